@@ -1,0 +1,2 @@
+/** Consulting and instructing customers (A/02.3, B/01.6). */
+package dev.supportkit.api.consulting;

@@ -1,0 +1,15 @@
+package dev.supportkit.api.directory;
+
+import java.util.Optional;
+
+/**
+ * Common shape of the directory's reference data, so a storage provider can keep all of it in one
+ * place. Implemented only by the directory records of this package.
+ */
+public interface DirectoryEntry {
+    /** @return the entry's identifier text, unique per entry type within a tenant */
+    String entryId();
+
+    /** @return the customer organisation the entry belongs to, if it belongs to one */
+    Optional<OrganizationId> owner();
+}

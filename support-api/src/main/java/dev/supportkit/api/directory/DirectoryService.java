@@ -1,0 +1,119 @@
+package dev.supportkit.api.directory;
+
+import dev.supportkit.api.Actor;
+import java.util.List;
+
+/**
+ * Reference data: customer organisations, their representatives, sites and supported systems, and
+ * the support groups and specialists. Saving is for administrators; staff read everything in their
+ * tenant; a customer representative reads only their own organisation's entries.
+ * Every save validates all fields and reports every error at once ({@code ValidationException}).
+ */
+public interface DirectoryService {
+    /**
+     * Creates or replaces a customer organisation.
+     *
+     * @param actor        an administrator
+     * @param organization the organisation
+     * @return the stored organisation
+     */
+    Organization saveOrganization(Actor actor, Organization organization);
+
+    /**
+     * Creates or replaces a customer's responsible representative.
+     *
+     * @param actor          an administrator
+     * @param representative the representative; their organisation must exist
+     * @return the stored representative
+     */
+    Representative saveRepresentative(Actor actor, Representative representative);
+
+    /**
+     * Creates or replaces an installation site.
+     *
+     * @param actor an administrator
+     * @param site  the site; its organisation must exist
+     * @return the stored site
+     */
+    Site saveSite(Actor actor, Site site);
+
+    /**
+     * Creates or replaces a supported system with its components.
+     *
+     * @param actor  an administrator
+     * @param system the system; its organisation and every component's site must exist
+     * @return the stored system
+     */
+    SupportedSystem saveSystem(Actor actor, SupportedSystem system);
+
+    /**
+     * Creates or replaces a support group.
+     *
+     * @param actor an administrator
+     * @param group the group
+     * @return the stored group
+     */
+    SupportGroup saveGroup(Actor actor, SupportGroup group);
+
+    /**
+     * Creates or replaces a specialist.
+     *
+     * @param actor      an administrator
+     * @param specialist the specialist; the group, if given, must exist
+     * @return the stored specialist
+     */
+    Specialist saveSpecialist(Actor actor, Specialist specialist);
+
+    /**
+     * Reads a customer organisation.
+     *
+     * @param actor anyone in the tenant; a customer representative only their own organisation
+     * @param id    its identifier
+     * @return the organisation
+     * @throws dev.supportkit.api.error.NotFoundException when it does not exist or is not visible
+     */
+    Organization organization(Actor actor, OrganizationId id);
+
+    /**
+     * Lists an organisation's representatives.
+     *
+     * @param actor        anyone in the tenant; a customer representative only their own organisation
+     * @param organization the organisation
+     * @return the representatives, ordered by id
+     */
+    List<Representative> representatives(Actor actor, OrganizationId organization);
+
+    /**
+     * Lists an organisation's supported systems.
+     *
+     * @param actor        anyone in the tenant; a customer representative only their own organisation
+     * @param organization the organisation
+     * @return the systems, ordered by id
+     */
+    List<SupportedSystem> systems(Actor actor, OrganizationId organization);
+
+    /**
+     * Lists an organisation's sites.
+     *
+     * @param actor        anyone in the tenant; a customer representative only their own organisation
+     * @param organization the organisation
+     * @return the sites, ordered by id
+     */
+    List<Site> sites(Actor actor, OrganizationId organization);
+
+    /**
+     * Lists the specialists.
+     *
+     * @param actor a staff member, auditor or administrator
+     * @return the specialists, ordered by id
+     */
+    List<Specialist> specialists(Actor actor);
+
+    /**
+     * Lists the support groups.
+     *
+     * @param actor a staff member, auditor or administrator
+     * @return the groups, ordered by id
+     */
+    List<SupportGroup> groups(Actor actor);
+}

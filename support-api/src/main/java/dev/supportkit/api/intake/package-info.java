@@ -1,0 +1,2 @@
+/** Intake of customer contacts (A/01.3). */
+package dev.supportkit.api.intake;

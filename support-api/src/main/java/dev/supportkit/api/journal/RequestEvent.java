@@ -1,0 +1,138 @@
+package dev.supportkit.api.journal;
+
+import dev.supportkit.api.directory.ComponentId;
+import dev.supportkit.api.directory.GroupId;
+import dev.supportkit.api.directory.SiteId;
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.api.request.Channel;
+import dev.supportkit.api.request.ContactId;
+import dev.supportkit.api.request.Priority;
+import dev.supportkit.api.scheduling.VisitPurpose;
+import java.time.Instant;
+
+/**
+ * What happened to a request: the typed payload of a journal entry. New event types are added as
+ * the services grow; consumers should ignore types they do not know.
+ */
+public sealed interface RequestEvent {
+
+    /**
+     * The request was registered from its first contact.
+     *
+     * @param contact  the contact
+     * @param channel  how it arrived
+     * @param priority the initial priority
+     * @param subject  the one-line summary
+     */
+    record Registered(ContactId contact, Channel channel, Priority priority, String subject) implements RequestEvent {
+    }
+
+    /**
+     * A further contact was attached to the request.
+     *
+     * @param contact the contact
+     * @param channel how it arrived
+     * @param text    what the customer said
+     */
+    record ContactAttached(ContactId contact, Channel channel, String text) implements RequestEvent {
+    }
+
+    /**
+     * A first-line operator took the request into work.
+     *
+     * @param assignee the operator
+     */
+    record TakenIntoWork(SpecialistId assignee) implements RequestEvent {
+    }
+
+    /**
+     * The customer was consulted or instructed.
+     *
+     * @param instruction what the customer was told
+     * @param typical     true for a typical problem (A/02.3), false for a non-typical one (B/01.6)
+     * @param solved      whether the customer confirmed it solved the problem
+     */
+    record ConsultationGiven(String instruction, boolean typical, boolean solved) implements RequestEvent {
+    }
+
+    /**
+     * The request was redirected to another line or group.
+     *
+     * @param from     the line it left
+     * @param to       the line it went to
+     * @param group    the group it went to, or null
+     * @param assignee the specialist it went to, or null
+     * @param reason   why
+     */
+    record Redirected(SupportLine from, SupportLine to, GroupId group, SpecialistId assignee, String reason)
+            implements RequestEvent {
+    }
+
+    /**
+     * The customer was asked to clarify; the request waits for the answer.
+     *
+     * @param question what the customer was asked
+     */
+    record ClarificationRequested(String question) implements RequestEvent {
+    }
+
+    /**
+     * The customer answered; the request is back with its line.
+     *
+     * @param contact the contact that carried the answer
+     * @param channel how it arrived
+     * @param answer  the customer's answer
+     */
+    record ClarificationProvided(ContactId contact, Channel channel, String answer) implements RequestEvent {
+    }
+
+    /**
+     * A visit to the customer's site was scheduled.
+     *
+     * @param site    where
+     * @param start   planned start
+     * @param end     planned end
+     * @param purpose why
+     * @param note    details for the customer
+     */
+    record VisitScheduled(SiteId site, Instant start, Instant end, VisitPurpose purpose, String note)
+            implements RequestEvent {
+    }
+
+    /**
+     * The problem was removed and the results documented.
+     *
+     * @param summary          what was done
+     * @param cause            the cause found
+     * @param equipmentFailure whether it was an equipment failure
+     * @param failedComponent  the failed component, or null
+     */
+    record Resolved(String summary, String cause, boolean equipmentFailure, ComponentId failedComponent)
+            implements RequestEvent {
+    }
+
+    /**
+     * The customer's representative signed off the results together with the engineer.
+     *
+     * @param comment the representative's comment
+     */
+    record SignedOff(String comment) implements RequestEvent {
+    }
+
+    /**
+     * The customer's representative objected to the results; the request went back to its line.
+     *
+     * @param objection what the representative objected to
+     */
+    record Reopened(String objection) implements RequestEvent {
+    }
+
+    /**
+     * The request was closed.
+     *
+     * @param note closing note
+     */
+    record Closed(String note) implements RequestEvent {
+    }
+}

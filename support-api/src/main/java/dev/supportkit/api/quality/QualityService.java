@@ -1,0 +1,43 @@
+package dev.supportkit.api.quality;
+
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.request.RequestQuery;
+import dev.supportkit.api.request.RequestRef;
+import java.util.List;
+
+/**
+ * Quality control: tracking the execution of requests and closing them (B/02.6, D/02.7).
+ */
+public interface QualityService {
+    /**
+     * Reads one request.
+     *
+     * @param actor anyone in the tenant; a customer representative only their organisation's requests
+     * @param id    the request
+     * @return the current snapshot
+     * @throws dev.supportkit.api.error.NotFoundException when it does not exist or is not visible
+     */
+    Request request(Actor actor, RequestId id);
+
+    /**
+     * Finds requests. A customer representative gets only their organisation's requests, whatever
+     * the query says.
+     *
+     * @param actor anyone in the tenant
+     * @param query the filter
+     * @return matching requests, by registration time
+     */
+    List<Request> requests(Actor actor, RequestQuery query);
+
+    /**
+     * Closes a request after the customer's sign-off.
+     *
+     * @param actor an intake lead or a group lead
+     * @param ref   the request as last read; it must be {@code SIGNED_OFF}
+     * @param note  closing note; optional, at most 2000 characters; may be null
+     * @return the request, now {@code CLOSED}
+     */
+    Request close(Actor actor, RequestRef ref, String note);
+}

@@ -1,0 +1,108 @@
+package dev.supportkit.api.request;
+
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.RepresentativeId;
+import dev.supportkit.api.directory.SystemId;
+import java.time.Instant;
+
+/**
+ * An incoming contact as taken by an operator (or entered by the customer on a portal), before it
+ * is registered. Build it with {@link #builder()}; the intake service validates every field and
+ * reports all errors at once. Fields that were not set are null.
+ *
+ * @param organization   the customer organisation; required
+ * @param representative the representative who made the contact; required, must belong to the organisation
+ * @param system         the supported system concerned; optional, must belong to the organisation
+ * @param channel        how the contact arrived; required
+ * @param subject        one-line summary; required for a new request, at most 200 characters
+ * @param text           the customer's words; required, at most 10000 characters
+ * @param priority       urgency; optional, {@link Priority#NORMAL} when not set
+ * @param receivedAt     when it arrived; optional, the engine's clock when not set; not in the future
+ * @param attachTo       an open request of the same organisation to attach this contact to instead of
+ *                       registering a new request; optional
+ */
+public record ContactDraft(OrganizationId organization, RepresentativeId representative, SystemId system,
+                           Channel channel, String subject, String text, Priority priority, Instant receivedAt,
+                           RequestId attachTo) {
+
+    /** @return a builder with nothing set */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link ContactDraft}; validation happens when the draft is registered. */
+    public static final class Builder {
+        private OrganizationId organization;
+        private RepresentativeId representative;
+        private SystemId system;
+        private Channel channel;
+        private String subject;
+        private String text;
+        private Priority priority;
+        private Instant receivedAt;
+        private RequestId attachTo;
+
+        private Builder() {
+        }
+
+        /** @param value the customer organisation @return this builder */
+        public Builder organization(OrganizationId value) {
+            this.organization = value;
+            return this;
+        }
+
+        /** @param value the representative who made the contact @return this builder */
+        public Builder representative(RepresentativeId value) {
+            this.representative = value;
+            return this;
+        }
+
+        /** @param value the supported system concerned @return this builder */
+        public Builder system(SystemId value) {
+            this.system = value;
+            return this;
+        }
+
+        /** @param value how the contact arrived @return this builder */
+        public Builder channel(Channel value) {
+            this.channel = value;
+            return this;
+        }
+
+        /** @param value one-line summary @return this builder */
+        public Builder subject(String value) {
+            this.subject = value;
+            return this;
+        }
+
+        /** @param value the customer's words @return this builder */
+        public Builder text(String value) {
+            this.text = value;
+            return this;
+        }
+
+        /** @param value urgency @return this builder */
+        public Builder priority(Priority value) {
+            this.priority = value;
+            return this;
+        }
+
+        /** @param value when the contact arrived @return this builder */
+        public Builder receivedAt(Instant value) {
+            this.receivedAt = value;
+            return this;
+        }
+
+        /** @param value an open request to attach the contact to @return this builder */
+        public Builder attachTo(RequestId value) {
+            this.attachTo = value;
+            return this;
+        }
+
+        /** @return the draft */
+        public ContactDraft build() {
+            return new ContactDraft(organization, representative, system, channel, subject, text, priority,
+                    receivedAt, attachTo);
+        }
+    }
+}

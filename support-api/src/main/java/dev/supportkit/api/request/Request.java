@@ -1,0 +1,73 @@
+package dev.supportkit.api.request;
+
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.GroupId;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.RepresentativeId;
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.api.directory.SystemId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of a request (заявка): the unit of work registered from one or more contacts.
+ * Every command returns a new snapshot with a higher {@link #version()}.
+ *
+ * @param id              identifier
+ * @param tenant          the tenant that owns it
+ * @param organization    the customer organisation
+ * @param representative  the customer's responsible representative who reported it
+ * @param system          the supported system concerned, if known
+ * @param subject         one-line summary
+ * @param description     the problem as described by the customer
+ * @param channel         the channel of the first contact
+ * @param priority        how urgent it is
+ * @param status          where it is in its life
+ * @param line            the support line responsible for it now
+ * @param group           the support group responsible for it now, if assigned
+ * @param assignee        the specialist responsible for it now, if assigned
+ * @param resolution      the resolution report once resolved
+ * @param registeredAt    when it was registered
+ * @param updatedAt       when it last changed
+ * @param version         optimistic-locking version, starting at 1
+ * @param journalSequence sequence number of its latest journal entry
+ * @param journalHash     hash of its latest journal entry: the anchor of the hash chain
+ */
+public record Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
+                      Optional<SystemId> system, String subject, String description, Channel channel,
+                      Priority priority, RequestStatus status, SupportLine line, Optional<GroupId> group,
+                      Optional<SpecialistId> assignee, Optional<ResolutionReport> resolution, Instant registeredAt,
+                      Instant updatedAt, long version, long journalSequence, String journalHash) {
+
+    /** Checks that every required part is present. */
+    public Request {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(organization, "organization");
+        Objects.requireNonNull(representative, "representative");
+        Objects.requireNonNull(system, "system");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(line, "line");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(assignee, "assignee");
+        Objects.requireNonNull(resolution, "resolution");
+        Objects.requireNonNull(registeredAt, "registeredAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(journalHash, "journalHash");
+    }
+
+    /**
+     * The reference to pass to the next command on this request.
+     *
+     * @return id and version of this snapshot
+     */
+    public RequestRef ref() {
+        return new RequestRef(id, version);
+    }
+}

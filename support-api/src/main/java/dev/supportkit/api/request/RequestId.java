@@ -1,0 +1,33 @@
+package dev.supportkit.api.request;
+
+import java.util.Objects;
+
+/**
+ * Identifier of a request (заявка).
+ *
+ * @param value the identifier text; not blank, at most 64 characters
+ */
+public record RequestId(String value) {
+    /** Validates the identifier text. */
+    public RequestId {
+        Objects.requireNonNull(value, "RequestId value");
+        if (value.isBlank() || value.length() > 64) {
+            throw new IllegalArgumentException("RequestId must be 1 to 64 non-blank characters, got '" + value + "'");
+        }
+    }
+
+    /**
+     * Creates an identifier.
+     *
+     * @param value the identifier text
+     * @return the identifier
+     */
+    public static RequestId of(String value) {
+        return new RequestId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,2 @@
+/** Resolution of problems and joint sign-off (C/02.6, C/03.6). */
+package dev.supportkit.api.resolution;

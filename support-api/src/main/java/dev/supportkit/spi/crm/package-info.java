@@ -1,0 +1,2 @@
+/** The CRM-adapter SPI. */
+package dev.supportkit.spi.crm;

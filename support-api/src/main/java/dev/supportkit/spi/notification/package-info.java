@@ -1,0 +1,2 @@
+/** The notification-channel SPI. */
+package dev.supportkit.spi.notification;

@@ -1,0 +1,36 @@
+package dev.supportkit.spi.storage;
+
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.request.RequestId;
+import java.time.Instant;
+
+/**
+ * A side effect (a message to a customer or specialist, a CRM push) recorded in the same transaction
+ * as the change that caused it, to be delivered after commit.
+ *
+ * @param id             unique id of the message
+ * @param tenant         the tenant
+ * @param request        the request it concerns, or null
+ * @param topic          what it is about, e.g. {@code request.registered}
+ * @param recipient      who it is for, e.g. a representative id
+ * @param payload        JSON text with the data the message is rendered from
+ * @param idempotencyKey passed on to the channel so a repeated delivery can be dropped
+ * @param createdAt      when it was recorded
+ * @param status         delivery state
+ * @param attempts       delivery attempts so far
+ * @param nextAttemptAt  not to be attempted before this time
+ */
+public record OutboxMessage(String id, TenantId tenant, RequestId request, String topic, String recipient,
+                            String payload, String idempotencyKey, Instant createdAt, Status status, int attempts,
+                            Instant nextAttemptAt) {
+
+    /** Delivery state of an outbox message. */
+    public enum Status {
+        /** Waiting to be delivered. */
+        PENDING,
+        /** Delivered. */
+        DELIVERED,
+        /** Given up after a permanent failure or the last attempt. */
+        DEAD
+    }
+}

@@ -1,0 +1,24 @@
+package dev.supportkit.spi.storage;
+
+import dev.supportkit.spi.Provider;
+import java.util.function.Function;
+
+/**
+ * Durable storage for requests, contacts, the journal, the outbox and the directory. Every change the
+ * engine makes happens inside one {@link #inTransaction(Function)} call, so a request snapshot, its
+ * journal entries and its outbox rows are committed together or not at all.
+ * Implementations must pass the contract test kit in {@code support-api}'s test-jar
+ * ({@code dev.supportkit.spi.storage.tck.StorageProviderContract}).
+ */
+public interface StorageProvider extends Provider {
+    /**
+     * Runs work in one transaction: commits when it returns, rolls back when it throws and rethrows
+     * the same exception. A failure of the store itself is reported as
+     * {@link dev.supportkit.api.error.ProviderException}.
+     *
+     * @param work the work; it must not keep the transaction after returning
+     * @param <T>  the result type
+     * @return what the work returned
+     */
+    <T> T inTransaction(Function<StorageTransaction, T> work);
+}

@@ -1,0 +1,1045 @@
+package dev.supportkit.spi.storage.tck;
+
+import static dev.supportkit.spi.storage.tck.StorageFixtures.at;
+import static dev.supportkit.spi.storage.tck.StorageFixtures.contact;
+import static dev.supportkit.spi.storage.tck.StorageFixtures.deliveredOutbox;
+import static dev.supportkit.spi.storage.tck.StorageFixtures.fullRequest;
+import static dev.supportkit.spi.storage.tck.StorageFixtures.journal;
+import static dev.supportkit.spi.storage.tck.StorageFixtures.nextVersion;
+import static dev.supportkit.spi.storage.tck.StorageFixtures.outbox;
+import static dev.supportkit.spi.storage.tck.StorageFixtures.request;
+import static dev.supportkit.spi.storage.tck.StorageFixtures.requestId;
+import static dev.supportkit.spi.storage.tck.StorageFixtures.uniqueId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.supportkit.api.Role;
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.ComponentId;
+import dev.supportkit.api.directory.ComponentKind;
+import dev.supportkit.api.directory.DirectoryEntry;
+import dev.supportkit.api.directory.GroupId;
+import dev.supportkit.api.directory.Organization;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.Representative;
+import dev.supportkit.api.directory.RepresentativeId;
+import dev.supportkit.api.directory.Site;
+import dev.supportkit.api.directory.SiteId;
+import dev.supportkit.api.directory.Specialist;
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.directory.SupportGroup;
+import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.api.directory.SupportedSystem;
+import dev.supportkit.api.directory.SystemComponent;
+import dev.supportkit.api.directory.SystemId;
+import dev.supportkit.api.error.ConcurrencyConflictException;
+import dev.supportkit.api.error.NotFoundException;
+import dev.supportkit.api.error.SupportException;
+import dev.supportkit.api.request.Channel;
+import dev.supportkit.api.request.Contact;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.request.RequestQuery;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.spi.storage.StorageProvider;
+import dev.supportkit.spi.storage.StorageTransaction;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract test kit every {@link StorageProvider} must pass.
+ *
+ * <p>A storage plugin runs the kit by extending this class in its own tests and implementing
+ * {@link #createProvider()}; every test declared here then runs against the plugin's provider:
+ *
+ * <pre>{@code
+ * class JdbcStorageProviderContractTest extends StorageProviderContract {
+ *     @Override
+ *     protected StorageProvider createProvider() {
+ *         return new JdbcStorageProviderFactory().create(testContext(dataSourceUrl));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The kit ships in {@code support-api}'s test-jar. Add it, and JUnit Jupiter, in test scope to the
+ * plugin's {@code pom.xml} (the kit's own JUnit dependency is not passed on):
+ *
+ * <pre>{@code
+ * <dependency>
+ *   <groupId>dev.supportkit</groupId>
+ *   <artifactId>support-api</artifactId>
+ *   <version>${supportkit.version}</version>
+ *   <type>test-jar</type>
+ *   <scope>test</scope>
+ * </dependency>
+ * <dependency>
+ *   <groupId>org.junit.jupiter</groupId>
+ *   <artifactId>junit-jupiter</artifactId>
+ *   <scope>test</scope>
+ * </dependency>
+ * }</pre>
+ *
+ * <p>Name the subclass so the plugin's test runner picks it up (Surefire runs {@code *Test} classes by
+ * default).
+ *
+ * <p><b>Lifecycle and data.</b> {@link #createProvider()} is called before each test and the kit closes
+ * the provider after it. Each call may return a provider over an empty store, or one over a store
+ * shared with other tests and earlier runs: every test works in fresh random tenants
+ * ({@code t-<uuid>}) and with fresh random ids, and never expects the store to be empty, so a
+ * shared database needs no cleaning between tests. The kit never deletes anything.
+ *
+ * <p><b>What the kit expects beyond the {@link StorageTransaction} Javadoc.</b>
+ * <ul>
+ *   <li>The provider is thread-safe: {@code inTransaction} is called from several threads at once.</li>
+ *   <li>A transaction sees its own writes.</li>
+ *   <li>Records are stored and returned field for field; times keep microsecond precision.</li>
+ *   <li>The store does not check references between records: a contact, journal record or outbox
+ *       message is always stored after its request, but the organisations, representatives, systems,
+ *       groups and specialists that requests and contacts name are not saved in the directory.</li>
+ *   <li>A store that detects a conflict (duplicate key, stale version, serialisation failure) only at
+ *       commit reports it as {@link ConcurrencyConflictException} from {@code inTransaction}.</li>
+ * </ul>
+ */
+@DisplayName("Storage provider contract")
+public abstract class StorageProviderContract {
+
+    private StorageProvider provider;
+    private TenantId tenant;
+    private TenantId otherTenant;
+
+    /**
+     * Creates the provider under test. Called before each test; the kit closes it after the test.
+     *
+     * <p>Return either a provider over an empty store, or one over a store that may hold data of
+     * other tests: the kit uses fresh random tenant ids and record ids in every test.
+     *
+     * @return a ready provider
+     */
+    protected abstract StorageProvider createProvider();
+
+    /** @return the provider of the running test */
+    protected final StorageProvider provider() {
+        return provider;
+    }
+
+    /** @return the running test's main tenant, fresh and random */
+    protected final TenantId tenant() {
+        return tenant;
+    }
+
+    /** @return a second fresh random tenant of the running test, for isolation checks */
+    protected final TenantId otherTenant() {
+        return otherTenant;
+    }
+
+    @BeforeEach
+    final void openProvider() {
+        tenant = StorageFixtures.tenant();
+        otherTenant = StorageFixtures.tenant();
+        provider = createProvider();
+        assertNotNull(provider, "createProvider() returned null");
+    }
+
+    @AfterEach
+    final void closeProvider() {
+        if (provider != null) {
+            provider.close();
+            provider = null;
+        }
+    }
+
+    // =============================================================================================== requests
+
+    @Test
+    @DisplayName("insertRequest then findRequest returns an equal request, optional parts empty or present")
+    void insertedRequestReadsBackEqual() {
+        Request minimal = request(tenant, requestId());
+        Request full = fullRequest(tenant, requestId());
+
+        run(tx -> {
+            tx.insertRequest(minimal);
+            tx.insertRequest(full);
+        });
+
+        assertEquals(Optional.of(minimal), tx(tx -> tx.findRequest(tenant, minimal.id())));
+        assertEquals(Optional.of(full), tx(tx -> tx.findRequest(tenant, full.id())));
+    }
+
+    @Test
+    @DisplayName("findRequest in another tenant returns empty")
+    void requestIsInvisibleToOtherTenant() {
+        Request stored = fullRequest(tenant, requestId());
+        run(tx -> tx.insertRequest(stored));
+
+        assertEquals(Optional.empty(), tx(tx -> tx.findRequest(otherTenant, stored.id())));
+        assertEquals(List.of(), tx(tx -> tx.findRequests(otherTenant, RequestQuery.all())));
+    }
+
+    @Test
+    @DisplayName("findRequest of an unknown id returns empty")
+    void unknownRequestIsEmpty() {
+        run(tx -> tx.insertRequest(request(tenant, requestId())));
+
+        assertEquals(Optional.empty(), tx(tx -> tx.findRequest(tenant, requestId())));
+    }
+
+    @Test
+    @DisplayName("insertRequest with an id that exists throws ConcurrencyConflictException, rolls back and keeps the stored request")
+    void duplicateInsertConflicts() {
+        Request original = request(tenant, requestId());
+        run(tx -> tx.insertRequest(original));
+        Request duplicate = nextVersion(original, "a different request with the same id");
+        Request bystander = request(tenant, requestId());
+
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> {
+            tx.insertRequest(bystander);
+            tx.insertRequest(duplicate);
+        }));
+
+        assertEquals(Optional.of(original), tx(tx -> tx.findRequest(tenant, original.id())));
+        assertEquals(Optional.empty(), tx(tx -> tx.findRequest(tenant, bystander.id())),
+                "the transaction that hit the conflict must have rolled back");
+    }
+
+    @Test
+    @DisplayName("updateRequest with the stored version as expected version replaces the request")
+    void updateWithExpectedVersionReplaces() {
+        Request v1 = request(tenant, requestId());
+        run(tx -> tx.insertRequest(v1));
+        Request v2 = nextVersion(v1, "second version", RequestStatus.IN_PROGRESS_FIRST_LINE);
+        Request v3 = nextVersion(v2, "third version", RequestStatus.AT_SECOND_LINE);
+
+        run(tx -> tx.updateRequest(v2, 1));
+        assertEquals(Optional.of(v2), tx(tx -> tx.findRequest(tenant, v1.id())));
+
+        run(tx -> tx.updateRequest(v3, 2));
+        assertEquals(Optional.of(v3), tx(tx -> tx.findRequest(tenant, v1.id())));
+    }
+
+    @Test
+    @DisplayName("updateRequest with a stale expected version throws ConcurrencyConflictException and leaves the stored request unchanged")
+    void updateWithStaleVersionConflicts() {
+        Request v1 = request(tenant, requestId());
+        run(tx -> tx.insertRequest(v1));
+        Request v2 = nextVersion(v1, "accepted change");
+        run(tx -> tx.updateRequest(v2, 1));
+
+        Request basedOnStale = nextVersion(v1, "change based on version 1");
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.updateRequest(basedOnStale, 1)));
+        Request fromTheFuture = new Request(v2.id(), v2.tenant(), v2.organization(), v2.representative(),
+                v2.system(), v2.subject(), "change based on version 5", v2.channel(), v2.priority(), v2.status(),
+                v2.line(), v2.group(), v2.assignee(), v2.resolution(), v2.registeredAt(), v2.updatedAt(), 6,
+                v2.journalSequence(), v2.journalHash());
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.updateRequest(fromTheFuture, 5)));
+
+        assertEquals(Optional.of(v2), tx(tx -> tx.findRequest(tenant, v1.id())));
+    }
+
+    @Test
+    @DisplayName("updateRequest of a request that is not in the tenant throws and changes nothing, in any tenant")
+    void updateOutsideTenantChangesNothing() {
+        Request stored = request(tenant, requestId());
+        run(tx -> tx.insertRequest(stored));
+        Request next = nextVersion(stored, "addressed to the other tenant");
+        Request sameIdOtherTenant = new Request(next.id(), otherTenant, next.organization(), next.representative(),
+                next.system(), next.subject(), next.description(), next.channel(), next.priority(), next.status(),
+                next.line(), next.group(), next.assignee(), next.resolution(), next.registeredAt(),
+                next.updatedAt(), next.version(), next.journalSequence(), next.journalHash());
+        Request unknown = nextVersion(request(tenant, requestId()), "never inserted");
+
+        assertConflictOrNotFound(() -> run(tx -> tx.updateRequest(sameIdOtherTenant, 1)));
+        assertConflictOrNotFound(() -> run(tx -> tx.updateRequest(unknown, 1)));
+
+        assertEquals(Optional.of(stored), tx(tx -> tx.findRequest(tenant, stored.id())));
+        assertEquals(Optional.empty(), tx(tx -> tx.findRequest(otherTenant, stored.id())));
+        assertEquals(Optional.empty(), tx(tx -> tx.findRequest(tenant, unknown.id())));
+    }
+
+    // =========================================================================================== transactions
+
+    @Test
+    @DisplayName("a transaction whose work throws rolls back request, journal, outbox, contact and directory writes and rethrows the same exception")
+    void failedTransactionRollsBackEverything() {
+        Request existing = request(tenant, requestId());
+        run(tx -> tx.insertRequest(existing));
+        Request inserted = fullRequest(tenant, requestId());
+        JournalRecord record = journal(tenant, inserted.id(), 1);
+        OutboxMessage message = outbox(tenant, inserted.id(), "request.registered", at(5));
+        Contact contact = contact(inserted.id(), Channel.PHONE, at(1));
+        Organization organization = new Organization(OrganizationId.of(uniqueId("org")), "Rolled back", null);
+        DeliberateFailure failure = new DeliberateFailure();
+
+        DeliberateFailure thrown = assertThrows(DeliberateFailure.class, () -> provider.inTransaction(tx -> {
+            tx.insertRequest(inserted);
+            tx.appendJournal(record);
+            tx.enqueueOutbox(message);
+            tx.insertContact(tenant, contact);
+            tx.saveDirectoryEntry(tenant, organization);
+            tx.updateRequest(nextVersion(existing, "rolled back change"), 1);
+            throw failure;
+        }));
+        assertSame(failure, thrown, "inTransaction must rethrow the very exception the work threw");
+
+        run(tx -> {
+            assertEquals(Optional.empty(), tx.findRequest(tenant, inserted.id()), "request insert not rolled back");
+            assertEquals(List.of(), tx.findJournal(tenant, inserted.id()), "journal append not rolled back");
+            assertEquals(List.of(), tx.findOutbox(tenant, inserted.id()), "outbox enqueue not rolled back");
+            assertEquals(List.of(), tx.findContacts(tenant, inserted.id()), "contact insert not rolled back");
+            assertEquals(Optional.empty(), tx.findDirectoryEntry(tenant, Organization.class, organization.entryId()),
+                    "directory save not rolled back");
+            assertEquals(Optional.of(existing), tx.findRequest(tenant, existing.id()), "request update not rolled back");
+        });
+    }
+
+    @Test
+    @DisplayName("a transaction whose work returns commits request, journal record and outbox message together and returns the work's result")
+    void returningTransactionCommitsEverything() {
+        Request inserted = fullRequest(tenant, requestId());
+        JournalRecord record = journal(tenant, inserted.id(), 1);
+        OutboxMessage message = outbox(tenant, inserted.id(), "request.registered", at(5));
+        Object result = new Object();
+
+        Object returned = provider.inTransaction(tx -> {
+            tx.insertRequest(inserted);
+            tx.appendJournal(record);
+            tx.enqueueOutbox(message);
+            assertEquals(Optional.of(inserted), tx.findRequest(tenant, inserted.id()),
+                    "a transaction must see its own request insert");
+            assertEquals(List.of(record), tx.findJournal(tenant, inserted.id()),
+                    "a transaction must see its own journal append");
+            assertEquals(List.of(message), tx.findOutbox(tenant, inserted.id()),
+                    "a transaction must see its own outbox enqueue");
+            return result;
+        });
+        assertSame(result, returned, "inTransaction must return what the work returned");
+
+        run(tx -> {
+            assertEquals(Optional.of(inserted), tx.findRequest(tenant, inserted.id()));
+            assertEquals(List.of(record), tx.findJournal(tenant, inserted.id()));
+            assertEquals(List.of(message), tx.findOutbox(tenant, inserted.id()));
+        });
+    }
+
+    // ================================================================================================ journal
+
+    @Test
+    @DisplayName("findJournal returns a request's records by sequence, equal field for field (null channel too), whatever the append order")
+    void journalReadsBackBySequence() {
+        Request first = request(tenant, requestId());
+        Request second = request(tenant, requestId());
+        run(tx -> {
+            tx.insertRequest(first);
+            tx.insertRequest(second);
+        });
+        JournalRecord a1 = journal(tenant, first.id(), 1);
+        JournalRecord a2 = journal(tenant, first.id(), 2, null);
+        JournalRecord a3 = journal(tenant, first.id(), 3, Channel.MESSENGER);
+        JournalRecord b1 = journal(tenant, second.id(), 1, null);
+        JournalRecord b2 = journal(tenant, second.id(), 2);
+
+        run(tx -> {
+            tx.appendJournal(a1);
+            tx.appendJournal(b1);
+        });
+        run(tx -> tx.appendJournal(a3));
+        run(tx -> {
+            tx.appendJournal(b2);
+            tx.appendJournal(a2);
+        });
+
+        assertEquals(List.of(a1, a2, a3), tx(tx -> tx.findJournal(tenant, first.id())));
+        assertEquals(List.of(b1, b2), tx(tx -> tx.findJournal(tenant, second.id())));
+        assertEquals(List.of(), tx(tx -> tx.findJournal(tenant, requestId())));
+    }
+
+    @Test
+    @DisplayName("appendJournal with a sequence the request already has throws ConcurrencyConflictException and keeps the stored record")
+    void duplicateJournalSequenceConflicts() {
+        Request stored = request(tenant, requestId());
+        JournalRecord original = journal(tenant, stored.id(), 1);
+        run(tx -> {
+            tx.insertRequest(stored);
+            tx.appendJournal(original);
+        });
+        JournalRecord duplicate = journal(tenant, stored.id(), 1, Channel.SMS);
+        JournalRecord duplicateWithOtherContent = new JournalRecord(tenant, stored.id(), 1, at(999), "intruder",
+                "Intruder", Role.GROUP_LEAD, null, original.function(), original.visibility(), "Closed", "{}",
+                "should never be stored", original.hash(), StorageFixtures.hash("intruder"));
+
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.appendJournal(duplicate)));
+        assertThrows(ConcurrencyConflictException.class,
+                () -> run(tx -> tx.appendJournal(duplicateWithOtherContent)));
+
+        assertEquals(List.of(original), tx(tx -> tx.findJournal(tenant, stored.id())));
+    }
+
+    @Test
+    @DisplayName("findJournal in another tenant returns nothing")
+    void journalIsInvisibleToOtherTenant() {
+        Request stored = request(tenant, requestId());
+        run(tx -> {
+            tx.insertRequest(stored);
+            tx.appendJournal(journal(tenant, stored.id(), 1));
+            tx.appendJournal(journal(tenant, stored.id(), 2));
+        });
+
+        assertEquals(List.of(), tx(tx -> tx.findJournal(otherTenant, stored.id())));
+        assertEquals(2, tx(tx -> tx.findJournal(tenant, stored.id())).size());
+    }
+
+    // =========================================================================================== findRequests
+
+    /** The seven requests of {@link #seedRequests()}, by their suffix number 1 to 7. */
+    private Map<Integer, Request> seeded;
+    private OrganizationId orgA;
+    private OrganizationId orgB;
+
+    /**
+     * Stores seven requests in the main tenant, inserted out of order and with ties on registration
+     * time, plus three in the other tenant that match every filter and were registered earlier.
+     */
+    private void seedRequests() {
+        orgA = OrganizationId.of("org-a");
+        orgB = OrganizationId.of("org-b");
+        String prefix = uniqueId("q");
+        seeded = new HashMap<>();
+        seeded.put(1, request(tenant, RequestId.of(prefix + "-1"), orgA, RequestStatus.REGISTERED,
+                SupportLine.FIRST_LINE, at(30)));
+        seeded.put(2, request(tenant, RequestId.of(prefix + "-2"), orgB, RequestStatus.REGISTERED,
+                SupportLine.FIRST_LINE, at(10)));
+        seeded.put(3, request(tenant, RequestId.of(prefix + "-3"), orgA, RequestStatus.AT_SECOND_LINE,
+                SupportLine.SECOND_LINE, at(20)));
+        seeded.put(4, request(tenant, RequestId.of(prefix + "-4"), orgA, RequestStatus.REGISTERED,
+                SupportLine.FIRST_LINE, at(10)));
+        seeded.put(5, request(tenant, RequestId.of(prefix + "-5"), orgB, RequestStatus.AT_INTAKE_LEAD,
+                SupportLine.INTAKE_LEAD, at(40)));
+        seeded.put(6, request(tenant, RequestId.of(prefix + "-6"), orgA, RequestStatus.CLOSED,
+                SupportLine.SECOND_LINE, at(5)));
+        seeded.put(7, request(tenant, RequestId.of(prefix + "-7"), orgA, RequestStatus.WAITING_FOR_CUSTOMER,
+                SupportLine.FIRST_LINE, at(20)));
+        String otherPrefix = uniqueId("q");
+        List<Request> others = List.of(
+                request(otherTenant, RequestId.of(otherPrefix + "-1"), orgA, RequestStatus.REGISTERED,
+                        SupportLine.FIRST_LINE, at(1)),
+                request(otherTenant, RequestId.of(otherPrefix + "-2"), orgB, RequestStatus.AT_SECOND_LINE,
+                        SupportLine.SECOND_LINE, at(2)),
+                request(otherTenant, RequestId.of(otherPrefix + "-3"), orgA, RequestStatus.CLOSED,
+                        SupportLine.SECOND_LINE, at(3)));
+        run(tx -> {
+            for (int n : new int[] {5, 7, 4, 1, 6, 2, 3}) {
+                tx.insertRequest(seeded.get(n));
+            }
+        });
+        run(tx -> others.forEach(tx::insertRequest));
+    }
+
+    private List<Request> seeded(int... numbers) {
+        List<Request> result = new ArrayList<>();
+        for (int n : numbers) {
+            result.add(seeded.get(n));
+        }
+        return result;
+    }
+
+    private void assertFound(List<Request> expected, RequestQuery query) {
+        List<Request> actual = tx(tx -> tx.findRequests(tenant, query));
+        assertEquals(ids(expected), ids(actual), "ids (in order) found by " + query);
+        assertEquals(expected, actual, "requests found by " + query);
+    }
+
+    @Test
+    @DisplayName("findRequests orders by registration time, then id")
+    void findRequestsOrdersByRegistrationThenId() {
+        seedRequests();
+
+        assertFound(seeded(6, 2, 4, 3, 7, 1, 5), RequestQuery.all());
+    }
+
+    @Test
+    @DisplayName("findRequests filters by a set of statuses; an empty set means all")
+    void findRequestsFiltersByStatus() {
+        seedRequests();
+
+        assertFound(seeded(2, 4, 3, 1),
+                RequestQuery.builder().status(RequestStatus.REGISTERED, RequestStatus.AT_SECOND_LINE).build());
+        assertFound(seeded(6), RequestQuery.builder().status(RequestStatus.CLOSED).build());
+        assertFound(List.of(), RequestQuery.builder().status(RequestStatus.SIGNED_OFF).build());
+        assertFound(seeded(6, 2, 4, 3, 7, 1, 5), RequestQuery.builder().build());
+    }
+
+    @Test
+    @DisplayName("findRequests filters by organisation")
+    void findRequestsFiltersByOrganization() {
+        seedRequests();
+
+        assertFound(seeded(2, 5), RequestQuery.builder().organization(orgB).build());
+        assertFound(seeded(6, 4, 3, 7, 1), RequestQuery.builder().organization(orgA).build());
+        assertFound(List.of(), RequestQuery.builder().organization(OrganizationId.of("org-none")).build());
+    }
+
+    @Test
+    @DisplayName("findRequests filters by support line")
+    void findRequestsFiltersByLine() {
+        seedRequests();
+
+        assertFound(seeded(6, 3), RequestQuery.builder().line(SupportLine.SECOND_LINE).build());
+        assertFound(seeded(5), RequestQuery.builder().line(SupportLine.INTAKE_LEAD).build());
+        assertFound(List.of(), RequestQuery.builder().line(SupportLine.VENDOR).build());
+    }
+
+    @Test
+    @DisplayName("findRequests combines status, organisation and line filters")
+    void findRequestsCombinesFilters() {
+        seedRequests();
+
+        assertFound(seeded(4, 1), RequestQuery.builder().status(RequestStatus.REGISTERED).organization(orgA)
+                .line(SupportLine.FIRST_LINE).build());
+        assertFound(seeded(4, 7, 1), RequestQuery.builder()
+                .status(RequestStatus.REGISTERED, RequestStatus.WAITING_FOR_CUSTOMER, RequestStatus.AT_INTAKE_LEAD)
+                .organization(orgA).build());
+        assertFound(List.of(), RequestQuery.builder().status(RequestStatus.AT_INTAKE_LEAD).organization(orgA)
+                .build());
+    }
+
+    @Test
+    @DisplayName("findRequests returns at most limit requests, the first ones in order")
+    void findRequestsHonoursLimit() {
+        seedRequests();
+
+        assertFound(seeded(6, 2, 4), RequestQuery.builder().limit(3).build());
+        assertFound(seeded(2), RequestQuery.builder().status(RequestStatus.REGISTERED).limit(1).build());
+        assertFound(seeded(4), RequestQuery.builder().status(RequestStatus.REGISTERED).organization(orgA).limit(1)
+                .build());
+        assertFound(seeded(4, 1), RequestQuery.builder().status(RequestStatus.REGISTERED).organization(orgA).limit(5)
+                .build());
+        assertFound(seeded(6, 2, 4, 3, 7, 1, 5), RequestQuery.builder().limit(RequestQuery.MAX_LIMIT).build());
+    }
+
+    @Test
+    @DisplayName("findRequests never returns another tenant's requests")
+    void findRequestsIsTenantScoped() {
+        seedRequests();
+
+        List<Request> other = tx(tx -> tx.findRequests(otherTenant, RequestQuery.all()));
+        assertEquals(3, other.size(), "the other tenant's own requests");
+        assertTrue(other.stream().allMatch(r -> r.tenant().equals(otherTenant)), "other tenant got: " + ids(other));
+        assertFound(seeded(6, 2, 4, 3, 7, 1, 5), RequestQuery.all());
+        assertFound(seeded(4, 1), RequestQuery.builder().status(RequestStatus.REGISTERED).organization(orgA)
+                .line(SupportLine.FIRST_LINE).limit(1000).build());
+        assertEquals(List.of(), tx(tx -> tx.findRequests(StorageFixtures.tenant(), RequestQuery.all())),
+                "a tenant without requests");
+    }
+
+    // ==================================================================================== countRequestsByStatus
+
+    @Test
+    @DisplayName("countRequestsByStatus counts the tenant's requests per status, for all organisations or one")
+    void countRequestsByStatusCountsPerStatusAndOrganization() {
+        seedRequests();
+
+        assertCounts(Map.of(RequestStatus.REGISTERED, 3L, RequestStatus.AT_SECOND_LINE, 1L,
+                RequestStatus.AT_INTAKE_LEAD, 1L, RequestStatus.CLOSED, 1L, RequestStatus.WAITING_FOR_CUSTOMER, 1L),
+                tenant, Optional.empty());
+        assertCounts(Map.of(RequestStatus.REGISTERED, 2L, RequestStatus.AT_SECOND_LINE, 1L,
+                RequestStatus.CLOSED, 1L, RequestStatus.WAITING_FOR_CUSTOMER, 1L), tenant, Optional.of(orgA));
+        assertCounts(Map.of(RequestStatus.REGISTERED, 1L, RequestStatus.AT_INTAKE_LEAD, 1L),
+                tenant, Optional.of(orgB));
+        assertCounts(Map.of(), tenant, Optional.of(OrganizationId.of("org-none")));
+    }
+
+    @Test
+    @DisplayName("countRequestsByStatus follows updates and never counts another tenant's requests")
+    void countRequestsByStatusIsTenantScopedAndCurrent() {
+        seedRequests();
+        Request first = seeded.get(1);
+        run(tx -> tx.updateRequest(nextVersion(first, "taken", RequestStatus.IN_PROGRESS_FIRST_LINE), 1));
+
+        assertCounts(Map.of(RequestStatus.REGISTERED, 2L, RequestStatus.IN_PROGRESS_FIRST_LINE, 1L,
+                RequestStatus.AT_SECOND_LINE, 1L, RequestStatus.AT_INTAKE_LEAD, 1L, RequestStatus.CLOSED, 1L,
+                RequestStatus.WAITING_FOR_CUSTOMER, 1L), tenant, Optional.empty());
+        assertCounts(Map.of(RequestStatus.REGISTERED, 1L, RequestStatus.AT_SECOND_LINE, 1L, RequestStatus.CLOSED, 1L),
+                otherTenant, Optional.empty());
+        assertCounts(Map.of(RequestStatus.REGISTERED, 1L, RequestStatus.CLOSED, 1L), otherTenant, Optional.of(orgA));
+        assertCounts(Map.of(), StorageFixtures.tenant(), Optional.empty());
+    }
+
+    private void assertCounts(Map<RequestStatus, Long> expected, TenantId countedTenant,
+                              Optional<OrganizationId> organization) {
+        Map<RequestStatus, Long> actual = tx(tx -> tx.countRequestsByStatus(countedTenant, organization));
+        assertNotNull(actual, "countRequestsByStatus returned null");
+        Map<RequestStatus, Long> expectedAll = new EnumMap<>(RequestStatus.class);
+        Map<RequestStatus, Long> actualAll = new EnumMap<>(RequestStatus.class);
+        for (RequestStatus status : RequestStatus.values()) {
+            expectedAll.put(status, expected.getOrDefault(status, 0L));
+            Long count = actual.get(status);
+            actualAll.put(status, count == null ? 0L : count);
+        }
+        assertEquals(expectedAll, actualAll, "counts by status for " + organization + " (missing status = 0)");
+    }
+
+    // =============================================================================================== contacts
+
+    @Test
+    @DisplayName("findContacts returns the request's contacts oldest first by receivedAt, equal field for field")
+    void contactsReadBackOldestFirst() {
+        Request stored = request(tenant, requestId());
+        Request neighbour = request(tenant, requestId());
+        Contact late = contact(stored.id(), Channel.EMAIL, at(300));
+        Contact early = contact(stored.id(), Channel.PHONE, at(100));
+        Contact middle = contact(stored.id(), Channel.IN_PERSON, StorageFixtures.atMicros(200_000_001));
+        Contact neighbours = contact(neighbour.id(), Channel.CHAT, at(50));
+        run(tx -> {
+            tx.insertRequest(stored);
+            tx.insertRequest(neighbour);
+            tx.insertContact(tenant, late);
+            tx.insertContact(tenant, neighbours);
+        });
+        run(tx -> {
+            tx.insertContact(tenant, early);
+            tx.insertContact(tenant, middle);
+        });
+
+        assertEquals(List.of(early, middle, late), tx(tx -> tx.findContacts(tenant, stored.id())));
+        assertEquals(List.of(neighbours), tx(tx -> tx.findContacts(tenant, neighbour.id())));
+        assertEquals(List.of(), tx(tx -> tx.findContacts(tenant, requestId())));
+    }
+
+    @Test
+    @DisplayName("findContacts in another tenant returns nothing")
+    void contactsAreInvisibleToOtherTenant() {
+        Request stored = request(tenant, requestId());
+        run(tx -> {
+            tx.insertRequest(stored);
+            tx.insertContact(tenant, contact(stored.id(), Channel.PHONE, at(1)));
+        });
+
+        assertEquals(List.of(), tx(tx -> tx.findContacts(otherTenant, stored.id())));
+        assertEquals(1, tx(tx -> tx.findContacts(tenant, stored.id())).size());
+    }
+
+    // ================================================================================================= outbox
+
+    @Test
+    @DisplayName("findOutbox returns the request's messages oldest first, equal field for field")
+    void outboxReadsBackOldestFirst() {
+        Request stored = request(tenant, requestId());
+        Request neighbour = request(tenant, requestId());
+        OutboxMessage second = deliveredOutbox(tenant, stored.id(), at(20));
+        OutboxMessage third = outbox(tenant, stored.id(), "request.resolved", at(30));
+        OutboxMessage first = outbox(tenant, stored.id(), "request.registered", at(10));
+        OutboxMessage neighbours = outbox(tenant, neighbour.id(), "request.registered", at(15));
+        run(tx -> {
+            tx.insertRequest(stored);
+            tx.insertRequest(neighbour);
+            tx.enqueueOutbox(third);
+            tx.enqueueOutbox(neighbours);
+        });
+        run(tx -> {
+            tx.enqueueOutbox(first);
+            tx.enqueueOutbox(second);
+        });
+
+        assertEquals(List.of(first, second, third), tx(tx -> tx.findOutbox(tenant, stored.id())));
+        assertEquals(List.of(neighbours), tx(tx -> tx.findOutbox(tenant, neighbour.id())));
+        assertEquals(List.of(), tx(tx -> tx.findOutbox(tenant, requestId())));
+    }
+
+    @Test
+    @DisplayName("findOutbox in another tenant returns nothing")
+    void outboxIsInvisibleToOtherTenant() {
+        Request stored = request(tenant, requestId());
+        run(tx -> {
+            tx.insertRequest(stored);
+            tx.enqueueOutbox(outbox(tenant, stored.id(), "request.registered", at(1)));
+        });
+
+        assertEquals(List.of(), tx(tx -> tx.findOutbox(otherTenant, stored.id())));
+        assertEquals(1, tx(tx -> tx.findOutbox(tenant, stored.id())).size());
+    }
+
+    // ============================================================================================== directory
+
+    @Test
+    @DisplayName("directory: an Organization reads back equal, with or without tax number")
+    void organizationRoundTrip() {
+        Organization withTax = new Organization(OrganizationId.of(uniqueId("org")), "ООО «Ромашка»", "7701234567");
+        Organization withoutTax = new Organization(OrganizationId.of(uniqueId("org")), "Acme Ltd", null);
+
+        assertRoundTrip(Organization.class, withTax, withoutTax);
+    }
+
+    @Test
+    @DisplayName("directory: a Representative reads back equal, with e-mail only or phone only")
+    void representativeRoundTrip() {
+        OrganizationId org = OrganizationId.of(uniqueId("org"));
+        Representative emailOnly = new Representative(RepresentativeId.of(uniqueId("rep")), org, "Анна Смирнова",
+                "anna@example.com", null);
+        Representative phoneOnly = new Representative(RepresentativeId.of(uniqueId("rep")), org, "John Doe", null,
+                "+74951234567");
+
+        assertRoundTrip(Representative.class, emailOnly, phoneOnly);
+    }
+
+    @Test
+    @DisplayName("directory: a Site reads back equal")
+    void siteRoundTrip() {
+        OrganizationId org = OrganizationId.of(uniqueId("org"));
+        Site site = new Site(SiteId.of(uniqueId("site")), org, "Head office", "Москва, ул. Тверская, д. 1");
+
+        assertRoundTrip(Site.class, site);
+    }
+
+    @Test
+    @DisplayName("directory: a SupportedSystem reads back equal with its two components, or with none")
+    void supportedSystemRoundTrip() {
+        OrganizationId org = OrganizationId.of(uniqueId("org"));
+        SiteId siteId = SiteId.of(uniqueId("site"));
+        SupportedSystem withComponents = new SupportedSystem(SystemId.of(uniqueId("sys")), org, "Office PBX",
+                "Avaya", "IP Office 500", true, List.of(
+                        new SystemComponent(ComponentId.of(uniqueId("cmp")), ComponentKind.HARDWARE, "IP500 V2",
+                                "SN-0001", siteId),
+                        new SystemComponent(ComponentId.of(uniqueId("cmp")), ComponentKind.SOFTWARE, "Manager 11",
+                                null, siteId)));
+        SupportedSystem withoutComponents = new SupportedSystem(SystemId.of(uniqueId("sys")), org, "Router",
+                "MikroTik", "hEX", false, List.of());
+
+        assertRoundTrip(SupportedSystem.class, withComponents, withoutComponents);
+    }
+
+    @Test
+    @DisplayName("directory: a SupportGroup reads back equal")
+    void supportGroupRoundTrip() {
+        SupportGroup group = new SupportGroup(GroupId.of(uniqueId("grp")), "Telephony, second line",
+                SupportLine.SECOND_LINE);
+
+        assertRoundTrip(SupportGroup.class, group);
+    }
+
+    @Test
+    @DisplayName("directory: a Specialist reads back equal, with or without a group")
+    void specialistRoundTrip() {
+        Specialist inGroup = new Specialist(SpecialistId.of(uniqueId("spec")), "Иван Иванов",
+                Role.SECOND_LINE_ENGINEER, GroupId.of(uniqueId("grp")));
+        Specialist withoutGroup = new Specialist(SpecialistId.of(uniqueId("spec")), "Lead", Role.INTAKE_LEAD, null);
+
+        assertRoundTrip(Specialist.class, inGroup, withoutGroup);
+    }
+
+    @SafeVarargs
+    private <T extends DirectoryEntry> void assertRoundTrip(Class<T> type, T... entries) {
+        run(tx -> {
+            for (T entry : entries) {
+                tx.saveDirectoryEntry(tenant, entry);
+            }
+        });
+        run(tx -> {
+            for (T entry : entries) {
+                assertEquals(Optional.of(entry), tx.findDirectoryEntry(tenant, type, entry.entryId()),
+                        type.getSimpleName() + " " + entry.entryId());
+            }
+            assertEquals(Optional.empty(), tx.findDirectoryEntry(tenant, type, uniqueId("unknown")),
+                    "unknown " + type.getSimpleName());
+        });
+    }
+
+    @Test
+    @DisplayName("directory: saving an entry again with the same id replaces it")
+    void savingAgainReplaces() {
+        OrganizationId orgId = OrganizationId.of(uniqueId("org"));
+        Organization before = new Organization(orgId, "Old name", "7701234567");
+        Organization after = new Organization(orgId, "New name", null);
+        SiteId siteId = SiteId.of(uniqueId("site"));
+        SystemId systemId = SystemId.of(uniqueId("sys"));
+        SupportedSystem systemBefore = new SupportedSystem(systemId, orgId, "PBX", "Avaya", "IP500", false, List.of(
+                new SystemComponent(ComponentId.of(uniqueId("cmp")), ComponentKind.HARDWARE, "A", "SN-A", siteId),
+                new SystemComponent(ComponentId.of(uniqueId("cmp")), ComponentKind.SOFTWARE, "B", null, siteId)));
+        SupportedSystem systemAfter = new SupportedSystem(systemId, orgId, "PBX v2", "Avaya", "IP500 V2", true,
+                List.of(new SystemComponent(ComponentId.of(uniqueId("cmp")), ComponentKind.HARDWARE_SOFTWARE, "C",
+                        "SN-C", siteId)));
+        run(tx -> {
+            tx.saveDirectoryEntry(tenant, before);
+            tx.saveDirectoryEntry(tenant, systemBefore);
+        });
+
+        run(tx -> {
+            tx.saveDirectoryEntry(tenant, after);
+            tx.saveDirectoryEntry(tenant, systemAfter);
+        });
+
+        run(tx -> {
+            assertEquals(Optional.of(after), tx.findDirectoryEntry(tenant, Organization.class, orgId.value()));
+            assertEquals(List.of(after), tx.listDirectoryEntries(tenant, Organization.class, Optional.empty()));
+            assertEquals(Optional.of(systemAfter),
+                    tx.findDirectoryEntry(tenant, SupportedSystem.class, systemId.value()));
+            assertEquals(List.of(systemAfter),
+                    tx.listDirectoryEntries(tenant, SupportedSystem.class, Optional.empty()));
+        });
+    }
+
+    @Test
+    @DisplayName("directory: listDirectoryEntries filters by type and owner organisation and orders by id")
+    void listFiltersByTypeAndOwner() {
+        String p = uniqueId("d");
+        OrganizationId org1 = OrganizationId.of(p + "-o1");
+        OrganizationId org2 = OrganizationId.of(p + "-o2");
+        Organization o1 = new Organization(org1, "One", null);
+        Organization o2 = new Organization(org2, "Two", null);
+        Site s1 = new Site(SiteId.of(p + "-s1"), org1, "S1", "Address 1");
+        Site s2 = new Site(SiteId.of(p + "-s2"), org2, "S2", "Address 2");
+        Site s3 = new Site(SiteId.of(p + "-s3"), org1, "S3", "Address 3");
+        Representative r1 = new Representative(RepresentativeId.of(p + "-r1"), org2, "R1", "r1@example.com", null);
+        Representative r2 = new Representative(RepresentativeId.of(p + "-r2"), org1, "R2", "r2@example.com", null);
+        SupportedSystem y1 = new SupportedSystem(SystemId.of(p + "-y1"), org1, "Y1", "V", "M", false, List.of());
+        SupportGroup g1 = new SupportGroup(GroupId.of(p + "-g1"), "G1", SupportLine.FIRST_LINE);
+        SupportGroup g2 = new SupportGroup(GroupId.of(p + "-g2"), "G2", SupportLine.SECOND_LINE);
+        Specialist sp1 = new Specialist(SpecialistId.of(p + "-p1"), "P1", Role.FIRST_LINE_OPERATOR, g1.id());
+        run(tx -> {
+            for (DirectoryEntry entry : List.<DirectoryEntry>of(s3, g2, o2, r2, s2, sp1, y1, o1, r1, s1, g1)) {
+                tx.saveDirectoryEntry(tenant, entry);
+            }
+        });
+
+        run(tx -> {
+            assertEquals(List.of(s1, s3), tx.listDirectoryEntries(tenant, Site.class, Optional.of(org1)));
+            assertEquals(List.of(s2), tx.listDirectoryEntries(tenant, Site.class, Optional.of(org2)));
+            assertEquals(List.of(s1, s2, s3), tx.listDirectoryEntries(tenant, Site.class, Optional.empty()));
+            assertEquals(List.of(r2), tx.listDirectoryEntries(tenant, Representative.class, Optional.of(org1)));
+            assertEquals(List.of(r1, r2), tx.listDirectoryEntries(tenant, Representative.class, Optional.empty()));
+            assertEquals(List.of(y1), tx.listDirectoryEntries(tenant, SupportedSystem.class, Optional.of(org1)));
+            assertEquals(List.of(), tx.listDirectoryEntries(tenant, SupportedSystem.class, Optional.of(org2)));
+            assertEquals(List.of(o1, o2), tx.listDirectoryEntries(tenant, Organization.class, Optional.empty()));
+            assertEquals(List.of(o2), tx.listDirectoryEntries(tenant, Organization.class, Optional.of(org2)),
+                    "an organisation is owned by itself");
+            assertEquals(List.of(g1, g2), tx.listDirectoryEntries(tenant, SupportGroup.class, Optional.empty()));
+            assertEquals(List.of(), tx.listDirectoryEntries(tenant, SupportGroup.class, Optional.of(org1)),
+                    "a support group belongs to no organisation");
+            assertEquals(List.of(sp1), tx.listDirectoryEntries(tenant, Specialist.class, Optional.empty()));
+            assertEquals(List.of(), tx.listDirectoryEntries(tenant, Specialist.class, Optional.of(org1)),
+                    "a specialist belongs to no organisation");
+            assertEquals(List.of(), tx.listDirectoryEntries(tenant, Site.class,
+                    Optional.of(OrganizationId.of(p + "-o9"))));
+        });
+    }
+
+    @Test
+    @DisplayName("directory: another tenant sees none of the entries and may use the same ids for its own")
+    void directoryIsTenantScoped() {
+        OrganizationId orgId = OrganizationId.of(uniqueId("org"));
+        Organization mine = new Organization(orgId, "Mine", "111");
+        Site mySite = new Site(SiteId.of(uniqueId("site")), orgId, "My site", "My address");
+        Specialist mySpecialist = new Specialist(SpecialistId.of(uniqueId("spec")), "Me", Role.GROUP_LEAD, null);
+        run(tx -> {
+            tx.saveDirectoryEntry(tenant, mine);
+            tx.saveDirectoryEntry(tenant, mySite);
+            tx.saveDirectoryEntry(tenant, mySpecialist);
+        });
+
+        run(tx -> {
+            assertEquals(Optional.empty(), tx.findDirectoryEntry(otherTenant, Organization.class, orgId.value()));
+            assertEquals(Optional.empty(), tx.findDirectoryEntry(otherTenant, Site.class, mySite.entryId()));
+            assertEquals(Optional.empty(),
+                    tx.findDirectoryEntry(otherTenant, Specialist.class, mySpecialist.entryId()));
+            assertEquals(List.of(), tx.listDirectoryEntries(otherTenant, Organization.class, Optional.empty()));
+            assertEquals(List.of(), tx.listDirectoryEntries(otherTenant, Site.class, Optional.of(orgId)));
+            assertEquals(List.of(), tx.listDirectoryEntries(otherTenant, Specialist.class, Optional.empty()));
+        });
+
+        Organization theirs = new Organization(orgId, "Theirs", "222");
+        run(tx -> tx.saveDirectoryEntry(otherTenant, theirs));
+
+        run(tx -> {
+            assertEquals(Optional.of(mine), tx.findDirectoryEntry(tenant, Organization.class, orgId.value()));
+            assertEquals(Optional.of(theirs), tx.findDirectoryEntry(otherTenant, Organization.class, orgId.value()));
+            assertEquals(List.of(mine), tx.listDirectoryEntries(tenant, Organization.class, Optional.empty()));
+            assertEquals(List.of(theirs), tx.listDirectoryEntries(otherTenant, Organization.class, Optional.empty()));
+        });
+    }
+
+    @Test
+    @DisplayName("directory: entries of different types with the same id text do not collide")
+    void sameIdDifferentTypesDoNotCollide() {
+        String id = uniqueId("same");
+        OrganizationId org = OrganizationId.of(id);
+        Organization organization = new Organization(org, "Org", null);
+        Representative representative = new Representative(RepresentativeId.of(id), org, "Rep", "r@example.com",
+                null);
+        Site site = new Site(SiteId.of(id), org, "Site", "Address");
+        SupportedSystem system = new SupportedSystem(SystemId.of(id), org, "System", "V", "M", false,
+                List.of(new SystemComponent(ComponentId.of(id), ComponentKind.HARDWARE, "M", "SN", SiteId.of(id))));
+        SupportGroup group = new SupportGroup(GroupId.of(id), "Group", SupportLine.FIRST_LINE);
+        Specialist specialist = new Specialist(SpecialistId.of(id), "Specialist", Role.FIRST_LINE_OPERATOR,
+                GroupId.of(id));
+        run(tx -> {
+            for (DirectoryEntry entry : List.<DirectoryEntry>of(organization, representative, site, system, group,
+                    specialist)) {
+                tx.saveDirectoryEntry(tenant, entry);
+            }
+        });
+
+        run(tx -> {
+            assertEquals(Optional.of(organization), tx.findDirectoryEntry(tenant, Organization.class, id));
+            assertEquals(Optional.of(representative), tx.findDirectoryEntry(tenant, Representative.class, id));
+            assertEquals(Optional.of(site), tx.findDirectoryEntry(tenant, Site.class, id));
+            assertEquals(Optional.of(system), tx.findDirectoryEntry(tenant, SupportedSystem.class, id));
+            assertEquals(Optional.of(group), tx.findDirectoryEntry(tenant, SupportGroup.class, id));
+            assertEquals(Optional.of(specialist), tx.findDirectoryEntry(tenant, Specialist.class, id));
+            assertEquals(List.of(organization), tx.listDirectoryEntries(tenant, Organization.class, Optional.empty()));
+            assertEquals(List.of(representative),
+                    tx.listDirectoryEntries(tenant, Representative.class, Optional.empty()));
+            assertEquals(List.of(site), tx.listDirectoryEntries(tenant, Site.class, Optional.empty()));
+            assertEquals(List.of(system), tx.listDirectoryEntries(tenant, SupportedSystem.class, Optional.empty()));
+            assertEquals(List.of(group), tx.listDirectoryEntries(tenant, SupportGroup.class, Optional.empty()));
+            assertEquals(List.of(specialist), tx.listDirectoryEntries(tenant, Specialist.class, Optional.empty()));
+        });
+    }
+
+    // ============================================================================================ concurrency
+
+    @Test
+    @DisplayName("concurrent read-then-update transactions on one request lose no update: final version = 1 + successes")
+    void concurrentUpdatesLoseNothing() throws InterruptedException {
+        int threads = 8;
+        int rounds = 25;
+        Request initial = request(tenant, requestId());
+        run(tx -> tx.insertRequest(initial));
+        AtomicInteger successes = new AtomicInteger();
+        AtomicInteger conflicts = new AtomicInteger();
+        Queue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+        CountDownLatch ready = new CountDownLatch(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    if (!awaitQuietly(start)) {
+                        return;
+                    }
+                    for (int round = 0; round < rounds; round++) {
+                        String description = "thread " + thread + " round " + round;
+                        try {
+                            provider.inTransaction(tx -> {
+                                Request current = tx.findRequest(tenant, initial.id()).orElseThrow();
+                                tx.updateRequest(nextVersion(current, description), current.version());
+                                return null;
+                            });
+                            successes.incrementAndGet();
+                        } catch (ConcurrencyConflictException e) {
+                            conflicts.incrementAndGet();
+                        } catch (RuntimeException | Error e) {
+                            unexpected.add(e);
+                        }
+                    }
+                }));
+            }
+            assertTrue(ready.await(30, TimeUnit.SECONDS), "worker threads did not start");
+            start.countDown();
+            for (Future<?> future : futures) {
+                try {
+                    future.get(2, TimeUnit.MINUTES);
+                } catch (ExecutionException e) {
+                    fail("worker failed", e.getCause());
+                } catch (TimeoutException e) {
+                    fail("worker did not finish within 2 minutes (deadlock?)", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        }
+
+        if (!unexpected.isEmpty()) {
+            fail(unexpected.size() + " transaction(s) failed with something other than ConcurrencyConflictException",
+                    unexpected.peek());
+        }
+        assertEquals(threads * rounds, successes.get() + conflicts.get(), "every attempt succeeds or conflicts");
+        assertTrue(successes.get() >= 1, "at least one update must succeed");
+        Request last = tx(tx -> tx.findRequest(tenant, initial.id())).orElseThrow();
+        assertEquals(1L + successes.get(), last.version(),
+                "final version (successes=" + successes + ", conflicts=" + conflicts + ")");
+        assertEquals(initial.journalSequence() + successes.get(), last.journalSequence(),
+                "every successful update must have been based on the previous one");
+    }
+
+    // ================================================================================================ helpers
+
+    /**
+     * Runs work in one transaction of the provider under test.
+     *
+     * @param work the work
+     * @param <T>  the result type
+     * @return what the work returned
+     */
+    protected final <T> T tx(Function<StorageTransaction, T> work) {
+        return provider.inTransaction(work);
+    }
+
+    /**
+     * Runs work without a result in one transaction of the provider under test.
+     *
+     * @param work the work
+     */
+    protected final void run(Consumer<StorageTransaction> work) {
+        provider.inTransaction(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    private static void assertConflictOrNotFound(Runnable action) {
+        SupportException e = assertThrows(SupportException.class, action::run);
+        assertTrue(e instanceof ConcurrencyConflictException || e instanceof NotFoundException,
+                "expected ConcurrencyConflictException or NotFoundException but got " + e);
+    }
+
+    private static List<String> ids(List<Request> requests) {
+        return requests.stream().map(r -> r.id().value()).collect(Collectors.toList());
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The kit's own failure, thrown from a transaction's work to check rollback and rethrow. */
+    private static final class DeliberateFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DeliberateFailure() {
+            super("deliberate failure thrown by the storage contract kit");
+        }
+    }
+}

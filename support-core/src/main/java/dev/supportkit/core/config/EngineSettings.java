@@ -1,0 +1,30 @@
+package dev.supportkit.core.config;
+
+import dev.supportkit.spi.ProviderSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The engine's validated configuration, read once when the engine is built.
+ *
+ * @param nodeId            this node's id ({@code supportkit.node-id})
+ * @param storageProvider   the id of the storage provider to use ({@code supportkit.storage.provider})
+ * @param pluginsDirectory  where PF4J plugin jars are loaded from ({@code supportkit.plugins.directory})
+ * @param providerSettings  each provider's own settings ({@code supportkit.providers.<id>.*}), by provider id
+ */
+public record EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
+                             Map<String, ProviderSettings> providerSettings) {
+    /** Freezes the map. */
+    public EngineSettings {
+        providerSettings = Map.copyOf(providerSettings);
+    }
+
+    /**
+     * @param providerId a provider factory id
+     * @return its settings, empty when none are configured
+     */
+    public ProviderSettings settingsFor(String providerId) {
+        return providerSettings.getOrDefault(providerId, ProviderSettings.empty());
+    }
+}

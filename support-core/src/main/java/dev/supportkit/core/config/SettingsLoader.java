@@ -1,0 +1,174 @@
+package dev.supportkit.core.config;
+
+import dev.supportkit.spi.ProviderSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.commons.configuration2.CompositeConfiguration;
+import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.FileBasedConfiguration;
+import org.apache.commons.configuration2.MapConfiguration;
+import org.apache.commons.configuration2.PropertiesConfiguration;
+import org.apache.commons.configuration2.YAMLConfiguration;
+import org.apache.commons.configuration2.builder.FileBasedConfigurationBuilder;
+import org.apache.commons.configuration2.builder.fluent.Parameters;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+
+/**
+ * Reads the engine's configuration with Apache Commons Configuration 2 from three layers, highest
+ * first: values set on the builder, environment variables, and a properties or YAML file. Every
+ * problem is collected; none stops the reading of the rest.
+ *
+ * <p>Environment variables: a key is overridden by the variable named like it in upper case with
+ * dots and hyphens as underscores ({@code supportkit.storage.provider} →
+ * {@code SUPPORTKIT_STORAGE_PROVIDER}). A provider setting that appears in no other layer is taken
+ * from {@code SUPPORTKIT_PROVIDERS_<ID>_<KEY>}, read as {@code supportkit.providers.<id>.<key>} with
+ * the key's underscores as hyphens.
+ */
+public final class SettingsLoader {
+    /** Key: this node's id. */
+    public static final String NODE_ID = "supportkit.node-id";
+    /** Key: the storage provider id. */
+    public static final String STORAGE_PROVIDER = "supportkit.storage.provider";
+    /** Key: the PF4J plugins directory. */
+    public static final String PLUGINS_DIRECTORY = "supportkit.plugins.directory";
+    /** Prefix of provider settings. */
+    public static final String PROVIDERS_PREFIX = "supportkit.providers.";
+
+    private static final String PREFIX = "supportkit.";
+    private static final Set<String> ENGINE_KEYS = Set.of(NODE_ID, STORAGE_PROVIDER, PLUGINS_DIRECTORY);
+    private static final Pattern NODE_ID_FORMAT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern PROVIDER_KEY = Pattern.compile("supportkit\\.providers\\.([a-z0-9][a-z0-9-]*)\\.(.+)");
+
+    /** The outcome: settings, valid when {@code problems} is empty. */
+    public record Result(EngineSettings settings, List<String> problems) {
+    }
+
+    private SettingsLoader() {
+    }
+
+    /**
+     * Reads and validates the configuration.
+     *
+     * @param file         a {@code .properties}, {@code .yaml} or {@code .yml} file, if any
+     * @param environment  the environment variables
+     * @param programmatic values set on the builder
+     * @return the settings and every problem found
+     */
+    public static Result load(Optional<Path> file, Map<String, String> environment, Map<String, String> programmatic) {
+        List<String> problems = new ArrayList<>();
+        CompositeConfiguration config = new CompositeConfiguration();
+        config.addConfiguration(new MapConfiguration(new HashMap<>(programmatic)));
+        Configuration fileConfig = file.map(f -> readFile(f, problems)).orElseGet(() -> new MapConfiguration(Map.of()));
+        config.addConfiguration(new MapConfiguration(environmentOverrides(environment, programmatic, fileConfig)));
+        config.addConfiguration(fileConfig);
+
+        Map<String, Map<String, String>> providers = new TreeMap<>();
+        for (Iterator<String> keys = config.getKeys(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!key.startsWith(PREFIX) || ENGINE_KEYS.contains(key)) {
+                continue;
+            }
+            var matcher = PROVIDER_KEY.matcher(key);
+            if (matcher.matches()) {
+                providers.computeIfAbsent(matcher.group(1), id -> new TreeMap<>()).put(matcher.group(2), value(config, key, problems));
+            } else {
+                problems.add(key + ": unknown configuration key (known keys: " + String.join(", ", new TreeMap<>(
+                        Map.of(NODE_ID, "", STORAGE_PROVIDER, "", PLUGINS_DIRECTORY, "")).keySet())
+                        + ", and " + PROVIDERS_PREFIX + "<id>.<key>)");
+            }
+        }
+
+        String nodeId = Optional.ofNullable(value(config, NODE_ID, problems))
+                .orElseGet(() -> "node-" + UUID.randomUUID().toString().substring(0, 8));
+        if (!NODE_ID_FORMAT.matcher(nodeId).matches()) {
+            problems.add(NODE_ID + ": must be 1 to 64 letters, digits, dots, hyphens or underscores (was '" + nodeId + "')");
+        }
+        String storage = Optional.ofNullable(value(config, STORAGE_PROVIDER, problems)).orElse("memory").trim();
+        Optional<Path> plugins = Optional.ofNullable(value(config, PLUGINS_DIRECTORY, problems))
+                .filter(v -> !v.isBlank()).map(v -> Path.of(v.trim()));
+        plugins.filter(p -> !Files.isDirectory(p)).ifPresent(p ->
+                problems.add(PLUGINS_DIRECTORY + ": '" + p + "' does not exist or is not a directory"));
+
+        Map<String, ProviderSettings> providerSettings = new TreeMap<>();
+        providers.forEach((id, values) -> providerSettings.put(id, new ProviderSettings(values)));
+        return new Result(new EngineSettings(nodeId, storage, plugins, providerSettings), List.copyOf(problems));
+    }
+
+    private static String value(Configuration config, String key, List<String> problems) {
+        try {
+            return config.getString(key);
+        } catch (RuntimeException e) {
+            problems.add(key + ": cannot be read (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    private static Configuration readFile(Path file, List<String> problems) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        Class<? extends FileBasedConfiguration> type;
+        if (name.endsWith(".properties")) {
+            type = PropertiesConfiguration.class;
+        } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            type = YAMLConfiguration.class;
+        } else {
+            problems.add("configuration file '" + file + "': must end in .properties, .yaml or .yml");
+            return new MapConfiguration(Map.of());
+        }
+        if (!Files.isRegularFile(file)) {
+            problems.add("configuration file '" + file + "': does not exist or is not a file");
+            return new MapConfiguration(Map.of());
+        }
+        try {
+            return new FileBasedConfigurationBuilder<>(type)
+                    .configure(new Parameters().fileBased().setFile(file.toFile()).setEncoding("UTF-8"))
+                    .getConfiguration();
+        } catch (ConfigurationException | RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            problems.add("configuration file '" + file + "': cannot be parsed (" + cause.getMessage() + ")");
+            return new MapConfiguration(Map.of());
+        }
+    }
+
+    private static Map<String, Object> environmentOverrides(Map<String, String> environment,
+                                                            Map<String, String> programmatic, Configuration file) {
+        Map<String, Object> overrides = new HashMap<>();
+        Map<String, String> byVariable = new HashMap<>();
+        ENGINE_KEYS.forEach(key -> byVariable.put(variableName(key), key));
+        programmatic.keySet().forEach(key -> byVariable.put(variableName(key), key));
+        file.getKeys().forEachRemaining(key -> byVariable.put(variableName(key), key));
+        String providerVariables = variableName(PROVIDERS_PREFIX);
+        environment.forEach((variable, value) -> {
+            String key = byVariable.get(variable);
+            if (key != null) {
+                overrides.put(key, value);
+            } else if (variable.startsWith(providerVariables)) {
+                String rest = variable.substring(providerVariables.length()).toLowerCase(Locale.ROOT);
+                int split = rest.indexOf('_');
+                if (split > 0 && split < rest.length() - 1) {
+                    overrides.put(PROVIDERS_PREFIX + rest.substring(0, split) + "." + rest.substring(split + 1).replace('_', '-'),
+                            value);
+                }
+            }
+        });
+        return overrides;
+    }
+
+    /**
+     * @param key a configuration key
+     * @return the environment variable that overrides it
+     */
+    public static String variableName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

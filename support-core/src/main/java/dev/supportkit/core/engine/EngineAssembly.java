@@ -1,0 +1,215 @@
+package dev.supportkit.core.engine;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import dev.supportkit.api.error.ConfigurationException;
+import dev.supportkit.api.error.ProviderException;
+import dev.supportkit.api.error.SupportException;
+import dev.supportkit.core.config.EngineSettings;
+import dev.supportkit.core.config.SettingsLoader;
+import dev.supportkit.core.json.JacksonCodec;
+import dev.supportkit.core.plugin.DiscoveredProviders;
+import dev.supportkit.core.plugin.LoadedPlugin;
+import dev.supportkit.core.plugin.ProviderDiscovery;
+import dev.supportkit.core.plugin.ProviderRegistry;
+import dev.supportkit.spi.Provider;
+import dev.supportkit.spi.ProviderFactory;
+import dev.supportkit.spi.crm.CrmAdapter;
+import dev.supportkit.spi.crm.CrmAdapterFactory;
+import dev.supportkit.spi.notification.NotificationChannel;
+import dev.supportkit.spi.notification.NotificationChannelFactory;
+import dev.supportkit.spi.storage.StorageProvider;
+import dev.supportkit.spi.storage.StorageProviderFactory;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything one engine owns: its settings, plugins, providers and injector. Internal to the engine:
+ * applications use {@code SupportEngine}.
+ */
+public final class EngineAssembly implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineAssembly.class);
+
+    private final Clock clock;
+    private final EngineSettings settings;
+    private final DiscoveredProviders discovered;
+    private final Injector injector;
+    private final Map<String, NotificationChannel> channels;
+    private final Map<String, CrmAdapter> crmAdapters;
+    private final Deque<AutoCloseable> closeOrder;
+
+    private EngineAssembly(Clock clock, EngineSettings settings, DiscoveredProviders discovered, Injector injector,
+                           Map<String, NotificationChannel> channels, Map<String, CrmAdapter> crmAdapters,
+                           Deque<AutoCloseable> closeOrder) {
+        this.clock = clock;
+        this.settings = settings;
+        this.discovered = discovered;
+        this.injector = injector;
+        this.channels = channels;
+        this.crmAdapters = crmAdapters;
+        this.closeOrder = closeOrder;
+    }
+
+    /**
+     * Discovers and selects providers, reports every problem at once, creates the providers and wires
+     * the services.
+     *
+     * @param clock         the engine's clock
+     * @param settings      the configuration read
+     * @param problems      configuration problems found so far
+     * @param classLoader   where classpath factories are looked for
+     * @param storage       storage factories registered on the builder
+     * @param channels      channel factories registered on the builder
+     * @param crm           CRM factories registered on the builder
+     * @return the assembly
+     * @throws ConfigurationException listing every problem
+     */
+    public static EngineAssembly assemble(Clock clock, EngineSettings settings, List<String> problems,
+                                          ClassLoader classLoader, List<StorageProviderFactory> storage,
+                                          List<NotificationChannelFactory> channels, List<CrmAdapterFactory> crm) {
+        List<String> all = new ArrayList<>(problems);
+        boolean badDirectory = problems.stream().anyMatch(p -> p.startsWith(SettingsLoader.PLUGINS_DIRECTORY));
+        DiscoveredProviders discovered = null;
+        try {
+            discovered = ProviderDiscovery.discover(badDirectory ? java.util.Optional.empty()
+                    : settings.pluginsDirectory(), classLoader);
+        } catch (ConfigurationException e) {
+            all.addAll(e.problems());
+        }
+        Map<String, StorageProviderFactory> storages = Map.of();
+        Map<String, NotificationChannelFactory> channelFactories = Map.of();
+        Map<String, CrmAdapterFactory> crmFactories = Map.of();
+        if (discovered != null) {
+            storages = resolve(storage, discovered.factories(StorageProviderFactory.class), all);
+            channelFactories = resolve(channels, discovered.factories(NotificationChannelFactory.class), all);
+            crmFactories = resolve(crm, discovered.factories(CrmAdapterFactory.class), all);
+            if (!storages.containsKey(settings.storageProvider())) {
+                all.add(SettingsLoader.STORAGE_PROVIDER + ": no storage provider '" + settings.storageProvider()
+                        + "' is available (available: " + String.join(", ", storages.keySet()) + ")");
+            }
+        }
+        if (!all.isEmpty()) {
+            closeQuietly(discovered);
+            throw new ConfigurationException(all);
+        }
+
+        Deque<AutoCloseable> closeOrder = new ArrayDeque<>();
+        closeOrder.push(discovered);
+        try {
+            JacksonCodec codec = new JacksonCodec();
+            StorageProvider store = new GuardedStorage(settings.storageProvider(), create(
+                    storages.get(settings.storageProvider()), clock, settings, codec));
+            closeOrder.push(store);
+            Map<String, NotificationChannel> startedChannels = new TreeMap<>();
+            for (NotificationChannelFactory factory : channelFactories.values()) {
+                NotificationChannel channel = create(factory, clock, settings, codec);
+                closeOrder.push(channel);
+                startedChannels.put(factory.id(), channel);
+            }
+            Map<String, CrmAdapter> startedCrm = new TreeMap<>();
+            for (CrmAdapterFactory factory : crmFactories.values()) {
+                CrmAdapter adapter = create(factory, clock, settings, codec);
+                closeOrder.push(adapter);
+                startedCrm.put(factory.id(), adapter);
+            }
+            Injector injector = Guice.createInjector(Stage.PRODUCTION, new EngineModule(clock, settings, codec, store));
+            LOG.info("SupportKit engine '{}' started: storage '{}', channels {}, CRM adapters {}, plugins {}",
+                    settings.nodeId(), settings.storageProvider(), startedChannels.keySet(), startedCrm.keySet(),
+                    discovered.plugins().stream().map(LoadedPlugin::id).toList());
+            return new EngineAssembly(clock, settings, discovered, injector, startedChannels, startedCrm, closeOrder);
+        } catch (RuntimeException e) {
+            closeAll(closeOrder);
+            throw e;
+        }
+    }
+
+    private static <F extends ProviderFactory<?>> Map<String, F> resolve(List<F> explicit, List<F> discovered,
+                                                                        List<String> problems) {
+        try {
+            return ProviderRegistry.resolve(explicit, discovered);
+        } catch (ConfigurationException e) {
+            problems.addAll(e.problems());
+            return Map.of();
+        }
+    }
+
+    private static <P extends Provider> P create(ProviderFactory<P> factory, Clock clock, EngineSettings settings,
+                                                 JacksonCodec codec) {
+        Supplier<P> create = () -> factory.create(new EngineProviderContext(clock, settings.nodeId(),
+                settings.settingsFor(factory.id()), codec));
+        try {
+            P provider = create.get();
+            if (provider == null) {
+                throw new ProviderException(factory.id(), "the factory returned no provider", null);
+            }
+            return provider;
+        } catch (SupportException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ProviderException(factory.id(), "could not be created: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the injector holding the services */
+    public Injector injector() {
+        return injector;
+    }
+
+    /** @return the engine's clock */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return the configuration */
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** @return the ids of the started notification channels */
+    public Set<String> notificationChannelIds() {
+        return Set.copyOf(channels.keySet());
+    }
+
+    /** @return the ids of the started CRM adapters */
+    public Set<String> crmAdapterIds() {
+        return Set.copyOf(crmAdapters.keySet());
+    }
+
+    /** @return the loaded plugins as {@code id@version} */
+    public List<String> plugins() {
+        return discovered.plugins().stream().map(p -> p.id() + "@" + p.version()).toList();
+    }
+
+    /** Closes providers in reverse creation order, then unloads plugins. */
+    @Override
+    public void close() {
+        closeAll(closeOrder);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> closeables) {
+        while (!closeables.isEmpty()) {
+            closeQuietly(closeables.pop());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Closing {} failed: {}", closeable, e.toString());
+        }
+    }
+}

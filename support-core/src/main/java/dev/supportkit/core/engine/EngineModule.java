@@ -1,0 +1,76 @@
+package dev.supportkit.core.engine;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Singleton;
+import dev.supportkit.api.consulting.ConsultingService;
+import dev.supportkit.api.directory.DirectoryService;
+import dev.supportkit.api.escalation.EscalationService;
+import dev.supportkit.api.intake.IntakeService;
+import dev.supportkit.api.journal.JournalService;
+import dev.supportkit.api.quality.QualityService;
+import dev.supportkit.api.reports.ReportService;
+import dev.supportkit.api.resolution.ResolutionService;
+import dev.supportkit.api.scheduling.SchedulingService;
+import dev.supportkit.core.config.EngineSettings;
+import dev.supportkit.core.consulting.DefaultConsultingService;
+import dev.supportkit.core.directory.DefaultDirectoryService;
+import dev.supportkit.core.escalation.DefaultEscalationService;
+import dev.supportkit.core.intake.DefaultIntakeService;
+import dev.supportkit.core.journal.DefaultJournalService;
+import dev.supportkit.core.journal.JournalWriter;
+import dev.supportkit.core.json.JacksonCodec;
+import dev.supportkit.core.quality.DefaultQualityService;
+import dev.supportkit.core.reports.DefaultReportService;
+import dev.supportkit.core.request.RequestCommands;
+import dev.supportkit.core.resolution.DefaultResolutionService;
+import dev.supportkit.core.scheduling.DefaultSchedulingService;
+import dev.supportkit.core.security.AccessPolicy;
+import dev.supportkit.spi.storage.StorageProvider;
+import java.time.Clock;
+
+/**
+ * Wires one engine's internals. One injector per engine, no static state: engines are independent.
+ */
+final class EngineModule extends AbstractModule {
+    private final Clock clock;
+    private final EngineSettings settings;
+    private final JacksonCodec codec;
+    private final StorageProvider storage;
+
+    EngineModule(Clock clock, EngineSettings settings, JacksonCodec codec, StorageProvider storage) {
+        this.clock = clock;
+        this.settings = settings;
+        this.codec = codec;
+        this.storage = storage;
+    }
+
+    @Override
+    protected void configure() {
+        binder().requireExplicitBindings();
+        bind(Clock.class).toInstance(clock);
+        bind(EngineSettings.class).toInstance(settings);
+        bind(JacksonCodec.class).toInstance(codec);
+        bind(StorageProvider.class).toInstance(storage);
+        bind(AccessPolicy.class).in(Singleton.class);
+        bind(JournalWriter.class).in(Singleton.class);
+        bind(RequestCommands.class).in(Singleton.class);
+        bind(IntakeService.class).to(DefaultIntakeService.class).in(Singleton.class);
+        bind(DefaultIntakeService.class);
+        bind(ConsultingService.class).to(DefaultConsultingService.class).in(Singleton.class);
+        bind(DefaultConsultingService.class);
+        bind(EscalationService.class).to(DefaultEscalationService.class).in(Singleton.class);
+        bind(DefaultEscalationService.class);
+        bind(SchedulingService.class).to(DefaultSchedulingService.class).in(Singleton.class);
+        bind(DefaultSchedulingService.class);
+        bind(ResolutionService.class).to(DefaultResolutionService.class).in(Singleton.class);
+        bind(DefaultResolutionService.class);
+        bind(QualityService.class).to(DefaultQualityService.class).in(Singleton.class);
+        bind(DefaultQualityService.class);
+        bind(JournalService.class).to(DefaultJournalService.class).in(Singleton.class);
+        bind(DefaultJournalService.class);
+        bind(ReportService.class).to(DefaultReportService.class).in(Singleton.class);
+        bind(DefaultReportService.class);
+        bind(DirectoryService.class).to(DefaultDirectoryService.class).in(Singleton.class);
+        bind(DefaultDirectoryService.class);
+    }
+}

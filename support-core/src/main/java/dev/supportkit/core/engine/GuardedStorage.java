@@ -1,0 +1,169 @@
+package dev.supportkit.core.engine;
+
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.DirectoryEntry;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.error.ProviderException;
+import dev.supportkit.api.error.SupportException;
+import dev.supportkit.api.request.Contact;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.request.RequestQuery;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.spi.storage.StorageProvider;
+import dev.supportkit.spi.storage.StorageTransaction;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Wraps the configured storage provider so that any failure of the store itself reaches the caller
+ * as a {@link ProviderException} naming the provider, while the engine's own exceptions (validation,
+ * conflicts, illegal transitions) pass through unchanged.
+ */
+final class GuardedStorage implements StorageProvider {
+    /** Carries an exception thrown by the engine's own work through the provider untouched. */
+    private static final class WorkFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WorkFailure(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    private final String providerId;
+    private final StorageProvider delegate;
+
+    GuardedStorage(String providerId, StorageProvider delegate) {
+        this.providerId = providerId;
+        this.delegate = delegate;
+    }
+
+    @Override
+    public <T> T inTransaction(Function<StorageTransaction, T> work) {
+        try {
+            return delegate.inTransaction(tx -> {
+                try {
+                    return work.apply(new GuardedTransaction(tx));
+                } catch (RuntimeException e) {
+                    throw new WorkFailure(e);
+                }
+            });
+        } catch (WorkFailure e) {
+            throw (RuntimeException) e.getCause();
+        } catch (SupportException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ProviderException(providerId, "transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            delegate.close();
+        } catch (Exception e) {
+            throw new ProviderException(providerId, "close failed: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T call(String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SupportException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ProviderException(providerId, operation + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void run(String operation, Runnable call) {
+        call(operation, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    private final class GuardedTransaction implements StorageTransaction {
+        private final StorageTransaction tx;
+
+        GuardedTransaction(StorageTransaction tx) {
+            this.tx = tx;
+        }
+
+        @Override
+        public Optional<Request> findRequest(TenantId tenant, RequestId id) {
+            return call("findRequest", () -> tx.findRequest(tenant, id));
+        }
+
+        @Override
+        public void insertRequest(Request request) {
+            run("insertRequest", () -> tx.insertRequest(request));
+        }
+
+        @Override
+        public void updateRequest(Request request, long expectedVersion) {
+            run("updateRequest", () -> tx.updateRequest(request, expectedVersion));
+        }
+
+        @Override
+        public List<Request> findRequests(TenantId tenant, RequestQuery query) {
+            return call("findRequests", () -> tx.findRequests(tenant, query));
+        }
+
+        @Override
+        public Map<RequestStatus, Long> countRequestsByStatus(TenantId tenant, Optional<OrganizationId> organization) {
+            return call("countRequestsByStatus", () -> tx.countRequestsByStatus(tenant, organization));
+        }
+
+        @Override
+        public void insertContact(TenantId tenant, Contact contact) {
+            run("insertContact", () -> tx.insertContact(tenant, contact));
+        }
+
+        @Override
+        public List<Contact> findContacts(TenantId tenant, RequestId request) {
+            return call("findContacts", () -> tx.findContacts(tenant, request));
+        }
+
+        @Override
+        public void appendJournal(JournalRecord record) {
+            run("appendJournal", () -> tx.appendJournal(record));
+        }
+
+        @Override
+        public List<JournalRecord> findJournal(TenantId tenant, RequestId request) {
+            return call("findJournal", () -> tx.findJournal(tenant, request));
+        }
+
+        @Override
+        public void enqueueOutbox(OutboxMessage message) {
+            run("enqueueOutbox", () -> tx.enqueueOutbox(message));
+        }
+
+        @Override
+        public List<OutboxMessage> findOutbox(TenantId tenant, RequestId request) {
+            return call("findOutbox", () -> tx.findOutbox(tenant, request));
+        }
+
+        @Override
+        public void saveDirectoryEntry(TenantId tenant, DirectoryEntry entry) {
+            run("saveDirectoryEntry", () -> tx.saveDirectoryEntry(tenant, entry));
+        }
+
+        @Override
+        public <T extends DirectoryEntry> Optional<T> findDirectoryEntry(TenantId tenant, Class<T> type, String id) {
+            return call("findDirectoryEntry", () -> tx.findDirectoryEntry(tenant, type, id));
+        }
+
+        @Override
+        public <T extends DirectoryEntry> List<T> listDirectoryEntries(TenantId tenant, Class<T> type,
+                                                                       Optional<OrganizationId> owner) {
+            return call("listDirectoryEntries", () -> tx.listDirectoryEntries(tenant, type, owner));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.supportkit.core.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.supportkit.api.SupportServices;
+import dev.supportkit.api.consulting.ConsultingService;
+import dev.supportkit.api.directory.DirectoryService;
+import dev.supportkit.api.escalation.EscalationService;
+import dev.supportkit.api.intake.IntakeService;
+import dev.supportkit.api.journal.JournalService;
+import dev.supportkit.api.quality.QualityService;
+import dev.supportkit.api.reports.ReportService;
+import dev.supportkit.api.resolution.ResolutionService;
+import dev.supportkit.api.scheduling.SchedulingService;
+import dev.supportkit.core.SupportEngine;
+import java.util.Objects;
+
+/**
+ * For applications that use Guice themselves: binds a {@link SupportEngine} built from the given
+ * builder, {@link SupportServices} and every service interface, as singletons. The engine's own
+ * internals live in a separate injector and do not leak into the application's.
+ *
+ * <pre>{@code
+ * Injector injector = Guice.createInjector(new SupportKitModule(SupportEngine.builder().configFile(path)));
+ * IntakeService intake = injector.getInstance(IntakeService.class);
+ * }</pre>
+ *
+ * The application closes the engine ({@code injector.getInstance(SupportEngine.class).close()}).
+ */
+public final class SupportKitModule extends AbstractModule {
+    private final SupportEngine.Builder builder;
+
+    /**
+     * @param builder the configured engine builder; built once, when the engine is first needed
+     */
+    public SupportKitModule(SupportEngine.Builder builder) {
+        this.builder = Objects.requireNonNull(builder, "builder");
+    }
+
+    @Provides
+    @Singleton
+    SupportEngine engine() {
+        return builder.build();
+    }
+
+    @Provides
+    @Singleton
+    SupportServices services(SupportEngine engine) {
+        return engine;
+    }
+
+    @Provides
+    IntakeService intake(SupportEngine engine) {
+        return engine.intake();
+    }
+
+    @Provides
+    ConsultingService consulting(SupportEngine engine) {
+        return engine.consulting();
+    }
+
+    @Provides
+    EscalationService escalation(SupportEngine engine) {
+        return engine.escalation();
+    }
+
+    @Provides
+    SchedulingService scheduling(SupportEngine engine) {
+        return engine.scheduling();
+    }
+
+    @Provides
+    ResolutionService resolution(SupportEngine engine) {
+        return engine.resolution();
+    }
+
+    @Provides
+    QualityService quality(SupportEngine engine) {
+        return engine.quality();
+    }
+
+    @Provides
+    JournalService journal(SupportEngine engine) {
+        return engine.journal();
+    }
+
+    @Provides
+    ReportService reports(SupportEngine engine) {
+        return engine.reports();
+    }
+
+    @Provides
+    DirectoryService directory(SupportEngine engine) {
+        return engine.directory();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.supportkit.core.request;
+
+/** The actions that move a request through its life, as the state machine knows them. */
+public enum RequestAction {
+    /** Attach a further contact to an open request. */
+    ATTACH_CONTACT("attach a contact to"),
+    /** First line takes a registered request. */
+    TAKE_INTO_WORK("take into work"),
+    /** Give the customer an instruction. */
+    CONSULT("record a consultation on"),
+    /** Redirect to the intake lead. */
+    REDIRECT_TO_INTAKE_LEAD("redirect to the intake lead"),
+    /** Redirect to second line. */
+    REDIRECT_TO_SECOND_LINE("redirect to second line"),
+    /** Ask the customer to clarify. */
+    REQUEST_CLARIFICATION("request a clarification on"),
+    /** The customer answered. */
+    PROVIDE_CLARIFICATION("provide a clarification on"),
+    /** Plan a site visit. */
+    SCHEDULE_VISIT("schedule a visit for"),
+    /** Document the fix. */
+    RESOLVE("resolve"),
+    /** Joint sign-off by the customer's representative. */
+    SIGN_OFF("sign off"),
+    /** The customer objects to the result. */
+    REOPEN("reopen"),
+    /** Close after sign-off. */
+    CLOSE("close");
+
+    private final String verb;
+
+    RequestAction(String verb) {
+        this.verb = verb;
+    }
+
+    /** @return the action in words, e.g. "sign off" */
+    public String verb() {
+        return verb;
+    }
+}

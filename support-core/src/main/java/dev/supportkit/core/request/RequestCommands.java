@@ -1,0 +1,237 @@
+package dev.supportkit.core.request;
+
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.error.ConcurrencyConflictException;
+import dev.supportkit.api.error.NotFoundException;
+import dev.supportkit.api.request.Contact;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.request.RequestRef;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.core.journal.HashChain;
+import dev.supportkit.core.journal.JournalDraft;
+import dev.supportkit.core.journal.JournalWriter;
+import dev.supportkit.core.json.JacksonCodec;
+import dev.supportkit.core.security.AccessPolicy;
+import dev.supportkit.core.security.Permission;
+import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.spi.storage.StorageProvider;
+import dev.supportkit.spi.storage.StorageTransaction;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Runs every command on a request as one unit of work: check the role, load the request, check
+ * visibility, version, state-machine legality and the actor's line, let the command validate and decide, then
+ * write the new snapshot, its chained journal entries and its outbox rows in one transaction.
+ * Any failure before commit leaves everything as it was.
+ */
+public final class RequestCommands {
+
+    /** What a command sees while it decides. */
+    public record Step(StorageTransaction tx, Actor actor, Request current, RequestStatus next, Instant now,
+                       FieldErrors errors) {
+        /** @return a builder holding the current snapshot with the next status set */
+        public RequestBuilder advance() {
+            return RequestBuilder.from(current).status(next);
+        }
+    }
+
+    /**
+     * A command's decision: the new snapshot (version and journal head are filled in on commit), the
+     * journal entries to append and the customer notifications to record.
+     *
+     * @param request the new snapshot
+     * @param entries the journal entries, in order; at least one
+     * @param topics   outbox topics addressed to the request's representative
+     * @param contacts contacts to store with the request
+     */
+    public record Change(RequestBuilder request, List<JournalDraft> entries, List<String> topics,
+                         List<Contact> contacts) {
+        /**
+         * @param request the new snapshot
+         * @param entry   the one journal entry
+         * @return a change without notifications
+         */
+        public static Change of(RequestBuilder request, JournalDraft entry) {
+            return new Change(request, List.of(entry), List.of(), List.of());
+        }
+
+        /**
+         * @param topic an outbox topic to tell the customer about, e.g. {@code request.resolved}
+         * @return this change, also notifying the customer
+         */
+        public Change notifyCustomer(String topic) {
+            List<String> all = new ArrayList<>(topics);
+            all.add(topic);
+            return new Change(request, entries, List.copyOf(all), contacts);
+        }
+
+        /**
+         * @param contact a contact registered into the request by this change
+         * @return this change, also storing the contact
+         */
+        public Change withContact(Contact contact) {
+            List<Contact> all = new ArrayList<>(contacts);
+            all.add(contact);
+            return new Change(request, entries, topics, List.copyOf(all));
+        }
+    }
+
+    /** The decision part of a command. */
+    @FunctionalInterface
+    public interface Command {
+        /**
+         * @param step the loaded request and helpers; add field errors to {@code step.errors()}
+         * @return the change to commit (ignored when errors were added)
+         */
+        Change decide(Step step);
+    }
+
+    private final StorageProvider storage;
+    private final AccessPolicy policy;
+    private final JournalWriter journal;
+    private final JacksonCodec codec;
+    private final Clock clock;
+
+    /**
+     * @param storage the storage provider
+     * @param policy  the access policy
+     * @param journal the journal writer
+     * @param codec   JSON codec for outbox payloads
+     * @param clock   the engine's clock
+     */
+    @Inject
+    public RequestCommands(StorageProvider storage, AccessPolicy policy, JournalWriter journal, JacksonCodec codec,
+                           Clock clock) {
+        this.storage = storage;
+        this.policy = policy;
+        this.journal = journal;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /** @return the access policy */
+    public AccessPolicy policy() {
+        return policy;
+    }
+
+    /** @return the engine's current time */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * Runs a command on an existing request.
+     *
+     * @param actor        who acts
+     * @param ref          the request as the actor last read it
+     * @param permission   the role permission the command needs
+     * @param action       the state-machine action
+     * @param requiresLine whether the actor must work the line that holds the request
+     * @param command      the decision
+     * @return the committed snapshot
+     */
+    public Request execute(Actor actor, RequestRef ref, Permission permission, RequestAction action,
+                           boolean requiresLine, Command command) {
+        policy.require(actor, permission);
+        return storage.inTransaction(tx -> {
+            Request current = load(tx, actor, ref.id());
+            if (current.version() != ref.version()) {
+                throw new ConcurrencyConflictException("request", ref.id(), ref.version(), current.version());
+            }
+            RequestStatus next = RequestLifecycle.next(current, action);
+            if (requiresLine) {
+                policy.requireWorksLine(actor, current, action.verb());
+            }
+            Instant now = clock.instant();
+            FieldErrors errors = new FieldErrors();
+            Change change = command.decide(new Step(tx, actor, current, next, now, errors));
+            errors.throwIfAny();
+            return commit(tx, actor, current, change, now);
+        });
+    }
+
+    /**
+     * Writes a change: chains its journal entries after the base's head, stores the snapshot with the
+     * next version (inserting when {@code base} is null) and records its outbox rows.
+     *
+     * @param tx     the open transaction
+     * @param actor  who acted
+     * @param base   the snapshot the change is based on, or null for a new request
+     * @param change the change
+     * @param now    the commit time
+     * @return the stored snapshot
+     */
+    public Request commit(StorageTransaction tx, Actor actor, Request base, Change change, Instant now) {
+        RequestBuilder builder = change.request();
+        long sequence = base == null ? 0 : base.journalSequence();
+        String hash = base == null ? HashChain.GENESIS : base.journalHash();
+        for (JournalDraft entry : change.entries()) {
+            JournalRecord record = journal.chain(builder.tenant, builder.id, sequence, hash, actor, now, entry);
+            tx.appendJournal(record);
+            sequence = record.sequence();
+            hash = record.hash();
+        }
+        Request saved = builder.updatedAt(now).version(base == null ? 1 : base.version() + 1)
+                .journalHead(sequence, hash).build();
+        if (base == null) {
+            tx.insertRequest(saved);
+        } else {
+            tx.updateRequest(saved, base.version());
+        }
+        for (Contact contact : change.contacts()) {
+            tx.insertContact(saved.tenant(), contact);
+        }
+        for (String topic : change.topics()) {
+            tx.enqueueOutbox(customerMessage(saved, topic, now));
+        }
+        return saved;
+    }
+
+    /**
+     * Runs a read in a transaction.
+     *
+     * @param work the read
+     * @param <T>  the result type
+     * @return the result
+     */
+    public <T> T read(Function<StorageTransaction, T> work) {
+        return storage.inTransaction(work);
+    }
+
+    /**
+     * Loads a request the actor may see.
+     *
+     * @param tx    the open transaction
+     * @param actor who asks
+     * @param id    the request
+     * @return the request
+     * @throws NotFoundException when it does not exist in the actor's tenant or is not visible to them
+     */
+    public Request load(StorageTransaction tx, Actor actor, RequestId id) {
+        return tx.findRequest(actor.tenant(), id).filter(r -> policy.canSee(actor, r))
+                .orElseThrow(() -> new NotFoundException("request", id));
+    }
+
+    private OutboxMessage customerMessage(Request request, String topic, Instant now) {
+        Map<String, Object> payload = new TreeMap<>();
+        payload.put("requestId", request.id().value());
+        payload.put("subject", request.subject());
+        payload.put("status", request.status().name());
+        payload.put("organization", request.organization().value());
+        payload.put("representative", request.representative().value());
+        return new OutboxMessage(UUID.randomUUID().toString(), request.tenant(), request.id(), topic,
+                request.representative().value(), codec.toJson(payload),
+                request.id().value() + ":" + request.journalSequence() + ":" + topic, now,
+                OutboxMessage.Status.PENDING, 0, now);
+    }
+}

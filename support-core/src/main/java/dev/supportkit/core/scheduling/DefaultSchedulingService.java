@@ -1,0 +1,73 @@
+package dev.supportkit.core.scheduling;
+
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.directory.Site;
+import dev.supportkit.api.journal.LaborFunction;
+import dev.supportkit.api.journal.RequestEvent;
+import dev.supportkit.api.journal.Visibility;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestRef;
+import dev.supportkit.api.scheduling.SchedulingService;
+import dev.supportkit.api.scheduling.VisitPlan;
+import dev.supportkit.api.scheduling.VisitPurpose;
+import dev.supportkit.core.journal.JournalDraft;
+import dev.supportkit.core.request.FieldErrors;
+import dev.supportkit.core.request.RequestAction;
+import dev.supportkit.core.request.RequestCommands;
+import dev.supportkit.core.request.RequestCommands.Change;
+import dev.supportkit.core.security.Permission;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** Agreed dates of works and visits (C/01.6, C/02.6, C/03.6). */
+public final class DefaultSchedulingService implements SchedulingService {
+    private final RequestCommands commands;
+
+    /** @param commands the unit-of-work runner */
+    @Inject
+    public DefaultSchedulingService(RequestCommands commands) {
+        this.commands = commands;
+    }
+
+    @Override
+    public Request scheduleVisit(Actor actor, RequestRef ref, VisitPlan plan) {
+        return commands.execute(actor, ref, Permission.SCHEDULE_VISIT, RequestAction.SCHEDULE_VISIT, true, step -> {
+            FieldErrors errors = step.errors();
+            if (!errors.required("visit", plan)) {
+                return null;
+            }
+            if (errors.required("visit.site", plan.site())) {
+                Optional<Site> site = step.tx().findDirectoryEntry(actor.tenant(), Site.class, plan.site().value());
+                if (site.isEmpty() || !site.get().organization().equals(step.current().organization())) {
+                    errors.add("visit.site", "belongs-to-organization",
+                            "'" + plan.site() + "' is not a site of the request's organization");
+                }
+            }
+            if (errors.required("visit.start", plan.start()) && plan.start().isBefore(step.now())) {
+                errors.add("visit.start", "not-in-past", "must not be in the past (was " + plan.start() + ")");
+            }
+            if (errors.required("visit.end", plan.end()) && plan.start() != null && !plan.end().isAfter(plan.start())) {
+                errors.add("visit.end", "after-start", "must be after the start (" + plan.start() + ")");
+            }
+            errors.required("visit.purpose", plan.purpose());
+            errors.maxLength("visit.note", plan.note(), 1000);
+            if (!errors.isEmpty()) {
+                return null;
+            }
+            return Change.of(step.advance(), new JournalDraft(function(plan.purpose()), Visibility.CUSTOMER_VISIBLE,
+                    null, new RequestEvent.VisitScheduled(plan.site(), plan.start(), plan.end(), plan.purpose(),
+                    plan.note()),
+                    "Visit to site " + plan.site() + " agreed for " + plan.start() + " – " + plan.end()
+                            + (plan.note() == null ? "" : ": " + plan.note())))
+                    .notifyCustomer("works.scheduled");
+        });
+    }
+
+    private static LaborFunction function(VisitPurpose purpose) {
+        return switch (purpose) {
+            case INSTALLATION -> LaborFunction.C_01_6;
+            case INITIAL_CONFIGURATION -> LaborFunction.C_02_6;
+            case REPAIR -> LaborFunction.C_03_6;
+        };
+    }
+}

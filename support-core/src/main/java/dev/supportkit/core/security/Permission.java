@@ -1,0 +1,76 @@
+package dev.supportkit.core.security;
+
+import static dev.supportkit.api.Role.ADMINISTRATOR;
+import static dev.supportkit.api.Role.AUDITOR;
+import static dev.supportkit.api.Role.CUSTOMER_REPRESENTATIVE;
+import static dev.supportkit.api.Role.FIRST_LINE_OPERATOR;
+import static dev.supportkit.api.Role.GROUP_LEAD;
+import static dev.supportkit.api.Role.INTAKE_LEAD;
+import static dev.supportkit.api.Role.SECOND_LINE_ENGINEER;
+
+import dev.supportkit.api.Role;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Every operation of the public API and the roles that may call it. This table is the whole
+ * role policy; {@link AccessPolicy} adds the per-request rules (tenant, organisation, line).
+ */
+public enum Permission {
+    /** intake.registerContact */
+    REGISTER_CONTACT("register a contact", FIRST_LINE_OPERATOR, INTAKE_LEAD, CUSTOMER_REPRESENTATIVE),
+    /** intake.takeIntoWork */
+    TAKE_INTO_WORK("take a request into work", FIRST_LINE_OPERATOR, INTAKE_LEAD),
+    /** intake.provideClarification */
+    PROVIDE_CLARIFICATION("provide a clarification", CUSTOMER_REPRESENTATIVE, FIRST_LINE_OPERATOR, INTAKE_LEAD),
+    /** consulting.recordConsultation */
+    CONSULT("record a consultation", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** escalation.redirect */
+    REDIRECT("redirect a request", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** scheduling.scheduleVisit */
+    SCHEDULE_VISIT("schedule a visit", SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** resolution.requestClarification */
+    REQUEST_CLARIFICATION("request a clarification", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
+            GROUP_LEAD),
+    /** resolution.resolve */
+    RESOLVE("resolve a request", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** resolution.signOff */
+    SIGN_OFF("sign off a request", CUSTOMER_REPRESENTATIVE),
+    /** resolution.reopen */
+    REOPEN("reopen a request", CUSTOMER_REPRESENTATIVE),
+    /** quality.close */
+    CLOSE("close a request", INTAKE_LEAD, GROUP_LEAD),
+    /** quality.request, quality.requests, intake.contacts */
+    READ_REQUESTS("read requests", Role.values()),
+    /** journal.entries */
+    READ_JOURNAL("read a journal", Role.values()),
+    /** journal.verify */
+    VERIFY_JOURNAL("verify a journal", INTAKE_LEAD, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
+    /** reports.* */
+    READ_REPORTS("read reports", INTAKE_LEAD, GROUP_LEAD, AUDITOR),
+    /** directory.save* */
+    MANAGE_DIRECTORY("change the directory", ADMINISTRATOR),
+    /** directory reads of customer data */
+    READ_CUSTOMER_DIRECTORY("read customer data", Role.values()),
+    /** directory reads of staff data */
+    READ_STAFF_DIRECTORY("read staff data", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD,
+            AUDITOR, ADMINISTRATOR);
+
+    private final String description;
+    private final Set<Role> roles;
+
+    Permission(String description, Role... roles) {
+        this.description = description;
+        this.roles = Set.copyOf(EnumSet.of(roles[0], roles));
+    }
+
+    /** @return the roles that hold this permission */
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    /** @return what the permission allows, for error messages */
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,234 @@
+package dev.supportkit.core.storage.memory;
+
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.DirectoryEntry;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.error.ConcurrencyConflictException;
+import dev.supportkit.api.request.Contact;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.request.RequestQuery;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.spi.storage.StorageProvider;
+import dev.supportkit.spi.storage.StorageTransaction;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The reference storage: everything in memory, lost when the JVM exits. Transactions are serialised
+ * by one lock; a failed transaction is rolled back with an undo log, so it leaves no trace. Several
+ * engines in one JVM may share one instance (pass it to each builder), which is how multi-node
+ * behaviour is tested without a database.
+ */
+public final class InMemoryStorageProvider implements StorageProvider {
+
+    private record Key(TenantId tenant, String id) {
+    }
+
+    private record EntryKey(TenantId tenant, Class<?> type, String id) {
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<Key, Request> requests = new HashMap<>();
+    private final Map<Key, List<Contact>> contacts = new HashMap<>();
+    private final Map<Key, List<JournalRecord>> journals = new HashMap<>();
+    private final Map<String, OutboxMessage> outbox = new LinkedHashMap<>();
+    private final Map<EntryKey, DirectoryEntry> directory = new HashMap<>();
+
+    /** Creates an empty store. */
+    public InMemoryStorageProvider() {
+    }
+
+    @Override
+    public <T> T inTransaction(Function<StorageTransaction, T> work) {
+        lock.lock();
+        Transaction tx = new Transaction();
+        try {
+            T result = work.apply(tx);
+            tx.undo.clear();
+            return result;
+        } catch (RuntimeException | Error e) {
+            tx.rollback();
+            throw e;
+        } finally {
+            tx.open = false;
+            lock.unlock();
+        }
+    }
+
+    private final class Transaction implements StorageTransaction {
+        private final Deque<Runnable> undo = new ArrayDeque<>();
+        private boolean open = true;
+
+        private void rollback() {
+            while (!undo.isEmpty()) {
+                undo.pop().run();
+            }
+        }
+
+        private void checkOpen() {
+            if (!open) {
+                throw new IllegalStateException("the transaction is over; do not keep it after inTransaction returns");
+            }
+        }
+
+        @Override
+        public Optional<Request> findRequest(TenantId tenant, RequestId id) {
+            checkOpen();
+            return Optional.ofNullable(requests.get(new Key(tenant, id.value())));
+        }
+
+        @Override
+        public void insertRequest(Request request) {
+            checkOpen();
+            Key key = new Key(request.tenant(), request.id().value());
+            if (requests.containsKey(key)) {
+                throw new ConcurrencyConflictException("request", request.id(), 0, requests.get(key).version());
+            }
+            requests.put(key, request);
+            undo.push(() -> requests.remove(key));
+        }
+
+        @Override
+        public void updateRequest(Request request, long expectedVersion) {
+            checkOpen();
+            Key key = new Key(request.tenant(), request.id().value());
+            Request stored = requests.get(key);
+            if (stored == null || stored.version() != expectedVersion) {
+                throw new ConcurrencyConflictException("request", request.id(), expectedVersion,
+                        stored == null ? -1 : stored.version());
+            }
+            requests.put(key, request);
+            undo.push(() -> requests.put(key, stored));
+        }
+
+        @Override
+        public List<Request> findRequests(TenantId tenant, RequestQuery query) {
+            checkOpen();
+            return requests.values().stream()
+                    .filter(r -> r.tenant().equals(tenant))
+                    .filter(r -> query.statuses().isEmpty() || query.statuses().contains(r.status()))
+                    .filter(r -> query.organization().map(r.organization()::equals).orElse(true))
+                    .filter(r -> query.line().map(l -> l == r.line()).orElse(true))
+                    .sorted(Comparator.comparing(Request::registeredAt).thenComparing(r -> r.id().value()))
+                    .limit(query.limit())
+                    .toList();
+        }
+
+        @Override
+        public Map<RequestStatus, Long> countRequestsByStatus(TenantId tenant, Optional<OrganizationId> organization) {
+            checkOpen();
+            Map<RequestStatus, Long> counts = new EnumMap<>(RequestStatus.class);
+            requests.values().stream()
+                    .filter(r -> r.tenant().equals(tenant))
+                    .filter(r -> organization.map(r.organization()::equals).orElse(true))
+                    .forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+            return counts;
+        }
+
+        @Override
+        public void insertContact(TenantId tenant, Contact contact) {
+            checkOpen();
+            appendTo(contacts, new Key(tenant, contact.request().value()), contact);
+        }
+
+        @Override
+        public List<Contact> findContacts(TenantId tenant, RequestId request) {
+            checkOpen();
+            return contacts.getOrDefault(new Key(tenant, request.value()), List.of()).stream()
+                    .sorted(Comparator.comparing(Contact::receivedAt)).toList();
+        }
+
+        @Override
+        public void appendJournal(JournalRecord record) {
+            checkOpen();
+            Key key = new Key(record.tenant(), record.request().value());
+            boolean duplicate = journals.getOrDefault(key, List.of()).stream()
+                    .anyMatch(r -> r.sequence() == record.sequence());
+            if (duplicate) {
+                throw new ConcurrencyConflictException("journal of request", record.request(), record.sequence() - 1, -1);
+            }
+            appendTo(journals, key, record);
+        }
+
+        @Override
+        public List<JournalRecord> findJournal(TenantId tenant, RequestId request) {
+            checkOpen();
+            return journals.getOrDefault(new Key(tenant, request.value()), List.of()).stream()
+                    .sorted(Comparator.comparingLong(JournalRecord::sequence)).toList();
+        }
+
+        @Override
+        public void enqueueOutbox(OutboxMessage message) {
+            checkOpen();
+            outbox.put(message.id(), message);
+            undo.push(() -> outbox.remove(message.id()));
+        }
+
+        @Override
+        public List<OutboxMessage> findOutbox(TenantId tenant, RequestId request) {
+            checkOpen();
+            return outbox.values().stream()
+                    .filter(m -> m.tenant().equals(tenant) && request.equals(m.request()))
+                    .toList();
+        }
+
+        @Override
+        public void saveDirectoryEntry(TenantId tenant, DirectoryEntry entry) {
+            checkOpen();
+            EntryKey key = new EntryKey(tenant, entry.getClass(), entry.entryId());
+            DirectoryEntry previous = directory.put(key, entry);
+            undo.push(() -> {
+                if (previous == null) {
+                    directory.remove(key);
+                } else {
+                    directory.put(key, previous);
+                }
+            });
+        }
+
+        @Override
+        public <T extends DirectoryEntry> Optional<T> findDirectoryEntry(TenantId tenant, Class<T> type, String id) {
+            checkOpen();
+            return Optional.ofNullable(directory.get(new EntryKey(tenant, type, id))).map(type::cast);
+        }
+
+        @Override
+        public <T extends DirectoryEntry> List<T> listDirectoryEntries(TenantId tenant, Class<T> type,
+                                                                       Optional<OrganizationId> owner) {
+            checkOpen();
+            TreeMap<String, T> sorted = new TreeMap<>();
+            directory.forEach((key, entry) -> {
+                if (key.tenant().equals(tenant) && key.type() == type
+                        && owner.map(o -> entry.owner().map(o::equals).orElse(false)).orElse(true)) {
+                    sorted.put(key.id(), type.cast(entry));
+                }
+            });
+            return new ArrayList<>(sorted.values());
+        }
+
+        private <V> void appendTo(Map<Key, List<V>> map, Key key, V value) {
+            List<V> list = map.computeIfAbsent(key, k -> new ArrayList<>());
+            list.add(value);
+            undo.push(() -> {
+                list.remove(list.size() - 1);
+                if (list.isEmpty()) {
+                    map.remove(key);
+                }
+            });
+        }
+    }
+}

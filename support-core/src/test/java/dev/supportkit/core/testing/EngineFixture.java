@@ -1,0 +1,185 @@
+package dev.supportkit.core.testing;
+
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.Role;
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.ComponentId;
+import dev.supportkit.api.directory.ComponentKind;
+import dev.supportkit.api.directory.GroupId;
+import dev.supportkit.api.directory.Organization;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.Representative;
+import dev.supportkit.api.directory.RepresentativeId;
+import dev.supportkit.api.directory.Site;
+import dev.supportkit.api.directory.SiteId;
+import dev.supportkit.api.directory.Specialist;
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.directory.SupportGroup;
+import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.api.directory.SupportedSystem;
+import dev.supportkit.api.directory.SystemComponent;
+import dev.supportkit.api.directory.SystemId;
+import dev.supportkit.api.escalation.RedirectTarget;
+import dev.supportkit.api.request.Channel;
+import dev.supportkit.api.request.ContactDraft;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.core.SupportEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One tenant with a customer organisation (two representatives, a site, a system with a component),
+ * a second organisation, support groups and a specialist for every staff role; and helpers that drive
+ * a request into any status through the public API.
+ */
+public final class EngineFixture implements AutoCloseable {
+    /** The fixture's start time. */
+    public static final Instant START = Instant.parse("2026-03-12T06:00:00Z");
+
+    public final MutableClock clock = new MutableClock(START);
+    public final SupportEngine engine;
+    public final TenantId tenant;
+    public final OrganizationId org = OrganizationId.of("org-romashka");
+    public final OrganizationId otherOrg = OrganizationId.of("org-vasilek");
+    public final RepresentativeId rep = RepresentativeId.of("rep-irina");
+    public final RepresentativeId otherOrgRep = RepresentativeId.of("rep-oleg");
+    public final SiteId site = SiteId.of("site-hq");
+    public final SiteId otherSite = SiteId.of("site-vasilek");
+    public final SystemId system = SystemId.of("sys-pbx");
+    public final ComponentId psu = ComponentId.of("cmp-psu");
+    public final GroupId telephony = GroupId.of("grp-telephony");
+    public final GroupId intakeGroup = GroupId.of("grp-intake");
+
+    public final Actor admin;
+    public final Actor operator;
+    public final Actor intakeLead;
+    public final Actor engineer;
+    public final Actor groupLead;
+    public final Actor auditor;
+    public final Actor customer;
+    public final Actor otherCustomer;
+
+    /** Builds an engine on in-memory storage for tenant {@code acme}. */
+    public EngineFixture() {
+        this(TenantId.of("acme"));
+    }
+
+    /** @param tenant the tenant to set up */
+    public EngineFixture(TenantId tenant) {
+        this(tenant, null);
+    }
+
+    /**
+     * @param tenant the tenant
+     * @param engine an engine to use (shared storage), or null to build one
+     */
+    public EngineFixture(TenantId tenant, SupportEngine engine) {
+        this.tenant = tenant;
+        this.engine = engine != null ? engine
+                : SupportEngine.builder().clock(clock).environment(Map.of()).build();
+        admin = Actor.staff("adm-1", "Admin", Role.ADMINISTRATOR, tenant);
+        operator = Actor.staff("spc-anna", "Anna Operator", Role.FIRST_LINE_OPERATOR, tenant);
+        intakeLead = Actor.staff("spc-boris", "Boris Lead", Role.INTAKE_LEAD, tenant);
+        engineer = Actor.staff("spc-viktor", "Viktor Engineer", Role.SECOND_LINE_ENGINEER, tenant);
+        groupLead = Actor.staff("spc-galina", "Galina Group Lead", Role.GROUP_LEAD, tenant);
+        auditor = Actor.staff("aud-1", "Auditor", Role.AUDITOR, tenant);
+        customer = Actor.customer(rep.value(), "Irina Petrova", tenant, org);
+        otherCustomer = Actor.customer(otherOrgRep.value(), "Oleg Sidorov", tenant, otherOrg);
+        seedDirectory();
+    }
+
+    private void seedDirectory() {
+        var dir = engine.directory();
+        dir.saveOrganization(admin, new Organization(org, "Romashka LLC", "7701234567"));
+        dir.saveOrganization(admin, new Organization(otherOrg, "Vasilek JSC", null));
+        dir.saveRepresentative(admin, new Representative(rep, org, "Irina Petrova", "irina@romashka.example", null));
+        dir.saveRepresentative(admin, new Representative(otherOrgRep, otherOrg, "Oleg Sidorov", null, "+74950000000"));
+        dir.saveSite(admin, new Site(site, org, "Head office", "Moscow, Tverskaya 1"));
+        dir.saveSite(admin, new Site(otherSite, otherOrg, "Plant", "Tula, Lenina 5"));
+        dir.saveSystem(admin, new SupportedSystem(system, org, "Office PBX", "Nordtel", "NT-PBX 300", true,
+                List.of(new SystemComponent(psu, ComponentKind.HARDWARE, "PSU-300", "SN-001", site))));
+        dir.saveGroup(admin, new SupportGroup(telephony, "Telephony, second line", SupportLine.SECOND_LINE));
+        dir.saveGroup(admin, new SupportGroup(intakeGroup, "Intake", SupportLine.INTAKE_LEAD));
+        dir.saveSpecialist(admin, new Specialist(SpecialistId.of("spc-anna"), "Anna Operator",
+                Role.FIRST_LINE_OPERATOR, null));
+        dir.saveSpecialist(admin, new Specialist(SpecialistId.of("spc-boris"), "Boris Lead", Role.INTAKE_LEAD,
+                intakeGroup));
+        dir.saveSpecialist(admin, new Specialist(SpecialistId.of("spc-viktor"), "Viktor Engineer",
+                Role.SECOND_LINE_ENGINEER, telephony));
+        dir.saveSpecialist(admin, new Specialist(SpecialistId.of("spc-galina"), "Galina Group Lead", Role.GROUP_LEAD,
+                telephony));
+    }
+
+    /** @return a valid phone contact draft builder for the fixture's customer */
+    public ContactDraft.Builder draft() {
+        return ContactDraft.builder().organization(org).representative(rep).system(system).channel(Channel.PHONE)
+                .subject("PBX does not answer").text("Since 9:00 no incoming calls reach the office.");
+    }
+
+    /** @return a freshly registered request */
+    public Request registered() {
+        clock.advance(Duration.ofMinutes(1));
+        return engine.intake().registerContact(operator, draft().build());
+    }
+
+    /**
+     * Drives a new request into a status along the shortest legal path. For the working statuses and
+     * the ones after them, {@code line} chooses where the request is handled.
+     *
+     * @param status the status wanted
+     * @param line   FIRST_LINE, INTAKE_LEAD or SECOND_LINE
+     * @return the request in that status
+     */
+    public Request requestIn(RequestStatus status, SupportLine line) {
+        Request r = registered();
+        if (status == RequestStatus.REGISTERED) {
+            return r;
+        }
+        r = engine.intake().takeIntoWork(operator, r.ref());
+        if (line == SupportLine.INTAKE_LEAD) {
+            r = engine.escalation().redirect(operator, r.ref(), RedirectTarget.intakeLead(), "non-typical");
+        } else if (line == SupportLine.SECOND_LINE) {
+            r = engine.escalation().redirect(operator, r.ref(), RedirectTarget.secondLine(telephony), "hardware");
+        }
+        Actor worker = workerOf(line);
+        switch (status) {
+            case IN_PROGRESS_FIRST_LINE, AT_INTAKE_LEAD, AT_SECOND_LINE -> {
+                return r;
+            }
+            case WAITING_FOR_CUSTOMER -> {
+                return engine.resolution().requestClarification(worker, r.ref(), "Which extension?");
+            }
+            default -> { }
+        }
+        r = engine.resolution().resolve(worker, r.ref(), ResolutionReport.of("Restarted the trunk", "Trunk hung"));
+        if (status == RequestStatus.RESOLVED) {
+            return r;
+        }
+        r = engine.resolution().signOff(customer, r.ref(), "Works now");
+        if (status == RequestStatus.SIGNED_OFF) {
+            return r;
+        }
+        return engine.quality().close(intakeLead, r.ref(), "done");
+    }
+
+    /**
+     * @param line a line
+     * @return the fixture's actor who works that line
+     */
+    public Actor workerOf(SupportLine line) {
+        return switch (line) {
+            case FIRST_LINE -> operator;
+            case INTAKE_LEAD -> intakeLead;
+            default -> engineer;
+        };
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -14,7 +14,12 @@ import java.util.Optional;
 
 /**
  * The operations available inside one storage transaction. Every read and write is scoped to a
- * tenant: nothing of one tenant is ever returned for another.
+ * tenant: nothing of one tenant is ever returned for another. Identifiers are unique per tenant.
+ * A transaction sees its own writes. Times are kept to the microsecond. Text ordering ("ordered by
+ * id") is by Unicode code point, i.e. binary collation. A conflict the store detects itself (a
+ * duplicate key, a serialization failure, a deadlock) is reported as
+ * {@link dev.supportkit.api.error.ConcurrencyConflictException}, because retrying may succeed; any
+ * other failure of the store as {@link dev.supportkit.api.error.ProviderException}.
  */
 public interface StorageTransaction {
     /**
@@ -37,7 +42,8 @@ public interface StorageTransaction {
      *
      * @param request         the new snapshot (its version is {@code expectedVersion + 1})
      * @param expectedVersion the version the change was based on
-     * @throws dev.supportkit.api.error.ConcurrencyConflictException when the stored version differs
+     * @throws dev.supportkit.api.error.ConcurrencyConflictException when the stored version differs, or
+     *         when no such request exists in the tenant (actual version reported as -1)
      */
     void updateRequest(Request request, long expectedVersion);
 
@@ -68,7 +74,7 @@ public interface StorageTransaction {
     /**
      * @param tenant  the tenant
      * @param request the request
-     * @return its contacts, oldest first
+     * @return its contacts, oldest first (by {@code receivedAt}, then id)
      */
     List<Contact> findContacts(TenantId tenant, RequestId request);
 
@@ -98,7 +104,7 @@ public interface StorageTransaction {
     /**
      * @param tenant  the tenant
      * @param request the request
-     * @return the outbox messages recorded for the request, oldest first
+     * @return the outbox messages recorded for the request, oldest first (by {@code createdAt}, then id)
      */
     List<OutboxMessage> findOutbox(TenantId tenant, RequestId request);
 

@@ -145,7 +145,7 @@ final class TestPluginJars {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--release", "17", "-classpath", compileClassPath(), "-d",
+            List<String> options = List.of("--release", "17", "-proc:none", "-classpath", compileClassPath(), "-d",
                     classes.toString());
             Boolean ok = compiler.getTask(null, files, diagnostics, options, null,
                     files.getJavaFileObjects(factory, channel, lifecycle)).call();

@@ -149,7 +149,7 @@ public final class InMemoryStorageProvider implements StorageProvider {
         public List<Contact> findContacts(TenantId tenant, RequestId request) {
             checkOpen();
             return contacts.getOrDefault(new Key(tenant, request.value()), List.of()).stream()
-                    .sorted(Comparator.comparing(Contact::receivedAt)).toList();
+                    .sorted(Comparator.comparing(Contact::receivedAt).thenComparing(c -> c.id().value())).toList();
         }
 
         @Override
@@ -183,6 +183,7 @@ public final class InMemoryStorageProvider implements StorageProvider {
             checkOpen();
             return outbox.values().stream()
                     .filter(m -> m.tenant().equals(tenant) && request.equals(m.request()))
+                    .sorted(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id))
                     .toList();
         }
 

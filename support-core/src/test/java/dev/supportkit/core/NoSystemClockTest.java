@@ -1,0 +1,74 @@
+package dev.supportkit.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Time comes only from the injected Clock: no main source of any module reads the system clock,
+ * except the single line where the builder picks its default clock.
+ */
+class NoSystemClockTest {
+    private static final Pattern SYSTEM_CLOCK = Pattern.compile(
+            "\\b(Instant|LocalDateTime|LocalDate|LocalTime|ZonedDateTime|OffsetDateTime|OffsetTime|Year|YearMonth"
+                    + "|MonthDay)\\.now\\(\\s*\\)"
+                    + "|System\\.currentTimeMillis\\(|System\\.nanoTime\\(|Clock\\.system(UTC|DefaultZone)?\\("
+                    + "|new\\s+(java\\.util\\.)?Date\\(\\s*\\)|Calendar\\.getInstance\\(");
+    private static final String ALLOWED = "the one place the system clock is chosen";
+
+    private static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("support-api"))) {
+            dir = dir.getParent();
+        }
+        assertTrue(dir != null, "project root not found above " + Path.of("").toAbsolutePath());
+        return dir;
+    }
+
+    @Test
+    @DisplayName("no main code reads the system clock directly")
+    void noSystemClockInMainCode() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        List<Path> scanned = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(projectRoot())) {
+            files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> p.toString().replace('\\', '/').contains("/src/main/java/"))
+                    .forEach(p -> {
+                        scanned.add(p);
+                        try {
+                            List<String> lines = Files.readAllLines(p);
+                            for (int i = 0; i < lines.size(); i++) {
+                                String line = lines.get(i);
+                                if (SYSTEM_CLOCK.matcher(line).find() && !line.contains(ALLOWED)) {
+                                    offenders.add(p + ":" + (i + 1) + ": " + line.strip());
+                                }
+                            }
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        }
+        assertTrue(scanned.size() > 50, "the scan must see the project's main sources, saw " + scanned.size());
+        assertEquals(List.of(), offenders);
+    }
+
+    @Test
+    @DisplayName("the pattern catches the usual ways of reading the clock")
+    void patternCatchesViolations() {
+        for (String bad : List.of("Instant.now()", "LocalDateTime.now( )", "System.currentTimeMillis()",
+                "Clock.systemUTC()", "new Date()", "System.nanoTime()")) {
+            assertTrue(SYSTEM_CLOCK.matcher(bad).find(), bad);
+        }
+        assertTrue(!SYSTEM_CLOCK.matcher("Instant.now(clock)").find());
+    }
+}

@@ -1,0 +1,133 @@
+package dev.supportkit.core.testing;
+
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.DirectoryEntry;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.request.Contact;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.request.RequestQuery;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.core.storage.memory.InMemoryStorageProvider;
+import dev.supportkit.spi.ProviderContext;
+import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.spi.storage.StorageProvider;
+import dev.supportkit.spi.storage.StorageProviderFactory;
+import dev.supportkit.spi.storage.StorageTransaction;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * A storage factory over the real in-memory store that lets a test alter what is read back
+ * (simulating tampering at rest) or make a write fail (simulating a broken database).
+ */
+public final class InterceptingStorageFactory implements StorageProviderFactory {
+    /** The store underneath, shared by every engine using this factory. */
+    public final InMemoryStorageProvider store = new InMemoryStorageProvider();
+    /** Applied to every journal read. */
+    public volatile UnaryOperator<List<JournalRecord>> journalReads = UnaryOperator.identity();
+    /** When set, enqueueOutbox throws it. */
+    public volatile RuntimeException outboxFailure;
+
+    @Override
+    public String id() {
+        return "intercepting";
+    }
+
+    @Override
+    public StorageProvider create(ProviderContext context) {
+        return new StorageProvider() {
+            @Override
+            public <T> T inTransaction(Function<StorageTransaction, T> work) {
+                return store.inTransaction(tx -> work.apply(new Intercepted(tx)));
+            }
+        };
+    }
+
+    private final class Intercepted implements StorageTransaction {
+        private final StorageTransaction tx;
+
+        Intercepted(StorageTransaction tx) {
+            this.tx = tx;
+        }
+
+        @Override
+        public Optional<Request> findRequest(TenantId tenant, RequestId id) {
+            return tx.findRequest(tenant, id);
+        }
+
+        @Override
+        public void insertRequest(Request request) {
+            tx.insertRequest(request);
+        }
+
+        @Override
+        public void updateRequest(Request request, long expectedVersion) {
+            tx.updateRequest(request, expectedVersion);
+        }
+
+        @Override
+        public List<Request> findRequests(TenantId tenant, RequestQuery query) {
+            return tx.findRequests(tenant, query);
+        }
+
+        @Override
+        public Map<RequestStatus, Long> countRequestsByStatus(TenantId tenant, Optional<OrganizationId> organization) {
+            return tx.countRequestsByStatus(tenant, organization);
+        }
+
+        @Override
+        public void insertContact(TenantId tenant, Contact contact) {
+            tx.insertContact(tenant, contact);
+        }
+
+        @Override
+        public List<Contact> findContacts(TenantId tenant, RequestId request) {
+            return tx.findContacts(tenant, request);
+        }
+
+        @Override
+        public void appendJournal(JournalRecord record) {
+            tx.appendJournal(record);
+        }
+
+        @Override
+        public List<JournalRecord> findJournal(TenantId tenant, RequestId request) {
+            return journalReads.apply(tx.findJournal(tenant, request));
+        }
+
+        @Override
+        public void enqueueOutbox(OutboxMessage message) {
+            RuntimeException failure = outboxFailure;
+            if (failure != null) {
+                throw failure;
+            }
+            tx.enqueueOutbox(message);
+        }
+
+        @Override
+        public List<OutboxMessage> findOutbox(TenantId tenant, RequestId request) {
+            return tx.findOutbox(tenant, request);
+        }
+
+        @Override
+        public void saveDirectoryEntry(TenantId tenant, DirectoryEntry entry) {
+            tx.saveDirectoryEntry(tenant, entry);
+        }
+
+        @Override
+        public <T extends DirectoryEntry> Optional<T> findDirectoryEntry(TenantId tenant, Class<T> type, String id) {
+            return tx.findDirectoryEntry(tenant, type, id);
+        }
+
+        @Override
+        public <T extends DirectoryEntry> List<T> listDirectoryEntries(TenantId tenant, Class<T> type,
+                                                                       Optional<OrganizationId> owner) {
+            return tx.listDirectoryEntries(tenant, type, owner);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.supportkit.examples.quickstart;
+
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.Role;
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.ComponentId;
+import dev.supportkit.api.directory.ComponentKind;
+import dev.supportkit.api.directory.GroupId;
+import dev.supportkit.api.directory.Organization;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.Representative;
+import dev.supportkit.api.directory.RepresentativeId;
+import dev.supportkit.api.directory.Site;
+import dev.supportkit.api.directory.SiteId;
+import dev.supportkit.api.directory.Specialist;
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.directory.SupportGroup;
+import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.api.directory.SupportedSystem;
+import dev.supportkit.api.directory.SystemComponent;
+import dev.supportkit.api.directory.SystemId;
+import dev.supportkit.api.escalation.RedirectTarget;
+import dev.supportkit.api.journal.ChainVerification;
+import dev.supportkit.api.journal.JournalEntry;
+import dev.supportkit.api.request.Channel;
+import dev.supportkit.api.request.ContactDraft;
+import dev.supportkit.api.request.Priority;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.scheduling.VisitPlan;
+import dev.supportkit.api.scheduling.VisitPurpose;
+import dev.supportkit.core.SupportEngine;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Walks one request through its whole life on the embedded default (in-memory storage): a phone
+ * contact taken by first line, a typical instruction that does not help, a redirect to second line,
+ * a clarification with the customer, a site visit, the fix, joint sign-off with the customer's
+ * representative, and closing. Then prints the request's journal with the labour-function code of
+ * professional standard 06.024 for every entry, and verifies its hash chain.
+ */
+public final class Quickstart {
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM HH:mm").withZone(MOSCOW);
+
+    private Quickstart() {
+    }
+
+    /**
+     * Runs the demo and prints to standard output.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        ChainVerification result = run(System.out);
+        if (!result.intact()) {
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Runs the demo.
+     *
+     * @param out where to print
+     * @return the verification of the request's journal
+     */
+    public static ChainVerification run(PrintStream out) {
+        DemoClock clock = new DemoClock(Instant.parse("2026-03-12T06:05:00Z"), MOSCOW);
+        TenantId tenant = TenantId.of("nordtel-service");
+        try (SupportEngine engine = SupportEngine.builder().clock(clock).build()) {
+            // Who takes part: staff of the support service and the customer's responsible representative.
+            Actor admin = Actor.staff("admin", "Service administrator", Role.ADMINISTRATOR, tenant);
+            Actor anna = Actor.staff("anna", "Anna Smirnova", Role.FIRST_LINE_OPERATOR, tenant);
+            Actor viktor = Actor.staff("viktor", "Viktor Orlov", Role.SECOND_LINE_ENGINEER, tenant);
+            Actor boris = Actor.staff("boris", "Boris Kuznetsov", Role.INTAKE_LEAD, tenant);
+            Actor auditor = Actor.staff("audit", "Internal audit", Role.AUDITOR, tenant);
+            OrganizationId romashka = OrganizationId.of("romashka");
+            Actor irina = Actor.customer("irina", "Irina Petrova", tenant, romashka);
+
+            // Reference data: the customer, their site and the supported PBX with its power supply.
+            GroupId telephony = GroupId.of("telephony");
+            SiteId office = SiteId.of("romashka-office");
+            SystemId pbx = SystemId.of("romashka-pbx");
+            ComponentId psu = ComponentId.of("pbx-psu");
+            var directory = engine.directory();
+            directory.saveOrganization(admin, new Organization(romashka, "Romashka LLC", "7701234567"));
+            directory.saveRepresentative(admin, new Representative(RepresentativeId.of("irina"), romashka,
+                    "Irina Petrova", "irina.petrova@romashka.example", "+74951234567"));
+            directory.saveSite(admin, new Site(office, romashka, "Head office", "Moscow, Tverskaya st. 1"));
+            directory.saveSystem(admin, new SupportedSystem(pbx, romashka, "Office PBX", "Nordtel", "NT-PBX 300", true,
+                    List.of(new SystemComponent(psu, ComponentKind.HARDWARE, "NT-PSU 300W", "PSU-2291", office))));
+            directory.saveGroup(admin, new SupportGroup(telephony, "Telephony, second line", SupportLine.SECOND_LINE));
+            directory.saveSpecialist(admin, new Specialist(SpecialistId.of("viktor"), "Viktor Orlov",
+                    Role.SECOND_LINE_ENGINEER, telephony));
+
+            // 09:05 Irina phones the service desk; Anna registers the contact and takes it into work.
+            Request request = engine.intake().registerContact(anna, ContactDraft.builder()
+                    .organization(romashka).representative(RepresentativeId.of("irina")).system(pbx)
+                    .channel(Channel.PHONE).priority(Priority.HIGH)
+                    .subject("No incoming calls reach the office")
+                    .text("Since 09:00 callers hear a busy tone; internal calls work.").build());
+            step(clock, 2);
+            request = engine.intake().takeIntoWork(anna, request.ref());
+            step(clock, 4);
+            request = engine.consulting().recordConsultation(anna, request.ref(),
+                    "Restart the PBX from the front panel and wait two minutes.", false);
+            step(clock, 6);
+            request = engine.escalation().redirect(anna, request.ref(), RedirectTarget.secondLine(telephony),
+                    "Typical instruction did not help; suspected trunk or hardware fault");
+
+            // Second line discusses the problem with the customer's representative.
+            step(clock, 15);
+            request = engine.resolution().requestClarification(viktor, request.ref(),
+                    "Are any LEDs on the PBX power supply blinking red?");
+            step(clock, 20);
+            request = engine.intake().provideClarification(irina, request.ref(), Channel.EMAIL,
+                    "Yes, the PSU LED blinks red and the fan is silent.");
+            step(clock, 10);
+            request = engine.scheduling().scheduleVisit(viktor, request.ref(), new VisitPlan(office,
+                    clock.instant().plus(Duration.ofHours(2)), clock.instant().plus(Duration.ofHours(4)),
+                    VisitPurpose.REPAIR, "Engineer brings a spare power supply"));
+
+            // On site: the power supply is replaced; the results are signed off jointly; the lead closes.
+            step(clock, 200);
+            request = engine.resolution().resolve(viktor, request.ref(), new ResolutionReport(
+                    "Replaced the power supply, checked incoming and outgoing calls on all trunks",
+                    "Power supply failure (fan seized, overheating)", true, psu));
+            step(clock, 10);
+            request = engine.resolution().signOff(irina, request.ref(), "Calls work again, thank you");
+            step(clock, 30);
+            request = engine.quality().close(boris, request.ref(), "Signed off by the customer; failure recorded");
+
+            printJournal(out, request, engine.journal().entries(auditor, request.id()));
+            int customerVisible = engine.journal().entries(irina, request.id()).size();
+            out.printf("%nThe customer's representative sees %d of these entries (the customer-visible ones).%n",
+                    customerVisible);
+            ChainVerification verification = engine.journal().verify(auditor, request.id());
+            out.println(verification.intact()
+                    ? "Hash chain verified: all " + verification.entriesChecked() + " entries intact."
+                    : "Hash chain BROKEN: " + verification.problem().orElse("?"));
+            return verification;
+        }
+    }
+
+    private static void step(DemoClock clock, int minutes) {
+        clock.advance(Duration.ofMinutes(minutes));
+    }
+
+    private static void printJournal(PrintStream out, Request request, List<JournalEntry> entries) {
+        out.printf("Request %s — \"%s\" — final status %s, version %d%n%n", request.id(), request.subject(),
+                request.status(), request.version());
+        out.printf("%-3s %-11s %-7s %-24s %-16s %-16s %s%n", "#", "time (MSK)", "code", "role", "who", "visibility",
+                "what");
+        for (JournalEntry e : entries) {
+            out.printf("%-3d %-11s %-7s %-24s %-16s %-16s %s%n", e.sequence(), TIME.format(e.occurredAt()),
+                    e.function().code(), e.actorRole(), e.actorName(), e.visibility(), e.description());
+        }
+    }
+}

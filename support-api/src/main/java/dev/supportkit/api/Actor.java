@@ -18,7 +18,15 @@ import java.util.Optional;
  */
 public record Actor(String id, String displayName, Role role, TenantId tenant, Optional<OrganizationId> organization) {
 
-    /** Validates the actor: a customer representative must name their organisation, nobody else may. */
+    /**
+     * Validates the actor: a customer representative must name their organisation, nobody else may.
+     *
+     * @param id the person's stable identifier in the embedding application
+     * @param displayName the name shown in the journal
+     * @param role what the person may do
+     * @param tenant the tenant whose data the call may touch
+     * @param organization for a {@link Role#CUSTOMER_REPRESENTATIVE}, the customer organisation they represent; empty for everyone else
+     */
     public Actor {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(displayName, "displayName");

@@ -49,7 +49,11 @@ public enum Role {
         return qualificationLevel;
     }
 
-    /** @return true for the four support-staff roles A to D */
+    /**
+     * Returns true for the four support-staff roles A to D.
+     *
+     * @return true for the four support-staff roles A to D
+     */
     public boolean isStaff() {
         return functionCode != null;
     }

@@ -15,30 +15,66 @@ import dev.supportkit.api.scheduling.SchedulingService;
  * plus the read side. Application code can depend on this interface alone.
  */
 public interface SupportServices {
-    /** @return intake: taking and registering contacts (A/01.3) */
+    /**
+     * Returns intake: taking and registering contacts (A/01.3).
+     *
+     * @return intake: taking and registering contacts (A/01.3)
+     */
     IntakeService intake();
 
-    /** @return consulting: instructions and answers to customers (A/02.3, B/01.6) */
+    /**
+     * Returns consulting: instructions and answers to customers (A/02.3, B/01.6).
+     *
+     * @return consulting: instructions and answers to customers (A/02.3, B/01.6)
+     */
     ConsultingService consulting();
 
-    /** @return escalation: redirecting requests between lines and groups (A/02.3, B/01.6, D/01.7) */
+    /**
+     * Returns escalation: redirecting requests between lines and groups (A/02.3, B/01.6, D/01.7).
+     *
+     * @return escalation: redirecting requests between lines and groups (A/02.3, B/01.6, D/01.7)
+     */
     EscalationService escalation();
 
-    /** @return scheduling: agreed dates and visits (C/01.6, C/02.6, D/01.7) */
+    /**
+     * Returns scheduling: agreed dates and visits (C/01.6, C/02.6, D/01.7).
+     *
+     * @return scheduling: agreed dates and visits (C/01.6, C/02.6, D/01.7)
+     */
     SchedulingService scheduling();
 
-    /** @return resolution: diagnosis, fix, joint sign-off (C/02.6, C/03.6) */
+    /**
+     * Returns resolution: diagnosis, fix, joint sign-off (C/02.6, C/03.6).
+     *
+     * @return resolution: diagnosis, fix, joint sign-off (C/02.6, C/03.6)
+     */
     ResolutionService resolution();
 
-    /** @return quality control: tracking and closing requests (B/02.6, B/03.6, D/02.7) */
+    /**
+     * Returns quality control: tracking and closing requests (B/02.6, B/03.6, D/02.7).
+     *
+     * @return quality control: tracking and closing requests (B/02.6, B/03.6, D/02.7)
+     */
     QualityService quality();
 
-    /** @return the read side of the event journal, with hash-chain verification */
+    /**
+     * Returns the read side of the event journal, with hash-chain verification.
+     *
+     * @return the read side of the event journal, with hash-chain verification
+     */
     JournalService journal();
 
-    /** @return reports over the tenant's requests */
+    /**
+     * Returns reports over the tenant's requests.
+     *
+     * @return reports over the tenant's requests
+     */
     ReportService reports();
 
-    /** @return the directory of customers, sites, systems, groups and specialists */
+    /**
+     * Returns the directory of customers, sites, systems, groups and specialists.
+     *
+     * @return the directory of customers, sites, systems, groups and specialists
+     */
     DirectoryService directory();
 }

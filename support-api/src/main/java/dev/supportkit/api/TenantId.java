@@ -8,7 +8,11 @@ import java.util.Objects;
  * @param value the identifier text; not blank, at most 64 characters
  */
 public record TenantId(String value) {
-    /** Validates the identifier text. */
+    /**
+     * Validates the identifier text.
+     *
+     * @param value the identifier text; not blank, at most 64 characters
+     */
     public TenantId {
         Objects.requireNonNull(value, "TenantId value");
         if (value.isBlank() || value.length() > 64) {

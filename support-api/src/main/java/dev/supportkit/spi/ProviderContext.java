@@ -6,15 +6,31 @@ import java.time.Clock;
  * What the engine gives a factory when it creates a provider.
  */
 public interface ProviderContext {
-    /** @return the engine's clock: the only source of time a provider may use */
+    /**
+     * Returns the engine's clock: the only source of time a provider may use.
+     *
+     * @return the engine's clock: the only source of time a provider may use
+     */
     Clock clock();
 
-    /** @return this engine node's id, unique among nodes sharing one database */
+    /**
+     * Returns this engine node's id, unique among nodes sharing one database.
+     *
+     * @return this engine node's id, unique among nodes sharing one database
+     */
     String nodeId();
 
-    /** @return the provider's own settings */
+    /**
+     * Returns the provider's own settings.
+     *
+     * @return the provider's own settings
+     */
     ProviderSettings settings();
 
-    /** @return JSON codec for API records */
+    /**
+     * Returns JSON codec for API records.
+     *
+     * @return JSON codec for API records
+     */
     DataCodec codec();
 }

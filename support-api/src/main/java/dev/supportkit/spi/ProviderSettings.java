@@ -20,7 +20,11 @@ public final class ProviderSettings {
         this.values = Map.copyOf(values);
     }
 
-    /** @return settings with no keys */
+    /**
+     * Returns settings with no keys.
+     *
+     * @return settings with no keys
+     */
     public static ProviderSettings empty() {
         return new ProviderSettings(Map.of());
     }
@@ -60,7 +64,11 @@ public final class ProviderSettings {
         }
     }
 
-    /** @return all settings, sorted by key */
+    /**
+     * Returns all settings, sorted by key.
+     *
+     * @return all settings, sorted by key
+     */
     public Map<String, String> asMap() {
         return new TreeMap<>(values);
     }

@@ -13,7 +13,11 @@ public final class SpiVersion {
     private SpiVersion() {
     }
 
-    /** @return the major number of {@link #CURRENT} */
+    /**
+     * Returns the major number of {@link #CURRENT}.
+     *
+     * @return the major number of {@link #CURRENT}
+     */
     public static int major() {
         return Integer.parseInt(CURRENT.substring(0, CURRENT.indexOf('.')));
     }

@@ -49,7 +49,11 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
         this.injector = assembly.injector();
     }
 
-    /** @return a builder with the defaults: system UTC clock, in-memory storage, no plugins directory */
+    /**
+     * Returns a builder with the defaults: system UTC clock, in-memory storage, no plugins directory.
+     *
+     * @return a builder with the defaults: system UTC clock, in-memory storage, no plugins directory
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -106,32 +110,56 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
         return service(DirectoryService.class);
     }
 
-    /** @return this node's id */
+    /**
+     * Returns this node's id.
+     *
+     * @return this node's id
+     */
     public String nodeId() {
         return assembly.settings().nodeId();
     }
 
-    /** @return the engine's clock */
+    /**
+     * Returns the engine's clock.
+     *
+     * @return the engine's clock
+     */
     public Clock clock() {
         return assembly.clock();
     }
 
-    /** @return the id of the storage provider in use */
+    /**
+     * Returns the id of the storage provider in use.
+     *
+     * @return the id of the storage provider in use
+     */
     public String storageProviderId() {
         return assembly.settings().storageProvider();
     }
 
-    /** @return ids of the notification channels started */
+    /**
+     * Returns ids of the notification channels started.
+     *
+     * @return ids of the notification channels started
+     */
     public Set<String> notificationChannelIds() {
         return assembly.notificationChannelIds();
     }
 
-    /** @return ids of the CRM adapters started */
+    /**
+     * Returns ids of the CRM adapters started.
+     *
+     * @return ids of the CRM adapters started
+     */
     public Set<String> crmAdapterIds() {
         return assembly.crmAdapterIds();
     }
 
-    /** @return the PF4J plugins loaded, as {@code id@version} */
+    /**
+     * Returns the PF4J plugins loaded, as {@code id@version}.
+     *
+     * @return the PF4J plugins loaded, as {@code id@version}
+     */
     public List<String> plugins() {
         return assembly.plugins();
     }

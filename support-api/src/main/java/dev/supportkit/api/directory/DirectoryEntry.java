@@ -7,9 +7,17 @@ import java.util.Optional;
  * place. Implemented only by the directory records of this package.
  */
 public interface DirectoryEntry {
-    /** @return the entry's identifier text, unique per entry type within a tenant */
+    /**
+     * Returns the entry's identifier text, unique per entry type within a tenant.
+     *
+     * @return the entry's identifier text, unique per entry type within a tenant
+     */
     String entryId();
 
-    /** @return the customer organisation the entry belongs to, if it belongs to one */
+    /**
+     * Returns the customer organisation the entry belongs to, if it belongs to one.
+     *
+     * @return the customer organisation the entry belongs to, if it belongs to one
+     */
     Optional<OrganizationId> owner();
 }

@@ -8,7 +8,11 @@ import java.util.Objects;
  * @param value the identifier text; not blank, at most 64 characters
  */
 public record SiteId(String value) {
-    /** Validates the identifier text. */
+    /**
+     * Validates the identifier text.
+     *
+     * @param value the identifier text; not blank, at most 64 characters
+     */
     public SiteId {
         Objects.requireNonNull(value, "SiteId value");
         if (value.isBlank() || value.length() > 64) {

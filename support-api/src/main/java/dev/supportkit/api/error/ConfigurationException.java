@@ -7,6 +7,7 @@ import java.util.List;
  */
 public class ConfigurationException extends SupportException {
     private static final long serialVersionUID = 1L;
+    /** @serial problems */
     private final List<String> problems;
 
     /**
@@ -20,7 +21,11 @@ public class ConfigurationException extends SupportException {
         this.problems = List.copyOf(problems);
     }
 
-    /** @return every configuration problem, each naming the key and the rule */
+    /**
+     * Returns every configuration problem, each naming the key and the rule.
+     *
+     * @return every configuration problem, each naming the key and the rule
+     */
     public List<String> problems() {
         return problems;
     }

@@ -5,7 +5,9 @@ package dev.supportkit.api.error;
  */
 public class InvalidTransitionException extends SupportException {
     private static final long serialVersionUID = 1L;
+    /** @serial currentState */
     private final String currentState;
+    /** @serial action */
     private final String action;
 
     /**
@@ -20,12 +22,20 @@ public class InvalidTransitionException extends SupportException {
         this.action = action;
     }
 
-    /** @return the state the request was in */
+    /**
+     * Returns the state the request was in.
+     *
+     * @return the state the request was in
+     */
     public String currentState() {
         return currentState;
     }
 
-    /** @return the action that was refused */
+    /**
+     * Returns the action that was refused.
+     *
+     * @return the action that was refused
+     */
     public String action() {
         return action;
     }

@@ -6,6 +6,7 @@ package dev.supportkit.api.error;
  */
 public class ProviderException extends SupportException {
     private static final long serialVersionUID = 1L;
+    /** @serial providerId */
     private final String providerId;
 
     /**
@@ -20,7 +21,11 @@ public class ProviderException extends SupportException {
         this.providerId = providerId;
     }
 
-    /** @return the id of the provider that failed */
+    /**
+     * Returns the id of the provider that failed.
+     *
+     * @return the id of the provider that failed
+     */
     public String providerId() {
         return providerId;
     }

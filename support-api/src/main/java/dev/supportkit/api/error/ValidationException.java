@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
  */
 public class ValidationException extends SupportException {
     private static final long serialVersionUID = 1L;
+    /** @serial errors */
     private final transient List<FieldError> errors;
 
     /**

@@ -36,12 +36,20 @@ public enum LaborFunction {
         this.title = title;
     }
 
-    /** @return the code as the standard writes it, e.g. {@code A/01.3} */
+    /**
+     * Returns the code as the standard writes it, e.g. {@code A/01.3}.
+     *
+     * @return the code as the standard writes it, e.g. {@code A/01.3}
+     */
     public String code() {
         return code;
     }
 
-    /** @return the function's name in English */
+    /**
+     * Returns the function's name in English.
+     *
+     * @return the function's name in English
+     */
     public String title() {
         return title;
     }

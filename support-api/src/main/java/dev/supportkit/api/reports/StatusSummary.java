@@ -12,7 +12,12 @@ import java.util.Map;
  * @param asOf    when the summary was taken
  */
 public record StatusSummary(Map<RequestStatus, Long> counts, Instant asOf) {
-    /** Fills in zero for statuses without requests and freezes the map. */
+    /**
+     * Fills in zero for statuses without requests and freezes the map.
+     *
+     * @param counts a count for every status, zero included
+     * @param asOf when the summary was taken
+     */
     public StatusSummary {
         EnumMap<RequestStatus, Long> all = new EnumMap<>(RequestStatus.class);
         for (RequestStatus status : RequestStatus.values()) {
@@ -21,7 +26,11 @@ public record StatusSummary(Map<RequestStatus, Long> counts, Instant asOf) {
         counts = Map.copyOf(all);
     }
 
-    /** @return the total number of requests */
+    /**
+     * Returns the total number of requests.
+     *
+     * @return the total number of requests
+     */
     public long total() {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -25,7 +25,11 @@ public record ContactDraft(OrganizationId organization, RepresentativeId represe
                            Channel channel, String subject, String text, Priority priority, Instant receivedAt,
                            RequestId attachTo) {
 
-    /** @return a builder with nothing set */
+    /**
+     * Returns a builder with nothing set.
+     *
+     * @return a builder with nothing set
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -45,61 +49,110 @@ public record ContactDraft(OrganizationId organization, RepresentativeId represe
         private Builder() {
         }
 
-        /** @param value the customer organisation @return this builder */
+        /**
+         * Sets the customer organisation.
+         *
+         * @param value the customer organisation
+         * @return this builder
+         */
         public Builder organization(OrganizationId value) {
             this.organization = value;
             return this;
         }
 
-        /** @param value the representative who made the contact @return this builder */
+        /**
+         * Sets the representative who made the contact.
+         *
+         * @param value the representative who made the contact
+         * @return this builder
+         */
         public Builder representative(RepresentativeId value) {
             this.representative = value;
             return this;
         }
 
-        /** @param value the supported system concerned @return this builder */
+        /**
+         * Sets the supported system concerned.
+         *
+         * @param value the supported system concerned
+         * @return this builder
+         */
         public Builder system(SystemId value) {
             this.system = value;
             return this;
         }
 
-        /** @param value how the contact arrived @return this builder */
+        /**
+         * Sets how the contact arrived.
+         *
+         * @param value how the contact arrived
+         * @return this builder
+         */
         public Builder channel(Channel value) {
             this.channel = value;
             return this;
         }
 
-        /** @param value one-line summary @return this builder */
+        /**
+         * Sets one-line summary.
+         *
+         * @param value one-line summary
+         * @return this builder
+         */
         public Builder subject(String value) {
             this.subject = value;
             return this;
         }
 
-        /** @param value the customer's words @return this builder */
+        /**
+         * Sets the customer's words.
+         *
+         * @param value the customer's words
+         * @return this builder
+         */
         public Builder text(String value) {
             this.text = value;
             return this;
         }
 
-        /** @param value urgency @return this builder */
+        /**
+         * Sets urgency.
+         *
+         * @param value urgency
+         * @return this builder
+         */
         public Builder priority(Priority value) {
             this.priority = value;
             return this;
         }
 
-        /** @param value when the contact arrived @return this builder */
+        /**
+         * Sets when the contact arrived.
+         *
+         * @param value when the contact arrived
+         * @return this builder
+         */
         public Builder receivedAt(Instant value) {
             this.receivedAt = value;
             return this;
         }
 
-        /** @param value an open request to attach the contact to @return this builder */
+        /**
+         * Sets an open request to attach the contact to.
+         *
+         * @param value an open request to attach the contact to
+         * @return this builder
+         */
         public Builder attachTo(RequestId value) {
             this.attachTo = value;
             return this;
         }
 
-        /** @return the draft */
+        /**
+         * Returns the draft.
+         *
+         * @return the draft
+         */
         public ContactDraft build() {
             return new ContactDraft(organization, representative, system, channel, subject, text, priority,
                     receivedAt, attachTo);

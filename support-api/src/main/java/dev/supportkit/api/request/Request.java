@@ -41,7 +41,29 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
                       Optional<SpecialistId> assignee, Optional<ResolutionReport> resolution, Instant registeredAt,
                       Instant updatedAt, long version, long journalSequence, String journalHash) {
 
-    /** Checks that every required part is present. */
+    /**
+     * Checks that every required part is present.
+     *
+     * @param id identifier
+     * @param tenant the tenant that owns it
+     * @param organization the customer organisation
+     * @param representative the customer's responsible representative who reported it
+     * @param system the supported system concerned, if known
+     * @param subject one-line summary
+     * @param description the problem as described by the customer
+     * @param channel the channel of the first contact
+     * @param priority how urgent it is
+     * @param status where it is in its life
+     * @param line the support line responsible for it now
+     * @param group the support group responsible for it now, if assigned
+     * @param assignee the specialist responsible for it now, if assigned
+     * @param resolution the resolution report once resolved
+     * @param registeredAt when it was registered
+     * @param updatedAt when it last changed
+     * @param version optimistic-locking version, starting at 1
+     * @param journalSequence sequence number of its latest journal entry
+     * @param journalHash hash of its latest journal entry: the anchor of the hash chain
+     */
     public Request {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenant, "tenant");

@@ -21,7 +21,14 @@ public record RequestQuery(Set<RequestStatus> statuses, Optional<OrganizationId>
     /** The largest page a query may ask for. */
     public static final int MAX_LIMIT = 1000;
 
-    /** Validates the query. */
+    /**
+     * Validates the query.
+     *
+     * @param statuses the statuses to include; empty means all
+     * @param organization only this organisation's requests, if set
+     * @param line only requests at this line, if set
+     * @param limit at most this many results, 1 to 1000
+     */
     public RequestQuery {
         statuses = statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -29,12 +36,20 @@ public record RequestQuery(Set<RequestStatus> statuses, Optional<OrganizationId>
         }
     }
 
-    /** @return a builder for a query matching every request, limited to 100 */
+    /**
+     * Returns a builder for a query matching every request, limited to 100.
+     *
+     * @return a builder for a query matching every request, limited to 100
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a query matching every request, limited to 100 */
+    /**
+     * Returns a query matching every request, limited to 100.
+     *
+     * @return a query matching every request, limited to 100
+     */
     public static RequestQuery all() {
         return builder().build();
     }
@@ -49,31 +64,55 @@ public record RequestQuery(Set<RequestStatus> statuses, Optional<OrganizationId>
         private Builder() {
         }
 
-        /** @param values statuses to include @return this builder */
+        /**
+         * Sets statuses to include.
+         *
+         * @param values statuses to include
+         * @return this builder
+         */
         public Builder status(RequestStatus... values) {
             statuses.addAll(Set.of(values));
             return this;
         }
 
-        /** @param value only this organisation @return this builder */
+        /**
+         * Sets only this organisation.
+         *
+         * @param value only this organisation
+         * @return this builder
+         */
         public Builder organization(OrganizationId value) {
             this.organization = value;
             return this;
         }
 
-        /** @param value only this line @return this builder */
+        /**
+         * Sets only this line.
+         *
+         * @param value only this line
+         * @return this builder
+         */
         public Builder line(SupportLine value) {
             this.line = value;
             return this;
         }
 
-        /** @param value maximum number of results, 1 to 1000 @return this builder */
+        /**
+         * Sets maximum number of results, 1 to 1000.
+         *
+         * @param value maximum number of results, 1 to 1000
+         * @return this builder
+         */
         public Builder limit(int value) {
             this.limit = value;
             return this;
         }
 
-        /** @return the query */
+        /**
+         * Returns the query.
+         *
+         * @return the query
+         */
         public RequestQuery build() {
             return new RequestQuery(statuses, Optional.ofNullable(organization), Optional.ofNullable(line), limit);
         }

@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param version the version the caller read
  */
 public record RequestRef(RequestId id, long version) {
-    /** Validates the reference. */
+    /**
+     * Validates the reference.
+     *
+     * @param id the request
+     * @param version the version the caller read
+     */
     public RequestRef {
         Objects.requireNonNull(id, "id");
         if (version < 0) {

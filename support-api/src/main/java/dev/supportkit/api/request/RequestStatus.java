@@ -31,12 +31,20 @@ public enum RequestStatus {
     /** Closed; no further changes. */
     CLOSED;
 
-    /** @return true for the states in which a support line actively works on the request */
+    /**
+     * Returns true for the states in which a support line actively works on the request.
+     *
+     * @return true for the states in which a support line actively works on the request
+     */
     public boolean isWorking() {
         return this == IN_PROGRESS_FIRST_LINE || this == AT_INTAKE_LEAD || this == AT_SECOND_LINE;
     }
 
-    /** @return true once the request is closed */
+    /**
+     * Returns true once the request is closed.
+     *
+     * @return true once the request is closed
+     */
     public boolean isTerminal() {
         return this == CLOSED;
     }

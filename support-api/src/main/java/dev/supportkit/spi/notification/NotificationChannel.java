@@ -7,7 +7,11 @@ import dev.supportkit.spi.Provider;
  * Delivers messages over one channel (e-mail, SMS, webhook, voice, fax).
  */
 public interface NotificationChannel extends Provider {
-    /** @return the channel this provider delivers on */
+    /**
+     * Returns the channel this provider delivers on.
+     *
+     * @return the channel this provider delivers on
+     */
     Channel channel();
 
     /**

@@ -15,7 +15,14 @@ import java.util.Optional;
  */
 public record EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
                              Map<String, ProviderSettings> providerSettings) {
-    /** Freezes the map. */
+    /**
+     * Freezes the map.
+     *
+     * @param nodeId this node's id ({@code supportkit.node-id})
+     * @param storageProvider the id of the storage provider to use ({@code supportkit.storage.provider})
+     * @param pluginsDirectory where PF4J plugin jars are loaded from ({@code supportkit.plugins.directory})
+     * @param providerSettings each provider's own settings ({@code supportkit.providers.<id>.*}), by provider id
+     */
     public EngineSettings {
         providerSettings = Map.copyOf(providerSettings);
     }

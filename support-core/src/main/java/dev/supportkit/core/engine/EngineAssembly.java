@@ -160,32 +160,56 @@ public final class EngineAssembly implements AutoCloseable {
         }
     }
 
-    /** @return the injector holding the services */
+    /**
+     * Returns the injector holding the services.
+     *
+     * @return the injector holding the services
+     */
     public Injector injector() {
         return injector;
     }
 
-    /** @return the engine's clock */
+    /**
+     * Returns the engine's clock.
+     *
+     * @return the engine's clock
+     */
     public Clock clock() {
         return clock;
     }
 
-    /** @return the configuration */
+    /**
+     * Returns the configuration.
+     *
+     * @return the configuration
+     */
     public EngineSettings settings() {
         return settings;
     }
 
-    /** @return the ids of the started notification channels */
+    /**
+     * Returns the ids of the started notification channels.
+     *
+     * @return the ids of the started notification channels
+     */
     public Set<String> notificationChannelIds() {
         return Set.copyOf(channels.keySet());
     }
 
-    /** @return the ids of the started CRM adapters */
+    /**
+     * Returns the ids of the started CRM adapters.
+     *
+     * @return the ids of the started CRM adapters
+     */
     public Set<String> crmAdapterIds() {
         return Set.copyOf(crmAdapters.keySet());
     }
 
-    /** @return the loaded plugins as {@code id@version} */
+    /**
+     * Returns the loaded plugins as {@code id@version}.
+     *
+     * @return the loaded plugins as {@code id@version}
+     */
     public List<String> plugins() {
         return discovered.plugins().stream().map(p -> p.id() + "@" + p.version()).toList();
     }

@@ -83,7 +83,11 @@ public final class JacksonCodec implements DataCodec {
         EVENT_TYPES.forEach((name, type) -> mapper.registerSubtypes(new NamedType(type, name)));
     }
 
-    /** @return the configured mapper, shared by the engine's components */
+    /**
+     * Returns the configured mapper, shared by the engine's components.
+     *
+     * @return the configured mapper, shared by the engine's components
+     */
     public ObjectMapper mapper() {
         return mapper;
     }

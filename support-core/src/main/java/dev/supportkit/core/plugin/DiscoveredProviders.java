@@ -39,17 +39,29 @@ public final class DiscoveredProviders implements AutoCloseable {
         this.pluginManager = pluginManager;
     }
 
-    /** @return storage provider factories found */
+    /**
+     * Returns storage provider factories found.
+     *
+     * @return storage provider factories found
+     */
     public List<DiscoveredFactory<StorageProviderFactory>> storageProviders() {
         return all(StorageProviderFactory.class);
     }
 
-    /** @return notification channel factories found */
+    /**
+     * Returns notification channel factories found.
+     *
+     * @return notification channel factories found
+     */
     public List<DiscoveredFactory<NotificationChannelFactory>> notificationChannels() {
         return all(NotificationChannelFactory.class);
     }
 
-    /** @return CRM adapter factories found */
+    /**
+     * Returns CRM adapter factories found.
+     *
+     * @return CRM adapter factories found
+     */
     public List<DiscoveredFactory<CrmAdapterFactory>> crmAdapters() {
         return all(CrmAdapterFactory.class);
     }
@@ -86,12 +98,20 @@ public final class DiscoveredProviders implements AutoCloseable {
         return List.copyOf(result);
     }
 
-    /** @return the plugins loaded and started from the plugins directory; empty without one */
+    /**
+     * Returns the plugins loaded and started from the plugins directory; empty without one.
+     *
+     * @return the plugins loaded and started from the plugins directory; empty without one
+     */
     public List<LoadedPlugin> plugins() {
         return plugins;
     }
 
-    /** @return true once {@link #close()} has been called */
+    /**
+     * Returns true once {@link #close()} has been called.
+     *
+     * @return true once {@link #close()} has been called
+     */
     public boolean isClosed() {
         return closed.get();
     }

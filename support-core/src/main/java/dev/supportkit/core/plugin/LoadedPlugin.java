@@ -13,7 +13,15 @@ import java.util.Objects;
  * @param path     the plugin jar or directory
  */
 public record LoadedPlugin(String id, String version, String requires, String provider, Path path) {
-    /** Checks the components; a null provider becomes an empty string. */
+    /**
+     * Checks the components; a null provider becomes an empty string.
+     *
+     * @param id the {@code Plugin-Id}
+     * @param version the {@code Plugin-Version}
+     * @param requires the {@code Plugin-Requires} SPI version constraint ({@code *} when not declared)
+     * @param provider the {@code Plugin-Provider}, or an empty string
+     * @param path the plugin jar or directory
+     */
     public LoadedPlugin {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");

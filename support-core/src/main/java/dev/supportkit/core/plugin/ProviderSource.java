@@ -29,7 +29,11 @@ public final class ProviderSource {
         this.pluginVersion = pluginVersion;
     }
 
-    /** @return the source for factories found on the application class path */
+    /**
+     * Returns the source for factories found on the application class path.
+     *
+     * @return the source for factories found on the application class path
+     */
     public static ProviderSource classpath() {
         return CLASSPATH;
     }
@@ -58,22 +62,38 @@ public final class ProviderSource {
         return CLASSPATH;
     }
 
-    /** @return the kind of source */
+    /**
+     * Returns the kind of source.
+     *
+     * @return the kind of source
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** @return the plugin id, for {@link Kind#PLUGIN} only */
+    /**
+     * Returns the plugin id, for {@link Kind#PLUGIN} only.
+     *
+     * @return the plugin id, for {@link Kind#PLUGIN} only
+     */
     public Optional<String> pluginId() {
         return Optional.ofNullable(pluginId);
     }
 
-    /** @return the plugin version, for {@link Kind#PLUGIN} only */
+    /**
+     * Returns the plugin version, for {@link Kind#PLUGIN} only.
+     *
+     * @return the plugin version, for {@link Kind#PLUGIN} only
+     */
     public Optional<String> pluginVersion() {
         return Optional.ofNullable(pluginVersion);
     }
 
-    /** @return true for the class path */
+    /**
+     * Returns true for the class path.
+     *
+     * @return true for the class path
+     */
     public boolean isClasspath() {
         return kind == Kind.CLASSPATH;
     }
@@ -89,7 +109,11 @@ public final class ProviderSource {
         return Objects.hash(kind, pluginId, pluginVersion);
     }
 
-    /** @return {@code classpath} or {@code plugin 'id' version} */
+    /**
+     * Returns {@code classpath} or {@code plugin 'id' version}.
+     *
+     * @return {@code classpath} or {@code plugin 'id' version}
+     */
     @Override
     public String toString() {
         return kind == Kind.CLASSPATH ? "classpath" : "plugin '" + pluginId + "' " + pluginVersion;

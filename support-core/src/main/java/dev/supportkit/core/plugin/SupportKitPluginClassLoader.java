@@ -34,12 +34,20 @@ final class SupportKitPluginClassLoader extends PluginClassLoader {
         this.pluginVersion = descriptor.getVersion();
     }
 
-    /** @return the {@code Plugin-Id} of the plugin this loader loads */
+    /**
+     * Returns the {@code Plugin-Id} of the plugin this loader loads.
+     *
+     * @return the {@code Plugin-Id} of the plugin this loader loads
+     */
     String pluginId() {
         return pluginId;
     }
 
-    /** @return the {@code Plugin-Version} of the plugin this loader loads */
+    /**
+     * Returns the {@code Plugin-Version} of the plugin this loader loads.
+     *
+     * @return the {@code Plugin-Version} of the plugin this loader loads
+     */
     String pluginVersion() {
         return pluginVersion;
     }

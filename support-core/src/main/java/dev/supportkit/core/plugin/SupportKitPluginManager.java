@@ -242,7 +242,11 @@ final class SupportKitPluginManager extends DefaultPluginManager {
         return refusedPluginIds.contains(pluginId);
     }
 
-    /** @return the application class loader plugin class loaders delegate to */
+    /**
+     * Returns the application class loader plugin class loaders delegate to.
+     *
+     * @return the application class loader plugin class loaders delegate to
+     */
     ClassLoader applicationClassLoader() {
         return applicationClassLoader;
     }

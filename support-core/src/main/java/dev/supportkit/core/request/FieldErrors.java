@@ -81,7 +81,11 @@ public final class FieldErrors {
         }
     }
 
-    /** @return true when no error was recorded */
+    /**
+     * Returns true when no error was recorded.
+     *
+     * @return true when no error was recorded
+     */
     public boolean isEmpty() {
         return errors.isEmpty();
     }

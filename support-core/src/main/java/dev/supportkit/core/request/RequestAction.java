@@ -33,7 +33,11 @@ public enum RequestAction {
         this.verb = verb;
     }
 
-    /** @return the action in words, e.g. "sign off" */
+    /**
+     * Returns the action in words, e.g. "sign off".
+     *
+     * @return the action in words, e.g. "sign off"
+     */
     public String verb() {
         return verb;
     }

@@ -40,7 +40,11 @@ public final class RequestBuilder {
     long journalSequence;
     String journalHash;
 
-    /** @return an empty builder for a new request */
+    /**
+     * Returns an empty builder for a new request.
+     *
+     * @return an empty builder for a new request
+     */
     public static RequestBuilder create() {
         return new RequestBuilder();
     }
@@ -73,39 +77,124 @@ public final class RequestBuilder {
         return b;
     }
 
-    /** @param v id @return this */
+    /**
+     * Sets id.
+     *
+     * @param v id
+     * @return this
+     */
     public RequestBuilder id(RequestId v) { id = v; return this; }
-    /** @param v tenant @return this */
+    /**
+     * Sets tenant.
+     *
+     * @param v tenant
+     * @return this
+     */
     public RequestBuilder tenant(TenantId v) { tenant = v; return this; }
-    /** @param v organization @return this */
+    /**
+     * Sets organization.
+     *
+     * @param v organization
+     * @return this
+     */
     public RequestBuilder organization(OrganizationId v) { organization = v; return this; }
-    /** @param v representative @return this */
+    /**
+     * Sets representative.
+     *
+     * @param v representative
+     * @return this
+     */
     public RequestBuilder representative(RepresentativeId v) { representative = v; return this; }
-    /** @param v system or null @return this */
+    /**
+     * Sets system or null.
+     *
+     * @param v system or null
+     * @return this
+     */
     public RequestBuilder system(SystemId v) { system = Optional.ofNullable(v); return this; }
-    /** @param v subject @return this */
+    /**
+     * Sets subject.
+     *
+     * @param v subject
+     * @return this
+     */
     public RequestBuilder subject(String v) { subject = v; return this; }
-    /** @param v description @return this */
+    /**
+     * Sets description.
+     *
+     * @param v description
+     * @return this
+     */
     public RequestBuilder description(String v) { description = v; return this; }
-    /** @param v channel @return this */
+    /**
+     * Sets channel.
+     *
+     * @param v channel
+     * @return this
+     */
     public RequestBuilder channel(Channel v) { channel = v; return this; }
-    /** @param v priority @return this */
+    /**
+     * Sets priority.
+     *
+     * @param v priority
+     * @return this
+     */
     public RequestBuilder priority(Priority v) { priority = v; return this; }
-    /** @param v status @return this */
+    /**
+     * Sets status.
+     *
+     * @param v status
+     * @return this
+     */
     public RequestBuilder status(RequestStatus v) { status = v; return this; }
-    /** @param v line @return this */
+    /**
+     * Sets line.
+     *
+     * @param v line
+     * @return this
+     */
     public RequestBuilder line(SupportLine v) { line = v; return this; }
-    /** @param v group or null @return this */
+    /**
+     * Sets group or null.
+     *
+     * @param v group or null
+     * @return this
+     */
     public RequestBuilder group(GroupId v) { group = Optional.ofNullable(v); return this; }
-    /** @param v assignee or null @return this */
+    /**
+     * Sets assignee or null.
+     *
+     * @param v assignee or null
+     * @return this
+     */
     public RequestBuilder assignee(SpecialistId v) { assignee = Optional.ofNullable(v); return this; }
-    /** @param v resolution or null @return this */
+    /**
+     * Sets resolution or null.
+     *
+     * @param v resolution or null
+     * @return this
+     */
     public RequestBuilder resolution(ResolutionReport v) { resolution = Optional.ofNullable(v); return this; }
-    /** @param v registration time @return this */
+    /**
+     * Sets registration time.
+     *
+     * @param v registration time
+     * @return this
+     */
     public RequestBuilder registeredAt(Instant v) { registeredAt = v; return this; }
-    /** @param v last change time @return this */
+    /**
+     * Sets last change time.
+     *
+     * @param v last change time
+     * @return this
+     */
     public RequestBuilder updatedAt(Instant v) { updatedAt = v; return this; }
-    /** @param v version @return this */
+    /**
+     * Sets version.
+     *
+     * @param v version
+     * @return this
+     */
     public RequestBuilder version(long v) { version = v; return this; }
 
     /**
@@ -119,7 +208,11 @@ public final class RequestBuilder {
         return this;
     }
 
-    /** @return the snapshot */
+    /**
+     * Returns the snapshot.
+     *
+     * @return the snapshot
+     */
     public Request build() {
         return new Request(id, tenant, organization, representative, system, subject, description, channel, priority,
                 status, line, group, assignee, resolution, registeredAt, updatedAt, version, journalSequence,

@@ -39,7 +39,11 @@ public final class RequestCommands {
     /** What a command sees while it decides. */
     public record Step(StorageTransaction tx, Actor actor, Request current, RequestStatus next, Instant now,
                        FieldErrors errors) {
-        /** @return a builder holding the current snapshot with the next status set */
+        /**
+         * Returns a builder holding the current snapshot with the next status set.
+         *
+         * @return a builder holding the current snapshot with the next status set
+         */
         public RequestBuilder advance() {
             return RequestBuilder.from(current).status(next);
         }
@@ -119,12 +123,20 @@ public final class RequestCommands {
         this.clock = clock;
     }
 
-    /** @return the access policy */
+    /**
+     * Returns the access policy.
+     *
+     * @return the access policy
+     */
     public AccessPolicy policy() {
         return policy;
     }
 
-    /** @return the engine's current time */
+    /**
+     * Returns the engine's current time.
+     *
+     * @return the engine's current time
+     */
     public Instant now() {
         return clock.instant();
     }

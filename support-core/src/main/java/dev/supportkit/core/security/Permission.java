@@ -64,12 +64,20 @@ public enum Permission {
         this.roles = Set.copyOf(EnumSet.of(roles[0], roles));
     }
 
-    /** @return the roles that hold this permission */
+    /**
+     * Returns the roles that hold this permission.
+     *
+     * @return the roles that hold this permission
+     */
     public Set<Role> roles() {
         return roles;
     }
 
-    /** @return what the permission allows, for error messages */
+    /**
+     * Returns what the permission allows, for error messages.
+     *
+     * @return what the permission allows, for error messages
+     */
     public String description() {
         return description;
     }

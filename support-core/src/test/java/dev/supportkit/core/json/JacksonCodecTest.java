@@ -1,0 +1,93 @@
+package dev.supportkit.core.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.ComponentId;
+import dev.supportkit.api.directory.ComponentKind;
+import dev.supportkit.api.directory.GroupId;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.RepresentativeId;
+import dev.supportkit.api.directory.SiteId;
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.api.directory.SupportedSystem;
+import dev.supportkit.api.directory.SystemComponent;
+import dev.supportkit.api.directory.SystemId;
+import dev.supportkit.api.journal.RequestEvent;
+import dev.supportkit.api.request.Channel;
+import dev.supportkit.api.request.ContactId;
+import dev.supportkit.api.request.Priority;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.scheduling.VisitPurpose;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** JSON for API records without annotations in the API. */
+class JacksonCodecTest {
+    private final JacksonCodec codec = new JacksonCodec();
+    private static final Instant T = Instant.parse("2026-03-12T09:00:00.123456Z");
+
+    static List<RequestEvent> oneOfEach() {
+        return List.of(
+                new RequestEvent.Registered(ContactId.of("c1"), Channel.PHONE, Priority.HIGH, "Подстанция не отвечает"),
+                new RequestEvent.ContactAttached(ContactId.of("c2"), Channel.EMAIL, "again"),
+                new RequestEvent.TakenIntoWork(SpecialistId.of("anna")),
+                new RequestEvent.ConsultationGiven("Restart", true, false),
+                new RequestEvent.Redirected(SupportLine.FIRST_LINE, SupportLine.SECOND_LINE, GroupId.of("g"), null, "hw"),
+                new RequestEvent.ClarificationRequested("Which LED?"),
+                new RequestEvent.ClarificationProvided(ContactId.of("c3"), Channel.CHAT, "Red"),
+                new RequestEvent.VisitScheduled(SiteId.of("s"), T, T.plusSeconds(3600), VisitPurpose.REPAIR, null),
+                new RequestEvent.Resolved("Replaced", "PSU", true, ComponentId.of("psu")),
+                new RequestEvent.SignedOff("ok"),
+                new RequestEvent.Reopened("still broken"),
+                new RequestEvent.Closed(null));
+    }
+
+    @Test
+    @DisplayName("every event type round-trips, with a type property and ids as plain strings")
+    void everyEventRoundTrips() {
+        List<RequestEvent> events = oneOfEach();
+        Set<Class<?>> covered = events.stream().map(Object::getClass).collect(Collectors.toSet());
+        assertEquals(Set.copyOf(Arrays.asList(RequestEvent.class.getPermittedSubclasses())), covered,
+                "the test must cover every event type");
+        for (RequestEvent event : events) {
+            String json = codec.toJson(event);
+            assertTrue(json.contains("\"type\":\"" + event.getClass().getSimpleName() + "\""), json);
+            assertEquals(event, codec.readEvent(JacksonCodec.eventType(event), json));
+        }
+        assertTrue(codec.toJson(events.get(2)).contains("\"assignee\":\"anna\""));
+    }
+
+    @Test
+    @DisplayName("requests and directory records round-trip, including optionals and microsecond times")
+    void recordsRoundTrip() {
+        Request request = new Request(RequestId.of("r1"), TenantId.of("t"), OrganizationId.of("o"),
+                RepresentativeId.of("rep"), Optional.of(SystemId.of("sys")), "Subject", "Описание", Channel.PHONE,
+                Priority.NORMAL, RequestStatus.RESOLVED, SupportLine.SECOND_LINE, Optional.empty(),
+                Optional.of(SpecialistId.of("v")), Optional.of(ResolutionReport.of("done", "cause")), T, T, 3, 3,
+                "ab".repeat(32));
+        assertEquals(request, codec.fromJson(codec.toJson(request), Request.class));
+        SupportedSystem system = new SupportedSystem(SystemId.of("sys"), OrganizationId.of("o"), "PBX", "Nordtel",
+                "NT", true, List.of(new SystemComponent(ComponentId.of("c"), ComponentKind.HARDWARE, "PSU", "1",
+                SiteId.of("s"))));
+        assertEquals(system, codec.fromJson(codec.toJson(system), SupportedSystem.class));
+    }
+
+    @Test
+    @DisplayName("an unknown stored event type is an error, not a silent null")
+    void unknownType() {
+        assertThrows(IllegalStateException.class, () -> codec.readEvent("Teleported", "{}"));
+    }
+}

@@ -109,6 +109,86 @@ public interface StorageTransaction {
     List<OutboxMessage> findOutbox(TenantId tenant, RequestId request);
 
     /**
+     * Outbox messages of a tenant in one delivery state, e.g. the dead letters.
+     *
+     * @param tenant the tenant
+     * @param status the state
+     * @param limit  at most this many, 1 to 1000
+     * @return the messages, oldest first (by {@code createdAt}, then id)
+     */
+    List<OutboxMessage> findOutboxByStatus(TenantId tenant, OutboxMessage.Status status, int limit);
+
+    /**
+     * Claims pending outbox messages of every tenant whose {@code nextAttemptAt} is at or before
+     * {@code lease.now()} and that are not claimed under a lease still running. The claim holds until
+     * {@code lease.until()} or until {@link #updateOutbox} records the outcome. Claims of concurrent
+     * transactions never overlap: on PostgreSQL and MariaDB with {@code FOR UPDATE SKIP LOCKED}, elsewhere
+     * with an optimistic conditional update. The work done grows with the number of due messages, not
+     * with the number stored.
+     *
+     * @param lease who claims, when, until when, how many
+     * @return the claimed messages, earliest {@code nextAttemptAt} first
+     */
+    List<OutboxMessage> claimDueOutbox(Lease lease);
+
+    /**
+     * Records the outcome of a delivery attempt on a message this node claimed, and releases the claim.
+     *
+     * @param message the message with its new status, attempts and next attempt time
+     * @param nodeId  the node that claimed it
+     * @throws dev.supportkit.api.error.ConcurrencyConflictException when the message is not claimed by
+     *         {@code nodeId} any more (its lease expired and another node took it)
+     */
+    void updateOutbox(OutboxMessage message, String nodeId);
+
+    /**
+     * Stores a timer.
+     *
+     * @param timer the timer
+     * @throws dev.supportkit.api.error.ConcurrencyConflictException when a timer with that id exists
+     */
+    void scheduleTimer(TimerRecord timer);
+
+    /**
+     * Removes a request's pending timers of one kind (e.g. when a deadline is met or paused).
+     *
+     * @param tenant  the tenant
+     * @param request the request
+     * @param kind    the timer kind
+     * @return how many were removed
+     */
+    int cancelTimers(TenantId tenant, RequestId request, String kind);
+
+    /**
+     * A request's timers that have not been completed, by due time.
+     *
+     * @param tenant  the tenant
+     * @param request the request
+     * @return the timers
+     */
+    List<TimerRecord> findTimers(TenantId tenant, RequestId request);
+
+    /**
+     * Claims timers of every tenant due at or before {@code lease.now()} that are not claimed under a
+     * lease still running; the same guarantees as {@link #claimDueOutbox(Lease)}. Each returned timer
+     * carries the number of earlier claims in {@code attempts}.
+     *
+     * @param lease who claims, when, until when, how many
+     * @return the claimed timers, earliest due first
+     */
+    List<TimerRecord> claimDueTimers(Lease lease);
+
+    /**
+     * Marks a claimed timer as done; it is never returned again.
+     *
+     * @param timerId the timer
+     * @param nodeId  the node that claimed it
+     * @throws dev.supportkit.api.error.ConcurrencyConflictException when the timer is not claimed by
+     *         {@code nodeId} any more
+     */
+    void completeTimer(String timerId, String nodeId);
+
+    /**
      * Creates or replaces a directory entry of the entry's type and id.
      *
      * @param tenant the tenant

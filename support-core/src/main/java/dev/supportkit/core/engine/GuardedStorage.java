@@ -11,9 +11,11 @@ import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageTransaction;
+import dev.supportkit.spi.storage.TimerRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,6 +150,46 @@ final class GuardedStorage implements StorageProvider {
         @Override
         public List<OutboxMessage> findOutbox(TenantId tenant, RequestId request) {
             return call("findOutbox", () -> tx.findOutbox(tenant, request));
+        }
+
+        @Override
+        public List<OutboxMessage> findOutboxByStatus(TenantId tenant, OutboxMessage.Status status, int limit) {
+            return call("findOutboxByStatus", () -> tx.findOutboxByStatus(tenant, status, limit));
+        }
+
+        @Override
+        public List<OutboxMessage> claimDueOutbox(Lease lease) {
+            return call("claimDueOutbox", () -> tx.claimDueOutbox(lease));
+        }
+
+        @Override
+        public void updateOutbox(OutboxMessage message, String nodeId) {
+            run("updateOutbox", () -> tx.updateOutbox(message, nodeId));
+        }
+
+        @Override
+        public void scheduleTimer(TimerRecord timer) {
+            run("scheduleTimer", () -> tx.scheduleTimer(timer));
+        }
+
+        @Override
+        public int cancelTimers(TenantId tenant, RequestId request, String kind) {
+            return call("cancelTimers", () -> tx.cancelTimers(tenant, request, kind));
+        }
+
+        @Override
+        public List<TimerRecord> findTimers(TenantId tenant, RequestId request) {
+            return call("findTimers", () -> tx.findTimers(tenant, request));
+        }
+
+        @Override
+        public List<TimerRecord> claimDueTimers(Lease lease) {
+            return call("claimDueTimers", () -> tx.claimDueTimers(lease));
+        }
+
+        @Override
+        public void completeTimer(String timerId, String nodeId) {
+            run("completeTimer", () -> tx.completeTimer(timerId, nodeId));
         }
 
         @Override

@@ -11,10 +11,12 @@ import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.storage.memory.InMemoryStorageProvider;
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageProviderFactory;
 import dev.supportkit.spi.storage.StorageTransaction;
+import dev.supportkit.spi.storage.TimerRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +114,46 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
         @Override
         public List<OutboxMessage> findOutbox(TenantId tenant, RequestId request) {
             return tx.findOutbox(tenant, request);
+        }
+
+        @Override
+        public List<OutboxMessage> findOutboxByStatus(TenantId tenant, OutboxMessage.Status status, int limit) {
+            return tx.findOutboxByStatus(tenant, status, limit);
+        }
+
+        @Override
+        public List<OutboxMessage> claimDueOutbox(Lease lease) {
+            return tx.claimDueOutbox(lease);
+        }
+
+        @Override
+        public void updateOutbox(OutboxMessage message, String nodeId) {
+            tx.updateOutbox(message, nodeId);
+        }
+
+        @Override
+        public void scheduleTimer(TimerRecord timer) {
+            tx.scheduleTimer(timer);
+        }
+
+        @Override
+        public int cancelTimers(TenantId tenant, RequestId request, String kind) {
+            return tx.cancelTimers(tenant, request, kind);
+        }
+
+        @Override
+        public List<TimerRecord> findTimers(TenantId tenant, RequestId request) {
+            return tx.findTimers(tenant, request);
+        }
+
+        @Override
+        public List<TimerRecord> claimDueTimers(Lease lease) {
+            return tx.claimDueTimers(lease);
+        }
+
+        @Override
+        public void completeTimer(String timerId, String nodeId) {
+            tx.completeTimer(timerId, nodeId);
         }
 
         @Override

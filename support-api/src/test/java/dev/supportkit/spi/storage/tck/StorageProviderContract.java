@@ -48,6 +48,10 @@ import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.StorageProvider;
+import java.time.Instant;
+import java.util.Set;
+import dev.supportkit.spi.storage.TimerRecord;
+import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.StorageTransaction;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -110,10 +114,10 @@ import org.junit.jupiter.api.Test;
  * default).
  *
  * <p><b>Lifecycle and data.</b> {@link #createProvider()} is called before each test and the kit closes
- * the provider after it. Each call may return a provider over an empty store, or one over a store
- * shared with other tests and earlier runs: every test works in fresh random tenants
- * ({@code t-<uuid>}) and with fresh random ids, and never expects the store to be empty, so a
- * shared database needs no cleaning between tests. The kit never deletes anything.
+ * the provider after it. Each call must return a provider over an EMPTY store (a fresh schema or
+ * database): claims of due timers and outbox messages span every tenant, so the claim tests need a
+ * store holding nothing else. Every test also works in fresh random tenants ({@code t-<uuid>}) with
+ * fresh random ids. The kit never deletes anything.
  *
  * <p><b>What the kit expects beyond the {@link StorageTransaction} Javadoc.</b>
  * <ul>
@@ -137,8 +141,7 @@ public abstract class StorageProviderContract {
     /**
      * Creates the provider under test. Called before each test; the kit closes it after the test.
      *
-     * <p>Return either a provider over an empty store, or one over a store that may hold data of
-     * other tests: the kit uses fresh random tenant ids and record ids in every test.
+     * <p>Return a provider over an empty store: the claim tests see every tenant's due items.
      *
      * @return a ready provider
      */
@@ -1019,6 +1022,288 @@ public abstract class StorageProviderContract {
         SupportException e = assertThrows(SupportException.class, action::run);
         assertTrue(e instanceof ConcurrencyConflictException || e instanceof NotFoundException,
                 "expected ConcurrencyConflictException or NotFoundException but got " + e);
+    }
+
+    // ================================================================================ claims: timers
+
+    private static final String NODE_A = "node-a";
+    private static final String NODE_B = "node-b";
+
+    private TimerRecord timer(RequestId request, String kind, Instant dueAt) {
+        return new TimerRecord(uniqueId("tmr"), tenant, request, kind, dueAt, "{\"kind\":\"" + kind + "\"}", 0);
+    }
+
+    private static Lease lease(String node, Instant now, long seconds, int limit) {
+        return new Lease(node, now, now.plusSeconds(seconds), limit);
+    }
+
+    private static List<String> timerIds(List<TimerRecord> timers) {
+        return timers.stream().map(TimerRecord::id).collect(Collectors.toList());
+    }
+
+    @Test
+    @DisplayName("claimDueTimers returns only due timers, earliest first, and holds them for the lease")
+    void claimsDueTimersUnderLease() {
+        RequestId request = requestId();
+        run(tx -> tx.insertRequest(request(tenant, request)));
+        TimerRecord early = timer(request, "sla.warning", at(10));
+        TimerRecord onTime = timer(request, "sla.breach", at(20));
+        TimerRecord later = timer(request, "sla.breach", at(30));
+        run(tx -> {
+            tx.scheduleTimer(later);
+            tx.scheduleTimer(onTime);
+            tx.scheduleTimer(early);
+        });
+
+        List<TimerRecord> claimed = tx(tx -> tx.claimDueTimers(lease(NODE_A, at(20), 60, 10)));
+        assertEquals(List.of(early.id(), onTime.id()), timerIds(claimed));
+        assertEquals(early, claimed.get(0), "the first claim returns the timer as stored, with 0 earlier claims");
+        assertEquals(List.of(), tx(tx -> tx.claimDueTimers(lease(NODE_B, at(25), 60, 10))),
+                "claimed timers are not handed out again while the lease runs");
+    }
+
+    @Test
+    @DisplayName("an expired claim is taken over; the first claimer can no longer complete it")
+    void expiredTimerClaimIsTakenOver() {
+        RequestId request = requestId();
+        run(tx -> tx.insertRequest(request(tenant, request)));
+        TimerRecord timer = timer(request, "reminder", at(10));
+        run(tx -> tx.scheduleTimer(timer));
+
+        tx(tx -> tx.claimDueTimers(lease(NODE_A, at(10), 30, 10)));
+        List<TimerRecord> takenOver = tx(tx -> tx.claimDueTimers(lease(NODE_B, at(41), 30, 10)));
+        assertEquals(List.of(timer.id()), timerIds(takenOver));
+        assertEquals(1, takenOver.get(0).attempts(), "the second claim reports one earlier claim");
+
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.completeTimer(timer.id(), NODE_A)));
+        run(tx -> tx.completeTimer(timer.id(), NODE_B));
+        assertEquals(List.of(), tx(tx -> tx.claimDueTimers(lease(NODE_A, at(1000), 30, 10))),
+                "a completed timer is never claimed again");
+        assertEquals(List.of(), tx(tx -> tx.findTimers(tenant, request)));
+    }
+
+    @Test
+    @DisplayName("scheduleTimer rejects a duplicate id; findTimers lists a request's timers by due time")
+    void scheduleAndFindTimers() {
+        RequestId request = requestId();
+        RequestId other = requestId();
+        run(tx -> {
+            tx.insertRequest(request(tenant, request));
+            tx.insertRequest(request(tenant, other));
+        });
+        TimerRecord second = timer(request, "b", at(20));
+        TimerRecord first = timer(request, "a", at(10));
+        run(tx -> {
+            tx.scheduleTimer(second);
+            tx.scheduleTimer(first);
+            tx.scheduleTimer(timer(other, "a", at(5)));
+        });
+        assertEquals(List.of(first, second), tx(tx -> tx.findTimers(tenant, request)));
+        assertEquals(List.of(), tx(tx -> tx.findTimers(otherTenant, request)));
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.scheduleTimer(first)));
+    }
+
+    @Test
+    @DisplayName("cancelTimers removes only the request's timers of that kind")
+    void cancelTimersByKind() {
+        RequestId request = requestId();
+        RequestId other = requestId();
+        run(tx -> {
+            tx.insertRequest(request(tenant, request));
+            tx.insertRequest(request(tenant, other));
+        });
+        TimerRecord keepKind = timer(request, "sla.resolution", at(10));
+        TimerRecord keepRequest = timer(other, "sla.first-response", at(10));
+        run(tx -> {
+            tx.scheduleTimer(timer(request, "sla.first-response", at(10)));
+            tx.scheduleTimer(timer(request, "sla.first-response", at(20)));
+            tx.scheduleTimer(keepKind);
+            tx.scheduleTimer(keepRequest);
+        });
+        assertEquals(Integer.valueOf(2), tx(tx -> tx.cancelTimers(tenant, request, "sla.first-response")));
+        assertEquals(List.of(keepKind), tx(tx -> tx.findTimers(tenant, request)));
+        assertEquals(List.of(keepRequest), tx(tx -> tx.findTimers(tenant, other)));
+        assertEquals(Integer.valueOf(0), tx(tx -> tx.cancelTimers(otherTenant, other, "sla.first-response")));
+    }
+
+    @Test
+    @DisplayName("claimDueTimers honours the limit and a rolled-back claim holds nothing")
+    void timerClaimLimitAndRollback() {
+        RequestId request = requestId();
+        run(tx -> tx.insertRequest(request(tenant, request)));
+        List<TimerRecord> timers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            timers.add(timer(request, "t", at(i)));
+        }
+        run(tx -> timers.forEach(tx::scheduleTimer));
+
+        assertThrows(DeliberateFailure.class, () -> run(tx -> {
+            tx.claimDueTimers(lease(NODE_A, at(10), 60, 5));
+            throw new DeliberateFailure();
+        }));
+        List<TimerRecord> claimed = tx(tx -> tx.claimDueTimers(lease(NODE_B, at(10), 60, 3)));
+        assertEquals(timerIds(timers.subList(0, 3)), timerIds(claimed));
+        assertEquals(0, claimed.get(0).attempts(), "a rolled-back claim is not counted");
+    }
+
+    @Test
+    @DisplayName("concurrent claimers on several nodes complete every due timer exactly once")
+    void concurrentTimerClaimsNeverOverlap() throws Exception {
+        RequestId request = requestId();
+        run(tx -> tx.insertRequest(request(tenant, request)));
+        int count = 200;
+        List<TimerRecord> timers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            timers.add(timer(request, "bulk", at(i)));
+        }
+        run(tx -> timers.forEach(tx::scheduleTimer));
+
+        int nodes = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<String>>> results = new ArrayList<>();
+        for (int n = 0; n < nodes; n++) {
+            String node = "node-" + n;
+            results.add(pool.submit(() -> {
+                awaitQuietly(start);
+                List<String> done = new ArrayList<>();
+                while (true) {
+                    List<TimerRecord> batch = tx(tx -> tx.claimDueTimers(lease(node, at(count + 10), 600, 7)));
+                    if (batch.isEmpty()) {
+                        return done;
+                    }
+                    for (TimerRecord t : batch) {
+                        run(tx -> tx.completeTimer(t.id(), node));
+                        done.add(t.id());
+                    }
+                }
+            }));
+        }
+        start.countDown();
+        List<String> completed = new ArrayList<>();
+        try {
+            for (Future<List<String>> result : results) {
+                completed.addAll(result.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(count, completed.size(), "every timer completed once, none twice");
+        assertEquals(Set.copyOf(timerIds(timers)), Set.copyOf(completed));
+    }
+
+    // ================================================================================ claims: outbox
+
+    private OutboxMessage pending(RequestId request, Instant nextAttemptAt) {
+        OutboxMessage m = outbox(tenant, request, "request.registered", at(0));
+        return new OutboxMessage(m.id(), m.tenant(), m.request(), m.topic(), m.recipient(), m.payload(),
+                m.idempotencyKey(), m.createdAt(), OutboxMessage.Status.PENDING, 0, nextAttemptAt);
+    }
+
+    private static OutboxMessage attempted(OutboxMessage m, OutboxMessage.Status status, Instant next) {
+        return new OutboxMessage(m.id(), m.tenant(), m.request(), m.topic(), m.recipient(), m.payload(),
+                m.idempotencyKey(), m.createdAt(), status, m.attempts() + 1, next);
+    }
+
+    private static List<String> messageIds(List<OutboxMessage> messages) {
+        return messages.stream().map(OutboxMessage::id).collect(Collectors.toList());
+    }
+
+    @Test
+    @DisplayName("claimDueOutbox returns pending messages due now, exclusively until the lease ends")
+    void claimsDueOutbox() {
+        RequestId request = requestId();
+        run(tx -> tx.insertRequest(request(tenant, request)));
+        OutboxMessage due = pending(request, at(5));
+        OutboxMessage notYet = pending(request, at(50));
+        OutboxMessage delivered = deliveredOutbox(tenant, request, at(1));
+        run(tx -> {
+            tx.enqueueOutbox(notYet);
+            tx.enqueueOutbox(due);
+            tx.enqueueOutbox(delivered);
+        });
+
+        assertEquals(List.of(due), tx(tx -> tx.claimDueOutbox(lease(NODE_A, at(10), 30, 10))));
+        assertEquals(List.of(), tx(tx -> tx.claimDueOutbox(lease(NODE_B, at(20), 30, 10))));
+        assertEquals(List.of(due.id()), messageIds(tx(tx -> tx.claimDueOutbox(lease(NODE_B, at(40), 30, 10)))),
+                "after the lease ends another node takes the message over");
+    }
+
+    @Test
+    @DisplayName("updateOutbox records the outcome and releases the claim; only the claimer may update")
+    void updateOutboxAfterAttempt() {
+        RequestId request = requestId();
+        run(tx -> tx.insertRequest(request(tenant, request)));
+        OutboxMessage message = pending(request, at(5));
+        OutboxMessage other = pending(request, at(6));
+        run(tx -> {
+            tx.enqueueOutbox(message);
+            tx.enqueueOutbox(other);
+        });
+        tx(tx -> tx.claimDueOutbox(lease(NODE_A, at(10), 300, 10)));
+
+        OutboxMessage retry = attempted(message, OutboxMessage.Status.PENDING, at(100));
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.updateOutbox(retry, NODE_B)));
+        run(tx -> tx.updateOutbox(retry, NODE_A));
+        assertEquals(List.of(), tx(tx -> tx.claimDueOutbox(lease(NODE_B, at(50), 30, 10))),
+                "released, but its next attempt is not due yet (and the other is still claimed)");
+        assertEquals(List.of(retry), tx(tx -> tx.claimDueOutbox(lease(NODE_B, at(100), 30, 1))),
+                "due again at its next attempt time, with the attempt counted");
+
+        OutboxMessage dead = attempted(retry, OutboxMessage.Status.DEAD, at(100));
+        run(tx -> tx.updateOutbox(dead, NODE_B));
+        run(tx -> tx.updateOutbox(attempted(other, OutboxMessage.Status.DELIVERED, at(10)), NODE_A));
+        assertEquals(List.of(), tx(tx -> tx.claimDueOutbox(lease(NODE_A, at(10_000), 30, 10))),
+                "dead and delivered messages are never claimed");
+        assertEquals(List.of(dead), tx(tx -> tx.findOutboxByStatus(tenant, OutboxMessage.Status.DEAD, 10)));
+        assertEquals(List.of(), tx(tx -> tx.findOutboxByStatus(otherTenant, OutboxMessage.Status.DEAD, 10)));
+        assertEquals(1, tx(tx -> tx.findOutboxByStatus(tenant, OutboxMessage.Status.DELIVERED, 10)).size());
+    }
+
+    @Test
+    @DisplayName("concurrent outbox claimers never receive the same message")
+    void concurrentOutboxClaimsNeverOverlap() throws Exception {
+        RequestId request = requestId();
+        run(tx -> tx.insertRequest(request(tenant, request)));
+        int count = 150;
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            messages.add(pending(request, at(i)));
+        }
+        run(tx -> messages.forEach(tx::enqueueOutbox));
+
+        int nodes = 3;
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<String>>> results = new ArrayList<>();
+        for (int n = 0; n < nodes; n++) {
+            String node = "node-" + n;
+            results.add(pool.submit(() -> {
+                awaitQuietly(start);
+                List<String> delivered = new ArrayList<>();
+                while (true) {
+                    List<OutboxMessage> batch = tx(tx -> tx.claimDueOutbox(lease(node, at(count + 10), 600, 5)));
+                    if (batch.isEmpty()) {
+                        return delivered;
+                    }
+                    for (OutboxMessage m : batch) {
+                        run(tx -> tx.updateOutbox(attempted(m, OutboxMessage.Status.DELIVERED, at(count + 10)), node));
+                        delivered.add(m.id());
+                    }
+                }
+            }));
+        }
+        start.countDown();
+        List<String> delivered = new ArrayList<>();
+        try {
+            for (Future<List<String>> result : results) {
+                delivered.addAll(result.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(count, delivered.size(), "every message delivered once, none twice");
+        assertEquals(Set.copyOf(messageIds(messages)), Set.copyOf(delivered));
     }
 
     private static List<String> ids(List<Request> requests) {

@@ -10,9 +10,12 @@ import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageTransaction;
+import dev.supportkit.spi.storage.TimerRecord;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,12 +44,22 @@ public final class InMemoryStorageProvider implements StorageProvider {
     private record EntryKey(TenantId tenant, Class<?> type, String id) {
     }
 
+    /** Who holds a claim on a due item, and until when. */
+    private record Claim(String nodeId, Instant until) {
+        boolean runningAt(Instant now) {
+            return until.isAfter(now);
+        }
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Key, Request> requests = new HashMap<>();
     private final Map<Key, List<Contact>> contacts = new HashMap<>();
     private final Map<Key, List<JournalRecord>> journals = new HashMap<>();
     private final Map<String, OutboxMessage> outbox = new LinkedHashMap<>();
     private final Map<EntryKey, DirectoryEntry> directory = new HashMap<>();
+    private final Map<String, Claim> outboxClaims = new HashMap<>();
+    private final Map<String, TimerRecord> timers = new LinkedHashMap<>();
+    private final Map<String, Claim> timerClaims = new HashMap<>();
 
     /** Creates an empty store. */
     public InMemoryStorageProvider() {
@@ -185,6 +198,141 @@ public final class InMemoryStorageProvider implements StorageProvider {
                     .filter(m -> m.tenant().equals(tenant) && request.equals(m.request()))
                     .sorted(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id))
                     .toList();
+        }
+
+        @Override
+        public List<OutboxMessage> findOutboxByStatus(TenantId tenant, OutboxMessage.Status status, int limit) {
+            checkOpen();
+            checkLimit(limit, 1000);
+            return outbox.values().stream()
+                    .filter(m -> m.tenant().equals(tenant) && m.status() == status)
+                    .sorted(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id))
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public List<OutboxMessage> claimDueOutbox(Lease lease) {
+            checkOpen();
+            List<OutboxMessage> due = outbox.values().stream()
+                    .filter(m -> m.status() == OutboxMessage.Status.PENDING && !m.nextAttemptAt().isAfter(lease.now()))
+                    .filter(m -> isFree(outboxClaims.get(m.id()), lease.now()))
+                    .sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
+                    .limit(lease.limit())
+                    .toList();
+            due.forEach(m -> claim(outboxClaims, m.id(), lease));
+            return due;
+        }
+
+        @Override
+        public void updateOutbox(OutboxMessage message, String nodeId) {
+            checkOpen();
+            requireClaim(outboxClaims, message.id(), nodeId, "outbox message");
+            OutboxMessage previous = outbox.put(message.id(), message);
+            Claim claim = outboxClaims.remove(message.id());
+            undo.push(() -> {
+                outbox.put(message.id(), previous);
+                outboxClaims.put(message.id(), claim);
+            });
+        }
+
+        @Override
+        public void scheduleTimer(TimerRecord timer) {
+            checkOpen();
+            if (timers.containsKey(timer.id())) {
+                throw new ConcurrencyConflictException("timer", timer.id(), 0, -1);
+            }
+            timers.put(timer.id(), timer);
+            undo.push(() -> timers.remove(timer.id()));
+        }
+
+        @Override
+        public int cancelTimers(TenantId tenant, RequestId request, String kind) {
+            checkOpen();
+            List<TimerRecord> cancelled = timers.values().stream()
+                    .filter(t -> t.tenant().equals(tenant) && request.equals(t.request()) && t.kind().equals(kind))
+                    .toList();
+            for (TimerRecord timer : cancelled) {
+                timers.remove(timer.id());
+                Claim claim = timerClaims.remove(timer.id());
+                undo.push(() -> {
+                    timers.put(timer.id(), timer);
+                    if (claim != null) {
+                        timerClaims.put(timer.id(), claim);
+                    }
+                });
+            }
+            return cancelled.size();
+        }
+
+        @Override
+        public List<TimerRecord> findTimers(TenantId tenant, RequestId request) {
+            checkOpen();
+            return timers.values().stream()
+                    .filter(t -> t.tenant().equals(tenant) && request.equals(t.request()))
+                    .sorted(Comparator.comparing(TimerRecord::dueAt).thenComparing(TimerRecord::id))
+                    .toList();
+        }
+
+        @Override
+        public List<TimerRecord> claimDueTimers(Lease lease) {
+            checkOpen();
+            List<TimerRecord> due = timers.values().stream()
+                    .filter(t -> !t.dueAt().isAfter(lease.now()))
+                    .filter(t -> isFree(timerClaims.get(t.id()), lease.now()))
+                    .sorted(Comparator.comparing(TimerRecord::dueAt).thenComparing(TimerRecord::id))
+                    .limit(lease.limit())
+                    .toList();
+            List<TimerRecord> claimed = new ArrayList<>(due.size());
+            for (TimerRecord timer : due) {
+                TimerRecord counted = new TimerRecord(timer.id(), timer.tenant(), timer.request(), timer.kind(),
+                        timer.dueAt(), timer.payload(), timer.attempts() + 1);
+                timers.put(timer.id(), counted);
+                undo.push(() -> timers.put(timer.id(), timer));
+                claim(timerClaims, timer.id(), lease);
+                claimed.add(timer);
+            }
+            return claimed;
+        }
+
+        @Override
+        public void completeTimer(String timerId, String nodeId) {
+            checkOpen();
+            requireClaim(timerClaims, timerId, nodeId, "timer");
+            TimerRecord timer = timers.remove(timerId);
+            Claim claim = timerClaims.remove(timerId);
+            undo.push(() -> {
+                timers.put(timerId, timer);
+                timerClaims.put(timerId, claim);
+            });
+        }
+
+        private boolean isFree(Claim claim, Instant now) {
+            return claim == null || !claim.runningAt(now);
+        }
+
+        private void claim(Map<String, Claim> claims, String id, Lease lease) {
+            Claim previous = claims.put(id, new Claim(lease.nodeId(), lease.until()));
+            undo.push(() -> {
+                if (previous == null) {
+                    claims.remove(id);
+                } else {
+                    claims.put(id, previous);
+                }
+            });
+        }
+
+        private void requireClaim(Map<String, Claim> claims, String id, String nodeId, String kind) {
+            Claim claim = claims.get(id);
+            if (claim == null || !claim.nodeId().equals(nodeId)) {
+                throw new ConcurrencyConflictException(kind + " claim", id, 0, -1);
+            }
+        }
+
+        private void checkLimit(int limit, int max) {
+            if (limit < 1 || limit > max) {
+                throw new IllegalArgumentException("limit must be between 1 and " + max + ", got " + limit);
+            }
         }
 
         @Override

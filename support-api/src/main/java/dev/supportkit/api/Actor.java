@@ -58,6 +58,16 @@ public record Actor(String id, String displayName, Role role, TenantId tenant, O
     }
 
     /**
+     * The engine acting on its own (timers), as journalled.
+     *
+     * @param tenant the tenant
+     * @return the system actor of that tenant
+     */
+    public static Actor system(TenantId tenant) {
+        return new Actor("supportkit", "SupportKit", Role.SYSTEM, tenant, Optional.empty());
+    }
+
+    /**
      * A customer's responsible representative.
      *
      * @param id           the representative's identifier (normally the {@code RepresentativeId} value)

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * Who a person is in the support process. The four staff roles follow the generalised labour
- * functions of professional standard 06.024 (A to D, with their qualification levels); the other
- * three are the customer's side and the people who watch or run the service.
+ * functions of professional standard 06.024 (A to D, with their qualification levels); then the
+ * customer's side, the people who watch or run the service, and the engine's own automated actions.
  */
 public enum Role {
     /** First-line operator: takes and registers contacts, answers typical questions (A, level 3). */
@@ -21,7 +21,12 @@ public enum Role {
     /** Reads everything in the tenant, changes nothing; verifies journals. */
     AUDITOR(null, 0),
     /** Maintains the directory (customers, sites, systems, groups, specialists). */
-    ADMINISTRATOR(null, 0);
+    ADMINISTRATOR(null, 0),
+    /**
+     * The engine itself, for actions nobody performs by hand (a deadline passing). Holds no
+     * permission: no service call is accepted from it.
+     */
+    SYSTEM(null, 0);
 
     private final Character functionCode;
     private final int qualificationLevel;

@@ -15,6 +15,7 @@ import dev.supportkit.api.scheduling.SchedulingService;
 import dev.supportkit.core.config.EngineSettings;
 import dev.supportkit.core.config.SettingsLoader;
 import dev.supportkit.core.engine.EngineAssembly;
+import dev.supportkit.core.jobs.DueWorkProcessor;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
 import dev.supportkit.spi.storage.StorageProviderFactory;
@@ -108,6 +109,18 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
     @Override
     public DirectoryService directory() {
         return service(DirectoryService.class);
+    }
+
+    /**
+     * Handles the timers due now on this node, one batch (executors' deadlines, and the deadlines and
+     * reminders later releases add). The background worker does this every
+     * {@code supportkit.jobs.poll-interval-ms}; an application that turns it off, or a test that drives
+     * the clock, calls this instead.
+     *
+     * @return how many due timers were handled
+     */
+    public int runDueWork() {
+        return service(DueWorkProcessor.class).runOnce();
     }
 
     /**

@@ -101,6 +101,26 @@ public sealed interface RequestEvent {
     }
 
     /**
+     * A group lead appointed an executor with a deadline.
+     *
+     * @param executor the responsible specialist
+     * @param due      the deadline
+     * @param task     what they must do
+     */
+    record ExecutorDeadlineSet(SpecialistId executor, Instant due, String task) implements RequestEvent {
+    }
+
+    /**
+     * An executor's deadline passed before the request was resolved.
+     *
+     * @param executor the responsible specialist
+     * @param due      the deadline that passed
+     * @param task     what they had to do
+     */
+    record ExecutorDeadlineMissed(SpecialistId executor, Instant due, String task) implements RequestEvent {
+    }
+
+    /**
      * The problem was removed and the results documented.
      *
      * @param summary          what was done

@@ -18,4 +18,17 @@ public interface SchedulingService {
      * @return the updated request
      */
     Request scheduleVisit(Actor actor, RequestRef ref, VisitPlan plan);
+
+    /**
+     * Appoints a responsible executor with a deadline (D/01.7). The entry is internal. If the
+     * deadline passes while the request is still being worked on, the engine journals it as missed
+     * (as the {@link dev.supportkit.api.Role#SYSTEM} actor, which raises the request's version) and
+     * records a notification to the executor.
+     *
+     * @param actor    a group lead
+     * @param ref      the request as last read; it must be at second line (working or waiting)
+     * @param deadline who, by when, what
+     * @return the updated request
+     */
+    Request setExecutorDeadline(Actor actor, RequestRef ref, ExecutorDeadline deadline);
 }

@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param storageProvider   the id of the storage provider to use ({@code supportkit.storage.provider})
  * @param pluginsDirectory  where PF4J plugin jars are loaded from ({@code supportkit.plugins.directory})
  * @param providerSettings  each provider's own settings ({@code supportkit.providers.<id>.*}), by provider id
+ * @param jobs              how due timers are worked off ({@code supportkit.jobs.*})
  */
 public record EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
-                             Map<String, ProviderSettings> providerSettings) {
+                             Map<String, ProviderSettings> providerSettings, JobSettings jobs) {
     /**
      * Freezes the map.
      *
@@ -22,6 +23,7 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
      * @param storageProvider the id of the storage provider to use ({@code supportkit.storage.provider})
      * @param pluginsDirectory where PF4J plugin jars are loaded from ({@code supportkit.plugins.directory})
      * @param providerSettings each provider's own settings ({@code supportkit.providers.<id>.*}), by provider id
+     * @param jobs how due timers are worked off ({@code supportkit.jobs.*})
      */
     public EngineSettings {
         providerSettings = Map.copyOf(providerSettings);

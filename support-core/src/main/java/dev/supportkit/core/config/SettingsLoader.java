@@ -3,6 +3,7 @@ package dev.supportkit.core.config;
 import dev.supportkit.spi.ProviderSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -42,11 +43,20 @@ public final class SettingsLoader {
     public static final String STORAGE_PROVIDER = "supportkit.storage.provider";
     /** Key: the PF4J plugins directory. */
     public static final String PLUGINS_DIRECTORY = "supportkit.plugins.directory";
+    /** Key: milliseconds between background passes over due timers; 0 turns the worker off. */
+    public static final String JOBS_POLL_INTERVAL = "supportkit.jobs.poll-interval-ms";
+    /** Key: seconds a claim on due timers holds. */
+    public static final String JOBS_LEASE = "supportkit.jobs.lease-seconds";
+    /** Key: timers claimed per pass. */
+    public static final String JOBS_BATCH_SIZE = "supportkit.jobs.batch-size";
+    /** Key: claims of one timer before it is given up. */
+    public static final String JOBS_MAX_ATTEMPTS = "supportkit.jobs.max-attempts";
     /** Prefix of provider settings. */
     public static final String PROVIDERS_PREFIX = "supportkit.providers.";
 
     private static final String PREFIX = "supportkit.";
-    private static final Set<String> ENGINE_KEYS = Set.of(NODE_ID, STORAGE_PROVIDER, PLUGINS_DIRECTORY);
+    private static final Set<String> ENGINE_KEYS = Set.of(NODE_ID, STORAGE_PROVIDER, PLUGINS_DIRECTORY,
+            JOBS_POLL_INTERVAL, JOBS_LEASE, JOBS_BATCH_SIZE, JOBS_MAX_ATTEMPTS);
     private static final Pattern NODE_ID_FORMAT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern PROVIDER_KEY = Pattern.compile("supportkit\\.providers\\.([a-z0-9][a-z0-9-]*)\\.(.+)");
 
@@ -83,9 +93,9 @@ public final class SettingsLoader {
             if (matcher.matches()) {
                 providers.computeIfAbsent(matcher.group(1), id -> new TreeMap<>()).put(matcher.group(2), value(config, key, problems));
             } else {
-                problems.add(key + ": unknown configuration key (known keys: " + String.join(", ", new TreeMap<>(
-                        Map.of(NODE_ID, "", STORAGE_PROVIDER, "", PLUGINS_DIRECTORY, "")).keySet())
-                        + ", and " + PROVIDERS_PREFIX + "<id>.<key>)");
+                problems.add(key + ": unknown configuration key (known keys: "
+                        + String.join(", ", new java.util.TreeSet<>(ENGINE_KEYS)) + ", and " + PROVIDERS_PREFIX
+                        + "<id>.<key>)");
             }
         }
 
@@ -100,9 +110,37 @@ public final class SettingsLoader {
         plugins.filter(p -> !Files.isDirectory(p)).ifPresent(p ->
                 problems.add(PLUGINS_DIRECTORY + ": '" + p + "' does not exist or is not a directory"));
 
+        JobSettings defaults = JobSettings.DEFAULTS;
+        JobSettings jobs = new JobSettings(
+                Duration.ofMillis(integer(config, JOBS_POLL_INTERVAL, defaults.pollInterval().toMillis(), 0, problems)),
+                Duration.ofSeconds(integer(config, JOBS_LEASE, defaults.lease().toSeconds(), 1, problems)),
+                (int) integer(config, JOBS_BATCH_SIZE, defaults.batchSize(), 1, problems),
+                (int) integer(config, JOBS_MAX_ATTEMPTS, defaults.maxAttempts(), 1, problems));
+        if (jobs.batchSize() > 10_000) {
+            problems.add(JOBS_BATCH_SIZE + ": must be at most 10000 (was " + jobs.batchSize() + ")");
+        }
+
         Map<String, ProviderSettings> providerSettings = new TreeMap<>();
         providers.forEach((id, values) -> providerSettings.put(id, new ProviderSettings(values)));
-        return new Result(new EngineSettings(nodeId, storage, plugins, providerSettings), List.copyOf(problems));
+        return new Result(new EngineSettings(nodeId, storage, plugins, providerSettings, jobs), List.copyOf(problems));
+    }
+
+    private static long integer(Configuration config, String key, long defaultValue, long min, List<String> problems) {
+        String text = value(config, key, problems);
+        if (text == null || text.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            long parsed = Long.parseLong(text.trim());
+            if (parsed < min || parsed > Integer.MAX_VALUE) {
+                problems.add(key + ": must be a whole number of at least " + min + " (was '" + text + "')");
+                return defaultValue;
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            problems.add(key + ": must be a whole number (was '" + text + "')");
+            return defaultValue;
+        }
     }
 
     private static String value(Configuration config, String key, List<String> problems) {

@@ -8,6 +8,7 @@ import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.error.SupportException;
 import dev.supportkit.core.config.EngineSettings;
 import dev.supportkit.core.config.SettingsLoader;
+import dev.supportkit.core.jobs.DueWorkProcessor;
 import dev.supportkit.core.json.JacksonCodec;
 import dev.supportkit.core.plugin.DiscoveredProviders;
 import dev.supportkit.core.plugin.LoadedPlugin;
@@ -29,6 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,6 +127,7 @@ public final class EngineAssembly implements AutoCloseable {
                 startedCrm.put(factory.id(), adapter);
             }
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new EngineModule(clock, settings, codec, store));
+            startBackgroundWorker(settings, injector.getInstance(DueWorkProcessor.class), closeOrder);
             LOG.info("SupportKit engine '{}' started: storage '{}', channels {}, CRM adapters {}, plugins {}",
                     settings.nodeId(), settings.storageProvider(), startedChannels.keySet(), startedCrm.keySet(),
                     discovered.plugins().stream().map(LoadedPlugin::id).toList());
@@ -131,6 +136,34 @@ public final class EngineAssembly implements AutoCloseable {
             closeAll(closeOrder);
             throw e;
         }
+    }
+
+    /** Runs the due-work processor every poll interval on a daemon thread, stopped first on close. */
+    private static void startBackgroundWorker(EngineSettings settings, DueWorkProcessor processor,
+                                              Deque<AutoCloseable> closeOrder) {
+        long interval = settings.jobs().pollInterval().toMillis();
+        if (interval == 0) {
+            return;
+        }
+        ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "supportkit-jobs-" + settings.nodeId());
+            thread.setDaemon(true);
+            return thread;
+        });
+        worker.scheduleWithFixedDelay(() -> {
+            try {
+                processor.runOnce();
+            } catch (RuntimeException e) {
+                LOG.warn("Due-work pass on node {} failed; retrying in {} ms: {}", settings.nodeId(), interval,
+                        e.toString());
+            }
+        }, interval, interval, TimeUnit.MILLISECONDS);
+        closeOrder.push(() -> {
+            worker.shutdownNow();
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Due-work worker of node {} did not stop within 10 s", settings.nodeId());
+            }
+        });
     }
 
     private static <F extends ProviderFactory<?>> Map<String, F> resolve(List<F> explicit, List<F> discovered,

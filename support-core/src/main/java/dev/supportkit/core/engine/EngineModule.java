@@ -16,6 +16,8 @@ import dev.supportkit.core.consulting.DefaultConsultingService;
 import dev.supportkit.core.directory.DefaultDirectoryService;
 import dev.supportkit.core.escalation.DefaultEscalationService;
 import dev.supportkit.core.intake.DefaultIntakeService;
+import dev.supportkit.core.jobs.DueWorkProcessor;
+import dev.supportkit.core.jobs.ExecutorDeadlineHandler;
 import dev.supportkit.core.journal.DefaultJournalService;
 import dev.supportkit.core.journal.JournalWriter;
 import dev.supportkit.core.json.JacksonCodec;
@@ -70,6 +72,8 @@ final class EngineModule extends AbstractModule {
         bind(DefaultJournalService.class);
         bind(ReportService.class).to(DefaultReportService.class).in(Singleton.class);
         bind(DefaultReportService.class);
+        bind(ExecutorDeadlineHandler.class).in(Singleton.class);
+        bind(DueWorkProcessor.class).in(Singleton.class);
         bind(DirectoryService.class).to(DefaultDirectoryService.class).in(Singleton.class);
         bind(DefaultDirectoryService.class);
     }

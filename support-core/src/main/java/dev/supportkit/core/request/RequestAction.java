@@ -18,6 +18,8 @@ public enum RequestAction {
     PROVIDE_CLARIFICATION("provide a clarification on"),
     /** Plan a site visit. */
     SCHEDULE_VISIT("schedule a visit for"),
+    /** Appoint an executor with a deadline. */
+    SET_EXECUTOR_DEADLINE("set an executor's deadline on"),
     /** Document the fix. */
     RESOLVE("resolve"),
     /** Joint sign-off by the customer's representative. */

@@ -18,6 +18,7 @@ import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageTransaction;
+import dev.supportkit.spi.storage.TimerRecord;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,28 +56,37 @@ public final class RequestCommands {
      *
      * @param request the new snapshot
      * @param entries the journal entries, in order; at least one
-     * @param topics   outbox topics addressed to the request's representative
+     * @param messages outbox messages to record: topic and recipient
      * @param contacts contacts to store with the request
+     * @param timers   timers to schedule with the change
      */
-    public record Change(RequestBuilder request, List<JournalDraft> entries, List<String> topics,
-                         List<Contact> contacts) {
+    public record Change(RequestBuilder request, List<JournalDraft> entries, List<Message> messages,
+                         List<Contact> contacts, List<TimerDraft> timers) {
         /**
          * @param request the new snapshot
          * @param entry   the one journal entry
          * @return a change without notifications
          */
         public static Change of(RequestBuilder request, JournalDraft entry) {
-            return new Change(request, List.of(entry), List.of(), List.of());
+            return new Change(request, List.of(entry), List.of(), List.of(), List.of());
         }
 
         /**
          * @param topic an outbox topic to tell the customer about, e.g. {@code request.resolved}
-         * @return this change, also notifying the customer
+         * @return this change, also notifying the request's representative
          */
         public Change notifyCustomer(String topic) {
-            List<String> all = new ArrayList<>(topics);
-            all.add(topic);
-            return new Change(request, entries, List.copyOf(all), contacts);
+            return notify(topic, null);
+        }
+
+        /**
+         * @param topic     an outbox topic, e.g. {@code deadline.missed}
+         * @param recipient who to tell (a specialist or representative id); null for the request's
+         *                  representative
+         * @return this change, also recording the message
+         */
+        public Change notify(String topic, String recipient) {
+            return new Change(request, entries, append(messages, new Message(topic, recipient)), contacts, timers);
         }
 
         /**
@@ -84,10 +94,41 @@ public final class RequestCommands {
          * @return this change, also storing the contact
          */
         public Change withContact(Contact contact) {
-            List<Contact> all = new ArrayList<>(contacts);
-            all.add(contact);
-            return new Change(request, entries, topics, List.copyOf(all));
+            return new Change(request, entries, messages, append(contacts, contact), timers);
         }
+
+        /**
+         * @param timer a timer to schedule with this change
+         * @return this change, also scheduling the timer
+         */
+        public Change withTimer(TimerDraft timer) {
+            return new Change(request, entries, messages, contacts, append(timers, timer));
+        }
+
+        private static <T> List<T> append(List<T> list, T item) {
+            List<T> all = new ArrayList<>(list);
+            all.add(item);
+            return List.copyOf(all);
+        }
+    }
+
+    /**
+     * An outbox message a change records.
+     *
+     * @param topic     what it is about
+     * @param recipient who it is for; null for the request's representative
+     */
+    public record Message(String topic, String recipient) {
+    }
+
+    /**
+     * A timer a change schedules on its request.
+     *
+     * @param kind    the handler kind
+     * @param dueAt   when it is due
+     * @param payload JSON text for the handler
+     */
+    public record TimerDraft(String kind, Instant dueAt, String payload) {
     }
 
     /** The decision part of a command. */
@@ -203,8 +244,12 @@ public final class RequestCommands {
         for (Contact contact : change.contacts()) {
             tx.insertContact(saved.tenant(), contact);
         }
-        for (String topic : change.topics()) {
-            tx.enqueueOutbox(customerMessage(saved, topic, now));
+        for (Message message : change.messages()) {
+            tx.enqueueOutbox(outboxMessage(saved, message, now));
+        }
+        for (TimerDraft timer : change.timers()) {
+            tx.scheduleTimer(new TimerRecord(UUID.randomUUID().toString(), saved.tenant(), saved.id(), timer.kind(),
+                    timer.dueAt(), timer.payload(), 0));
         }
         return saved;
     }
@@ -234,16 +279,18 @@ public final class RequestCommands {
                 .orElseThrow(() -> new NotFoundException("request", id));
     }
 
-    private OutboxMessage customerMessage(Request request, String topic, Instant now) {
+    private OutboxMessage outboxMessage(Request request, Message message, Instant now) {
+        String topic = message.topic();
+        String recipient = message.recipient() == null ? request.representative().value() : message.recipient();
         Map<String, Object> payload = new TreeMap<>();
         payload.put("requestId", request.id().value());
         payload.put("subject", request.subject());
         payload.put("status", request.status().name());
         payload.put("organization", request.organization().value());
         payload.put("representative", request.representative().value());
-        return new OutboxMessage(UUID.randomUUID().toString(), request.tenant(), request.id(), topic,
-                request.representative().value(), codec.toJson(payload),
-                request.id().value() + ":" + request.journalSequence() + ":" + topic, now,
+        return new OutboxMessage(UUID.randomUUID().toString(), request.tenant(), request.id(), topic, recipient,
+                codec.toJson(payload), request.id().value() + ":" + request.journalSequence() + ":" + topic + ":"
+                        + recipient, now,
                 OutboxMessage.Status.PENDING, 0, now);
     }
 }

@@ -47,6 +47,7 @@ public final class RequestLifecycle {
         legal(RequestAction.REDIRECT_TO_SECOND_LINE, IN_PROGRESS_FIRST_LINE, AT_SECOND_LINE);
         legal(RequestAction.REDIRECT_TO_SECOND_LINE, AT_INTAKE_LEAD, AT_SECOND_LINE);
         legal(RequestAction.SCHEDULE_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
+        legal(RequestAction.SET_EXECUTOR_DEADLINE, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.PROVIDE_CLARIFICATION, WAITING_FOR_CUSTOMER, BACK_TO_LINE);
         legal(RequestAction.SIGN_OFF, RESOLVED, SIGNED_OFF);
         legal(RequestAction.REOPEN, RESOLVED, BACK_TO_LINE);

@@ -1,32 +1,43 @@
 package dev.supportkit.core.scheduling;
 
 import dev.supportkit.api.Actor;
+import dev.supportkit.api.Role;
 import dev.supportkit.api.directory.Site;
+import dev.supportkit.api.directory.Specialist;
 import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestRef;
+import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.api.scheduling.SchedulingService;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
+import dev.supportkit.core.jobs.ExecutorDeadlineHandler;
 import dev.supportkit.core.journal.JournalDraft;
+import dev.supportkit.core.json.JacksonCodec;
 import dev.supportkit.core.request.FieldErrors;
 import dev.supportkit.core.request.RequestAction;
 import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.request.RequestCommands.Change;
+import dev.supportkit.core.request.RequestCommands.TimerDraft;
 import dev.supportkit.core.security.Permission;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
-/** Agreed dates of works and visits (C/01.6, C/02.6, C/03.6). */
+/** Agreed dates of works and visits (C/01.6, C/02.6, C/03.6) and executors' deadlines (D/01.7). */
 public final class DefaultSchedulingService implements SchedulingService {
     private final RequestCommands commands;
+    private final JacksonCodec codec;
 
-    /** @param commands the unit-of-work runner */
+    /**
+     * @param commands the unit-of-work runner
+     * @param codec    JSON for timer payloads
+     */
     @Inject
-    public DefaultSchedulingService(RequestCommands commands) {
+    public DefaultSchedulingService(RequestCommands commands, JacksonCodec codec) {
         this.commands = commands;
+        this.codec = codec;
     }
 
     @Override
@@ -61,6 +72,41 @@ public final class DefaultSchedulingService implements SchedulingService {
                             + (plan.note() == null ? "" : ": " + plan.note())))
                     .notifyCustomer("works.scheduled");
         });
+    }
+
+    @Override
+    public Request setExecutorDeadline(Actor actor, RequestRef ref, ExecutorDeadline deadline) {
+        return commands.execute(actor, ref, Permission.SET_EXECUTOR_DEADLINE, RequestAction.SET_EXECUTOR_DEADLINE,
+                true, step -> {
+                    FieldErrors errors = step.errors();
+                    if (!errors.required("deadline", deadline)) {
+                        return null;
+                    }
+                    if (errors.required("deadline.executor", deadline.executor())) {
+                        Optional<Specialist> executor = step.tx().findDirectoryEntry(actor.tenant(), Specialist.class,
+                                deadline.executor().value());
+                        if (executor.isEmpty()) {
+                            errors.add("deadline.executor", "exists", "no specialist '" + deadline.executor() + "'");
+                        } else if (executor.get().role() != Role.SECOND_LINE_ENGINEER
+                                && executor.get().role() != Role.GROUP_LEAD) {
+                            errors.add("deadline.executor", "works-line", "'" + deadline.executor() + "' is a "
+                                    + executor.get().role() + ", not a second-line specialist");
+                        }
+                    }
+                    if (errors.required("deadline.due", deadline.due()) && !deadline.due().isAfter(step.now())) {
+                        errors.add("deadline.due", "in-future", "must be after now (" + step.now() + ")");
+                    }
+                    errors.requiredText("deadline.task", deadline.task(), 500);
+                    if (!errors.isEmpty()) {
+                        return null;
+                    }
+                    return Change.of(step.advance(), new JournalDraft(LaborFunction.D_01_7, Visibility.INTERNAL, null,
+                            new RequestEvent.ExecutorDeadlineSet(deadline.executor(), deadline.due(), deadline.task()),
+                            "Executor " + deadline.executor() + " appointed, due " + deadline.due() + ": "
+                                    + deadline.task()))
+                            .withTimer(new TimerDraft(ExecutorDeadlineHandler.KIND, deadline.due(),
+                                    codec.toJson(deadline)));
+                });
     }
 
     private static LaborFunction function(VisitPurpose purpose) {

@@ -13,8 +13,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Every operation of the public API and the roles that may call it. This table is the whole
- * role policy; {@link AccessPolicy} adds the per-request rules (tenant, organisation, line).
+ * Every operation of the public API and the roles that may call it ({@link Role#SYSTEM} holds none).
+ * This table is the whole role policy; {@link AccessPolicy} adds the per-request rules (tenant, organisation, line).
  */
 public enum Permission {
     /** intake.registerContact */
@@ -29,6 +29,8 @@ public enum Permission {
     REDIRECT("redirect a request", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
     /** scheduling.scheduleVisit */
     SCHEDULE_VISIT("schedule a visit", SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** scheduling.setExecutorDeadline */
+    SET_EXECUTOR_DEADLINE("set an executor's deadline", GROUP_LEAD),
     /** resolution.requestClarification */
     REQUEST_CLARIFICATION("request a clarification", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
             GROUP_LEAD),
@@ -41,9 +43,11 @@ public enum Permission {
     /** quality.close */
     CLOSE("close a request", INTAKE_LEAD, GROUP_LEAD),
     /** quality.request, quality.requests, intake.contacts */
-    READ_REQUESTS("read requests", Role.values()),
+    READ_REQUESTS("read requests", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD,
+            CUSTOMER_REPRESENTATIVE, AUDITOR, ADMINISTRATOR),
     /** journal.entries */
-    READ_JOURNAL("read a journal", Role.values()),
+    READ_JOURNAL("read a journal", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD,
+            CUSTOMER_REPRESENTATIVE, AUDITOR, ADMINISTRATOR),
     /** journal.verify */
     VERIFY_JOURNAL("verify a journal", INTAKE_LEAD, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
     /** reports.* */
@@ -51,7 +55,8 @@ public enum Permission {
     /** directory.save* */
     MANAGE_DIRECTORY("change the directory", ADMINISTRATOR),
     /** directory reads of customer data */
-    READ_CUSTOMER_DIRECTORY("read customer data", Role.values()),
+    READ_CUSTOMER_DIRECTORY("read customer data", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
+            GROUP_LEAD, CUSTOMER_REPRESENTATIVE, AUDITOR, ADMINISTRATOR),
     /** directory reads of staff data */
     READ_STAFF_DIRECTORY("read staff data", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD,
             AUDITOR, ADMINISTRATOR);

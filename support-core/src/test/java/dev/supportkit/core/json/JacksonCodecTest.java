@@ -49,6 +49,8 @@ class JacksonCodecTest {
                 new RequestEvent.ClarificationRequested("Which LED?"),
                 new RequestEvent.ClarificationProvided(ContactId.of("c3"), Channel.CHAT, "Red"),
                 new RequestEvent.VisitScheduled(SiteId.of("s"), T, T.plusSeconds(3600), VisitPurpose.REPAIR, null),
+                new RequestEvent.ExecutorDeadlineSet(SpecialistId.of("v"), T, "Replace the PSU"),
+                new RequestEvent.ExecutorDeadlineMissed(SpecialistId.of("v"), T, "Replace the PSU"),
                 new RequestEvent.Resolved("Replaced", "PSU", true, ComponentId.of("psu")),
                 new RequestEvent.SignedOff("ok"),
                 new RequestEvent.Reopened("still broken"),

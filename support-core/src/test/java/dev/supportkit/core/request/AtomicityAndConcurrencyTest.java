@@ -93,7 +93,8 @@ class AtomicityAndConcurrencyTest {
         var outbox = storage.store.inTransaction(tx -> tx.findOutbox(fx.tenant, registered.id()));
         assertEquals(1, outbox.size());
         assertEquals("request.registered", outbox.get(0).topic());
-        assertEquals(registered.id().value() + ":1:request.registered", outbox.get(0).idempotencyKey());
+        assertEquals(registered.id().value() + ":1:request.registered:" + fx.rep.value(), outbox.get(0).idempotencyKey());
+        assertEquals(fx.rep.value(), outbox.get(0).recipient());
         assertEquals(1, journalLength(registered));
         assertEquals(1, registered.journalSequence());
     }

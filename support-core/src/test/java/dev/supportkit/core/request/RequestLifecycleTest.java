@@ -18,6 +18,8 @@ import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
 import dev.supportkit.core.testing.EngineFixture;
@@ -86,6 +88,7 @@ class RequestLifecycleTest {
         LEGAL.put("AT_INTAKE_LEAD@INTAKE_LEAD REDIRECT_TO_SECOND_LINE", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE REDIRECT_TO_INTAKE_LEAD", AT_INTAKE_LEAD);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE SCHEDULE_VISIT", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE SET_EXECUTOR_DEADLINE", AT_SECOND_LINE);
         LEGAL.put("WAITING_FOR_CUSTOMER@FIRST_LINE PROVIDE_CLARIFICATION", IN_PROGRESS_FIRST_LINE);
         LEGAL.put("WAITING_FOR_CUSTOMER@INTAKE_LEAD PROVIDE_CLARIFICATION", AT_INTAKE_LEAD);
         LEGAL.put("WAITING_FOR_CUSTOMER@SECOND_LINE PROVIDE_CLARIFICATION", AT_SECOND_LINE);
@@ -129,6 +132,9 @@ class RequestLifecycleTest {
             case SCHEDULE_VISIT -> e.scheduling().scheduleVisit(fx.engineer, r.ref(), new VisitPlan(fx.site,
                     fx.clock.instant().plus(Duration.ofDays(1)), fx.clock.instant().plus(Duration.ofDays(1).plusHours(2)),
                     VisitPurpose.REPAIR, null));
+            case SET_EXECUTOR_DEADLINE -> e.scheduling().setExecutorDeadline(fx.groupLead, r.ref(),
+                    new ExecutorDeadline(SpecialistId.of("spc-viktor"), fx.clock.instant().plus(Duration.ofHours(4)),
+                            "Replace the power supply"));
             case RESOLVE -> e.resolution().resolve(worker, r.ref(), ResolutionReport.of("Replaced the PSU", "PSU failed"));
             case SIGN_OFF -> e.resolution().signOff(fx.customer, r.ref(), "ok");
             case REOPEN -> e.resolution().reopen(fx.customer, r.ref(), "Still no calls");

@@ -46,6 +46,7 @@ import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.resolution.ResolutionService;
 import dev.supportkit.api.scheduling.SchedulingService;
+import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
 import dev.supportkit.core.testing.EngineFixture;
@@ -79,7 +80,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RoleDeniedCallsTest {
 
-    private static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
+    private static final Set<Role> EVERY_ROLE = EnumSet.complementOf(EnumSet.of(Role.SYSTEM));
     private static final Set<Role> STAFF = EnumSet.of(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
             GROUP_LEAD);
 
@@ -231,6 +232,10 @@ class RoleDeniedCallsTest {
                     (fx, a, r) -> fx.engine.scheduling().scheduleVisit(a, r.ref(), new VisitPlan(fx.site,
                             fx.clock.instant().plus(Duration.ofDays(1)),
                             fx.clock.instant().plus(Duration.ofDays(1).plusHours(2)), VisitPurpose.REPAIR, null))),
+            new Op("scheduling.setExecutorDeadline", Permission.SET_EXECUTOR_DEADLINE, roles(GROUP_LEAD),
+                    false, at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.scheduling().setExecutorDeadline(a, r.ref(), new ExecutorDeadline(
+                            SpecialistId.of("spc-viktor"), fx.clock.instant().plus(Duration.ofHours(4)), "Fix it"))),
             new Op("resolution.requestClarification", Permission.REQUEST_CLARIFICATION, STAFF, true,
                     WORKING_ON_OWN_LINE,
                     (fx, a, r) -> fx.engine.resolution().requestClarification(a, r.ref(), "Which extension?")),
@@ -313,18 +318,6 @@ class RoleDeniedCallsTest {
     @AfterAll
     static void stop() {
         fx.close();
-    }
-
-    private static Actor actorOf(Role role) {
-        return switch (role) {
-            case FIRST_LINE_OPERATOR -> fx.operator;
-            case INTAKE_LEAD -> fx.intakeLead;
-            case SECOND_LINE_ENGINEER -> fx.engineer;
-            case GROUP_LEAD -> fx.groupLead;
-            case CUSTOMER_REPRESENTATIVE -> fx.customer;
-            case AUDITOR -> fx.auditor;
-            case ADMINISTRATOR -> fx.admin;
-        };
     }
 
     private static Request prepare(Start start) {
@@ -429,7 +422,7 @@ class RoleDeniedCallsTest {
     @MethodSource("deniedCalls")
     @DisplayName("a role the specification does not allow gets AccessDeniedException and changes nothing")
     void deniedRoleChangesNothing(Op op, Role role) {
-        Actor actor = actorOf(role);
+        Actor actor = fx.actor(role);
         Request request = prepare(op.setup().apply(firstAllowed(op)));
         List<Object> before = world(request, role);
 
@@ -449,7 +442,7 @@ class RoleDeniedCallsTest {
     @MethodSource("deniedRequestCalls")
     @DisplayName("the role is checked before the state: a denied role is refused even where the action is illegal")
     void roleIsCheckedBeforeState(Op op, Role role) {
-        Actor actor = actorOf(role);
+        Actor actor = fx.actor(role);
         Request closed = prepare(new Start(RequestStatus.CLOSED, SupportLine.SECOND_LINE));
         List<Object> before = world(closed, role);
 
@@ -479,7 +472,7 @@ class RoleDeniedCallsTest {
     @MethodSource("allowedCalls")
     @DisplayName("every role the specification allows can make the call")
     void allowedRoleSucceeds(Op op, Role role) {
-        Actor actor = actorOf(role);
+        Actor actor = fx.actor(role);
         Request request = prepare(op.setup().apply(role));
         Object result;
         try {
@@ -542,7 +535,7 @@ class RoleDeniedCallsTest {
     @MethodSource("offLineCalls")
     @DisplayName("staff who do not work the request's line get AccessDeniedException and change nothing")
     void staffOffTheLineAreDenied(Op op, SupportLine line, Role role) {
-        Actor actor = actorOf(role);
+        Actor actor = fx.actor(role);
         Request request = prepare(new Start(working(line), line));
         List<Object> before = world(request, role);
 
@@ -557,7 +550,7 @@ class RoleDeniedCallsTest {
     @MethodSource("onLineCalls")
     @DisplayName("staff who work the request's line can make the call")
     void staffOnTheLineSucceed(Op op, SupportLine line, Role role) {
-        Actor actor = actorOf(role);
+        Actor actor = fx.actor(role);
         Request request = prepare(new Start(working(line), line));
 
         Request after = (Request) op.call().invoke(fx, actor, request);

@@ -79,18 +79,6 @@ class TenantIsolationTest {
         a.close();
     }
 
-    private static Actor actorOf(EngineFixture fx, Role role) {
-        return switch (role) {
-            case FIRST_LINE_OPERATOR -> fx.operator;
-            case INTAKE_LEAD -> fx.intakeLead;
-            case SECOND_LINE_ENGINEER -> fx.engineer;
-            case GROUP_LEAD -> fx.groupLead;
-            case CUSTOMER_REPRESENTATIVE -> fx.customer;
-            case AUDITOR -> fx.auditor;
-            case ADMINISTRATOR -> fx.admin;
-        };
-    }
-
     /** A's request with its journal, contacts and snapshot, to compare before and after. */
     private List<Object> stateOf(RequestId id) {
         return List.of(a.engine.quality().request(a.auditor, id), a.engine.journal().entries(a.auditor, id),
@@ -112,11 +100,11 @@ class TenantIsolationTest {
     // Reads across tenants
 
     @ParameterizedTest(name = "{0} of globex")
-    @EnumSource(Role.class)
+    @EnumSource(value = Role.class, names = "SYSTEM", mode = EnumSource.Mode.EXCLUDE)
     @DisplayName("direct reads of another tenant's request id answer NotFoundException, for every role")
     void directReadsOfAnotherTenantsRequestAreNotFound(Role role) {
         Request ofA = a.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);
-        Actor actor = actorOf(b, role);
+        Actor actor = b.actor(role);
 
         assertThrows(NotFoundException.class, () -> b.engine.quality().request(actor, ofA.id()));
         assertThrows(NotFoundException.class, () -> b.engine.intake().contacts(actor, ofA.id()));
@@ -125,17 +113,17 @@ class TenantIsolationTest {
             assertThrows(NotFoundException.class, () -> b.engine.journal().verify(actor, ofA.id()));
         }
         // the same reads in A find it, so the id really exists
-        assertEquals(ofA, a.engine.quality().request(actorOf(a, role), ofA.id()));
+        assertEquals(ofA, a.engine.quality().request(a.actor(role), ofA.id()));
     }
 
     @ParameterizedTest(name = "{0} of globex")
-    @EnumSource(Role.class)
+    @EnumSource(value = Role.class, names = "SYSTEM", mode = EnumSource.Mode.EXCLUDE)
     @DisplayName("request lists of a tenant contain only its own requests, whatever the query names")
     void listsContainOnlyOwnTenantsRequests(Role role) {
         Request a1 = a.requestIn(RequestStatus.REGISTERED, SupportLine.FIRST_LINE);
         Request a2 = a.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);
         Request b1 = registeredInB();
-        Actor actor = actorOf(b, role);
+        Actor actor = b.actor(role);
 
         List<Request> all = b.engine.quality().requests(actor, RequestQuery.all());
         List<Request> sameOrgId = b.engine.quality().requests(actor, RequestQuery.builder().organization(b.org).build());
@@ -148,9 +136,9 @@ class TenantIsolationTest {
         for (Request r : all) {
             assertEquals(b.tenant, r.tenant());
         }
-        assertTrue(ids(a.engine.quality().requests(actorOf(a, role), RequestQuery.all()))
+        assertTrue(ids(a.engine.quality().requests(a.actor(role), RequestQuery.all()))
                 .containsAll(Set.of(a1.id(), a2.id())), "A's actor sees A's requests");
-        assertFalse(ids(a.engine.quality().requests(actorOf(a, role), RequestQuery.all())).contains(b1.id()),
+        assertFalse(ids(a.engine.quality().requests(a.actor(role), RequestQuery.all())).contains(b1.id()),
                 "and A's actor does not see B's");
     }
 
@@ -186,7 +174,7 @@ class TenantIsolationTest {
     }
 
     @ParameterizedTest(name = "{0} of globex")
-    @EnumSource(Role.class)
+    @EnumSource(value = Role.class, names = "SYSTEM", mode = EnumSource.Mode.EXCLUDE)
     @DisplayName("directory reads of a tenant show only its own entries")
     void directoryReadsShowOnlyOwnTenant(Role role) {
         OrganizationId acmeOnly = OrganizationId.of("org-acme-only");
@@ -204,7 +192,7 @@ class TenantIsolationTest {
         dirA.saveSpecialist(a.admin, new Specialist(SpecialistId.of("spc-acme-only"), "Acme Only",
                 Role.SECOND_LINE_ENGINEER, GroupId.of("grp-acme-only")));
 
-        Actor actor = actorOf(b, role);
+        Actor actor = b.actor(role);
         var dirB = b.engine.directory();
 
         assertEquals(new Organization(b.org, "Romashka LLC", "7701234567"), dirB.organization(actor, b.org));
@@ -417,7 +405,7 @@ class TenantIsolationTest {
         assertEquals(List.of(), seen);
         for (Role role : List.of(Role.FIRST_LINE_OPERATOR, Role.INTAKE_LEAD, Role.GROUP_LEAD, Role.AUDITOR,
                 Role.ADMINISTRATOR)) {
-            assertEquals(staff, a.engine.journal().entries(actorOf(a, role), r.id()), role.name());
+            assertEquals(staff, a.engine.journal().entries(a.actor(role), r.id()), role.name());
         }
     }
 }

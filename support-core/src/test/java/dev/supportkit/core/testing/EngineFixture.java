@@ -80,7 +80,8 @@ public final class EngineFixture implements AutoCloseable {
     public EngineFixture(TenantId tenant, SupportEngine engine) {
         this.tenant = tenant;
         this.engine = engine != null ? engine
-                : SupportEngine.builder().clock(clock).environment(Map.of()).build();
+                : SupportEngine.builder().clock(clock).environment(Map.of())
+                        .set("supportkit.jobs.poll-interval-ms", "0").build();
         admin = Actor.staff("adm-1", "Admin", Role.ADMINISTRATOR, tenant);
         operator = Actor.staff("spc-anna", "Anna Operator", Role.FIRST_LINE_OPERATOR, tenant);
         intakeLead = Actor.staff("spc-boris", "Boris Lead", Role.INTAKE_LEAD, tenant);
@@ -164,6 +165,23 @@ public final class EngineFixture implements AutoCloseable {
             return r;
         }
         return engine.quality().close(intakeLead, r.ref(), "done");
+    }
+
+    /**
+     * @param role a role
+     * @return the fixture's actor in that role
+     */
+    public Actor actor(Role role) {
+        return switch (role) {
+            case FIRST_LINE_OPERATOR -> operator;
+            case INTAKE_LEAD -> intakeLead;
+            case SECOND_LINE_ENGINEER -> engineer;
+            case GROUP_LEAD -> groupLead;
+            case CUSTOMER_REPRESENTATIVE -> customer;
+            case AUDITOR -> auditor;
+            case ADMINISTRATOR -> admin;
+            case SYSTEM -> Actor.system(tenant);
+        };
     }
 
     /**

@@ -1,0 +1,113 @@
+package dev.supportkit.core.jobs;
+
+import dev.supportkit.api.error.ConcurrencyConflictException;
+import dev.supportkit.core.config.EngineSettings;
+import dev.supportkit.core.config.JobSettings;
+import dev.supportkit.spi.storage.Lease;
+import dev.supportkit.spi.storage.StorageProvider;
+import dev.supportkit.spi.storage.TimerRecord;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works off due timers on this node: claims a batch under a lease, then handles each timer in its
+ * own transaction together with marking it done. With several nodes on one store each timer is
+ * handled once; a node that dies mid-batch leaves claims that expire and are taken over.
+ */
+public final class DueWorkProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(DueWorkProcessor.class);
+
+    private final StorageProvider storage;
+    private final Clock clock;
+    private final String nodeId;
+    private final JobSettings settings;
+    private final Map<String, TimerHandler> handlers;
+
+    /**
+     * @param storage   the store
+     * @param clock     the engine's clock
+     * @param settings  the engine's settings (node id, job settings)
+     * @param deadlines the executor-deadline handler
+     */
+    @Inject
+    public DueWorkProcessor(StorageProvider storage, Clock clock, EngineSettings settings,
+                            ExecutorDeadlineHandler deadlines) {
+        this.storage = storage;
+        this.clock = clock;
+        this.nodeId = settings.nodeId();
+        this.settings = settings.jobs();
+        this.handlers = Stream.of(deadlines).collect(Collectors.toUnmodifiableMap(TimerHandler::kind,
+                Function.identity()));
+    }
+
+    /**
+     * Claims one batch of due timers and handles them.
+     *
+     * @return how many timers were handled and completed
+     */
+    public int runOnce() {
+        Instant now = clock.instant();
+        Lease lease = new Lease(nodeId, now, now.plus(settings.lease()), settings.batchSize());
+        List<TimerRecord> claimed = storage.inTransaction(tx -> tx.claimDueTimers(lease));
+        int handled = 0;
+        for (TimerRecord timer : claimed) {
+            if (handle(timer)) {
+                handled++;
+            }
+        }
+        return handled;
+    }
+
+    private boolean handle(TimerRecord timer) {
+        TimerHandler handler = handlers.get(timer.kind());
+        try {
+            storage.inTransaction(tx -> {
+                if (handler != null) {
+                    handler.handle(tx, timer, clock.instant());
+                } else if (timer.attempts() + 1 < settings.maxAttempts()) {
+                    // Perhaps a newer node knows this kind: leave it claimed until the lease ends.
+                    throw new IllegalStateException("no handler for timer kind '" + timer.kind() + "'");
+                }
+                tx.completeTimer(timer.id(), nodeId);
+                return null;
+            });
+            if (handler == null) {
+                LOG.error("Gave up timer {} of unknown kind '{}' after {} claims", timer.id(), timer.kind(),
+                        timer.attempts() + 1);
+            }
+            return handler != null;
+        } catch (ConcurrencyConflictException e) {
+            LOG.info("Timer {} was taken over by another node: {}", timer.id(), e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            if (timer.attempts() + 1 >= settings.maxAttempts()) {
+                giveUp(timer, e);
+            } else {
+                LOG.warn("Timer {} ({}) failed on claim {} of {}; it is retried when its lease ends: {}", timer.id(),
+                        timer.kind(), timer.attempts() + 1, settings.maxAttempts(), e.toString());
+            }
+            return false;
+        }
+    }
+
+    private void giveUp(TimerRecord timer, RuntimeException cause) {
+        LOG.error("Giving up timer {} ({}) of request {} after {} claims", timer.id(), timer.kind(), timer.request(),
+                timer.attempts() + 1, cause);
+        try {
+            storage.inTransaction(tx -> {
+                tx.completeTimer(timer.id(), nodeId);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Could not give up timer {}: {}", timer.id(), e.toString());
+        }
+    }
+}

@@ -45,6 +45,19 @@ public interface IntakeService {
     Request provideClarification(Actor actor, RequestRef ref, Channel channel, String answer);
 
     /**
+     * Imports historical requests from another help desk, all or nothing: every invalid field of every
+     * request is reported at once ({@code requests[3].subject [required]}) and then nothing is stored.
+     * Each request gets one internal journal entry recording the import (A/01.3) and starts its hash
+     * chain there; no customer is notified. Storage providers may batch the writes.
+     *
+     * @param actor    an administrator
+     * @param source   the name of the old system, for the journal; required, at most 100 characters
+     * @param requests at most 10000 requests
+     * @return the new request ids
+     */
+    ImportResult importRequests(Actor actor, String source, List<ImportedRequest> requests);
+
+    /**
      * The contacts registered into a request, oldest first.
      *
      * @param actor   anyone who may read the request

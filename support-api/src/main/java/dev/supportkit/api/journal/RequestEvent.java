@@ -8,6 +8,7 @@ import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.ContactId;
 import dev.supportkit.api.request.Priority;
+import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.scheduling.VisitPurpose;
 import java.time.Instant;
 
@@ -26,6 +27,16 @@ public sealed interface RequestEvent {
      * @param subject  the one-line summary
      */
     record Registered(ContactId contact, Channel channel, Priority priority, String subject) implements RequestEvent {
+    }
+
+    /**
+     * The request was taken over from another help desk.
+     *
+     * @param source     the old system
+     * @param externalId its id there
+     * @param status     the status it had there
+     */
+    record Imported(String source, String externalId, RequestStatus status) implements RequestEvent {
     }
 
     /**

@@ -38,6 +38,19 @@ public interface StorageTransaction {
     void insertRequest(Request request);
 
     /**
+     * Stores many new requests with their journal records, for bulk import. Providers should batch the
+     * writes; the default stores them one by one.
+     *
+     * @param requests the requests, each with version 1
+     * @param journal  their journal records
+     * @throws dev.supportkit.api.error.ConcurrencyConflictException when a request id or journal key exists
+     */
+    default void insertRequests(List<Request> requests, List<JournalRecord> journal) {
+        requests.forEach(this::insertRequest);
+        journal.forEach(this::appendJournal);
+    }
+
+    /**
      * Replaces a request if its stored version is {@code expectedVersion}.
      *
      * @param request         the new snapshot (its version is {@code expectedVersion + 1})

@@ -16,6 +16,7 @@ import dev.supportkit.core.consulting.DefaultConsultingService;
 import dev.supportkit.core.directory.DefaultDirectoryService;
 import dev.supportkit.core.escalation.DefaultEscalationService;
 import dev.supportkit.core.intake.DefaultIntakeService;
+import dev.supportkit.core.intake.RequestImporter;
 import dev.supportkit.core.jobs.DueWorkProcessor;
 import dev.supportkit.core.jobs.ExecutorDeadlineHandler;
 import dev.supportkit.core.journal.DefaultJournalService;
@@ -58,6 +59,7 @@ final class EngineModule extends AbstractModule {
         bind(RequestCommands.class).in(Singleton.class);
         bind(IntakeService.class).to(DefaultIntakeService.class).in(Singleton.class);
         bind(DefaultIntakeService.class);
+        bind(RequestImporter.class).in(Singleton.class);
         bind(ConsultingService.class).to(DefaultConsultingService.class).in(Singleton.class);
         bind(DefaultConsultingService.class);
         bind(EscalationService.class).to(DefaultEscalationService.class).in(Singleton.class);

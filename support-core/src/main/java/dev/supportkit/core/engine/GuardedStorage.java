@@ -108,6 +108,11 @@ final class GuardedStorage implements StorageProvider {
         }
 
         @Override
+        public void insertRequests(List<Request> requests, List<JournalRecord> journal) {
+            run("insertRequests", () -> tx.insertRequests(requests, journal));
+        }
+
+        @Override
         public void updateRequest(Request request, long expectedVersion) {
             run("updateRequest", () -> tx.updateRequest(request, expectedVersion));
         }

@@ -8,6 +8,8 @@ import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.directory.SupportedSystem;
 import dev.supportkit.api.error.AccessDeniedException;
+import dev.supportkit.api.intake.ImportResult;
+import dev.supportkit.api.intake.ImportedRequest;
 import dev.supportkit.api.intake.IntakeService;
 import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.journal.RequestEvent;
@@ -46,11 +48,21 @@ public final class DefaultIntakeService implements IntakeService {
     static final int TEXT_MAX = 10_000;
 
     private final RequestCommands commands;
+    private final RequestImporter importer;
 
-    /** @param commands the unit-of-work runner */
+    /**
+     * @param commands the unit-of-work runner
+     * @param importer the bulk importer
+     */
     @Inject
-    public DefaultIntakeService(RequestCommands commands) {
+    public DefaultIntakeService(RequestCommands commands, RequestImporter importer) {
         this.commands = commands;
+        this.importer = importer;
+    }
+
+    @Override
+    public ImportResult importRequests(Actor actor, String source, List<ImportedRequest> requests) {
+        return importer.importRequests(actor, source, requests);
     }
 
     @Override

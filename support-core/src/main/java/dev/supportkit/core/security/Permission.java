@@ -19,6 +19,8 @@ import java.util.Set;
 public enum Permission {
     /** intake.registerContact */
     REGISTER_CONTACT("register a contact", FIRST_LINE_OPERATOR, INTAKE_LEAD, CUSTOMER_REPRESENTATIVE),
+    /** intake.importRequests */
+    IMPORT_REQUESTS("import requests", ADMINISTRATOR),
     /** intake.takeIntoWork */
     TAKE_INTO_WORK("take a request into work", FIRST_LINE_OPERATOR, INTAKE_LEAD),
     /** intake.provideClarification */

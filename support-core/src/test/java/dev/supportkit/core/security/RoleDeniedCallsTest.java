@@ -47,6 +47,7 @@ import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.resolution.ResolutionService;
 import dev.supportkit.api.scheduling.SchedulingService;
 import dev.supportkit.api.scheduling.ExecutorDeadline;
+import dev.supportkit.api.intake.ImportedRequest;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
 import dev.supportkit.core.testing.EngineFixture;
@@ -232,6 +233,11 @@ class RoleDeniedCallsTest {
                     (fx, a, r) -> fx.engine.scheduling().scheduleVisit(a, r.ref(), new VisitPlan(fx.site,
                             fx.clock.instant().plus(Duration.ofDays(1)),
                             fx.clock.instant().plus(Duration.ofDays(1).plusHours(2)), VisitPurpose.REPAIR, null))),
+            new Op("intake.importRequests", Permission.IMPORT_REQUESTS, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.intake().importRequests(a, "OTRS", List.of(new ImportedRequest(
+                            "T-" + fx.clock.instant().toEpochMilli() + "-" + a.role(), fx.org, fx.rep, null,
+                            Channel.EMAIL, "Old ticket", "From the old desk", null, RequestStatus.CLOSED, null,
+                            fx.clock.instant().minus(Duration.ofDays(30)), null, null)))),
             new Op("scheduling.setExecutorDeadline", Permission.SET_EXECUTOR_DEADLINE, roles(GROUP_LEAD),
                     false, at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.scheduling().setExecutorDeadline(a, r.ref(), new ExecutorDeadline(

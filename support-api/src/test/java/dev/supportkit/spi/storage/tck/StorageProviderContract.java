@@ -1158,36 +1158,11 @@ public abstract class StorageProviderContract {
         }
         run(tx -> timers.forEach(tx::scheduleTimer));
 
-        int nodes = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(nodes);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<List<String>>> results = new ArrayList<>();
-        for (int n = 0; n < nodes; n++) {
-            String node = "node-" + n;
-            results.add(pool.submit(() -> {
-                awaitQuietly(start);
-                List<String> done = new ArrayList<>();
-                while (true) {
-                    List<TimerRecord> batch = tx(tx -> tx.claimDueTimers(lease(node, at(count + 10), 600, 7)));
-                    if (batch.isEmpty()) {
-                        return done;
-                    }
-                    for (TimerRecord t : batch) {
-                        run(tx -> tx.completeTimer(t.id(), node));
-                        done.add(t.id());
-                    }
-                }
-            }));
-        }
-        start.countDown();
-        List<String> completed = new ArrayList<>();
-        try {
-            for (Future<List<String>> result : results) {
-                completed.addAll(result.get(60, TimeUnit.SECONDS));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> completed = drainOnNodes(4, node -> {
+            List<TimerRecord> batch = tx(tx -> tx.claimDueTimers(lease(node, at(count + 10), 600, 7)));
+            batch.forEach(t -> run(tx -> tx.completeTimer(t.id(), node)));
+            return timerIds(batch);
+        });
         assertEquals(count, completed.size(), "every timer completed once, none twice");
         assertEquals(Set.copyOf(timerIds(timers)), Set.copyOf(completed));
     }
@@ -1272,7 +1247,24 @@ public abstract class StorageProviderContract {
         }
         run(tx -> messages.forEach(tx::enqueueOutbox));
 
-        int nodes = 3;
+        List<String> delivered = drainOnNodes(3, node -> {
+            List<OutboxMessage> batch = tx(tx -> tx.claimDueOutbox(lease(node, at(count + 10), 600, 5)));
+            batch.forEach(m -> run(tx -> tx.updateOutbox(attempted(m, OutboxMessage.Status.DELIVERED,
+                    at(count + 10)), node)));
+            return messageIds(batch);
+        });
+        assertEquals(count, delivered.size(), "every message delivered once, none twice");
+        assertEquals(Set.copyOf(messageIds(messages)), Set.copyOf(delivered));
+    }
+
+    /**
+     * Runs one claimer per node concurrently until each finds nothing more.
+     *
+     * @param nodes       how many nodes
+     * @param claimBatch  claims and finishes one batch for a node id, returning the ids it finished
+     * @return every id finished, by all nodes together
+     */
+    private static List<String> drainOnNodes(int nodes, Function<String, List<String>> claimBatch) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(nodes);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<List<String>>> results = new ArrayList<>();
@@ -1280,30 +1272,23 @@ public abstract class StorageProviderContract {
             String node = "node-" + n;
             results.add(pool.submit(() -> {
                 awaitQuietly(start);
-                List<String> delivered = new ArrayList<>();
-                while (true) {
-                    List<OutboxMessage> batch = tx(tx -> tx.claimDueOutbox(lease(node, at(count + 10), 600, 5)));
-                    if (batch.isEmpty()) {
-                        return delivered;
-                    }
-                    for (OutboxMessage m : batch) {
-                        run(tx -> tx.updateOutbox(attempted(m, OutboxMessage.Status.DELIVERED, at(count + 10)), node));
-                        delivered.add(m.id());
-                    }
+                List<String> finished = new ArrayList<>();
+                for (List<String> batch = claimBatch.apply(node); !batch.isEmpty(); batch = claimBatch.apply(node)) {
+                    finished.addAll(batch);
                 }
+                return finished;
             }));
         }
         start.countDown();
-        List<String> delivered = new ArrayList<>();
+        List<String> all = new ArrayList<>();
         try {
             for (Future<List<String>> result : results) {
-                delivered.addAll(result.get(60, TimeUnit.SECONDS));
+                all.addAll(result.get(60, TimeUnit.SECONDS));
             }
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(count, delivered.size(), "every message delivered once, none twice");
-        assertEquals(Set.copyOf(messageIds(messages)), Set.copyOf(delivered));
+        return all;
     }
 
     private static List<String> ids(List<Request> requests) {

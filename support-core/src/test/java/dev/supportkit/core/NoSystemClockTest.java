@@ -15,8 +15,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Time comes only from the injected Clock: no main source of any module reads the system clock,
- * except the single line where the builder picks its default clock.
+ * Time comes only from the injected Clock: no main source of any library module reads the system
+ * clock, except the single line where the builder picks its default clock. (The benchmark runner,
+ * which measures elapsed time and is not part of the library, is not scanned.)
  */
 class NoSystemClockTest {
     private static final Pattern SYSTEM_CLOCK = Pattern.compile(
@@ -43,6 +44,8 @@ class NoSystemClockTest {
         try (Stream<Path> files = Files.walk(projectRoot())) {
             files.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> p.toString().replace('\\', '/').contains("/src/main/java/"))
+                    // Benchmarks measure elapsed time; they are not part of the library.
+                    .filter(p -> !p.toString().replace('\\', '/').contains("/support-benchmarks/"))
                     .forEach(p -> {
                         scanned.add(p);
                         try {

@@ -1024,6 +1024,38 @@ public abstract class StorageProviderContract {
                 "expected ConcurrencyConflictException or NotFoundException but got " + e);
     }
 
+    // ================================================================================ batch insert
+
+    @Test
+    @DisplayName("insertRequests stores every request and journal record of the batch")
+    void batchInsertStoresEverything() {
+        List<Request> requests = new ArrayList<>();
+        List<JournalRecord> records = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            Request r = fullRequest(tenant, requestId());
+            requests.add(r);
+            records.add(journal(tenant, r.id(), 1));
+        }
+        run(tx -> tx.insertRequests(requests, records));
+        for (int i = 0; i < requests.size(); i++) {
+            Request r = requests.get(i);
+            assertEquals(Optional.of(r), tx(tx -> tx.findRequest(tenant, r.id())));
+            assertEquals(List.of(records.get(i)), tx(tx -> tx.findJournal(tenant, r.id())));
+        }
+    }
+
+    @Test
+    @DisplayName("insertRequests with an existing request id conflicts and stores nothing of the batch")
+    void batchInsertIsAllOrNothing() {
+        Request existing = request(tenant, requestId());
+        run(tx -> tx.insertRequest(existing));
+        Request fresh = request(tenant, requestId());
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.insertRequests(List.of(fresh, existing),
+                List.of(journal(tenant, fresh.id(), 1)))));
+        assertEquals(Optional.empty(), tx(tx -> tx.findRequest(tenant, fresh.id())));
+        assertEquals(List.of(), tx(tx -> tx.findJournal(tenant, fresh.id())));
+    }
+
     // ================================================================================ claims: timers
 
     private static final String NODE_A = "node-a";

@@ -1,0 +1,47 @@
+package dev.supportkit.benchmarks;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A fresh PostgreSQL schema for one benchmark, dropped at the end. The server comes from
+ * {@code SUPPORTKIT_BENCH_POSTGRES_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test}) and
+ * {@code SUPPORTKIT_BENCH_POSTGRES_USER} (default {@code postgres}).
+ */
+final class BenchDatabase implements AutoCloseable {
+    final String baseUrl;
+    final String user;
+    final String schema;
+
+    BenchDatabase(String purpose) throws SQLException {
+        this.baseUrl = System.getenv().getOrDefault("SUPPORTKIT_BENCH_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        this.user = System.getenv().getOrDefault("SUPPORTKIT_BENCH_POSTGRES_USER", "postgres");
+        this.schema = ("skb_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT).replace('-', '_');
+        execute("CREATE SCHEMA " + schema);
+    }
+
+    /** @return the JDBC URL of the schema */
+    String url() {
+        return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), user, "");
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(baseUrl, user, ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.supportkit.benchmarks;
+
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.Role;
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.Organization;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.Representative;
+import dev.supportkit.api.directory.RepresentativeId;
+import dev.supportkit.api.directory.SupportedSystem;
+import dev.supportkit.api.directory.SystemId;
+import dev.supportkit.api.request.Channel;
+import dev.supportkit.api.request.ContactDraft;
+import dev.supportkit.api.request.Priority;
+import dev.supportkit.core.SupportEngine;
+import java.util.List;
+import java.util.Map;
+
+/** An engine on the JDBC plugin over a benchmark schema, with one customer in its directory. */
+final class Fixture implements AutoCloseable {
+    static final TenantId TENANT = TenantId.of("bench");
+    static final OrganizationId ORG = OrganizationId.of("org-1");
+    static final RepresentativeId REP = RepresentativeId.of("rep-1");
+    static final SystemId SYSTEM = SystemId.of("sys-1");
+
+    final SupportEngine engine;
+    final Actor admin = Actor.staff("admin", "Admin", Role.ADMINISTRATOR, TENANT);
+    final Actor operator = Actor.staff("op", "Operator", Role.FIRST_LINE_OPERATOR, TENANT);
+
+    Fixture(BenchDatabase db, int poolSize) {
+        engine = SupportEngine.builder().environment(Map.of())
+                .set("supportkit.storage.provider", "jdbc")
+                .set("supportkit.providers.jdbc.url", db.url())
+                .set("supportkit.providers.jdbc.user", db.user)
+                .set("supportkit.providers.jdbc.pool-size", Integer.toString(poolSize))
+                .set("supportkit.jobs.poll-interval-ms", "0")
+                .build();
+        engine.directory().saveOrganization(admin, new Organization(ORG, "Benchmark LLC", "7700000000"));
+        engine.directory().saveRepresentative(admin, new Representative(REP, ORG, "Irina Petrova",
+                "irina@example.com", null));
+        engine.directory().saveSystem(admin, new SupportedSystem(SYSTEM, ORG, "PBX", "Nordtel", "NT-300", false,
+                List.of()));
+    }
+
+    /** A phone contact of typical size. */
+    static ContactDraft contact() {
+        return ContactDraft.builder().organization(ORG).representative(REP).system(SYSTEM).channel(Channel.PHONE)
+                .priority(Priority.HIGH).subject("No incoming calls reach the office")
+                .text("Since 09:00 callers hear a busy tone; internal calls work. Restarting did not help.").build();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

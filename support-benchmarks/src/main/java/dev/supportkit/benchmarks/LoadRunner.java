@@ -1,0 +1,94 @@
+package dev.supportkit.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs an operation from several threads for a fixed time and reports operations per second.
+ * Benchmarks measure elapsed time, so this is the one place that reads the system's monotonic clock.
+ */
+final class LoadRunner {
+    /** One thread's work: a fresh operation per thread (each may hold its own connection). */
+    interface Worker extends AutoCloseable {
+        void run() throws Exception;
+
+        @Override
+        default void close() throws java.sql.SQLException {
+        }
+    }
+
+    /** Creates one worker per thread. */
+    interface WorkerFactory {
+        Worker create() throws Exception;
+    }
+
+    private LoadRunner() {
+    }
+
+    /**
+     * @param threads  how many threads
+     * @param duration how long to run
+     * @param factory  creates each thread's worker
+     * @return completed operations per second, over all threads
+     */
+    static double throughput(int threads, Duration duration, WorkerFactory factory) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch ready = new CountDownLatch(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Long>> counts = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                counts.add(pool.submit(() -> {
+                    try (Worker worker = factory.create()) {
+                        ready.countDown();
+                        start.await();
+                        long done = 0;
+                        while (!stop.get()) {
+                            worker.run();
+                            done++;
+                        }
+                        return done;
+                    }
+                }));
+            }
+            ready.await();
+            long begin = System.nanoTime();
+            start.countDown();
+            TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+            stop.set(true);
+            long total = 0;
+            for (Future<Long> count : counts) {
+                total += count.get();
+            }
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            return total / seconds;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Times one run of an action.
+     *
+     * @param action the action
+     * @return elapsed milliseconds
+     */
+    static double millis(ThrowingRunnable action) throws Exception {
+        long begin = System.nanoTime();
+        action.run();
+        return (System.nanoTime() - begin) / 1e6;
+    }
+
+    /** An action that may throw. */
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.supportkit.storage.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * What differs between the supported databases: the driver, the migration scripts, how instants are
+ * bound, how a duplicate insert and an upsert are written, and how due rows are claimed.
+ */
+enum Dialect {
+    /** H2 (embedded default). Claims with an optimistic conditional update: its SKIP LOCKED is broken. */
+    H2("org.h2.Driver", "h2", false) {
+        @Override
+        String upsertDirectory() {
+            return "MERGE INTO sk_directory (tenant, entry_type, entry_id, owner_org, entry_data) "
+                    + "KEY (tenant, entry_type, entry_id) VALUES (?, ?, ?, ?, ?)";
+        }
+    },
+    /** PostgreSQL: timestamptz, inserts that never abort the transaction, SKIP LOCKED claims. */
+    POSTGRESQL("org.postgresql.Driver", "postgresql", true) {
+        @Override
+        String insertOrNothing(String insert) {
+            return insert + " ON CONFLICT DO NOTHING";
+        }
+
+        @Override
+        String upsertDirectory() {
+            return "INSERT INTO sk_directory (tenant, entry_type, entry_id, owner_org, entry_data) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant, entry_type, entry_id) "
+                    + "DO UPDATE SET owner_org = EXCLUDED.owner_org, entry_data = EXCLUDED.entry_data";
+        }
+    },
+    /** MariaDB (and MySQL through the MariaDB driver): DATETIME(6) in UTC, SKIP LOCKED claims. */
+    MARIADB("org.mariadb.jdbc.Driver", "mariadb", true) {
+        @Override
+        String upsertDirectory() {
+            return "INSERT INTO sk_directory (tenant, entry_type, entry_id, owner_org, entry_data) "
+                    + "VALUES (?, ?, ?, ?, ?) "
+                    + "ON DUPLICATE KEY UPDATE owner_org = VALUES(owner_org), entry_data = VALUES(entry_data)";
+        }
+
+        @Override
+        void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+            statement.setObject(index, LocalDateTime.ofInstant(micros(value), ZoneOffset.UTC));
+        }
+
+        @Override
+        Instant getInstant(ResultSet rows, String column) throws SQLException {
+            LocalDateTime value = rows.getObject(column, LocalDateTime.class);
+            return value == null ? null : value.toInstant(ZoneOffset.UTC);
+        }
+    };
+
+    private final String driverClassName;
+    private final String migrationFolder;
+    private final boolean skipLocked;
+
+    Dialect(String driverClassName, String migrationFolder, boolean skipLocked) {
+        this.driverClassName = driverClassName;
+        this.migrationFolder = migrationFolder;
+        this.skipLocked = skipLocked;
+    }
+
+    /**
+     * The dialect of a JDBC URL; {@code jdbc:mysql:} is served by the MariaDB driver.
+     *
+     * @param url the JDBC URL
+     * @return the dialect, empty for an unsupported database
+     */
+    static Optional<Dialect> ofUrl(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return Optional.of(H2);
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return Optional.of(POSTGRESQL);
+        }
+        if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+            return Optional.of(MARIADB);
+        }
+        return Optional.empty();
+    }
+
+    String driverClassName() {
+        return driverClassName;
+    }
+
+    /** Flyway location of this dialect's migrations; unique, so an application's own Flyway never runs them. */
+    String migrationLocation() {
+        return "classpath:dev/supportkit/storage/jdbc/migration/" + migrationFolder;
+    }
+
+    /** True when claims use {@code FOR UPDATE SKIP LOCKED}, false for the optimistic conditional update. */
+    boolean claimsWithSkipLocked() {
+        return skipLocked;
+    }
+
+    /**
+     * An insert that reports a duplicate key by updating no row instead of failing. Only PostgreSQL
+     * needs it: a failed statement aborts its whole transaction there. Elsewhere a duplicate key fails
+     * the statement alone and the original insert is returned.
+     *
+     * @param insert a plain {@code INSERT ... VALUES (...)}
+     * @return the statement to run
+     */
+    String insertOrNothing(String insert) {
+        return insert;
+    }
+
+    /** Inserts or replaces a directory entry; parameters tenant, type, id, owner, data. */
+    abstract String upsertDirectory();
+
+    /** Binds an instant in UTC at microsecond precision (truncated, as every database must agree). */
+    void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        statement.setObject(index, OffsetDateTime.ofInstant(micros(value), ZoneOffset.UTC));
+    }
+
+    /** Reads an instant written by {@link #setInstant}. */
+    Instant getInstant(ResultSet rows, String column) throws SQLException {
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static Instant micros(Instant value) {
+        return value.truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,294 @@
+package dev.supportkit.storage.jdbc;
+
+import static dev.supportkit.storage.jdbc.Rows.name;
+
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.DirectoryEntry;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.error.ConcurrencyConflictException;
+import dev.supportkit.api.request.Contact;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.request.RequestQuery;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.spi.DataCodec;
+import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.Lease;
+import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.spi.storage.StorageTransaction;
+import dev.supportkit.spi.storage.TimerRecord;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One JDBC transaction. Requests and directory entries are stored as the codec's JSON plus the columns
+ * queries filter and sort by; journal records, contacts, outbox messages and timers column by column.
+ * Usable only until {@code inTransaction} returns.
+ */
+final class JdbcTransaction implements StorageTransaction {
+    private final Statements sql;
+    private final DataCodec codec;
+    private final Claims claims;
+    private boolean open = true;
+
+    JdbcTransaction(Statements sql, DataCodec codec) {
+        this.sql = sql;
+        this.codec = codec;
+        this.claims = new Claims(sql);
+    }
+
+    void end() {
+        open = false;
+    }
+
+    private Statements sql() {
+        if (!open) {
+            throw new IllegalStateException("the transaction is over; do not keep it after inTransaction returns");
+        }
+        return sql;
+    }
+
+    // ------------------------------------------------------------------------------------------ requests
+
+    @Override
+    public Optional<Request> findRequest(TenantId tenant, RequestId id) {
+        return sql().query("findRequest", "SELECT snapshot FROM sk_requests WHERE tenant = ? AND id = ?",
+                rows -> codec.fromJson(rows.getString("snapshot"), Request.class), tenant.value(), id.value())
+                .stream().findFirst();
+    }
+
+    private static final String INSERT_REQUEST = "INSERT INTO sk_requests (tenant, id, version, status, organization, "
+            + "support_line, registered_at, updated_at, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_JOURNAL = "INSERT INTO sk_journal (" + Rows.JOURNAL_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private Object[] requestRow(Request request) {
+        return new Object[] {request.tenant().value(), request.id().value(), request.version(), request.status(),
+                request.organization().value(), request.line(), request.registeredAt(), request.updatedAt(),
+                codec.toJson(request)};
+    }
+
+    private static Object[] journalRow(JournalRecord r) {
+        return new Object[] {r.tenant().value(), r.request().value(), r.sequence(), r.occurredAt(), r.actorId(),
+                r.actorName(), r.actorRole(), name(r.channel()), r.function().code(), r.visibility(), r.eventType(),
+                r.payload(), r.description(), r.previousHash(), r.hash()};
+    }
+
+    @Override
+    public void insertRequest(Request request) {
+        sql().insert("insertRequest", () -> new ConcurrencyConflictException("request", request.id(), 0, -1),
+                INSERT_REQUEST, requestRow(request));
+    }
+
+    @Override
+    public void insertRequests(List<Request> requests, List<JournalRecord> journal) {
+        sql().insertBatch("insertRequests", () -> new ConcurrencyConflictException("request of the batch",
+                requests.isEmpty() ? "-" : requests.get(0).id(), 0, -1), INSERT_REQUEST,
+                requests.stream().map(this::requestRow).toList());
+        sql().insertBatch("insertRequests", () -> new ConcurrencyConflictException("journal of the batch",
+                journal.isEmpty() ? "-" : journal.get(0).request(), 0, -1), INSERT_JOURNAL,
+                journal.stream().map(JdbcTransaction::journalRow).toList());
+    }
+
+    @Override
+    public void updateRequest(Request request, long expectedVersion) {
+        int updated = sql().update("updateRequest", "UPDATE sk_requests SET version = ?, status = ?, organization = ?, "
+                        + "support_line = ?, registered_at = ?, updated_at = ?, snapshot = ? "
+                        + "WHERE tenant = ? AND id = ? AND version = ?",
+                request.version(), request.status(), request.organization().value(), request.line(),
+                request.registeredAt(), request.updatedAt(), codec.toJson(request), request.tenant().value(),
+                request.id().value(), expectedVersion);
+        if (updated != 1) {
+            long actual = sql.query("updateRequest", "SELECT version FROM sk_requests WHERE tenant = ? AND id = ?",
+                    rows -> rows.getLong("version"), request.tenant().value(), request.id().value())
+                    .stream().findFirst().orElse(-1L);
+            throw new ConcurrencyConflictException("request", request.id(), expectedVersion, actual);
+        }
+    }
+
+    @Override
+    public List<Request> findRequests(TenantId tenant, RequestQuery query) {
+        StringBuilder where = new StringBuilder("tenant = ?");
+        List<Object> parameters = new ArrayList<>(List.of(tenant.value()));
+        if (!query.statuses().isEmpty()) {
+            where.append(" AND status IN (").append(String.join(", ", Collections.nCopies(query.statuses().size(), "?")))
+                    .append(')');
+            query.statuses().stream().sorted().forEach(parameters::add);
+        }
+        query.organization().ifPresent(organization -> {
+            where.append(" AND organization = ?");
+            parameters.add(organization.value());
+        });
+        query.line().ifPresent(line -> {
+            where.append(" AND support_line = ?");
+            parameters.add(line);
+        });
+        parameters.add(query.limit());
+        return sql().query("findRequests", "SELECT snapshot FROM sk_requests WHERE " + where
+                        + " ORDER BY registered_at, id LIMIT ?",
+                rows -> codec.fromJson(rows.getString("snapshot"), Request.class), parameters.toArray());
+    }
+
+    @Override
+    public Map<RequestStatus, Long> countRequestsByStatus(TenantId tenant, Optional<OrganizationId> organization) {
+        String sqlText = "SELECT status, COUNT(*) AS n FROM sk_requests WHERE tenant = ?"
+                + (organization.isPresent() ? " AND organization = ?" : "") + " GROUP BY status";
+        Object[] parameters = organization.isPresent()
+                ? new Object[] {tenant.value(), organization.get().value()}
+                : new Object[] {tenant.value()};
+        Map<RequestStatus, Long> counts = new EnumMap<>(RequestStatus.class);
+        sql().query("countRequestsByStatus", sqlText,
+                rows -> counts.put(RequestStatus.valueOf(rows.getString("status")), rows.getLong("n")), parameters);
+        return counts;
+    }
+
+    // ------------------------------------------------------------------------------------------ contacts
+
+    @Override
+    public void insertContact(TenantId tenant, Contact contact) {
+        sql().insert("insertContact", () -> new ConcurrencyConflictException("contact", contact.id(), 0, -1),
+                "INSERT INTO sk_contacts (tenant, " + Rows.CONTACT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                tenant.value(), contact.id().value(), contact.request().value(), contact.channel(),
+                contact.representative().value(), contact.text(), contact.receivedAt(), contact.takenBy());
+    }
+
+    @Override
+    public List<Contact> findContacts(TenantId tenant, RequestId request) {
+        return sql().query("findContacts", "SELECT " + Rows.CONTACT_COLUMNS + " FROM sk_contacts "
+                        + "WHERE tenant = ? AND request_id = ? ORDER BY received_at, id",
+                rows -> Rows.contact(rows, sql.dialect()), tenant.value(), request.value());
+    }
+
+    // ------------------------------------------------------------------------------------------ journal
+
+    @Override
+    public void appendJournal(JournalRecord r) {
+        sql().insert("appendJournal",
+                () -> new ConcurrencyConflictException("journal of request", r.request(), r.sequence() - 1, -1),
+                INSERT_JOURNAL, journalRow(r));
+    }
+
+    @Override
+    public List<JournalRecord> findJournal(TenantId tenant, RequestId request) {
+        return sql().query("findJournal", "SELECT " + Rows.JOURNAL_COLUMNS + " FROM sk_journal "
+                        + "WHERE tenant = ? AND request_id = ? ORDER BY seq",
+                rows -> Rows.journal(rows, sql.dialect()), tenant.value(), request.value());
+    }
+
+    // ------------------------------------------------------------------------------------------ outbox
+
+    @Override
+    public void enqueueOutbox(OutboxMessage m) {
+        sql().insert("enqueueOutbox", () -> new ConcurrencyConflictException("outbox message", m.id(), 0, -1),
+                "INSERT INTO sk_outbox (" + Rows.OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                m.id(), m.tenant().value(), requestId(m.request()), m.topic(), m.recipient(), m.payload(),
+                m.idempotencyKey(), m.createdAt(), m.status(), m.attempts(), m.nextAttemptAt());
+    }
+
+    @Override
+    public List<OutboxMessage> findOutbox(TenantId tenant, RequestId request) {
+        return sql().query("findOutbox", "SELECT " + Rows.OUTBOX_COLUMNS + " FROM sk_outbox "
+                        + "WHERE tenant = ? AND request_id = ? ORDER BY created_at, id",
+                rows -> Rows.outbox(rows, sql.dialect()), tenant.value(), request.value());
+    }
+
+    @Override
+    public List<OutboxMessage> findOutboxByStatus(TenantId tenant, OutboxMessage.Status status, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be between 1 and 1000, got " + limit);
+        }
+        return sql().query("findOutboxByStatus", "SELECT " + Rows.OUTBOX_COLUMNS + " FROM sk_outbox "
+                        + "WHERE tenant = ? AND status = ? ORDER BY created_at, id LIMIT ?",
+                rows -> Rows.outbox(rows, sql.dialect()), tenant.value(), status, limit);
+    }
+
+    @Override
+    public List<OutboxMessage> claimDueOutbox(Lease lease) {
+        sql();
+        return claims.outbox(lease);
+    }
+
+    @Override
+    public void updateOutbox(OutboxMessage m, String nodeId) {
+        int updated = sql().update("updateOutbox", "UPDATE sk_outbox SET status = ?, attempts = ?, next_attempt_at = ?, "
+                        + "claimed_by = NULL, lease_until = NULL WHERE id = ? AND tenant = ? AND claimed_by = ?",
+                m.status(), m.attempts(), m.nextAttemptAt(), m.id(), m.tenant().value(), nodeId);
+        if (updated != 1) {
+            throw new ConcurrencyConflictException("outbox message claim of node " + nodeId + " on", m.id(), 0, -1);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ timers
+
+    @Override
+    public void scheduleTimer(TimerRecord t) {
+        sql().insert("scheduleTimer", () -> new ConcurrencyConflictException("timer", t.id(), 0, -1),
+                "INSERT INTO sk_timers (" + Rows.TIMER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                t.id(), t.tenant().value(), requestId(t.request()), t.kind(), t.dueAt(), t.payload(), t.attempts());
+    }
+
+    @Override
+    public int cancelTimers(TenantId tenant, RequestId request, String kind) {
+        return sql().update("cancelTimers", "DELETE FROM sk_timers WHERE tenant = ? AND request_id = ? AND kind = ?",
+                tenant.value(), request.value(), kind);
+    }
+
+    @Override
+    public List<TimerRecord> findTimers(TenantId tenant, RequestId request) {
+        return sql().query("findTimers", "SELECT " + Rows.TIMER_COLUMNS + " FROM sk_timers "
+                        + "WHERE tenant = ? AND request_id = ? ORDER BY due_at, id",
+                rows -> Rows.timer(rows, sql.dialect()), tenant.value(), request.value());
+    }
+
+    @Override
+    public List<TimerRecord> claimDueTimers(Lease lease) {
+        sql();
+        return claims.timers(lease);
+    }
+
+    @Override
+    public void completeTimer(String timerId, String nodeId) {
+        int deleted = sql().update("completeTimer", "DELETE FROM sk_timers WHERE id = ? AND claimed_by = ?",
+                timerId, nodeId);
+        if (deleted != 1) {
+            throw new ConcurrencyConflictException("timer claim of node " + nodeId + " on", timerId, 0, -1);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ directory
+
+    @Override
+    public void saveDirectoryEntry(TenantId tenant, DirectoryEntry entry) {
+        sql().update("saveDirectoryEntry", sql.dialect().upsertDirectory(), tenant.value(),
+                entry.getClass().getSimpleName(), entry.entryId(), entry.owner().map(OrganizationId::value).orElse(null),
+                codec.toJson(entry));
+    }
+
+    @Override
+    public <T extends DirectoryEntry> Optional<T> findDirectoryEntry(TenantId tenant, Class<T> type, String id) {
+        return sql().query("findDirectoryEntry", "SELECT entry_data FROM sk_directory "
+                        + "WHERE tenant = ? AND entry_type = ? AND entry_id = ?",
+                rows -> codec.fromJson(rows.getString("entry_data"), type), tenant.value(), type.getSimpleName(), id)
+                .stream().findFirst();
+    }
+
+    @Override
+    public <T extends DirectoryEntry> List<T> listDirectoryEntries(TenantId tenant, Class<T> type,
+                                                                   Optional<OrganizationId> owner) {
+        String sqlText = "SELECT entry_data FROM sk_directory WHERE tenant = ? AND entry_type = ?"
+                + (owner.isPresent() ? " AND owner_org = ?" : "") + " ORDER BY entry_id";
+        Object[] parameters = owner.isPresent()
+                ? new Object[] {tenant.value(), type.getSimpleName(), owner.get().value()}
+                : new Object[] {tenant.value(), type.getSimpleName()};
+        return sql().query("listDirectoryEntries", sqlText, rows -> codec.fromJson(rows.getString("entry_data"), type),
+                parameters);
+    }
+
+    private static String requestId(RequestId request) {
+        return request == null ? null : request.value();
+    }
+}

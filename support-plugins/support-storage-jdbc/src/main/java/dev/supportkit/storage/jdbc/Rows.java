@@ -1,0 +1,66 @@
+package dev.supportkit.storage.jdbc;
+
+import dev.supportkit.api.Role;
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.RepresentativeId;
+import dev.supportkit.api.journal.LaborFunction;
+import dev.supportkit.api.journal.Visibility;
+import dev.supportkit.api.request.Channel;
+import dev.supportkit.api.request.Contact;
+import dev.supportkit.api.request.ContactId;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.spi.storage.TimerRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** The column lists of the record tables and the mappers from their rows back to records. */
+final class Rows {
+    static final String CONTACT_COLUMNS = "id, request_id, channel, representative, body, received_at, taken_by";
+    static final String JOURNAL_COLUMNS = "tenant, request_id, seq, occurred_at, actor_id, actor_name, actor_role, "
+            + "channel, labor_function, visibility, event_type, payload, description, previous_hash, hash";
+    static final String OUTBOX_COLUMNS = "id, tenant, request_id, topic, recipient, payload, idempotency_key, "
+            + "created_at, status, attempts, next_attempt_at";
+    static final String TIMER_COLUMNS = "id, tenant, request_id, kind, due_at, payload, attempts";
+
+    private Rows() {
+    }
+
+    static Contact contact(ResultSet rows, Dialect dialect) throws SQLException {
+        return new Contact(ContactId.of(rows.getString("id")), RequestId.of(rows.getString("request_id")),
+                Channel.valueOf(rows.getString("channel")), RepresentativeId.of(rows.getString("representative")),
+                rows.getString("body"), dialect.getInstant(rows, "received_at"), rows.getString("taken_by"));
+    }
+
+    static JournalRecord journal(ResultSet rows, Dialect dialect) throws SQLException {
+        String channel = rows.getString("channel");
+        return new JournalRecord(TenantId.of(rows.getString("tenant")), RequestId.of(rows.getString("request_id")),
+                rows.getLong("seq"), dialect.getInstant(rows, "occurred_at"), rows.getString("actor_id"),
+                rows.getString("actor_name"), Role.valueOf(rows.getString("actor_role")),
+                channel == null ? null : Channel.valueOf(channel), LaborFunction.ofCode(rows.getString("labor_function")),
+                Visibility.valueOf(rows.getString("visibility")), rows.getString("event_type"),
+                rows.getString("payload"), rows.getString("description"), rows.getString("previous_hash"),
+                rows.getString("hash"));
+    }
+
+    static OutboxMessage outbox(ResultSet rows, Dialect dialect) throws SQLException {
+        String request = rows.getString("request_id");
+        return new OutboxMessage(rows.getString("id"), TenantId.of(rows.getString("tenant")),
+                request == null ? null : RequestId.of(request), rows.getString("topic"), rows.getString("recipient"),
+                rows.getString("payload"), rows.getString("idempotency_key"), dialect.getInstant(rows, "created_at"),
+                OutboxMessage.Status.valueOf(rows.getString("status")), rows.getInt("attempts"),
+                dialect.getInstant(rows, "next_attempt_at"));
+    }
+
+    static TimerRecord timer(ResultSet rows, Dialect dialect) throws SQLException {
+        String request = rows.getString("request_id");
+        return new TimerRecord(rows.getString("id"), TenantId.of(rows.getString("tenant")),
+                request == null ? null : RequestId.of(request), rows.getString("kind"),
+                dialect.getInstant(rows, "due_at"), rows.getString("payload"), rows.getInt("attempts"));
+    }
+
+    static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.supportkit.storage.jdbc;
+
+import dev.supportkit.api.error.SupportException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Runs prepared statements on one connection: binds parameters (instants through the dialect, enums
+ * by name, null as SQL NULL), maps rows, and translates every {@link SQLException}.
+ */
+final class Statements {
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rows) throws SQLException;
+    }
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final SqlErrors errors;
+
+    Statements(Connection connection, Dialect dialect, SqlErrors errors) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.errors = errors;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs a query and maps every row. */
+    <T> List<T> query(String operation, String sql, RowMapper<T> mapper, Object... parameters) {
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw errors.translate(operation, e);
+        }
+    }
+
+    /** Runs an insert, update or delete and returns the number of rows it changed. */
+    int update(String operation, String sql, Object... parameters) {
+        try (PreparedStatement statement = prepare(sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw errors.translate(operation, e);
+        }
+    }
+
+    /**
+     * Runs an insert built with {@link Dialect#insertOrNothing}, throwing the given conflict when the
+     * key exists, whether the database reports it by an error or by inserting nothing.
+     */
+    void insert(String operation, Supplier<? extends SupportException> duplicate, String sql, Object... parameters) {
+        try (PreparedStatement statement = prepare(dialect.insertOrNothing(sql), parameters)) {
+            if (statement.executeUpdate() == 0) {
+                throw duplicate.get();
+            }
+        } catch (SQLException e) {
+            if (SqlErrors.isDuplicateKey(e)) {
+                SupportException conflict = duplicate.get();
+                conflict.initCause(e);
+                throw conflict;
+            }
+            throw errors.translate(operation, e);
+        }
+    }
+
+    /**
+     * Inserts many rows with one batched statement; a duplicate key anywhere fails the whole batch.
+     *
+     * @param operation what is being done, for error messages
+     * @param duplicate the exception for a duplicate key
+     * @param sql       the INSERT statement
+     * @param rows      the parameters of each row
+     */
+    void insertBatch(String operation, Supplier<? extends SupportException> duplicate, String sql,
+                     List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    bind(statement, i + 1, row[i]);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            if (SqlErrors.isDuplicateKey(e) || e.getNextException() != null
+                    && SqlErrors.isDuplicateKey(e.getNextException())) {
+                SupportException conflict = duplicate.get();
+                conflict.initCause(e);
+                throw conflict;
+            }
+            throw errors.translate(operation, e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                bind(statement, i + 1, parameters[i]);
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else if (value instanceof Instant instant) {
+            dialect.setInstant(statement, index, instant);
+        } else if (value instanceof Enum<?> constant) {
+            statement.setString(index, constant.name());
+        } else if (value instanceof String text) {
+            statement.setString(index, text);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else {
+            throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
+        }
+    }
+}

@@ -76,7 +76,7 @@ final class DeadlineSweep {
                 + " 'AT_SECOND_LINE', 'org-1', 'SECOND_LINE', ?, ?, '{}' FROM generate_series(1, ?) g");
              PreparedStatement timers = c.prepareStatement("INSERT INTO sk_timers (id, tenant, request_id, kind,"
                      + " due_at, payload, attempts) SELECT 't-' || g, 'bench', 'r-' || g, 'sla.resolution',"
-                     + " ? + g * interval '1 second', '{}', 0 FROM generate_series(1, ?) g")) {
+                     + " CAST(? AS TIMESTAMP WITH TIME ZONE) + g * interval '1 second', '{}', 0 FROM generate_series(1, ?) g")) {
             Timestamp t0 = Timestamp.from(T0);
             requests.setTimestamp(1, t0);
             requests.setTimestamp(2, t0);
@@ -95,7 +95,7 @@ final class DeadlineSweep {
     private static void addDue(Connection c, int round) throws Exception {
         try (PreparedStatement due = c.prepareStatement("INSERT INTO sk_timers (id, tenant, request_id, kind, due_at,"
                 + " payload, attempts) SELECT 'due-' || ? || '-' || g, 'bench', 'r-' || g, 'sla.resolution.warning',"
-                + " ? + g * interval '1 second', '{}', 0 FROM generate_series(1, ?) g")) {
+                + " CAST(? AS TIMESTAMP WITH TIME ZONE) + g * interval '1 second', '{}', 0 FROM generate_series(1, ?) g")) {
             due.setInt(1, round);
             due.setTimestamp(2, Timestamp.from(T0.plus(Duration.ofHours(1))));
             due.setInt(3, DUE);

@@ -2,6 +2,7 @@ package dev.supportkit.core.config;
 
 import dev.supportkit.spi.ProviderSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,9 +14,12 @@ import java.util.Optional;
  * @param pluginsDirectory  where PF4J plugin jars are loaded from ({@code supportkit.plugins.directory})
  * @param providerSettings  each provider's own settings ({@code supportkit.providers.<id>.*}), by provider id
  * @param jobs              how due timers are worked off ({@code supportkit.jobs.*})
+ * @param directoryCacheTtl how long directory entries read on this node are reused
+ *                          ({@code supportkit.directory.cache-seconds}); zero turns the cache off
  */
 public record EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
-                             Map<String, ProviderSettings> providerSettings, JobSettings jobs) {
+                             Map<String, ProviderSettings> providerSettings, JobSettings jobs,
+                             Duration directoryCacheTtl) {
     /**
      * Freezes the map.
      *
@@ -24,6 +28,7 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
      * @param pluginsDirectory where PF4J plugin jars are loaded from ({@code supportkit.plugins.directory})
      * @param providerSettings each provider's own settings ({@code supportkit.providers.<id>.*}), by provider id
      * @param jobs how due timers are worked off ({@code supportkit.jobs.*})
+     * @param directoryCacheTtl how long directory entries read on this node are reused
      */
     public EngineSettings {
         providerSettings = Map.copyOf(providerSettings);

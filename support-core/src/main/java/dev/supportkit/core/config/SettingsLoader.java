@@ -51,12 +51,14 @@ public final class SettingsLoader {
     public static final String JOBS_BATCH_SIZE = "supportkit.jobs.batch-size";
     /** Key: claims of one timer before it is given up. */
     public static final String JOBS_MAX_ATTEMPTS = "supportkit.jobs.max-attempts";
+    /** Key: seconds directory entries read on this node are reused; 0 turns the cache off. */
+    public static final String DIRECTORY_CACHE = "supportkit.directory.cache-seconds";
     /** Prefix of provider settings. */
     public static final String PROVIDERS_PREFIX = "supportkit.providers.";
 
     private static final String PREFIX = "supportkit.";
     private static final Set<String> ENGINE_KEYS = Set.of(NODE_ID, STORAGE_PROVIDER, PLUGINS_DIRECTORY,
-            JOBS_POLL_INTERVAL, JOBS_LEASE, JOBS_BATCH_SIZE, JOBS_MAX_ATTEMPTS);
+            JOBS_POLL_INTERVAL, JOBS_LEASE, JOBS_BATCH_SIZE, JOBS_MAX_ATTEMPTS, DIRECTORY_CACHE);
     private static final Pattern NODE_ID_FORMAT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern PROVIDER_KEY = Pattern.compile("supportkit\\.providers\\.([a-z0-9][a-z0-9-]*)\\.(.+)");
 
@@ -122,7 +124,9 @@ public final class SettingsLoader {
 
         Map<String, ProviderSettings> providerSettings = new TreeMap<>();
         providers.forEach((id, values) -> providerSettings.put(id, new ProviderSettings(values)));
-        return new Result(new EngineSettings(nodeId, storage, plugins, providerSettings, jobs), List.copyOf(problems));
+        Duration directoryCache = Duration.ofSeconds(integer(config, DIRECTORY_CACHE, 30, 0, problems));
+        return new Result(new EngineSettings(nodeId, storage, plugins, providerSettings, jobs, directoryCache),
+                List.copyOf(problems));
     }
 
     private static long integer(Configuration config, String key, long defaultValue, long min, List<String> problems) {

@@ -112,7 +112,8 @@ public final class EngineAssembly implements AutoCloseable {
         try {
             JacksonCodec codec = new JacksonCodec();
             StorageProvider store = new GuardedStorage(settings.storageProvider(), create(
-                    storages.get(settings.storageProvider()), clock, settings, codec));
+                    storages.get(settings.storageProvider()), clock, settings, codec),
+                    new DirectoryCache(clock, settings.directoryCacheTtl()));
             closeOrder.push(store);
             Map<String, NotificationChannel> startedChannels = new TreeMap<>();
             for (NotificationChannelFactory factory : channelFactories.values()) {

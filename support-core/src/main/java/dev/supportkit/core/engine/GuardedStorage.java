@@ -16,6 +16,7 @@ import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageTransaction;
 import dev.supportkit.spi.storage.TimerRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,18 +40,21 @@ final class GuardedStorage implements StorageProvider {
 
     private final String providerId;
     private final StorageProvider delegate;
+    private final DirectoryCache directory;
 
-    GuardedStorage(String providerId, StorageProvider delegate) {
+    GuardedStorage(String providerId, StorageProvider delegate, DirectoryCache directory) {
         this.providerId = providerId;
         this.delegate = delegate;
+        this.directory = directory;
     }
 
     @Override
     public <T> T inTransaction(Function<StorageTransaction, T> work) {
+        List<SavedEntry> saved = new ArrayList<>();
         try {
             return delegate.inTransaction(tx -> {
                 try {
-                    return work.apply(new GuardedTransaction(tx));
+                    return work.apply(new GuardedTransaction(tx, saved));
                 } catch (RuntimeException e) {
                     throw new WorkFailure(e);
                 }
@@ -61,7 +65,14 @@ final class GuardedStorage implements StorageProvider {
             throw e;
         } catch (RuntimeException e) {
             throw new ProviderException(providerId, "transaction failed: " + e.getMessage(), e);
+        } finally {
+            // Drop what this transaction saved again after it ended: a reader may have cached the old value meanwhile.
+            saved.forEach(s -> directory.invalidate(s.tenant(), s.entry().getClass(), s.entry().entryId()));
         }
+    }
+
+    /** A directory entry a transaction saved, to drop from the cache when the transaction ends. */
+    private record SavedEntry(TenantId tenant, DirectoryEntry entry) {
     }
 
     @Override
@@ -92,9 +103,11 @@ final class GuardedStorage implements StorageProvider {
 
     private final class GuardedTransaction implements StorageTransaction {
         private final StorageTransaction tx;
+        private final List<SavedEntry> saved;
 
-        GuardedTransaction(StorageTransaction tx) {
+        GuardedTransaction(StorageTransaction tx, List<SavedEntry> saved) {
             this.tx = tx;
+            this.saved = saved;
         }
 
         @Override
@@ -199,12 +212,26 @@ final class GuardedStorage implements StorageProvider {
 
         @Override
         public void saveDirectoryEntry(TenantId tenant, DirectoryEntry entry) {
+            directory.invalidate(tenant, entry.getClass(), entry.entryId());
+            saved.add(new SavedEntry(tenant, entry));
             run("saveDirectoryEntry", () -> tx.saveDirectoryEntry(tenant, entry));
         }
 
         @Override
         public <T extends DirectoryEntry> Optional<T> findDirectoryEntry(TenantId tenant, Class<T> type, String id) {
-            return call("findDirectoryEntry", () -> tx.findDirectoryEntry(tenant, type, id));
+            if (!directory.enabled()) {
+                return call("findDirectoryEntry", () -> tx.findDirectoryEntry(tenant, type, id));
+            }
+            Optional<T> cached = directory.get(tenant, type, id);
+            if (cached.isPresent()) {
+                return cached;
+            }
+            Optional<T> found = call("findDirectoryEntry", () -> tx.findDirectoryEntry(tenant, type, id));
+            // Not cached while this transaction changes the directory: its writes may still roll back.
+            if (saved.isEmpty()) {
+                found.ifPresent(entry -> directory.put(tenant, type, id, entry));
+            }
+            return found;
         }
 
         @Override

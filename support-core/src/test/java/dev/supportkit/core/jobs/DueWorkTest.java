@@ -18,10 +18,8 @@ import dev.supportkit.core.SupportEngine;
 import dev.supportkit.core.storage.memory.InMemoryStorageProvider;
 import dev.supportkit.core.testing.EngineFixture;
 import dev.supportkit.core.testing.MutableClock;
-import dev.supportkit.spi.ProviderContext;
+import dev.supportkit.core.testing.SharedStorageFactory;
 import dev.supportkit.spi.storage.Lease;
-import dev.supportkit.spi.storage.StorageProvider;
-import dev.supportkit.spi.storage.StorageProviderFactory;
 import dev.supportkit.spi.storage.TimerRecord;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,24 +40,12 @@ import org.junit.jupiter.api.Test;
  */
 class DueWorkTest {
     private final MutableClock clock = new MutableClock(EngineFixture.START);
-    private final InMemoryStorageProvider shared = new InMemoryStorageProvider();
+    private final SharedStorageFactory storage = new SharedStorageFactory();
+    private final InMemoryStorageProvider shared = storage.store;
     private final List<SupportEngine> engines = new ArrayList<>();
 
-    /** Hands every engine the same store, as several nodes on one database. */
-    private final class SharedStorage implements StorageProviderFactory {
-        @Override
-        public String id() {
-            return "shared-memory";
-        }
-
-        @Override
-        public StorageProvider create(ProviderContext context) {
-            return shared;
-        }
-    }
-
     private SupportEngine node(String id) {
-        SupportEngine engine = SupportEngine.builder().clock(clock).environment(Map.of()).storage(new SharedStorage())
+        SupportEngine engine = SupportEngine.builder().clock(clock).environment(Map.of()).storage(storage)
                 .set("supportkit.node-id", id).set("supportkit.jobs.poll-interval-ms", "0")
                 .set("supportkit.jobs.lease-seconds", "60").set("supportkit.jobs.batch-size", "7").build();
         engines.add(engine);

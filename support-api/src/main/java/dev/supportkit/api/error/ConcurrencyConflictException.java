@@ -19,4 +19,15 @@ public class ConcurrencyConflictException extends SupportException {
         super(kind + " '" + id + "' was changed concurrently: expected version " + expectedVersion
                 + (actualVersion >= 0 ? " but found " + actualVersion : ""));
     }
+
+    /**
+     * Creates the exception for a conflict a store detected itself (a duplicate key, a serialization
+     * failure, a deadlock).
+     *
+     * @param message what conflicted
+     * @param cause   the store's error
+     */
+    public ConcurrencyConflictException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

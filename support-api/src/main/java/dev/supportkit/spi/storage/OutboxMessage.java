@@ -8,7 +8,7 @@ import java.time.Instant;
  * A side effect (a message to a customer or specialist, a CRM push) recorded in the same transaction
  * as the change that caused it, to be delivered after commit.
  *
- * @param id             unique id of the message
+ * @param id             id of the message, unique across all tenants (the engine uses UUIDs)
  * @param tenant         the tenant
  * @param request        the request it concerns, or null
  * @param topic          what it is about, e.g. {@code request.registered}

@@ -81,6 +81,7 @@ public interface StorageTransaction {
      *
      * @param tenant  the tenant
      * @param contact the contact
+     * @throws dev.supportkit.api.error.ConcurrencyConflictException when a contact with that id exists
      */
     void insertContact(TenantId tenant, Contact contact);
 
@@ -111,6 +112,7 @@ public interface StorageTransaction {
      * Records an outbox message.
      *
      * @param message the message
+     * @throws dev.supportkit.api.error.ConcurrencyConflictException when a message with that id exists
      */
     void enqueueOutbox(OutboxMessage message);
 
@@ -146,6 +148,8 @@ public interface StorageTransaction {
 
     /**
      * Records the outcome of a delivery attempt on a message this node claimed, and releases the claim.
+     * Only {@code status}, {@code attempts} and {@code nextAttemptAt} are written; the rest of the stored
+     * message stays as it was enqueued.
      *
      * @param message the message with its new status, attempts and next attempt time
      * @param nodeId  the node that claimed it

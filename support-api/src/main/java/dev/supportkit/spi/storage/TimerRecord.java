@@ -10,7 +10,7 @@ import java.time.Instant;
  * engine nodes sharing one store each timer fires once, and a crashed node's claims expire and are
  * taken over.
  *
- * @param id       unique id of the timer
+ * @param id       id of the timer, unique across all tenants (the engine uses UUIDs)
  * @param tenant   the tenant
  * @param request  the request it concerns, or null
  * @param kind     what it is, e.g. {@code sla.resolution.warning}

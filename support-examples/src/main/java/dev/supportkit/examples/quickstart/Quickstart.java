@@ -26,11 +26,13 @@ import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.ContactDraft;
 import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
 import dev.supportkit.core.SupportEngine;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,7 +40,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Walks one request through its whole life on the embedded default (in-memory storage): a phone
+ * Walks one request through its whole life on the embedded default store (the JDBC plugin with an H2
+ * database in {@code ./data/quickstart}, so a second run sees the first run's requests): a phone
  * contact taken by first line, a typical instruction that does not help, a redirect to second line,
  * a clarification with the customer, a site visit, the fix, joint sign-off with the customer's
  * representative, and closing. Then prints the request's journal with the labour-function code of
@@ -54,10 +57,11 @@ public final class Quickstart {
     /**
      * Runs the demo and prints to standard output.
      *
-     * @param args ignored
+     * @param args optionally the data directory; {@code ./data/quickstart} by default
      */
     public static void main(String[] args) {
-        ChainVerification result = run(System.out);
+        Path dataDirectory = Path.of(args.length > 0 ? args[0] : "data/quickstart");
+        ChainVerification result = run(System.out, dataDirectory);
         if (!result.intact()) {
             System.exit(1);
         }
@@ -66,13 +70,17 @@ public final class Quickstart {
     /**
      * Runs the demo.
      *
-     * @param out where to print
+     * @param out           where to print
+     * @param dataDirectory where the embedded H2 database lives
      * @return the verification of the request's journal
      */
-    public static ChainVerification run(PrintStream out) {
+    public static ChainVerification run(PrintStream out, Path dataDirectory) {
         DemoClock clock = new DemoClock(Instant.parse("2026-03-12T06:05:00Z"), MOSCOW);
         TenantId tenant = TenantId.of("nordtel-service");
-        try (SupportEngine engine = SupportEngine.builder().clock(clock).build()) {
+        try (SupportEngine engine = SupportEngine.builder().clock(clock)
+                .set("supportkit.storage.provider", "jdbc")
+                .set("supportkit.providers.jdbc.data-directory", dataDirectory.toString())
+                .build()) {
             // Who takes part: staff of the support service and the customer's responsible representative.
             Actor admin = Actor.staff("admin", "Service administrator", Role.ADMINISTRATOR, tenant);
             Actor anna = Actor.staff("anna", "Anna Smirnova", Role.FIRST_LINE_OPERATOR, tenant);
@@ -97,6 +105,10 @@ public final class Quickstart {
             directory.saveGroup(admin, new SupportGroup(telephony, "Telephony, second line", SupportLine.SECOND_LINE));
             directory.saveSpecialist(admin, new Specialist(SpecialistId.of("viktor"), "Viktor Orlov",
                     Role.SECOND_LINE_ENGINEER, telephony));
+
+            List<Request> earlier = engine.quality().requests(auditor, RequestQuery.builder().limit(1000).build());
+            out.printf("Data directory %s holds %d request(s) from earlier runs.%n%n", dataDirectory.toAbsolutePath(),
+                    earlier.size());
 
             // 09:05 Irina phones the service desk; Anna registers the contact and takes it into work.
             Request request = engine.intake().registerContact(anna, ContactDraft.builder()

@@ -7,27 +7,46 @@ import dev.supportkit.api.journal.ChainVerification;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The quickstart walks the whole life of a request and prints what the README promises. */
 class QuickstartTest {
+    @TempDir
+    Path data;
+
+    private String run(ChainVerification[] result) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            result[0] = Quickstart.run(out, data);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     @DisplayName("the demo prints the journal with the labour-function codes and verifies the chain")
     void demoOutput() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        ChainVerification result;
-        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            result = Quickstart.run(out);
-        }
-        String printed = buffer.toString(StandardCharsets.UTF_8);
-        assertTrue(result.intact());
-        assertEquals(10, result.entriesChecked());
+        ChainVerification[] result = new ChainVerification[1];
+        String printed = run(result);
+        assertTrue(result[0].intact());
+        assertEquals(10, result[0].entriesChecked());
         for (String code : List.of("A/01.3", "A/02.3", "C/03.6", "B/02.6")) {
             assertTrue(printed.contains(code), () -> "missing " + code + " in\n" + printed);
         }
         assertTrue(printed.contains("final status CLOSED"), printed);
         assertTrue(printed.contains("Hash chain verified: all 10 entries intact."), printed);
+    }
+
+    @Test
+    @DisplayName("a second run over the same data directory sees the first run's request")
+    void secondRunSeesTheFirst() {
+        ChainVerification[] result = new ChainVerification[1];
+        assertTrue(run(result).contains("holds 0 request(s) from earlier runs"));
+        String second = run(result);
+        assertTrue(second.contains("holds 1 request(s) from earlier runs"), second);
+        assertTrue(result[0].intact());
     }
 }

@@ -1024,6 +1024,41 @@ public abstract class StorageProviderContract {
                 "expected ConcurrencyConflictException or NotFoundException but got " + e);
     }
 
+    // ================================================================================ duplicates
+
+    @Test
+    @DisplayName("a duplicate contact id or outbox message id conflicts and changes nothing")
+    void duplicateContactAndOutboxIdsConflict() {
+        RequestId request = requestId();
+        run(tx -> tx.insertRequest(request(tenant, request)));
+        Contact contact = contact(request, Channel.PHONE, at(1));
+        OutboxMessage message = outbox(tenant, request, "request.registered", at(1));
+        run(tx -> {
+            tx.insertContact(tenant, contact);
+            tx.enqueueOutbox(message);
+        });
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.insertContact(tenant, contact)));
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.enqueueOutbox(message)));
+        assertEquals(List.of(contact), tx(tx -> tx.findContacts(tenant, request)));
+        assertEquals(List.of(message), tx(tx -> tx.findOutbox(tenant, request)));
+    }
+
+    @Test
+    @DisplayName("updateOutbox writes only status, attempts and next attempt time")
+    void updateOutboxWritesOnlyTheOutcome() {
+        RequestId request = requestId();
+        run(tx -> tx.insertRequest(request(tenant, request)));
+        OutboxMessage message = outbox(tenant, request, "request.registered", at(1));
+        run(tx -> tx.enqueueOutbox(message));
+        tx(tx -> tx.claimDueOutbox(new Lease("node-a", at(10), at(70), 10)));
+        OutboxMessage tampered = new OutboxMessage(message.id(), message.tenant(), message.request(), "other.topic",
+                "someone-else", "{}", "other-key", at(5), OutboxMessage.Status.DELIVERED, 1, at(20));
+        run(tx -> tx.updateOutbox(tampered, "node-a"));
+        assertEquals(List.of(new OutboxMessage(message.id(), message.tenant(), message.request(), message.topic(),
+                message.recipient(), message.payload(), message.idempotencyKey(), message.createdAt(),
+                OutboxMessage.Status.DELIVERED, 1, at(20))), tx(tx -> tx.findOutbox(tenant, request)));
+    }
+
     // ================================================================================ batch insert
 
     @Test

@@ -22,10 +22,12 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -54,6 +56,7 @@ public final class InMemoryStorageProvider implements StorageProvider {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Key, Request> requests = new HashMap<>();
     private final Map<Key, List<Contact>> contacts = new HashMap<>();
+    private final Set<Key> contactIds = new HashSet<>();
     private final Map<Key, List<JournalRecord>> journals = new HashMap<>();
     private final Map<String, OutboxMessage> outbox = new LinkedHashMap<>();
     private final Map<EntryKey, DirectoryEntry> directory = new HashMap<>();
@@ -155,6 +158,11 @@ public final class InMemoryStorageProvider implements StorageProvider {
         @Override
         public void insertContact(TenantId tenant, Contact contact) {
             checkOpen();
+            Key id = new Key(tenant, contact.id().value());
+            if (!contactIds.add(id)) {
+                throw new ConcurrencyConflictException("contact", contact.id(), 0, -1);
+            }
+            undo.push(() -> contactIds.remove(id));
             appendTo(contacts, new Key(tenant, contact.request().value()), contact);
         }
 
@@ -187,6 +195,9 @@ public final class InMemoryStorageProvider implements StorageProvider {
         @Override
         public void enqueueOutbox(OutboxMessage message) {
             checkOpen();
+            if (outbox.containsKey(message.id())) {
+                throw new ConcurrencyConflictException("outbox message", message.id(), 0, -1);
+            }
             outbox.put(message.id(), message);
             undo.push(() -> outbox.remove(message.id()));
         }
@@ -228,7 +239,10 @@ public final class InMemoryStorageProvider implements StorageProvider {
         public void updateOutbox(OutboxMessage message, String nodeId) {
             checkOpen();
             requireClaim(outboxClaims, message.id(), nodeId, "outbox message");
-            OutboxMessage previous = outbox.put(message.id(), message);
+            OutboxMessage previous = outbox.get(message.id());
+            outbox.put(message.id(), new OutboxMessage(previous.id(), previous.tenant(), previous.request(),
+                    previous.topic(), previous.recipient(), previous.payload(), previous.idempotencyKey(),
+                    previous.createdAt(), message.status(), message.attempts(), message.nextAttemptAt()));
             Claim claim = outboxClaims.remove(message.id());
             undo.push(() -> {
                 outbox.put(message.id(), previous);

@@ -86,11 +86,11 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public void insertRequests(List<Request> requests, List<JournalRecord> journal) {
-        sql().insertBatch("insertRequests", () -> new ConcurrencyConflictException("request of the batch",
-                requests.isEmpty() ? "-" : requests.get(0).id(), 0, -1), INSERT_REQUEST,
+        sql().insertBatch("insertRequests", e -> new ConcurrencyConflictException(
+                "a request of the batch already exists", e), INSERT_REQUEST,
                 requests.stream().map(this::requestRow).toList());
-        sql().insertBatch("insertRequests", () -> new ConcurrencyConflictException("journal of the batch",
-                journal.isEmpty() ? "-" : journal.get(0).request(), 0, -1), INSERT_JOURNAL,
+        sql().insertBatch("insertRequests", e -> new ConcurrencyConflictException(
+                "a journal record of the batch already exists", e), INSERT_JOURNAL,
                 journal.stream().map(JdbcTransaction::journalRow).toList());
     }
 
@@ -106,7 +106,10 @@ final class JdbcTransaction implements StorageTransaction {
             long actual = sql.query("updateRequest", "SELECT version FROM sk_requests WHERE tenant = ? AND id = ?",
                     rows -> rows.getLong("version"), request.tenant().value(), request.id().value())
                     .stream().findFirst().orElse(-1L);
-            throw new ConcurrencyConflictException("request", request.id(), expectedVersion, actual);
+            throw actual < 0
+                    ? new ConcurrencyConflictException("request '" + request.id() + "' does not exist in tenant '"
+                            + request.tenant() + "'", (Throwable) null)
+                    : new ConcurrencyConflictException("request", request.id(), expectedVersion, actual);
         }
     }
 

@@ -89,18 +89,15 @@ final class SqlErrors {
     }
 
     /**
-     * A conflict with a concurrent transaction that the database detected (the SPI's exception has
-     * no message-and-cause constructor, hence the version numbers it cannot know: -1).
+     * A conflict with a concurrent transaction that the database detected.
      *
      * @param operation the operation that hit it
      * @param e         the database's report
      * @return the exception, with the report as its cause
      */
     private static ConcurrencyConflictException conflict(String operation, SQLException e) {
-        ConcurrencyConflictException conflict = new ConcurrencyConflictException("data of storage operation",
-                operation, -1, -1);
-        conflict.initCause(e);
-        return conflict;
+        return new ConcurrencyConflictException("storage operation '" + operation + "' conflicted with a concurrent"
+                + " transaction (SQLState " + e.getSQLState() + "); retrying may succeed", e);
     }
 
     /**

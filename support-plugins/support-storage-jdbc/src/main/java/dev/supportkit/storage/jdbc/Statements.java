@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -81,11 +82,11 @@ final class Statements {
      * Inserts many rows with one batched statement; a duplicate key anywhere fails the whole batch.
      *
      * @param operation what is being done, for error messages
-     * @param duplicate the exception for a duplicate key
+     * @param duplicate makes the exception for a duplicate key from the database's report
      * @param sql       the INSERT statement
      * @param rows      the parameters of each row
      */
-    void insertBatch(String operation, Supplier<? extends SupportException> duplicate, String sql,
+    void insertBatch(String operation, Function<SQLException, ? extends SupportException> duplicate, String sql,
                      List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
@@ -101,9 +102,7 @@ final class Statements {
         } catch (SQLException e) {
             if (SqlErrors.isDuplicateKey(e) || e.getNextException() != null
                     && SqlErrors.isDuplicateKey(e.getNextException())) {
-                SupportException conflict = duplicate.get();
-                conflict.initCause(e);
-                throw conflict;
+                throw duplicate.apply(e);
             }
             throw errors.translate(operation, e);
         }

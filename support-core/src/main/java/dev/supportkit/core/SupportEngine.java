@@ -112,15 +112,29 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
     }
 
     /**
-     * Handles the timers due now on this node, one batch (executors' deadlines, and the deadlines and
-     * reminders later releases add). The background worker does this every
-     * {@code supportkit.jobs.poll-interval-ms}; an application that turns it off, or a test that drives
-     * the clock, calls this instead.
+     * What one pass of due work did.
      *
-     * @return how many due timers were handled
+     * @param timers   due timers handled (executors' deadlines and the like)
+     * @param messages outbox messages attempted (delivered, retried later, postponed or dead-lettered)
      */
-    public int runDueWork() {
-        return service(DueWorkProcessor.class).runOnce();
+    public record DueWork(int timers, int messages) {
+        /** @return whether the pass found nothing to do */
+        public boolean idle() {
+            return timers == 0 && messages == 0;
+        }
+    }
+
+    /**
+     * Works off what is due now on this node: one batch of due timers, then one batch of due outbox
+     * messages. The background worker does this every {@code supportkit.jobs.poll-interval-ms}; an
+     * application that turns it off, or a test that drives the clock, calls this instead.
+     *
+     * @return what was done
+     */
+    public DueWork runDueWork() {
+        DueWorkProcessor processor = service(DueWorkProcessor.class);
+        int timers = processor.runTimers();
+        return new DueWork(timers, processor.runOutbox());
     }
 
     /**

@@ -65,6 +65,24 @@ public interface DirectoryService {
     Specialist saveSpecialist(Actor actor, Specialist specialist);
 
     /**
+     * Saves how a person wants to be informed.
+     *
+     * @param actor       an administrator, or a customer representative for themselves
+     * @param preferences the preferences
+     * @return the stored preferences
+     */
+    DeliveryPreferences savePreferences(Actor actor, DeliveryPreferences preferences);
+
+    /**
+     * Reads how a person wants to be informed.
+     *
+     * @param actor     staff, or a customer representative for themselves
+     * @param recipient the representative's or specialist's id
+     * @return the saved preferences, if any
+     */
+    java.util.Optional<DeliveryPreferences> preferences(Actor actor, String recipient);
+
+    /**
      * Reads a customer organisation.
      *
      * @param actor anyone in the tenant; a customer representative only their own organisation

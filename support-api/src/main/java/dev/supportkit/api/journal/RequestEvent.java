@@ -132,6 +132,22 @@ public sealed interface RequestEvent {
     }
 
     /**
+     * A message about the request was delivered, or a delivery attempt failed (B/02.6).
+     *
+     * @param messageId the outbox message
+     * @param topic     what it was about
+     * @param recipient who it was for
+     * @param channel   the channel tried, or null when none could be tried
+     * @param address   the address tried, or null
+     * @param outcome   {@code DELIVERED}, {@code TEMPORARY_FAILURE}, {@code PERMANENT_FAILURE} or
+     *                  {@code DEAD} (given up)
+     * @param detail    what the channel said
+     */
+    record DeliveryAttempted(String messageId, String topic, String recipient, Channel channel, String address,
+                             String outcome, String detail) implements RequestEvent {
+    }
+
+    /**
      * The problem was removed and the results documented.
      *
      * @param summary          what was done

@@ -32,6 +32,34 @@ public interface QualityService {
     List<Request> requests(Actor actor, RequestQuery query);
 
     /**
+     * The messages recorded for a request and where their delivery stands ("delivery pending").
+     *
+     * @param actor   staff, an auditor or an administrator
+     * @param request the request
+     * @return its messages, oldest first
+     */
+    List<Delivery> deliveries(Actor actor, RequestId request);
+
+    /**
+     * Messages that could not be delivered, for an administrator to look at and retry.
+     *
+     * @param actor an administrator, an intake lead or an auditor
+     * @param limit at most this many, 1 to 1000
+     * @return the dead letters, oldest first
+     */
+    List<Delivery> deadLetters(Actor actor, int limit);
+
+    /**
+     * Sends a dead letter again: it becomes pending with its attempts reset, from the first
+     * contact point of its recipient.
+     *
+     * @param actor     an administrator
+     * @param messageId the message
+     * @return the message, now pending
+     */
+    Delivery retryDelivery(Actor actor, String messageId);
+
+    /**
      * Closes a request after the customer's sign-off.
      *
      * @param actor an intake lead or a group lead

@@ -17,5 +17,7 @@ public enum Channel {
     /** An SMS. */
     SMS,
     /** In person, e.g. during a site visit. */
-    IN_PERSON
+    IN_PERSON,
+    /** A signed HTTP callback into the customer's own system. */
+    WEBHOOK
 }

@@ -8,6 +8,7 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +54,8 @@ public interface StorageTransaction {
     /**
      * Replaces a request if its stored version is {@code expectedVersion}.
      *
-     * @param request         the new snapshot (its version is {@code expectedVersion + 1})
+     * @param request         the new snapshot (its version is {@code expectedVersion + 1}, or equal to it
+     *                        when the engine only appends its own bookkeeping to the journal)
      * @param expectedVersion the version the change was based on
      * @throws dev.supportkit.api.error.ConcurrencyConflictException when the stored version differs, or
      *         when no such request exists in the tenant (actual version reported as -1)
@@ -148,8 +150,8 @@ public interface StorageTransaction {
 
     /**
      * Records the outcome of a delivery attempt on a message this node claimed, and releases the claim.
-     * Only {@code status}, {@code attempts} and {@code nextAttemptAt} are written; the rest of the stored
-     * message stays as it was enqueued.
+     * Only {@code status}, {@code attempts}, {@code nextAttemptAt}, {@code route} and {@code lastOutcome}
+     * are written; the rest of the stored message stays as it was enqueued.
      *
      * @param message the message with its new status, attempts and next attempt time
      * @param nodeId  the node that claimed it
@@ -157,6 +159,27 @@ public interface StorageTransaction {
      *         {@code nodeId} any more (its lease expired and another node took it)
      */
     void updateOutbox(OutboxMessage message, String nodeId);
+
+    /**
+     * One outbox message.
+     *
+     * @param tenant the tenant
+     * @param id     the message id
+     * @return the message, if it exists in that tenant
+     */
+    Optional<OutboxMessage> findOutboxMessage(TenantId tenant, String id);
+
+    /**
+     * Makes a message pending again from scratch (an administrator retrying a dead letter): status
+     * {@code PENDING}, no attempts, first route, due at {@code nextAttemptAt}, any claim released. The
+     * last outcome is kept.
+     *
+     * @param tenant        the tenant
+     * @param id            the message id
+     * @param nextAttemptAt when it is due
+     * @return whether such a message existed
+     */
+    boolean resetOutbox(TenantId tenant, String id, Instant nextAttemptAt);
 
     /**
      * Stores a timer.

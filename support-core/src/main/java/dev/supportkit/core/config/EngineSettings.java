@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param jobs              how due timers are worked off ({@code supportkit.jobs.*})
  * @param directoryCacheTtl how long directory entries read on this node are reused
  *                          ({@code supportkit.directory.cache-seconds}); zero turns the cache off
+ * @param notifications     how messages are delivered ({@code supportkit.notifications.*}, templates)
  */
 public record EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
                              Map<String, ProviderSettings> providerSettings, JobSettings jobs,
-                             Duration directoryCacheTtl) {
+                             Duration directoryCacheTtl, NotificationSettings notifications) {
     /**
      * Freezes the map.
      *
@@ -29,6 +30,7 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
      * @param providerSettings each provider's own settings ({@code supportkit.providers.<id>.*}), by provider id
      * @param jobs how due timers are worked off ({@code supportkit.jobs.*})
      * @param directoryCacheTtl how long directory entries read on this node are reused
+     * @param notifications how messages are delivered
      */
     public EngineSettings {
         providerSettings = Map.copyOf(providerSettings);

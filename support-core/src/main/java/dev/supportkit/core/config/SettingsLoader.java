@@ -4,6 +4,7 @@ import dev.supportkit.spi.ProviderSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -53,12 +54,23 @@ public final class SettingsLoader {
     public static final String JOBS_MAX_ATTEMPTS = "supportkit.jobs.max-attempts";
     /** Key: seconds directory entries read on this node are reused; 0 turns the cache off. */
     public static final String DIRECTORY_CACHE = "supportkit.directory.cache-seconds";
+    /** Key: a directory of templates overriding the shipped ones. */
+    public static final String TEMPLATES_DIRECTORY = "supportkit.templates.directory";
+    /** Key: delivery attempts before a message is dead-lettered. */
+    public static final String NOTIFY_MAX_ATTEMPTS = "supportkit.notifications.max-attempts";
+    /** Key: seconds to wait after the first temporary delivery failure (doubled after each further one). */
+    public static final String NOTIFY_BACKOFF_INITIAL = "supportkit.notifications.backoff-initial-seconds";
+    /** Key: the longest wait between delivery attempts, in seconds. */
+    public static final String NOTIFY_BACKOFF_MAX = "supportkit.notifications.backoff-max-seconds";
+    /** Key: the time zone for times in messages when the recipient names none. */
+    public static final String NOTIFY_ZONE = "supportkit.notifications.zone";
     /** Prefix of provider settings. */
     public static final String PROVIDERS_PREFIX = "supportkit.providers.";
 
     private static final String PREFIX = "supportkit.";
     private static final Set<String> ENGINE_KEYS = Set.of(NODE_ID, STORAGE_PROVIDER, PLUGINS_DIRECTORY,
-            JOBS_POLL_INTERVAL, JOBS_LEASE, JOBS_BATCH_SIZE, JOBS_MAX_ATTEMPTS, DIRECTORY_CACHE);
+            JOBS_POLL_INTERVAL, JOBS_LEASE, JOBS_BATCH_SIZE, JOBS_MAX_ATTEMPTS, DIRECTORY_CACHE, TEMPLATES_DIRECTORY,
+            NOTIFY_MAX_ATTEMPTS, NOTIFY_BACKOFF_INITIAL, NOTIFY_BACKOFF_MAX, NOTIFY_ZONE);
     private static final Pattern NODE_ID_FORMAT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern PROVIDER_KEY = Pattern.compile("supportkit\\.providers\\.([a-z0-9][a-z0-9-]*)\\.(.+)");
 
@@ -125,8 +137,35 @@ public final class SettingsLoader {
         Map<String, ProviderSettings> providerSettings = new TreeMap<>();
         providers.forEach((id, values) -> providerSettings.put(id, new ProviderSettings(values)));
         Duration directoryCache = Duration.ofSeconds(integer(config, DIRECTORY_CACHE, 30, 0, problems));
-        return new Result(new EngineSettings(nodeId, storage, plugins, providerSettings, jobs, directoryCache),
-                List.copyOf(problems));
+        NotificationSettings notifications = notifications(config, problems);
+        return new Result(new EngineSettings(nodeId, storage, plugins, providerSettings, jobs, directoryCache,
+                notifications), List.copyOf(problems));
+    }
+
+    private static NotificationSettings notifications(Configuration config, List<String> problems) {
+        NotificationSettings defaults = NotificationSettings.DEFAULTS;
+        Optional<Path> templates = Optional.ofNullable(value(config, TEMPLATES_DIRECTORY, problems))
+                .filter(v -> !v.isBlank()).map(v -> Path.of(v.trim()));
+        templates.filter(p -> !Files.isDirectory(p)).ifPresent(p ->
+                problems.add(TEMPLATES_DIRECTORY + ": '" + p + "' does not exist or is not a directory"));
+        ZoneId zone = defaults.zone();
+        String zoneText = value(config, NOTIFY_ZONE, problems);
+        if (zoneText != null && !zoneText.isBlank()) {
+            try {
+                zone = ZoneId.of(zoneText.trim());
+            } catch (java.time.DateTimeException e) {
+                problems.add(NOTIFY_ZONE + ": '" + zoneText + "' is not a time zone (e.g. Europe/Moscow)");
+            }
+        }
+        Duration initial = Duration.ofSeconds(integer(config, NOTIFY_BACKOFF_INITIAL,
+                defaults.backoffInitial().toSeconds(), 1, problems));
+        Duration max = Duration.ofSeconds(integer(config, NOTIFY_BACKOFF_MAX, defaults.backoffMax().toSeconds(), 1,
+                problems));
+        if (max.compareTo(initial) < 0) {
+            problems.add(NOTIFY_BACKOFF_MAX + ": must not be shorter than " + NOTIFY_BACKOFF_INITIAL);
+        }
+        return new NotificationSettings(templates.filter(Files::isDirectory),
+                (int) integer(config, NOTIFY_MAX_ATTEMPTS, defaults.maxAttempts(), 1, problems), initial, max, zone);
     }
 
     private static long integer(Configuration config, String key, long defaultValue, long min, List<String> problems) {

@@ -1,6 +1,10 @@
 package dev.supportkit.core.directory;
 
 import dev.supportkit.api.Actor;
+import dev.supportkit.api.Role;
+import dev.supportkit.api.directory.DeliveryPreferences;
+import dev.supportkit.api.directory.QuietHours;
+import dev.supportkit.api.error.AccessDeniedException;
 import dev.supportkit.api.directory.DirectoryEntry;
 import dev.supportkit.api.directory.DirectoryService;
 import dev.supportkit.api.directory.Organization;
@@ -28,6 +32,7 @@ import java.util.regex.Pattern;
 public final class DefaultDirectoryService implements DirectoryService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()-]{4,19}$");
+    private static final Set<String> SUPPORTED_LANGUAGES = Set.of("ru", "en");
 
     private final RequestCommands commands;
 
@@ -126,6 +131,57 @@ public final class DefaultDirectoryService implements DirectoryService {
                 errors.add("specialist.group", "exists", "no group '" + specialist.group() + "'");
             }
         });
+    }
+
+    @Override
+    public DeliveryPreferences savePreferences(Actor actor, DeliveryPreferences preferences) {
+        commands.policy().require(actor, Permission.SAVE_PREFERENCES);
+        if (preferences == null) {
+            new FieldErrors().add("preferences", "required", "is required").throwIfAny();
+        }
+        requireSelf(actor, preferences.recipient());
+        return commands.read(tx -> {
+            FieldErrors errors = new FieldErrors();
+            errors.requiredText("preferences.recipient", preferences.recipient(), 64);
+            if (preferences.contactPoints().isEmpty()) {
+                errors.add("preferences.contactPoints", "required", "at least one contact point is required");
+            }
+            for (int i = 0; i < preferences.contactPoints().size(); i++) {
+                ContactPoints.validate(errors, "preferences.contactPoints[" + i + "]", preferences.contactPoints().get(i));
+            }
+            QuietHours quiet = preferences.quietHours();
+            if (quiet != null) {
+                errors.required("preferences.quietHours.from", quiet.from());
+                errors.required("preferences.quietHours.to", quiet.to());
+                errors.required("preferences.quietHours.zone", quiet.zone());
+                if (quiet.from() != null && quiet.from().equals(quiet.to())) {
+                    errors.add("preferences.quietHours.to", "not-equal-to-from", "must differ from 'from'");
+                }
+            }
+            if (errors.required("preferences.locale", preferences.locale())
+                    && !SUPPORTED_LANGUAGES.contains(preferences.locale().getLanguage())) {
+                errors.add("preferences.locale", "supported-language", "must be Russian (ru) or English (en), was '"
+                        + preferences.locale() + "'");
+            }
+            errors.throwIfAny();
+            tx.saveDirectoryEntry(actor.tenant(), preferences);
+            return preferences;
+        });
+    }
+
+    @Override
+    public Optional<DeliveryPreferences> preferences(Actor actor, String recipient) {
+        commands.policy().require(actor, Permission.READ_PREFERENCES);
+        requireSelf(actor, recipient);
+        return commands.read(tx -> tx.findDirectoryEntry(actor.tenant(), DeliveryPreferences.class, recipient));
+    }
+
+    /** A customer representative manages only their own preferences. */
+    private static void requireSelf(Actor actor, String recipient) {
+        if (actor.role() == Role.CUSTOMER_REPRESENTATIVE && !actor.id().equals(recipient)) {
+            throw new AccessDeniedException("A customer representative may manage only their own delivery preferences"
+                    + " (actor '" + actor.id() + "')");
+        }
     }
 
     @Override

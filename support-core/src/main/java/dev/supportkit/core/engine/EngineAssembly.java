@@ -9,6 +9,8 @@ import dev.supportkit.api.error.SupportException;
 import dev.supportkit.core.config.EngineSettings;
 import dev.supportkit.core.config.SettingsLoader;
 import dev.supportkit.core.jobs.DueWorkProcessor;
+import dev.supportkit.core.notify.MessageTemplates;
+import dev.supportkit.core.notify.NotificationChannels;
 import dev.supportkit.core.json.JacksonCodec;
 import dev.supportkit.core.plugin.DiscoveredProviders;
 import dev.supportkit.core.plugin.LoadedPlugin;
@@ -102,6 +104,12 @@ public final class EngineAssembly implements AutoCloseable {
                         + "' is available (available: " + String.join(", ", storages.keySet()) + ")");
             }
         }
+        MessageTemplates templates = null;
+        try {
+            templates = MessageTemplates.load(settings.notifications().templatesDirectory());
+        } catch (ConfigurationException e) {
+            all.addAll(e.problems());
+        }
         if (!all.isEmpty()) {
             closeQuietly(discovered);
             throw new ConfigurationException(all);
@@ -127,7 +135,8 @@ public final class EngineAssembly implements AutoCloseable {
                 closeOrder.push(adapter);
                 startedCrm.put(factory.id(), adapter);
             }
-            Injector injector = Guice.createInjector(Stage.PRODUCTION, new EngineModule(clock, settings, codec, store));
+            Injector injector = Guice.createInjector(Stage.PRODUCTION, new EngineModule(clock, settings, codec, store,
+                    new NotificationChannels(startedChannels), templates));
             startBackgroundWorker(settings, injector.getInstance(DueWorkProcessor.class), closeOrder);
             LOG.info("SupportKit engine '{}' started: storage '{}', channels {}, CRM adapters {}, plugins {}",
                     settings.nodeId(), settings.storageProvider(), startedChannels.keySet(), startedCrm.keySet(),

@@ -22,6 +22,9 @@ import dev.supportkit.core.jobs.ExecutorDeadlineHandler;
 import dev.supportkit.core.journal.DefaultJournalService;
 import dev.supportkit.core.journal.JournalWriter;
 import dev.supportkit.core.json.JacksonCodec;
+import dev.supportkit.core.notify.MessageTemplates;
+import dev.supportkit.core.notify.NotificationChannels;
+import dev.supportkit.core.notify.OutboxDispatcher;
 import dev.supportkit.core.quality.DefaultQualityService;
 import dev.supportkit.core.reports.DefaultReportService;
 import dev.supportkit.core.request.RequestCommands;
@@ -39,12 +42,17 @@ final class EngineModule extends AbstractModule {
     private final EngineSettings settings;
     private final JacksonCodec codec;
     private final StorageProvider storage;
+    private final NotificationChannels channels;
+    private final MessageTemplates templates;
 
-    EngineModule(Clock clock, EngineSettings settings, JacksonCodec codec, StorageProvider storage) {
+    EngineModule(Clock clock, EngineSettings settings, JacksonCodec codec, StorageProvider storage,
+                 NotificationChannels channels, MessageTemplates templates) {
         this.clock = clock;
         this.settings = settings;
         this.codec = codec;
         this.storage = storage;
+        this.channels = channels;
+        this.templates = templates;
     }
 
     @Override
@@ -54,6 +62,9 @@ final class EngineModule extends AbstractModule {
         bind(EngineSettings.class).toInstance(settings);
         bind(JacksonCodec.class).toInstance(codec);
         bind(StorageProvider.class).toInstance(storage);
+        bind(NotificationChannels.class).toInstance(channels);
+        bind(MessageTemplates.class).toInstance(templates);
+        bind(OutboxDispatcher.class).in(Singleton.class);
         bind(AccessPolicy.class).in(Singleton.class);
         bind(JournalWriter.class).in(Singleton.class);
         bind(RequestCommands.class).in(Singleton.class);

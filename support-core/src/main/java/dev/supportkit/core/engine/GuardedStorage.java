@@ -16,6 +16,7 @@ import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageTransaction;
 import dev.supportkit.spi.storage.TimerRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +184,16 @@ final class GuardedStorage implements StorageProvider {
         @Override
         public void updateOutbox(OutboxMessage message, String nodeId) {
             run("updateOutbox", () -> tx.updateOutbox(message, nodeId));
+        }
+
+        @Override
+        public Optional<OutboxMessage> findOutboxMessage(TenantId tenant, String id) {
+            return call("findOutboxMessage", () -> tx.findOutboxMessage(tenant, id));
+        }
+
+        @Override
+        public boolean resetOutbox(TenantId tenant, String id, Instant nextAttemptAt) {
+            return call("resetOutbox", () -> tx.resetOutbox(tenant, id, nextAttemptAt));
         }
 
         @Override

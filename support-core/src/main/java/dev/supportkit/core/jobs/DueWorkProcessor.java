@@ -6,6 +6,7 @@ import dev.supportkit.core.config.JobSettings;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.TimerRecord;
+import dev.supportkit.core.notify.OutboxDispatcher;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Works off due timers on this node: claims a batch under a lease, then handles each timer in its
- * own transaction together with marking it done. With several nodes on one store each timer is
+ * own transaction together with marking it done; then lets the outbox dispatcher deliver due messages. With several nodes on one store each timer is
  * handled once; a node that dies mid-batch leaves claims that expire and are taken over.
  */
 public final class DueWorkProcessor {
@@ -30,16 +31,19 @@ public final class DueWorkProcessor {
     private final String nodeId;
     private final JobSettings settings;
     private final Map<String, TimerHandler> handlers;
+    private final OutboxDispatcher outbox;
 
     /**
      * @param storage   the store
      * @param clock     the engine's clock
      * @param settings  the engine's settings (node id, job settings)
      * @param deadlines the executor-deadline handler
+     * @param outbox    the outbox dispatcher
      */
     @Inject
     public DueWorkProcessor(StorageProvider storage, Clock clock, EngineSettings settings,
-                            ExecutorDeadlineHandler deadlines) {
+                            ExecutorDeadlineHandler deadlines, OutboxDispatcher outbox) {
+        this.outbox = outbox;
         this.storage = storage;
         this.clock = clock;
         this.nodeId = settings.nodeId();
@@ -49,11 +53,29 @@ public final class DueWorkProcessor {
     }
 
     /**
+     * One pass: a batch of due timers, then a batch of due outbox messages.
+     *
+     * @return how many timers were handled and messages attempted
+     */
+    public int runOnce() {
+        return runTimers() + runOutbox();
+    }
+
+    /**
+     * Attempts one batch of due outbox messages.
+     *
+     * @return how many messages were attempted
+     */
+    public int runOutbox() {
+        return outbox.runOnce();
+    }
+
+    /**
      * Claims one batch of due timers and handles them.
      *
      * @return how many timers were handled and completed
      */
-    public int runOnce() {
+    public int runTimers() {
         Instant now = clock.instant();
         Lease lease = new Lease(nodeId, now, now.plus(settings.lease()), settings.batchSize());
         List<TimerRecord> claimed = storage.inTransaction(tx -> tx.claimDueTimers(lease));

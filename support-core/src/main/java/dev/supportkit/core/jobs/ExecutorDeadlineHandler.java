@@ -15,6 +15,7 @@ import dev.supportkit.core.request.RequestCommands.Change;
 import dev.supportkit.spi.storage.StorageTransaction;
 import dev.supportkit.spi.storage.TimerRecord;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -59,7 +60,9 @@ public final class ExecutorDeadlineHandler implements TimerHandler {
                 "Deadline of executor " + deadline.executor() + " passed at " + deadline.due()
                         + " with the request still " + request.status() + ": " + deadline.task());
         commands.commit(tx, Actor.system(timer.tenant()), request,
-                Change.of(RequestBuilder.from(request), entry).notify(MISSED_TOPIC, deadline.executor().value()), now);
+                Change.of(RequestBuilder.from(request), entry).notify(MISSED_TOPIC, deadline.executor().value(),
+                        Map.of("task", deadline.task(), "due", deadline.due().toString(),
+                                "executor", deadline.executor().value())), now);
     }
 
     private static boolean stillOpen(RequestStatus status) {

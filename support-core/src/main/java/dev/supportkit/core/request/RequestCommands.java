@@ -76,17 +76,28 @@ public final class RequestCommands {
          * @return this change, also notifying the request's representative
          */
         public Change notifyCustomer(String topic) {
-            return notify(topic, null);
+            return notify(topic, null, Map.of());
+        }
+
+        /**
+         * @param topic  an outbox topic to tell the customer about
+         * @param extras the topic's own template values (e.g. the question asked)
+         * @return this change, also notifying the request's representative
+         */
+        public Change notifyCustomer(String topic, Map<String, String> extras) {
+            return notify(topic, null, extras);
         }
 
         /**
          * @param topic     an outbox topic, e.g. {@code deadline.missed}
          * @param recipient who to tell (a specialist or representative id); null for the request's
          *                  representative
+         * @param extras    the topic's own template values
          * @return this change, also recording the message
          */
-        public Change notify(String topic, String recipient) {
-            return new Change(request, entries, append(messages, new Message(topic, recipient)), contacts, timers);
+        public Change notify(String topic, String recipient, Map<String, String> extras) {
+            return new Change(request, entries, append(messages, new Message(topic, recipient, Map.copyOf(extras))),
+                    contacts, timers);
         }
 
         /**
@@ -117,8 +128,9 @@ public final class RequestCommands {
      *
      * @param topic     what it is about
      * @param recipient who it is for; null for the request's representative
+     * @param extras    the topic's own template values, added to the payload
      */
-    public record Message(String topic, String recipient) {
+    public record Message(String topic, String recipient, Map<String, String> extras) {
     }
 
     /**
@@ -255,6 +267,28 @@ public final class RequestCommands {
     }
 
     /**
+     * Appends the engine's own bookkeeping entry (e.g. a delivery attempt) to a request's journal without
+     * changing the request's version, so callers' references stay valid. The journal key still guards
+     * the chain: a concurrent command appending the same sequence number conflicts.
+     *
+     * @param tx    the open transaction
+     * @param actor who acted (normally the system actor)
+     * @param current the request as stored
+     * @param entry the entry
+     * @param now   the time
+     * @return the request with its new journal head
+     */
+    public Request appendBookkeeping(StorageTransaction tx, Actor actor, Request current, JournalDraft entry,
+                                     Instant now) {
+        JournalRecord record = journal.chain(current.tenant(), current.id(), current.journalSequence(),
+                current.journalHash(), actor, now, entry);
+        tx.appendJournal(record);
+        Request saved = RequestBuilder.from(current).journalHead(record.sequence(), record.hash()).build();
+        tx.updateRequest(saved, current.version());
+        return saved;
+    }
+
+    /**
      * Runs a read in a transaction.
      *
      * @param work the read
@@ -288,6 +322,7 @@ public final class RequestCommands {
         payload.put("status", request.status().name());
         payload.put("organization", request.organization().value());
         payload.put("representative", request.representative().value());
+        payload.putAll(message.extras());
         return new OutboxMessage(UUID.randomUUID().toString(), request.tenant(), request.id(), topic, recipient,
                 codec.toJson(payload), request.id().value() + ":" + request.journalSequence() + ":" + topic + ":"
                         + recipient, now,

@@ -18,6 +18,7 @@ import dev.supportkit.core.request.RequestCommands.Change;
 import dev.supportkit.core.request.RequestCommands.Step;
 import dev.supportkit.core.security.Permission;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 
 /** Diagnosis with the customer, removal of the problem and joint sign-off (C/02.6, C/03.6). */
@@ -35,10 +36,13 @@ public final class DefaultResolutionService implements ResolutionService {
         return commands.execute(actor, ref, Permission.REQUEST_CLARIFICATION, RequestAction.REQUEST_CLARIFICATION, true,
                 step -> {
                     step.errors().requiredText("clarification.question", question, 4000);
+                    if (!step.errors().isEmpty()) {
+                        return null;
+                    }
                     return Change.of(step.advance(), new JournalDraft(LineFunctions.dialogue(step.current().line()),
                             Visibility.CUSTOMER_VISIBLE, null, new RequestEvent.ClarificationRequested(question),
                             "Asked the customer to clarify: " + question))
-                            .notifyCustomer("request.waiting-for-customer");
+                            .notifyCustomer("request.waiting-for-customer", Map.of("question", question));
                 });
     }
 
@@ -49,12 +53,15 @@ public final class DefaultResolutionService implements ResolutionService {
                 return null;
             }
             validate(step, report);
+            if (!step.errors().isEmpty()) {
+                return null;
+            }
             return Change.of(step.advance().resolution(report),
                     new JournalDraft(LineFunctions.solution(step.current().line()), Visibility.CUSTOMER_VISIBLE, null,
                             new RequestEvent.Resolved(report.summary(), report.cause(), report.equipmentFailure(),
                                     report.failedComponent()),
                             "Resolved. Cause: " + report.cause() + ". Done: " + report.summary()))
-                    .notifyCustomer("request.resolved");
+                    .notifyCustomer("request.resolved", Map.of("summary", report.summary(), "cause", report.cause()));
         });
     }
 

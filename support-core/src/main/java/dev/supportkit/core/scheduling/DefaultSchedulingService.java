@@ -23,6 +23,7 @@ import dev.supportkit.core.request.RequestCommands.Change;
 import dev.supportkit.core.request.RequestCommands.TimerDraft;
 import dev.supportkit.core.security.Permission;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 
 /** Agreed dates of works and visits (C/01.6, C/02.6, C/03.6) and executors' deadlines (D/01.7). */
@@ -70,7 +71,8 @@ public final class DefaultSchedulingService implements SchedulingService {
                     plan.note()),
                     "Visit to site " + plan.site() + " agreed for " + plan.start() + " – " + plan.end()
                             + (plan.note() == null ? "" : ": " + plan.note())))
-                    .notifyCustomer("works.scheduled");
+                    .notifyCustomer("works.scheduled", Map.of("visitStart", plan.start().toString(),
+                            "visitEnd", plan.end().toString(), "note", plan.note() == null ? "" : plan.note()));
         });
     }
 

@@ -56,6 +56,18 @@ public enum Permission {
     READ_REPORTS("read reports", INTAKE_LEAD, GROUP_LEAD, AUDITOR),
     /** directory.save* */
     MANAGE_DIRECTORY("change the directory", ADMINISTRATOR),
+    /** directory.savePreferences (a customer representative only for themselves) */
+    SAVE_PREFERENCES("save delivery preferences", ADMINISTRATOR, CUSTOMER_REPRESENTATIVE),
+    /** directory.preferences (a customer representative only their own) */
+    READ_PREFERENCES("read delivery preferences", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD,
+            CUSTOMER_REPRESENTATIVE, AUDITOR, ADMINISTRATOR),
+    /** quality.deliveries */
+    READ_DELIVERIES("read deliveries", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR,
+            ADMINISTRATOR),
+    /** quality.deadLetters */
+    READ_DEAD_LETTERS("read dead letters", INTAKE_LEAD, AUDITOR, ADMINISTRATOR),
+    /** quality.retryDelivery */
+    RETRY_DELIVERY("retry a delivery", ADMINISTRATOR),
     /** directory reads of customer data */
     READ_CUSTOMER_DIRECTORY("read customer data", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
             GROUP_LEAD, CUSTOMER_REPRESENTATIVE, AUDITOR, ADMINISTRATOR),

@@ -73,14 +73,14 @@ class DueWorkTest {
             Request r = fx.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);
             r = fx.engine.scheduling().setExecutorDeadline(fx.groupLead, r.ref(), deadline(fx, Duration.ofHours(2)));
 
-            assertEquals(0, fx.engine.runDueWork(), "nothing is due before the deadline");
+            assertEquals(0, fx.engine.runDueWork().timers(), "nothing is due before the deadline");
             fx.clock.advance(Duration.ofHours(2));
-            assertEquals(1, fx.engine.runDueWork());
-            assertEquals(0, fx.engine.runDueWork(), "a handled timer never fires again");
+            assertEquals(1, fx.engine.runDueWork().timers());
+            assertEquals(0, fx.engine.runDueWork().timers(), "a handled timer never fires again");
 
             List<JournalEntry> journal = fx.engine.journal().entries(fx.auditor, r.id());
-            JournalEntry missed = journal.get(journal.size() - 1);
-            assertTrue(missed.event() instanceof RequestEvent.ExecutorDeadlineMissed, missed::toString);
+            JournalEntry missed = journal.stream().filter(e -> e.event() instanceof RequestEvent.ExecutorDeadlineMissed)
+                    .findFirst().orElseThrow();
             assertEquals(LaborFunction.D_01_7, missed.function());
             assertEquals(Role.SYSTEM, missed.actorRole());
             assertTrue(fx.engine.journal().verify(fx.auditor, r.id()).intact());
@@ -98,9 +98,10 @@ class DueWorkTest {
             r = fx.engine.resolution().resolve(fx.engineer, r.ref(), ResolutionReport.of("Fixed", "PSU"));
             fx.clock.advance(Duration.ofHours(3));
 
-            assertEquals(1, fx.engine.runDueWork());
+            assertEquals(1, fx.engine.runDueWork().timers());
             assertEquals(0, missedEntries(fx, r));
-            assertEquals(r, fx.engine.quality().request(fx.auditor, r.id()));
+            assertEquals(r.version(), fx.engine.quality().request(fx.auditor, r.id()).version(),
+                    "nothing changed on the request (delivery bookkeeping may have been journalled)");
         }
     }
 
@@ -146,7 +147,7 @@ class DueWorkTest {
             for (SupportEngine node : nodes) {
                 Callable<Integer> drain = () -> {
                     int total = 0;
-                    for (int handled = node.runDueWork(); handled > 0; handled = node.runDueWork()) {
+                    for (int handled = node.runDueWork().timers(); handled > 0; handled = node.runDueWork().timers()) {
                         total += handled;
                     }
                     return total;

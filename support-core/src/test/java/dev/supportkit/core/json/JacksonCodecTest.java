@@ -52,6 +52,8 @@ class JacksonCodecTest {
                 new RequestEvent.VisitScheduled(SiteId.of("s"), T, T.plusSeconds(3600), VisitPurpose.REPAIR, null),
                 new RequestEvent.ExecutorDeadlineSet(SpecialistId.of("v"), T, "Replace the PSU"),
                 new RequestEvent.ExecutorDeadlineMissed(SpecialistId.of("v"), T, "Replace the PSU"),
+                new RequestEvent.DeliveryAttempted("m-1", "request.resolved", "rep-1", Channel.EMAIL, "a@b.ru",
+                        "DELIVERED", "250 OK"),
                 new RequestEvent.Resolved("Replaced", "PSU", true, ComponentId.of("psu")),
                 new RequestEvent.SignedOff("ok"),
                 new RequestEvent.Reopened("still broken"),

@@ -48,6 +48,8 @@ import dev.supportkit.api.resolution.ResolutionService;
 import dev.supportkit.api.scheduling.SchedulingService;
 import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.api.intake.ImportedRequest;
+import dev.supportkit.api.directory.DeliveryPreferences;
+import dev.supportkit.api.directory.ContactPoint;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
 import dev.supportkit.core.testing.EngineFixture;
@@ -269,6 +271,21 @@ class RoleDeniedCallsTest {
             new Op("journal.verify", Permission.VERIFY_JOURNAL, roles(INTAKE_LEAD, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
                     false, at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
                     (fx, a, r) -> fx.engine.journal().verify(a, r.id())),
+            new Op("quality.deliveries", Permission.READ_DELIVERIES, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD,
+                    SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR, ADMINISTRATOR), false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.quality().deliveries(a, r.id())),
+            new Op("quality.deadLetters", Permission.READ_DEAD_LETTERS, roles(INTAKE_LEAD, AUDITOR, ADMINISTRATOR),
+                    false, NO_REQUEST, (fx, a, r) -> fx.engine.quality().deadLetters(a, 10)),
+            new Op("quality.retryDelivery", Permission.RETRY_DELIVERY, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.quality().retryDelivery(a, DeadLetter.id)),
+            new Op("directory.savePreferences", Permission.SAVE_PREFERENCES, roles(ADMINISTRATOR,
+                    CUSTOMER_REPRESENTATIVE), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().savePreferences(a, new DeliveryPreferences(fx.rep.value(),
+                            List.of(new ContactPoint(Channel.EMAIL, "irina@romashka.example")), null,
+                            java.util.Locale.forLanguageTag("ru")))),
+            new Op("directory.preferences", Permission.READ_PREFERENCES, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().preferences(a, fx.rep.value())),
             new Op("reports.statusSummary", Permission.READ_REPORTS, roles(INTAKE_LEAD, GROUP_LEAD, AUDITOR), false,
                     NO_REQUEST, (fx, a, r) -> fx.engine.reports().statusSummary(a)),
             new Op("directory.saveOrganization", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false, NO_REQUEST,
@@ -316,9 +333,17 @@ class RoleDeniedCallsTest {
 
     private static EngineFixture fx;
 
+    /** A message that could not be delivered (no e-mail channel is installed), for retryDelivery. */
+    private static final class DeadLetter {
+        static String id;
+    }
+
     @BeforeAll
     static void start() {
         fx = new EngineFixture();
+        fx.registered();
+        fx.engine.runDueWork();
+        DeadLetter.id = fx.engine.quality().deadLetters(fx.admin, 10).get(0).id();
     }
 
     @AfterAll

@@ -132,6 +132,16 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
         }
 
         @Override
+        public Optional<OutboxMessage> findOutboxMessage(TenantId tenant, String id) {
+            return tx.findOutboxMessage(tenant, id);
+        }
+
+        @Override
+        public boolean resetOutbox(TenantId tenant, String id, java.time.Instant nextAttemptAt) {
+            return tx.resetOutbox(tenant, id, nextAttemptAt);
+        }
+
+        @Override
         public void scheduleTimer(TimerRecord timer) {
             tx.scheduleTimer(timer);
         }

@@ -1044,7 +1044,7 @@ public abstract class StorageProviderContract {
     }
 
     @Test
-    @DisplayName("updateOutbox writes only status, attempts and next attempt time")
+    @DisplayName("updateOutbox writes only status, attempts, next attempt time, route and last outcome")
     void updateOutboxWritesOnlyTheOutcome() {
         RequestId request = requestId();
         run(tx -> tx.insertRequest(request(tenant, request)));
@@ -1052,11 +1052,31 @@ public abstract class StorageProviderContract {
         run(tx -> tx.enqueueOutbox(message));
         tx(tx -> tx.claimDueOutbox(new Lease("node-a", at(10), at(70), 10)));
         OutboxMessage tampered = new OutboxMessage(message.id(), message.tenant(), message.request(), "other.topic",
-                "someone-else", "{}", "other-key", at(5), OutboxMessage.Status.DELIVERED, 1, at(20));
+                "someone-else", "{}", "other-key", at(5), OutboxMessage.Status.PENDING, 2, at(20), 1,
+                "550 5.1.1 user unknown; trying the next contact point");
         run(tx -> tx.updateOutbox(tampered, "node-a"));
-        assertEquals(List.of(new OutboxMessage(message.id(), message.tenant(), message.request(), message.topic(),
-                message.recipient(), message.payload(), message.idempotencyKey(), message.createdAt(),
-                OutboxMessage.Status.DELIVERED, 1, at(20))), tx(tx -> tx.findOutbox(tenant, request)));
+        OutboxMessage expected = message.withOutcome(OutboxMessage.Status.PENDING, 2, at(20), 1,
+                "550 5.1.1 user unknown; trying the next contact point");
+        assertEquals(List.of(expected), tx(tx -> tx.findOutbox(tenant, request)));
+        assertEquals(Optional.of(expected), tx(tx -> tx.findOutboxMessage(tenant, message.id())));
+        assertEquals(Optional.empty(), tx(tx -> tx.findOutboxMessage(otherTenant, message.id())));
+    }
+
+    @Test
+    @DisplayName("resetOutbox makes a dead letter pending from scratch and releases any claim")
+    void resetOutboxRevivesADeadLetter() {
+        RequestId request = requestId();
+        run(tx -> tx.insertRequest(request(tenant, request)));
+        OutboxMessage message = outbox(tenant, request, "request.resolved", at(1));
+        run(tx -> tx.enqueueOutbox(message));
+        tx(tx -> tx.claimDueOutbox(new Lease("node-a", at(10), at(70), 10)));
+        run(tx -> tx.updateOutbox(message.withOutcome(OutboxMessage.Status.DEAD, 5, at(30), 2, "gave up"), "node-a"));
+
+        assertEquals(false, tx(tx -> tx.resetOutbox(otherTenant, message.id(), at(40))));
+        assertEquals(true, tx(tx -> tx.resetOutbox(tenant, message.id(), at(40))));
+        OutboxMessage revived = message.withOutcome(OutboxMessage.Status.PENDING, 0, at(40), 0, "gave up");
+        assertEquals(Optional.of(revived), tx(tx -> tx.findOutboxMessage(tenant, message.id())));
+        assertEquals(List.of(revived), tx(tx -> tx.claimDueOutbox(new Lease("node-b", at(40), at(100), 10))));
     }
 
     // ================================================================================ batch insert

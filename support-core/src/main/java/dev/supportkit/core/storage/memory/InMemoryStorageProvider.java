@@ -240,14 +240,38 @@ public final class InMemoryStorageProvider implements StorageProvider {
             checkOpen();
             requireClaim(outboxClaims, message.id(), nodeId, "outbox message");
             OutboxMessage previous = outbox.get(message.id());
-            outbox.put(message.id(), new OutboxMessage(previous.id(), previous.tenant(), previous.request(),
-                    previous.topic(), previous.recipient(), previous.payload(), previous.idempotencyKey(),
-                    previous.createdAt(), message.status(), message.attempts(), message.nextAttemptAt()));
+            outbox.put(message.id(), previous.withOutcome(message.status(), message.attempts(),
+                    message.nextAttemptAt(), message.route(), message.lastOutcome()));
             Claim claim = outboxClaims.remove(message.id());
             undo.push(() -> {
                 outbox.put(message.id(), previous);
                 outboxClaims.put(message.id(), claim);
             });
+        }
+
+        @Override
+        public Optional<OutboxMessage> findOutboxMessage(TenantId tenant, String id) {
+            checkOpen();
+            return Optional.ofNullable(outbox.get(id)).filter(m -> m.tenant().equals(tenant));
+        }
+
+        @Override
+        public boolean resetOutbox(TenantId tenant, String id, Instant nextAttemptAt) {
+            checkOpen();
+            OutboxMessage previous = outbox.get(id);
+            if (previous == null || !previous.tenant().equals(tenant)) {
+                return false;
+            }
+            outbox.put(id, previous.withOutcome(OutboxMessage.Status.PENDING, 0, nextAttemptAt, 0,
+                    previous.lastOutcome()));
+            Claim claim = outboxClaims.remove(id);
+            undo.push(() -> {
+                outbox.put(id, previous);
+                if (claim != null) {
+                    outboxClaims.put(id, claim);
+                }
+            });
+            return true;
         }
 
         @Override

@@ -17,6 +17,7 @@ import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.StorageTransaction;
 import dev.supportkit.spi.storage.TimerRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -187,9 +188,10 @@ final class JdbcTransaction implements StorageTransaction {
     @Override
     public void enqueueOutbox(OutboxMessage m) {
         sql().insert("enqueueOutbox", () -> new ConcurrencyConflictException("outbox message", m.id(), 0, -1),
-                "INSERT INTO sk_outbox (" + Rows.OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO sk_outbox (" + Rows.OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.id(), m.tenant().value(), requestId(m.request()), m.topic(), m.recipient(), m.payload(),
-                m.idempotencyKey(), m.createdAt(), m.status(), m.attempts(), m.nextAttemptAt());
+                m.idempotencyKey(), m.createdAt(), m.status(), m.attempts(), m.nextAttemptAt(), m.route(),
+                m.lastOutcome());
     }
 
     @Override
@@ -218,11 +220,27 @@ final class JdbcTransaction implements StorageTransaction {
     @Override
     public void updateOutbox(OutboxMessage m, String nodeId) {
         int updated = sql().update("updateOutbox", "UPDATE sk_outbox SET status = ?, attempts = ?, next_attempt_at = ?, "
-                        + "claimed_by = NULL, lease_until = NULL WHERE id = ? AND tenant = ? AND claimed_by = ?",
-                m.status(), m.attempts(), m.nextAttemptAt(), m.id(), m.tenant().value(), nodeId);
+                        + "route = ?, last_outcome = ?, claimed_by = NULL, lease_until = NULL "
+                        + "WHERE id = ? AND tenant = ? AND claimed_by = ?",
+                m.status(), m.attempts(), m.nextAttemptAt(), m.route(), m.lastOutcome(), m.id(), m.tenant().value(),
+                nodeId);
         if (updated != 1) {
             throw new ConcurrencyConflictException("outbox message claim of node " + nodeId + " on", m.id(), 0, -1);
         }
+    }
+
+    @Override
+    public Optional<OutboxMessage> findOutboxMessage(TenantId tenant, String id) {
+        return sql().query("findOutboxMessage", "SELECT " + Rows.OUTBOX_COLUMNS + " FROM sk_outbox "
+                        + "WHERE tenant = ? AND id = ?", rows -> Rows.outbox(rows, sql.dialect()), tenant.value(), id)
+                .stream().findFirst();
+    }
+
+    @Override
+    public boolean resetOutbox(TenantId tenant, String id, Instant nextAttemptAt) {
+        return sql().update("resetOutbox", "UPDATE sk_outbox SET status = ?, attempts = 0, next_attempt_at = ?, "
+                        + "route = 0, claimed_by = NULL, lease_until = NULL WHERE tenant = ? AND id = ?",
+                OutboxMessage.Status.PENDING, nextAttemptAt, tenant.value(), id) == 1;
     }
 
     // ------------------------------------------------------------------------------------------ timers

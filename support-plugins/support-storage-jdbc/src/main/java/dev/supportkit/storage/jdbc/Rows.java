@@ -21,7 +21,7 @@ final class Rows {
     static final String JOURNAL_COLUMNS = "tenant, request_id, seq, occurred_at, actor_id, actor_name, actor_role, "
             + "channel, labor_function, visibility, event_type, payload, description, previous_hash, hash";
     static final String OUTBOX_COLUMNS = "id, tenant, request_id, topic, recipient, payload, idempotency_key, "
-            + "created_at, status, attempts, next_attempt_at";
+            + "created_at, status, attempts, next_attempt_at, route, last_outcome";
     static final String TIMER_COLUMNS = "id, tenant, request_id, kind, due_at, payload, attempts";
 
     private Rows() {
@@ -50,7 +50,7 @@ final class Rows {
                 request == null ? null : RequestId.of(request), rows.getString("topic"), rows.getString("recipient"),
                 rows.getString("payload"), rows.getString("idempotency_key"), dialect.getInstant(rows, "created_at"),
                 OutboxMessage.Status.valueOf(rows.getString("status")), rows.getInt("attempts"),
-                dialect.getInstant(rows, "next_attempt_at"));
+                dialect.getInstant(rows, "next_attempt_at"), rows.getInt("route"), rows.getString("last_outcome"));
     }
 
     static TimerRecord timer(ResultSet rows, Dialect dialect) throws SQLException {

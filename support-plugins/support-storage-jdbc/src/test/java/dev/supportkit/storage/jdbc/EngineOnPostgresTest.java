@@ -223,7 +223,7 @@ class EngineOnPostgresTest {
             for (SupportEngine node : nodes) {
                 Callable<Integer> work = () -> {
                     int total = 0;
-                    for (int handled = node.runDueWork(); handled > 0; handled = node.runDueWork()) {
+                    for (int handled = node.runDueWork().timers(); handled > 0; handled = node.runDueWork().timers()) {
                         total += handled;
                     }
                     return total;

@@ -1,0 +1,62 @@
+package dev.supportkit.core.notify;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The messages the engine sends, each with the template variables it provides. Every template may
+ * use the common variables and its topic's own; using any other is a configuration error found when
+ * the engine starts.
+ */
+public enum MessageTopic {
+    /** The customer's contact was registered. */
+    REQUEST_REGISTERED("request.registered"),
+    /** The request waits for the customer's answer. */
+    WAITING_FOR_CUSTOMER("request.waiting-for-customer", "question"),
+    /** A deadline the customer was told about changed. */
+    DEADLINE_CHANGED("deadline.changed", "deadline"),
+    /** Works or a visit were scheduled. */
+    WORKS_SCHEDULED("works.scheduled", "visitStart", "visitEnd", "note"),
+    /** Works or a visit were moved. */
+    WORKS_RESCHEDULED("works.rescheduled", "visitStart", "visitEnd", "note"),
+    /** The problem is removed: please sign off. */
+    REQUEST_RESOLVED("request.resolved", "summary", "cause"),
+    /** The request was closed. */
+    REQUEST_CLOSED("request.closed", "note"),
+    /** A satisfaction survey after closing. */
+    SURVEY("survey", "surveyLink"),
+    /** To a specialist: their deadline on a request passed. */
+    DEADLINE_MISSED("deadline.missed", "task", "due", "executor");
+
+    /** Variables every template gets. */
+    public static final List<String> COMMON = List.of("requestId", "subject", "status", "organization",
+            "representative", "recipientName");
+
+    private final String topic;
+    private final List<String> own;
+
+    MessageTopic(String topic, String... own) {
+        this.topic = topic;
+        this.own = List.of(own);
+    }
+
+    /** @return the outbox topic, e.g. {@code request.resolved} */
+    public String topic() {
+        return topic;
+    }
+
+    /** @return every variable a template of this topic may use */
+    public List<String> variables() {
+        return Stream.concat(COMMON.stream(), own.stream()).toList();
+    }
+
+    /**
+     * @param topic an outbox topic
+     * @return the message topic, if the engine knows it
+     */
+    public static Optional<MessageTopic> of(String topic) {
+        return Arrays.stream(values()).filter(t -> t.topic.equals(topic)).findFirst();
+    }
+}

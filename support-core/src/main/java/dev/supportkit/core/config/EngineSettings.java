@@ -41,6 +41,30 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
      * @return its settings, empty when none are configured
      */
     public ProviderSettings settingsFor(String providerId) {
-        return providerSettings.getOrDefault(providerId, ProviderSettings.empty());
+        Map<String, String> values = new java.util.TreeMap<>(providerSettings.getOrDefault(providerId,
+                ProviderSettings.empty()).asMap());
+        values.remove(ENABLED);
+        return new ProviderSettings(values);
+    }
+
+    /** The engine's own key under a provider's settings; it is not passed to the provider. */
+    public static final String ENABLED = "enabled";
+
+    /**
+     * Whether a discovered notification channel or CRM adapter is to be started: when
+     * {@code supportkit.providers.<id>.enabled} says so, or else when any other key is configured for it.
+     * (An explicitly registered factory is always started unless disabled.)
+     *
+     * @param providerId the factory id
+     * @param explicit   whether the factory was registered on the builder
+     * @return whether to start it
+     */
+    public boolean shouldStart(String providerId, boolean explicit) {
+        Map<String, String> values = providerSettings.getOrDefault(providerId, ProviderSettings.empty()).asMap();
+        String enabled = values.get(ENABLED);
+        if (enabled != null) {
+            return Boolean.parseBoolean(enabled.trim());
+        }
+        return explicit || !values.isEmpty();
     }
 }

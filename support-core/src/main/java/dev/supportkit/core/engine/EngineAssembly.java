@@ -125,12 +125,20 @@ public final class EngineAssembly implements AutoCloseable {
             closeOrder.push(store);
             Map<String, NotificationChannel> startedChannels = new TreeMap<>();
             for (NotificationChannelFactory factory : channelFactories.values()) {
+                if (!settings.shouldStart(factory.id(), channels.contains(factory))) {
+                    LOG.info("Notification channel '{}' is available but not configured; not started", factory.id());
+                    continue;
+                }
                 NotificationChannel channel = create(factory, clock, settings, codec);
                 closeOrder.push(channel);
                 startedChannels.put(factory.id(), channel);
             }
             Map<String, CrmAdapter> startedCrm = new TreeMap<>();
             for (CrmAdapterFactory factory : crmFactories.values()) {
+                if (!settings.shouldStart(factory.id(), crm.contains(factory))) {
+                    LOG.info("CRM adapter '{}' is available but not configured; not started", factory.id());
+                    continue;
+                }
                 CrmAdapter adapter = create(factory, clock, settings, codec);
                 closeOrder.push(adapter);
                 startedCrm.put(factory.id(), adapter);

@@ -33,9 +33,26 @@ class EnginePluginLoadingTest {
                 TestPluginJars.manifest("echo-plugin", "1.0.0", ">=1.0.0 & <2.0.0"), true);
 
         try (SupportEngine engine = SupportEngine.builder().clock(CLOCK).environment(Map.of())
-                .pluginsDirectory(plugins).build()) {
+                .pluginsDirectory(plugins).set("supportkit.providers.echo-plugin.enabled", "true").build()) {
             assertTrue(engine.notificationChannelIds().contains("echo-plugin"), engine.notificationChannelIds()::toString);
             assertEquals(List.of("echo-plugin@1.0.0"), engine.plugins());
+        }
+    }
+
+    @Test
+    @DisplayName("a discovered channel starts only when configured; enabled=false stops even an explicit one")
+    void channelsStartWhenConfigured() {
+        try (SupportEngine engine = SupportEngine.builder().clock(CLOCK).environment(Map.of()).build()) {
+            assertTrue(engine.notificationChannelIds().isEmpty(), "the class path's test channel is not configured");
+        }
+        try (SupportEngine engine = SupportEngine.builder().clock(CLOCK).environment(Map.of())
+                .set("supportkit.providers.test-classpath-echo.greeting", "hi").build()) {
+            assertEquals(java.util.Set.of("test-classpath-echo"), engine.notificationChannelIds());
+        }
+        try (SupportEngine engine = SupportEngine.builder().clock(CLOCK).environment(Map.of())
+                .notificationChannel(new TestClasspathEchoChannelFactory())
+                .set("supportkit.providers.test-classpath-echo.enabled", "false").build()) {
+            assertTrue(engine.notificationChannelIds().isEmpty());
         }
     }
 

@@ -1,0 +1,104 @@
+package dev.supportkit.notify.fax;
+
+import dev.supportkit.api.request.Channel;
+import dev.supportkit.notify.email.smtp.MailAddresses;
+import dev.supportkit.notify.email.smtp.MailClassLoader;
+import dev.supportkit.notify.email.smtp.SmtpSender;
+import dev.supportkit.spi.notification.DeliveryResult;
+import dev.supportkit.spi.notification.DeliveryResult.Outcome;
+import dev.supportkit.spi.notification.Notification;
+import dev.supportkit.spi.notification.NotificationChannel;
+import jakarta.activation.DataHandler;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates the fax number, renders the notification to a PDF ({@link FaxRenderer}) and sends it to
+ * the gateway address for the number as the only part of a {@code multipart/mixed} e-mail, named
+ * {@code fax-<digits>.pdf}; the e-mail's subject is the notification's subject (or {@code Fax <number>}).
+ * An invalid number fails permanently without rendering or contacting the server; so does a
+ * notification that cannot be rendered. The SMTP outcome is classified by {@link SmtpSender}.
+ */
+final class FaxChannel implements NotificationChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(FaxChannel.class);
+
+    private final SmtpSender sender;
+    private final GatewayAddress gateway;
+    private final FaxRenderer renderer;
+
+    FaxChannel(SmtpSender sender, GatewayAddress gateway, FaxRenderer renderer) {
+        this.sender = sender;
+        this.gateway = gateway;
+        this.renderer = renderer;
+        LOG.info("Fax channel ready: gateway {} through {}", gateway.template(), sender.settings());
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.FAX;
+    }
+
+    @Override
+    public DeliveryResult deliver(Notification notification) {
+        return MailClassLoader.call(() -> {
+            try {
+                return deliverNow(notification);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: unexpected failure", FaxChannelFactory.ID, e);
+                return new DeliveryResult(Outcome.TEMPORARY_FAILURE, "unexpected failure: " + e);
+            }
+        });
+    }
+
+    private DeliveryResult deliverNow(Notification notification) {
+        if (notification == null) {
+            return new DeliveryResult(Outcome.PERMANENT_FAILURE, "no notification given");
+        }
+        FaxNumber number;
+        InternetAddress to;
+        try {
+            number = FaxNumber.parse(notification.address());
+            to = gateway.forNumber(number);
+        } catch (IllegalArgumentException | AddressException e) {
+            return permanent("invalid fax number '" + MailAddresses.forDisplay(notification.address()) + "': "
+                    + e.getMessage());
+        }
+        byte[] pdf;
+        try {
+            pdf = renderer.render(notification.subject(), notification.body(), notification.locale(),
+                    notification.idempotencyKey());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: rendering the fax for {} failed", FaxChannelFactory.ID, number, e);
+            return permanent("the fax for " + number + " cannot be rendered: " + e);
+        }
+        String subject = notification.subject() == null || notification.subject().isBlank() ? "Fax " + number
+                : notification.subject().strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        String fileName = "fax-" + number.digits() + ".pdf";
+        return sender.send(to, notification.idempotencyKey(), message -> {
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+            MimeBodyPart attachment = new MimeBodyPart();
+            attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
+            attachment.setFileName(fileName);
+            attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+            message.setContent(new MimeMultipart("mixed", attachment));
+            message.setHeader("X-SupportKit-Fax-Number", number.toString());
+        });
+    }
+
+    private static DeliveryResult permanent(String detail) {
+        LOG.warn("{}: {}", FaxChannelFactory.ID, detail);
+        return new DeliveryResult(Outcome.PERMANENT_FAILURE, detail);
+    }
+
+    @Override
+    public String toString() {
+        return "FaxChannel[gateway=" + gateway.template() + ", " + sender.settings() + "]";
+    }
+}

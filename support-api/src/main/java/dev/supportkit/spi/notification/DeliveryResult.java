@@ -24,4 +24,20 @@ public record DeliveryResult(Outcome outcome, String detail) {
     public static DeliveryResult delivered(String detail) {
         return new DeliveryResult(Outcome.DELIVERED, detail);
     }
+
+    /**
+     * @param detail why, e.g. "421 4.7.0 try again later"
+     * @return a failure worth retrying later
+     */
+    public static DeliveryResult temporaryFailure(String detail) {
+        return new DeliveryResult(Outcome.TEMPORARY_FAILURE, detail);
+    }
+
+    /**
+     * @param detail why, e.g. "550 5.1.1 user unknown"
+     * @return a failure that will never succeed on this contact point
+     */
+    public static DeliveryResult permanentFailure(String detail) {
+        return new DeliveryResult(Outcome.PERMANENT_FAILURE, detail);
+    }
 }

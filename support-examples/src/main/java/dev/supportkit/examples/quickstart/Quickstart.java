@@ -31,6 +31,11 @@ import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
 import dev.supportkit.core.SupportEngine;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,8 +49,9 @@ import java.util.List;
  * database in {@code ./data/quickstart}, so a second run sees the first run's requests): a phone
  * contact taken by first line, a typical instruction that does not help, a redirect to second line,
  * a clarification with the customer, a site visit, the fix, joint sign-off with the customer's
- * representative, and closing. Then prints the request's journal with the labour-function code of
- * professional standard 06.024 for every entry, and verifies its hash chain.
+ * representative, and closing. The customer's messages are delivered by the e-mail channel plugin to a
+ * local SMTP sink (GreenMail) and printed. Then prints the request's journal with the labour-function
+ * code of professional standard 06.024 for every entry, and verifies its hash chain.
  */
 public final class Quickstart {
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
@@ -77,9 +83,16 @@ public final class Quickstart {
     public static ChainVerification run(PrintStream out, Path dataDirectory) {
         DemoClock clock = new DemoClock(Instant.parse("2026-03-12T06:05:00Z"), MOSCOW);
         TenantId tenant = TenantId.of("nordtel-service");
+        GreenMail smtpSink = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtpSink.start();
         try (SupportEngine engine = SupportEngine.builder().clock(clock)
                 .set("supportkit.storage.provider", "jdbc")
                 .set("supportkit.providers.jdbc.data-directory", dataDirectory.toString())
+                .set("supportkit.jobs.poll-interval-ms", "0")
+                .set("supportkit.providers.email.host", "127.0.0.1")
+                .set("supportkit.providers.email.port", Integer.toString(smtpSink.getSmtp().getPort()))
+                .set("supportkit.providers.email.security", "none")
+                .set("supportkit.providers.email.from", "Служба поддержки Nordtel <support@nordtel.example>")
                 .build()) {
             // Who takes part: staff of the support service and the customer's responsible representative.
             Actor admin = Actor.staff("admin", "Service administrator", Role.ADMINISTRATOR, tenant);
@@ -147,6 +160,10 @@ public final class Quickstart {
             step(clock, 30);
             request = engine.quality().close(boris, request.ref(), "Signed off by the customer; failure recorded");
 
+            // After commit, the outbox worker delivers the customer's messages (normally in the background).
+            engine.runDueWork();
+            printMessages(out, smtpSink.getReceivedMessages());
+
             printJournal(out, request, engine.journal().entries(auditor, request.id()));
             int customerVisible = engine.journal().entries(irina, request.id()).size();
             out.printf("%nThe customer's representative sees %d of these entries (the customer-visible ones).%n",
@@ -156,7 +173,25 @@ public final class Quickstart {
                     ? "Hash chain verified: all " + verification.entriesChecked() + " entries intact."
                     : "Hash chain BROKEN: " + verification.problem().orElse("?"));
             return verification;
+        } finally {
+            smtpSink.stop();
         }
+    }
+
+    private static void printMessages(PrintStream out, MimeMessage[] messages) {
+        out.printf("Messages the customer received by e-mail (%d):%n", messages.length);
+        try {
+            for (MimeMessage message : messages) {
+                Object content = message.getContent();
+                String body = (content instanceof String text ? text : GreenMailUtil.getBody(message))
+                        .replace("\r\n", "\n").strip();
+                String firstLines = body.lines().limit(3).map(l -> "      " + l).reduce((a, b) -> a + "\n" + b).orElse("");
+                out.printf("  to %s: %s%n%s%n", message.getAllRecipients()[0], message.getSubject(), firstLines);
+            }
+        } catch (MessagingException | java.io.IOException e) {
+            out.println("  (could not read a message: " + e.getMessage() + ")");
+        }
+        out.println();
     }
 
     private static void step(DemoClock clock, int minutes) {

@@ -32,12 +32,15 @@ class QuickstartTest {
         ChainVerification[] result = new ChainVerification[1];
         String printed = run(result);
         assertTrue(result[0].intact());
-        assertEquals(10, result[0].entriesChecked());
+        assertEquals(15, result[0].entriesChecked(), "10 actions and 5 delivered messages");
         for (String code : List.of("A/01.3", "A/02.3", "C/03.6", "B/02.6")) {
             assertTrue(printed.contains(code), () -> "missing " + code + " in\n" + printed);
         }
         assertTrue(printed.contains("final status CLOSED"), printed);
-        assertTrue(printed.contains("Hash chain verified: all 10 entries intact."), printed);
+        assertTrue(printed.contains("Messages the customer received by e-mail (5):"), printed);
+        assertTrue(printed.contains("Заявка «No incoming calls reach the office» зарегистрирована"), printed);
+        assertTrue(printed.contains("просим подтвердить"), printed);
+        assertTrue(printed.contains("Hash chain verified: all 15 entries intact."), printed);
     }
 
     @Test

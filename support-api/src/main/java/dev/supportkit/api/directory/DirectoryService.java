@@ -65,6 +65,24 @@ public interface DirectoryService {
     Specialist saveSpecialist(Actor actor, Specialist specialist);
 
     /**
+     * Creates or replaces a customer organisation's support contract.
+     *
+     * @param actor    an administrator
+     * @param contract the contract; its SLA policy and calendar must be configured
+     * @return the stored contract
+     */
+    SupportContract saveContract(Actor actor, SupportContract contract);
+
+    /**
+     * Reads a customer organisation's support contract.
+     *
+     * @param actor        staff, or a representative of that organisation
+     * @param organization the organisation
+     * @return the contract, if one is saved
+     */
+    java.util.Optional<SupportContract> contract(Actor actor, OrganizationId organization);
+
+    /**
      * Saves how a person wants to be informed.
      *
      * @param actor       an administrator, or a customer representative for themselves

@@ -21,4 +21,17 @@ public interface EscalationService {
      * @return the redirected request
      */
     Request redirect(Actor actor, RequestRef ref, RedirectTarget target, String reason);
+
+    /**
+     * The request's service-level deadlines in plain words for the customer, e.g. "We will answer by
+     * 14:00 on 12 March", in the customer's time zone; while the request waits for the customer, that the
+     * deadlines are paused. The deadlines themselves are on {@link Request#deadlines()}.
+     *
+     * @param actor   anyone who may read the request
+     * @param request the request
+     * @param locale  Russian or English
+     * @return one sentence per open deadline; empty when no policy applies or all are met
+     */
+    java.util.List<String> deadlinePromises(Actor actor, dev.supportkit.api.request.RequestId request,
+                                            java.util.Locale locale);
 }

@@ -148,6 +148,28 @@ public sealed interface RequestEvent {
     }
 
     /**
+     * A service-level deadline is close.
+     *
+     * @param deadline which deadline
+     * @param dueAt    when it is due
+     * @param fraction how much of its working time is used
+     */
+    record SlaWarning(dev.supportkit.api.request.DeadlineKind deadline, Instant dueAt, double fraction)
+            implements RequestEvent {
+    }
+
+    /**
+     * A service-level deadline passed before it was met.
+     *
+     * @param deadline which deadline
+     * @param dueAt    when it was due
+     * @param actions  what the policy did about it (priority raised, escalated)
+     */
+    record SlaBreached(dev.supportkit.api.request.DeadlineKind deadline, Instant dueAt, java.util.List<String> actions)
+            implements RequestEvent {
+    }
+
+    /**
      * The problem was removed and the results documented.
      *
      * @param summary          what was done

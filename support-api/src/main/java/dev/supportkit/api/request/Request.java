@@ -8,6 +8,7 @@ import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.directory.SystemId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,12 +35,54 @@ import java.util.Optional;
  * @param version         optimistic-locking version, starting at 1
  * @param journalSequence sequence number of its latest journal entry
  * @param journalHash     hash of its latest journal entry: the anchor of the hash chain
+ * @param deadlines       its service-level deadlines; empty when no policy applies
  */
 public record Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
                       Optional<SystemId> system, String subject, String description, Channel channel,
                       Priority priority, RequestStatus status, SupportLine line, Optional<GroupId> group,
                       Optional<SpecialistId> assignee, Optional<ResolutionReport> resolution, Instant registeredAt,
-                      Instant updatedAt, long version, long journalSequence, String journalHash) {
+                      Instant updatedAt, long version, long journalSequence, String journalHash,
+                      List<Deadline> deadlines) {
+
+    /**
+     * A request without deadlines.
+     *
+     * @param id              identifier
+     * @param tenant          the tenant that owns it
+     * @param organization    the customer organisation
+     * @param representative  the customer's responsible representative who reported it
+     * @param system          the supported system concerned, if known
+     * @param subject         one-line summary
+     * @param description     the problem as described by the customer
+     * @param channel         the channel of the first contact
+     * @param priority        how urgent it is
+     * @param status          where it is in its life
+     * @param line            the support line responsible for it now
+     * @param group           the support group responsible for it now, if assigned
+     * @param assignee        the specialist responsible for it now, if assigned
+     * @param resolution      the resolution report once resolved
+     * @param registeredAt    when it was registered
+     * @param updatedAt       when it last changed
+     * @param version         optimistic-locking version, starting at 1
+     * @param journalSequence sequence number of its latest journal entry
+     * @param journalHash     hash of its latest journal entry
+     */
+    public Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
+                   Optional<SystemId> system, String subject, String description, Channel channel, Priority priority,
+                   RequestStatus status, SupportLine line, Optional<GroupId> group, Optional<SpecialistId> assignee,
+                   Optional<ResolutionReport> resolution, Instant registeredAt, Instant updatedAt, long version,
+                   long journalSequence, String journalHash) {
+        this(id, tenant, organization, representative, system, subject, description, channel, priority, status, line,
+                group, assignee, resolution, registeredAt, updatedAt, version, journalSequence, journalHash, List.of());
+    }
+
+    /**
+     * @param kind a deadline kind
+     * @return the request's deadline of that kind, if a policy set one
+     */
+    public Optional<Deadline> deadline(DeadlineKind kind) {
+        return deadlines.stream().filter(d -> d.kind() == kind).findFirst();
+    }
 
     /**
      * Checks that every required part is present.
@@ -63,6 +106,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
      * @param version optimistic-locking version, starting at 1
      * @param journalSequence sequence number of its latest journal entry
      * @param journalHash hash of its latest journal entry: the anchor of the hash chain
+     * @param deadlines its service-level deadlines; empty when no policy applies
      */
     public Request {
         Objects.requireNonNull(id, "id");
@@ -82,6 +126,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         Objects.requireNonNull(registeredAt, "registeredAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(journalHash, "journalHash");
+        deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
     }
 
     /**

@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param directoryCacheTtl how long directory entries read on this node are reused
  *                          ({@code supportkit.directory.cache-seconds}); zero turns the cache off
  * @param notifications     how messages are delivered ({@code supportkit.notifications.*}, templates)
+ * @param sla               service-level policies and calendars ({@code supportkit.sla.*})
  */
 public record EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
                              Map<String, ProviderSettings> providerSettings, JobSettings jobs,
-                             Duration directoryCacheTtl, NotificationSettings notifications) {
+                             Duration directoryCacheTtl, NotificationSettings notifications, SlaSettings sla) {
     /**
      * Freezes the map.
      *
@@ -31,6 +32,7 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
      * @param jobs how due timers are worked off ({@code supportkit.jobs.*})
      * @param directoryCacheTtl how long directory entries read on this node are reused
      * @param notifications how messages are delivered
+     * @param sla service-level policies and calendars
      */
     public EngineSettings {
         providerSettings = Map.copyOf(providerSettings);

@@ -98,9 +98,14 @@ public final class SettingsLoader {
         config.addConfiguration(fileConfig);
 
         Map<String, Map<String, String>> providers = new TreeMap<>();
+        Map<String, List<String>> sla = new TreeMap<>();
         for (Iterator<String> keys = config.getKeys(); keys.hasNext(); ) {
             String key = keys.next();
             if (!key.startsWith(PREFIX) || ENGINE_KEYS.contains(key)) {
+                continue;
+            }
+            if (key.startsWith(SlaSettings.PREFIX)) {
+                sla.put(key, config.getList(String.class, key, List.of()));
                 continue;
             }
             var matcher = PROVIDER_KEY.matcher(key);
@@ -138,8 +143,9 @@ public final class SettingsLoader {
         providers.forEach((id, values) -> providerSettings.put(id, new ProviderSettings(values)));
         Duration directoryCache = Duration.ofSeconds(integer(config, DIRECTORY_CACHE, 30, 0, problems));
         NotificationSettings notifications = notifications(config, problems);
+        SlaSettings slaSettings = SlaSettings.parse(sla, problems);
         return new Result(new EngineSettings(nodeId, storage, plugins, providerSettings, jobs, directoryCache,
-                notifications), List.copyOf(problems));
+                notifications, slaSettings), List.copyOf(problems));
     }
 
     private static NotificationSettings notifications(Configuration config, List<String> problems) {

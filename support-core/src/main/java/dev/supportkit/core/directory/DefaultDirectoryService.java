@@ -4,6 +4,8 @@ import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
 import dev.supportkit.api.directory.DeliveryPreferences;
 import dev.supportkit.api.directory.QuietHours;
+import dev.supportkit.api.directory.SupportContract;
+import dev.supportkit.core.sla.SlaClock;
 import dev.supportkit.api.error.AccessDeniedException;
 import dev.supportkit.api.directory.DirectoryEntry;
 import dev.supportkit.api.directory.DirectoryService;
@@ -35,11 +37,42 @@ public final class DefaultDirectoryService implements DirectoryService {
     private static final Set<String> SUPPORTED_LANGUAGES = Set.of("ru", "en");
 
     private final RequestCommands commands;
+    private final SlaClock sla;
 
-    /** @param commands gives access to storage and the access policy */
+    /**
+     * @param commands gives access to storage and the access policy
+     * @param sla      the configured SLA policies and calendars, to check contracts against
+     */
     @Inject
-    public DefaultDirectoryService(RequestCommands commands) {
+    public DefaultDirectoryService(RequestCommands commands, SlaClock sla) {
         this.commands = commands;
+        this.sla = sla;
+    }
+
+    @Override
+    public SupportContract saveContract(Actor actor, SupportContract contract) {
+        return save(actor, "contract", contract, (tx, errors) -> {
+            requireOrganization(tx, actor, errors, "contract.organization", contract.organization());
+            errors.requiredText("contract.number", contract.number(), 64);
+            if (errors.required("contract.slaPolicy", contract.slaPolicy())
+                    && !sla.settings().policies().containsKey(contract.slaPolicy())) {
+                errors.add("contract.slaPolicy", "configured", "no SLA policy '" + contract.slaPolicy()
+                        + "' is configured (configured: " + String.join(", ", sla.settings().policies().keySet()) + ")");
+            }
+            if (contract.calendar() != null && sla.calendars().get(contract.calendar()).isEmpty()) {
+                errors.add("contract.calendar", "known", "no business calendar '" + contract.calendar()
+                        + "' (known: " + String.join(", ", new java.util.TreeSet<>(sla.calendars().ids())) + ")");
+            }
+        });
+    }
+
+    @Override
+    public Optional<SupportContract> contract(Actor actor, OrganizationId organization) {
+        commands.policy().require(actor, Permission.READ_CUSTOMER_DIRECTORY);
+        if (!commands.policy().canSeeOrganization(actor, organization)) {
+            return Optional.empty();
+        }
+        return commands.read(tx -> tx.findDirectoryEntry(actor.tenant(), SupportContract.class, organization.value()));
     }
 
     @Override

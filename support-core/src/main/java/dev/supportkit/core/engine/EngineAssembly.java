@@ -6,11 +6,18 @@ import com.google.inject.Stage;
 import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.error.SupportException;
+import dev.supportkit.core.calendar.BusinessCalendar;
+import dev.supportkit.core.calendar.BusinessCalendars;
+import dev.supportkit.core.calendar.CalendarDefinitionException;
 import dev.supportkit.core.config.EngineSettings;
 import dev.supportkit.core.config.SettingsLoader;
 import dev.supportkit.core.jobs.DueWorkProcessor;
 import dev.supportkit.core.notify.MessageTemplates;
 import dev.supportkit.core.notify.NotificationChannels;
+import dev.supportkit.core.sla.Calendars;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
 import dev.supportkit.core.json.JacksonCodec;
 import dev.supportkit.core.plugin.DiscoveredProviders;
 import dev.supportkit.core.plugin.LoadedPlugin;
@@ -104,6 +111,7 @@ public final class EngineAssembly implements AutoCloseable {
                         + "' is available (available: " + String.join(", ", storages.keySet()) + ")");
             }
         }
+        Calendars calendars = calendars(settings, all);
         MessageTemplates templates = null;
         try {
             templates = MessageTemplates.load(settings.notifications().templatesDirectory());
@@ -144,7 +152,7 @@ public final class EngineAssembly implements AutoCloseable {
                 startedCrm.put(factory.id(), adapter);
             }
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new EngineModule(clock, settings, codec, store,
-                    new NotificationChannels(startedChannels), templates));
+                    new NotificationChannels(startedChannels), templates, calendars));
             startBackgroundWorker(settings, injector.getInstance(DueWorkProcessor.class), closeOrder);
             LOG.info("SupportKit engine '{}' started: storage '{}', channels {}, CRM adapters {}, plugins {}",
                     settings.nodeId(), settings.storageProvider(), startedChannels.keySet(), startedCrm.keySet(),
@@ -154,6 +162,35 @@ public final class EngineAssembly implements AutoCloseable {
             closeAll(closeOrder);
             throw e;
         }
+    }
+
+    /**
+     * The business calendars: {@code 24x7} and {@code ru-production-5x8} (in the notification zone) and a
+     * vendor's own from {@code supportkit.sla.calendars-file}; checks that every SLA policy names a known one.
+     */
+    private static Calendars calendars(EngineSettings settings, List<String> problems) {
+        ZoneId zone = settings.notifications().zone();
+        BusinessCalendars known = BusinessCalendars.of(BusinessCalendars.twentyFourSeven(zone),
+                BusinessCalendars.russianProduction(zone));
+        if (settings.sla().calendarsFile().isPresent()) {
+            Path file = settings.sla().calendarsFile().get();
+            try {
+                known = known.plus(BusinessCalendars.load(file));
+            } catch (CalendarDefinitionException e) {
+                e.problems().forEach(p -> problems.add("supportkit.sla.calendars-file '" + file + "': " + p));
+            } catch (IOException | RuntimeException e) {
+                problems.add("supportkit.sla.calendars-file: '" + file + "' cannot be read: " + e.getMessage());
+            }
+        }
+        Map<String, BusinessCalendar> byId = new TreeMap<>();
+        known.all().forEach(c -> byId.put(c.id(), c));
+        settings.sla().policies().values().forEach(policy -> {
+            if (!policy.calendar().isBlank() && !byId.containsKey(policy.calendar())) {
+                problems.add("supportkit.sla.policies." + policy.name() + ".calendar: no business calendar '"
+                        + policy.calendar() + "' (known: " + String.join(", ", byId.keySet()) + ")");
+            }
+        });
+        return new Calendars(byId);
     }
 
     /** Runs the due-work processor every poll interval on a daemon thread, stopped first on close. */

@@ -25,6 +25,10 @@ import dev.supportkit.core.json.JacksonCodec;
 import dev.supportkit.core.notify.MessageTemplates;
 import dev.supportkit.core.notify.NotificationChannels;
 import dev.supportkit.core.notify.OutboxDispatcher;
+import dev.supportkit.core.sla.Calendars;
+import dev.supportkit.core.sla.SlaClock;
+import dev.supportkit.core.sla.SlaLifecycle;
+import dev.supportkit.core.sla.SlaTimerHandler;
 import dev.supportkit.core.quality.DefaultQualityService;
 import dev.supportkit.core.reports.DefaultReportService;
 import dev.supportkit.core.request.RequestCommands;
@@ -44,9 +48,11 @@ final class EngineModule extends AbstractModule {
     private final StorageProvider storage;
     private final NotificationChannels channels;
     private final MessageTemplates templates;
+    private final Calendars calendars;
 
     EngineModule(Clock clock, EngineSettings settings, JacksonCodec codec, StorageProvider storage,
-                 NotificationChannels channels, MessageTemplates templates) {
+                 NotificationChannels channels, MessageTemplates templates, Calendars calendars) {
+        this.calendars = calendars;
         this.clock = clock;
         this.settings = settings;
         this.codec = codec;
@@ -64,6 +70,10 @@ final class EngineModule extends AbstractModule {
         bind(StorageProvider.class).toInstance(storage);
         bind(NotificationChannels.class).toInstance(channels);
         bind(MessageTemplates.class).toInstance(templates);
+        bind(Calendars.class).toInstance(calendars);
+        bind(SlaClock.class).in(Singleton.class);
+        bind(SlaLifecycle.class).in(Singleton.class);
+        bind(SlaTimerHandler.class).in(Singleton.class);
         bind(OutboxDispatcher.class).in(Singleton.class);
         bind(AccessPolicy.class).in(Singleton.class);
         bind(JournalWriter.class).in(Singleton.class);

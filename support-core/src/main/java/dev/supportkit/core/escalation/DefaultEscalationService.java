@@ -9,7 +9,16 @@ import dev.supportkit.api.escalation.EscalationService;
 import dev.supportkit.api.escalation.RedirectTarget;
 import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.journal.Visibility;
+import dev.supportkit.api.request.Deadline;
+import dev.supportkit.api.request.DeadlineKind;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.core.sla.SlaClock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import dev.supportkit.api.request.RequestRef;
 import dev.supportkit.core.journal.JournalDraft;
 import dev.supportkit.core.request.FieldErrors;
@@ -27,11 +36,47 @@ public final class DefaultEscalationService implements EscalationService {
     private static final Set<Role> SECOND_LINE_ROLES = Set.of(Role.SECOND_LINE_ENGINEER, Role.GROUP_LEAD);
 
     private final RequestCommands commands;
+    private final SlaClock sla;
 
-    /** @param commands the unit-of-work runner */
+    /**
+     * @param commands the unit-of-work runner
+     * @param sla      the SLA clock (calendars for the customer's time zone)
+     */
     @Inject
-    public DefaultEscalationService(RequestCommands commands) {
+    public DefaultEscalationService(RequestCommands commands, SlaClock sla) {
         this.commands = commands;
+        this.sla = sla;
+    }
+
+    @Override
+    public List<String> deadlinePromises(Actor actor, RequestId request, Locale locale) {
+        commands.policy().require(actor, Permission.READ_REQUESTS);
+        Request loaded = commands.read(tx -> commands.load(tx, actor, request));
+        boolean english = "en".equals(locale.getLanguage());
+        List<String> promises = new ArrayList<>();
+        for (Deadline d : loaded.deadlines()) {
+            ZoneId zone = sla.calendars().get(d.calendar()).map(c -> c.zone()).orElse(ZoneId.of("Europe/Moscow"));
+            DateTimeFormatter time = DateTimeFormatter.ofPattern(english ? "HH:mm 'on' d MMMM" : "HH:mm d MMMM",
+                    english ? Locale.ENGLISH : Locale.forLanguageTag("ru")).withZone(zone);
+            String when = time.format(d.dueAt());
+            switch (d.state()) {
+                case PENDING -> promises.add(d.kind() == DeadlineKind.FIRST_RESPONSE
+                        ? (english ? "We will answer by " + when + "." : "Мы ответим до " + when + ".")
+                        : (english ? "We plan to resolve the problem by " + when + "."
+                                   : "Мы планируем устранить проблему до " + when + "."));
+                case PAUSED -> promises.add(english
+                        ? "The deadline is paused until you answer our question."
+                        : "Срок приостановлен до получения вашего ответа на наш вопрос.");
+                case BREACHED -> {
+                    if (d.metAt() == null) {
+                        promises.add(english ? "We are late and working on it with priority."
+                                : "Мы не уложились в срок и работаем над заявкой в приоритетном порядке.");
+                    }
+                }
+                default -> { }
+            }
+        }
+        return List.copyOf(promises);
     }
 
     @Override

@@ -115,8 +115,11 @@ public final class DefaultIntakeService implements IntakeService {
             JournalDraft entry = new JournalDraft(LaborFunction.A_01_3, Visibility.CUSTOMER_VISIBLE, draft.channel(),
                     new RequestEvent.Registered(contactId, draft.channel(), priority, draft.subject().strip()),
                     "Request registered from a " + channelName(draft.channel()) + " contact: " + draft.subject().strip());
-            return commands.commit(tx, actor, null,
+            request.deadlines(commands.sla().startFor(tx, request.updatedAt(now).journalHead(0, "").build(), now));
+            Request saved = commands.commit(tx, actor, null,
                     Change.of(request, entry).withContact(contact).notifyCustomer("request.registered"), now);
+            commands.sla().scheduleRunning(tx, saved, now);
+            return saved;
         });
     }
 

@@ -7,14 +7,12 @@ import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.TimerRecord;
 import dev.supportkit.core.notify.OutboxDispatcher;
+import dev.supportkit.core.sla.SlaTimerHandler;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,18 +36,22 @@ public final class DueWorkProcessor {
      * @param clock     the engine's clock
      * @param settings  the engine's settings (node id, job settings)
      * @param deadlines the executor-deadline handler
+     * @param sla       the SLA warning and breach handler
      * @param outbox    the outbox dispatcher
      */
     @Inject
     public DueWorkProcessor(StorageProvider storage, Clock clock, EngineSettings settings,
-                            ExecutorDeadlineHandler deadlines, OutboxDispatcher outbox) {
+                            ExecutorDeadlineHandler deadlines, SlaTimerHandler sla, OutboxDispatcher outbox) {
         this.outbox = outbox;
         this.storage = storage;
         this.clock = clock;
         this.nodeId = settings.nodeId();
         this.settings = settings.jobs();
-        this.handlers = Stream.of(deadlines).collect(Collectors.toUnmodifiableMap(TimerHandler::kind,
-                Function.identity()));
+        Map<String, TimerHandler> byKind = new java.util.HashMap<>();
+        for (TimerHandler handler : List.of(deadlines, sla)) {
+            handler.kinds().forEach(kind -> byKind.put(kind, handler));
+        }
+        this.handlers = Map.copyOf(byKind);
     }
 
     /**

@@ -43,8 +43,8 @@ public final class ExecutorDeadlineHandler implements TimerHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
+    public java.util.Set<String> kinds() {
+        return java.util.Set.of(KIND);
     }
 
     @Override

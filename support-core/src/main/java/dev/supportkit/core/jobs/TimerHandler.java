@@ -10,8 +10,8 @@ import java.time.Instant;
  * marked done: if the claim was lost to another node meanwhile, everything rolls back.
  */
 public interface TimerHandler {
-    /** @return the timer kind handled, e.g. {@code executor.deadline} */
-    String kind();
+    /** @return the timer kinds handled, e.g. {@code executor.deadline} */
+    java.util.Set<String> kinds();
 
     /**
      * Handles one due timer.

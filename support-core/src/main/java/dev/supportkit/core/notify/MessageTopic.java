@@ -28,7 +28,11 @@ public enum MessageTopic {
     /** A satisfaction survey after closing. */
     SURVEY("survey", "surveyLink"),
     /** To a specialist: their deadline on a request passed. */
-    DEADLINE_MISSED("deadline.missed", "task", "due", "executor");
+    DEADLINE_MISSED("deadline.missed", "task", "due", "executor"),
+    /** To a lead: a service-level deadline is close. */
+    SLA_WARNING("sla.warning", "deadline", "due"),
+    /** To a lead: a service-level deadline passed. */
+    SLA_BREACHED("sla.breached", "deadline", "due");
 
     /** Variables every template gets. */
     public static final List<String> COMMON = List.of("requestId", "subject", "status", "organization",

@@ -8,12 +8,14 @@ import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.request.Channel;
+import dev.supportkit.api.request.Deadline;
 import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.ResolutionReport;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,6 +41,7 @@ public final class RequestBuilder {
     long version;
     long journalSequence;
     String journalHash;
+    List<Deadline> deadlines = List.of();
 
     /**
      * Returns an empty builder for a new request.
@@ -74,6 +77,7 @@ public final class RequestBuilder {
         b.version = r.version();
         b.journalSequence = r.journalSequence();
         b.journalHash = r.journalHash();
+        b.deadlines = r.deadlines();
         return b;
     }
 
@@ -176,6 +180,17 @@ public final class RequestBuilder {
      */
     public RequestBuilder resolution(ResolutionReport v) { resolution = Optional.ofNullable(v); return this; }
     /**
+     * Sets the deadlines.
+     *
+     * @param v the deadlines
+     * @return this
+     */
+    public RequestBuilder deadlines(List<Deadline> v) {
+        deadlines = v;
+        return this;
+    }
+
+    /**
      * Sets registration time.
      *
      * @param v registration time
@@ -216,6 +231,6 @@ public final class RequestBuilder {
     public Request build() {
         return new Request(id, tenant, organization, representative, system, subject, description, channel, priority,
                 status, line, group, assignee, resolution, registeredAt, updatedAt, version, journalSequence,
-                journalHash);
+                journalHash, deadlines);
     }
 }

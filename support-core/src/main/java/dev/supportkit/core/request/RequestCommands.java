@@ -14,6 +14,7 @@ import dev.supportkit.core.journal.JournalWriter;
 import dev.supportkit.core.json.JacksonCodec;
 import dev.supportkit.core.security.AccessPolicy;
 import dev.supportkit.core.security.Permission;
+import dev.supportkit.core.sla.SlaLifecycle;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.StorageProvider;
@@ -158,6 +159,7 @@ public final class RequestCommands {
     private final JournalWriter journal;
     private final JacksonCodec codec;
     private final Clock clock;
+    private final SlaLifecycle sla;
 
     /**
      * @param storage the storage provider
@@ -165,10 +167,12 @@ public final class RequestCommands {
      * @param journal the journal writer
      * @param codec   JSON codec for outbox payloads
      * @param clock   the engine's clock
+     * @param sla     moves service-level deadlines with each action
      */
     @Inject
     public RequestCommands(StorageProvider storage, AccessPolicy policy, JournalWriter journal, JacksonCodec codec,
-                           Clock clock) {
+                           Clock clock, SlaLifecycle sla) {
+        this.sla = sla;
         this.storage = storage;
         this.policy = policy;
         this.journal = journal;
@@ -183,6 +187,15 @@ public final class RequestCommands {
      */
     public AccessPolicy policy() {
         return policy;
+    }
+
+    /**
+     * Returns the deadline lifecycle.
+     *
+     * @return the deadline lifecycle
+     */
+    public SlaLifecycle sla() {
+        return sla;
     }
 
     /**
@@ -221,6 +234,7 @@ public final class RequestCommands {
             FieldErrors errors = new FieldErrors();
             Change change = command.decide(new Step(tx, actor, current, next, now, errors));
             errors.throwIfAny();
+            change.request().deadlines(sla.afterAction(tx, current, action, now));
             return commit(tx, actor, current, change, now);
         });
     }

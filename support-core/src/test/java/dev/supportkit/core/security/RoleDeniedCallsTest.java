@@ -50,6 +50,7 @@ import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.api.intake.ImportedRequest;
 import dev.supportkit.api.directory.DeliveryPreferences;
 import dev.supportkit.api.directory.ContactPoint;
+import dev.supportkit.api.directory.SupportContract;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
 import dev.supportkit.core.testing.EngineFixture;
@@ -279,6 +280,14 @@ class RoleDeniedCallsTest {
                     false, NO_REQUEST, (fx, a, r) -> fx.engine.quality().deadLetters(a, 10)),
             new Op("quality.retryDelivery", Permission.RETRY_DELIVERY, roles(ADMINISTRATOR), false, NO_REQUEST,
                     (fx, a, r) -> fx.engine.quality().retryDelivery(a, DeadLetter.id)),
+            new Op("directory.saveContract", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().saveContract(a, new SupportContract(fx.org, "SUP-1", "standard",
+                            null))),
+            new Op("directory.contract", Permission.READ_CUSTOMER_DIRECTORY, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().contract(a, fx.org)),
+            new Op("escalation.deadlinePromises", Permission.READ_REQUESTS, EVERY_ROLE, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.escalation().deadlinePromises(a, r.id(), java.util.Locale.ENGLISH)),
             new Op("directory.savePreferences", Permission.SAVE_PREFERENCES, roles(ADMINISTRATOR,
                     CUSTOMER_REPRESENTATIVE), false, NO_REQUEST,
                     (fx, a, r) -> fx.engine.directory().savePreferences(a, new DeliveryPreferences(fx.rep.value(),

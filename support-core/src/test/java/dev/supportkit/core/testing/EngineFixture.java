@@ -81,7 +81,9 @@ public final class EngineFixture implements AutoCloseable {
         this.tenant = tenant;
         this.engine = engine != null ? engine
                 : SupportEngine.builder().clock(clock).environment(Map.of())
-                        .set("supportkit.jobs.poll-interval-ms", "0").build();
+                        .set("supportkit.jobs.poll-interval-ms", "0")
+                        .set("supportkit.sla.policies.standard.calendar", "24x7")
+                        .set("supportkit.sla.policies.standard.normal.resolution", "8h").build();
         admin = Actor.staff("adm-1", "Admin", Role.ADMINISTRATOR, tenant);
         operator = Actor.staff("spc-anna", "Anna Operator", Role.FIRST_LINE_OPERATOR, tenant);
         intakeLead = Actor.staff("spc-boris", "Boris Lead", Role.INTAKE_LEAD, tenant);

@@ -192,6 +192,35 @@ class SlaTest {
     }
 
     @Test
+    @DisplayName("a vendor's own calendar from the calendars file counts the deadlines; a broken file fails the build")
+    void vendorCalendarsFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("calendars.yaml"), """
+                calendars:
+                  - id: night-shift
+                    zone: Europe/Moscow
+                    weeklyHours:
+                      everyDay: [20:00-24:00]
+                """);
+        EngineFixture fx = new EngineFixture(TenantId.of("acme"), engine("node-n", Map.of(
+                "supportkit.sla.calendars-file", file.toString(),
+                "supportkit.sla.policies.night.calendar", "night-shift",
+                "supportkit.sla.policies.night.normal.resolution", "6h")));
+        fx.engine.directory().saveContract(fx.admin, new SupportContract(fx.org, "N-1", "night", null));
+        Request r = fx.registered(); // 09:00 in Moscow: 20:00–24:00 today, then 2 h from 20:00 tomorrow
+        assertEquals(Instant.parse("2026-03-13T19:00:00Z"), r.deadline(DeadlineKind.RESOLUTION).orElseThrow().dueAt());
+
+        java.nio.file.Path broken = java.nio.file.Files.writeString(dir.resolve("broken.yaml"), """
+                calendars:
+                  - id: bad id!
+                    zone: Mars/Olympus
+                """);
+        ConfigurationException error = assertThrows(ConfigurationException.class, () -> engine("node-m",
+                Map.of("supportkit.sla.calendars-file", broken.toString())));
+        assertTrue(error.problems().size() >= 2, error::getMessage);
+        assertTrue(error.getMessage().contains("Mars/Olympus"), error::getMessage);
+    }
+
+    @Test
     @DisplayName("every bad SLA setting is reported when the engine is built")
     void badConfiguration() {
         ConfigurationException error = assertThrows(ConfigurationException.class, () -> engine("node-x", Map.of(

@@ -221,6 +221,45 @@ class SlaTest {
     }
 
     @Test
+    @DisplayName("the README's YAML policy is read as documented")
+    void yamlPolicy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("supportkit.yaml"), """
+                supportkit:
+                  jobs:
+                    poll-interval-ms: 0
+                  sla:
+                    default-policy: standard
+                    policies:
+                      standard:
+                        calendar: 24x7
+                        warn-at: 0.75
+                        on-warning: notify:spc-galina
+                        on-breach: notify:spc-galina, raise-priority, escalate:grp-telephony
+                        critical: { first-response: 30m, resolution: 4h }
+                        normal:   { first-response: 2h,  resolution: 16h }
+                        low:      { resolution: 5d }
+                """);
+        SupportEngine engine = SupportEngine.builder().clock(clock).environment(Map.of()).configFile(file).build();
+        engines.add(engine);
+        EngineFixture fx = new EngineFixture(TenantId.of("acme"), engine);
+        Request r = fx.registered();
+        assertEquals(r.registeredAt().plus(Duration.ofHours(2)), r.deadline(DeadlineKind.FIRST_RESPONSE).orElseThrow()
+                .dueAt());
+        assertEquals(r.registeredAt().plus(Duration.ofHours(16)), r.deadline(DeadlineKind.RESOLUTION).orElseThrow()
+                .dueAt());
+        Request critical = fx.engine.intake().registerContact(fx.operator, fx.draft().priority(Priority.CRITICAL)
+                .build());
+        assertEquals(critical.registeredAt().plus(Duration.ofMinutes(30)),
+                critical.deadline(DeadlineKind.FIRST_RESPONSE).orElseThrow().dueAt());
+        fx.engine.intake().takeIntoWork(fx.operator, r.ref());
+        clock.advance(Duration.ofHours(17));
+        fx.engine.runDueWork();
+        Request breached = fx.engine.quality().request(fx.auditor, r.id());
+        assertEquals(Priority.HIGH, breached.priority(), "the on-breach list was read as three actions");
+        assertEquals(fx.telephony, breached.group().orElseThrow());
+    }
+
+    @Test
     @DisplayName("every bad SLA setting is reported when the engine is built")
     void badConfiguration() {
         ConfigurationException error = assertThrows(ConfigurationException.class, () -> engine("node-x", Map.of(

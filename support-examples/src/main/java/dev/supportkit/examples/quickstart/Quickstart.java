@@ -5,6 +5,8 @@ import dev.supportkit.api.Role;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.ComponentId;
 import dev.supportkit.api.directory.ComponentKind;
+import dev.supportkit.api.directory.ContactPoint;
+import dev.supportkit.api.directory.DeliveryPreferences;
 import dev.supportkit.api.directory.GroupId;
 import dev.supportkit.api.directory.Organization;
 import dev.supportkit.api.directory.OrganizationId;
@@ -22,6 +24,7 @@ import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.escalation.RedirectTarget;
 import dev.supportkit.api.journal.ChainVerification;
 import dev.supportkit.api.journal.JournalEntry;
+import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.ContactDraft;
 import dev.supportkit.api.request.Priority;
@@ -43,6 +46,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Walks one request through its whole life on the embedded default store (the JDBC plugin with an H2
@@ -93,6 +97,16 @@ public final class Quickstart {
                 .set("supportkit.providers.email.port", Integer.toString(smtpSink.getSmtp().getPort()))
                 .set("supportkit.providers.email.security", "none")
                 .set("supportkit.providers.email.from", "Служба поддержки Nordtel <support@nordtel.example>")
+                // Service levels: deadlines in working time, a warning at 75 %, escalation on a breach.
+                .set("supportkit.sla.default-policy", "standard")
+                .set("supportkit.sla.policies.standard.calendar", "24x7")
+                .set("supportkit.sla.policies.standard.warn-at", "0.75")
+                .set("supportkit.sla.policies.standard.on-warning", "notify:galina")
+                .set("supportkit.sla.policies.standard.on-breach", "notify:galina, raise-priority, escalate:telephony")
+                .set("supportkit.sla.policies.standard.high.first-response", "30m")
+                .set("supportkit.sla.policies.standard.high.resolution", "8h")
+                .set("supportkit.sla.policies.standard.normal.first-response", "1h")
+                .set("supportkit.sla.policies.standard.normal.resolution", "8h")
                 .build()) {
             // Who takes part: staff of the support service and the customer's responsible representative.
             Actor admin = Actor.staff("admin", "Service administrator", Role.ADMINISTRATOR, tenant);
@@ -118,6 +132,10 @@ public final class Quickstart {
             directory.saveGroup(admin, new SupportGroup(telephony, "Telephony, second line", SupportLine.SECOND_LINE));
             directory.saveSpecialist(admin, new Specialist(SpecialistId.of("viktor"), "Viktor Orlov",
                     Role.SECOND_LINE_ENGINEER, telephony));
+            directory.saveSpecialist(admin, new Specialist(SpecialistId.of("galina"), "Galina Volkova",
+                    Role.GROUP_LEAD, telephony));
+            directory.savePreferences(admin, new DeliveryPreferences("galina",
+                    List.of(new ContactPoint(Channel.EMAIL, "galina.volkova@nordtel.example")), null, Locale.ENGLISH));
 
             List<Request> earlier = engine.quality().requests(auditor, RequestQuery.builder().limit(1000).build());
             out.printf("Data directory %s holds %d request(s) from earlier runs.%n%n", dataDirectory.toAbsolutePath(),
@@ -129,6 +147,8 @@ public final class Quickstart {
                     .channel(Channel.PHONE).priority(Priority.HIGH)
                     .subject("No incoming calls reach the office")
                     .text("Since 09:00 callers hear a busy tone; internal calls work.").build());
+            out.println("Told the customer: " + String.join(" ", engine.escalation().deadlinePromises(irina,
+                    request.id(), Locale.forLanguageTag("ru"))));
             step(clock, 2);
             request = engine.intake().takeIntoWork(anna, request.ref());
             step(clock, 4);
@@ -162,6 +182,26 @@ public final class Quickstart {
 
             // After commit, the outbox worker delivers the customer's messages (normally in the background).
             engine.runDueWork();
+
+            // A second request is taken into work and then neglected: the clock runs past its deadlines.
+            Request neglected = engine.intake().registerContact(anna, ContactDraft.builder().organization(romashka)
+                    .representative(RepresentativeId.of("irina")).channel(Channel.EMAIL)
+                    .subject("Printer on the 3rd floor jams").text("Jams on every second page.").build());
+            neglected = engine.intake().takeIntoWork(anna, neglected.ref());
+            clock.advance(Duration.ofHours(6).plusMinutes(5));
+            engine.runDueWork();
+            clock.advance(Duration.ofHours(2));
+            engine.runDueWork();
+            Request late = engine.quality().request(auditor, neglected.id());
+            out.printf("Deadlines of \"%s\", driven by the clock (now %s):%n", late.subject(),
+                    TIME.format(clock.instant()));
+            engine.journal().entries(auditor, late.id()).stream()
+                    .filter(e -> e.event() instanceof RequestEvent.SlaWarning || e.event() instanceof RequestEvent.SlaBreached)
+                    .forEach(e -> out.printf("  %s %s %s%n", TIME.format(e.occurredAt()), e.function().code(),
+                            e.description()));
+            out.printf("  now: priority %s, %s, group %s%n%n", late.priority(), late.status(),
+                    late.group().map(Object::toString).orElse("-"));
+
             printMessages(out, smtpSink.getReceivedMessages());
 
             printJournal(out, request, engine.journal().entries(auditor, request.id()));
@@ -179,7 +219,7 @@ public final class Quickstart {
     }
 
     private static void printMessages(PrintStream out, MimeMessage[] messages) {
-        out.printf("Messages the customer received by e-mail (%d):%n", messages.length);
+        out.printf("Messages delivered by e-mail (%d):%n", messages.length);
         try {
             for (MimeMessage message : messages) {
                 Object content = message.getContent();

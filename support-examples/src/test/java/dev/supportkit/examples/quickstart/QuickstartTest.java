@@ -37,7 +37,11 @@ class QuickstartTest {
             assertTrue(printed.contains(code), () -> "missing " + code + " in\n" + printed);
         }
         assertTrue(printed.contains("final status CLOSED"), printed);
-        assertTrue(printed.contains("Messages the customer received by e-mail (5):"), printed);
+        assertTrue(printed.contains("Messages delivered by e-mail (8):"), printed);
+        assertTrue(printed.contains("Told the customer: Мы ответим до 09:35 12 марта."), printed);
+        assertTrue(printed.contains("SLA warning: the resolution deadline"), printed);
+        assertTrue(printed.contains("priority raised to HIGH, escalated to group telephony"), printed);
+        assertTrue(printed.contains("to galina.volkova@nordtel.example: Deadline breached"), printed);
         assertTrue(printed.contains("Заявка «No incoming calls reach the office» зарегистрирована"), printed);
         assertTrue(printed.contains("просим подтвердить"), printed);
         assertTrue(printed.contains("Hash chain verified: all 15 entries intact."), printed);
@@ -49,7 +53,7 @@ class QuickstartTest {
         ChainVerification[] result = new ChainVerification[1];
         assertTrue(run(result).contains("holds 0 request(s) from earlier runs"));
         String second = run(result);
-        assertTrue(second.contains("holds 1 request(s) from earlier runs"), second);
+        assertTrue(second.contains("holds 2 request(s) from earlier runs"), second);
         assertTrue(result[0].intact());
     }
 }

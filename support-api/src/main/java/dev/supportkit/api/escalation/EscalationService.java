@@ -12,7 +12,10 @@ public interface EscalationService {
     /**
      * Redirects a request to another line (functional escalation), with a reason. Legal from first
      * line to the intake lead or second line, from the intake lead to second line, and from second
-     * line back to the intake lead.
+     * line back to the intake lead. A redirect to second line that names neither group nor assignee is
+     * routed by the engine's routing rules ({@code supportkit.routing.*}), when configured: the rule's
+     * group and its least-loaded second-line specialist, with a {@code Routed} journal entry; naming a
+     * group or assignee overrides the rules.
      *
      * @param actor  a staff member of the line that holds the request (or a lead)
      * @param ref    the request as last read
@@ -34,4 +37,44 @@ public interface EscalationService {
      */
     java.util.List<String> deadlinePromises(Actor actor, dev.supportkit.api.request.RequestId request,
                                             java.util.Locale locale);
+
+    /**
+     * Hands a request at second line to the supported system's vendor (D/01.7). The request stays
+     * {@code AT_SECOND_LINE} and gains an open {@link Request#vendorCase()}; a {@code VendorEscalated}
+     * entry (internal) is journalled. Legal only at second line and only while no vendor case is open
+     * ({@link dev.supportkit.api.error.InvalidTransitionException} otherwise).
+     *
+     * @param actor  a group lead
+     * @param ref    the request as last read
+     * @param vendorCase the vendor (defaults to the supported system's vendor), the vendor's case number if
+     *               known, and what the vendor is asked; field errors under {@code vendor.*}
+     * @return the request with its open vendor case
+     */
+    Request escalateToVendor(Actor actor, RequestRef ref, VendorCase vendorCase);
+
+    /**
+     * Records a message exchanged with the vendor on the request's open vendor case (D/01.7): journalled
+     * (internal) as {@code VendorCorrespondence}; a case number in the message sets or replaces the case's,
+     * a promised date becomes the case's {@code promisedDate}. Legal only at second line with an open vendor
+     * case ({@link dev.supportkit.api.error.InvalidTransitionException} otherwise).
+     *
+     * @param actor   a group lead or second-line engineer
+     * @param ref     the request as last read
+     * @param message the message; field errors under {@code vendor.*}
+     * @return the request with the updated vendor case
+     */
+    Request recordVendorCorrespondence(Actor actor, RequestRef ref, VendorMessage message);
+
+    /**
+     * Brings the vendor's answer back into the request and closes the vendor case (D/01.7). The answer is
+     * journalled as {@code VendorAnswered}, internal only: what the customer is told is decided by the
+     * engineer, with a consultation or the resolution. Legal only at second line with an open vendor case
+     * ({@link dev.supportkit.api.error.InvalidTransitionException} otherwise).
+     *
+     * @param actor  a group lead or second-line engineer
+     * @param ref    the request as last read
+     * @param answer the vendor's answer; required, at most 4000 characters (field {@code vendor.answer})
+     * @return the request with the answered vendor case
+     */
+    Request recordVendorAnswer(Actor actor, RequestRef ref, String answer);
 }

@@ -5,6 +5,7 @@ import dev.supportkit.api.directory.GroupId;
 import dev.supportkit.api.directory.SiteId;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.api.escalation.VendorMessage;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.ContactId;
 import dev.supportkit.api.request.Priority;
@@ -203,5 +204,50 @@ public sealed interface RequestEvent {
      * @param note closing note
      */
     record Closed(String note) implements RequestEvent {
+    }
+
+    /**
+     * The group's routing rules chose the second-line group (and the least-loaded specialist in it) for a
+     * redirect that named no group.
+     *
+     * @param rule     the rule that matched, e.g. {@code supportkit.routing.rules.2}, or
+     *                 {@code supportkit.routing.default-group}
+     * @param group    the group chosen
+     * @param assignee the specialist chosen, or null when the group has no second-line specialist
+     * @param workload the chosen specialist's open requests before this one (0 without a specialist)
+     */
+    record Routed(String rule, GroupId group, SpecialistId assignee, int workload) implements RequestEvent {
+    }
+
+    /**
+     * A group lead handed the request to the supported system's vendor (D/01.7); it stays at second line.
+     *
+     * @param vendor     the vendor
+     * @param caseNumber the vendor's case number, or null while unknown
+     * @param summary    what the vendor was asked
+     */
+    record VendorEscalated(String vendor, String caseNumber, String summary) implements RequestEvent {
+    }
+
+    /**
+     * A message was exchanged with the vendor about the request (D/01.7).
+     *
+     * @param direction    from the vendor ({@code IN}) or to the vendor ({@code OUT})
+     * @param text         what was said
+     * @param caseNumber   the case number the message set or replaced, or null
+     * @param promisedDate the date the vendor promised, or null
+     */
+    record VendorCorrespondence(VendorMessage.Direction direction, String text, String caseNumber,
+                                Instant promisedDate) implements RequestEvent {
+    }
+
+    /**
+     * The vendor's answer was brought back into the request; the vendor case is closed (D/01.7).
+     *
+     * @param vendor     the vendor
+     * @param caseNumber the vendor's case number, or null
+     * @param answer     the vendor's answer
+     */
+    record VendorAnswered(String vendor, String caseNumber, String answer) implements RequestEvent {
     }
 }

@@ -36,13 +36,48 @@ import java.util.Optional;
  * @param journalSequence sequence number of its latest journal entry
  * @param journalHash     hash of its latest journal entry: the anchor of the hash chain
  * @param deadlines       its service-level deadlines; empty when no policy applies
+ * @param vendorCase      its vendor case, once the request was handed to the vendor (D/01.7)
  */
 public record Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
                       Optional<SystemId> system, String subject, String description, Channel channel,
                       Priority priority, RequestStatus status, SupportLine line, Optional<GroupId> group,
                       Optional<SpecialistId> assignee, Optional<ResolutionReport> resolution, Instant registeredAt,
                       Instant updatedAt, long version, long journalSequence, String journalHash,
-                      List<Deadline> deadlines) {
+                      List<Deadline> deadlines, Optional<VendorCaseState> vendorCase) {
+
+    /**
+     * A request without a vendor case.
+     *
+     * @param id              identifier
+     * @param tenant          the tenant that owns it
+     * @param organization    the customer organisation
+     * @param representative  the customer's responsible representative who reported it
+     * @param system          the supported system concerned, if known
+     * @param subject         one-line summary
+     * @param description     the problem as described by the customer
+     * @param channel         the channel of the first contact
+     * @param priority        how urgent it is
+     * @param status          where it is in its life
+     * @param line            the support line responsible for it now
+     * @param group           the support group responsible for it now, if assigned
+     * @param assignee        the specialist responsible for it now, if assigned
+     * @param resolution      the resolution report once resolved
+     * @param registeredAt    when it was registered
+     * @param updatedAt       when it last changed
+     * @param version         optimistic-locking version, starting at 1
+     * @param journalSequence sequence number of its latest journal entry
+     * @param journalHash     hash of its latest journal entry
+     * @param deadlines       its service-level deadlines; empty when no policy applies
+     */
+    public Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
+                   Optional<SystemId> system, String subject, String description, Channel channel, Priority priority,
+                   RequestStatus status, SupportLine line, Optional<GroupId> group, Optional<SpecialistId> assignee,
+                   Optional<ResolutionReport> resolution, Instant registeredAt, Instant updatedAt, long version,
+                   long journalSequence, String journalHash, List<Deadline> deadlines) {
+        this(id, tenant, organization, representative, system, subject, description, channel, priority, status, line,
+                group, assignee, resolution, registeredAt, updatedAt, version, journalSequence, journalHash, deadlines,
+                Optional.empty());
+    }
 
     /**
      * A request without deadlines.
@@ -73,7 +108,8 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
                    Optional<ResolutionReport> resolution, Instant registeredAt, Instant updatedAt, long version,
                    long journalSequence, String journalHash) {
         this(id, tenant, organization, representative, system, subject, description, channel, priority, status, line,
-                group, assignee, resolution, registeredAt, updatedAt, version, journalSequence, journalHash, List.of());
+                group, assignee, resolution, registeredAt, updatedAt, version, journalSequence, journalHash, List.of(),
+                Optional.empty());
     }
 
     /**
@@ -107,6 +143,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
      * @param journalSequence sequence number of its latest journal entry
      * @param journalHash hash of its latest journal entry: the anchor of the hash chain
      * @param deadlines its service-level deadlines; empty when no policy applies
+     * @param vendorCase its vendor case, once the request was handed to the vendor; null is read as empty
      */
     public Request {
         Objects.requireNonNull(id, "id");
@@ -127,6 +164,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(journalHash, "journalHash");
         deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
+        vendorCase = vendorCase == null ? Optional.empty() : vendorCase;
     }
 
     /**

@@ -6,6 +6,7 @@ package dev.supportkit.api.request;
  * REGISTERED ──take into work──▶ IN_PROGRESS_FIRST_LINE
  * IN_PROGRESS_FIRST_LINE ──redirect──▶ AT_INTAKE_LEAD | AT_SECOND_LINE
  * AT_INTAKE_LEAD ──redirect──▶ AT_SECOND_LINE;   AT_SECOND_LINE ──redirect──▶ AT_INTAKE_LEAD
+ * AT_SECOND_LINE ──escalate to vendor | vendor correspondence | vendor answer──▶ AT_SECOND_LINE
  * any working state ──request clarification──▶ WAITING_FOR_CUSTOMER ──customer answers──▶ the same working state
  * any working state ──resolve──▶ RESOLVED
  * RESOLVED ──customer signs off──▶ SIGNED_OFF ──close──▶ CLOSED

@@ -18,10 +18,12 @@ import java.util.Optional;
  *                          ({@code supportkit.directory.cache-seconds}); zero turns the cache off
  * @param notifications     how messages are delivered ({@code supportkit.notifications.*}, templates)
  * @param sla               service-level policies and calendars ({@code supportkit.sla.*})
+ * @param routing           routing rules for redirects to second line ({@code supportkit.routing.*})
  */
 public record EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
                              Map<String, ProviderSettings> providerSettings, JobSettings jobs,
-                             Duration directoryCacheTtl, NotificationSettings notifications, SlaSettings sla) {
+                             Duration directoryCacheTtl, NotificationSettings notifications, SlaSettings sla,
+                             RoutingSettings routing) {
     /**
      * Freezes the map.
      *
@@ -33,9 +35,30 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
      * @param directoryCacheTtl how long directory entries read on this node are reused
      * @param notifications how messages are delivered
      * @param sla service-level policies and calendars
+     * @param routing routing rules for redirects to second line; null means none
      */
     public EngineSettings {
         providerSettings = Map.copyOf(providerSettings);
+        routing = routing == null ? RoutingSettings.NONE : routing;
+    }
+
+    /**
+     * Settings without routing rules.
+     *
+     * @param nodeId this node's id
+     * @param storageProvider the id of the storage provider to use
+     * @param pluginsDirectory where PF4J plugin jars are loaded from
+     * @param providerSettings each provider's own settings, by provider id
+     * @param jobs how due timers are worked off
+     * @param directoryCacheTtl how long directory entries read on this node are reused
+     * @param notifications how messages are delivered
+     * @param sla service-level policies and calendars
+     */
+    public EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
+                          Map<String, ProviderSettings> providerSettings, JobSettings jobs, Duration directoryCacheTtl,
+                          NotificationSettings notifications, SlaSettings sla) {
+        this(nodeId, storageProvider, pluginsDirectory, providerSettings, jobs, directoryCacheTtl, notifications, sla,
+                RoutingSettings.NONE);
     }
 
     /**

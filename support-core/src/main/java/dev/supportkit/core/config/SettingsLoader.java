@@ -99,6 +99,7 @@ public final class SettingsLoader {
 
         Map<String, Map<String, String>> providers = new TreeMap<>();
         Map<String, List<String>> sla = new TreeMap<>();
+        Map<String, List<String>> routing = new TreeMap<>();
         for (Iterator<String> keys = config.getKeys(); keys.hasNext(); ) {
             String key = keys.next();
             if (!key.startsWith(PREFIX) || ENGINE_KEYS.contains(key)) {
@@ -106,6 +107,10 @@ public final class SettingsLoader {
             }
             if (key.startsWith(SlaSettings.PREFIX)) {
                 sla.put(key, config.getList(String.class, key, List.of()));
+                continue;
+            }
+            if (key.startsWith(RoutingSettings.PREFIX)) {
+                routing.put(key, config.getList(String.class, key, List.of()));
                 continue;
             }
             var matcher = PROVIDER_KEY.matcher(key);
@@ -144,8 +149,9 @@ public final class SettingsLoader {
         Duration directoryCache = Duration.ofSeconds(integer(config, DIRECTORY_CACHE, 30, 0, problems));
         NotificationSettings notifications = notifications(config, problems);
         SlaSettings slaSettings = SlaSettings.parse(sla, problems);
+        RoutingSettings routingSettings = RoutingSettings.parse(routing, problems);
         return new Result(new EngineSettings(nodeId, storage, plugins, providerSettings, jobs, directoryCache,
-                notifications, slaSettings), List.copyOf(problems));
+                notifications, slaSettings, routingSettings), List.copyOf(problems));
     }
 
     private static NotificationSettings notifications(Configuration config, List<String> problems) {

@@ -7,6 +7,12 @@ import dev.supportkit.api.directory.SupportGroup;
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.escalation.EscalationService;
 import dev.supportkit.api.escalation.RedirectTarget;
+import dev.supportkit.api.escalation.VendorCase;
+import dev.supportkit.api.escalation.VendorMessage;
+import dev.supportkit.api.directory.SupportedSystem;
+import dev.supportkit.api.error.InvalidTransitionException;
+import dev.supportkit.api.journal.LaborFunction;
+import dev.supportkit.api.request.VendorCaseState;
 import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.request.Deadline;
@@ -14,6 +20,7 @@ import dev.supportkit.api.request.DeadlineKind;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.core.sla.SlaClock;
+import dev.supportkit.core.config.EngineSettings;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -26,6 +33,9 @@ import dev.supportkit.core.request.LineFunctions;
 import dev.supportkit.core.request.RequestAction;
 import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.request.RequestCommands.Change;
+import dev.supportkit.core.request.RequestBuilder;
+import dev.supportkit.api.directory.GroupId;
+import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.core.security.Permission;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -37,15 +47,18 @@ public final class DefaultEscalationService implements EscalationService {
 
     private final RequestCommands commands;
     private final SlaClock sla;
+    private final SecondLineRouter router;
 
     /**
      * @param commands the unit-of-work runner
      * @param sla      the SLA clock (calendars for the customer's time zone)
+     * @param settings the engine's settings (routing rules)
      */
     @Inject
-    public DefaultEscalationService(RequestCommands commands, SlaClock sla) {
+    public DefaultEscalationService(RequestCommands commands, SlaClock sla, EngineSettings settings) {
         this.commands = commands;
         this.sla = sla;
+        this.router = new SecondLineRouter(settings.routing());
     }
 
     @Override
@@ -115,13 +128,142 @@ public final class DefaultEscalationService implements EscalationService {
                             + "' is a " + assignee.get().role() + " and does not work " + target.line());
                 }
             }
+            Optional<SecondLineRouter.Routing> routing = target.line() == SupportLine.SECOND_LINE
+                    && target.group() == null && target.assignee() == null
+                    ? router.route(step.tx(), actor, step.current(), step.errors()) : Optional.empty();
+            GroupId group = routing.map(SecondLineRouter.Routing::group).orElse(target.group());
+            SpecialistId assignee = routing.isPresent() ? routing.get().assignee() : target.assignee();
             SupportLine from = step.current().line();
-            return Change.of(step.advance().line(target.line()).group(target.group()).assignee(target.assignee()),
-                    new JournalDraft(LineFunctions.redirect(actor.role()), Visibility.INTERNAL, null,
-                            new RequestEvent.Redirected(from, target.line(), target.group(), target.assignee(), reason),
-                            "Redirected from " + from + " to " + target.line()
-                                    + (target.group() == null ? "" : " (group " + target.group() + ")")
-                                    + ": " + reason));
+            JournalDraft redirected = new JournalDraft(LineFunctions.redirect(actor.role()), Visibility.INTERNAL, null,
+                    new RequestEvent.Redirected(from, target.line(), group, assignee, reason),
+                    "Redirected from " + from + " to " + target.line()
+                            + (group == null ? "" : " (group " + group + ")") + ": " + reason);
+            RequestBuilder next = step.advance().line(target.line()).group(group).assignee(assignee);
+            if (routing.isEmpty()) {
+                return Change.of(next, redirected);
+            }
+            SecondLineRouter.Routing r = routing.get();
+            JournalDraft routed = new JournalDraft(LineFunctions.redirect(actor.role()), Visibility.INTERNAL, null,
+                    new RequestEvent.Routed(r.rule(), r.group(), r.assignee(), r.workload()),
+                    "Group " + r.group() + " chosen by " + r.rule() + (r.assignee() == null
+                            ? "; no second-line specialist in the group"
+                            : "; assigned to " + r.assignee() + " (" + r.workload() + " open requests)"));
+            return new Change(next, List.of(redirected, routed), List.of(), List.of(), List.of());
         });
+    }
+
+    @Override
+    public Request escalateToVendor(Actor actor, RequestRef ref, VendorCase vendorCase) {
+        return commands.execute(actor, ref, Permission.ESCALATE_TO_VENDOR, RequestAction.ESCALATE_TO_VENDOR, true,
+                step -> {
+            Request current = step.current();
+            if (current.vendorCase().filter(VendorCaseState::open).isPresent()) {
+                throw new InvalidTransitionException(current.status().name() + " with an open vendor case",
+                        RequestAction.ESCALATE_TO_VENDOR.verb());
+            }
+            FieldErrors errors = step.errors();
+            if (!errors.required("vendor", vendorCase)) {
+                return null;
+            }
+            String vendor = vendorCase.vendor();
+            if (vendor == null) {
+                Optional<SupportedSystem> system = current.system().isEmpty() ? Optional.empty()
+                        : step.tx().findDirectoryEntry(actor.tenant(), SupportedSystem.class,
+                                current.system().get().value());
+                vendor = system.map(SupportedSystem::vendor).orElse(null);
+                if (vendor == null || vendor.isBlank()) {
+                    errors.add("vendor.vendor", "required",
+                            "is required: the request names no supported system to take the vendor from");
+                }
+            } else {
+                errors.requiredText("vendor.vendor", vendor, 200);
+            }
+            errors.maxLength("vendor.caseNumber", vendorCase.caseNumber(), 100);
+            blankIfPresent(errors, "vendor.caseNumber", vendorCase.caseNumber());
+            errors.requiredText("vendor.summary", vendorCase.summary(), 2000);
+            if (!errors.isEmpty()) {
+                return null;
+            }
+            VendorCaseState state = new VendorCaseState(vendor.trim(), trimmed(vendorCase.caseNumber()),
+                    vendorCase.summary(), step.now(), null, 0, null, null);
+            return Change.of(step.advance().vendorCase(state), new JournalDraft(LaborFunction.D_01_7,
+                    Visibility.INTERNAL, null,
+                    new RequestEvent.VendorEscalated(state.vendor(), state.caseNumber(), state.summary()),
+                    "Escalated to vendor " + state.vendor()
+                            + (state.caseNumber() == null ? "" : " (case " + state.caseNumber() + ")") + ": "
+                            + state.summary()));
+        });
+    }
+
+    @Override
+    public Request recordVendorCorrespondence(Actor actor, RequestRef ref, VendorMessage message) {
+        return commands.execute(actor, ref, Permission.VENDOR_CORRESPONDENCE,
+                RequestAction.RECORD_VENDOR_CORRESPONDENCE, true, step -> {
+            VendorCaseState open = openCase(step.current(), RequestAction.RECORD_VENDOR_CORRESPONDENCE);
+            FieldErrors errors = step.errors();
+            if (!errors.required("vendor", message)) {
+                return null;
+            }
+            errors.required("vendor.direction", message.direction());
+            errors.requiredText("vendor.text", message.text(), 4000);
+            errors.maxLength("vendor.caseNumber", message.caseNumber(), 100);
+            blankIfPresent(errors, "vendor.caseNumber", message.caseNumber());
+            if (message.promisedDate() != null && message.promisedDate().isBefore(step.now())) {
+                errors.add("vendor.promisedDate", "not-in-past", "must not be in the past (was "
+                        + message.promisedDate() + ", now is " + step.now() + ")");
+            }
+            if (!errors.isEmpty()) {
+                return null;
+            }
+            String caseNumber = trimmed(message.caseNumber());
+            VendorCaseState next = new VendorCaseState(open.vendor(),
+                    caseNumber != null ? caseNumber : open.caseNumber(), open.summary(), open.openedAt(),
+                    message.promisedDate() != null ? message.promisedDate() : open.promisedDate(),
+                    open.messages() + 1, null, null);
+            String way = message.direction() == VendorMessage.Direction.IN ? "from" : "to";
+            return Change.of(step.advance().vendorCase(next), new JournalDraft(LaborFunction.D_01_7,
+                    Visibility.INTERNAL, null,
+                    new RequestEvent.VendorCorrespondence(message.direction(), message.text(), caseNumber,
+                            message.promisedDate()),
+                    "Message " + way + " vendor " + open.vendor()
+                            + (next.caseNumber() == null ? "" : " (case " + next.caseNumber() + ")")
+                            + (message.promisedDate() == null ? "" : ", promised by " + message.promisedDate())
+                            + ": " + message.text()));
+        });
+    }
+
+    @Override
+    public Request recordVendorAnswer(Actor actor, RequestRef ref, String answer) {
+        return commands.execute(actor, ref, Permission.VENDOR_CORRESPONDENCE, RequestAction.RECORD_VENDOR_ANSWER,
+                true, step -> {
+            VendorCaseState open = openCase(step.current(), RequestAction.RECORD_VENDOR_ANSWER);
+            step.errors().requiredText("vendor.answer", answer, 4000);
+            if (!step.errors().isEmpty()) {
+                return null;
+            }
+            VendorCaseState answered = new VendorCaseState(open.vendor(), open.caseNumber(), open.summary(),
+                    open.openedAt(), open.promisedDate(), open.messages(), answer, step.now());
+            return Change.of(step.advance().vendorCase(answered), new JournalDraft(LaborFunction.D_01_7,
+                    Visibility.INTERNAL, null,
+                    new RequestEvent.VendorAnswered(open.vendor(), open.caseNumber(), answer),
+                    "Vendor " + open.vendor() + " answered"
+                            + (open.caseNumber() == null ? "" : " (case " + open.caseNumber() + ")") + ": " + answer));
+        });
+    }
+
+    private static VendorCaseState openCase(Request current, RequestAction action) {
+        return current.vendorCase().filter(VendorCaseState::open).orElseThrow(() ->
+                new InvalidTransitionException(current.status().name() + " without an open vendor case",
+                        action.verb()));
+    }
+
+    private static void blankIfPresent(FieldErrors errors, String field, String value) {
+        if (value != null && value.isBlank()) {
+            errors.add(field, "not-blank", "must not be blank when given");
+        }
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

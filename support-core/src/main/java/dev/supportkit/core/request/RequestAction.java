@@ -27,7 +27,13 @@ public enum RequestAction {
     /** The customer objects to the result. */
     REOPEN("reopen"),
     /** Close after sign-off. */
-    CLOSE("close");
+    CLOSE("close"),
+    /** Hand the request to the supported system's vendor; it stays at second line. */
+    ESCALATE_TO_VENDOR("escalate to the vendor"),
+    /** Record a message exchanged with the vendor. */
+    RECORD_VENDOR_CORRESPONDENCE("record vendor correspondence on"),
+    /** Bring the vendor's answer back into the request. */
+    RECORD_VENDOR_ANSWER("record the vendor's answer on");
 
     private final String verb;
 

@@ -14,6 +14,7 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.request.VendorCaseState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public final class RequestBuilder {
     long journalSequence;
     String journalHash;
     List<Deadline> deadlines = List.of();
+    Optional<VendorCaseState> vendorCase = Optional.empty();
 
     /**
      * Returns an empty builder for a new request.
@@ -78,6 +80,7 @@ public final class RequestBuilder {
         b.journalSequence = r.journalSequence();
         b.journalHash = r.journalHash();
         b.deadlines = r.deadlines();
+        b.vendorCase = r.vendorCase();
         return b;
     }
 
@@ -191,6 +194,17 @@ public final class RequestBuilder {
     }
 
     /**
+     * Sets the vendor case or null.
+     *
+     * @param v the vendor case or null
+     * @return this
+     */
+    public RequestBuilder vendorCase(VendorCaseState v) {
+        vendorCase = Optional.ofNullable(v);
+        return this;
+    }
+
+    /**
      * Sets registration time.
      *
      * @param v registration time
@@ -231,6 +245,6 @@ public final class RequestBuilder {
     public Request build() {
         return new Request(id, tenant, organization, representative, system, subject, description, channel, priority,
                 status, line, group, assignee, resolution, registeredAt, updatedAt, version, journalSequence,
-                journalHash, deadlines);
+                journalHash, deadlines, vendorCase);
     }
 }

@@ -29,6 +29,10 @@ public enum Permission {
     CONSULT("record a consultation", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
     /** escalation.redirect */
     REDIRECT("redirect a request", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** escalation.escalateToVendor */
+    ESCALATE_TO_VENDOR("escalate a request to the vendor", GROUP_LEAD),
+    /** escalation.recordVendorCorrespondence, escalation.recordVendorAnswer */
+    VENDOR_CORRESPONDENCE("record vendor correspondence", GROUP_LEAD, SECOND_LINE_ENGINEER),
     /** scheduling.scheduleVisit */
     SCHEDULE_VISIT("schedule a visit", SECOND_LINE_ENGINEER, GROUP_LEAD),
     /** scheduling.setExecutorDeadline */

@@ -60,7 +60,12 @@ class JacksonCodecTest {
                 new RequestEvent.Resolved("Replaced", "PSU", true, ComponentId.of("psu")),
                 new RequestEvent.SignedOff("ok"),
                 new RequestEvent.Reopened("still broken"),
-                new RequestEvent.Closed(null));
+                new RequestEvent.Closed(null),
+                new RequestEvent.Routed("supportkit.routing.rules.1", GroupId.of("g"), SpecialistId.of("v"), 2),
+                new RequestEvent.VendorEscalated("Nordtel", null, "PSU keeps failing"),
+                new RequestEvent.VendorCorrespondence(dev.supportkit.api.escalation.VendorMessage.Direction.IN,
+                        "Case opened", "NT-42", T),
+                new RequestEvent.VendorAnswered("Nordtel", "NT-42", "Firmware 3.2 fixes it"));
     }
 
     @Test
@@ -88,6 +93,17 @@ class JacksonCodecTest {
                 Optional.of(SpecialistId.of("v")), Optional.of(ResolutionReport.of("done", "cause")), T, T, 3, 3,
                 "ab".repeat(32));
         assertEquals(request, codec.fromJson(codec.toJson(request), Request.class));
+        Request withVendor = new Request(request.id(), request.tenant(), request.organization(),
+                request.representative(), request.system(), request.subject(), request.description(),
+                request.channel(), request.priority(), RequestStatus.AT_SECOND_LINE, request.line(), request.group(),
+                request.assignee(), Optional.empty(), T, T, 4, 4, request.journalHash(), List.of(),
+                Optional.of(new dev.supportkit.api.request.VendorCaseState("Nordtel", "NT-42", "PSU", T, T, 1, null,
+                        null)));
+        assertEquals(withVendor, codec.fromJson(codec.toJson(withVendor), Request.class));
+        String withoutVendorField = codec.toJson(request).replace(",\"vendorCase\":null", "");
+        assertTrue(!withoutVendorField.contains("vendorCase"), withoutVendorField);
+        assertEquals(Optional.empty(), codec.fromJson(withoutVendorField, Request.class).vendorCase(),
+                "a snapshot stored before vendor cases existed reads with no vendor case");
         SupportedSystem system = new SupportedSystem(SystemId.of("sys"), OrganizationId.of("o"), "PBX", "Nordtel",
                 "NT", true, List.of(new SystemComponent(ComponentId.of("c"), ComponentKind.HARDWARE, "PSU", "1",
                 SiteId.of("s"))));

@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.error.InvalidTransitionException;
 import dev.supportkit.api.escalation.RedirectTarget;
+import dev.supportkit.api.escalation.VendorCase;
+import dev.supportkit.api.escalation.VendorMessage;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestStatus;
@@ -89,6 +91,9 @@ class RequestLifecycleTest {
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE REDIRECT_TO_INTAKE_LEAD", AT_INTAKE_LEAD);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE SCHEDULE_VISIT", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE SET_EXECUTOR_DEADLINE", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE ESCALATE_TO_VENDOR", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE RECORD_VENDOR_CORRESPONDENCE", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE RECORD_VENDOR_ANSWER", AT_SECOND_LINE);
         LEGAL.put("WAITING_FOR_CUSTOMER@FIRST_LINE PROVIDE_CLARIFICATION", IN_PROGRESS_FIRST_LINE);
         LEGAL.put("WAITING_FOR_CUSTOMER@INTAKE_LEAD PROVIDE_CLARIFICATION", AT_INTAKE_LEAD);
         LEGAL.put("WAITING_FOR_CUSTOMER@SECOND_LINE PROVIDE_CLARIFICATION", AT_SECOND_LINE);
@@ -139,7 +144,23 @@ class RequestLifecycleTest {
             case SIGN_OFF -> e.resolution().signOff(fx.customer, r.ref(), "ok");
             case REOPEN -> e.resolution().reopen(fx.customer, r.ref(), "Still no calls");
             case CLOSE -> e.quality().close(fx.intakeLead, r.ref(), "checked");
+            case ESCALATE_TO_VENDOR -> e.escalation().escalateToVendor(fx.groupLead, r.ref(),
+                    new VendorCase(null, null, "PSU keeps failing"));
+            case RECORD_VENDOR_CORRESPONDENCE -> e.escalation().recordVendorCorrespondence(fx.engineer, r.ref(),
+                    VendorMessage.of(VendorMessage.Direction.OUT, "Logs attached"));
+            case RECORD_VENDOR_ANSWER -> e.escalation().recordVendorAnswer(fx.engineer, r.ref(), "Known firmware bug");
         };
+    }
+
+    /** The vendor actions after escalation need an open vendor case; the others start from the plain state. */
+    private static Request prepared(RequestAction action, Request r) {
+        boolean needsCase = action == RequestAction.RECORD_VENDOR_CORRESPONDENCE
+                || action == RequestAction.RECORD_VENDOR_ANSWER;
+        if (needsCase && r.status() == AT_SECOND_LINE) {
+            return fx.engine.escalation().escalateToVendor(fx.groupLead, r.ref(),
+                    new VendorCase(null, null, "PSU keeps failing"));
+        }
+        return r;
     }
 
     static Stream<Arguments> everyStateAndAction() {
@@ -156,7 +177,7 @@ class RequestLifecycleTest {
     @MethodSource("everyStateAndAction")
     @DisplayName("every action from every state: legal ones move the request, illegal ones change nothing")
     void transition(Start start, RequestAction action) {
-        Request before = fx.requestIn(start.status(), start.line());
+        Request before = prepared(action, fx.requestIn(start.status(), start.line()));
         assertEquals(start.status(), before.status(), "fixture reached the start state");
         assertEquals(start.line(), before.line(), "fixture reached the start line");
         int journalBefore = fx.engine.journal().entries(fx.auditor, before.id()).size();

@@ -35,6 +35,8 @@ import dev.supportkit.api.error.AccessDeniedException;
 import dev.supportkit.api.error.NotFoundException;
 import dev.supportkit.api.escalation.EscalationService;
 import dev.supportkit.api.escalation.RedirectTarget;
+import dev.supportkit.api.escalation.VendorCase;
+import dev.supportkit.api.escalation.VendorMessage;
 import dev.supportkit.api.intake.IntakeService;
 import dev.supportkit.api.journal.JournalService;
 import dev.supportkit.api.quality.QualityService;
@@ -104,10 +106,14 @@ class RoleDeniedCallsTest {
     }
 
     /** Where a request has to be for the call; null for calls that involve no request. */
-    record Start(RequestStatus status, SupportLine line) {
+    record Start(RequestStatus status, SupportLine line, boolean vendorCase) {
+        Start(RequestStatus status, SupportLine line) {
+            this(status, line, false);
+        }
+
         @Override
         public String toString() {
-            return status + "@" + line;
+            return status + "@" + line + (vendorCase ? "+vendor" : "");
         }
     }
 
@@ -157,6 +163,10 @@ class RoleDeniedCallsTest {
 
     private static final Function<Role, Start> NO_REQUEST = role -> null;
 
+    /** At second line, handed to the vendor (an open vendor case). */
+    private static final Function<Role, Start> WITH_VENDOR_CASE =
+            role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, true);
+
     /** A working state on the line the role works (FIRST_LINE for everyone who does not work a line). */
     private static final Function<Role, Start> WORKING_ON_OWN_LINE = role -> {
         SupportLine line = homeLine(role);
@@ -204,6 +214,8 @@ class RoleDeniedCallsTest {
      * <li>consulting, escalation.redirect, resolution.requestClarification, resolution.resolve: the four staff
      * roles, and only on the line they work</li>
      * <li>scheduling.scheduleVisit: engineer, group lead</li>
+     * <li>escalation.escalateToVendor: group lead; escalation.recordVendorCorrespondence,
+     * escalation.recordVendorAnswer: engineer, group lead (at second line, with an open vendor case)</li>
      * <li>resolution.signOff, resolution.reopen: customer representative</li>
      * <li>quality.close: intake lead, group lead</li>
      * <li>journal.verify: intake lead, group lead, auditor, administrator</li>
@@ -231,6 +243,17 @@ class RoleDeniedCallsTest {
                             false)),
             new Op("escalation.redirect", Permission.REDIRECT, STAFF, true, WORKING_ON_OWN_LINE,
                     (fx, a, r) -> fx.engine.escalation().redirect(a, r.ref(), legalTarget(fx, r), "needs others")),
+            new Op("escalation.escalateToVendor", Permission.ESCALATE_TO_VENDOR, roles(GROUP_LEAD), false,
+                    at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.escalation().escalateToVendor(a, r.ref(),
+                            new VendorCase(null, null, "PSU keeps failing"))),
+            new Op("escalation.recordVendorCorrespondence", Permission.VENDOR_CORRESPONDENCE,
+                    roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false, WITH_VENDOR_CASE,
+                    (fx, a, r) -> fx.engine.escalation().recordVendorCorrespondence(a, r.ref(),
+                            VendorMessage.of(VendorMessage.Direction.OUT, "Logs attached"))),
+            new Op("escalation.recordVendorAnswer", Permission.VENDOR_CORRESPONDENCE,
+                    roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false, WITH_VENDOR_CASE,
+                    (fx, a, r) -> fx.engine.escalation().recordVendorAnswer(a, r.ref(), "Known firmware bug")),
             new Op("scheduling.scheduleVisit", Permission.SCHEDULE_VISIT, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
                     false, at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.scheduling().scheduleVisit(a, r.ref(), new VisitPlan(fx.site,
@@ -365,6 +388,10 @@ class RoleDeniedCallsTest {
             return null;
         }
         Request r = fx.requestIn(start.status(), start.line());
+        if (start.vendorCase()) {
+            r = fx.engine.escalation().escalateToVendor(fx.groupLead, r.ref(),
+                    new VendorCase(null, null, "PSU keeps failing"));
+        }
         assertEquals(start.status(), r.status(), "fixture reached the start state");
         assertEquals(start.line(), r.line(), "fixture reached the start line");
         return r;

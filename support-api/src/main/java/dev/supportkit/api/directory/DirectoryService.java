@@ -59,7 +59,8 @@ public interface DirectoryService {
      * Creates or replaces a specialist.
      *
      * @param actor      an administrator
-     * @param specialist the specialist; the group, if given, must exist
+     * @param specialist the specialist; the group, if given, must exist; at most 50 skills, each non-blank and
+     *                   at most 100 characters (field errors {@code specialist.skills[i]})
      * @return the stored specialist
      */
     Specialist saveSpecialist(Actor actor, Specialist specialist);

@@ -77,4 +77,22 @@ public interface EscalationService {
      * @return the request with the answered vendor case
      */
     Request recordVendorAnswer(Actor actor, RequestRef ref, String answer);
+
+    /**
+     * Escalates a request at second line up the hierarchy to the lead of its group (C/03.6): the assignee
+     * becomes the group's lead (the specialist with role {@code GROUP_LEAD} in the request's group; the lowest
+     * id when there are several); the request stays {@code AT_SECOND_LINE} in the same group. An
+     * {@code EscalatedToLead} entry (internal) is journalled. Only a second-line engineer may escalate: the
+     * group lead already leads the group, and the intake lead hands requests to second line with
+     * {@link #redirect}. Legal only at second line
+     * ({@link dev.supportkit.api.error.InvalidTransitionException} otherwise).
+     *
+     * @param actor  a second-line engineer
+     * @param ref    the request as last read
+     * @param reason why; required, at most 1000 characters (field {@code escalation.reason})
+     * @return the request assigned to the group lead
+     * @throws dev.supportkit.api.error.ValidationException on {@code escalation.group} when the request has no
+     *         group, or its group has no lead (the message names the group)
+     */
+    Request escalateToGroupLead(Actor actor, RequestRef ref, String reason);
 }

@@ -250,4 +250,14 @@ public sealed interface RequestEvent {
      */
     record VendorAnswered(String vendor, String caseNumber, String answer) implements RequestEvent {
     }
+
+    /**
+     * A second-line engineer escalated the request up the hierarchy to the lead of its group (C/03.6); it
+     * stays at second line, assigned to the lead.
+     *
+     * @param lead   the group lead it was handed to
+     * @param reason why
+     */
+    record EscalatedToLead(SpecialistId lead, String reason) implements RequestEvent {
+    }
 }

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * supportkit.sla.policies.standard.on-warning = notify:spc-galina
  * supportkit.sla.policies.standard.on-breach = notify:spc-galina, raise-priority, escalate:grp-telephony
  * supportkit.sla.policies.standard.critical.first-response = 30m
+ * supportkit.sla.policies.standard.critical.next-update = 1h
  * supportkit.sla.policies.standard.critical.resolution = 4h
  * </pre>
  * Durations are working time: {@code 30m}, {@code 4h}, {@code 2d} (days of 24 working hours) or ISO-8601
@@ -41,7 +42,7 @@ public record SlaSettings(Map<String, SlaPolicy> policies, Optional<String> defa
     public static final String PREFIX = "supportkit.sla.";
     private static final Pattern POLICY_KEY = Pattern.compile(
             "supportkit\\.sla\\.policies\\.([a-z0-9][a-z0-9-]*)\\.(calendar|warn-at|on-warning|on-breach"
-                    + "|(low|normal|high|critical)\\.(first-response|resolution))");
+                    + "|(low|normal|high|critical)\\.(first-response|next-update|resolution))");
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*([mhd])");
 
     /** No policies: no request gets deadlines. */
@@ -83,7 +84,7 @@ public record SlaSettings(Map<String, SlaPolicy> policies, Optional<String> defa
             if (!m.matches()) {
                 problems.add(key + ": unknown SLA key (known: " + PREFIX + "default-policy, " + PREFIX
                         + "calendars-file, " + PREFIX + "policies.<name>.calendar|warn-at|on-warning|on-breach|"
-                        + "<priority>.first-response|<priority>.resolution)");
+                        + "<priority>.first-response|next-update|resolution)");
                 continue;
             }
             String policy = m.group(1);

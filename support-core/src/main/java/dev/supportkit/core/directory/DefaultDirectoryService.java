@@ -35,6 +35,8 @@ public final class DefaultDirectoryService implements DirectoryService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()-]{4,19}$");
     private static final Set<String> SUPPORTED_LANGUAGES = Set.of("ru", "en");
+    private static final int MAX_SKILLS = 50;
+    private static final int MAX_SKILL_LENGTH = 100;
 
     private final RequestCommands commands;
     private final SlaClock sla;
@@ -162,6 +164,15 @@ public final class DefaultDirectoryService implements DirectoryService {
             if (specialist.group() != null && tx.findDirectoryEntry(actor.tenant(), SupportGroup.class,
                     specialist.group().value()).isEmpty()) {
                 errors.add("specialist.group", "exists", "no group '" + specialist.group() + "'");
+            }
+            if (specialist.skills().size() > MAX_SKILLS) {
+                errors.add("specialist.skills", "max-size", "at most " + MAX_SKILLS + " skills (was "
+                        + specialist.skills().size() + ")");
+            }
+            int i = 0;
+            for (String skill : specialist.skills()) {
+                errors.requiredText("specialist.skills[" + i + "]", skill, MAX_SKILL_LENGTH);
+                i++;
             }
         });
     }

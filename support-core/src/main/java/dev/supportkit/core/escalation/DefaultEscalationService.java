@@ -24,6 +24,7 @@ import dev.supportkit.core.config.EngineSettings;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import dev.supportkit.api.request.RequestRef;
@@ -73,10 +74,13 @@ public final class DefaultEscalationService implements EscalationService {
                     english ? Locale.ENGLISH : Locale.forLanguageTag("ru")).withZone(zone);
             String when = time.format(d.dueAt());
             switch (d.state()) {
-                case PENDING -> promises.add(d.kind() == DeadlineKind.FIRST_RESPONSE
-                        ? (english ? "We will answer by " + when + "." : "Мы ответим до " + when + ".")
-                        : (english ? "We plan to resolve the problem by " + when + "."
-                                   : "Мы планируем устранить проблему до " + when + "."));
+                case PENDING -> promises.add(switch (d.kind()) {
+                    case FIRST_RESPONSE -> english ? "We will answer by " + when + "." : "Мы ответим до " + when + ".";
+                    case NEXT_UPDATE -> english ? "We will update you by " + when + "."
+                            : "Мы сообщим о ходе работ до " + when + ".";
+                    case RESOLUTION -> english ? "We plan to resolve the problem by " + when + "."
+                            : "Мы планируем устранить проблему до " + when + ".";
+                });
                 case PAUSED -> promises.add(english
                         ? "The deadline is paused until you answer our question."
                         : "Срок приостановлен до получения вашего ответа на наш вопрос.");
@@ -147,7 +151,8 @@ public final class DefaultEscalationService implements EscalationService {
                     new RequestEvent.Routed(r.rule(), r.group(), r.assignee(), r.workload()),
                     "Group " + r.group() + " chosen by " + r.rule() + (r.assignee() == null
                             ? "; no second-line specialist in the group"
-                            : "; assigned to " + r.assignee() + " (" + r.workload() + " open requests)"));
+                            : "; assigned to " + r.assignee() + " (" + r.workload() + " open requests"
+                            + (r.skill() == null ? "" : "; skill '" + r.skill() + "'") + ")"));
             return new Change(next, List.of(redirected, routed), List.of(), List.of(), List.of());
         });
     }
@@ -248,6 +253,36 @@ public final class DefaultEscalationService implements EscalationService {
                     new RequestEvent.VendorAnswered(open.vendor(), open.caseNumber(), answer),
                     "Vendor " + open.vendor() + " answered"
                             + (open.caseNumber() == null ? "" : " (case " + open.caseNumber() + ")") + ": " + answer));
+        });
+    }
+
+    @Override
+    public Request escalateToGroupLead(Actor actor, RequestRef ref, String reason) {
+        commands.policy().require(actor, Permission.ESCALATE_TO_GROUP_LEAD);
+        FieldErrors input = new FieldErrors();
+        input.requiredText("escalation.reason", reason, 1000);
+        input.throwIfAny();
+        return commands.execute(actor, ref, Permission.ESCALATE_TO_GROUP_LEAD, RequestAction.ESCALATE_TO_GROUP_LEAD,
+                true, step -> {
+            Optional<GroupId> group = step.current().group();
+            if (group.isEmpty()) {
+                step.errors().add("escalation.group", "required",
+                        "the request is in no group, so there is no group lead to escalate to");
+                return null;
+            }
+            Optional<Specialist> lead = step.tx().listDirectoryEntries(actor.tenant(), Specialist.class,
+                            Optional.empty()).stream()
+                    .filter(s -> group.get().equals(s.group()) && s.role() == Role.GROUP_LEAD)
+                    .min(Comparator.comparing(s -> s.id().value()));
+            if (lead.isEmpty()) {
+                step.errors().add("escalation.group", "has-lead", "group '" + group.get()
+                        + "' has no specialist with role GROUP_LEAD");
+                return null;
+            }
+            SpecialistId leadId = lead.get().id();
+            return Change.of(step.advance().assignee(leadId), new JournalDraft(LaborFunction.C_03_6,
+                    Visibility.INTERNAL, null, new RequestEvent.EscalatedToLead(leadId, reason),
+                    "Escalated to group lead " + leadId + " of group " + group.get() + ": " + reason));
         });
     }
 

@@ -24,7 +24,9 @@ import java.util.Set;
 /**
  * Chooses the second-line group and specialist for a redirect that names neither (D/01.7, organisation of
  * the group's work): the first matching routing rule, else the default group; inside the group the
- * second-line specialist (engineer or group lead) with the fewest open requests, ties broken by id.
+ * second-line specialist (engineer or group lead) with the fewest open requests, ties broken by id. When
+ * some of the group's second-line specialists have the request's supported-system model among their skills
+ * (ignoring case), the choice is made among those only.
  *
  * <p>Workload is counted from the storage SPI's request query over the working and waiting statuses; a
  * query returns at most {@link RequestQuery#MAX_LIMIT} requests (the oldest), so in a tenant with more
@@ -43,8 +45,9 @@ final class SecondLineRouter {
      * @param group    the group
      * @param assignee the least-loaded specialist, or null when the group has none working second line
      * @param workload that specialist's open requests before this one
+     * @param skill    the request's system model when the assignee was chosen for having it as a skill, else null
      */
-    record Routing(String rule, GroupId group, SpecialistId assignee, int workload) {
+    record Routing(String rule, GroupId group, SpecialistId assignee, int workload, String skill) {
     }
 
     private final RoutingSettings settings;
@@ -99,7 +102,7 @@ final class SecondLineRouter {
         List<Specialist> members = tx.listDirectoryEntries(actor.tenant(), Specialist.class, Optional.empty())
                 .stream().filter(s -> group.equals(s.group()) && SECOND_LINE_ROLES.contains(s.role())).toList();
         if (members.isEmpty()) {
-            return Optional.of(new Routing(rule, group, null, 0));
+            return Optional.of(new Routing(rule, group, null, 0, null));
         }
         Map<SpecialistId, Integer> workload = new HashMap<>();
         RequestQuery open = RequestQuery.builder().status(OPEN.toArray(RequestStatus[]::new))
@@ -109,8 +112,11 @@ final class SecondLineRouter {
                 r.assignee().ifPresent(a -> workload.merge(a, 1, Integer::sum));
             }
         }
-        Specialist chosen = members.stream().min(Comparator.<Specialist>comparingInt(s -> workload.getOrDefault(s.id(),
+        List<Specialist> skilled = members.stream().filter(s -> s.hasSkill(model)).toList();
+        List<Specialist> candidates = skilled.isEmpty() ? members : skilled;
+        Specialist chosen = candidates.stream().min(Comparator.<Specialist>comparingInt(s -> workload.getOrDefault(s.id(),
                 0)).thenComparing(s -> s.id().value())).orElseThrow();
-        return Optional.of(new Routing(rule, group, chosen.id(), workload.getOrDefault(chosen.id(), 0)));
+        return Optional.of(new Routing(rule, group, chosen.id(), workload.getOrDefault(chosen.id(), 0),
+                skilled.isEmpty() ? null : model.strip()));
     }
 }

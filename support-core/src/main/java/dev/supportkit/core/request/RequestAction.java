@@ -33,7 +33,9 @@ public enum RequestAction {
     /** Record a message exchanged with the vendor. */
     RECORD_VENDOR_CORRESPONDENCE("record vendor correspondence on"),
     /** Bring the vendor's answer back into the request. */
-    RECORD_VENDOR_ANSWER("record the vendor's answer on");
+    RECORD_VENDOR_ANSWER("record the vendor's answer on"),
+    /** Hand the request up to the lead of its group; it stays at second line. */
+    ESCALATE_TO_GROUP_LEAD("escalate to the group lead");
 
     private final String verb;
 

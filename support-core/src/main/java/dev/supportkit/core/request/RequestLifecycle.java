@@ -51,6 +51,7 @@ public final class RequestLifecycle {
         legal(RequestAction.ESCALATE_TO_VENDOR, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.RECORD_VENDOR_CORRESPONDENCE, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.RECORD_VENDOR_ANSWER, AT_SECOND_LINE, AT_SECOND_LINE);
+        legal(RequestAction.ESCALATE_TO_GROUP_LEAD, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.PROVIDE_CLARIFICATION, WAITING_FOR_CUSTOMER, BACK_TO_LINE);
         legal(RequestAction.SIGN_OFF, RESOLVED, SIGNED_OFF);
         legal(RequestAction.REOPEN, RESOLVED, BACK_TO_LINE);

@@ -33,6 +33,8 @@ public enum Permission {
     ESCALATE_TO_VENDOR("escalate a request to the vendor", GROUP_LEAD),
     /** escalation.recordVendorCorrespondence, escalation.recordVendorAnswer */
     VENDOR_CORRESPONDENCE("record vendor correspondence", GROUP_LEAD, SECOND_LINE_ENGINEER),
+    /** escalation.escalateToGroupLead */
+    ESCALATE_TO_GROUP_LEAD("escalate a request to the group lead", SECOND_LINE_ENGINEER),
     /** scheduling.scheduleVisit */
     SCHEDULE_VISIT("schedule a visit", SECOND_LINE_ENGINEER, GROUP_LEAD),
     /** scheduling.setExecutorDeadline */

@@ -98,7 +98,10 @@ public final class SlaClock {
     public List<Deadline> start(Applied applied, Priority priority, Instant now) {
         List<Deadline> deadlines = new ArrayList<>();
         for (DeadlineKind kind : DeadlineKind.values()) {
-            applied.policy().target(priority, kind).ifPresent(target -> deadlines.add(fresh(applied, kind, target, now)));
+            if (kind != DeadlineKind.NEXT_UPDATE) { // runs from the first response on
+                applied.policy().target(priority, kind).ifPresent(target -> deadlines.add(fresh(applied, kind, target,
+                        now)));
+            }
         }
         return List.copyOf(deadlines);
     }
@@ -189,7 +192,7 @@ public final class SlaClock {
     }
 
     /**
-     * A fresh deadline of one kind (a reopened request's new resolution deadline).
+     * A fresh deadline of one kind (a reopened request's new resolution deadline, the next update).
      *
      * @param applied  the policy
      * @param priority the priority

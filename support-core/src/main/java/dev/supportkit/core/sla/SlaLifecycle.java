@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * Moves a request's deadlines along with its life: the first response is met by the first action of
- * support staff; every deadline pauses while the request waits for the customer and resumes with the
- * working time it had left; the resolution deadline is met on resolving and starts afresh when the
- * customer objects. Timers follow: cancelled when a deadline stops, scheduled when it runs.
+ * support staff; the next update starts then and starts again with every later staff action; every
+ * deadline pauses while the request waits for the customer and resumes with the working time it had
+ * left; the resolution and next-update deadlines are met on resolving, and the resolution deadline
+ * starts afresh when the customer objects. Timers follow: cancelled when a deadline stops, scheduled when it runs.
  */
 public final class SlaLifecycle {
     private static final Set<RequestAction> STAFF_ACTIONS = EnumSet.of(RequestAction.TAKE_INTO_WORK,
@@ -81,15 +82,21 @@ public final class SlaLifecycle {
         List<Deadline> started = new ArrayList<>();
         if (STAFF_ACTIONS.contains(action)) {
             stop(tx, current, deadlines, DeadlineKind.FIRST_RESPONSE, now);
+            if (action != RequestAction.RESOLVE) {
+                restartNextUpdate(tx, current, deadlines, started, now);
+            }
         }
         switch (action) {
-            case REQUEST_CLARIFICATION -> deadlines.replaceAll((kind, d) -> {
-                if (d.state() != DeadlineState.PENDING) {
-                    return d;
-                }
-                clock.cancelTimers(tx, current, kind);
-                return clock.paused(d, now);
-            });
+            case REQUEST_CLARIFICATION -> {
+                deadlines.replaceAll((kind, d) -> {
+                    if (d.state() != DeadlineState.PENDING) {
+                        return d;
+                    }
+                    clock.cancelTimers(tx, current, kind);
+                    return clock.paused(d, now);
+                });
+                started.removeIf(d -> deadlines.get(d.kind()).state() == DeadlineState.PAUSED);
+            }
             case PROVIDE_CLARIFICATION -> deadlines.replaceAll((kind, d) -> {
                 if (d.state() != DeadlineState.PAUSED) {
                     return d;
@@ -98,7 +105,10 @@ public final class SlaLifecycle {
                 started.add(resumed);
                 return resumed;
             });
-            case RESOLVE -> stop(tx, current, deadlines, DeadlineKind.RESOLUTION, now);
+            case RESOLVE -> {
+                stop(tx, current, deadlines, DeadlineKind.RESOLUTION, now);
+                stop(tx, current, deadlines, DeadlineKind.NEXT_UPDATE, now);
+            }
             case REOPEN -> {
                 Optional<SlaClock.Applied> applied = clock.policyFor(tx, current.tenant(), current.organization());
                 applied.flatMap(a -> clock.restart(a, current.priority(), DeadlineKind.RESOLUTION, now))
@@ -114,6 +124,20 @@ public final class SlaLifecycle {
                     clock.timers(current, d, applied, now).forEach(tx::scheduleTimer)));
         }
         return List.copyOf(deadlines.values());
+    }
+
+    /** A staff action: the next update is due one policy target from now (its old timers cancelled). */
+    private void restartNextUpdate(StorageTransaction tx, Request current, Map<DeadlineKind, Deadline> deadlines,
+                                   List<Deadline> started, Instant now) {
+        clock.policyFor(tx, current.tenant(), current.organization())
+                .flatMap(applied -> clock.restart(applied, current.priority(), DeadlineKind.NEXT_UPDATE, now))
+                .ifPresent(fresh -> {
+                    if (deadlines.containsKey(DeadlineKind.NEXT_UPDATE)) {
+                        clock.cancelTimers(tx, current, DeadlineKind.NEXT_UPDATE);
+                    }
+                    deadlines.put(DeadlineKind.NEXT_UPDATE, fresh);
+                    started.add(fresh);
+                });
     }
 
     private void stop(StorageTransaction tx, Request current, Map<DeadlineKind, Deadline> deadlines, DeadlineKind kind,

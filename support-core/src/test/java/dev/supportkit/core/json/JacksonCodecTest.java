@@ -65,7 +65,8 @@ class JacksonCodecTest {
                 new RequestEvent.VendorEscalated("Nordtel", null, "PSU keeps failing"),
                 new RequestEvent.VendorCorrespondence(dev.supportkit.api.escalation.VendorMessage.Direction.IN,
                         "Case opened", "NT-42", T),
-                new RequestEvent.VendorAnswered("Nordtel", "NT-42", "Firmware 3.2 fixes it"));
+                new RequestEvent.VendorAnswered("Nordtel", "NT-42", "Firmware 3.2 fixes it"),
+                new RequestEvent.EscalatedToLead(SpecialistId.of("spc-galina"), "needs the lead's decision"));
     }
 
     @Test
@@ -108,6 +109,14 @@ class JacksonCodecTest {
                 "NT", true, List.of(new SystemComponent(ComponentId.of("c"), ComponentKind.HARDWARE, "PSU", "1",
                 SiteId.of("s"))));
         assertEquals(system, codec.fromJson(codec.toJson(system), SupportedSystem.class));
+        dev.supportkit.api.directory.Specialist skilled = new dev.supportkit.api.directory.Specialist(
+                SpecialistId.of("v"), "Viktor", dev.supportkit.api.Role.SECOND_LINE_ENGINEER, GroupId.of("g"),
+                Set.of("NT-PBX 300"));
+        assertEquals(skilled, codec.fromJson(codec.toJson(skilled), dev.supportkit.api.directory.Specialist.class));
+        String withoutSkills = codec.toJson(skilled).replace(",\"skills\":[\"NT-PBX 300\"]", "");
+        assertTrue(!withoutSkills.contains("skills"), withoutSkills);
+        assertEquals(Set.of(), codec.fromJson(withoutSkills, dev.supportkit.api.directory.Specialist.class).skills(),
+                "a specialist stored before skills existed reads with none");
     }
 
     @Test

@@ -94,6 +94,7 @@ class RequestLifecycleTest {
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE ESCALATE_TO_VENDOR", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE RECORD_VENDOR_CORRESPONDENCE", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE RECORD_VENDOR_ANSWER", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE ESCALATE_TO_GROUP_LEAD", AT_SECOND_LINE);
         LEGAL.put("WAITING_FOR_CUSTOMER@FIRST_LINE PROVIDE_CLARIFICATION", IN_PROGRESS_FIRST_LINE);
         LEGAL.put("WAITING_FOR_CUSTOMER@INTAKE_LEAD PROVIDE_CLARIFICATION", AT_INTAKE_LEAD);
         LEGAL.put("WAITING_FOR_CUSTOMER@SECOND_LINE PROVIDE_CLARIFICATION", AT_SECOND_LINE);
@@ -149,6 +150,7 @@ class RequestLifecycleTest {
             case RECORD_VENDOR_CORRESPONDENCE -> e.escalation().recordVendorCorrespondence(fx.engineer, r.ref(),
                     VendorMessage.of(VendorMessage.Direction.OUT, "Logs attached"));
             case RECORD_VENDOR_ANSWER -> e.escalation().recordVendorAnswer(fx.engineer, r.ref(), "Known firmware bug");
+            case ESCALATE_TO_GROUP_LEAD -> e.escalation().escalateToGroupLead(fx.engineer, r.ref(), "needs the lead");
         };
     }
 

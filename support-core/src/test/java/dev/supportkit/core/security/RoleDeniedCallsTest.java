@@ -216,6 +216,7 @@ class RoleDeniedCallsTest {
      * <li>scheduling.scheduleVisit: engineer, group lead</li>
      * <li>escalation.escalateToVendor: group lead; escalation.recordVendorCorrespondence,
      * escalation.recordVendorAnswer: engineer, group lead (at second line, with an open vendor case)</li>
+ * <li>escalation.escalateToGroupLead: engineer (at second line)</li>
      * <li>resolution.signOff, resolution.reopen: customer representative</li>
      * <li>quality.close: intake lead, group lead</li>
      * <li>journal.verify: intake lead, group lead, auditor, administrator</li>
@@ -254,6 +255,9 @@ class RoleDeniedCallsTest {
             new Op("escalation.recordVendorAnswer", Permission.VENDOR_CORRESPONDENCE,
                     roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false, WITH_VENDOR_CASE,
                     (fx, a, r) -> fx.engine.escalation().recordVendorAnswer(a, r.ref(), "Known firmware bug")),
+            new Op("escalation.escalateToGroupLead", Permission.ESCALATE_TO_GROUP_LEAD, roles(SECOND_LINE_ENGINEER),
+                    false, at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.escalation().escalateToGroupLead(a, r.ref(), "needs the lead")),
             new Op("scheduling.scheduleVisit", Permission.SCHEDULE_VISIT, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
                     false, at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.scheduling().scheduleVisit(a, r.ref(), new VisitPlan(fx.site,

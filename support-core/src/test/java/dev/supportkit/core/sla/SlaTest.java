@@ -221,6 +221,44 @@ class SlaTest {
     }
 
     @Test
+    @DisplayName("the next update starts at the first response, restarts with each staff action, pauses, and is met on resolving")
+    void nextUpdate() {
+        EngineFixture fx = new EngineFixture(TenantId.of("acme"), engine("node-u", Map.of(
+                "supportkit.sla.policies.standard.normal.next-update", "2h")));
+        Request r = fx.registered();
+        assertTrue(r.deadline(DeadlineKind.NEXT_UPDATE).isEmpty(), "not before the first response");
+
+        r = fx.engine.intake().takeIntoWork(fx.operator, r.ref());
+        assertEquals(clock.instant().plus(Duration.ofHours(2)), r.deadline(DeadlineKind.NEXT_UPDATE).orElseThrow().dueAt());
+        clock.advance(Duration.ofMinutes(90));
+        r = fx.engine.consulting().recordConsultation(fx.operator, r.ref(), "Please restart the PBX", false);
+        assertEquals(clock.instant().plus(Duration.ofHours(2)), r.deadline(DeadlineKind.NEXT_UPDATE).orElseThrow().dueAt(),
+                "a staff action starts it again");
+        assertTrue(fx.engine.escalation().deadlinePromises(fx.customer, r.id(), Locale.ENGLISH)
+                .contains("We will update you by 12:30 on 12 March."));
+
+        clock.advance(Duration.ofMinutes(90));
+        assertEquals(0, entries(fx, r, RequestEvent.SlaBreached.class).size());
+        r = fx.engine.resolution().requestClarification(fx.operator, r.ref(), "Which extension?");
+        assertEquals(DeadlineState.PAUSED, r.deadline(DeadlineKind.NEXT_UPDATE).orElseThrow().state());
+        clock.advance(Duration.ofHours(5));
+        fx.engine.runDueWork();
+        assertEquals(0, entries(fx, r, RequestEvent.SlaBreached.class).size(), "nothing runs while paused");
+
+        r = fx.engine.intake().provideClarification(fx.customer, r.ref(), Channel.PHONE, "204");
+        clock.advance(Duration.ofHours(2));
+        fx.engine.runDueWork();
+        RequestEvent.SlaBreached breach = (RequestEvent.SlaBreached) entries(fx, r, RequestEvent.SlaBreached.class)
+                .get(0).event();
+        assertEquals(DeadlineKind.NEXT_UPDATE, breach.deadline(), "two hours without an update after the answer");
+
+        r = fx.engine.quality().request(fx.auditor, r.id());
+        r = fx.engine.resolution().resolve(fx.workerOf(r.line()), r.ref(),
+                dev.supportkit.api.request.ResolutionReport.of("Restarted", "Hung trunk"));
+        assertTrue(r.deadline(DeadlineKind.NEXT_UPDATE).orElseThrow().metAt() != null, "resolving stops it");
+    }
+
+    @Test
     @DisplayName("the README's YAML policy is read as documented")
     void yamlPolicy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("supportkit.yaml"), """

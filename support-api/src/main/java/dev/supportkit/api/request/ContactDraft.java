@@ -20,10 +20,12 @@ import java.time.Instant;
  * @param receivedAt     when it arrived; optional, the engine's clock when not set; not in the future
  * @param attachTo       an open request of the same organisation to attach this contact to instead of
  *                       registering a new request; optional
+ * @param category       the problem category, e.g. {@code telephony/no-incoming-calls}; optional, at most
+ *                       100 characters; routing rules may match it
  */
 public record ContactDraft(OrganizationId organization, RepresentativeId representative, SystemId system,
                            Channel channel, String subject, String text, Priority priority, Instant receivedAt,
-                           RequestId attachTo) {
+                           RequestId attachTo, String category) {
 
     /**
      * Returns a builder with nothing set.
@@ -45,6 +47,7 @@ public record ContactDraft(OrganizationId organization, RepresentativeId represe
         private Priority priority;
         private Instant receivedAt;
         private RequestId attachTo;
+        private String category;
 
         private Builder() {
         }
@@ -149,13 +152,24 @@ public record ContactDraft(OrganizationId organization, RepresentativeId represe
         }
 
         /**
+         * Sets the problem category.
+         *
+         * @param value the problem category
+         * @return this builder
+         */
+        public Builder category(String value) {
+            this.category = value;
+            return this;
+        }
+
+        /**
          * Returns the draft.
          *
          * @return the draft
          */
         public ContactDraft build() {
             return new ContactDraft(organization, representative, system, channel, subject, text, priority,
-                    receivedAt, attachTo);
+                    receivedAt, attachTo, category);
         }
     }
 }

@@ -37,13 +37,50 @@ import java.util.Optional;
  * @param journalHash     hash of its latest journal entry: the anchor of the hash chain
  * @param deadlines       its service-level deadlines; empty when no policy applies
  * @param vendorCase      its vendor case, once the request was handed to the vendor (D/01.7)
+ * @param category        the problem category named at intake (routing rules may match it), if any
  */
 public record Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
                       Optional<SystemId> system, String subject, String description, Channel channel,
                       Priority priority, RequestStatus status, SupportLine line, Optional<GroupId> group,
                       Optional<SpecialistId> assignee, Optional<ResolutionReport> resolution, Instant registeredAt,
                       Instant updatedAt, long version, long journalSequence, String journalHash,
-                      List<Deadline> deadlines, Optional<VendorCaseState> vendorCase) {
+                      List<Deadline> deadlines, Optional<VendorCaseState> vendorCase, Optional<String> category) {
+
+    /**
+     * A request without a problem category.
+     *
+     * @param id              identifier
+     * @param tenant          the tenant that owns it
+     * @param organization    the customer organisation
+     * @param representative  the customer's responsible representative who reported it
+     * @param system          the supported system concerned, if known
+     * @param subject         one-line summary
+     * @param description     the problem as described by the customer
+     * @param channel         the channel of the first contact
+     * @param priority        how urgent it is
+     * @param status          where it is in its life
+     * @param line            the support line responsible for it now
+     * @param group           the support group responsible for it now, if assigned
+     * @param assignee        the specialist responsible for it now, if assigned
+     * @param resolution      the resolution report once resolved
+     * @param registeredAt    when it was registered
+     * @param updatedAt       when it last changed
+     * @param version         optimistic-locking version, starting at 1
+     * @param journalSequence sequence number of its latest journal entry
+     * @param journalHash     hash of its latest journal entry
+     * @param deadlines       its service-level deadlines
+     * @param vendorCase      its vendor case, if one was opened
+     */
+    public Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
+                   Optional<SystemId> system, String subject, String description, Channel channel, Priority priority,
+                   RequestStatus status, SupportLine line, Optional<GroupId> group, Optional<SpecialistId> assignee,
+                   Optional<ResolutionReport> resolution, Instant registeredAt, Instant updatedAt, long version,
+                   long journalSequence, String journalHash, List<Deadline> deadlines,
+                   Optional<VendorCaseState> vendorCase) {
+        this(id, tenant, organization, representative, system, subject, description, channel, priority, status, line,
+                group, assignee, resolution, registeredAt, updatedAt, version, journalSequence, journalHash, deadlines,
+                vendorCase, Optional.empty());
+    }
 
     /**
      * A request without a vendor case.
@@ -76,7 +113,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
                    long journalSequence, String journalHash, List<Deadline> deadlines) {
         this(id, tenant, organization, representative, system, subject, description, channel, priority, status, line,
                 group, assignee, resolution, registeredAt, updatedAt, version, journalSequence, journalHash, deadlines,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /**
@@ -109,7 +146,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
                    long journalSequence, String journalHash) {
         this(id, tenant, organization, representative, system, subject, description, channel, priority, status, line,
                 group, assignee, resolution, registeredAt, updatedAt, version, journalSequence, journalHash, List.of(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /**
@@ -144,6 +181,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
      * @param journalHash hash of its latest journal entry: the anchor of the hash chain
      * @param deadlines its service-level deadlines; empty when no policy applies
      * @param vendorCase its vendor case, once the request was handed to the vendor; null is read as empty
+     * @param category the problem category, if any; null is read as empty
      */
     public Request {
         Objects.requireNonNull(id, "id");
@@ -165,6 +203,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         Objects.requireNonNull(journalHash, "journalHash");
         deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
         vendorCase = vendorCase == null ? Optional.empty() : vendorCase;
+        category = category == null ? Optional.empty() : category;
     }
 
     /**

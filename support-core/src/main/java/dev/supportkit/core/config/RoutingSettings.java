@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * supportkit.routing.rules.1.organization = org-romashka          (optional match keys; comma-separated
  * supportkit.routing.rules.1.system-model = NT-PBX 300, NT-PBX 500 values mean "any of them"; a rule
  * supportkit.routing.rules.1.priority     = high, critical         without match keys matches everything)
+ * supportkit.routing.rules.1.category     = telephony
  * supportkit.routing.rules.1.group        = grp-telephony         (required)
  * supportkit.routing.default-group        = grp-general           (when no rule matches; optional)
  * </pre>
@@ -40,7 +41,7 @@ public record RoutingSettings(List<Rule> rules, Optional<GroupId> defaultGroup) 
     public static final RoutingSettings NONE = new RoutingSettings(List.of(), Optional.empty());
 
     private static final Pattern RULE_KEY = Pattern.compile(
-            "supportkit\\.routing\\.rules\\.([0-9]{1,4})\\.(group|organization|system-model|priority)");
+            "supportkit\\.routing\\.rules\\.([0-9]{1,4})\\.(group|organization|system-model|priority|category)");
 
     /**
      * One routing rule.
@@ -50,9 +51,10 @@ public record RoutingSettings(List<Rule> rules, Optional<GroupId> defaultGroup) 
      * @param organizations the customer organisations it matches; empty matches any
      * @param systemModels  the system models it matches (lower case); empty matches any
      * @param priorities    the priorities it matches; empty matches any
+     * @param categories    the problem categories it matches (lower case); empty matches any
      */
     public record Rule(String name, GroupId group, Set<String> organizations, Set<String> systemModels,
-                       Set<Priority> priorities) {
+                       Set<Priority> priorities, Set<String> categories) {
         /**
          * Freezes the sets.
          *
@@ -61,8 +63,10 @@ public record RoutingSettings(List<Rule> rules, Optional<GroupId> defaultGroup) 
          * @param organizations the customer organisations it matches; empty matches any
          * @param systemModels  the system models it matches (lower case); empty matches any
          * @param priorities    the priorities it matches; empty matches any
+         * @param categories    the problem categories it matches (lower case); empty matches any
          */
         public Rule {
+            categories = Set.copyOf(categories);
             organizations = Set.copyOf(organizations);
             systemModels = Set.copyOf(systemModels);
             priorities = priorities.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(priorities));
@@ -74,10 +78,13 @@ public record RoutingSettings(List<Rule> rules, Optional<GroupId> defaultGroup) 
          * @param organization the request's customer organisation id
          * @param systemModel  the model of the request's supported system, or null when none is known
          * @param priority     the request's priority
+         * @param category     the request's problem category, or null
          * @return true when every match key the rule has matches
          */
-        public boolean matches(String organization, String systemModel, Priority priority) {
-            return (organizations.isEmpty() || organizations.contains(organization))
+        public boolean matches(String organization, String systemModel, Priority priority, String category) {
+            return (categories.isEmpty() || category != null
+                            && categories.contains(category.trim().toLowerCase(Locale.ROOT)))
+                    && (organizations.isEmpty() || organizations.contains(organization))
                     && (systemModels.isEmpty() || systemModel != null
                             && systemModels.contains(systemModel.trim().toLowerCase(Locale.ROOT)))
                     && (priorities.isEmpty() || priorities.contains(priority));
@@ -127,7 +134,7 @@ public record RoutingSettings(List<Rule> rules, Optional<GroupId> defaultGroup) 
             Matcher m = RULE_KEY.matcher(key);
             if (!m.matches() || Integer.parseInt(m.group(1)) == 0) {
                 problems.add(key + ": unknown routing key (known: " + DEFAULT_GROUP + ", " + PREFIX
-                        + "rules.<n>.group|organization|system-model|priority, with <n> from 1 to 9999)");
+                        + "rules.<n>.group|organization|system-model|priority|category, with <n> from 1 to 9999)");
                 continue;
             }
             if (items.isEmpty()) {
@@ -156,7 +163,9 @@ public record RoutingSettings(List<Rule> rules, Optional<GroupId> defaultGroup) 
             }
             rules.add(new Rule(name, GroupId.of(group.get(0)), Set.copyOf(keys.getOrDefault("organization",
                     List.of())), Set.copyOf(keys.getOrDefault("system-model", List.of()).stream()
-                    .map(s -> s.toLowerCase(Locale.ROOT)).toList()), priorities));
+                    .map(s -> s.toLowerCase(Locale.ROOT)).toList()), priorities,
+                    Set.copyOf(keys.getOrDefault("category", List.of()).stream()
+                            .map(s -> s.toLowerCase(Locale.ROOT)).toList())));
         });
         rules.sort(Comparator.comparingInt(r -> Integer.parseInt(r.name().substring(r.name().lastIndexOf('.') + 1))));
         return new RoutingSettings(rules, defaultGroup);

@@ -78,7 +78,8 @@ final class SecondLineRouter {
         String rule;
         GroupId group;
         Optional<RoutingSettings.Rule> match = settings.rules().stream()
-                .filter(r -> r.matches(request.organization().value(), model, request.priority())).findFirst();
+                .filter(r -> r.matches(request.organization().value(), model, request.priority(),
+                        request.category().orElse(null))).findFirst();
         if (match.isPresent()) {
             rule = match.get().name();
             group = match.get().group();

@@ -108,7 +108,8 @@ public final class DefaultIntakeService implements IntakeService {
             RequestBuilder request = RequestBuilder.create().id(requestId).tenant(actor.tenant())
                     .organization(draft.organization()).representative(draft.representative()).system(draft.system())
                     .subject(draft.subject().strip()).description(draft.text()).channel(draft.channel())
-                    .priority(priority).status(RequestStatus.REGISTERED).line(SupportLine.FIRST_LINE)
+                    .priority(priority).category(draft.category()).status(RequestStatus.REGISTERED)
+                    .line(SupportLine.FIRST_LINE)
                     .registeredAt(now);
             Contact contact = new Contact(contactId, requestId, draft.channel(), draft.representative(), draft.text(),
                     receivedAt, actor.id());
@@ -135,6 +136,7 @@ public final class DefaultIntakeService implements IntakeService {
         }
         errors.requiredText("contact.text", draft.text(), TEXT_MAX);
         errors.notInFuture("contact.receivedAt", draft.receivedAt(), now);
+        errors.maxLength("contact.category", draft.category(), 100);
         if (!hasOrganization) {
             return errors;
         }

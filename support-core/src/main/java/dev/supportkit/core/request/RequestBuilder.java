@@ -44,6 +44,7 @@ public final class RequestBuilder {
     String journalHash;
     List<Deadline> deadlines = List.of();
     Optional<VendorCaseState> vendorCase = Optional.empty();
+    Optional<String> category = Optional.empty();
 
     /**
      * Returns an empty builder for a new request.
@@ -81,6 +82,7 @@ public final class RequestBuilder {
         b.journalHash = r.journalHash();
         b.deadlines = r.deadlines();
         b.vendorCase = r.vendorCase();
+        b.category = r.category();
         return b;
     }
 
@@ -194,9 +196,20 @@ public final class RequestBuilder {
     }
 
     /**
-     * Sets the vendor case or null.
+     * Sets the problem category.
      *
-     * @param v the vendor case or null
+     * @param v the category, or null or blank for none
+     * @return this
+     */
+    public RequestBuilder category(String v) {
+        category = Optional.ofNullable(v).filter(c -> !c.isBlank()).map(String::strip);
+        return this;
+    }
+
+    /**
+     * Sets the vendor case.
+     *
+     * @param v the vendor case, or null
      * @return this
      */
     public RequestBuilder vendorCase(VendorCaseState v) {
@@ -245,6 +258,6 @@ public final class RequestBuilder {
     public Request build() {
         return new Request(id, tenant, organization, representative, system, subject, description, channel, priority,
                 status, line, group, assignee, resolution, registeredAt, updatedAt, version, journalSequence,
-                journalHash, deadlines, vendorCase);
+                journalHash, deadlines, vendorCase, category);
     }
 }

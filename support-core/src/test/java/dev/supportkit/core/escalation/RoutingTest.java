@@ -195,7 +195,7 @@ class RoutingTest {
     @DisplayName("every bad routing key is reported together when the engine is built")
     void badConfiguration() {
         ConfigurationException error = assertThrows(ConfigurationException.class, () -> builder()
-                .set("supportkit.routing.rules.1.category", "telephony")
+                .set("supportkit.routing.rules.1.colour", "blue")
                 .set("supportkit.routing.rules.2.organization", "org-romashka")
                 .set("supportkit.routing.rules.3.priority", "urgent")
                 .set("supportkit.routing.rules.3.group", "grp-telephony")
@@ -205,7 +205,7 @@ class RoutingTest {
                 .build());
         String all = error.getMessage();
         assertEquals(6, error.problems().size(), all);
-        assertTrue(all.contains("supportkit.routing.rules.1.category: unknown routing key"), all);
+        assertTrue(all.contains("supportkit.routing.rules.1.colour: unknown routing key"), all);
         assertTrue(all.contains("supportkit.routing.rules.2.group: is required"), all);
         assertTrue(all.contains("supportkit.routing.rules.3.priority: 'urgent' is not a priority"), all);
         assertTrue(all.contains("supportkit.routing.rules.x.group: unknown routing key"), all);
@@ -233,7 +233,7 @@ class RoutingTest {
         assertEquals(Optional.of(GENERAL), routing.defaultGroup());
         assertEquals(1, routing.rules().size());
         assertEquals(NETWORK, routing.rules().get(0).group());
-        assertTrue(routing.rules().get(0).matches("org-vasilek", null, Priority.NORMAL));
-        assertFalse(routing.rules().get(0).matches("org-romashka", null, Priority.NORMAL));
+        assertTrue(routing.rules().get(0).matches("org-vasilek", null, Priority.NORMAL, null));
+        assertFalse(routing.rules().get(0).matches("org-romashka", null, Priority.NORMAL, null));
     }
 }

@@ -254,4 +254,56 @@ public interface StorageTransaction {
      */
     <T extends DirectoryEntry> List<T> listDirectoryEntries(TenantId tenant, Class<T> type,
                                                             Optional<OrganizationId> owner);
+
+    /**
+     * Stores a new version of a catalogue document. It becomes the document's latest version when its
+     * version is higher than every stored one.
+     *
+     * @param record the record
+     * @throws dev.supportkit.api.error.ConcurrencyConflictException when that tenant, kind, id and version
+     *         is stored already
+     */
+    void insertCatalogRecord(CatalogRecord record);
+
+    /**
+     * The latest version of a catalogue document.
+     *
+     * @param tenant the tenant
+     * @param kind   the document kind
+     * @param id     the document id
+     * @return its highest version, if the document exists in that tenant
+     */
+    Optional<CatalogRecord> findCatalogRecord(TenantId tenant, String kind, String id);
+
+    /**
+     * One version of a catalogue document.
+     *
+     * @param tenant  the tenant
+     * @param kind    the document kind
+     * @param id      the document id
+     * @param version the version
+     * @return that version, if stored
+     */
+    Optional<CatalogRecord> findCatalogRecordVersion(TenantId tenant, String kind, String id, int version);
+
+    /**
+     * Every version of a catalogue document.
+     *
+     * @param tenant the tenant
+     * @param kind   the document kind
+     * @param id     the document id
+     * @return its versions, oldest first; empty when it does not exist
+     */
+    List<CatalogRecord> findCatalogHistory(TenantId tenant, String kind, String id);
+
+    /**
+     * The latest version of every document of a kind, optionally only those whose latest version has
+     * the given key.
+     *
+     * @param tenant the tenant
+     * @param kind   the document kind
+     * @param key    only documents whose latest version has this key, if present
+     * @return the latest versions, ordered by id
+     */
+    List<CatalogRecord> listCatalogRecords(TenantId tenant, String kind, Optional<String> key);
 }

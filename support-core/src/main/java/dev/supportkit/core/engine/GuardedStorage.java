@@ -10,6 +10,7 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
@@ -249,6 +250,31 @@ final class GuardedStorage implements StorageProvider {
         public <T extends DirectoryEntry> List<T> listDirectoryEntries(TenantId tenant, Class<T> type,
                                                                        Optional<OrganizationId> owner) {
             return call("listDirectoryEntries", () -> tx.listDirectoryEntries(tenant, type, owner));
+        }
+
+        @Override
+        public void insertCatalogRecord(CatalogRecord record) {
+            run("insertCatalogRecord", () -> tx.insertCatalogRecord(record));
+        }
+
+        @Override
+        public Optional<CatalogRecord> findCatalogRecord(TenantId tenant, String kind, String id) {
+            return call("findCatalogRecord", () -> tx.findCatalogRecord(tenant, kind, id));
+        }
+
+        @Override
+        public Optional<CatalogRecord> findCatalogRecordVersion(TenantId tenant, String kind, String id, int version) {
+            return call("findCatalogRecordVersion", () -> tx.findCatalogRecordVersion(tenant, kind, id, version));
+        }
+
+        @Override
+        public List<CatalogRecord> findCatalogHistory(TenantId tenant, String kind, String id) {
+            return call("findCatalogHistory", () -> tx.findCatalogHistory(tenant, kind, id));
+        }
+
+        @Override
+        public List<CatalogRecord> listCatalogRecords(TenantId tenant, String kind, Optional<String> key) {
+            return call("listCatalogRecords", () -> tx.listCatalogRecords(tenant, kind, key));
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.storage.memory.InMemoryStorageProvider;
 import dev.supportkit.spi.ProviderContext;
+import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
@@ -180,6 +181,31 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
         public <T extends DirectoryEntry> List<T> listDirectoryEntries(TenantId tenant, Class<T> type,
                                                                        Optional<OrganizationId> owner) {
             return tx.listDirectoryEntries(tenant, type, owner);
+        }
+
+        @Override
+        public void insertCatalogRecord(CatalogRecord record) {
+            tx.insertCatalogRecord(record);
+        }
+
+        @Override
+        public Optional<CatalogRecord> findCatalogRecord(TenantId tenant, String kind, String id) {
+            return tx.findCatalogRecord(tenant, kind, id);
+        }
+
+        @Override
+        public Optional<CatalogRecord> findCatalogRecordVersion(TenantId tenant, String kind, String id, int version) {
+            return tx.findCatalogRecordVersion(tenant, kind, id, version);
+        }
+
+        @Override
+        public List<CatalogRecord> findCatalogHistory(TenantId tenant, String kind, String id) {
+            return tx.findCatalogHistory(tenant, kind, id);
+        }
+
+        @Override
+        public List<CatalogRecord> listCatalogRecords(TenantId tenant, String kind, Optional<String> key) {
+            return tx.listCatalogRecords(tenant, kind, key);
         }
     }
 }

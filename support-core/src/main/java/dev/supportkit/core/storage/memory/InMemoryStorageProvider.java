@@ -9,6 +9,7 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
@@ -63,6 +64,8 @@ public final class InMemoryStorageProvider implements StorageProvider {
     private final Map<String, Claim> outboxClaims = new HashMap<>();
     private final Map<String, TimerRecord> timers = new LinkedHashMap<>();
     private final Map<String, Claim> timerClaims = new HashMap<>();
+    /** Catalogue documents: tenant and kind, then id (sorted), then version (sorted). */
+    private final Map<CatalogKind, TreeMap<String, TreeMap<Integer, CatalogRecord>>> catalog = new HashMap<>();
 
     /** Creates an empty store. */
     public InMemoryStorageProvider() {
@@ -407,6 +410,63 @@ public final class InMemoryStorageProvider implements StorageProvider {
             return new ArrayList<>(sorted.values());
         }
 
+        @Override
+        public void insertCatalogRecord(CatalogRecord record) {
+            checkOpen();
+            CatalogKind kind = new CatalogKind(record.tenant(), record.kind());
+            TreeMap<String, TreeMap<Integer, CatalogRecord>> documents =
+                    catalog.computeIfAbsent(kind, k -> new TreeMap<>());
+            TreeMap<Integer, CatalogRecord> versions = documents.computeIfAbsent(record.id(), k -> new TreeMap<>());
+            if (versions.containsKey(record.version())) {
+                throw new ConcurrencyConflictException(record.kind(), record.id(), record.version() - 1,
+                        versions.lastKey());
+            }
+            versions.put(record.version(), record);
+            undo.push(() -> {
+                versions.remove(record.version());
+                if (versions.isEmpty()) {
+                    documents.remove(record.id());
+                }
+            });
+        }
+
+        @Override
+        public Optional<CatalogRecord> findCatalogRecord(TenantId tenant, String kind, String id) {
+            checkOpen();
+            return versionsOf(tenant, kind, id).map(v -> v.lastEntry().getValue());
+        }
+
+        @Override
+        public Optional<CatalogRecord> findCatalogRecordVersion(TenantId tenant, String kind, String id, int version) {
+            checkOpen();
+            return versionsOf(tenant, kind, id).map(v -> v.get(version));
+        }
+
+        @Override
+        public List<CatalogRecord> findCatalogHistory(TenantId tenant, String kind, String id) {
+            checkOpen();
+            return versionsOf(tenant, kind, id).<List<CatalogRecord>>map(v -> new ArrayList<>(v.values()))
+                    .orElseGet(List::of);
+        }
+
+        @Override
+        public List<CatalogRecord> listCatalogRecords(TenantId tenant, String kind, Optional<String> key) {
+            checkOpen();
+            List<CatalogRecord> latest = new ArrayList<>();
+            catalog.getOrDefault(new CatalogKind(tenant, kind), new TreeMap<>()).values().forEach(versions -> {
+                CatalogRecord record = versions.lastEntry().getValue();
+                if (key.isEmpty() || key.equals(record.key())) {
+                    latest.add(record);
+                }
+            });
+            return latest;
+        }
+
+        private Optional<TreeMap<Integer, CatalogRecord>> versionsOf(TenantId tenant, String kind, String id) {
+            TreeMap<String, TreeMap<Integer, CatalogRecord>> documents = catalog.get(new CatalogKind(tenant, kind));
+            return Optional.ofNullable(documents == null ? null : documents.get(id));
+        }
+
         private <V> void appendTo(Map<Key, List<V>> map, Key key, V value) {
             List<V> list = map.computeIfAbsent(key, k -> new ArrayList<>());
             list.add(value);
@@ -417,5 +477,8 @@ public final class InMemoryStorageProvider implements StorageProvider {
                 }
             });
         }
+    }
+
+    private record CatalogKind(TenantId tenant, String kind) {
     }
 }

@@ -4,6 +4,7 @@ import dev.supportkit.api.consulting.ConsultingService;
 import dev.supportkit.api.directory.DirectoryService;
 import dev.supportkit.api.escalation.EscalationService;
 import dev.supportkit.api.intake.IntakeService;
+import dev.supportkit.api.knowledge.KnowledgeService;
 import dev.supportkit.api.journal.JournalService;
 import dev.supportkit.api.quality.QualityService;
 import dev.supportkit.api.reports.ReportService;
@@ -28,6 +29,13 @@ public interface SupportServices {
      * @return consulting: instructions and answers to customers (A/02.3, B/01.6)
      */
     ConsultingService consulting();
+
+    /**
+     * Returns the solution base and the FAQ.
+     *
+     * @return the solution base and the FAQ
+     */
+    KnowledgeService knowledge();
 
     /**
      * Returns escalation: redirecting requests between lines and groups (A/02.3, B/01.6, D/01.7).

@@ -3,6 +3,7 @@ package dev.supportkit.core;
 import com.google.inject.Injector;
 import dev.supportkit.api.SupportServices;
 import dev.supportkit.api.consulting.ConsultingService;
+import dev.supportkit.api.knowledge.KnowledgeService;
 import dev.supportkit.api.directory.DirectoryService;
 import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.api.escalation.EscalationService;
@@ -74,6 +75,11 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
     @Override
     public ConsultingService consulting() {
         return service(ConsultingService.class);
+    }
+
+    @Override
+    public KnowledgeService knowledge() {
+        return service(KnowledgeService.class);
     }
 
     @Override

@@ -260,4 +260,77 @@ public sealed interface RequestEvent {
      */
     record EscalatedToLead(SpecialistId lead, String reason) implements RequestEvent {
     }
+
+    /**
+     * Intake's emergency rules matched the contact (A/01.3): the priority was raised and the request
+     * flagged an emergency.
+     *
+     * @param from    the priority before
+     * @param to      the priority after
+     * @param reasons the matched rules in words
+     */
+    record EmergencyFlagged(Priority from, Priority to, java.util.List<String> reasons) implements RequestEvent {
+    }
+
+    /**
+     * The request was linked to a mass incident (A/01.3).
+     *
+     * @param incident   the incident
+     * @param scope      what the incident's requests share: {@code SYSTEM_MODEL}, {@code SITE} or {@code SERVICE}
+     * @param scopeValue the shared model, site or category
+     */
+    record LinkedToIncident(dev.supportkit.api.request.IncidentId incident, String scope, String scopeValue)
+            implements RequestEvent {
+    }
+
+    /**
+     * The request was resolved together with its mass incident.
+     *
+     * @param incident   the incident
+     * @param resolution what was done
+     */
+    record ResolvedWithIncident(dev.supportkit.api.request.IncidentId incident, String resolution)
+            implements RequestEvent {
+    }
+
+    /**
+     * An article or FAQ entry was offered to the customer (A/02.3, B/01.6).
+     *
+     * @param kind         {@code ARTICLE} or {@code FAQ}
+     * @param id           the article or entry
+     * @param version      its version
+     * @param title        its problem or question
+     * @param solved       whether it solved the problem
+     * @param firstContact whether it was offered at the first contact
+     */
+    record KnowledgeOffered(String kind, String id, int version, String title, boolean solved, boolean firstContact)
+            implements RequestEvent {
+    }
+
+    /**
+     * An instruction was sent to the customer on their channels: a typical one rendered from an article
+     * (A/02.3) or the intake lead's remote instruction (B/01.6).
+     *
+     * @param article     the article it was rendered from, or null for a remote instruction
+     * @param version     the article's version, or 0
+     * @param instruction the text as sent
+     */
+    record InstructionSent(String article, int version, String instruction) implements RequestEvent {
+    }
+
+    /**
+     * The intake lead explained the sequence and expected dates of handling to the customer (B/01.6).
+     *
+     * @param steps each step with its expected date, in words
+     */
+    record HandlingPlanExplained(java.util.List<String> steps) implements RequestEvent {
+    }
+
+    /**
+     * The request's solution was put into the solution base as a draft article (A/01.3).
+     *
+     * @param article the draft article
+     */
+    record SolutionDrafted(String article) implements RequestEvent {
+    }
 }

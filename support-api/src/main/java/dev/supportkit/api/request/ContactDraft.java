@@ -3,7 +3,13 @@ package dev.supportkit.api.request;
 import dev.supportkit.api.directory.OrganizationId;
 import dev.supportkit.api.directory.RepresentativeId;
 import dev.supportkit.api.directory.SystemId;
+import dev.supportkit.api.intake.QuestionnaireId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An incoming contact as taken by an operator (or entered by the customer on a portal), before it
@@ -22,10 +28,65 @@ import java.time.Instant;
  *                       registering a new request; optional
  * @param category       the problem category, e.g. {@code telephony/no-incoming-calls}; optional, at most
  *                       100 characters; routing rules may match it
+ * @param questionnaire  the questionnaire the contact was taken with; optional: when not set, the engine
+ *                       uses the latest version of the most specific questionnaire for the system's model and
+ *                       the category, if one is defined
+ * @param answers        the answers by question key; every value is text (see
+ *                       {@link dev.supportkit.api.intake.QuestionType} for the formats); never null
+ * @param newRequest     the operator's override: register a new request even when the customer has an open
+ *                       request about the same system (which the contact would otherwise be attached to)
  */
 public record ContactDraft(OrganizationId organization, RepresentativeId representative, SystemId system,
                            Channel channel, String subject, String text, Priority priority, Instant receivedAt,
-                           RequestId attachTo, String category) {
+                           RequestId attachTo, String category, QuestionnaireId questionnaire,
+                           Map<String, List<String>> answers, boolean newRequest) {
+
+    /**
+     * Copies the answers, keeping their order.
+     *
+     * @param organization   the customer organisation
+     * @param representative the representative who made the contact
+     * @param system         the supported system concerned
+     * @param channel        how the contact arrived
+     * @param subject        one-line summary
+     * @param text           the customer's words
+     * @param priority       urgency
+     * @param receivedAt     when it arrived
+     * @param attachTo       an open request to attach it to
+     * @param category       the problem category
+     * @param questionnaire  the questionnaire it was taken with
+     * @param answers        the answers by question key
+     * @param newRequest     whether to register a new request even when an open one is about the same system
+     */
+    public ContactDraft {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        if (answers != null) {
+            answers.forEach((key, values) -> copy.put(key, values == null ? List.of()
+                    : Collections.unmodifiableList(new ArrayList<>(values))));
+        }
+        answers = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * A draft without questionnaire answers.
+     *
+     * @param organization   the customer organisation
+     * @param representative the representative who made the contact
+     * @param system         the supported system concerned
+     * @param channel        how the contact arrived
+     * @param subject        one-line summary
+     * @param text           the customer's words
+     * @param priority       urgency
+     * @param receivedAt     when it arrived
+     * @param attachTo       an open request to attach it to
+     * @param category       the problem category
+     */
+    public ContactDraft(OrganizationId organization, RepresentativeId representative, SystemId system,
+                        Channel channel, String subject, String text, Priority priority, Instant receivedAt,
+                        RequestId attachTo, String category) {
+        this(organization, representative, system, channel, subject, text, priority, receivedAt, attachTo, category,
+                null, Map.of(), false);
+    }
 
     /**
      * Returns a builder with nothing set.
@@ -48,6 +109,9 @@ public record ContactDraft(OrganizationId organization, RepresentativeId represe
         private Instant receivedAt;
         private RequestId attachTo;
         private String category;
+        private QuestionnaireId questionnaire;
+        private final Map<String, List<String>> answers = new LinkedHashMap<>();
+        private boolean newRequest;
 
         private Builder() {
         }
@@ -163,13 +227,47 @@ public record ContactDraft(OrganizationId organization, RepresentativeId represe
         }
 
         /**
+         * Sets the questionnaire the contact was taken with.
+         *
+         * @param value the questionnaire; when not set the engine picks the matching one
+         * @return this builder
+         */
+        public Builder questionnaire(QuestionnaireId value) {
+            this.questionnaire = value;
+            return this;
+        }
+
+        /**
+         * Sets the answer to one question; several values for a multiple-choice question.
+         *
+         * @param question the question's key
+         * @param values   the answer's values as text
+         * @return this builder
+         */
+        public Builder answer(String question, String... values) {
+            answers.put(question, List.of(values));
+            return this;
+        }
+
+        /**
+         * Registers a new request even when the customer has an open request about the same system.
+         *
+         * @param value whether to force a new request
+         * @return this builder
+         */
+        public Builder newRequest(boolean value) {
+            this.newRequest = value;
+            return this;
+        }
+
+        /**
          * Returns the draft.
          *
          * @return the draft
          */
         public ContactDraft build() {
             return new ContactDraft(organization, representative, system, channel, subject, text, priority,
-                    receivedAt, attachTo, category);
+                    receivedAt, attachTo, category, questionnaire, answers, newRequest);
         }
     }
 }

@@ -13,6 +13,14 @@ import dev.supportkit.core.request.RequestAction;
 import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.request.RequestCommands.Change;
 import dev.supportkit.core.security.Permission;
+import dev.supportkit.api.knowledge.KnowledgeRef;
+import dev.supportkit.api.knowledge.ArticleId;
+import dev.supportkit.api.consulting.HandlingStep;
+import dev.supportkit.api.consulting.ConsultationRecord;
+import dev.supportkit.api.consulting.ConsultingStatistics;
+import dev.supportkit.api.request.RequestId;
+import java.time.Instant;
+import java.util.List;
 import jakarta.inject.Inject;
 
 /**
@@ -44,5 +52,35 @@ public final class DefaultConsultingService implements ConsultingService {
                             + (solved ? "the customer confirmed it solved the problem"
                                       : "the problem persists")));
         });
+    }
+
+    @Override
+    public Request offerKnowledge(Actor actor, RequestRef ref, KnowledgeRef knowledge, boolean solved) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public Request sendTypicalInstruction(Actor actor, RequestRef ref, ArticleId article) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public Request sendRemoteInstruction(Actor actor, RequestRef ref, String instruction) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public Request explainHandlingPlan(Actor actor, RequestRef ref, List<HandlingStep> steps) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public List<ConsultationRecord> consultations(Actor actor, RequestId request) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public ConsultingStatistics statistics(Actor actor, Instant from, Instant to) {
+        throw new UnsupportedOperationException("not implemented yet");
     }
 }

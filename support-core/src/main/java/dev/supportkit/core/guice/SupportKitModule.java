@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.supportkit.api.SupportServices;
 import dev.supportkit.api.consulting.ConsultingService;
+import dev.supportkit.api.knowledge.KnowledgeService;
 import dev.supportkit.api.directory.DirectoryService;
 import dev.supportkit.api.escalation.EscalationService;
 import dev.supportkit.api.intake.IntakeService;
@@ -58,6 +59,11 @@ public final class SupportKitModule extends AbstractModule {
     @Provides
     ConsultingService consulting(SupportEngine engine) {
         return engine.consulting();
+    }
+
+    @Provides
+    KnowledgeService knowledge(SupportEngine engine) {
+        return engine.knowledge();
     }
 
     @Provides

@@ -34,6 +34,11 @@ import dev.supportkit.core.request.RequestCommands.Change;
 import dev.supportkit.core.request.RequestLifecycle;
 import dev.supportkit.core.security.Permission;
 import dev.supportkit.spi.storage.StorageTransaction;
+import dev.supportkit.api.intake.Questionnaire;
+import dev.supportkit.api.intake.QuestionnaireId;
+import dev.supportkit.api.intake.MassIncident;
+import dev.supportkit.api.request.IncidentId;
+import dev.supportkit.api.directory.SystemId;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -206,5 +211,40 @@ public final class DefaultIntakeService implements IntakeService {
 
     private static String channelName(Channel channel) {
         return channel.name().toLowerCase().replace('_', ' ');
+    }
+
+    @Override
+    public Questionnaire defineQuestionnaire(Actor actor, Questionnaire questionnaire) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public Questionnaire questionnaire(Actor actor, QuestionnaireId id, int version) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public List<Questionnaire> questionnaires(Actor actor) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public Optional<Questionnaire> questionnaireFor(Actor actor, Optional<SystemId> system, Optional<String> category) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public List<MassIncident> massIncidents(Actor actor, boolean openOnly) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public MassIncident massIncident(Actor actor, IncidentId id) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public MassIncident resolveMassIncident(Actor actor, IncidentId id, int version, String resolution) {
+        throw new UnsupportedOperationException("not implemented yet");
     }
 }

@@ -7,6 +7,7 @@ import dev.supportkit.api.directory.RepresentativeId;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.directory.SystemId;
+import dev.supportkit.api.request.IntakeDetails;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.Deadline;
 import dev.supportkit.api.request.Priority;
@@ -45,6 +46,7 @@ public final class RequestBuilder {
     List<Deadline> deadlines = List.of();
     Optional<VendorCaseState> vendorCase = Optional.empty();
     Optional<String> category = Optional.empty();
+    IntakeDetails intake = IntakeDetails.NONE;
 
     /**
      * Returns an empty builder for a new request.
@@ -83,6 +85,7 @@ public final class RequestBuilder {
         b.deadlines = r.deadlines();
         b.vendorCase = r.vendorCase();
         b.category = r.category();
+        b.intake = r.intake();
         return b;
     }
 
@@ -196,6 +199,17 @@ public final class RequestBuilder {
     }
 
     /**
+     * Sets the intake details (questionnaire, answers, emergency flag, incident).
+     *
+     * @param v the details, or null for none
+     * @return this builder
+     */
+    public RequestBuilder intake(IntakeDetails v) {
+        intake = v == null ? IntakeDetails.NONE : v;
+        return this;
+    }
+
+    /**
      * Sets the problem category.
      *
      * @param v the category, or null or blank for none
@@ -258,6 +272,6 @@ public final class RequestBuilder {
     public Request build() {
         return new Request(id, tenant, organization, representative, system, subject, description, channel, priority,
                 status, line, group, assignee, resolution, registeredAt, updatedAt, version, journalSequence,
-                journalHash, deadlines, vendorCase, category);
+                journalHash, deadlines, vendorCase, category, intake);
     }
 }

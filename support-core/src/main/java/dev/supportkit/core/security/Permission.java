@@ -27,6 +27,32 @@ public enum Permission {
     PROVIDE_CLARIFICATION("provide a clarification", CUSTOMER_REPRESENTATIVE, FIRST_LINE_OPERATOR, INTAKE_LEAD),
     /** consulting.recordConsultation */
     CONSULT("record a consultation", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** intake.defineQuestionnaire */
+    DEFINE_QUESTIONNAIRE("define a questionnaire", ADMINISTRATOR),
+    /** intake.questionnaire, questionnaires, questionnaireFor */
+    READ_QUESTIONNAIRES("read questionnaires", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD,
+            CUSTOMER_REPRESENTATIVE, AUDITOR, ADMINISTRATOR),
+    /** intake.massIncidents, massIncident */
+    READ_INCIDENTS("read mass incidents", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD,
+            AUDITOR),
+    /** intake.resolveMassIncident */
+    RESOLVE_INCIDENT("resolve a mass incident", INTAKE_LEAD, GROUP_LEAD),
+    /** knowledge.createArticle, reviseArticle, submitArticleForReview, draftArticleFromRequest, saveFaqEntry, retireFaqEntry */
+    WRITE_KNOWLEDGE("write the solution base", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** knowledge.publishArticle, returnArticleToDraft, archiveArticle */
+    REVIEW_KNOWLEDGE("review the solution base", INTAKE_LEAD, GROUP_LEAD),
+    /** knowledge.article, faq, search, suggestionsFor (customers: customer-visible knowledge only) */
+    READ_KNOWLEDGE("read the solution base", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD,
+            CUSTOMER_REPRESENTATIVE, AUDITOR),
+    /** knowledge.articleHistory, articles (drafts and archived versions included) */
+    READ_KNOWLEDGE_DRAFTS("read solution-base drafts", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
+            GROUP_LEAD, AUDITOR),
+    /** knowledge.reindex */
+    REINDEX_KNOWLEDGE("rebuild the search index", ADMINISTRATOR),
+    /** consulting.sendTypicalInstruction */
+    SEND_TYPICAL_INSTRUCTION("send a typical instruction", FIRST_LINE_OPERATOR, INTAKE_LEAD),
+    /** consulting.sendRemoteInstruction, explainHandlingPlan */
+    INSTRUCT_NON_TYPICAL("instruct on a non-typical problem", INTAKE_LEAD),
     /** escalation.redirect */
     REDIRECT("redirect a request", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
     /** escalation.escalateToVendor */

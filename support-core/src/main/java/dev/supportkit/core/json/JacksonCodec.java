@@ -26,7 +26,11 @@ import dev.supportkit.api.directory.SiteId;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.journal.RequestEvent;
+import dev.supportkit.api.intake.QuestionnaireId;
+import dev.supportkit.api.knowledge.ArticleId;
+import dev.supportkit.api.knowledge.FaqId;
 import dev.supportkit.api.request.ContactId;
+import dev.supportkit.api.request.IncidentId;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.spi.DataCodec;
 import java.io.IOException;
@@ -58,7 +62,11 @@ public final class JacksonCodec implements DataCodec {
             new IdType<>(GroupId.class, GroupId::new),
             new IdType<>(SpecialistId.class, SpecialistId::new),
             new IdType<>(RequestId.class, RequestId::new),
-            new IdType<>(ContactId.class, ContactId::new));
+            new IdType<>(ContactId.class, ContactId::new),
+            new IdType<>(IncidentId.class, IncidentId::new),
+            new IdType<>(QuestionnaireId.class, QuestionnaireId::new),
+            new IdType<>(ArticleId.class, ArticleId::new),
+            new IdType<>(FaqId.class, FaqId::new));
 
     private static final Map<String, Class<?>> EVENT_TYPES = Arrays.stream(RequestEvent.class.getPermittedSubclasses())
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -1,7 +1,17 @@
 package dev.supportkit.core.knowledge;
 
 import dev.supportkit.api.Actor;
+import dev.supportkit.api.Role;
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.SupportedSystem;
 import dev.supportkit.api.directory.SystemId;
+import dev.supportkit.api.error.ConcurrencyConflictException;
+import dev.supportkit.api.error.InvalidTransitionException;
+import dev.supportkit.api.error.NotFoundException;
+import dev.supportkit.api.intake.Questionnaire;
+import dev.supportkit.api.journal.LaborFunction;
+import dev.supportkit.api.journal.RequestEvent;
+import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.knowledge.Article;
 import dev.supportkit.api.knowledge.ArticleDraft;
 import dev.supportkit.api.knowledge.ArticleId;
@@ -9,103 +19,489 @@ import dev.supportkit.api.knowledge.ArticleStatus;
 import dev.supportkit.api.knowledge.FaqEntry;
 import dev.supportkit.api.knowledge.FaqId;
 import dev.supportkit.api.knowledge.KnowledgeHit;
+import dev.supportkit.api.knowledge.KnowledgeKind;
 import dev.supportkit.api.knowledge.KnowledgeQuery;
+import dev.supportkit.api.knowledge.KnowledgeRef;
 import dev.supportkit.api.knowledge.KnowledgeService;
+import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.core.journal.JournalDraft;
+import dev.supportkit.core.json.JacksonCodec;
+import dev.supportkit.core.request.FieldErrors;
+import dev.supportkit.core.request.RequestCommands;
+import dev.supportkit.core.security.Permission;
+import dev.supportkit.spi.search.DocumentKind;
+import dev.supportkit.spi.search.IndexedDocument;
+import dev.supportkit.spi.search.SearchHit;
+import dev.supportkit.spi.search.SearchIndex;
+import dev.supportkit.spi.search.SearchQuery;
+import dev.supportkit.spi.storage.StorageTransaction;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The solution base and the FAQ (A/01.3, A/02.3, B/01.6). */
+/**
+ * The solution base and the FAQ (A/01.3, A/02.3, B/01.6). Articles and FAQ entries live in storage as
+ * versioned catalogue records; the search index holds a derived copy of what readers may find
+ * (published articles, active FAQ entries). The index is written after each commit; a tenant's index is
+ * rebuilt from storage the first time this engine searches it while it is empty, and on
+ * {@link #reindex(Actor)}.
+ */
 public final class DefaultKnowledgeService implements KnowledgeService {
-    /** Creates the service. */
-    @Inject
-    public DefaultKnowledgeService() {
-    }
+    /** Longest article problem and FAQ question. */
+    static final int TITLE_MAX = 300;
+    /** Longest symptoms and FAQ answer. */
+    static final int TEXT_MAX = 10_000;
+    /** Longest solution step. */
+    static final int STEP_MAX = 2000;
+    /** Most solution steps. */
+    static final int STEPS_MAX = 100;
+    /** Longest hit summary. */
+    static final int SUMMARY_MAX = 300;
+    /** Suggestions returned for a request. */
+    static final int SUGGESTIONS = 5;
 
-    private static UnsupportedOperationException todo() {
-        return new UnsupportedOperationException("not implemented yet");
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultKnowledgeService.class);
+    private static final Set<RequestStatus> RESOLVED = EnumSet.of(RequestStatus.RESOLVED, RequestStatus.SIGNED_OFF,
+            RequestStatus.CLOSED);
+
+    private final RequestCommands commands;
+    private final KnowledgeStore store;
+    private final SearchIndex index;
+    private final JacksonCodec codec;
+    private final Set<TenantId> loaded = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param commands the unit-of-work runner (storage, access policy, clock)
+     * @param store    articles and FAQ entries in storage
+     * @param index    the search index
+     * @param codec    the engine's codec
+     */
+    @Inject
+    public DefaultKnowledgeService(RequestCommands commands, KnowledgeStore store, SearchIndex index,
+                                   JacksonCodec codec) {
+        this.commands = commands;
+        this.store = store;
+        this.index = index;
+        this.codec = codec;
     }
 
     @Override
     public Article createArticle(Actor actor, ArticleDraft draft) {
-        throw todo();
+        commands.policy().require(actor, Permission.WRITE_KNOWLEDGE);
+        validate(draft);
+        ArticleId id = ArticleId.of("KB-" + HexFormat.of().formatHex(uuidBytes(), 0, 6).toUpperCase());
+        Article article = commands.read(tx -> {
+            Article created = article(id, 1, ArticleStatus.DRAFT, draft, Optional.empty(), actor, commands.now());
+            store.save(tx, actor.tenant(), created);
+            return created;
+        });
+        LOG.debug("Article {} drafted by {}", id, actor.id());
+        return article;
     }
 
     @Override
     public Article reviseArticle(Actor actor, ArticleId id, int version, ArticleDraft draft) {
-        throw todo();
+        commands.policy().require(actor, Permission.WRITE_KNOWLEDGE);
+        validate(draft);
+        return change(actor, id, version, "revise", EnumSet.allOf(ArticleStatus.class), current ->
+                article(id, version + 1, ArticleStatus.DRAFT, draft, current.sourceRequest(), actor, commands.now()));
     }
 
     @Override
     public Article submitArticleForReview(Actor actor, ArticleId id, int version) {
-        throw todo();
+        commands.policy().require(actor, Permission.WRITE_KNOWLEDGE);
+        return change(actor, id, version, "submit for review", EnumSet.of(ArticleStatus.DRAFT), current -> {
+            if (current.steps().isEmpty()) {
+                new FieldErrors().add("article.steps", "required",
+                        "an article needs at least one solution step before review").throwIfAny();
+            }
+            return withStatus(current, ArticleStatus.IN_REVIEW, actor);
+        });
     }
 
     @Override
     public Article publishArticle(Actor actor, ArticleId id, int version) {
-        throw todo();
+        commands.policy().require(actor, Permission.REVIEW_KNOWLEDGE);
+        return change(actor, id, version, "publish", EnumSet.of(ArticleStatus.IN_REVIEW),
+                current -> withStatus(current, ArticleStatus.PUBLISHED, actor));
     }
 
     @Override
     public Article returnArticleToDraft(Actor actor, ArticleId id, int version) {
-        throw todo();
+        commands.policy().require(actor, Permission.REVIEW_KNOWLEDGE);
+        return change(actor, id, version, "return to draft", EnumSet.of(ArticleStatus.IN_REVIEW),
+                current -> withStatus(current, ArticleStatus.DRAFT, actor));
     }
 
     @Override
     public Article archiveArticle(Actor actor, ArticleId id, int version) {
-        throw todo();
+        commands.policy().require(actor, Permission.REVIEW_KNOWLEDGE);
+        return change(actor, id, version, "archive", EnumSet.of(ArticleStatus.PUBLISHED),
+                current -> withStatus(current, ArticleStatus.ARCHIVED, actor));
+    }
+
+    /**
+     * Applies one article change: checks the version and the status, stores the new version, then brings
+     * the index up to date with what readers may now find.
+     */
+    private Article change(Actor actor, ArticleId id, int version, String action, Set<ArticleStatus> from,
+                           java.util.function.Function<Article, Article> decide) {
+        Article saved = commands.read(tx -> {
+            Article current = store.latest(tx, actor.tenant(), id)
+                    .orElseThrow(() -> new NotFoundException("article", id));
+            if (current.version() != version) {
+                throw new ConcurrencyConflictException("article", id, version, current.version());
+            }
+            if (!from.contains(current.status())) {
+                throw new InvalidTransitionException("article " + current.status(), action);
+            }
+            Article next = decide.apply(current);
+            store.save(tx, actor.tenant(), next);
+            return next;
+        });
+        refreshIndex(actor.tenant(), id);
+        return saved;
+    }
+
+    /** Makes the index hold the article's published version, or nothing when it has none. */
+    private void refreshIndex(TenantId tenant, ArticleId id) {
+        Optional<Article> published = commands.read(tx -> store.published(tx, tenant, id));
+        writeIndex(tenant, i -> published.ifPresentOrElse(
+                a -> i.index(List.of(KnowledgeStore.document(tenant, a))),
+                () -> i.remove(tenant, DocumentKind.ARTICLE, id.value())));
+    }
+
+    /**
+     * Writes to the index after a commit. Storage already holds the change, so a failing index loses
+     * nothing: the tenant is marked for a rebuild before its next search.
+     */
+    private void writeIndex(TenantId tenant, Consumer<SearchIndex> write) {
+        try {
+            write.accept(index);
+        } catch (RuntimeException e) {
+            loaded.remove(tenant);
+            LOG.warn("Search index update failed for tenant {}; it will be rebuilt from storage before the next "
+                    + "search", tenant, e);
+        }
     }
 
     @Override
-    public Article draftArticleFromRequest(Actor actor, RequestId request) {
-        throw todo();
+    public Article draftArticleFromRequest(Actor actor, RequestId requestId) {
+        commands.policy().require(actor, Permission.WRITE_KNOWLEDGE);
+        return commands.read(tx -> {
+            Request request = commands.load(tx, actor, requestId);
+            if (!RESOLVED.contains(request.status()) || request.resolution().isEmpty()) {
+                throw new InvalidTransitionException(request.status().name(), "draft an article from");
+            }
+            var resolution = request.resolution().get();
+            StringBuilder symptoms = new StringBuilder(request.description());
+            answersInWords(tx, request).forEach(line -> symptoms.append('\n').append(line));
+            List<String> steps = new ArrayList<>();
+            steps.add(resolution.summary());
+            Set<String> models = request.system().flatMap(s -> system(tx, actor.tenant(), s))
+                    .map(s -> Set.of(s.model())).orElse(Set.of());
+            ArticleDraft draft = new ArticleDraft(clip(request.subject(), TITLE_MAX),
+                    clip("Cause: " + resolution.cause() + "\n" + symptoms, TEXT_MAX), steps, models, null, false,
+                    false);
+            ArticleId id = ArticleId.of("KB-" + HexFormat.of().formatHex(uuidBytes(), 0, 6).toUpperCase());
+            Instant now = commands.now();
+            Article article = article(id, 1, ArticleStatus.DRAFT, draft, Optional.of(request.id()), actor, now);
+            store.save(tx, actor.tenant(), article);
+            commands.appendBookkeeping(tx, actor, request, new JournalDraft(LaborFunction.A_01_3,
+                    Visibility.INTERNAL, null, new RequestEvent.SolutionDrafted(id.value()),
+                    "Solution put into the solution base as draft article " + id + " by " + actor.displayName()),
+                    now);
+            return article;
+        });
+    }
+
+    /** The request's questionnaire answers as "question: answer" lines, in the questionnaire's order. */
+    private List<String> answersInWords(StorageTransaction tx, Request request) {
+        Map<String, List<String>> answers = request.intake().answers();
+        if (answers.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> questionText = new java.util.HashMap<>();
+        request.intake().questionnaire().flatMap(ref -> tx.findCatalogRecordVersion(request.tenant(),
+                        "questionnaire", ref.id().value(), ref.version()))
+                .map(r -> codec.fromJson(r.data(), Questionnaire.class))
+                .ifPresent(q -> q.questions().forEach(question -> questionText.put(question.key(), question.text())));
+        List<String> lines = new ArrayList<>();
+        answers.forEach((key, values) -> lines.add(questionText.getOrDefault(key, key) + ": "
+                + String.join(", ", values)));
+        return lines;
     }
 
     @Override
     public Article article(Actor actor, ArticleId id) {
-        throw todo();
+        commands.policy().require(actor, Permission.READ_KNOWLEDGE);
+        return commands.read(tx -> {
+            if (isCustomer(actor)) {
+                return store.published(tx, actor.tenant(), id).filter(Article::customerVisible)
+                        .orElseThrow(() -> new NotFoundException("article", id));
+            }
+            return store.latest(tx, actor.tenant(), id).orElseThrow(() -> new NotFoundException("article", id));
+        });
     }
 
     @Override
     public List<Article> articleHistory(Actor actor, ArticleId id) {
-        throw todo();
+        commands.policy().require(actor, Permission.READ_KNOWLEDGE_DRAFTS);
+        List<Article> history = commands.read(tx -> store.history(tx, actor.tenant(), id));
+        if (history.isEmpty()) {
+            throw new NotFoundException("article", id);
+        }
+        return history;
     }
 
     @Override
     public List<Article> articles(Actor actor, Optional<ArticleStatus> status) {
-        throw todo();
+        commands.policy().require(actor, Permission.READ_KNOWLEDGE_DRAFTS);
+        return commands.read(tx -> store.allLatest(tx, actor.tenant())).stream()
+                .filter(a -> status.map(s -> a.status() == s).orElse(true)).toList();
     }
 
     @Override
     public FaqEntry saveFaqEntry(Actor actor, FaqId id, int version, String question, String answer,
                                  Set<String> systemModels) {
-        throw todo();
+        commands.policy().require(actor, Permission.WRITE_KNOWLEDGE);
+        FieldErrors errors = new FieldErrors();
+        errors.required("faq.id", id);
+        errors.requiredText("faq.question", question, TITLE_MAX);
+        errors.requiredText("faq.answer", answer, TEXT_MAX);
+        validateModels(errors, "faq.systemModels", systemModels);
+        if (version < 0) {
+            errors.add("faq.version", "not-negative", "must be 0 for a new entry or the version last read");
+        }
+        errors.throwIfAny();
+        FaqEntry saved = commands.read(tx -> {
+            int stored = store.faq(tx, actor.tenant(), id).map(FaqEntry::version).orElse(0);
+            if (stored != version) {
+                throw new ConcurrencyConflictException("faq", id, version, stored);
+            }
+            FaqEntry entry = new FaqEntry(id, version + 1, question.strip(), answer.strip(),
+                    normalise(systemModels), true, actor.id(), commands.now());
+            store.save(tx, actor.tenant(), entry);
+            return entry;
+        });
+        writeIndex(actor.tenant(), i -> i.index(List.of(KnowledgeStore.document(actor.tenant(), saved))));
+        return saved;
     }
 
     @Override
     public FaqEntry retireFaqEntry(Actor actor, FaqId id, int version) {
-        throw todo();
+        commands.policy().require(actor, Permission.WRITE_KNOWLEDGE);
+        FaqEntry saved = commands.read(tx -> {
+            FaqEntry current = store.faq(tx, actor.tenant(), id).orElseThrow(() -> new NotFoundException("faq", id));
+            if (current.version() != version) {
+                throw new ConcurrencyConflictException("faq", id, version, current.version());
+            }
+            if (!current.active()) {
+                throw new InvalidTransitionException("faq retired", "retire");
+            }
+            FaqEntry entry = new FaqEntry(id, version + 1, current.question(), current.answer(),
+                    current.systemModels(), false, actor.id(), commands.now());
+            store.save(tx, actor.tenant(), entry);
+            return entry;
+        });
+        writeIndex(actor.tenant(), i -> i.remove(actor.tenant(), DocumentKind.FAQ, id.value()));
+        return saved;
     }
 
     @Override
     public List<FaqEntry> faq(Actor actor, Optional<SystemId> system) {
-        throw todo();
+        commands.policy().require(actor, Permission.READ_KNOWLEDGE);
+        return commands.read(tx -> {
+            Optional<String> model = modelOf(tx, actor, system, "faq.system");
+            return store.allFaq(tx, actor.tenant()).stream().filter(FaqEntry::active)
+                    .filter(e -> model.map(m -> e.systemModels().isEmpty() || e.systemModels().contains(m))
+                            .orElse(true))
+                    .toList();
+        });
     }
 
     @Override
     public List<KnowledgeHit> search(Actor actor, KnowledgeQuery query) {
-        throw todo();
+        commands.policy().require(actor, Permission.READ_KNOWLEDGE);
+        FieldErrors errors = new FieldErrors();
+        if (errors.required("query", query)) {
+            errors.requiredText("query.text", query.text(), 1000);
+            if (query.limit() < 1 || query.limit() > 100) {
+                errors.add("query.limit", "range", "must be 1 to 100, was " + query.limit());
+            }
+        }
+        errors.throwIfAny();
+        Optional<String> model = commands.read(tx -> modelOf(tx, actor, query.system(), "query.system"));
+        return find(actor, query.text(), model, query.kinds(), query.limit());
     }
 
     @Override
-    public List<KnowledgeHit> suggestionsFor(Actor actor, RequestId request) {
-        throw todo();
+    public List<KnowledgeHit> suggestionsFor(Actor actor, RequestId requestId) {
+        commands.policy().require(actor, Permission.READ_KNOWLEDGE);
+        ensureLoaded(actor.tenant());
+        return commands.read(tx -> {
+            Request request = commands.load(tx, actor, requestId);
+            StringBuilder text = new StringBuilder(request.subject()).append(' ').append(request.description());
+            request.intake().answers().values().forEach(values -> values.forEach(v -> text.append(' ').append(v)));
+            request.category().ifPresent(c -> text.append(' ').append(c.replace('/', ' ').replace('-', ' ')));
+            Optional<String> model = request.system().flatMap(s -> system(tx, actor.tenant(), s))
+                    .map(SupportedSystem::model);
+            return find(tx, actor, text.toString(), model, Set.of(), SUGGESTIONS);
+        });
     }
 
     @Override
     public int reindex(Actor actor) {
-        throw todo();
+        commands.policy().require(actor, Permission.REINDEX_KNOWLEDGE);
+        return rebuild(actor.tenant());
+    }
+
+    private int rebuild(TenantId tenant) {
+        List<IndexedDocument> documents = commands.read(tx -> store.searchable(tx, tenant));
+        index.clear(tenant);
+        index.index(documents);
+        loaded.add(tenant);
+        LOG.info("Search index of tenant {} rebuilt from storage: {} documents", tenant, documents.size());
+        return documents.size();
+    }
+
+    private List<KnowledgeHit> find(Actor actor, String text, Optional<String> model, Set<KnowledgeKind> kinds,
+                                    int limit) {
+        ensureLoaded(actor.tenant());
+        return commands.read(tx -> find(tx, actor, text, model, kinds, limit));
+    }
+
+    /** Searches the index, then reads each hit's current version from storage (the index may lag). */
+    private List<KnowledgeHit> find(StorageTransaction tx, Actor actor, String text, Optional<String> model,
+                                    Set<KnowledgeKind> kinds, int limit) {
+        Set<DocumentKind> documentKinds = EnumSet.noneOf(DocumentKind.class);
+        kinds.forEach(k -> documentKinds.add(DocumentKind.valueOf(k.name())));
+        boolean customer = isCustomer(actor);
+        List<SearchHit> hits = index.search(new SearchQuery(actor.tenant(), text, model, documentKinds, customer,
+                limit));
+        List<KnowledgeHit> result = new ArrayList<>();
+        for (SearchHit hit : hits) {
+            if (hit.kind() == DocumentKind.ARTICLE) {
+                store.published(tx, actor.tenant(), ArticleId.of(hit.id()))
+                        .filter(a -> !customer || a.customerVisible())
+                        .ifPresent(a -> result.add(new KnowledgeHit(KnowledgeRef.article(a.id()), a.version(),
+                                a.problem(), clip(a.steps().isEmpty() ? a.symptoms() : a.steps().get(0), SUMMARY_MAX),
+                                a.typical(), hit.score())));
+            } else {
+                store.faq(tx, actor.tenant(), FaqId.of(hit.id())).filter(FaqEntry::active)
+                        .ifPresent(e -> result.add(new KnowledgeHit(KnowledgeRef.faq(e.id()), e.version(),
+                                e.question(), clip(e.answer(), SUMMARY_MAX), true, hit.score())));
+            }
+        }
+        return result;
+    }
+
+    private void ensureLoaded(TenantId tenant) {
+        if (!loaded.contains(tenant)) {
+            if (index.count(tenant) > 0) {
+                loaded.add(tenant);
+            } else {
+                rebuild(tenant);
+            }
+        }
+    }
+
+    private Optional<String> modelOf(StorageTransaction tx, Actor actor, Optional<SystemId> system, String field) {
+        if (system.isEmpty()) {
+            return Optional.empty();
+        }
+        SupportedSystem found = system(tx, actor.tenant(), system.get())
+                .filter(s -> commands.policy().canSeeOrganization(actor, s.organization()))
+                .orElse(null);
+        if (found == null) {
+            new FieldErrors().add(field, "exists", "no supported system '" + system.get() + "' is visible")
+                    .throwIfAny();
+        }
+        return Optional.of(found.model());
+    }
+
+    private static Optional<SupportedSystem> system(StorageTransaction tx, TenantId tenant, SystemId id) {
+        return tx.findDirectoryEntry(tenant, SupportedSystem.class, id.value());
+    }
+
+    private static boolean isCustomer(Actor actor) {
+        return actor.role() == Role.CUSTOMER_REPRESENTATIVE;
+    }
+
+    private static void validate(ArticleDraft draft) {
+        FieldErrors errors = new FieldErrors();
+        if (!errors.required("article", draft)) {
+            errors.throwIfAny();
+        }
+        errors.requiredText("article.problem", draft.problem(), TITLE_MAX);
+        errors.maxLength("article.symptoms", draft.symptoms(), TEXT_MAX);
+        errors.maxLength("article.systemVersions", draft.systemVersions(), 200);
+        if (draft.steps().size() > STEPS_MAX) {
+            errors.add("article.steps", "max-size", "at most " + STEPS_MAX + " steps, got " + draft.steps().size());
+        }
+        for (int i = 0; i < draft.steps().size(); i++) {
+            errors.requiredText("article.steps[" + i + "]", draft.steps().get(i), STEP_MAX);
+        }
+        validateModels(errors, "article.systemModels", draft.systemModels());
+        errors.throwIfAny();
+    }
+
+    private static void validateModels(FieldErrors errors, String field, Set<String> models) {
+        if (models == null) {
+            return;
+        }
+        for (String model : models) {
+            if (model == null || model.isBlank() || model.length() > 100) {
+                errors.add(field, "model", "every model must be 1 to 100 non-blank characters, got '" + model + "'");
+            }
+        }
+    }
+
+    private static Article article(ArticleId id, int version, ArticleStatus status, ArticleDraft draft,
+                                   Optional<RequestId> source, Actor actor, Instant now) {
+        return new Article(id, version, status, draft.problem().strip(),
+                draft.symptoms() == null ? "" : draft.symptoms().strip(),
+                draft.steps().stream().map(String::strip).toList(), normalise(draft.systemModels()),
+                Optional.ofNullable(draft.systemVersions()).map(String::strip).filter(v -> !v.isEmpty()),
+                draft.typical(), draft.customerVisible(), source, actor.id(), now);
+    }
+
+    private Article withStatus(Article current, ArticleStatus status, Actor actor) {
+        return new Article(current.id(), current.version() + 1, status, current.problem(), current.symptoms(),
+                current.steps(), current.systemModels(), current.systemVersions(), current.typical(),
+                current.customerVisible(), current.sourceRequest(), actor.id(), commands.now());
+    }
+
+    private static Set<String> normalise(Set<String> models) {
+        Set<String> result = new LinkedHashSet<>();
+        if (models != null) {
+            models.forEach(m -> result.add(m.strip()));
+        }
+        return result;
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static byte[] uuidBytes() {
+        UUID uuid = UUID.randomUUID();
+        byte[] bytes = new byte[16];
+        java.nio.ByteBuffer.wrap(bytes).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return bytes;
     }
 }

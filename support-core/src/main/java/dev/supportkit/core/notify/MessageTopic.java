@@ -32,7 +32,13 @@ public enum MessageTopic {
     /** To a lead: a service-level deadline is close. */
     SLA_WARNING("sla.warning", "deadline", "due"),
     /** To a lead: a service-level deadline passed. */
-    SLA_BREACHED("sla.breached", "deadline", "due");
+    SLA_BREACHED("sla.breached", "deadline", "due"),
+    /** A typical instruction rendered from a solution-base article's steps (A/02.3). */
+    INSTRUCTION_TYPICAL("instruction.typical", "articleTitle", "steps"),
+    /** The intake lead's remote instruction on a non-typical problem (B/01.6). */
+    INSTRUCTION_REMOTE("instruction.remote", "instruction"),
+    /** The sequence and expected dates of handling, explained by the intake lead (B/01.6). */
+    HANDLING_PLAN("handling.plan", "plan");
 
     /** Variables every template gets. */
     public static final List<String> COMMON = List.of("requestId", "subject", "status", "organization",

@@ -212,8 +212,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
             answersInWords(tx, request).forEach(line -> symptoms.append('\n').append(line));
             List<String> steps = new ArrayList<>();
             steps.add(resolution.summary());
-            Set<String> models = request.system().flatMap(s -> system(tx, actor.tenant(), s))
-                    .map(s -> Set.of(s.model())).orElse(Set.of());
+            Set<String> models = modelOf(tx, request).map(Set::of).orElse(Set.of());
             ArticleDraft draft = new ArticleDraft(clip(request.subject(), TITLE_MAX),
                     clip("Cause: " + resolution.cause() + "\n" + symptoms, TEXT_MAX), steps, models, null, false,
                     false);
@@ -358,8 +357,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
             StringBuilder text = new StringBuilder(request.subject()).append(' ').append(request.description());
             request.intake().answers().values().forEach(values -> values.forEach(v -> text.append(' ').append(v)));
             request.category().ifPresent(c -> text.append(' ').append(c.replace('/', ' ').replace('-', ' ')));
-            Optional<String> model = request.system().flatMap(s -> system(tx, actor.tenant(), s))
-                    .map(SupportedSystem::model);
+            Optional<String> model = modelOf(tx, request);
             return find(tx, actor, text.toString(), model, Set.of(), SUGGESTIONS);
         });
     }
@@ -432,6 +430,14 @@ public final class DefaultKnowledgeService implements KnowledgeService {
                     .throwIfAny();
         }
         return Optional.of(found.model());
+    }
+
+    private static Optional<String> modelOf(StorageTransaction tx, Request request) {
+        if (request.system().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SupportedSystem> system = system(tx, request.tenant(), request.system().get());
+        return system.map(SupportedSystem::model);
     }
 
     private static Optional<SupportedSystem> system(StorageTransaction tx, TenantId tenant, SystemId id) {

@@ -66,7 +66,12 @@ class JacksonCodecTest {
                 new RequestEvent.VendorCorrespondence(dev.supportkit.api.escalation.VendorMessage.Direction.IN,
                         "Case opened", "NT-42", T),
                 new RequestEvent.VendorAnswered("Nordtel", "NT-42", "Firmware 3.2 fixes it"),
-                new RequestEvent.EscalatedToLead(SpecialistId.of("spc-galina"), "needs the lead's decision"));
+                new RequestEvent.EscalatedToLead(SpecialistId.of("spc-galina"), "needs the lead's decision"),
+                new RequestEvent.KnowledgeOffered("FAQ", "faq-1", 2, "Почему обрываются звонки?", true, true),
+                new RequestEvent.InstructionSent("KB-1A2B3C", 3, "1. Перезагрузите плату"),
+                new RequestEvent.InstructionSent(null, 0, "Re-seat the trunk card"),
+                new RequestEvent.HandlingPlanExplained(List.of("1. Diagnose — 2026-03-13", "2. Repair — 2026-03-16")),
+                new RequestEvent.SolutionDrafted("KB-1A2B3C"));
     }
 
     @Test

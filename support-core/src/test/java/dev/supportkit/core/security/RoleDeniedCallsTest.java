@@ -14,6 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.supportkit.api.consulting.HandlingStep;
+import dev.supportkit.api.knowledge.Article;
+import dev.supportkit.api.knowledge.ArticleDraft;
+import dev.supportkit.api.knowledge.FaqEntry;
+import dev.supportkit.api.knowledge.FaqId;
+import dev.supportkit.api.knowledge.KnowledgeQuery;
+import dev.supportkit.api.knowledge.KnowledgeRef;
+import dev.supportkit.api.knowledge.KnowledgeService;
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
 import dev.supportkit.api.consulting.ConsultingService;
@@ -89,6 +97,12 @@ class RoleDeniedCallsTest {
     private static final Set<Role> EVERY_ROLE = EnumSet.complementOf(EnumSet.of(Role.SYSTEM));
     private static final Set<Role> STAFF = EnumSet.of(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
             GROUP_LEAD);
+    /** Who reads the solution base: staff, customers (customer-visible knowledge) and auditors. */
+    private static final Set<Role> READERS = EnumSet.of(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
+            GROUP_LEAD, CUSTOMER_REPRESENTATIVE, AUDITOR);
+    /** Who reads drafts and history: staff and auditors. */
+    private static final Set<Role> INSIDERS = EnumSet.of(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
+            GROUP_LEAD, AUDITOR);
 
     /** The services whose every method must appear in the table, by the prefix the table uses. */
     private static final Map<String, Class<?>> SERVICES = new LinkedHashMap<>();
@@ -96,6 +110,7 @@ class RoleDeniedCallsTest {
     static {
         SERVICES.put("intake", IntakeService.class);
         SERVICES.put("consulting", ConsultingService.class);
+        SERVICES.put("knowledge", KnowledgeService.class);
         SERVICES.put("escalation", EscalationService.class);
         SERVICES.put("scheduling", SchedulingService.class);
         SERVICES.put("resolution", ResolutionService.class);
@@ -242,6 +257,82 @@ class RoleDeniedCallsTest {
             new Op("consulting.recordConsultation", Permission.CONSULT, STAFF, true, WORKING_ON_OWN_LINE,
                     (fx, a, r) -> fx.engine.consulting().recordConsultation(a, r.ref(), "Please restart the PBX",
                             false)),
+            new Op("consulting.offerKnowledge", Permission.CONSULT, STAFF, true, WORKING_ON_OWN_LINE,
+                    (fx, a, r) -> fx.engine.consulting().offerKnowledge(a, r.ref(),
+                            KnowledgeRef.faq(Knowledge.faq.id()), true)),
+            new Op("consulting.sendTypicalInstruction", Permission.SEND_TYPICAL_INSTRUCTION,
+                    roles(FIRST_LINE_OPERATOR, INTAKE_LEAD), false,
+                    at(RequestStatus.IN_PROGRESS_FIRST_LINE, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.consulting().sendTypicalInstruction(a, r.ref(),
+                            Knowledge.published.id())),
+            new Op("consulting.sendRemoteInstruction", Permission.INSTRUCT_NON_TYPICAL, roles(INTAKE_LEAD), false,
+                    at(RequestStatus.AT_INTAKE_LEAD, SupportLine.INTAKE_LEAD),
+                    (fx, a, r) -> fx.engine.consulting().sendRemoteInstruction(a, r.ref(), "Re-seat the trunk card")),
+            new Op("consulting.explainHandlingPlan", Permission.INSTRUCT_NON_TYPICAL, roles(INTAKE_LEAD), false,
+                    at(RequestStatus.AT_INTAKE_LEAD, SupportLine.INTAKE_LEAD),
+                    (fx, a, r) -> fx.engine.consulting().explainHandlingPlan(a, r.ref(), List.of(new HandlingStep(
+                            "Diagnose the trunk", java.time.LocalDate.ofInstant(fx.clock.instant(),
+                                    java.time.ZoneOffset.UTC).plusDays(1))))),
+            new Op("consulting.consultations", Permission.READ_REQUESTS, EVERY_ROLE, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.consulting().consultations(a, r.id())),
+            new Op("consulting.statistics", Permission.READ_REPORTS, roles(INTAKE_LEAD, GROUP_LEAD, AUDITOR), false,
+                    NO_REQUEST, (fx, a, r) -> fx.engine.consulting().statistics(a, EngineFixture.START,
+                            fx.clock.instant().plusSeconds(1))),
+            new Op("knowledge.createArticle", Permission.WRITE_KNOWLEDGE, STAFF, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().createArticle(a, Knowledge.DRAFT)),
+            new Op("knowledge.reviseArticle", Permission.WRITE_KNOWLEDGE, STAFF, false, NO_REQUEST,
+                    (fx, a, r) -> {
+                        Article draft = Knowledge.draft(fx);
+                        return fx.engine.knowledge().reviseArticle(a, draft.id(), draft.version(), Knowledge.DRAFT);
+                    }),
+            new Op("knowledge.submitArticleForReview", Permission.WRITE_KNOWLEDGE, STAFF, false, NO_REQUEST,
+                    (fx, a, r) -> {
+                        Article draft = Knowledge.draft(fx);
+                        return fx.engine.knowledge().submitArticleForReview(a, draft.id(), draft.version());
+                    }),
+            new Op("knowledge.publishArticle", Permission.REVIEW_KNOWLEDGE, roles(INTAKE_LEAD, GROUP_LEAD), false,
+                    NO_REQUEST, (fx, a, r) -> {
+                        Article inReview = Knowledge.inReview(fx);
+                        return fx.engine.knowledge().publishArticle(a, inReview.id(), inReview.version());
+                    }),
+            new Op("knowledge.returnArticleToDraft", Permission.REVIEW_KNOWLEDGE, roles(INTAKE_LEAD, GROUP_LEAD),
+                    false, NO_REQUEST, (fx, a, r) -> {
+                        Article inReview = Knowledge.inReview(fx);
+                        return fx.engine.knowledge().returnArticleToDraft(a, inReview.id(), inReview.version());
+                    }),
+            new Op("knowledge.archiveArticle", Permission.REVIEW_KNOWLEDGE, roles(INTAKE_LEAD, GROUP_LEAD), false,
+                    NO_REQUEST, (fx, a, r) -> {
+                        Article published = Knowledge.published(fx);
+                        return fx.engine.knowledge().archiveArticle(a, published.id(), published.version());
+                    }),
+            new Op("knowledge.draftArticleFromRequest", Permission.WRITE_KNOWLEDGE, STAFF, false,
+                    at(RequestStatus.RESOLVED, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.knowledge().draftArticleFromRequest(a, r.id())),
+            new Op("knowledge.article", Permission.READ_KNOWLEDGE, READERS, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().article(a, Knowledge.published.id())),
+            new Op("knowledge.articleHistory", Permission.READ_KNOWLEDGE_DRAFTS, INSIDERS, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().articleHistory(a, Knowledge.published.id())),
+            new Op("knowledge.articles", Permission.READ_KNOWLEDGE_DRAFTS, INSIDERS, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().articles(a, java.util.Optional.empty())),
+            new Op("knowledge.saveFaqEntry", Permission.WRITE_KNOWLEDGE, STAFF, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().saveFaqEntry(a, Knowledge.newFaqId(), 0,
+                            "How do I forward calls?", "Dial *21* and the number.", Set.of())),
+            new Op("knowledge.retireFaqEntry", Permission.WRITE_KNOWLEDGE, STAFF, false, NO_REQUEST,
+                    (fx, a, r) -> {
+                        FaqEntry entry = fx.engine.knowledge().saveFaqEntry(fx.operator, Knowledge.newFaqId(), 0,
+                                "Temporary question?", "Temporary answer.", Set.of());
+                        return fx.engine.knowledge().retireFaqEntry(a, entry.id(), entry.version());
+                    }),
+            new Op("knowledge.faq", Permission.READ_KNOWLEDGE, READERS, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().faq(a, java.util.Optional.of(fx.system))),
+            new Op("knowledge.search", Permission.READ_KNOWLEDGE, READERS, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().search(a, KnowledgeQuery.of("calls drop"))),
+            new Op("knowledge.suggestionsFor", Permission.READ_KNOWLEDGE, READERS, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.knowledge().suggestionsFor(a, r.id())),
+            new Op("knowledge.reindex", Permission.REINDEX_KNOWLEDGE, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().reindex(a)),
             new Op("escalation.redirect", Permission.REDIRECT, STAFF, true, WORKING_ON_OWN_LINE,
                     (fx, a, r) -> fx.engine.escalation().redirect(a, r.ref(), legalTarget(fx, r), "needs others")),
             new Op("escalation.escalateToVendor", Permission.ESCALATE_TO_VENDOR, roles(GROUP_LEAD), false,
@@ -369,6 +460,34 @@ class RoleDeniedCallsTest {
 
     private static EngineFixture fx;
 
+    /** Solution-base content the knowledge and consulting rows need. */
+    private static final class Knowledge {
+        static final ArticleDraft DRAFT = new ArticleDraft("Calls drop after 30 seconds",
+                "Every outside call drops after half a minute", List.of("Restart the trunk card"), Set.of(), null,
+                true, true);
+        static final java.util.concurrent.atomic.AtomicInteger FAQ_IDS = new java.util.concurrent.atomic.AtomicInteger();
+        static Article published;
+        static FaqEntry faq;
+
+        static Article draft(EngineFixture fx) {
+            return fx.engine.knowledge().createArticle(fx.operator, DRAFT);
+        }
+
+        static Article inReview(EngineFixture fx) {
+            Article draft = draft(fx);
+            return fx.engine.knowledge().submitArticleForReview(fx.operator, draft.id(), draft.version());
+        }
+
+        static Article published(EngineFixture fx) {
+            Article inReview = inReview(fx);
+            return fx.engine.knowledge().publishArticle(fx.intakeLead, inReview.id(), inReview.version());
+        }
+
+        static FaqId newFaqId() {
+            return FaqId.of("faq-" + FAQ_IDS.incrementAndGet());
+        }
+    }
+
     /** A message that could not be delivered (no e-mail channel is installed), for retryDelivery. */
     private static final class DeadLetter {
         static String id;
@@ -380,6 +499,9 @@ class RoleDeniedCallsTest {
         fx.registered();
         fx.engine.runDueWork();
         DeadLetter.id = fx.engine.quality().deadLetters(fx.admin, 10).get(0).id();
+        Knowledge.published = Knowledge.published(fx);
+        Knowledge.faq = fx.engine.knowledge().saveFaqEntry(fx.operator, Knowledge.newFaqId(), 0,
+                "Why do outside calls drop?", "Restart the trunk card.", Set.of());
     }
 
     @AfterAll
@@ -567,11 +689,12 @@ class RoleDeniedCallsTest {
     // ---------------------------------------------------------------------------------------------
     // The line rule
 
-    private static final List<String> LINE_BOUND = List.of("consulting.recordConsultation", "escalation.redirect",
+    private static final List<String> LINE_BOUND = List.of("consulting.recordConsultation",
+            "consulting.offerKnowledge", "escalation.redirect",
             "resolution.requestClarification", "resolution.resolve");
 
     @Test
-    @DisplayName("exactly the four line-bound operations are marked line-bound in the table")
+    @DisplayName("exactly the line-bound operations are marked line-bound in the table")
     void lineBoundOperations() {
         assertEquals(LINE_BOUND, TABLE.stream().filter(Op::lineBound).map(Op::name).toList());
     }

@@ -245,6 +245,76 @@ public final class DefaultKnowledgeService implements KnowledgeService {
         return lines;
     }
 
+    /**
+     * Brings a tenant's solution base in line with files (see {@link KnowledgeFiles}): an article or FAQ
+     * entry that is missing or whose content differs gets a new version, published (files are the reviewed
+     * source), authored by {@code file:<name>}; identical content is left alone, so loading the same files
+     * at every start changes nothing. Invalid content fails with every problem listed.
+     *
+     * @param tenant   the tenant
+     * @param contents what the files hold
+     * @return how many articles and entries got a new version
+     * @throws dev.supportkit.api.error.ConfigurationException naming the file and field of every problem
+     */
+    public int importFiles(TenantId tenant, KnowledgeFiles.Contents contents) {
+        List<String> problems = new ArrayList<>();
+        for (KnowledgeFiles.ArticleFile file : contents.articles()) {
+            try {
+                validate(file.draft());
+            } catch (dev.supportkit.api.error.ValidationException e) {
+                e.errors().forEach(err -> problems.add(file.source() + ": " + err.field() + ": " + err.message()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new dev.supportkit.api.error.ConfigurationException(problems);
+        }
+        Instant now = commands.now();
+        List<ArticleId> changedArticles = new ArrayList<>();
+        List<FaqEntry> changedFaq = new ArrayList<>();
+        commands.read(tx -> {
+            for (KnowledgeFiles.ArticleFile file : contents.articles()) {
+                Actor author = Actor.staff("file:" + clip(file.source(), 60), file.source(), Role.ADMINISTRATOR,
+                        tenant);
+                List<Article> history = store.history(tx, tenant, file.id());
+                Article latest = history.isEmpty() ? null : history.get(history.size() - 1);
+                Article candidate = article(file.id(), latest == null ? 1 : latest.version() + 1,
+                        ArticleStatus.PUBLISHED, file.draft(), Optional.empty(), author, now);
+                if (latest != null && latest.status() == ArticleStatus.PUBLISHED && sameContent(latest, candidate)) {
+                    continue;
+                }
+                store.save(tx, tenant, candidate);
+                changedArticles.add(file.id());
+            }
+            for (KnowledgeFiles.FaqFile file : contents.faq()) {
+                Optional<FaqEntry> current = store.faq(tx, tenant, file.id());
+                FaqEntry candidate = new FaqEntry(file.id(), current.map(FaqEntry::version).orElse(0) + 1,
+                        file.question(), file.answer(), normalise(file.systemModels()), true,
+                        "file:" + clip(file.source(), 60), now);
+                if (current.isPresent() && current.get().active() && current.get().question().equals(candidate.question())
+                        && current.get().answer().equals(candidate.answer())
+                        && current.get().systemModels().equals(candidate.systemModels())) {
+                    continue;
+                }
+                store.save(tx, tenant, candidate);
+                changedFaq.add(candidate);
+            }
+            return null;
+        });
+        changedArticles.forEach(id -> refreshIndex(tenant, id));
+        writeIndex(tenant, i -> i.index(changedFaq.stream().map(e -> KnowledgeStore.document(tenant, e)).toList()));
+        if (!changedArticles.isEmpty() || !changedFaq.isEmpty()) {
+            LOG.info("Solution base of tenant {} updated from files: {} articles, {} FAQ entries", tenant,
+                    changedArticles.size(), changedFaq.size());
+        }
+        return changedArticles.size() + changedFaq.size();
+    }
+
+    private static boolean sameContent(Article a, Article b) {
+        return a.problem().equals(b.problem()) && a.symptoms().equals(b.symptoms()) && a.steps().equals(b.steps())
+                && a.systemModels().equals(b.systemModels()) && a.systemVersions().equals(b.systemVersions())
+                && a.typical() == b.typical() && a.customerVisible() == b.customerVisible();
+    }
+
     @Override
     public Article article(Actor actor, ArticleId id) {
         commands.policy().require(actor, Permission.READ_KNOWLEDGE);

@@ -19,6 +19,7 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.OutboxMessage;
 import java.nio.charset.StandardCharsets;
@@ -271,5 +272,25 @@ public final class StorageFixtures {
     public static Contact contact(RequestId request, Channel channel, Instant receivedAt) {
         return new Contact(ContactId.of(uniqueId("cnt")), request, channel, RepresentativeId.of("rep-42"),
                 "Customer's words at " + receivedAt + ": «не работает»", receivedAt, "op-1");
+    }
+
+    // ------------------------------------------------------------------------------------------ catalogue
+
+    /**
+     * A version of a catalogue document. Its time and JSON differ per version, so versions of one
+     * document never compare equal; the JSON holds non-ASCII text and names the kind, id and version.
+     *
+     * @param tenant  the tenant
+     * @param kind    the document kind, e.g. {@code article}
+     * @param id      the document id
+     * @param version the version, from 1
+     * @param key     the lookup key, if any
+     * @return the record, written at {@code at(60 * version)}
+     */
+    public static CatalogRecord catalogRecord(TenantId tenant, String kind, String id, int version,
+                                              Optional<String> key) {
+        return new CatalogRecord(tenant, kind, id, version, key, at(60L * version),
+                "{\"kind\":\"" + kind + "\",\"id\":\"" + id + "\",\"version\":" + version
+                        + ",\"title\":\"Статья «" + version + "»\"}");
     }
 }

@@ -1,6 +1,7 @@
 package dev.supportkit.spi.storage.tck;
 
 import static dev.supportkit.spi.storage.tck.StorageFixtures.at;
+import static dev.supportkit.spi.storage.tck.StorageFixtures.catalogRecord;
 import static dev.supportkit.spi.storage.tck.StorageFixtures.contact;
 import static dev.supportkit.spi.storage.tck.StorageFixtures.deliveredOutbox;
 import static dev.supportkit.spi.storage.tck.StorageFixtures.fullRequest;
@@ -45,6 +46,7 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.StorageProvider;
@@ -54,12 +56,16 @@ import dev.supportkit.spi.storage.TimerRecord;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.StorageTransaction;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -72,6 +78,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -921,6 +928,463 @@ public abstract class StorageProviderContract {
             assertEquals(List.of(group), tx.listDirectoryEntries(tenant, SupportGroup.class, Optional.empty()));
             assertEquals(List.of(specialist), tx.listDirectoryEntries(tenant, Specialist.class, Optional.empty()));
         });
+    }
+
+    // ============================================================================================== catalogue
+
+    private static final String ARTICLE = "article";
+    private static final String FAQ = "faq";
+
+    /** A version of a catalogue document of the main tenant. */
+    private CatalogRecord doc(String kind, String id, int version, Optional<String> key) {
+        return catalogRecord(tenant, kind, id, version, key);
+    }
+
+    /** A version of an article of the main tenant, without a key. */
+    private CatalogRecord article(String id, int version) {
+        return doc(ARTICLE, id, version, Optional.empty());
+    }
+
+    /** A version of an article of the main tenant with a key. */
+    private CatalogRecord article(String id, int version, String key) {
+        return doc(ARTICLE, id, version, Optional.of(key));
+    }
+
+    private static List<String> catalogIds(List<CatalogRecord> records) {
+        return records.stream().map(r -> r.id() + "@" + r.version()).collect(Collectors.toList());
+    }
+
+    private void assertListed(List<CatalogRecord> expected, TenantId listedTenant, String kind, Optional<String> key) {
+        List<CatalogRecord> actual = tx(tx -> tx.listCatalogRecords(listedTenant, kind, key));
+        assertEquals(catalogIds(expected), catalogIds(actual), "ids@versions (in order) listed for kind " + kind
+                + " and key " + key);
+        assertEquals(expected, actual, "records listed for kind " + kind + " and key " + key);
+    }
+
+    @Test
+    @DisplayName("catalogue: insertCatalogRecord then findCatalogRecord, findCatalogRecordVersion and findCatalogHistory return it; unknown ids are empty")
+    void catalogRecordReadsBackEqual() {
+        String id = uniqueId("art");
+        CatalogRecord v1 = article(id, 1, "req-1");
+
+        run(tx -> {
+            tx.insertCatalogRecord(v1);
+            assertEquals(Optional.of(v1), tx.findCatalogRecord(tenant, ARTICLE, id),
+                    "a transaction must see its own catalogue insert");
+        });
+
+        run(tx -> {
+            assertEquals(Optional.of(v1), tx.findCatalogRecord(tenant, ARTICLE, id));
+            assertEquals(Optional.of(v1), tx.findCatalogRecordVersion(tenant, ARTICLE, id, 1));
+            assertEquals(Optional.empty(), tx.findCatalogRecordVersion(tenant, ARTICLE, id, 2));
+            assertEquals(List.of(v1), tx.findCatalogHistory(tenant, ARTICLE, id));
+            String unknown = uniqueId("art");
+            assertEquals(Optional.empty(), tx.findCatalogRecord(tenant, ARTICLE, unknown));
+            assertEquals(Optional.empty(), tx.findCatalogRecordVersion(tenant, ARTICLE, unknown, 1));
+            assertEquals(List.of(), tx.findCatalogHistory(tenant, ARTICLE, unknown));
+        });
+    }
+
+    @Test
+    @DisplayName("catalogue: the latest version is the highest, whatever the insert order; every version stays readable; history is oldest first")
+    void catalogLatestIsHighestVersion() {
+        String p = uniqueId("art");
+        String steady = p + "-1";
+        CatalogRecord s1 = article(steady, 1);
+        CatalogRecord s2 = article(steady, 2);
+        CatalogRecord s3 = article(steady, 3);
+        run(tx -> tx.insertCatalogRecord(s1));
+        run(tx -> tx.insertCatalogRecord(s2));
+        assertEquals(Optional.of(s2), tx(tx -> tx.findCatalogRecord(tenant, ARTICLE, steady)));
+        run(tx -> tx.insertCatalogRecord(s3));
+
+        String scrambled = p + "-2";
+        CatalogRecord x2 = article(scrambled, 2);
+        CatalogRecord x3 = article(scrambled, 3);
+        CatalogRecord x5 = article(scrambled, 5);
+        CatalogRecord x10 = article(scrambled, 10);
+        run(tx -> {
+            tx.insertCatalogRecord(x5);
+            tx.insertCatalogRecord(x2);
+        });
+        run(tx -> tx.insertCatalogRecord(x3));
+        assertEquals(Optional.of(x5), tx(tx -> tx.findCatalogRecord(tenant, ARTICLE, scrambled)),
+                "a lower version inserted later does not become the latest");
+
+        run(tx -> {
+            assertEquals(Optional.of(s3), tx.findCatalogRecord(tenant, ARTICLE, steady));
+            assertEquals(Optional.of(s1), tx.findCatalogRecordVersion(tenant, ARTICLE, steady, 1));
+            assertEquals(Optional.of(s2), tx.findCatalogRecordVersion(tenant, ARTICLE, steady, 2));
+            assertEquals(Optional.of(s3), tx.findCatalogRecordVersion(tenant, ARTICLE, steady, 3));
+            assertEquals(List.of(s1, s2, s3), tx.findCatalogHistory(tenant, ARTICLE, steady));
+            assertEquals(Optional.of(x2), tx.findCatalogRecordVersion(tenant, ARTICLE, scrambled, 2));
+            assertEquals(Optional.of(x3), tx.findCatalogRecordVersion(tenant, ARTICLE, scrambled, 3));
+            assertEquals(Optional.empty(), tx.findCatalogRecordVersion(tenant, ARTICLE, scrambled, 4));
+            assertEquals(List.of(x2, x3, x5), tx.findCatalogHistory(tenant, ARTICLE, scrambled));
+        });
+        assertListed(List.of(s3, x5), tenant, ARTICLE, Optional.empty());
+
+        run(tx -> tx.insertCatalogRecord(x10));
+        assertEquals(Optional.of(x10), tx(tx -> tx.findCatalogRecord(tenant, ARTICLE, scrambled)),
+                "a higher version becomes the latest, even with a gap (version 2 after 10 sorts as a number)");
+        assertEquals(List.of(x2, x3, x5, x10), tx(tx -> tx.findCatalogHistory(tenant, ARTICLE, scrambled)));
+        assertListed(List.of(s3, x10), tenant, ARTICLE, Optional.empty());
+    }
+
+    @Test
+    @DisplayName("catalogue: a version that is stored already conflicts, rolls back its transaction and keeps the first record and the latest")
+    void catalogDuplicateVersionConflicts() {
+        String id = uniqueId("art");
+        CatalogRecord v1 = article(id, 1, "key-1");
+        CatalogRecord v2 = article(id, 2, "key-2");
+        run(tx -> {
+            tx.insertCatalogRecord(v1);
+            tx.insertCatalogRecord(v2);
+        });
+        CatalogRecord otherV2 = new CatalogRecord(tenant, ARTICLE, id, 2, Optional.of("intruder"), at(999),
+                "{\"intruder\":true}");
+        CatalogRecord otherV1 = new CatalogRecord(tenant, ARTICLE, id, 1, Optional.empty(), at(998), "{}");
+        String bystanderId = uniqueId("art");
+        CatalogRecord bystander = article(bystanderId, 1);
+
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> {
+            tx.insertCatalogRecord(bystander);
+            tx.insertCatalogRecord(otherV2);
+        }));
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.insertCatalogRecord(otherV1)));
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.insertCatalogRecord(v2)),
+                "the very same record again is a duplicate too");
+
+        run(tx -> {
+            assertEquals(Optional.of(v2), tx.findCatalogRecord(tenant, ARTICLE, id));
+            assertEquals(Optional.of(v1), tx.findCatalogRecordVersion(tenant, ARTICLE, id, 1));
+            assertEquals(Optional.of(v2), tx.findCatalogRecordVersion(tenant, ARTICLE, id, 2));
+            assertEquals(List.of(v1, v2), tx.findCatalogHistory(tenant, ARTICLE, id));
+            assertEquals(Optional.empty(), tx.findCatalogRecord(tenant, ARTICLE, bystanderId),
+                    "the transaction that hit the conflict must have rolled back");
+        });
+        assertListed(List.of(v2), tenant, ARTICLE, Optional.empty());
+        assertListed(List.of(v2), tenant, ARTICLE, Optional.of("key-2"));
+        assertListed(List.of(), tenant, ARTICLE, Optional.of("intruder"));
+    }
+
+    @Test
+    @DisplayName("catalogue: listCatalogRecords returns the latest version of each document, ordered by id by code point")
+    void catalogListIsLatestPerIdInCodePointOrder() {
+        String p = uniqueId("c");
+        // Code point order; a locale collation would put "a" before "B" and "Ä" next to "a", and UTF-16
+        // order (Java's String.compareTo) would put the emoji (a surrogate pair) before U+FF21.
+        List<String> suffixes = List.of("B", "Z", "a", "b", "z", "Ä", "ä", "Я", "\uFF21", "\uD83D\uDCDE");
+        Map<String, CatalogRecord> latest = new HashMap<>();
+        List<CatalogRecord> inserts = new ArrayList<>();
+        for (int i = 0; i < suffixes.size(); i++) {
+            String id = p + "-" + suffixes.get(i);
+            int versions = 1 + i % 3;
+            for (int v = 1; v <= versions; v++) {
+                inserts.add(article(id, v));
+            }
+            latest.put(suffixes.get(i), article(id, versions));
+        }
+        List<CatalogRecord> scrambled = new ArrayList<>(inserts);
+        Collections.shuffle(scrambled, new Random(42));
+        run(tx -> scrambled.subList(0, scrambled.size() / 2).forEach(tx::insertCatalogRecord));
+        run(tx -> scrambled.subList(scrambled.size() / 2, scrambled.size()).forEach(tx::insertCatalogRecord));
+
+        List<CatalogRecord> expected = suffixes.stream().map(latest::get).collect(Collectors.toList());
+        assertListed(expected, tenant, ARTICLE, Optional.empty());
+        assertListed(List.of(), tenant, FAQ, Optional.empty());
+    }
+
+    @Test
+    @DisplayName("catalogue: the key filter applies to each document's latest version only, matches the key exactly and orders by id")
+    void catalogKeyFilterUsesLatestVersion() {
+        String p = uniqueId("k");
+        String key = uniqueId("req");
+        CatalogRecord keptKey1 = article(p + "-1", 1, key);
+        CatalogRecord keptKey2 = article(p + "-1", 2, key);
+        CatalogRecord lostKey1 = article(p + "-2", 1, key);
+        CatalogRecord lostKey2 = article(p + "-2", 2);
+        CatalogRecord gainedKey1 = article(p + "-3", 1);
+        CatalogRecord gainedKey2 = article(p + "-3", 2, key);
+        CatalogRecord movedKey1 = article(p + "-4", 1, key);
+        CatalogRecord movedKey2 = article(p + "-4", 2, "other-" + key);
+        CatalogRecord highFirst3 = article(p + "-5", 3, key);
+        CatalogRecord lowLater2 = article(p + "-5", 2);
+        CatalogRecord highFirstNoKey3 = article(p + "-6", 3);
+        CatalogRecord lowLaterKey2 = article(p + "-6", 2, key);
+        CatalogRecord prefixKey = article(p + "-7", 1, key + "-suffix");
+        CatalogRecord upperKey = article(p + "-8", 1, key.toUpperCase(Locale.ROOT));
+        CatalogRecord otherKind = doc(FAQ, p + "-9", 1, Optional.of(key));
+        run(tx -> List.of(keptKey1, lostKey1, gainedKey1, movedKey1, highFirst3, highFirstNoKey3, prefixKey,
+                upperKey, otherKind).forEach(tx::insertCatalogRecord));
+        run(tx -> List.of(keptKey2, lostKey2, gainedKey2, movedKey2, lowLater2, lowLaterKey2)
+                .forEach(tx::insertCatalogRecord));
+
+        assertListed(List.of(keptKey2, gainedKey2, highFirst3), tenant, ARTICLE, Optional.of(key));
+        assertListed(List.of(movedKey2), tenant, ARTICLE, Optional.of("other-" + key));
+        assertListed(List.of(otherKind), tenant, FAQ, Optional.of(key));
+        assertListed(List.of(), tenant, ARTICLE, Optional.of(uniqueId("req")));
+        assertListed(List.of(keptKey2, lostKey2, gainedKey2, movedKey2, highFirst3, highFirstNoKey3, prefixKey,
+                upperKey), tenant, ARTICLE, Optional.empty());
+    }
+
+    @Test
+    @DisplayName("catalogue: another tenant sees none of the documents, may store the same kind, id and version, and has its own latest")
+    void catalogIsTenantScoped() {
+        String id = uniqueId("art");
+        String key = uniqueId("req");
+        CatalogRecord mine1 = article(id, 1, key);
+        CatalogRecord mine2 = article(id, 2, key);
+        run(tx -> {
+            tx.insertCatalogRecord(mine1);
+            tx.insertCatalogRecord(mine2);
+        });
+
+        run(tx -> {
+            assertEquals(Optional.empty(), tx.findCatalogRecord(otherTenant, ARTICLE, id));
+            assertEquals(Optional.empty(), tx.findCatalogRecordVersion(otherTenant, ARTICLE, id, 1));
+            assertEquals(List.of(), tx.findCatalogHistory(otherTenant, ARTICLE, id));
+        });
+        assertListed(List.of(), otherTenant, ARTICLE, Optional.empty());
+        assertListed(List.of(), otherTenant, ARTICLE, Optional.of(key));
+
+        CatalogRecord theirs1 = catalogRecord(otherTenant, ARTICLE, id, 1, Optional.of(key));
+        run(tx -> tx.insertCatalogRecord(theirs1));
+        CatalogRecord theirs2 = catalogRecord(otherTenant, ARTICLE, id, 2, Optional.empty());
+        CatalogRecord mine3 = article(id, 3);
+        run(tx -> tx.insertCatalogRecord(mine3));
+
+        run(tx -> {
+            assertEquals(Optional.of(theirs1), tx.findCatalogRecord(otherTenant, ARTICLE, id),
+                    "a newer version in one tenant does not touch another tenant's latest");
+            assertEquals(List.of(theirs1), tx.findCatalogHistory(otherTenant, ARTICLE, id));
+            assertEquals(Optional.of(mine3), tx.findCatalogRecord(tenant, ARTICLE, id));
+            assertEquals(List.of(mine1, mine2, mine3), tx.findCatalogHistory(tenant, ARTICLE, id));
+        });
+        assertListed(List.of(theirs1), otherTenant, ARTICLE, Optional.empty());
+        assertListed(List.of(theirs1), otherTenant, ARTICLE, Optional.of(key));
+        assertListed(List.of(mine3), tenant, ARTICLE, Optional.empty());
+        assertListed(List.of(), tenant, ARTICLE, Optional.of(key));
+
+        run(tx -> tx.insertCatalogRecord(theirs2));
+        assertEquals(Optional.of(mine3), tx(tx -> tx.findCatalogRecord(tenant, ARTICLE, id)));
+        assertEquals(Optional.of(theirs2), tx(tx -> tx.findCatalogRecord(otherTenant, ARTICLE, id)));
+        assertEquals(List.of(), tx(tx -> tx.findCatalogHistory(StorageFixtures.tenant(), ARTICLE, id)),
+                "a tenant without documents");
+    }
+
+    @Test
+    @DisplayName("catalogue: documents of different kinds with the same id and version do not collide and have their own latest")
+    void catalogKindsDoNotCollide() {
+        String id = uniqueId("same");
+        CatalogRecord article1 = article(id, 1, "k");
+        CatalogRecord article2 = article(id, 2, "k");
+        CatalogRecord faq1 = doc(FAQ, id, 1, Optional.of("k"));
+        run(tx -> {
+            tx.insertCatalogRecord(faq1);
+            tx.insertCatalogRecord(article1);
+        });
+        run(tx -> tx.insertCatalogRecord(article2));
+
+        run(tx -> {
+            assertEquals(Optional.of(article2), tx.findCatalogRecord(tenant, ARTICLE, id));
+            assertEquals(Optional.of(faq1), tx.findCatalogRecord(tenant, FAQ, id),
+                    "a newer article does not touch the FAQ entry's latest");
+            assertEquals(Optional.of(faq1), tx.findCatalogRecordVersion(tenant, FAQ, id, 1));
+            assertEquals(Optional.empty(), tx.findCatalogRecordVersion(tenant, FAQ, id, 2));
+            assertEquals(List.of(article1, article2), tx.findCatalogHistory(tenant, ARTICLE, id));
+            assertEquals(List.of(faq1), tx.findCatalogHistory(tenant, FAQ, id));
+            assertEquals(Optional.empty(), tx.findCatalogRecord(tenant, "consultation", id));
+        });
+        assertListed(List.of(article2), tenant, ARTICLE, Optional.empty());
+        assertListed(List.of(faq1), tenant, FAQ, Optional.empty());
+        assertListed(List.of(faq1), tenant, FAQ, Optional.of("k"));
+        assertListed(List.of(), tenant, "consultation", Optional.empty());
+    }
+
+    @Test
+    @DisplayName("catalogue: a transaction whose work throws leaves no catalogue record and no change of the latest version")
+    void catalogFailedTransactionRollsBack() {
+        String existing = uniqueId("art");
+        CatalogRecord existing1 = article(existing, 1, "k");
+        run(tx -> tx.insertCatalogRecord(existing1));
+        String fresh = uniqueId("art");
+        CatalogRecord existing2 = article(existing, 2);
+        CatalogRecord fresh1 = article(fresh, 1, "k");
+        CatalogRecord fresh2 = article(fresh, 2, "k");
+
+        assertThrows(DeliberateFailure.class, () -> run(tx -> {
+            tx.insertCatalogRecord(existing2);
+            tx.insertCatalogRecord(fresh1);
+            tx.insertCatalogRecord(fresh2);
+            assertEquals(Optional.of(existing2), tx.findCatalogRecord(tenant, ARTICLE, existing));
+            throw new DeliberateFailure();
+        }));
+
+        run(tx -> {
+            assertEquals(Optional.of(existing1), tx.findCatalogRecord(tenant, ARTICLE, existing),
+                    "the latest version must be the one before the failed transaction");
+            assertEquals(List.of(existing1), tx.findCatalogHistory(tenant, ARTICLE, existing));
+            assertEquals(Optional.empty(), tx.findCatalogRecordVersion(tenant, ARTICLE, existing, 2));
+            assertEquals(Optional.empty(), tx.findCatalogRecord(tenant, ARTICLE, fresh));
+            assertEquals(List.of(), tx.findCatalogHistory(tenant, ARTICLE, fresh));
+        });
+        assertListed(List.of(existing1), tenant, ARTICLE, Optional.empty());
+        assertListed(List.of(existing1), tenant, ARTICLE, Optional.of("k"));
+
+        run(tx -> tx.insertCatalogRecord(existing2));
+        assertEquals(Optional.of(existing2), tx(tx -> tx.findCatalogRecord(tenant, ARTICLE, existing)),
+                "the rolled-back version can be stored afterwards");
+    }
+
+    @Test
+    @DisplayName("catalogue: JSON with Cyrillic, escapes and emoji, a 200 KB document, a 64-character kind and 255-character id and key read back equal")
+    void catalogDataRoundTrips() {
+        String cyrillicId = uniqueId("art");
+        CatalogRecord cyrillic = new CatalogRecord(tenant, ARTICLE, cyrillicId, 1, Optional.of("заявка-№1"),
+                at(5), "{\"title\":\"АТС не отвечает — «срочно»\",\"body\":\"Строка 1\\nСтрока 2\\t\\\"цитата\\\" "
+                        + "\\\\ обратная черта\",\"emoji\":\"\uD83D\uDCDE\",\"empty\":\"\",\"nested\":{\"list\":[1,2.5,"
+                        + "null,true]}}");
+        StringBuilder big = new StringBuilder("{\"items\":[");
+        for (int i = 0; big.length() < 200 * 1024; i++) {
+            big.append(i == 0 ? "" : ",").append("{\"n\":").append(i)
+                    .append(",\"text\":\"Пункт базы решений номер ").append(i).append(" — проверьте питание\"}");
+        }
+        String bigJson = big.append("]}").toString();
+        assertTrue(bigJson.length() >= 200 * 1024, "the document must be at least 200 KB of characters");
+        String bigId = uniqueId("big");
+        CatalogRecord large = new CatalogRecord(tenant, ARTICLE, bigId, 1, Optional.empty(), at(6), bigJson);
+        String longKind = "k" + "ы".repeat(63);
+        String longId = (uniqueId("long") + "-" + "Ж".repeat(255)).substring(0, 255);
+        String longKey = "ключ-" + "я".repeat(250);
+        CatalogRecord limits = new CatalogRecord(tenant, longKind, longId, 1, Optional.of(longKey), at(7), "{}");
+        assertEquals(64, longKind.length());
+        assertEquals(255, longId.length());
+        assertEquals(255, longKey.length());
+
+        run(tx -> {
+            tx.insertCatalogRecord(cyrillic);
+            tx.insertCatalogRecord(large);
+            tx.insertCatalogRecord(limits);
+        });
+
+        run(tx -> {
+            assertEquals(Optional.of(cyrillic), tx.findCatalogRecord(tenant, ARTICLE, cyrillicId));
+            CatalogRecord readLarge = tx.findCatalogRecord(tenant, ARTICLE, bigId).orElseThrow();
+            assertEquals(bigJson.length(), readLarge.data().length(), "length of the 200 KB document");
+            assertEquals(large, readLarge);
+            assertEquals(Optional.of(limits), tx.findCatalogRecord(tenant, longKind, longId));
+            assertEquals(List.of(limits), tx.listCatalogRecords(tenant, longKind, Optional.of(longKey)));
+            assertEquals(List.of(cyrillic), tx.listCatalogRecords(tenant, ARTICLE, Optional.of("заявка-№1")));
+            assertEquals(List.of(), tx.listCatalogRecords(tenant, ARTICLE, Optional.of("заявка-№2")));
+        });
+    }
+
+    @Test
+    @DisplayName("catalogue: updatedAt keeps microseconds")
+    void catalogUpdatedAtKeepsMicroseconds() {
+        String id = uniqueId("art");
+        CatalogRecord v1 = new CatalogRecord(tenant, ARTICLE, id, 1, Optional.empty(), StorageFixtures.atMicros(1),
+                "{\"v\":1}");
+        CatalogRecord v2 = new CatalogRecord(tenant, ARTICLE, id, 2, Optional.empty(),
+                StorageFixtures.atMicros(999_999), "{\"v\":2}");
+        CatalogRecord v3 = new CatalogRecord(tenant, ARTICLE, id, 3, Optional.empty(),
+                Instant.parse("2026-12-31T23:59:59.000001Z"), "{\"v\":3}");
+        run(tx -> {
+            tx.insertCatalogRecord(v1);
+            tx.insertCatalogRecord(v2);
+            tx.insertCatalogRecord(v3);
+        });
+
+        List<CatalogRecord> history = tx(tx -> tx.findCatalogHistory(tenant, ARTICLE, id));
+        assertEquals(List.of(v1.updatedAt(), v2.updatedAt(), v3.updatedAt()),
+                history.stream().map(CatalogRecord::updatedAt).collect(Collectors.toList()));
+        assertEquals(List.of(v1, v2, v3), history);
+    }
+
+    @Test
+    @DisplayName("catalogue: a record without a key reads back without one and is never listed under a key")
+    void catalogEmptyKeyRoundTrips() {
+        String without = uniqueId("art");
+        String with = uniqueId("art");
+        CatalogRecord noKey = article(without, 1);
+        CatalogRecord withKey = article(with, 1, "k-1");
+        run(tx -> {
+            tx.insertCatalogRecord(noKey);
+            tx.insertCatalogRecord(withKey);
+        });
+
+        run(tx -> {
+            CatalogRecord read = tx.findCatalogRecord(tenant, ARTICLE, without).orElseThrow();
+            assertEquals(Optional.empty(), read.key());
+            assertEquals(noKey, read);
+            assertEquals(Optional.of(noKey), tx.findCatalogRecordVersion(tenant, ARTICLE, without, 1));
+            assertEquals(List.of(noKey), tx.findCatalogHistory(tenant, ARTICLE, without));
+            assertEquals(Optional.of("k-1"), tx.findCatalogRecord(tenant, ARTICLE, with).orElseThrow().key());
+        });
+        List<CatalogRecord> all = new ArrayList<>(List.of(noKey, withKey));
+        all.sort(Comparator.comparing(CatalogRecord::id));
+        assertListed(all, tenant, ARTICLE, Optional.empty());
+        assertListed(List.of(withKey), tenant, ARTICLE, Optional.of("k-1"));
+        assertListed(List.of(), tenant, ARTICLE, Optional.of(""));
+    }
+
+    @Test
+    @DisplayName("catalogue: concurrent inserts of different versions of one document keep every version and exactly one latest, the highest")
+    void concurrentCatalogInsertsKeepOneLatest() throws Exception {
+        String id = uniqueId("art");
+        int threads = 4;
+        int versionsPerThread = 15;
+        int highest = threads * versionsPerThread;
+        Queue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+        AtomicInteger conflicts = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t + 1;
+                futures.add(pool.submit(() -> {
+                    awaitQuietly(start);
+                    for (int version = first; version <= highest; version += threads) {
+                        CatalogRecord record = article(id, version);
+                        for (int attempt = 1; ; attempt++) {
+                            try {
+                                run(tx -> tx.insertCatalogRecord(record));
+                                break;
+                            } catch (ConcurrencyConflictException e) {
+                                conflicts.incrementAndGet();
+                                if (attempt == 100) {
+                                    unexpected.add(e);
+                                    break;
+                                }
+                            } catch (RuntimeException | Error e) {
+                                unexpected.add(e);
+                                break;
+                            }
+                        }
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        }
+
+        if (!unexpected.isEmpty()) {
+            fail(unexpected.size() + " insert(s) failed other than by a conflict that a retry resolved",
+                    unexpected.peek());
+        }
+        List<Integer> versions = tx(tx -> tx.findCatalogHistory(tenant, ARTICLE, id)).stream()
+                .map(CatalogRecord::version).collect(Collectors.toList());
+        assertEquals(IntStream.rangeClosed(1, highest).boxed().collect(Collectors.toList()),
+                versions, "every version stored once, oldest first (conflicts retried: " + conflicts + ")");
+        assertEquals(Optional.of(article(id, highest)), tx(tx -> tx.findCatalogRecord(tenant, ARTICLE, id)));
+        assertListed(List.of(article(id, highest)), tenant, ARTICLE, Optional.empty());
     }
 
     // ============================================================================================ concurrency

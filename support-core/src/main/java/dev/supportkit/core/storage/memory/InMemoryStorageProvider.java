@@ -64,7 +64,7 @@ public final class InMemoryStorageProvider implements StorageProvider {
     private final Map<String, Claim> outboxClaims = new HashMap<>();
     private final Map<String, TimerRecord> timers = new LinkedHashMap<>();
     private final Map<String, Claim> timerClaims = new HashMap<>();
-    /** Catalogue documents: tenant and kind, then id (sorted), then version (sorted). */
+    /** Catalogue documents: tenant and kind, then id (by code point), then version (sorted). */
     private final Map<CatalogKind, TreeMap<String, TreeMap<Integer, CatalogRecord>>> catalog = new HashMap<>();
 
     /** Creates an empty store. */
@@ -415,7 +415,7 @@ public final class InMemoryStorageProvider implements StorageProvider {
             checkOpen();
             CatalogKind kind = new CatalogKind(record.tenant(), record.kind());
             TreeMap<String, TreeMap<Integer, CatalogRecord>> documents =
-                    catalog.computeIfAbsent(kind, k -> new TreeMap<>());
+                    catalog.computeIfAbsent(kind, k -> new TreeMap<>(InMemoryStorageProvider::compareByCodePoint));
             TreeMap<Integer, CatalogRecord> versions = documents.computeIfAbsent(record.id(), k -> new TreeMap<>());
             if (versions.containsKey(record.version())) {
                 throw new ConcurrencyConflictException(record.kind(), record.id(), record.version() - 1,
@@ -480,5 +480,22 @@ public final class InMemoryStorageProvider implements StorageProvider {
     }
 
     private record CatalogKind(TenantId tenant, String kind) {
+    }
+
+    /**
+     * Orders text by Unicode code point, as the SPI's "ordered by id" requires. {@link String#compareTo}
+     * compares UTF-16 units, which puts a supplementary character (a surrogate pair) before U+E000..U+FFFF.
+     */
+    private static int compareByCodePoint(String a, String b) {
+        int i = 0;
+        while (i < a.length() && i < b.length()) {
+            int left = a.codePointAt(i);
+            int right = b.codePointAt(i);
+            if (left != right) {
+                return Integer.compare(left, right);
+            }
+            i += Character.charCount(left);
+        }
+        return Integer.compare(a.length(), b.length());
     }
 }

@@ -12,6 +12,7 @@ import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.spi.DataCodec;
+import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
@@ -20,6 +21,7 @@ import dev.supportkit.spi.storage.TimerRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,9 @@ import java.util.Optional;
 
 /**
  * One JDBC transaction. Requests and directory entries are stored as the codec's JSON plus the columns
- * queries filter and sort by; journal records, contacts, outbox messages and timers column by column.
- * Usable only until {@code inTransaction} returns.
+ * queries filter and sort by; journal records, contacts, outbox messages and timers column by column;
+ * catalogue records as the engine's JSON text with their key columns and a latest-version flag. Usable
+ * only until {@code inTransaction} returns.
  */
 final class JdbcTransaction implements StorageTransaction {
     private final Statements sql;
@@ -307,6 +310,74 @@ final class JdbcTransaction implements StorageTransaction {
                 : new Object[] {tenant.value(), type.getSimpleName()};
         return sql().query("listDirectoryEntries", sqlText, rows -> codec.fromJson(rows.getString("entry_data"), type),
                 parameters);
+    }
+
+    // ------------------------------------------------------------------------------------------ catalogue
+
+    private static final String SELECT_CATALOG = "SELECT " + Rows.CATALOG_COLUMNS + " FROM sk_catalog ";
+
+    /**
+     * Inserts the version, flagged {@code latest} when it is higher than every stored version of the
+     * document (then first unflagging the previous latest one). The unique key over the flag makes a
+     * concurrent writer that read an outdated highest version fail with a duplicate key instead of
+     * leaving two latest versions; the primary key rejects a stored version.
+     */
+    @Override
+    public void insertCatalogRecord(CatalogRecord r) {
+        Object[] document = {r.tenant().value(), r.kind(), r.id()};
+        int highest = sql().query("insertCatalogRecord", "SELECT MAX(version) AS highest FROM sk_catalog "
+                        + "WHERE tenant = ? AND kind = ? AND id = ?", rows -> {
+                    int version = rows.getInt("highest");
+                    return rows.wasNull() ? 0 : version;
+                }, document).get(0);
+        boolean latest = r.version() > highest;
+        if (latest) {
+            sql.update("insertCatalogRecord", "UPDATE sk_catalog SET latest = NULL "
+                            + "WHERE tenant = ? AND kind = ? AND id = ? AND latest = TRUE AND version < ?",
+                    r.tenant().value(), r.kind(), r.id(), r.version());
+        }
+        sql.insert("insertCatalogRecord",
+                () -> new ConcurrencyConflictException("catalogue " + r.kind(), r.id(), r.version() - 1, -1),
+                "INSERT INTO sk_catalog (" + Rows.CATALOG_COLUMNS + ", latest) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                        + (latest ? "TRUE" : "NULL") + ")",
+                r.tenant().value(), r.kind(), r.id(), r.version(), r.key().orElse(null), r.updatedAt(), r.data());
+    }
+
+    @Override
+    public Optional<CatalogRecord> findCatalogRecord(TenantId tenant, String kind, String id) {
+        return sql().query("findCatalogRecord", SELECT_CATALOG + "WHERE tenant = ? AND kind = ? AND id = ? "
+                        + "AND latest = TRUE", rows -> Rows.catalog(rows, sql.dialect()), tenant.value(), kind, id)
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<CatalogRecord> findCatalogRecordVersion(TenantId tenant, String kind, String id, int version) {
+        return sql().query("findCatalogRecordVersion", SELECT_CATALOG + "WHERE tenant = ? AND kind = ? AND id = ? "
+                        + "AND version = ?", rows -> Rows.catalog(rows, sql.dialect()), tenant.value(), kind, id, version)
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<CatalogRecord> findCatalogHistory(TenantId tenant, String kind, String id) {
+        return sql().query("findCatalogHistory", SELECT_CATALOG + "WHERE tenant = ? AND kind = ? AND id = ? "
+                + "ORDER BY version", rows -> Rows.catalog(rows, sql.dialect()), tenant.value(), kind, id);
+    }
+
+    /**
+     * The latest versions by id. The database orders by its binary collation; the result is sorted again
+     * by code point because H2 compares UTF-16 units, which differs for characters outside the BMP.
+     */
+    @Override
+    public List<CatalogRecord> listCatalogRecords(TenantId tenant, String kind, Optional<String> key) {
+        String sqlText = SELECT_CATALOG + "WHERE tenant = ? AND kind = ? AND latest = TRUE"
+                + (key.isPresent() ? " AND record_key = ?" : "") + " ORDER BY id";
+        Object[] parameters = key.isPresent()
+                ? new Object[] {tenant.value(), kind, key.get()}
+                : new Object[] {tenant.value(), kind};
+        List<CatalogRecord> records = new ArrayList<>(sql().query("listCatalogRecords", sqlText,
+                rows -> Rows.catalog(rows, sql.dialect()), parameters));
+        records.sort(Comparator.comparing(CatalogRecord::id, Rows::compareByCodePoint));
+        return records;
     }
 
     private static String requestId(RequestId request) {

@@ -9,11 +9,13 @@ import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.Contact;
 import dev.supportkit.api.request.ContactId;
 import dev.supportkit.api.request.RequestId;
+import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.TimerRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** The column lists of the record tables and the mappers from their rows back to records. */
 final class Rows {
@@ -23,6 +25,7 @@ final class Rows {
     static final String OUTBOX_COLUMNS = "id, tenant, request_id, topic, recipient, payload, idempotency_key, "
             + "created_at, status, attempts, next_attempt_at, route, last_outcome";
     static final String TIMER_COLUMNS = "id, tenant, request_id, kind, due_at, payload, attempts";
+    static final String CATALOG_COLUMNS = "tenant, kind, id, version, record_key, updated_at, data";
 
     private Rows() {
     }
@@ -58,6 +61,26 @@ final class Rows {
         return new TimerRecord(rows.getString("id"), TenantId.of(rows.getString("tenant")),
                 request == null ? null : RequestId.of(request), rows.getString("kind"),
                 dialect.getInstant(rows, "due_at"), rows.getString("payload"), rows.getInt("attempts"));
+    }
+
+    static CatalogRecord catalog(ResultSet rows, Dialect dialect) throws SQLException {
+        return new CatalogRecord(TenantId.of(rows.getString("tenant")), rows.getString("kind"), rows.getString("id"),
+                rows.getInt("version"), Optional.ofNullable(rows.getString("record_key")),
+                dialect.getInstant(rows, "updated_at"), rows.getString("data"));
+    }
+
+    /** Orders text by Unicode code point; {@link String#compareTo} compares UTF-16 units instead. */
+    static int compareByCodePoint(String a, String b) {
+        int i = 0;
+        while (i < a.length() && i < b.length()) {
+            int left = a.codePointAt(i);
+            int right = b.codePointAt(i);
+            if (left != right) {
+                return Integer.compare(left, right);
+            }
+            i += Character.charCount(left);
+        }
+        return Integer.compare(a.length(), b.length());
     }
 
     static String name(Enum<?> value) {

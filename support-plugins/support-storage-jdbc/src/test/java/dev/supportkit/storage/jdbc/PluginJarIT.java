@@ -76,7 +76,10 @@ class PluginJarIT {
                     "org/h2/Driver.class", "org/postgresql/Driver.class", "org/mariadb/jdbc/Driver.class",
                     "dev/supportkit/storage/jdbc/migration/h2/V1__supportkit_schema.sql",
                     "dev/supportkit/storage/jdbc/migration/postgresql/V1__supportkit_schema.sql",
-                    "dev/supportkit/storage/jdbc/migration/mariadb/V1__supportkit_schema.sql")) {
+                    "dev/supportkit/storage/jdbc/migration/mariadb/V1__supportkit_schema.sql",
+                    "dev/supportkit/storage/jdbc/migration/h2/V3__catalog_records.sql",
+                    "dev/supportkit/storage/jdbc/migration/postgresql/V3__catalog_records.sql",
+                    "dev/supportkit/storage/jdbc/migration/mariadb/V3__catalog_records.sql")) {
                 assertNotNull(file.getEntry(present), "missing " + present);
             }
             assertTrue(file.stream().noneMatch(e -> e.getName().startsWith("dev/supportkit/api/")

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.tck.StorageFixtures;
 import dev.supportkit.storage.jdbc.testing.TestContext;
@@ -17,13 +18,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Flyway on start: migrate creates and keeps the schema, validate only checks it and fails clearly. */
+/** Flyway on start: migrate creates, keeps and upgrades the schema, validate only checks it and fails clearly. */
 class SchemaModeTest {
     private final TenantId tenant = StorageFixtures.tenant();
 
@@ -88,6 +93,49 @@ class SchemaModeTest {
         }
         try (StorageProvider validated = open(Map.of("data-directory", dataDirectory.toString(), "schema", "validate"))) {
             assertEquals(Optional.of(stored), validated.inTransaction(tx -> tx.findRequest(tenant, stored.id())));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.class)
+    @DisplayName("a schema at version 2 (before the catalogue table) fails validate; migrate upgrades it, then validate succeeds")
+    void upgradesASchemaFromVersion2(TestDatabase server, @TempDir Path directory) {
+        String h2Url = "jdbc:h2:file:" + directory.resolve("db").toAbsolutePath();
+        TestDatabase.Fresh db = server == TestDatabase.H2
+                ? new TestDatabase.Fresh(server, h2Url, Map.of("url", h2Url), () -> { })
+                : server.create();
+        try {
+            Flyway.configure(SchemaModeTest.class.getClassLoader())
+                    .dataSource(db.url(), server.user(), server.password())
+                    .locations(Dialect.ofUrl(db.url()).orElseThrow().migrationLocation())
+                    .table(SchemaMigrator.HISTORY_TABLE)
+                    .placeholders(Map.of("binary_collation", "utf8mb4_nopad_bin"))
+                    .target("2")
+                    .load()
+                    .migrate();
+
+            ProviderException e = assertThrows(ProviderException.class,
+                    () -> db.open("node-v", Map.of("schema", "validate")));
+            assertValidationFailure(e);
+            assertTrue(e.getMessage().contains("not applied to database: 3"), e.getMessage());
+
+            Request stored = request(tenant, requestId());
+            CatalogRecord article = StorageFixtures.catalogRecord(tenant, "article", StorageFixtures.uniqueId("art"), 1,
+                    Optional.of("key"));
+            try (StorageProvider migrated = db.open("node-m", Map.of("schema", "migrate"))) {
+                migrated.inTransaction(tx -> {
+                    tx.insertRequest(stored);
+                    tx.insertCatalogRecord(article);
+                    return null;
+                });
+            }
+            try (StorageProvider validated = db.open("node-v", Map.of("schema", "validate"))) {
+                assertEquals(Optional.of(stored), validated.inTransaction(tx -> tx.findRequest(tenant, stored.id())));
+                assertEquals(List.of(article), validated.inTransaction(
+                        tx -> tx.listCatalogRecords(tenant, "article", Optional.of("key"))));
+            }
+        } finally {
+            db.drop().run();
         }
     }
 

@@ -19,11 +19,17 @@ import java.util.Optional;
  * @param notifications     how messages are delivered ({@code supportkit.notifications.*}, templates)
  * @param sla               service-level policies and calendars ({@code supportkit.sla.*})
  * @param routing           routing rules for redirects to second line ({@code supportkit.routing.*})
+ * @param searchProvider    the id of the search index provider to use ({@code supportkit.search.provider})
+ * @param knowledgeDirectory where solution-base files are loaded from at start, one subdirectory per tenant
+ *                          ({@code supportkit.knowledge.directory}), if anywhere
  */
 public record EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
                              Map<String, ProviderSettings> providerSettings, JobSettings jobs,
                              Duration directoryCacheTtl, NotificationSettings notifications, SlaSettings sla,
-                             RoutingSettings routing) {
+                             RoutingSettings routing, String searchProvider, Optional<Path> knowledgeDirectory) {
+    /** The search index provider used when none is configured. */
+    public static final String DEFAULT_SEARCH_PROVIDER = "lucene";
+
     /**
      * Freezes the map.
      *
@@ -36,10 +42,34 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
      * @param notifications how messages are delivered
      * @param sla service-level policies and calendars
      * @param routing routing rules for redirects to second line; null means none
+     * @param searchProvider the id of the search index provider to use; null means {@code lucene}
+     * @param knowledgeDirectory where solution-base files are loaded from; null means nowhere
      */
     public EngineSettings {
+        knowledgeDirectory = knowledgeDirectory == null ? Optional.empty() : knowledgeDirectory;
         providerSettings = Map.copyOf(providerSettings);
         routing = routing == null ? RoutingSettings.NONE : routing;
+        searchProvider = searchProvider == null ? DEFAULT_SEARCH_PROVIDER : searchProvider;
+    }
+
+    /**
+     * Settings with the default search index provider.
+     *
+     * @param nodeId this node's id
+     * @param storageProvider the id of the storage provider to use
+     * @param pluginsDirectory where PF4J plugin jars are loaded from
+     * @param providerSettings each provider's own settings, by provider id
+     * @param jobs how due timers are worked off
+     * @param directoryCacheTtl how long directory entries read on this node are reused
+     * @param notifications how messages are delivered
+     * @param sla service-level policies and calendars
+     * @param routing routing rules for redirects to second line; null means none
+     */
+    public EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
+                          Map<String, ProviderSettings> providerSettings, JobSettings jobs, Duration directoryCacheTtl,
+                          NotificationSettings notifications, SlaSettings sla, RoutingSettings routing) {
+        this(nodeId, storageProvider, pluginsDirectory, providerSettings, jobs, directoryCacheTtl, notifications, sla,
+                routing, DEFAULT_SEARCH_PROVIDER, Optional.empty());
     }
 
     /**

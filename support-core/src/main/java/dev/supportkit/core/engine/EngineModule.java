@@ -15,6 +15,7 @@ import dev.supportkit.api.scheduling.SchedulingService;
 import dev.supportkit.core.config.EngineSettings;
 import dev.supportkit.core.consulting.DefaultConsultingService;
 import dev.supportkit.core.knowledge.DefaultKnowledgeService;
+import dev.supportkit.core.knowledge.KnowledgeStore;
 import dev.supportkit.core.directory.DefaultDirectoryService;
 import dev.supportkit.core.escalation.DefaultEscalationService;
 import dev.supportkit.core.intake.DefaultIntakeService;
@@ -37,6 +38,7 @@ import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.resolution.DefaultResolutionService;
 import dev.supportkit.core.scheduling.DefaultSchedulingService;
 import dev.supportkit.core.security.AccessPolicy;
+import dev.supportkit.spi.search.SearchIndex;
 import dev.supportkit.spi.storage.StorageProvider;
 import java.time.Clock;
 
@@ -51,9 +53,12 @@ final class EngineModule extends AbstractModule {
     private final NotificationChannels channels;
     private final MessageTemplates templates;
     private final Calendars calendars;
+    private final SearchIndex searchIndex;
 
     EngineModule(Clock clock, EngineSettings settings, JacksonCodec codec, StorageProvider storage,
-                 NotificationChannels channels, MessageTemplates templates, Calendars calendars) {
+                 NotificationChannels channels, MessageTemplates templates, Calendars calendars,
+                 SearchIndex searchIndex) {
+        this.searchIndex = searchIndex;
         this.calendars = calendars;
         this.clock = clock;
         this.settings = settings;
@@ -70,6 +75,7 @@ final class EngineModule extends AbstractModule {
         bind(EngineSettings.class).toInstance(settings);
         bind(JacksonCodec.class).toInstance(codec);
         bind(StorageProvider.class).toInstance(storage);
+        bind(SearchIndex.class).toInstance(searchIndex);
         bind(NotificationChannels.class).toInstance(channels);
         bind(MessageTemplates.class).toInstance(templates);
         bind(Calendars.class).toInstance(calendars);
@@ -87,6 +93,7 @@ final class EngineModule extends AbstractModule {
         bind(DefaultConsultingService.class);
         bind(KnowledgeService.class).to(DefaultKnowledgeService.class).in(Singleton.class);
         bind(DefaultKnowledgeService.class);
+        bind(KnowledgeStore.class).in(Singleton.class);
         bind(EscalationService.class).to(DefaultEscalationService.class).in(Singleton.class);
         bind(DefaultEscalationService.class);
         bind(SchedulingService.class).to(DefaultSchedulingService.class).in(Singleton.class);

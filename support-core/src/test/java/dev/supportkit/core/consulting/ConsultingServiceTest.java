@@ -141,6 +141,7 @@ class ConsultingServiceTest {
         assertFalse(record.firstContact());
         assertFalse(record.solved());
         assertEquals(article.version(), record.version());
+        clock.advance(Duration.ofMinutes(5));
         Request atLead = fx.engine.escalation().redirect(fx.operator, after.ref(), RedirectTarget.intakeLead(),
                 "non-typical");
         consulting.offerKnowledge(fx.intakeLead, atLead.ref(), KnowledgeRef.article(article.id()), true);

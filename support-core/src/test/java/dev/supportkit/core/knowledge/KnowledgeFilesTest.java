@@ -9,7 +9,11 @@ import dev.supportkit.api.knowledge.Article;
 import dev.supportkit.api.knowledge.ArticleId;
 import dev.supportkit.api.knowledge.ArticleStatus;
 import dev.supportkit.api.knowledge.KnowledgeQuery;
+import dev.supportkit.api.TenantId;
+import dev.supportkit.core.SupportEngine;
 import dev.supportkit.core.testing.EngineFixture;
+import dev.supportkit.core.testing.MutableClock;
+import dev.supportkit.core.testing.SharedStorageFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,24 +113,43 @@ class KnowledgeFilesTest {
     }
 
     @Test
-    @DisplayName("importing files publishes new content, leaves identical content alone and versions changes")
-    void importIsIdempotent() throws IOException {
-        Path file = write("pbx.yaml", ARTICLE);
-        try (EngineFixture fx = new EngineFixture()) {
-            DefaultKnowledgeService service = fx.engine.injector().getInstance(DefaultKnowledgeService.class);
-            assertEquals(2, service.importFiles(fx.tenant, KnowledgeFiles.read(file)));
-            assertEquals(0, service.importFiles(fx.tenant, KnowledgeFiles.read(file)), "nothing changed");
+    @DisplayName("files loaded at start publish new content, leave identical content alone and version changes")
+    void loadedAtStartIdempotently() throws IOException {
+        Path tenantDirectory = Files.createDirectories(dir.resolve("acme"));
+        Path file = Files.writeString(tenantDirectory.resolve("pbx.yaml"), ARTICLE);
+        SharedStorageFactory storage = new SharedStorageFactory();
+        MutableClock clock = new MutableClock(EngineFixture.START);
+        ArticleId id = ArticleId.of("KB-PBX-NO-INCOMING");
 
-            Article article = fx.engine.knowledge().article(fx.customer, ArticleId.of("KB-PBX-NO-INCOMING"));
+        try (SupportEngine engine = engine(storage, clock)) {
+            EngineFixture fx = new EngineFixture(TenantId.of("acme"), engine);
+            Article article = fx.engine.knowledge().article(fx.customer, id);
             assertEquals(ArticleStatus.PUBLISHED, article.status());
             assertEquals(1, article.version());
             assertTrue(article.author().startsWith("file:pbx.yaml"), article.author());
-            assertEquals(2, fx.engine.knowledge().search(fx.customer, KnowledgeQuery.of("входящий звонок")).size());
-
-            Files.writeString(file, ARTICLE.replace("Перезагрузите АТС", "Перезагрузите станцию"));
-            assertEquals(1, service.importFiles(fx.tenant, KnowledgeFiles.read(file)));
-            assertEquals(2, fx.engine.knowledge().article(fx.customer, ArticleId.of("KB-PBX-NO-INCOMING")).version());
+            assertEquals(1, fx.engine.knowledge().search(fx.customer, KnowledgeQuery.of("входящий звонок")).size());
+            assertEquals(1, fx.engine.knowledge().search(fx.customer, KnowledgeQuery.of("переадресации")).size());
+        }
+        try (SupportEngine engine = engine(storage, clock)) {
+            EngineFixture fx = new EngineFixture(TenantId.of("acme"), engine);
+            assertEquals(1, fx.engine.knowledge().articleHistory(fx.auditor, id).size(), "nothing changed");
+            assertEquals(1, fx.engine.knowledge().faq(fx.customer, java.util.Optional.empty()).get(0).version());
+        }
+        Files.writeString(file, ARTICLE.replace("Перезагрузите АТС", "Перезагрузите станцию"));
+        try (SupportEngine engine = engine(storage, clock)) {
+            EngineFixture fx = new EngineFixture(TenantId.of("acme"), engine);
+            assertEquals(2, fx.engine.knowledge().article(fx.customer, id).version());
             assertEquals(1, fx.engine.knowledge().search(fx.customer, KnowledgeQuery.of("станция")).size());
         }
+        Files.writeString(file, "kind: article\nid: KB-2\nproblem: x\nsteps: []\n");
+        ConfigurationException bad = assertThrows(ConfigurationException.class, () -> engine(storage, clock));
+        assertEquals(List.of("supportkit.knowledge.directory acme/pbx.yaml: steps: at least one solution step is "
+                + "required"), bad.problems());
+    }
+
+    private SupportEngine engine(SharedStorageFactory storage, MutableClock clock) {
+        return SupportEngine.builder().clock(clock).environment(java.util.Map.of()).storage(storage)
+                .set("supportkit.jobs.poll-interval-ms", "0")
+                .set("supportkit.knowledge.directory", dir.toString()).build();
     }
 }

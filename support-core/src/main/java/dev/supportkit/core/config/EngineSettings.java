@@ -19,11 +19,13 @@ import java.util.Optional;
  * @param notifications     how messages are delivered ({@code supportkit.notifications.*}, templates)
  * @param sla               service-level policies and calendars ({@code supportkit.sla.*})
  * @param routing           routing rules for redirects to second line ({@code supportkit.routing.*})
+ * @param intake            questionnaire files, attaching, emergency rules and mass-incident detection
+ *                          ({@code supportkit.intake.*})
  */
 public record EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
                              Map<String, ProviderSettings> providerSettings, JobSettings jobs,
                              Duration directoryCacheTtl, NotificationSettings notifications, SlaSettings sla,
-                             RoutingSettings routing) {
+                             RoutingSettings routing, IntakeSettings intake) {
     /**
      * Freezes the map.
      *
@@ -36,10 +38,32 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
      * @param notifications how messages are delivered
      * @param sla service-level policies and calendars
      * @param routing routing rules for redirects to second line; null means none
+     * @param intake intake settings; null means the defaults
      */
     public EngineSettings {
         providerSettings = Map.copyOf(providerSettings);
         routing = routing == null ? RoutingSettings.NONE : routing;
+        intake = intake == null ? IntakeSettings.DEFAULTS : intake;
+    }
+
+    /**
+     * Settings with the default intake settings.
+     *
+     * @param nodeId this node's id
+     * @param storageProvider the id of the storage provider to use
+     * @param pluginsDirectory where PF4J plugin jars are loaded from
+     * @param providerSettings each provider's own settings, by provider id
+     * @param jobs how due timers are worked off
+     * @param directoryCacheTtl how long directory entries read on this node are reused
+     * @param notifications how messages are delivered
+     * @param sla service-level policies and calendars
+     * @param routing routing rules for redirects to second line
+     */
+    public EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
+                          Map<String, ProviderSettings> providerSettings, JobSettings jobs, Duration directoryCacheTtl,
+                          NotificationSettings notifications, SlaSettings sla, RoutingSettings routing) {
+        this(nodeId, storageProvider, pluginsDirectory, providerSettings, jobs, directoryCacheTtl, notifications, sla,
+                routing, IntakeSettings.DEFAULTS);
     }
 
     /**

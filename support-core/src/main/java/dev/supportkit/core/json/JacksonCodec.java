@@ -26,7 +26,9 @@ import dev.supportkit.api.directory.SiteId;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.journal.RequestEvent;
+import dev.supportkit.api.intake.QuestionnaireId;
 import dev.supportkit.api.request.ContactId;
+import dev.supportkit.api.request.IncidentId;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.spi.DataCodec;
 import java.io.IOException;
@@ -58,7 +60,9 @@ public final class JacksonCodec implements DataCodec {
             new IdType<>(GroupId.class, GroupId::new),
             new IdType<>(SpecialistId.class, SpecialistId::new),
             new IdType<>(RequestId.class, RequestId::new),
-            new IdType<>(ContactId.class, ContactId::new));
+            new IdType<>(ContactId.class, ContactId::new),
+            new IdType<>(QuestionnaireId.class, QuestionnaireId::new),
+            new IdType<>(IncidentId.class, IncidentId::new));
 
     private static final Map<String, Class<?>> EVENT_TYPES = Arrays.stream(RequestEvent.class.getPermittedSubclasses())
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

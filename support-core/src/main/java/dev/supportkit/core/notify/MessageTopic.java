@@ -32,7 +32,11 @@ public enum MessageTopic {
     /** To a lead: a service-level deadline is close. */
     SLA_WARNING("sla.warning", "deadline", "due"),
     /** To a lead: a service-level deadline passed. */
-    SLA_BREACHED("sla.breached", "deadline", "due");
+    SLA_BREACHED("sla.breached", "deadline", "due"),
+    /** To the intake leads: intake's emergency rules flagged the request an emergency (A/01.3). */
+    REQUEST_EMERGENCY("request.emergency", "priority", "reasons"),
+    /** To the intake leads: a mass incident was detected (A/01.3). */
+    INCIDENT_DETECTED("incident.detected", "incidentId", "incidentTitle", "scope", "scopeValue", "requestCount");
 
     /** Variables every template gets. */
     public static final List<String> COMMON = List.of("requestId", "subject", "status", "organization",

@@ -168,7 +168,7 @@ class ValidationTest {
     @DisplayName("the limits are inclusive: a 200-character subject, a 10000-character text and 'now' are accepted")
     void limitsAreInclusive() {
         int before = requestCount();
-        Request r = fx.engine.intake().registerContact(fx.operator, fx.draft().subject("s".repeat(200))
+        Request r = fx.engine.intake().registerContact(fx.operator, fx.draft().newRequest(true).subject("s".repeat(200))
                 .text("t".repeat(10_000)).receivedAt(fx.clock.instant()).build());
         assertEquals(RequestStatus.REGISTERED, r.status());
         assertEquals(before + 1, requestCount());

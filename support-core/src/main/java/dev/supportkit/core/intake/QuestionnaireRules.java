@@ -208,7 +208,7 @@ final class QuestionnaireRules {
 
     /**
      * The stored form of a valid definition: texts stripped, condition values spelt as the options are,
-     * yes/no in lower case, bounds without trailing zeros.
+     * yes/no in lower case, bounds without trailing zeros after the point.
      *
      * @param q a definition that passed {@link #check}
      * @return its canonical form
@@ -224,13 +224,19 @@ final class QuestionnaireRules {
             });
             Question canonical = new Question(question.key(), question.text().strip(), question.type(),
                     question.required(), question.options().stream().map(String::strip).toList(), condition,
-                    question.min().map(BigDecimal::stripTrailingZeros),
-                    question.max().map(BigDecimal::stripTrailingZeros), question.maxLength());
+                    question.min().map(QuestionnaireRules::plain), question.max().map(QuestionnaireRules::plain),
+                    question.maxLength());
             questions.add(canonical);
             byKey.put(canonical.key(), canonical);
         }
         return new Questionnaire(q.id(), q.version(), q.title().strip(), q.systemModel().map(String::strip),
                 q.category().map(String::strip), q.agreedBy().strip(), q.agreedOn(), questions);
+    }
+
+    /** Without trailing zeros after the point, never in exponent form: 1.50 → 1.5, 500 → 500. */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /**

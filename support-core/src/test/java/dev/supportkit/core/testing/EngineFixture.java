@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One tenant with a customer organisation (two representatives, a site, a system with a component),
@@ -83,6 +84,17 @@ public final class EngineFixture implements AutoCloseable {
     }
 
     /**
+     * Builds an engine on in-memory storage for tenant {@code acme} with further configuration and builder
+     * settings (notification channels, storage).
+     *
+     * @param settings  configuration keys and values added to the fixture's own
+     * @param customize applied to the builder last
+     */
+    public EngineFixture(Map<String, String> settings, Consumer<SupportEngine.Builder> customize) {
+        this(TenantId.of("acme"), null, settings, customize);
+    }
+
+    /**
      * @param tenant the tenant
      * @param engine an engine to use (shared storage), or null to build one
      */
@@ -96,6 +108,17 @@ public final class EngineFixture implements AutoCloseable {
      * @param settings configuration added to the fixture's own when it builds the engine
      */
     public EngineFixture(TenantId tenant, SupportEngine engine, Map<String, String> settings) {
+        this(tenant, engine, settings, builder -> { });
+    }
+
+    /**
+     * @param tenant    the tenant
+     * @param engine    an engine to use (shared storage), or null to build one
+     * @param settings  configuration added to the fixture's own when it builds the engine
+     * @param customize applied to the builder last when the fixture builds the engine
+     */
+    public EngineFixture(TenantId tenant, SupportEngine engine, Map<String, String> settings,
+                         Consumer<SupportEngine.Builder> customize) {
         this.tenant = tenant;
         if (engine != null) {
             this.engine = engine;
@@ -105,6 +128,7 @@ public final class EngineFixture implements AutoCloseable {
                     .set("supportkit.sla.policies.standard.calendar", "24x7")
                     .set("supportkit.sla.policies.standard.normal.resolution", "8h");
             settings.forEach(builder::set);
+            customize.accept(builder);
             this.engine = builder.build();
         }
         admin = Actor.staff("adm-1", "Admin", Role.ADMINISTRATOR, tenant);

@@ -172,6 +172,11 @@ public final class DefaultIntakeService implements IntakeService {
                 && settings.intake().attachToOpenRequest()) {
             target = openRequestAbout(tx, actor, draft);
         }
+        if (target.isEmpty() && draft.attachTo() == null) {
+            errors.requiredText("contact.subject", draft.subject(), SUBJECT_MAX); // a new request needs one
+        } else {
+            errors.maxLength("contact.subject", draft.subject(), SUBJECT_MAX);
+        }
         Optional<Questionnaire> questionnaire = Optional.empty();
         Map<String, List<String>> answers = target.map(r -> r.intake().answers()).orElse(Map.of());
         if (directory.known()) {
@@ -431,11 +436,6 @@ public final class DefaultIntakeService implements IntakeService {
         boolean hasOrganization = errors.required("contact.organization", draft.organization());
         errors.required("contact.representative", draft.representative());
         errors.required("contact.channel", draft.channel());
-        if (draft.attachTo() == null) {
-            errors.requiredText("contact.subject", draft.subject(), SUBJECT_MAX);
-        } else {
-            errors.maxLength("contact.subject", draft.subject(), SUBJECT_MAX);
-        }
         errors.requiredText("contact.text", draft.text(), TEXT_MAX);
         errors.notInFuture("contact.receivedAt", draft.receivedAt(), now);
         errors.maxLength("contact.category", draft.category(), 100);

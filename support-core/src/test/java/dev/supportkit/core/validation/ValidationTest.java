@@ -112,7 +112,8 @@ class ValidationTest {
                 Arguments.of("an empty draft", (DraftMaker) () -> ContactDraft.builder().build(),
                         List.of("contact.organization required", "contact.representative required",
                                 "contact.channel required", "contact.subject required", "contact.text required")),
-                Arguments.of("blank subject and text", (DraftMaker) () -> fx.draft().subject("   ").text("\t").build(),
+                Arguments.of("blank subject and text", (DraftMaker) () -> fx.draft().newRequest(true).subject("   ")
+                                .text("\t").build(),
                         List.of("contact.subject required", "contact.text required")),
                 Arguments.of("too long subject and text", (DraftMaker) () -> fx.draft().subject("s".repeat(201))
                         .text("t".repeat(10_001)).build(),

@@ -42,11 +42,15 @@ final class Fixture implements AutoCloseable {
                 List.of()));
     }
 
-    /** A phone contact of typical size. */
+    /**
+     * A phone contact of typical size. Always a new request: the customer's open request about the same system
+     * would otherwise take every further contact.
+     */
     static ContactDraft contact() {
         return ContactDraft.builder().organization(ORG).representative(REP).system(SYSTEM).channel(Channel.PHONE)
                 .priority(Priority.HIGH).subject("No incoming calls reach the office")
-                .text("Since 09:00 callers hear a busy tone; internal calls work. Restarting did not help.").build();
+                .text("Since 09:00 callers hear a busy tone; internal calls work. Restarting did not help.")
+                .newRequest(true).build();
     }
 
     @Override

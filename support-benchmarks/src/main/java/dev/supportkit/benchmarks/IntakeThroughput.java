@@ -1,19 +1,28 @@
 package dev.supportkit.benchmarks;
 
+import dev.supportkit.api.intake.Question;
+import dev.supportkit.api.intake.QuestionType;
+import dev.supportkit.api.intake.Questionnaire;
+import dev.supportkit.api.intake.QuestionnaireId;
+import dev.supportkit.api.request.ContactDraft;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Registering contacts through the public API (validation against the directory, request, contact,
- * hash-chained journal entry, outbox row, one transaction) on PostgreSQL, against a raw JDBC
- * transaction that inserts one request row, one journal row and one outbox row of the same sizes.
+ * Registering contacts through the public API (validation against the directory, choosing the system's
+ * questionnaire and checking five answers against it, request, contact, hash-chained journal entry, outbox
+ * row, one transaction) on PostgreSQL, against a raw JDBC transaction that inserts one request row, one
+ * journal row and one outbox row of the same sizes.
  */
 final class IntakeThroughput {
     private IntakeThroughput() {
@@ -22,7 +31,9 @@ final class IntakeThroughput {
     static List<Result> run(Settings settings) throws Exception {
         List<Result> results = new ArrayList<>();
         try (BenchDatabase db = new BenchDatabase("intake"); Fixture fx = new Fixture(db, 10)) {
-            LoadRunner.WorkerFactory api = () -> () -> fx.engine.intake().registerContact(fx.operator, Fixture.contact());
+            fx.engine.intake().defineQuestionnaire(fx.admin, questionnaire());
+            ContactDraft contact = contactWithAnswers();
+            LoadRunner.WorkerFactory api = () -> () -> fx.engine.intake().registerContact(fx.operator, contact);
             LoadRunner.throughput(2, settings.warmup(), api);
             SampleRows rows = SampleRows.read(db);
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
@@ -47,6 +58,31 @@ final class IntakeThroughput {
             }
         }
         return results;
+    }
+
+    /** The questionnaire for the fixture's PBX model: five questions of five types, one shown on a condition. */
+    static Questionnaire questionnaire() {
+        return new Questionnaire(QuestionnaireId.of("pbx-no-calls"), 1, "PBX: calls do not go through",
+                Optional.of("NT-300"), Optional.empty(), "Telephony department", LocalDate.of(2026, 11, 20), List.of(
+                Question.choice("users-affected", "How many users are affected?", QuestionType.SINGLE_CHOICE, true,
+                        List.of("one", "several", "all")),
+                Question.of("whole-office", "Is the whole office without calls?", QuestionType.YES_NO, true)
+                        .shownWhen("users-affected", "all"),
+                Question.choice("symptoms", "What do callers hear?", QuestionType.MULTIPLE_CHOICE, false,
+                        List.of("no-dial-tone", "busy-tone", "one-way-audio")),
+                Question.of("handsets", "How many handsets are dead?", QuestionType.NUMBER, false)
+                        .between(BigDecimal.ONE, new BigDecimal("500")),
+                Question.of("since", "Since when?", QuestionType.DATE_TIME, true)));
+    }
+
+    /** The fixture's contact (always a new request) with answers to every question. */
+    static ContactDraft contactWithAnswers() {
+        ContactDraft c = Fixture.contact();
+        return ContactDraft.builder().organization(c.organization()).representative(c.representative())
+                .system(c.system()).channel(c.channel()).priority(c.priority()).subject(c.subject()).text(c.text())
+                .newRequest(true).answer("users-affected", "all").answer("whole-office", "yes")
+                .answer("symptoms", "busy-tone").answer("handsets", "12").answer("since", "2026-11-25T09:00")
+                .build();
     }
 
     /** The values of one request, journal and outbox row the API wrote, to insert again at the same sizes. */

@@ -22,11 +22,14 @@ import java.util.Optional;
  * @param searchProvider    the id of the search index provider to use ({@code supportkit.search.provider})
  * @param knowledgeDirectory where solution-base files are loaded from at start, one subdirectory per tenant
  *                          ({@code supportkit.knowledge.directory}), if anywhere
+ * @param intake            questionnaire files, attaching, emergency rules and mass-incident detection
+ *                          ({@code supportkit.intake.*})
  */
 public record EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
                              Map<String, ProviderSettings> providerSettings, JobSettings jobs,
                              Duration directoryCacheTtl, NotificationSettings notifications, SlaSettings sla,
-                             RoutingSettings routing, String searchProvider, Optional<Path> knowledgeDirectory) {
+                             RoutingSettings routing, String searchProvider, Optional<Path> knowledgeDirectory,
+                             IntakeSettings intake) {
     /** The search index provider used when none is configured. */
     public static final String DEFAULT_SEARCH_PROVIDER = "lucene";
 
@@ -44,8 +47,10 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
      * @param routing routing rules for redirects to second line; null means none
      * @param searchProvider the id of the search index provider to use; null means {@code lucene}
      * @param knowledgeDirectory where solution-base files are loaded from; null means nowhere
+     * @param intake intake settings; null means the defaults
      */
     public EngineSettings {
+        intake = intake == null ? IntakeSettings.DEFAULTS : intake;
         knowledgeDirectory = knowledgeDirectory == null ? Optional.empty() : knowledgeDirectory;
         providerSettings = Map.copyOf(providerSettings);
         routing = routing == null ? RoutingSettings.NONE : routing;
@@ -69,7 +74,7 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
                           Map<String, ProviderSettings> providerSettings, JobSettings jobs, Duration directoryCacheTtl,
                           NotificationSettings notifications, SlaSettings sla, RoutingSettings routing) {
         this(nodeId, storageProvider, pluginsDirectory, providerSettings, jobs, directoryCacheTtl, notifications, sla,
-                routing, DEFAULT_SEARCH_PROVIDER, Optional.empty());
+                routing, DEFAULT_SEARCH_PROVIDER, Optional.empty(), IntakeSettings.DEFAULTS);
     }
 
     /**

@@ -105,6 +105,7 @@ public final class SettingsLoader {
         Map<String, Map<String, String>> providers = new TreeMap<>();
         Map<String, List<String>> sla = new TreeMap<>();
         Map<String, List<String>> routing = new TreeMap<>();
+        Map<String, List<String>> intake = new TreeMap<>();
         for (Iterator<String> keys = config.getKeys(); keys.hasNext(); ) {
             String key = keys.next();
             if (!key.startsWith(PREFIX) || ENGINE_KEYS.contains(key)) {
@@ -116,6 +117,10 @@ public final class SettingsLoader {
             }
             if (key.startsWith(RoutingSettings.PREFIX)) {
                 routing.put(key, config.getList(String.class, key, List.of()));
+                continue;
+            }
+            if (key.startsWith(IntakeSettings.PREFIX)) {
+                intake.put(key, config.getList(String.class, key, List.of()));
                 continue;
             }
             var matcher = PROVIDER_KEY.matcher(key);
@@ -160,8 +165,9 @@ public final class SettingsLoader {
         NotificationSettings notifications = notifications(config, problems);
         SlaSettings slaSettings = SlaSettings.parse(sla, problems);
         RoutingSettings routingSettings = RoutingSettings.parse(routing, problems);
+        IntakeSettings intakeSettings = IntakeSettings.parse(intake, problems);
         return new Result(new EngineSettings(nodeId, storage, plugins, providerSettings, jobs, directoryCache,
-                notifications, slaSettings, routingSettings, search, knowledge), List.copyOf(problems));
+                notifications, slaSettings, routingSettings, search, knowledge, intakeSettings), List.copyOf(problems));
     }
 
     private static NotificationSettings notifications(Configuration config, List<String> problems) {

@@ -12,6 +12,7 @@ import dev.supportkit.core.calendar.BusinessCalendars;
 import dev.supportkit.core.calendar.CalendarDefinitionException;
 import dev.supportkit.core.config.EngineSettings;
 import dev.supportkit.core.config.SettingsLoader;
+import dev.supportkit.core.intake.QuestionnaireLoader;
 import dev.supportkit.core.jobs.DueWorkProcessor;
 import dev.supportkit.core.notify.MessageTemplates;
 import dev.supportkit.core.notify.NotificationChannels;
@@ -135,6 +136,8 @@ public final class EngineAssembly implements AutoCloseable {
         } catch (ConfigurationException e) {
             all.addAll(e.problems());
         }
+        QuestionnaireLoader.Pending questionnaires = QuestionnaireLoader.read(
+                settings.intake().questionnaireDirectory(), all);
         if (!all.isEmpty()) {
             closeQuietly(discovered);
             throw new ConfigurationException(all);
@@ -173,6 +176,7 @@ public final class EngineAssembly implements AutoCloseable {
             }
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new EngineModule(clock, settings, codec, store,
                     new NotificationChannels(startedChannels), templates, calendars, searchIndex));
+            injector.getInstance(QuestionnaireLoader.class).store(questionnaires);
             settings.knowledgeDirectory().ifPresent(directory ->
                     loadKnowledge(directory, injector.getInstance(DefaultKnowledgeService.class)));
             startBackgroundWorker(settings, injector.getInstance(DueWorkProcessor.class), closeOrder);

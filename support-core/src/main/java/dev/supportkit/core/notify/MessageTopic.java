@@ -38,7 +38,11 @@ public enum MessageTopic {
     /** The intake lead's remote instruction on a non-typical problem (B/01.6). */
     INSTRUCTION_REMOTE("instruction.remote", "instruction"),
     /** The sequence and expected dates of handling, explained by the intake lead (B/01.6). */
-    HANDLING_PLAN("handling.plan", "plan");
+    HANDLING_PLAN("handling.plan", "plan"),
+    /** To the intake leads: intake's emergency rules flagged the request an emergency (A/01.3). */
+    REQUEST_EMERGENCY("request.emergency", "priority", "reasons"),
+    /** To the intake leads: a mass incident was detected (A/01.3). */
+    INCIDENT_DETECTED("incident.detected", "incidentId", "incidentTitle", "scope", "scopeValue", "requestCount");
 
     /** Variables every template gets. */
     public static final List<String> COMMON = List.of("requestId", "subject", "status", "organization",

@@ -35,7 +35,9 @@ public enum RequestAction {
     /** Bring the vendor's answer back into the request. */
     RECORD_VENDOR_ANSWER("record the vendor's answer on"),
     /** Hand the request up to the lead of its group; it stays at second line. */
-    ESCALATE_TO_GROUP_LEAD("escalate to the group lead");
+    ESCALATE_TO_GROUP_LEAD("escalate to the group lead"),
+    /** Resolve the request together with the mass incident it is linked to. */
+    RESOLVE_WITH_INCIDENT("resolve with its mass incident");
 
     private final String verb;
 

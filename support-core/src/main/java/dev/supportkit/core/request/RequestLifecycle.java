@@ -53,6 +53,10 @@ public final class RequestLifecycle {
         legal(RequestAction.RECORD_VENDOR_ANSWER, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.ESCALATE_TO_GROUP_LEAD, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.PROVIDE_CLARIFICATION, WAITING_FOR_CUSTOMER, BACK_TO_LINE);
+        for (RequestStatus open : EnumSet.of(REGISTERED, IN_PROGRESS_FIRST_LINE, AT_INTAKE_LEAD, AT_SECOND_LINE,
+                WAITING_FOR_CUSTOMER)) {
+            legal(RequestAction.RESOLVE_WITH_INCIDENT, open, RESOLVED);
+        }
         legal(RequestAction.SIGN_OFF, RESOLVED, SIGNED_OFF);
         legal(RequestAction.REOPEN, RESOLVED, BACK_TO_LINE);
         legal(RequestAction.CLOSE, SIGNED_OFF, CLOSED);

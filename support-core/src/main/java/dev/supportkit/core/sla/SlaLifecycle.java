@@ -26,7 +26,7 @@ public final class SlaLifecycle {
     private static final Set<RequestAction> STAFF_ACTIONS = EnumSet.of(RequestAction.TAKE_INTO_WORK,
             RequestAction.CONSULT, RequestAction.REDIRECT_TO_INTAKE_LEAD, RequestAction.REDIRECT_TO_SECOND_LINE,
             RequestAction.REQUEST_CLARIFICATION, RequestAction.SCHEDULE_VISIT, RequestAction.SET_EXECUTOR_DEADLINE,
-            RequestAction.RESOLVE);
+            RequestAction.RESOLVE, RequestAction.RESOLVE_WITH_INCIDENT);
 
     private final SlaClock clock;
 
@@ -82,7 +82,7 @@ public final class SlaLifecycle {
         List<Deadline> started = new ArrayList<>();
         if (STAFF_ACTIONS.contains(action)) {
             stop(tx, current, deadlines, DeadlineKind.FIRST_RESPONSE, now);
-            if (action != RequestAction.RESOLVE) {
+            if (action != RequestAction.RESOLVE && action != RequestAction.RESOLVE_WITH_INCIDENT) {
                 restartNextUpdate(tx, current, deadlines, started, now);
             }
         }
@@ -105,7 +105,7 @@ public final class SlaLifecycle {
                 started.add(resumed);
                 return resumed;
             });
-            case RESOLVE -> {
+            case RESOLVE, RESOLVE_WITH_INCIDENT -> {
                 stop(tx, current, deadlines, DeadlineKind.RESOLUTION, now);
                 stop(tx, current, deadlines, DeadlineKind.NEXT_UPDATE, now);
             }

@@ -47,7 +47,7 @@ class CategoryRoutingTest {
     }
 
     private Request routed(String category) {
-        Request r = fx.engine.intake().registerContact(fx.operator, fx.draft().category(category).build());
+        Request r = fx.engine.intake().registerContact(fx.operator, fx.draft().newRequest(true).category(category).build());
         r = fx.engine.intake().takeIntoWork(fx.operator, r.ref());
         return fx.engine.escalation().redirect(fx.operator, r.ref(),
                 new RedirectTarget(SupportLine.SECOND_LINE, null, null), "needs second line");

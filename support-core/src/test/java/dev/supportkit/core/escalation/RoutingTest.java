@@ -99,7 +99,7 @@ class RoutingTest {
     @Test
     @DisplayName("a rule by organisation wins first")
     void byOrganization() {
-        Request r = redirectUnnamed(fx.draft().organization(fx.otherOrg).representative(fx.otherOrgRep).system(null)
+        Request r = redirectUnnamed(fx.draft().newRequest(true).organization(fx.otherOrg).representative(fx.otherOrgRep).system(null)
                 .priority(Priority.CRITICAL).build());
         assertEquals(RequestStatus.AT_SECOND_LINE, r.status());
         assertEquals(Optional.of(NETWORK), r.group());
@@ -111,7 +111,7 @@ class RoutingTest {
     @Test
     @DisplayName("a rule by priority, tried before a later rule by system model")
     void byPriority() {
-        Request r = redirectUnnamed(fx.draft().priority(Priority.HIGH).build());
+        Request r = redirectUnnamed(fx.draft().newRequest(true).priority(Priority.HIGH).build());
         assertEquals(Optional.of(CRITICAL), r.group());
         assertEquals("supportkit.routing.rules.3", routed(r).rule());
     }
@@ -119,7 +119,7 @@ class RoutingTest {
     @Test
     @DisplayName("a rule by system model (ignoring case); rules are tried in numeric order (10 after 3)")
     void bySystemModel() {
-        Request r = redirectUnnamed(fx.draft().priority(Priority.NORMAL).build());
+        Request r = redirectUnnamed(fx.draft().newRequest(true).priority(Priority.NORMAL).build());
         assertEquals(Optional.of(fx.telephony), r.group());
         assertEquals("supportkit.routing.rules.10", routed(r).rule());
     }
@@ -127,7 +127,7 @@ class RoutingTest {
     @Test
     @DisplayName("no rule matches: the default group, without an assignee when it has no second-line staff")
     void defaultGroup() {
-        Request r = redirectUnnamed(fx.draft().system(null).priority(Priority.NORMAL).build());
+        Request r = redirectUnnamed(fx.draft().newRequest(true).system(null).priority(Priority.NORMAL).build());
         assertEquals(Optional.of(GENERAL), r.group());
         assertEquals(Optional.empty(), r.assignee());
         RequestEvent.Routed routed = routed(r);
@@ -140,12 +140,12 @@ class RoutingTest {
     void leastLoaded() {
         SpecialistId galina = SpecialistId.of("spc-galina");
         SpecialistId viktor = SpecialistId.of("spc-viktor");
-        Request first = redirectUnnamed(fx.draft().build());
+        Request first = redirectUnnamed(fx.draft().newRequest(true).build());
         assertEquals(Optional.of(galina), first.assignee(), "tie at 0: lowest id among second-line staff");
-        Request second = redirectUnnamed(fx.draft().build());
+        Request second = redirectUnnamed(fx.draft().newRequest(true).build());
         assertEquals(Optional.of(viktor), second.assignee());
         assertEquals(0, routed(second).workload());
-        Request third = redirectUnnamed(fx.draft().build());
+        Request third = redirectUnnamed(fx.draft().newRequest(true).build());
         assertEquals(Optional.of(galina), third.assignee());
         assertEquals(1, routed(third).workload());
         // a resolved request no longer counts: galina 2 -> 1 open, viktor 1 open; tie again -> galina
@@ -153,7 +153,7 @@ class RoutingTest {
                 dev.supportkit.api.request.ResolutionReport.of("Restarted", "Hung"));
         fx.engine.resolution().resolve(fx.groupLead, third.ref(),
                 dev.supportkit.api.request.ResolutionReport.of("Restarted", "Hung"));
-        Request fourth = redirectUnnamed(fx.draft().build());
+        Request fourth = redirectUnnamed(fx.draft().newRequest(true).build());
         assertEquals(Optional.of(galina), fourth.assignee());
         assertEquals(0, routed(fourth).workload());
     }
@@ -180,7 +180,7 @@ class RoutingTest {
     @Test
     @DisplayName("a rule naming a group that does not exist fails the redirect, naming the field and the rule")
     void missingGroup() {
-        Request r = fx.engine.intake().registerContact(fx.operator, fx.draft().priority(Priority.LOW).build());
+        Request r = fx.engine.intake().registerContact(fx.operator, fx.draft().newRequest(true).priority(Priority.LOW).build());
         Request working = fx.engine.intake().takeIntoWork(fx.operator, r.ref());
         ValidationException e = assertThrows(ValidationException.class, () -> fx.engine.escalation().redirect(
                 fx.operator, working.ref(), new RedirectTarget(SupportLine.SECOND_LINE, null, null), "hw"));

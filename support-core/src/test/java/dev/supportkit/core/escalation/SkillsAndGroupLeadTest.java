@@ -62,7 +62,7 @@ class SkillsAndGroupLeadTest {
     }
 
     private Request routed() {
-        Request r = fx.engine.intake().registerContact(fx.operator, fx.draft().build());
+        Request r = fx.engine.intake().registerContact(fx.operator, fx.draft().newRequest(true).build());
         r = fx.engine.intake().takeIntoWork(fx.operator, r.ref());
         return fx.engine.escalation().redirect(fx.operator, r.ref(),
                 new RedirectTarget(SupportLine.SECOND_LINE, null, null), "needs second line");

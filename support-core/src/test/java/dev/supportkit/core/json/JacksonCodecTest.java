@@ -19,6 +19,7 @@ import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.ContactId;
+import dev.supportkit.api.request.IncidentId;
 import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
@@ -67,6 +68,14 @@ class JacksonCodecTest {
                         "Case opened", "NT-42", T),
                 new RequestEvent.VendorAnswered("Nordtel", "NT-42", "Firmware 3.2 fixes it"),
                 new RequestEvent.EscalatedToLead(SpecialistId.of("spc-galina"), "needs the lead's decision"),
+                new RequestEvent.EmergencyFlagged(Priority.NORMAL, Priority.CRITICAL,
+                        List.of("text mentions 'авария' (supportkit.intake.emergency.rules.1)")),
+                new RequestEvent.LinkedToIncident(IncidentId.of("inc-1"), "SYSTEM_MODEL", "NT-PBX 300"),
+                new RequestEvent.ResolvedWithIncident(IncidentId.of("inc-1"), "Firmware rolled back"),
+                new RequestEvent.KnowledgeOffered("ARTICLE", "art-1", 2, "PBX drops calls", true, true),
+                new RequestEvent.InstructionSent("art-1", 2, "Restart the PBX"),
+                new RequestEvent.HandlingPlanExplained(List.of("diagnosis by 12:00", "visit tomorrow")),
+                new RequestEvent.SolutionDrafted("art-7"),
                 new RequestEvent.KnowledgeOffered("FAQ", "faq-1", 2, "Почему обрываются звонки?", true, true),
                 new RequestEvent.InstructionSent("KB-1A2B3C", 3, "1. Перезагрузите плату"),
                 new RequestEvent.InstructionSent(null, 0, "Re-seat the trunk card"),
@@ -122,6 +131,38 @@ class JacksonCodecTest {
         assertTrue(!withoutSkills.contains("skills"), withoutSkills);
         assertEquals(Set.of(), codec.fromJson(withoutSkills, dev.supportkit.api.directory.Specialist.class).skills(),
                 "a specialist stored before skills existed reads with none");
+    }
+
+    @Test
+    @DisplayName("intake records round-trip: a request's intake details, a questionnaire, a mass incident")
+    void intakeRecordsRoundTrip() {
+        var details = new dev.supportkit.api.request.IntakeDetails(Optional.of(new dev.supportkit.api.request
+                .QuestionnaireRef(dev.supportkit.api.intake.QuestionnaireId.of("q-pbx"), 3)),
+                new java.util.LinkedHashMap<>(java.util.Map.of("users-affected", List.of("all"))), true,
+                List.of("text mentions 'outage'"), Optional.of(IncidentId.of("inc-1")));
+        Request request = new Request(RequestId.of("r1"), TenantId.of("t"), OrganizationId.of("o"),
+                RepresentativeId.of("rep"), Optional.empty(), "Subject", "Text", Channel.PHONE, Priority.CRITICAL,
+                RequestStatus.REGISTERED, SupportLine.FIRST_LINE, Optional.empty(), Optional.empty(),
+                Optional.empty(), T, T, 1, 1, "ab".repeat(32), List.of(), Optional.empty(), Optional.empty(), details);
+        String json = codec.toJson(request);
+        assertEquals(request, codec.fromJson(json, Request.class));
+        assertTrue(json.contains("\"incident\":\"inc-1\"") && json.contains("\"id\":\"q-pbx\""),
+                "incident and questionnaire ids are plain strings: " + json);
+        var questionnaire = new dev.supportkit.api.intake.Questionnaire(
+                dev.supportkit.api.intake.QuestionnaireId.of("q-pbx"), 1, "PBX", Optional.of("NT-PBX 300"),
+                Optional.empty(), "Telephony", java.time.LocalDate.of(2026, 3, 1), List.of(
+                dev.supportkit.api.intake.Question.choice("users", "Who?", dev.supportkit.api.intake.QuestionType
+                        .SINGLE_CHOICE, true, List.of("one", "all")),
+                dev.supportkit.api.intake.Question.of("count", "How many?",
+                        dev.supportkit.api.intake.QuestionType.NUMBER, false)
+                        .between(new java.math.BigDecimal("1"), new java.math.BigDecimal("2.5"))
+                        .shownWhen("users", "all")));
+        assertEquals(questionnaire, codec.fromJson(codec.toJson(questionnaire),
+                dev.supportkit.api.intake.Questionnaire.class));
+        var incident = new dev.supportkit.api.intake.MassIncident(IncidentId.of("inc-1"),
+                dev.supportkit.api.intake.IncidentScope.SITE, "site-hq", "Mass incident: site HQ", false, T,
+                List.of(RequestId.of("r1"), RequestId.of("r2")), Optional.of("Power restored"), Optional.of(T), 4);
+        assertEquals(incident, codec.fromJson(codec.toJson(incident), dev.supportkit.api.intake.MassIncident.class));
     }
 
     @Test

@@ -105,13 +105,25 @@ class RequestLifecycleTest {
         LEGAL.put("RESOLVED@INTAKE_LEAD REOPEN", AT_INTAKE_LEAD);
         LEGAL.put("RESOLVED@SECOND_LINE REOPEN", AT_SECOND_LINE);
         LEGAL.put("SIGNED_OFF@SECOND_LINE CLOSE", CLOSED);
+        for (Start s : STARTS) {
+            if (s.status() != RESOLVED && s.status() != SIGNED_OFF && s.status() != CLOSED) {
+                LEGAL.put(s + " RESOLVE_WITH_INCIDENT", RESOLVED);
+            }
+        }
     }
+
+    /** Makes each request linked to a mass incident have a category of its own. */
+    private static int incidents;
 
     private static EngineFixture fx;
 
     @BeforeAll
     static void start() {
-        fx = new EngineFixture();
+        // Two requests with one problem category within an hour make a mass incident; the other tests'
+        // requests have no category and are never linked.
+        fx = new EngineFixture(Map.of("supportkit.intake.mass-incident.threshold", "2",
+                "supportkit.intake.mass-incident.window", "PT1H",
+                "supportkit.intake.mass-incident.scopes", "service"));
     }
 
     @AfterAll
@@ -151,7 +163,24 @@ class RequestLifecycleTest {
                     VendorMessage.of(VendorMessage.Direction.OUT, "Logs attached"));
             case RECORD_VENDOR_ANSWER -> e.escalation().recordVendorAnswer(fx.engineer, r.ref(), "Known firmware bug");
             case ESCALATE_TO_GROUP_LEAD -> e.escalation().escalateToGroupLead(fx.engineer, r.ref(), "needs the lead");
+            case RESOLVE_WITH_INCIDENT -> {
+                var incident = e.intake().massIncident(fx.intakeLead, r.intake().incident().orElseThrow());
+                e.intake().resolveMassIncident(fx.intakeLead, incident.id(), incident.version(), "Power restored");
+                yield e.quality().request(fx.auditor, r.id());
+            }
         };
+    }
+
+    /**
+     * A request in a start state that is linked to a mass incident: registered with a category of its own,
+     * driven to the state, then a second request with that category reaches the threshold. A closed request
+     * is not linked.
+     */
+    private static Request inIncident(Start start) {
+        String category = "outage-" + (++incidents);
+        Request r = fx.requestIn(start.status(), start.line(), fx.draft().category(category));
+        fx.registered(fx.draft().category(category));
+        return fx.engine.quality().request(fx.auditor, r.id());
     }
 
     /** The vendor actions after escalation need an open vendor case; the others start from the plain state. */
@@ -179,7 +208,8 @@ class RequestLifecycleTest {
     @MethodSource("everyStateAndAction")
     @DisplayName("every action from every state: legal ones move the request, illegal ones change nothing")
     void transition(Start start, RequestAction action) {
-        Request before = prepared(action, fx.requestIn(start.status(), start.line()));
+        Request before = action == RequestAction.RESOLVE_WITH_INCIDENT ? inIncident(start)
+                : prepared(action, fx.requestIn(start.status(), start.line()));
         assertEquals(start.status(), before.status(), "fixture reached the start state");
         assertEquals(start.line(), before.line(), "fixture reached the start line");
         int journalBefore = fx.engine.journal().entries(fx.auditor, before.id()).size();
@@ -190,6 +220,20 @@ class RequestLifecycleTest {
             assertEquals(expected, after.status());
             assertEquals(before.version() + 1, after.version());
             assertEquals(journalBefore + 1, fx.engine.journal().entries(fx.auditor, before.id()).size());
+        } else if (action == RequestAction.RESOLVE_WITH_INCIDENT) {
+            // The engine's table refuses it; resolving the incident leaves such a request as it is, and a
+            // closed request is never linked to an incident in the first place.
+            InvalidTransitionException error = assertThrows(InvalidTransitionException.class,
+                    () -> RequestLifecycle.next(before, action));
+            assertEquals(start.status().name(), error.currentState());
+            if (start.status() == CLOSED) {
+                assertEquals(java.util.Optional.empty(), before.intake().incident(), "a closed request is not linked");
+            } else {
+                perform(action, before);
+                assertEquals(before, fx.engine.quality().request(fx.auditor, before.id()),
+                        "resolving the incident must leave the request unchanged");
+                assertEquals(journalBefore, fx.engine.journal().entries(fx.auditor, before.id()).size());
+            }
         } else {
             InvalidTransitionException error = assertThrows(InvalidTransitionException.class,
                     () -> perform(action, before));

@@ -46,6 +46,11 @@ import dev.supportkit.api.escalation.RedirectTarget;
 import dev.supportkit.api.escalation.VendorCase;
 import dev.supportkit.api.escalation.VendorMessage;
 import dev.supportkit.api.intake.IntakeService;
+import dev.supportkit.api.intake.MassIncident;
+import dev.supportkit.api.intake.Question;
+import dev.supportkit.api.intake.QuestionType;
+import dev.supportkit.api.intake.Questionnaire;
+import dev.supportkit.api.intake.QuestionnaireId;
 import dev.supportkit.api.journal.JournalService;
 import dev.supportkit.api.quality.QualityService;
 import dev.supportkit.api.reports.ReportService;
@@ -73,6 +78,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -226,6 +232,10 @@ class RoleDeniedCallsTest {
      * <li>intake.takeIntoWork: operator, intake lead</li>
      * <li>intake.provideClarification: customer representative, operator, intake lead</li>
      * <li>intake.contacts, quality.request, quality.requests, journal.entries: everyone</li>
+     * <li>intake.defineQuestionnaire: administrator; intake.questionnaire, questionnaires, questionnaireFor:
+     * everyone</li>
+     * <li>intake.massIncidents, intake.massIncident: the four staff roles and the auditor;
+     * intake.resolveMassIncident: intake lead, group lead</li>
      * <li>consulting, escalation.redirect, resolution.requestClarification, resolution.resolve: the four staff
      * roles, and only on the line they work</li>
      * <li>scheduling.scheduleVisit: engineer, group lead</li>
@@ -243,7 +253,7 @@ class RoleDeniedCallsTest {
     private static final List<Op> TABLE = List.of(
             new Op("intake.registerContact", Permission.REGISTER_CONTACT,
                     roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, CUSTOMER_REPRESENTATIVE), false, NO_REQUEST,
-                    (fx, a, r) -> fx.engine.intake().registerContact(a, fx.draft().build())),
+                    (fx, a, r) -> fx.engine.intake().registerContact(a, fx.draft().newRequest(true).build())),
             new Op("intake.takeIntoWork", Permission.TAKE_INTO_WORK,
                     roles(FIRST_LINE_OPERATOR, INTAKE_LEAD), false, at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
                     (fx, a, r) -> fx.engine.intake().takeIntoWork(a, r.ref())),
@@ -254,6 +264,28 @@ class RoleDeniedCallsTest {
             new Op("intake.contacts", Permission.READ_REQUESTS, EVERY_ROLE, false,
                     at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
                     (fx, a, r) -> fx.engine.intake().contacts(a, r.id())),
+            new Op("intake.defineQuestionnaire", Permission.DEFINE_QUESTIONNAIRE, roles(ADMINISTRATOR), false,
+                    NO_REQUEST, (fx, a, r) -> fx.engine.intake().defineQuestionnaire(a,
+                            questionnaire("q-new-" + suffix(a)))),
+            new Op("intake.questionnaire", Permission.READ_QUESTIONNAIRES, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.intake().questionnaire(a, QuestionnaireId.of("q-pbx"), 1)),
+            new Op("intake.questionnaires", Permission.READ_QUESTIONNAIRES, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.intake().questionnaires(a)),
+            new Op("intake.questionnaireFor", Permission.READ_QUESTIONNAIRES, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.intake().questionnaireFor(a, Optional.of(fx.system), Optional.empty())
+                            .orElseThrow()),
+            new Op("intake.massIncidents", Permission.READ_INCIDENTS,
+                    roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR), false,
+                    NO_REQUEST, (fx, a, r) -> fx.engine.intake().massIncidents(a, true)),
+            new Op("intake.massIncident", Permission.READ_INCIDENTS,
+                    roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR), false,
+                    NO_REQUEST, (fx, a, r) -> fx.engine.intake().massIncident(a, Incidents.shared.id())),
+            new Op("intake.resolveMassIncident", Permission.RESOLVE_INCIDENT, roles(INTAKE_LEAD, GROUP_LEAD), false,
+                    NO_REQUEST, (fx, a, r) -> {
+                        MassIncident incident = Incidents.byRole.getOrDefault(a.role(), Incidents.shared);
+                        return fx.engine.intake().resolveMassIncident(a, incident.id(), incident.version(),
+                                "Power restored at the exchange");
+                    }),
             new Op("consulting.recordConsultation", Permission.CONSULT, STAFF, true, WORKING_ON_OWN_LINE,
                     (fx, a, r) -> fx.engine.consulting().recordConsultation(a, r.ref(), "Please restart the PBX",
                             false)),
@@ -488,6 +520,25 @@ class RoleDeniedCallsTest {
         }
     }
 
+    /** Mass incidents made at the start: one per role allowed to resolve one, and one nobody resolves. */
+    private static final class Incidents {
+        static MassIncident shared;
+        static final Map<Role, MassIncident> byRole = new java.util.EnumMap<>(Role.class);
+    }
+
+    /** A mass incident of two requests with a problem category of its own. */
+    private static MassIncident incident(String category) {
+        fx.registered(fx.draft().category(category));
+        Request second = fx.registered(fx.draft().category(category));
+        return fx.engine.intake().massIncident(fx.intakeLead, second.intake().incident().orElseThrow());
+    }
+
+    private static Questionnaire questionnaire(String id) {
+        return new Questionnaire(QuestionnaireId.of(id), 1, "PBX problems", Optional.of("NT-PBX 300"),
+                Optional.empty(), "Telephony department", java.time.LocalDate.of(2026, 3, 1),
+                List.of(Question.of("details", "What exactly happens?", QuestionType.TEXT, false)));
+    }
+
     /** A message that could not be delivered (no e-mail channel is installed), for retryDelivery. */
     private static final class DeadLetter {
         static String id;
@@ -495,7 +546,14 @@ class RoleDeniedCallsTest {
 
     @BeforeAll
     static void start() {
-        fx = new EngineFixture();
+        // Two requests with one problem category within an hour make a mass incident.
+        fx = new EngineFixture(Map.of("supportkit.intake.mass-incident.threshold", "2",
+                "supportkit.intake.mass-incident.window", "PT1H",
+                "supportkit.intake.mass-incident.scopes", "service"));
+        fx.engine.intake().defineQuestionnaire(fx.admin, questionnaire("q-pbx"));
+        Incidents.shared = incident("outage-shared");
+        Incidents.byRole.put(INTAKE_LEAD, incident("outage-intake-lead"));
+        Incidents.byRole.put(GROUP_LEAD, incident("outage-group-lead"));
         fx.registered();
         fx.engine.runDueWork();
         DeadLetter.id = fx.engine.quality().deadLetters(fx.admin, 10).get(0).id();
@@ -547,6 +605,8 @@ class RoleDeniedCallsTest {
         state.add(dir.systems(fx.admin, fx.org));
         state.add(dir.specialists(fx.admin));
         state.add(dir.groups(fx.admin));
+        state.add(fx.engine.intake().questionnaires(fx.auditor));
+        state.add(fx.engine.intake().massIncidents(fx.auditor, false));
         return state;
     }
 
@@ -788,7 +848,8 @@ class RoleDeniedCallsTest {
     @Test
     @DisplayName("a customer representative can register a contact for their own organisation")
     void customerRegistersForOwnOrganization() {
-        Request r = fx.engine.intake().registerContact(fx.customer, fx.draft().channel(Channel.WEB_FORM).build());
+        Request r = fx.engine.intake().registerContact(fx.customer, fx.draft().newRequest(true)
+                .channel(Channel.WEB_FORM).build());
         assertEquals(fx.org, r.organization());
         assertEquals(RequestStatus.REGISTERED, r.status());
         Set<String> takenBy = fx.engine.intake().contacts(fx.auditor, r.id()).stream()

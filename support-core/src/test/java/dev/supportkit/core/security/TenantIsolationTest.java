@@ -89,7 +89,7 @@ class TenantIsolationTest {
     /** A request of B's own, registered through B's operator. */
     private Request registeredInB() {
         a.clock.advance(Duration.ofMinutes(1));
-        return b.engine.intake().registerContact(b.operator, b.draft().build());
+        return b.engine.intake().registerContact(b.operator, b.draft().newRequest(true).build());
     }
 
     private static Set<RequestId> ids(List<Request> requests) {

@@ -285,7 +285,7 @@ class SlaTest {
                 .dueAt());
         assertEquals(r.registeredAt().plus(Duration.ofHours(16)), r.deadline(DeadlineKind.RESOLUTION).orElseThrow()
                 .dueAt());
-        Request critical = fx.engine.intake().registerContact(fx.operator, fx.draft().priority(Priority.CRITICAL)
+        Request critical = fx.engine.intake().registerContact(fx.operator, fx.draft().newRequest(true).priority(Priority.CRITICAL)
                 .build());
         assertEquals(critical.registeredAt().plus(Duration.ofMinutes(30)),
                 critical.deadline(DeadlineKind.FIRST_RESPONSE).orElseThrow().dueAt());

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One tenant with a customer organisation (two representatives, a site, a system with a component),
@@ -74,16 +75,62 @@ public final class EngineFixture implements AutoCloseable {
     }
 
     /**
+     * Builds an engine on in-memory storage for tenant {@code acme} with further configuration.
+     *
+     * @param settings configuration keys and values added to the fixture's own
+     */
+    public EngineFixture(Map<String, String> settings) {
+        this(TenantId.of("acme"), null, settings);
+    }
+
+    /**
+     * Builds an engine on in-memory storage for tenant {@code acme} with further configuration and builder
+     * settings (notification channels, storage).
+     *
+     * @param settings  configuration keys and values added to the fixture's own
+     * @param customize applied to the builder last
+     */
+    public EngineFixture(Map<String, String> settings, Consumer<SupportEngine.Builder> customize) {
+        this(TenantId.of("acme"), null, settings, customize);
+    }
+
+    /**
      * @param tenant the tenant
      * @param engine an engine to use (shared storage), or null to build one
      */
     public EngineFixture(TenantId tenant, SupportEngine engine) {
+        this(tenant, engine, Map.of());
+    }
+
+    /**
+     * @param tenant   the tenant
+     * @param engine   an engine to use (shared storage), or null to build one
+     * @param settings configuration added to the fixture's own when it builds the engine
+     */
+    public EngineFixture(TenantId tenant, SupportEngine engine, Map<String, String> settings) {
+        this(tenant, engine, settings, builder -> { });
+    }
+
+    /**
+     * @param tenant    the tenant
+     * @param engine    an engine to use (shared storage), or null to build one
+     * @param settings  configuration added to the fixture's own when it builds the engine
+     * @param customize applied to the builder last when the fixture builds the engine
+     */
+    public EngineFixture(TenantId tenant, SupportEngine engine, Map<String, String> settings,
+                         Consumer<SupportEngine.Builder> customize) {
         this.tenant = tenant;
-        this.engine = engine != null ? engine
-                : SupportEngine.builder().clock(clock).environment(Map.of())
-                        .set("supportkit.jobs.poll-interval-ms", "0")
-                        .set("supportkit.sla.policies.standard.calendar", "24x7")
-                        .set("supportkit.sla.policies.standard.normal.resolution", "8h").build();
+        if (engine != null) {
+            this.engine = engine;
+        } else {
+            SupportEngine.Builder builder = SupportEngine.builder().clock(clock).environment(Map.of())
+                    .set("supportkit.jobs.poll-interval-ms", "0")
+                    .set("supportkit.sla.policies.standard.calendar", "24x7")
+                    .set("supportkit.sla.policies.standard.normal.resolution", "8h");
+            settings.forEach(builder::set);
+            customize.accept(builder);
+            this.engine = builder.build();
+        }
         admin = Actor.staff("adm-1", "Admin", Role.ADMINISTRATOR, tenant);
         operator = Actor.staff("spc-anna", "Anna Operator", Role.FIRST_LINE_OPERATOR, tenant);
         intakeLead = Actor.staff("spc-boris", "Boris Lead", Role.INTAKE_LEAD, tenant);
@@ -123,10 +170,25 @@ public final class EngineFixture implements AutoCloseable {
                 .subject("PBX does not answer").text("Since 9:00 no incoming calls reach the office.");
     }
 
-    /** @return a freshly registered request */
+    /**
+     * A freshly registered request: always a new one ({@code newRequest(true)}), even though the customer has
+     * open requests about the same system, which a contact would otherwise be attached to.
+     *
+     * @return the request
+     */
     public Request registered() {
+        return registered(draft());
+    }
+
+    /**
+     * A freshly registered request from a draft, always a new one ({@code newRequest(true)}).
+     *
+     * @param draft the draft
+     * @return the request
+     */
+    public Request registered(ContactDraft.Builder draft) {
         clock.advance(Duration.ofMinutes(1));
-        return engine.intake().registerContact(operator, draft().build());
+        return engine.intake().registerContact(operator, draft.newRequest(true).build());
     }
 
     /**
@@ -138,7 +200,20 @@ public final class EngineFixture implements AutoCloseable {
      * @return the request in that status
      */
     public Request requestIn(RequestStatus status, SupportLine line) {
-        Request r = registered();
+        return requestIn(status, line, draft());
+    }
+
+    /**
+     * Drives a new request registered from a draft into a status, as {@link #requestIn(RequestStatus,
+     * SupportLine)} does.
+     *
+     * @param status the status wanted
+     * @param line   FIRST_LINE, INTAKE_LEAD or SECOND_LINE
+     * @param draft  the first contact
+     * @return the request in that status
+     */
+    public Request requestIn(RequestStatus status, SupportLine line, ContactDraft.Builder draft) {
+        Request r = registered(draft);
         if (status == RequestStatus.REGISTERED) {
             return r;
         }

@@ -112,7 +112,8 @@ class ValidationTest {
                 Arguments.of("an empty draft", (DraftMaker) () -> ContactDraft.builder().build(),
                         List.of("contact.organization required", "contact.representative required",
                                 "contact.channel required", "contact.subject required", "contact.text required")),
-                Arguments.of("blank subject and text", (DraftMaker) () -> fx.draft().subject("   ").text("\t").build(),
+                Arguments.of("blank subject and text", (DraftMaker) () -> fx.draft().newRequest(true).subject("   ")
+                                .text("\t").build(),
                         List.of("contact.subject required", "contact.text required")),
                 Arguments.of("too long subject and text", (DraftMaker) () -> fx.draft().subject("s".repeat(201))
                         .text("t".repeat(10_001)).build(),
@@ -168,7 +169,7 @@ class ValidationTest {
     @DisplayName("the limits are inclusive: a 200-character subject, a 10000-character text and 'now' are accepted")
     void limitsAreInclusive() {
         int before = requestCount();
-        Request r = fx.engine.intake().registerContact(fx.operator, fx.draft().subject("s".repeat(200))
+        Request r = fx.engine.intake().registerContact(fx.operator, fx.draft().newRequest(true).subject("s".repeat(200))
                 .text("t".repeat(10_000)).receivedAt(fx.clock.instant()).build());
         assertEquals(RequestStatus.REGISTERED, r.status());
         assertEquals(before + 1, requestCount());

@@ -28,6 +28,9 @@ import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.ContactDraft;
 import dev.supportkit.api.request.Priority;
+import dev.supportkit.api.consulting.ConsultationRecord;
+import dev.supportkit.api.consulting.ConsultingStatistics;
+import dev.supportkit.api.knowledge.KnowledgeHit;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.ResolutionReport;
@@ -107,6 +110,11 @@ public final class Quickstart {
                 .set("supportkit.sla.policies.standard.high.resolution", "8h")
                 .set("supportkit.sla.policies.standard.normal.first-response", "1h")
                 .set("supportkit.sla.policies.standard.normal.resolution", "8h")
+                // The solution base and FAQ kept in files (one subdirectory per tenant), loaded at start.
+                .set("supportkit.knowledge.directory", knowledgeDirectory().toString())
+                // Intake flags an emergency when the customer's words say the service is down.
+                .set("supportkit.intake.emergency.rules.1.text-contains", "полностью не работает, completely down")
+                .set("supportkit.intake.emergency.rules.1.priority", "CRITICAL")
                 .build()) {
             // Who takes part: staff of the support service and the customer's responsible representative.
             Actor admin = Actor.staff("admin", "Service administrator", Role.ADMINISTRATOR, tenant);
@@ -144,6 +152,7 @@ public final class Quickstart {
             // 09:05 Irina phones the service desk; Anna registers the contact and takes it into work.
             Request request = engine.intake().registerContact(anna, ContactDraft.builder()
                     .organization(romashka).representative(RepresentativeId.of("irina")).system(pbx)
+                    .newRequest(true) // not attached to an open request about the PBX left by an earlier run
                     .channel(Channel.PHONE).priority(Priority.HIGH)
                     .subject("No incoming calls reach the office")
                     .text("Since 09:00 callers hear a busy tone; internal calls work.").build());
@@ -212,9 +221,59 @@ public final class Quickstart {
             out.println(verification.intact()
                     ? "Hash chain verified: all " + verification.entriesChecked() + " entries intact."
                     : "Hash chain BROKEN: " + verification.problem().orElse("?"));
+
+            faqAtFirstContact(out, engine, anna, irina, romashka, pbx);
+            emergency(out, engine, anna, romashka, pbx);
             return verification;
         } finally {
             smtpSink.stop();
+        }
+    }
+
+    /** A question answered from the FAQ at the first contact, and the consulting statistics. */
+    private static void faqAtFirstContact(PrintStream out, SupportEngine engine, Actor anna, Actor irina,
+                                          OrganizationId romashka, SystemId pbx) {
+        Request question = engine.intake().registerContact(irina, ContactDraft.builder().organization(romashka)
+                .representative(RepresentativeId.of("irina")).system(pbx).newRequest(true).channel(Channel.WEB_FORM)
+                .subject("Переадресация на мобильный")
+                .text("Как настроить переадресацию звонков на мой мобильный телефон?").build());
+        out.printf("%nFAQ at the first contact: Irina asks on the portal \"%s\"%n", question.description());
+        question = engine.intake().takeIntoWork(anna, question.ref());
+        List<KnowledgeHit> suggestions = engine.knowledge().suggestionsFor(anna, question.id());
+        KnowledgeHit best = suggestions.get(0);
+        out.printf("  suggested: %s %s «%s»%n    %s%n", best.ref().kind(), best.ref().id(), best.title(), best.summary());
+        question = engine.consulting().offerKnowledge(anna, question.ref(), best.ref(), true);
+        question = engine.resolution().resolve(anna, question.ref(), ResolutionReport.of(
+                "Answered from the FAQ: " + best.title(), "Customer question (FAQ)"));
+        ConsultationRecord record = engine.consulting().consultations(anna, question.id()).get(0);
+        out.printf("  Anna offered it; it solved the problem%s; the request is %s%n",
+                record.firstContact() ? " at the first contact" : "", question.status());
+        Actor boris = Actor.staff("boris", "Boris Kuznetsov", Role.INTAKE_LEAD, question.tenant());
+        ConsultingStatistics stats = engine.consulting().statistics(boris, question.registeredAt().minus(
+                Duration.ofDays(365)), question.updatedAt().plusSeconds(1));
+        out.printf("  consulting so far: %d consultation(s), %d request(s) solved at the first contact, "
+                + "first-contact resolution rate %.0f %%%n", stats.consultations(), stats.requestsSolvedAtFirstContact(),
+                stats.firstContactResolutionRate() * 100);
+    }
+
+    /** Intake's emergency rules flag a contact whose words say the service is down. */
+    private static void emergency(PrintStream out, SupportEngine engine, Actor anna, OrganizationId romashka,
+                                  SystemId pbx) {
+        Request down = engine.intake().registerContact(anna, ContactDraft.builder().organization(romashka)
+                .representative(RepresentativeId.of("irina")).system(pbx).newRequest(true).channel(Channel.PHONE)
+                .subject("Станция не отвечает").text("Телефонная станция полностью не работает, весь офис без связи.")
+                .build());
+        out.printf("%nEmergency detection: \"%s\"%n  priority %s, emergency %s: %s%n", down.description(),
+                down.priority(), down.intake().emergency() ? "yes" : "no",
+                String.join("; ", down.intake().emergencyReasons()));
+    }
+
+    /** The demo's solution-base files, shipped as resources of this module. */
+    private static Path knowledgeDirectory() {
+        try {
+            return Path.of(Quickstart.class.getResource("/knowledge").toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("the demo's knowledge files are not on the class path as a directory", e);
         }
     }
 

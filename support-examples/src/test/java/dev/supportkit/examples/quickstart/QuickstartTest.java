@@ -45,6 +45,13 @@ class QuickstartTest {
         assertTrue(printed.contains("Заявка «No incoming calls reach the office» зарегистрирована"), printed);
         assertTrue(printed.contains("просим подтвердить"), printed);
         assertTrue(printed.contains("Hash chain verified: all 15 entries intact."), printed);
+        assertTrue(printed.contains("suggested: FAQ faq-forwarding «Как настроить переадресацию звонков на мобильный "
+                + "телефон?»"), printed);
+        assertTrue(printed.contains("Чтобы отменить переадресацию, наберите #21#."), printed);
+        assertTrue(printed.contains("it solved the problem at the first contact; the request is RESOLVED"), printed);
+        assertTrue(printed.contains("1 request(s) solved at the first contact, first-contact resolution rate 50 %"), printed);
+        assertTrue(printed.contains("priority CRITICAL, emergency yes: text mentions 'полностью не работает'"),
+                printed);
     }
 
     @Test
@@ -53,7 +60,7 @@ class QuickstartTest {
         ChainVerification[] result = new ChainVerification[1];
         assertTrue(run(result).contains("holds 0 request(s) from earlier runs"));
         String second = run(result);
-        assertTrue(second.contains("holds 2 request(s) from earlier runs"), second);
+        assertTrue(second.contains("holds 4 request(s) from earlier runs"), second);
         assertTrue(result[0].intact());
     }
 }

@@ -18,6 +18,7 @@ import dev.supportkit.core.engine.EngineAssembly;
 import dev.supportkit.core.jobs.DueWorkProcessor;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
+import dev.supportkit.spi.search.SearchIndexFactory;
 import dev.supportkit.spi.storage.StorageProviderFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -213,6 +214,7 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
         private final List<StorageProviderFactory> storage = new ArrayList<>();
         private final List<NotificationChannelFactory> channels = new ArrayList<>();
         private final List<CrmAdapterFactory> crm = new ArrayList<>();
+        private final List<SearchIndexFactory> search = new ArrayList<>();
         private ClassLoader classLoader = SupportEngine.class.getClassLoader();
 
         private Builder() {
@@ -287,6 +289,20 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
         }
 
         /**
+         * Registers a search index factory and selects it (unless {@code supportkit.search.provider} is set
+         * on this builder). It wins over a discovered factory, and over the built-in {@code lucene} index,
+         * with the same id.
+         *
+         * @param factory the factory
+         * @return this builder
+         */
+        public Builder searchIndex(SearchIndexFactory factory) {
+            search.add(Objects.requireNonNull(factory, "factory"));
+            values.putIfAbsent(SettingsLoader.SEARCH_PROVIDER, factory.id());
+            return this;
+        }
+
+        /**
          * Registers a notification channel factory; it wins over a discovered one with the same id.
          *
          * @param factory the factory
@@ -330,7 +346,7 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
             SettingsLoader.Result loaded = SettingsLoader.load(Optional.ofNullable(configFile), environment, values);
             EngineSettings settings = loaded.settings();
             return new SupportEngine(EngineAssembly.assemble(clock, settings, loaded.problems(), classLoader,
-                    List.copyOf(storage), List.copyOf(channels), List.copyOf(crm)));
+                    List.copyOf(storage), List.copyOf(channels), List.copyOf(crm), List.copyOf(search)));
         }
     }
 }

@@ -19,11 +19,15 @@ import java.util.Optional;
  * @param notifications     how messages are delivered ({@code supportkit.notifications.*}, templates)
  * @param sla               service-level policies and calendars ({@code supportkit.sla.*})
  * @param routing           routing rules for redirects to second line ({@code supportkit.routing.*})
+ * @param searchProvider    the id of the search index provider to use ({@code supportkit.search.provider})
  */
 public record EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
                              Map<String, ProviderSettings> providerSettings, JobSettings jobs,
                              Duration directoryCacheTtl, NotificationSettings notifications, SlaSettings sla,
-                             RoutingSettings routing) {
+                             RoutingSettings routing, String searchProvider) {
+    /** The search index provider used when none is configured. */
+    public static final String DEFAULT_SEARCH_PROVIDER = "lucene";
+
     /**
      * Freezes the map.
      *
@@ -36,10 +40,32 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
      * @param notifications how messages are delivered
      * @param sla service-level policies and calendars
      * @param routing routing rules for redirects to second line; null means none
+     * @param searchProvider the id of the search index provider to use; null means {@code lucene}
      */
     public EngineSettings {
         providerSettings = Map.copyOf(providerSettings);
         routing = routing == null ? RoutingSettings.NONE : routing;
+        searchProvider = searchProvider == null ? DEFAULT_SEARCH_PROVIDER : searchProvider;
+    }
+
+    /**
+     * Settings with the default search index provider.
+     *
+     * @param nodeId this node's id
+     * @param storageProvider the id of the storage provider to use
+     * @param pluginsDirectory where PF4J plugin jars are loaded from
+     * @param providerSettings each provider's own settings, by provider id
+     * @param jobs how due timers are worked off
+     * @param directoryCacheTtl how long directory entries read on this node are reused
+     * @param notifications how messages are delivered
+     * @param sla service-level policies and calendars
+     * @param routing routing rules for redirects to second line; null means none
+     */
+    public EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
+                          Map<String, ProviderSettings> providerSettings, JobSettings jobs, Duration directoryCacheTtl,
+                          NotificationSettings notifications, SlaSettings sla, RoutingSettings routing) {
+        this(nodeId, storageProvider, pluginsDirectory, providerSettings, jobs, directoryCacheTtl, notifications, sla,
+                routing, DEFAULT_SEARCH_PROVIDER);
     }
 
     /**

@@ -42,6 +42,8 @@ public final class SettingsLoader {
     public static final String NODE_ID = "supportkit.node-id";
     /** Key: the storage provider id. */
     public static final String STORAGE_PROVIDER = "supportkit.storage.provider";
+    /** Key: the search index provider id. */
+    public static final String SEARCH_PROVIDER = "supportkit.search.provider";
     /** Key: the PF4J plugins directory. */
     public static final String PLUGINS_DIRECTORY = "supportkit.plugins.directory";
     /** Key: milliseconds between background passes over due timers; 0 turns the worker off. */
@@ -68,7 +70,7 @@ public final class SettingsLoader {
     public static final String PROVIDERS_PREFIX = "supportkit.providers.";
 
     private static final String PREFIX = "supportkit.";
-    private static final Set<String> ENGINE_KEYS = Set.of(NODE_ID, STORAGE_PROVIDER, PLUGINS_DIRECTORY,
+    private static final Set<String> ENGINE_KEYS = Set.of(NODE_ID, STORAGE_PROVIDER, SEARCH_PROVIDER, PLUGINS_DIRECTORY,
             JOBS_POLL_INTERVAL, JOBS_LEASE, JOBS_BATCH_SIZE, JOBS_MAX_ATTEMPTS, DIRECTORY_CACHE, TEMPLATES_DIRECTORY,
             NOTIFY_MAX_ATTEMPTS, NOTIFY_BACKOFF_INITIAL, NOTIFY_BACKOFF_MAX, NOTIFY_ZONE);
     private static final Pattern NODE_ID_FORMAT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -129,6 +131,8 @@ public final class SettingsLoader {
             problems.add(NODE_ID + ": must be 1 to 64 letters, digits, dots, hyphens or underscores (was '" + nodeId + "')");
         }
         String storage = Optional.ofNullable(value(config, STORAGE_PROVIDER, problems)).orElse("memory").trim();
+        String search = Optional.ofNullable(value(config, SEARCH_PROVIDER, problems))
+                .orElse(EngineSettings.DEFAULT_SEARCH_PROVIDER).trim();
         Optional<Path> plugins = Optional.ofNullable(value(config, PLUGINS_DIRECTORY, problems))
                 .filter(v -> !v.isBlank()).map(v -> Path.of(v.trim()));
         plugins.filter(p -> !Files.isDirectory(p)).ifPresent(p ->
@@ -151,7 +155,7 @@ public final class SettingsLoader {
         SlaSettings slaSettings = SlaSettings.parse(sla, problems);
         RoutingSettings routingSettings = RoutingSettings.parse(routing, problems);
         return new Result(new EngineSettings(nodeId, storage, plugins, providerSettings, jobs, directoryCache,
-                notifications, slaSettings, routingSettings), List.copyOf(problems));
+                notifications, slaSettings, routingSettings, search), List.copyOf(problems));
     }
 
     private static NotificationSettings notifications(Configuration config, List<String> problems) {

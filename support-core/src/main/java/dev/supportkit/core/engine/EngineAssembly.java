@@ -23,12 +23,15 @@ import dev.supportkit.core.plugin.DiscoveredProviders;
 import dev.supportkit.core.plugin.LoadedPlugin;
 import dev.supportkit.core.plugin.ProviderDiscovery;
 import dev.supportkit.core.plugin.ProviderRegistry;
+import dev.supportkit.core.search.LuceneSearchIndexFactory;
 import dev.supportkit.spi.Provider;
 import dev.supportkit.spi.ProviderFactory;
 import dev.supportkit.spi.crm.CrmAdapter;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
 import dev.supportkit.spi.notification.NotificationChannel;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
+import dev.supportkit.spi.search.SearchIndex;
+import dev.supportkit.spi.search.SearchIndexFactory;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageProviderFactory;
 import java.time.Clock;
@@ -84,12 +87,14 @@ public final class EngineAssembly implements AutoCloseable {
      * @param storage       storage factories registered on the builder
      * @param channels      channel factories registered on the builder
      * @param crm           CRM factories registered on the builder
+     * @param search        search index factories registered on the builder
      * @return the assembly
      * @throws ConfigurationException listing every problem
      */
     public static EngineAssembly assemble(Clock clock, EngineSettings settings, List<String> problems,
                                           ClassLoader classLoader, List<StorageProviderFactory> storage,
-                                          List<NotificationChannelFactory> channels, List<CrmAdapterFactory> crm) {
+                                          List<NotificationChannelFactory> channels, List<CrmAdapterFactory> crm,
+                                          List<SearchIndexFactory> search) {
         List<String> all = new ArrayList<>(problems);
         boolean badDirectory = problems.stream().anyMatch(p -> p.startsWith(SettingsLoader.PLUGINS_DIRECTORY));
         DiscoveredProviders discovered = null;
@@ -102,6 +107,7 @@ public final class EngineAssembly implements AutoCloseable {
         Map<String, StorageProviderFactory> storages = Map.of();
         Map<String, NotificationChannelFactory> channelFactories = Map.of();
         Map<String, CrmAdapterFactory> crmFactories = Map.of();
+        Map<String, SearchIndexFactory> searchFactories = Map.of();
         if (discovered != null) {
             storages = resolve(storage, discovered.factories(StorageProviderFactory.class), all);
             channelFactories = resolve(channels, discovered.factories(NotificationChannelFactory.class), all);
@@ -109,6 +115,14 @@ public final class EngineAssembly implements AutoCloseable {
             if (!storages.containsKey(settings.storageProvider())) {
                 all.add(SettingsLoader.STORAGE_PROVIDER + ": no storage provider '" + settings.storageProvider()
                         + "' is available (available: " + String.join(", ", storages.keySet()) + ")");
+            }
+            // The built-in index is always there; a discovered factory with its id outranks it (order -100).
+            List<SearchIndexFactory> searchCandidates = new ArrayList<>(discovered.factories(SearchIndexFactory.class));
+            searchCandidates.add(new LuceneSearchIndexFactory());
+            searchFactories = resolve(search, searchCandidates, all);
+            if (!searchFactories.containsKey(settings.searchProvider())) {
+                all.add(SettingsLoader.SEARCH_PROVIDER + ": no search index provider '" + settings.searchProvider()
+                        + "' is available (available: " + String.join(", ", searchFactories.keySet()) + ")");
             }
         }
         Calendars calendars = calendars(settings, all);
@@ -131,6 +145,9 @@ public final class EngineAssembly implements AutoCloseable {
                     storages.get(settings.storageProvider()), clock, settings, codec),
                     new DirectoryCache(clock, settings.directoryCacheTtl()));
             closeOrder.push(store);
+            // Closed after everything that may use it (the worker, channels, CRM) and before storage.
+            SearchIndex searchIndex = create(searchFactories.get(settings.searchProvider()), clock, settings, codec);
+            closeOrder.push(searchIndex);
             Map<String, NotificationChannel> startedChannels = new TreeMap<>();
             for (NotificationChannelFactory factory : channelFactories.values()) {
                 if (!settings.shouldStart(factory.id(), channels.contains(factory))) {
@@ -152,10 +169,11 @@ public final class EngineAssembly implements AutoCloseable {
                 startedCrm.put(factory.id(), adapter);
             }
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new EngineModule(clock, settings, codec, store,
-                    new NotificationChannels(startedChannels), templates, calendars));
+                    new NotificationChannels(startedChannels), templates, calendars, searchIndex));
             startBackgroundWorker(settings, injector.getInstance(DueWorkProcessor.class), closeOrder);
-            LOG.info("SupportKit engine '{}' started: storage '{}', channels {}, CRM adapters {}, plugins {}",
-                    settings.nodeId(), settings.storageProvider(), startedChannels.keySet(), startedCrm.keySet(),
+            LOG.info("SupportKit engine '{}' started: storage '{}', search '{}', channels {}, CRM adapters {}, "
+                    + "plugins {}", settings.nodeId(), settings.storageProvider(), settings.searchProvider(),
+                    startedChannels.keySet(), startedCrm.keySet(),
                     discovered.plugins().stream().map(LoadedPlugin::id).toList());
             return new EngineAssembly(clock, settings, discovered, injector, startedChannels, startedCrm, closeOrder);
         } catch (RuntimeException e) {

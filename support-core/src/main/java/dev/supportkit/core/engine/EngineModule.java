@@ -35,6 +35,7 @@ import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.resolution.DefaultResolutionService;
 import dev.supportkit.core.scheduling.DefaultSchedulingService;
 import dev.supportkit.core.security.AccessPolicy;
+import dev.supportkit.spi.search.SearchIndex;
 import dev.supportkit.spi.storage.StorageProvider;
 import java.time.Clock;
 
@@ -49,9 +50,12 @@ final class EngineModule extends AbstractModule {
     private final NotificationChannels channels;
     private final MessageTemplates templates;
     private final Calendars calendars;
+    private final SearchIndex searchIndex;
 
     EngineModule(Clock clock, EngineSettings settings, JacksonCodec codec, StorageProvider storage,
-                 NotificationChannels channels, MessageTemplates templates, Calendars calendars) {
+                 NotificationChannels channels, MessageTemplates templates, Calendars calendars,
+                 SearchIndex searchIndex) {
+        this.searchIndex = searchIndex;
         this.calendars = calendars;
         this.clock = clock;
         this.settings = settings;
@@ -68,6 +72,7 @@ final class EngineModule extends AbstractModule {
         bind(EngineSettings.class).toInstance(settings);
         bind(JacksonCodec.class).toInstance(codec);
         bind(StorageProvider.class).toInstance(storage);
+        bind(SearchIndex.class).toInstance(searchIndex);
         bind(NotificationChannels.class).toInstance(channels);
         bind(MessageTemplates.class).toInstance(templates);
         bind(Calendars.class).toInstance(calendars);

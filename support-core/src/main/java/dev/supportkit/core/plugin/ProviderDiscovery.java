@@ -5,6 +5,7 @@ import dev.supportkit.spi.ProviderFactory;
 import dev.supportkit.spi.SpiVersion;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
+import dev.supportkit.spi.search.SearchIndexFactory;
 import dev.supportkit.spi.storage.StorageProviderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,8 @@ public final class ProviderDiscovery {
 
     /** The factory interfaces discovery looks for. */
     public static final List<Class<? extends ProviderFactory<?>>> FACTORY_TYPES =
-            List.of(StorageProviderFactory.class, NotificationChannelFactory.class, CrmAdapterFactory.class);
+            List.of(StorageProviderFactory.class, NotificationChannelFactory.class, CrmAdapterFactory.class,
+                    SearchIndexFactory.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderDiscovery.class);
 
@@ -266,6 +268,9 @@ public final class ProviderDiscovery {
         }
         if (factoryType == CrmAdapterFactory.class) {
             return "CRM adapter factory";
+        }
+        if (factoryType == SearchIndexFactory.class) {
+            return "search index factory";
         }
         return "provider factory";
     }

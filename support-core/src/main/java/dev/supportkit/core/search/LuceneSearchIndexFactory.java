@@ -1,0 +1,84 @@
+package dev.supportkit.core.search;
+
+import dev.supportkit.api.error.ConfigurationException;
+import dev.supportkit.spi.ProviderContext;
+import dev.supportkit.spi.search.SearchIndex;
+import dev.supportkit.spi.search.SearchIndexFactory;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@code lucene} search index, built into the engine and its default
+ * ({@code supportkit.search.provider=lucene}). Its settings are the keys
+ * {@code supportkit.providers.lucene.*}:
+ * <ul>
+ *   <li>{@code directory}: a directory for a persistent index (created when missing; one engine at a
+ *       time). Without it the index lives in memory and is empty after every start.</li>
+ * </ul>
+ * Unknown keys are reported as a {@link ConfigurationException}.
+ */
+public final class LuceneSearchIndexFactory implements SearchIndexFactory {
+    /** The id configuration selects this index by. */
+    public static final String ID = "lucene";
+    /** Setting: the index directory; absent for an in-memory index. */
+    public static final String DIRECTORY = "directory";
+
+    private static final String PREFIX = "supportkit.providers." + ID + ".";
+    private static final Set<String> KEYS = Set.of(DIRECTORY);
+
+    /** Creates the factory; the engine always has one. */
+    public LuceneSearchIndexFactory() {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /**
+     * Opens the index in the configured directory, or creates an in-memory one.
+     *
+     * @param context the engine's clock, node id, codec and this provider's settings
+     * @return the index
+     * @throws ConfigurationException                         on an unknown setting or a directory that is no path
+     * @throws dev.supportkit.api.error.ProviderException     when the index cannot be opened
+     */
+    @Override
+    public SearchIndex create(ProviderContext context) {
+        Map<String, String> values = context.settings().asMap();
+        List<String> problems = new ArrayList<>();
+        Set<String> unknown = new TreeSet<>(values.keySet());
+        unknown.removeAll(KEYS);
+        unknown.forEach(key -> problems.add(PREFIX + key + ": unknown setting (known: "
+                + String.join(", ", new TreeSet<>(KEYS)) + ")"));
+        String directory = values.getOrDefault(DIRECTORY, "").trim();
+        Path path = null;
+        if (!directory.isEmpty()) {
+            try {
+                path = Path.of(directory);
+            } catch (InvalidPathException e) {
+                problems.add(PREFIX + DIRECTORY + ": '" + directory + "' is not a valid path (" + e.getReason() + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return path == null ? LuceneSearchIndex.inMemory() : LuceneSearchIndex.open(path);
+    }
+
+    /**
+     * Ranks below any other {@code lucene} factory found, so a replacement on the class path or in a
+     * plugin wins.
+     *
+     * @return -100
+     */
+    @Override
+    public int order() {
+        return -100;
+    }
+}

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every benchmark on the local PostgreSQL and writes {@code target/benchmark-results.json} and
- * {@code target/benchmarks.md}. Pass {@code --quick} for a short smoke run. Exits with 1 when a target
+ * Runs every benchmark (on the local PostgreSQL; the search benchmark needs none) and writes
+ * {@code target/benchmark-results.json} and {@code target/benchmarks.md}. Pass {@code --quick} for a short smoke run. Exits with 1 when a target
  * is missed.
  */
 public final class BenchmarkMain {
@@ -52,6 +52,12 @@ public final class BenchmarkMain {
             LOG.info("deadline sweep over {} open requests ...", settings.openRequests());
             results.add(DeadlineSweep.run(settings));
         }
+        if ("search".startsWith(only) || only.startsWith("search")) {
+            LOG.info("search latency over {} generated articles ...", settings.searchArticles());
+            results.addAll(SearchLatency.run(settings));
+        }
+        // Next: "suggestions" — suggestion latency for a request through the knowledge service, over the
+        // same SearchCorpus (its articles stored through the service, its longer query texts as requests).
         Path target = Path.of(System.getProperty("supportkit.bench.output", "target"));
         write(target, results, quick);
         results.forEach(r -> LOG.info(String.format(Locale.ROOT, "%-40s %12.1f %-12s baseline %12.1f  ratio %.3f  %s",

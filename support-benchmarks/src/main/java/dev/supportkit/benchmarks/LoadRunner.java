@@ -87,6 +87,23 @@ final class LoadRunner {
         return (System.nanoTime() - begin) / 1e6;
     }
 
+    /**
+     * Runs an action over and over, one run after another, until a duration has passed.
+     *
+     * @param duration how long
+     * @param action   the action
+     * @return how many runs were done
+     */
+    static long repeatFor(Duration duration, ThrowingRunnable action) throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
+        long runs = 0;
+        while (System.nanoTime() < end) {
+            action.run();
+            runs++;
+        }
+        return runs;
+    }
+
     /** An action that may throw. */
     interface ThrowingRunnable {
         void run() throws Exception;

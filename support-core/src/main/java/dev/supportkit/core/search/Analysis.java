@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -22,9 +23,12 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * The analysers of the index. Russian fields use Lucene's {@link RussianAnalyzer} (Snowball stemming),
  * English fields its {@link EnglishAnalyzer} (Porter stemming); both drop the stop words of both
- * languages, so a Russian stop word does not become a term of the English field and the other way round.
- * Before either runs, {@code ё} is folded to {@code е}, as Russian text is written both ways: the Russian
- * stemmer folds it too, but only after stop words are removed, so without this {@code её} would be a term.
+ * languages. A word with a Cyrillic letter is kept only in the Russian fields and any other word (Latin,
+ * digits) only in the English fields: the Russian stemmer leaves Latin words as they are and the English
+ * one Cyrillic words, so the other copy would only double the index and the work of every search without
+ * finding anything more. Before either analyser runs, {@code ё} is folded to {@code е}, as Russian text
+ * is written both ways: the Russian stemmer folds it too, but only after stop words are removed, so
+ * without this {@code её} would be a term.
  */
 final class Analysis implements AutoCloseable {
     private static final NormalizeCharMap YO;
@@ -47,8 +51,8 @@ final class Analysis implements AutoCloseable {
         CharArraySet stopWords = new CharArraySet(RussianAnalyzer.getDefaultStopSet(), false);
         stopWords.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         CharArraySet both = CharArraySet.unmodifiableSet(stopWords);
-        russian = new YoFolding(new RussianAnalyzer(both));
-        english = new YoFolding(new EnglishAnalyzer(both));
+        russian = new OneLanguage(new RussianAnalyzer(both), true);
+        english = new OneLanguage(new EnglishAnalyzer(both), false);
         fields = new PerFieldAnalyzerWrapper(russian, Map.of(
                 LuceneSearchIndex.TITLE_RU, russian, LuceneSearchIndex.BODY_RU, russian,
                 LuceneSearchIndex.TITLE_EN, english, LuceneSearchIndex.BODY_EN, english));
@@ -96,13 +100,41 @@ final class Analysis implements AutoCloseable {
         english.close();
     }
 
-    /** Folds {@code ё} to {@code е} in front of a language analyser. */
-    private static final class YoFolding extends AnalyzerWrapper {
-        private final Analyzer delegate;
+    /**
+     * @param term a term
+     * @return whether it has a Cyrillic letter
+     */
+    static boolean isRussian(CharSequence term) {
+        for (int i = 0; i < term.length(); i++) {
+            if (Character.UnicodeBlock.of(term.charAt(i)) == Character.UnicodeBlock.CYRILLIC) {
+                return true;
+            }
+        }
+        return false;
+    }
 
-        YoFolding(Analyzer delegate) {
+    /** A language analyser that folds {@code ё} to {@code е} first and keeps only its language's words. */
+    private static final class OneLanguage extends AnalyzerWrapper {
+        private final Analyzer delegate;
+        private final boolean russian;
+
+        OneLanguage(Analyzer delegate, boolean russian) {
             super(delegate.getReuseStrategy());
             this.delegate = delegate;
+            this.russian = russian;
+        }
+
+        @Override
+        protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+            TokenStream own = new FilteringTokenFilter(components.getTokenStream()) {
+                private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+                @Override
+                protected boolean accept() {
+                    return isRussian(term) == russian;
+                }
+            };
+            return new TokenStreamComponents(components.getSource(), own);
         }
 
         @Override

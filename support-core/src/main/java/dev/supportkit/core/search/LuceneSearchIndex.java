@@ -43,6 +43,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -58,12 +59,13 @@ import org.apache.lucene.util.BytesRef;
  * field made of all three (a write replaces the document with the same key), its system models (one
  * value per model, or {@link #ALL_MODELS} when it applies to every model) and whether customers may read
  * it. Its title and body are each indexed twice: analysed for Russian ({@link #TITLE_RU},
- * {@link #BODY_RU}) and for English ({@link #TITLE_EN}, {@link #BODY_EN}).
+ * {@link #BODY_RU}), keeping the words with Cyrillic letters, and for English ({@link #TITLE_EN},
+ * {@link #BODY_EN}), keeping the others; so English terms in a Russian text are stemmed as English.
  *
  * <p><b>Queries.</b> The query text is split into words here (never by Lucene's query parser, so no
  * user text is syntax, and nothing the user types makes a search fail). Each word becomes one clause
- * that matches it in any of the four text fields, in the Russian or the English form, scoring the best
- * of those matches: a title match counts {@link #TITLE_BOOST} times a body match. A document matches
+ * that matches it in the title or the body of its language, stemmed as that language, scoring the
+ * better of those matches: a title match counts {@link #TITLE_BOOST} times a body match. A document matches
  * when it matches at least one word, and matching more words scores higher. Tenant, kinds, system model
  * and visibility are filters that do not change the score. Hits come in score order, ties broken by
  * kind and then id, so equal scores always come out in the same order.
@@ -251,9 +253,35 @@ public final class LuceneSearchIndex implements SearchIndex {
     public List<SearchHit> search(SearchQuery query) {
         Objects.requireNonNull(query, "query");
         ensureOpen();
+        Query lucene = luceneQuery(query);
+        if (lucene == null) {
+            return List.of();
+        }
+        return read("searching", searcher -> {
+            // Hit counts are not needed: stop counting at the limit, so low-scoring blocks are skipped early.
+            TopFieldDocs top = searcher.search(lucene, new TopFieldCollectorManager(ORDER, query.limit(), null,
+                    query.limit()));
+            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc scoreDoc : top.scoreDocs) {
+                FieldDoc hit = (FieldDoc) scoreDoc;
+                DocumentKind kind = KINDS[((Long) hit.fields[1]).intValue()];
+                String id = ((BytesRef) hit.fields[2]).utf8ToString();
+                hits.add(new SearchHit(kind, id, (Float) hit.fields[0]));
+            }
+            return List.copyOf(hits);
+        });
+    }
+
+    /**
+     * The Lucene query of a search: the text must match, tenant, kinds, model and visibility filter.
+     *
+     * @param query the search
+     * @return the query, or null when the text holds no searchable word
+     */
+    Query luceneQuery(SearchQuery query) {
         Query text = textQuery(query.text());
         if (text == null) {
-            return List.of();
+            return null;
         }
         BooleanQuery.Builder filtered = new BooleanQuery.Builder()
                 .add(text, Occur.MUST)
@@ -270,18 +298,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (query.customerVisibleOnly()) {
             filtered.add(new TermQuery(new Term(VISIBLE, "true")), Occur.FILTER);
         }
-        Query lucene = filtered.build();
-        return read("searching", searcher -> {
-            TopFieldDocs top = searcher.search(lucene, query.limit(), ORDER, true);
-            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
-                FieldDoc hit = (FieldDoc) scoreDoc;
-                DocumentKind kind = KINDS[((Long) hit.fields[1]).intValue()];
-                String id = ((BytesRef) hit.fields[2]).utf8ToString();
-                hits.add(new SearchHit(kind, id, hit.score));
-            }
-            return List.copyOf(hits);
-        });
+        return filtered.build();
     }
 
     @Override

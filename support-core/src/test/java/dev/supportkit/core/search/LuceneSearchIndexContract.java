@@ -173,6 +173,26 @@ abstract class LuceneSearchIndexContract {
     }
 
     @Test
+    @DisplayName("ties across the limit are cut by kind and id, not by the order of indexing")
+    void tiesAcrossTheLimit() {
+        List<IndexedDocument> same = new ArrayList<>();
+        for (int i = 40; i >= 1; i--) {
+            same.add(article(String.format("%02d", i), "Телефон не звонит", "Проверьте кабель"));
+            same.add(new IndexedDocument(ACME, DocumentKind.FAQ, String.format("%02d", i), "Телефон не звонит",
+                    "Проверьте кабель", Set.of(), true));
+        }
+        index.index(same);
+        assertEquals(List.of("01", "02", "03"),
+                ids(new SearchQuery(ACME, "телефон", Optional.empty(), Set.of(), false, 3)));
+        List<SearchHit> all = index.search(new SearchQuery(ACME, "телефон", Optional.empty(), Set.of(), false, 80));
+        assertEquals(80, all.size());
+        assertEquals(DocumentKind.ARTICLE, all.get(39).kind());
+        assertEquals("40", all.get(39).id());
+        assertEquals(DocumentKind.FAQ, all.get(40).kind());
+        assertEquals("01", all.get(40).id());
+    }
+
+    @Test
     @DisplayName("a customer reader does not find internal documents; staff find both")
     void visibility() {
         index(article("public", "Телефон не звонит", ""),

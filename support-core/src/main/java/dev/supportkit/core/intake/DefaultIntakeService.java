@@ -237,7 +237,7 @@ public final class DefaultIntakeService implements IntakeService {
             }
             return named;
         }
-        return questionnaires.bestFor(tx, actor.tenant(), directory.system().map(SupportedSystem::model),
+        return questionnaires.bestForContact(tx, actor.tenant(), directory.system().map(SupportedSystem::model),
                 Optional.ofNullable(draft.category()));
     }
 
@@ -526,6 +526,8 @@ public final class DefaultIntakeService implements IntakeService {
         } catch (ConcurrencyConflictException e) {
             // another node stored the same version meanwhile: the retry accepts it only with the same content
             return commands.read(tx -> questionnaires.define(tx, actor.tenant(), questionnaire));
+        } finally {
+            questionnaires.forget(actor.tenant());
         }
     }
 

@@ -8,7 +8,10 @@ import dev.supportkit.core.request.FieldErrors;
 import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.StorageTransaction;
 import jakarta.inject.Inject;
+import dev.supportkit.core.config.EngineSettings;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -28,20 +31,29 @@ public final class QuestionnaireCatalog {
 
     private final JacksonCodec codec;
     private final Clock clock;
+    private final Duration ttl;
     /** Decoded versions, by tenant, id and version; checked against the stored text on every use. */
     private final Map<String, Cached> decoded = new ConcurrentHashMap<>();
+    /** The latest versions read on this node for choosing contacts' questionnaires, by tenant. */
+    private final Map<TenantId, Latest> latest = new ConcurrentHashMap<>();
 
     private record Cached(String data, Questionnaire questionnaire) {
     }
 
+    private record Latest(List<Questionnaire> questionnaires, Instant expiresAt) {
+    }
+
     /**
-     * @param codec the engine's JSON codec
-     * @param clock the engine's clock
+     * @param codec    the engine's JSON codec
+     * @param clock    the engine's clock
+     * @param settings the engine's settings: the list of latest versions used to choose a contact's
+     *                 questionnaire is reused on this node for {@code supportkit.directory.cache-seconds}
      */
     @Inject
-    public QuestionnaireCatalog(JacksonCodec codec, Clock clock) {
+    public QuestionnaireCatalog(JacksonCodec codec, Clock clock, EngineSettings settings) {
         this.codec = codec;
         this.clock = clock;
+        this.ttl = settings.directoryCacheTtl();
     }
 
     /**
@@ -80,7 +92,18 @@ public final class QuestionnaireCatalog {
         }
         tx.insertCatalogRecord(new CatalogRecord(tenant, KIND, q.id().value(), q.version(), Optional.empty(),
                 clock.instant(), codec.toJson(canonical)));
+        forget(tenant);
         return canonical;
+    }
+
+    /**
+     * Drops the latest versions kept on this node for a tenant; call it again after the defining transaction
+     * committed, so that a contact registered meanwhile cannot keep the list from before.
+     *
+     * @param tenant the tenant
+     */
+    public void forget(TenantId tenant) {
+        latest.remove(tenant);
     }
 
     /**
@@ -137,9 +160,43 @@ public final class QuestionnaireCatalog {
      */
     public Optional<Questionnaire> bestFor(StorageTransaction tx, TenantId tenant, Optional<String> model,
                                            Optional<String> category) {
+        return best(all(tx, tenant), model, category);
+    }
+
+    /**
+     * As {@link #bestFor}, over the latest versions read on this node within the directory cache's time
+     * ({@code supportkit.directory.cache-seconds}): a version defined through this node applies at once, one
+     * defined through another node at the latest when that time runs out. Used for every contact, so that a
+     * registration does not read every questionnaire.
+     *
+     * @param tx       the open transaction
+     * @param tenant   the tenant
+     * @param model    the supported system's model, if known
+     * @param category the problem category, if known
+     * @return the questionnaire, if one applies
+     */
+    public Optional<Questionnaire> bestForContact(StorageTransaction tx, TenantId tenant, Optional<String> model,
+                                                  Optional<String> category) {
+        if (ttl.isZero()) {
+            return bestFor(tx, tenant, model, category);
+        }
+        Instant now = clock.instant();
+        Latest kept = latest.get(tenant);
+        if (kept == null || !kept.expiresAt().isAfter(now)) {
+            if (latest.size() >= CACHE_LIMIT) {
+                latest.clear();
+            }
+            kept = new Latest(all(tx, tenant), now.plus(ttl));
+            latest.put(tenant, kept);
+        }
+        return best(kept.questionnaires(), model, category);
+    }
+
+    private static Optional<Questionnaire> best(List<Questionnaire> candidates, Optional<String> model,
+                                                Optional<String> category) {
         Questionnaire best = null;
         int bestScore = -1;
-        for (Questionnaire q : all(tx, tenant)) {
+        for (Questionnaire q : candidates) {
             int score = score(q, model, category);
             if (score > bestScore) {
                 best = q;

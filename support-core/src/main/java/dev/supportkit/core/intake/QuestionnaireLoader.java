@@ -77,6 +77,8 @@ public final class QuestionnaireLoader {
             storeAll(pending);
         } catch (ConcurrencyConflictException e) {
             storeAll(pending); // another node stored the same files meanwhile; now they compare as identical
+        } finally {
+            pending.loaded.forEach(l -> catalog.forget(l.tenant()));
         }
     }
 

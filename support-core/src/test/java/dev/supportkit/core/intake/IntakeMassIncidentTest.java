@@ -167,6 +167,7 @@ class IntakeMassIncidentTest {
             assertEquals(LaborFunction.A_01_3, linked.function());
             assertEquals(Visibility.INTERNAL, linked.visibility());
             assertEquals(Actor.system(fx.tenant).id(), linked.actorId());
+            assertTrue(fx.engine.journal().verify(fx.auditor, now.id()).intact(), "the hash chain holds");
         }
         assertTrue(journal(third).stream().anyMatch(e -> e.event() instanceof RequestEvent.LinkedToIncident));
 
@@ -353,6 +354,24 @@ class IntakeMassIncidentTest {
         assertThrows(InvalidTransitionException.class, () -> fx.engine.intake().resolveMassIncident(fx.intakeLead,
                 read.id(), done.version(), "Again"));
         assertEquals(done, fx.engine.intake().massIncident(fx.intakeLead, read.id()));
+    }
+
+    @Test
+    @DisplayName("another tenant sees none of the incidents, and its requests do not count")
+    void tenantIsolation() {
+        fixture(2, "system-model");
+        EngineFixture other = new EngineFixture(dev.supportkit.api.TenantId.of("other"), fx.engine);
+        fromRomashka();
+        other.registered();
+        assertEquals(List.of(), fx.engine.intake().massIncidents(fx.auditor, false), "one request in each tenant");
+        Request second = fromVasilek();
+        IncidentId id = second.intake().incident().orElseThrow();
+        assertEquals(List.of(), other.engine.intake().massIncidents(other.auditor, false));
+        assertThrows(NotFoundException.class, () -> other.engine.intake().massIncident(other.auditor, id));
+        MassIncident incident = fx.engine.intake().massIncident(fx.auditor, id);
+        assertThrows(NotFoundException.class, () -> other.engine.intake().resolveMassIncident(other.intakeLead, id,
+                incident.version(), "Restarted"));
+        assertTrue(fx.engine.intake().massIncident(fx.auditor, id).open());
     }
 
     @Test

@@ -240,6 +240,39 @@ class IntakeQuestionnaireDefinitionTest {
     }
 
     @Test
+    @DisplayName("contacts on another node use a version defined here at the latest after the directory cache time")
+    void otherNodesSeeNewVersionsAfterTheCacheTime() {
+        dev.supportkit.core.testing.MutableClock clock = new dev.supportkit.core.testing.MutableClock(
+                EngineFixture.START);
+        dev.supportkit.core.testing.SharedStorageFactory shared = new dev.supportkit.core.testing.SharedStorageFactory();
+        List<dev.supportkit.core.SupportEngine> nodes = new ArrayList<>();
+        try {
+            for (String node : List.of("node-a", "node-b")) {
+                nodes.add(dev.supportkit.core.SupportEngine.builder().clock(clock).environment(java.util.Map.of())
+                        .storage(shared).set("supportkit.node-id", node).set("supportkit.jobs.poll-interval-ms", "0")
+                        .set("supportkit.directory.cache-seconds", "30").build());
+            }
+            EngineFixture a = new EngineFixture(dev.supportkit.api.TenantId.of("acme"), nodes.get(0));
+            EngineFixture b = new EngineFixture(dev.supportkit.api.TenantId.of("acme"), nodes.get(1));
+            a.engine.intake().defineQuestionnaire(a.admin, simple("q-generic", 1, null, null));
+            assertEquals("q-generic", b.registered().intake().questionnaire().orElseThrow().id().value());
+
+            a.engine.intake().defineQuestionnaire(a.admin, simple("q-model", 1, "NT-PBX 300", null));
+            assertEquals("q-model", a.registered().intake().questionnaire().orElseThrow().id().value(),
+                    "at once on the node that defined it");
+            assertEquals("q-model", b.engine.intake().questionnaireFor(b.operator, Optional.of(b.system),
+                    Optional.empty()).orElseThrow().id().value(), "reading it is never stale");
+            clock.advance(java.time.Duration.ofSeconds(20));
+            assertEquals("q-generic", b.registered().intake().questionnaire().orElseThrow().id().value(),
+                    "the other node's contacts keep the list it read for 30 s");
+            clock.advance(java.time.Duration.ofSeconds(11));
+            assertEquals("q-model", b.registered().intake().questionnaire().orElseThrow().id().value());
+        } finally {
+            nodes.forEach(dev.supportkit.core.SupportEngine::close);
+        }
+    }
+
+    @Test
     @DisplayName("a system the caller cannot see, or that does not exist, is not found")
     void systemMustBeVisible() {
         SystemId theirs = SystemId.of("sys-vasilek");

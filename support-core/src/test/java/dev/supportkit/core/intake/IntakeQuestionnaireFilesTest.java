@@ -287,6 +287,43 @@ class IntakeQuestionnaireFilesTest {
                 + "be 1 (the latest stored version of 'generic' is none)"), sequence.problems());
     }
 
+    /** The first YAML block of a README section that starts with the given text. */
+    private static String readmeBlock(String heading, String startsWith) throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf(heading));
+        int at = 0;
+        while (true) {
+            int open = section.indexOf("```yaml\n", at);
+            int close = section.indexOf("```\n", open + 8);
+            String block = section.substring(open + 8, close);
+            if (block.startsWith(startsWith)) {
+                return block;
+            }
+            at = close + 4;
+        }
+    }
+
+    @Test
+    @DisplayName("the README's questionnaire file and intake configuration are read as documented")
+    void readmeExamples() throws IOException {
+        String heading = "## Intake: questionnaires, emergencies and mass incidents";
+        String questionnaire = readmeBlock(heading, "id: pbx-no-calls");
+        assertEquals(PBX_YAML, questionnaire, "the README shows the file this test reads");
+        assertEquals(expectedPbx(), QuestionnaireFiles.read(write("readme.yaml", questionnaire)));
+
+        Path config = write("supportkit.yaml", readmeBlock(heading, "supportkit:\n  intake:"));
+        SupportEngine engine = SupportEngine.builder().clock(clock).environment(Map.of()).configFile(config)
+                .set("supportkit.jobs.poll-interval-ms", "0").build();
+        engines.add(engine);
+        EngineFixture fx = new EngineFixture(dev.supportkit.api.TenantId.of("acme"), engine);
+        Request emergency = fx.engine.intake().registerContact(fx.operator, fx.draft()
+                .text("У нас не работает вся связь").build());
+        assertEquals(dev.supportkit.api.request.Priority.CRITICAL, emergency.priority());
+        Request down = fx.engine.intake().registerContact(fx.operator, fx.draft().newRequest(true)
+                .text("The trunk is down").build());
+        assertEquals(dev.supportkit.api.request.Priority.HIGH, down.priority(), "the fixture's PBX is critical");
+    }
+
     @Test
     @DisplayName("the directory must exist")
     void directoryMustExist() {

@@ -185,7 +185,7 @@ public final class BusinessCalendars {
     public static BusinessCalendars load(InputStream in, String name) throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(name, "name");
-        return CalendarDefinitionParser.parseCalendars(DefinitionTree.read(in, name), name);
+        return CalendarDefinitionParser.parseCalendars(CalendarDefinitionParser.readTree(in, name), name);
     }
 
     // ---------------------------------------------------------------- registry

@@ -1,7 +1,9 @@
 package dev.supportkit.core.calendar;
 
-import static dev.supportkit.core.calendar.DefinitionTree.child;
-import static dev.supportkit.core.calendar.DefinitionTree.display;
+import static dev.supportkit.core.config.DefinitionTree.child;
+import static dev.supportkit.core.config.DefinitionTree.display;
+
+import dev.supportkit.core.config.DefinitionTree;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -28,6 +30,20 @@ import java.util.regex.Pattern;
  * problem with its field path before failing.
  */
 final class CalendarDefinitionParser {
+    /**
+     * Reads a definition document into a tree.
+     *
+     * @throws CalendarDefinitionException for a syntax error or a duplicate key
+     */
+    static Object readTree(java.io.InputStream in, String name) throws java.io.IOException {
+        List<String> problems = new java.util.ArrayList<>();
+        Object tree = DefinitionTree.read(in, name, problems);
+        if (!problems.isEmpty()) {
+            throw new CalendarDefinitionException(name, problems);
+        }
+        return tree;
+    }
+
     static final String RU_PRODUCTION = "ru-production";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final int MAX_RANGE_DAYS = 366;

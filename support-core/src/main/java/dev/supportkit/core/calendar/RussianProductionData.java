@@ -70,7 +70,7 @@ final class RussianProductionData {
             if (in == null) {
                 throw new IllegalStateException("shipped calendar data " + RESOURCE_DIR + file + " is missing");
             }
-            return DefinitionTree.read(in, file);
+            return CalendarDefinitionParser.readTree(in, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read shipped calendar data " + RESOURCE_DIR + file, e);
         } catch (CalendarDefinitionException e) {

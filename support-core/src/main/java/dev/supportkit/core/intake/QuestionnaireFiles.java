@@ -1,9 +1,5 @@
 package dev.supportkit.core.intake;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.error.FieldError;
 import dev.supportkit.api.error.ValidationException;
@@ -12,12 +8,11 @@ import dev.supportkit.api.intake.QuestionCondition;
 import dev.supportkit.api.intake.QuestionType;
 import dev.supportkit.api.intake.Questionnaire;
 import dev.supportkit.api.intake.QuestionnaireId;
+import dev.supportkit.core.config.DefinitionTree;
 import dev.supportkit.core.request.FieldErrors;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,7 +20,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,18 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads questionnaire files: one questionnaire version per file, YAML ({@code .yaml}, {@code .yml}) or JSON
@@ -88,8 +70,6 @@ public final class QuestionnaireFiles {
     private static final Set<String> QUESTION_KEYS = Set.of("key", "text", "type", "required", "options",
             "shown-when", "min", "max", "max-length");
     private static final Set<String> CONDITION_KEYS = Set.of("question", "any-of");
-    private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
-    private static final int MAX_DEPTH = 16;
 
     private QuestionnaireFiles() {
     }
@@ -123,8 +103,7 @@ public final class QuestionnaireFiles {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(name, "name");
         List<String> problems = new ArrayList<>();
-        Object tree = name.toLowerCase(Locale.ROOT).endsWith(".json") ? readJson(in, problems)
-                : readYaml(new InputStreamReader(in, StandardCharsets.UTF_8), problems);
+        Object tree = DefinitionTree.read(in, name, problems);
         if (!problems.isEmpty()) {
             throw new QuestionnaireFileException(name, problems);
         }
@@ -424,94 +403,5 @@ public final class QuestionnaireFiles {
 
     private static String describe(Object value) {
         return value instanceof String s ? "'" + s + "'" : value instanceof List ? "a list" : "a mapping";
-    }
-
-    // ---------------------------------------------------------------- YAML and JSON as plain trees
-
-    private static Object readYaml(java.io.Reader reader, List<String> problems) throws IOException {
-        Node root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problems.add((mark == null ? "(document)" : "(line " + (mark.getLine() + 1) + ", column "
-                    + (mark.getColumn() + 1) + ")") + ": not valid YAML: "
-                    + (e.getProblem() != null ? e.getProblem() : e.getMessage()));
-            return null;
-        } catch (YAMLException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            problems.add("(document): not valid YAML: " + e.getMessage());
-            return null;
-        }
-        return root == null ? null : yamlNode(root, "", 0, problems);
-    }
-
-    private static Object yamlNode(Node node, String path, int depth, List<String> problems) {
-        if (depth > MAX_DEPTH) {
-            problems.add((path.isEmpty() ? "(document)" : path) + ": nested too deeply");
-            return null;
-        }
-        if (node instanceof ScalarNode scalar) {
-            if (scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && NULLS.contains(scalar.getValue())) {
-                return null;
-            }
-            return scalar.getValue();
-        }
-        if (node instanceof SequenceNode sequence) {
-            List<Object> list = new ArrayList<>();
-            List<Node> items = sequence.getValue();
-            for (int i = 0; i < items.size(); i++) {
-                list.add(yamlNode(items.get(i), path + "[" + i + "]", depth + 1, problems));
-            }
-            return list;
-        }
-        MappingNode mapping = (MappingNode) node;
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                problems.add((path.isEmpty() ? "(document)" : path) + ": a key must be plain text");
-                continue;
-            }
-            String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
-            if (map.containsKey(key.getValue())) {
-                problems.add(child + ": duplicate key");
-                continue;
-            }
-            map.put(key.getValue(), yamlNode(tuple.getValueNode(), child, depth + 1, problems));
-        }
-        return map;
-    }
-
-    private static Object readJson(InputStream in, List<String> problems) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        JsonNode root;
-        try {
-            root = mapper.readTree(in);
-        } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            problems.add((location == null ? "(document)" : "(line " + location.getLineNr() + ", column "
-                    + location.getColumnNr() + ")") + ": not valid JSON: " + e.getOriginalMessage());
-            return null;
-        }
-        return root == null || root.isMissingNode() ? null : jsonNode(root);
-    }
-
-    private static Object jsonNode(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                map.put(e.getKey(), jsonNode(e.getValue()));
-            }
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(item -> list.add(jsonNode(item)));
-            return list;
-        }
-        return node.isNull() ? null : node.asText();
     }
 }

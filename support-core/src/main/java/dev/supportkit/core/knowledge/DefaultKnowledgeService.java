@@ -8,7 +8,6 @@ import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.error.ConcurrencyConflictException;
 import dev.supportkit.api.error.InvalidTransitionException;
 import dev.supportkit.api.error.NotFoundException;
-import dev.supportkit.api.intake.Questionnaire;
 import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.journal.Visibility;
@@ -27,7 +26,7 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.journal.JournalDraft;
-import dev.supportkit.core.json.JacksonCodec;
+import dev.supportkit.core.intake.QuestionnaireCatalog;
 import dev.supportkit.core.request.FieldErrors;
 import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.security.Permission;
@@ -41,7 +40,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,29 +79,29 @@ public final class DefaultKnowledgeService implements KnowledgeService {
     private final RequestCommands commands;
     private final KnowledgeStore store;
     private final SearchIndex index;
-    private final JacksonCodec codec;
+    private final QuestionnaireCatalog questionnaires;
     private final Set<TenantId> loaded = ConcurrentHashMap.newKeySet();
 
     /**
      * @param commands the unit-of-work runner (storage, access policy, clock)
      * @param store    articles and FAQ entries in storage
      * @param index    the search index
-     * @param codec    the engine's codec
+     * @param questionnaires the questionnaires, for the question texts of a request's answers
      */
     @Inject
     public DefaultKnowledgeService(RequestCommands commands, KnowledgeStore store, SearchIndex index,
-                                   JacksonCodec codec) {
+                                   QuestionnaireCatalog questionnaires) {
         this.commands = commands;
         this.store = store;
         this.index = index;
-        this.codec = codec;
+        this.questionnaires = questionnaires;
     }
 
     @Override
     public Article createArticle(Actor actor, ArticleDraft draft) {
         commands.policy().require(actor, Permission.WRITE_KNOWLEDGE);
         validate(draft);
-        ArticleId id = ArticleId.of("KB-" + HexFormat.of().formatHex(uuidBytes(), 0, 6).toUpperCase());
+        ArticleId id = newArticleId();
         Article article = commands.read(tx -> {
             Article created = article(id, 1, ArticleStatus.DRAFT, draft, Optional.empty(), actor, commands.now());
             store.save(tx, actor.tenant(), created);
@@ -216,7 +214,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
             ArticleDraft draft = new ArticleDraft(clip(request.subject(), TITLE_MAX),
                     clip("Cause: " + resolution.cause() + "\n" + symptoms, TEXT_MAX), steps, models, null, false,
                     false);
-            ArticleId id = ArticleId.of("KB-" + HexFormat.of().formatHex(uuidBytes(), 0, 6).toUpperCase());
+            ArticleId id = newArticleId();
             Instant now = commands.now();
             Article article = article(id, 1, ArticleStatus.DRAFT, draft, Optional.of(request.id()), actor, now);
             store.save(tx, actor.tenant(), article);
@@ -235,9 +233,8 @@ public final class DefaultKnowledgeService implements KnowledgeService {
             return List.of();
         }
         Map<String, String> questionText = new java.util.HashMap<>();
-        request.intake().questionnaire().flatMap(ref -> tx.findCatalogRecordVersion(request.tenant(),
-                        "questionnaire", ref.id().value(), ref.version()))
-                .map(r -> codec.fromJson(r.data(), Questionnaire.class))
+        request.intake().questionnaire().flatMap(ref -> questionnaires.version(tx, request.tenant(), ref.id(),
+                        ref.version()))
                 .ifPresent(q -> q.questions().forEach(question -> questionText.put(question.key(), question.text())));
         List<String> lines = new ArrayList<>();
         answers.forEach((key, values) -> lines.add(questionText.getOrDefault(key, key) + ": "
@@ -574,10 +571,8 @@ public final class DefaultKnowledgeService implements KnowledgeService {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    private static byte[] uuidBytes() {
-        UUID uuid = UUID.randomUUID();
-        byte[] bytes = new byte[16];
-        java.nio.ByteBuffer.wrap(bytes).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return bytes;
+    /** A new article id: {@code KB-} and 12 random hexadecimal digits. */
+    private static ArticleId newArticleId() {
+        return ArticleId.of("KB-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase());
     }
 }

@@ -1,10 +1,10 @@
 package dev.supportkit.core.knowledge;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.api.knowledge.ArticleDraft;
 import dev.supportkit.api.knowledge.ArticleId;
 import dev.supportkit.api.knowledge.FaqId;
+import dev.supportkit.core.config.DefinitionTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,10 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads solution-base articles and FAQ entries from YAML or JSON files, e.g. a knowledge base kept in
@@ -123,28 +119,17 @@ public final class KnowledgeFiles {
     }
 
     private static List<Object> documents(Path file, List<String> problems) {
-        List<Object> documents = new ArrayList<>();
+        String name = file.getFileName().toString();
+        List<String> syntax = new ArrayList<>();
+        List<Object> documents;
         try (InputStream in = Files.newInputStream(file)) {
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                Object tree = new ObjectMapper().readValue(in, Object.class);
-                if (tree instanceof List<?> list) {
-                    documents.addAll(list);
-                } else {
-                    documents.add(tree);
-                }
-            } else {
-                LoaderOptions options = new LoaderOptions();
-                options.setAllowDuplicateKeys(false);
-                for (Object document : new Yaml(new SafeConstructor(options)).loadAll(in)) {
-                    if (document != null) {
-                        documents.add(document);
-                    }
-                }
-            }
-        } catch (IOException | YAMLException e) {
-            problems.add(file.getFileName() + ": cannot be read: " + e.getMessage().replace('\n', ' '));
+            documents = DefinitionTree.readAll(in, name, syntax);
+        } catch (IOException e) {
+            problems.add(name + ": cannot be read: " + e.getMessage());
+            return List.of();
         }
-        return documents;
+        syntax.forEach(problem -> problems.add(name + ": " + problem));
+        return syntax.isEmpty() ? documents : List.of();
     }
 
     private static void read(Object document, String where, List<ArticleFile> articles, List<FaqFile> faq,
@@ -245,8 +230,8 @@ public final class KnowledgeFiles {
         if (value == null) {
             return false;
         }
-        if (value instanceof Boolean b) {
-            return b;
+        if ("true".equals(value) || "false".equals(value)) {
+            return "true".equals(value);
         }
         problems.add(where + ": " + key + ": must be true or false, was '" + value + "'");
         return false;

@@ -328,6 +328,73 @@ class KnowledgeServiceTest {
         }
     }
 
+    @Test
+    @DisplayName("a failing index write loses nothing: the article is stored and the index is rebuilt before the next search")
+    void failingIndexWriteHeals() {
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(1);
+        dev.supportkit.spi.search.SearchIndexFactory failingOnce = new dev.supportkit.spi.search.SearchIndexFactory() {
+            @Override
+            public String id() {
+                return "lucene";
+            }
+
+            @Override
+            public dev.supportkit.spi.search.SearchIndex create(dev.supportkit.spi.ProviderContext context) {
+                dev.supportkit.spi.search.SearchIndex real =
+                        new dev.supportkit.core.search.LuceneSearchIndexFactory().create(context);
+                return new dev.supportkit.spi.search.SearchIndex() {
+                    @Override
+                    public void index(java.util.Collection<dev.supportkit.spi.search.IndexedDocument> documents) {
+                        if (!documents.isEmpty() && failures.getAndDecrement() > 0) {
+                            throw new dev.supportkit.api.error.ProviderException("lucene", "index disk full", null);
+                        }
+                        real.index(documents);
+                    }
+
+                    @Override
+                    public void remove(TenantId tenant, dev.supportkit.spi.search.DocumentKind kind, String id) {
+                        real.remove(tenant, kind, id);
+                    }
+
+                    @Override
+                    public void clear(TenantId tenant) {
+                        real.clear(tenant);
+                    }
+
+                    @Override
+                    public List<dev.supportkit.spi.search.SearchHit> search(dev.supportkit.spi.search.SearchQuery q) {
+                        return real.search(q);
+                    }
+
+                    @Override
+                    public long count(TenantId tenant) {
+                        return real.count(tenant);
+                    }
+
+                    @Override
+                    public void close() {
+                        real.close();
+                    }
+                };
+            }
+        };
+        try (SupportEngine engine = SupportEngine.builder().clock(fx.clock).environment(Map.of())
+                .searchIndex(failingOnce).set("supportkit.jobs.poll-interval-ms", "0").build()) {
+            EngineFixture one = new EngineFixture(TenantId.of("acme"), engine);
+            KnowledgeService knowledge = one.engine.knowledge();
+            assertTrue(knowledge.search(one.operator, KnowledgeQuery.of("anything")).isEmpty(), "tenant loaded");
+            Article a = knowledge.createArticle(one.operator, draft("Ringback tone missing", null,
+                    List.of("Enable ringback on the trunk"), Set.of(), true, true));
+            a = knowledge.submitArticleForReview(one.operator, a.id(), 1);
+            Article published = knowledge.publishArticle(one.intakeLead, a.id(), 2);
+
+            assertEquals(0, failures.get(), "the index write failed once");
+            assertEquals(ArticleStatus.PUBLISHED, knowledge.article(one.operator, a.id()).status());
+            assertEquals(List.of(KnowledgeRef.article(published.id())),
+                    refs(knowledge.search(one.operator, KnowledgeQuery.of("ringback tone"))));
+        }
+    }
+
     private SupportEngine engine(SharedStorageFactory storage) {
         return SupportEngine.builder().clock(fx.clock).environment(Map.of()).storage(storage)
                 .set("supportkit.jobs.poll-interval-ms", "0").build();

@@ -1,4 +1,4 @@
-package dev.supportkit.core.calendar;
+package dev.supportkit.core.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,9 +32,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads a YAML or JSON document into a plain tree: {@code Map<String, Object>} (in document order),
  * {@code List<Object>}, {@code String} or {@code null}. Every scalar stays text (no implicit typing:
  * {@code 18:00} is not a sexagesimal number, {@code 2026-01-01} is not a {@code java.util.Date}); the
- * definition parser reads the text itself.
+ * definition parsers (business calendars, questionnaires, solution-base files) read the text themselves.
+ * Syntax errors, duplicate keys and too deep nesting are collected as problems with their location.
  */
-final class DefinitionTree {
+public final class DefinitionTree {
     private static final int MAX_DEPTH = 32;
     private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
 
@@ -44,20 +45,59 @@ final class DefinitionTree {
     /**
      * Reads a document; the format is JSON when the name ends with {@code .json}, YAML otherwise.
      *
-     * @throws CalendarDefinitionException for a syntax error or a duplicate key
+     * @param in       the document
+     * @param name     the file name, for the format
+     * @param problems where syntax errors and duplicate keys are added, with their location
+     * @return the tree, or null for an empty document or when there were problems
+     * @throws IOException when the stream cannot be read
      */
-    static Object read(InputStream in, String name) throws IOException {
-        List<String> problems = new ArrayList<>();
-        Object tree;
-        if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
-            tree = readJson(in, problems);
-        } else {
-            tree = readYaml(new InputStreamReader(in, StandardCharsets.UTF_8), problems);
+    public static Object read(InputStream in, String name, List<String> problems) throws IOException {
+        if (isJson(name)) {
+            return readJson(in, problems);
         }
-        if (!problems.isEmpty()) {
-            throw new CalendarDefinitionException(name, problems);
+        return readYaml(new InputStreamReader(in, StandardCharsets.UTF_8), problems);
+    }
+
+    /**
+     * Reads every document of a stream: YAML documents separated by {@code ---}, or the items of a JSON
+     * array (a JSON object is one document). Empty YAML documents are left out.
+     *
+     * @param in       the documents
+     * @param name     the file name, for the format
+     * @param problems where syntax errors and duplicate keys are added, with their location
+     * @return the trees, in order; empty when there were syntax errors
+     * @throws IOException when the stream cannot be read
+     */
+    public static List<Object> readAll(InputStream in, String name, List<String> problems) throws IOException {
+        if (isJson(name)) {
+            Object tree = readJson(in, problems);
+            return tree instanceof List<?> list ? new ArrayList<>(list) : tree == null ? List.of() : List.of(tree);
         }
-        return tree;
+        List<Object> documents = new ArrayList<>();
+        try {
+            for (Node node : new Yaml(new SafeConstructor(new LoaderOptions()))
+                    .composeAll(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                Object tree = node == null ? null : yamlNode(node, "", 0, problems);
+                if (tree != null) {
+                    documents.add(tree);
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            problems.add(where(mark) + "not valid YAML: " + (e.getProblem() != null ? e.getProblem() : e.getMessage()));
+            return List.of();
+        } catch (YAMLException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            problems.add("(document): not valid YAML: " + e.getMessage());
+            return List.of();
+        }
+        return documents;
+    }
+
+    private static boolean isJson(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
     private static Object readYaml(Reader reader, List<String> problems) throws IOException {
@@ -150,11 +190,20 @@ final class DefinitionTree {
         return node.isNull() ? null : node.asText();
     }
 
-    static String child(String path, String key) {
+    /**
+     * @param path the path of a mapping, empty for the document
+     * @param key  a key in it
+     * @return the key's path, e.g. {@code weeklyHours.weekdays}
+     */
+    public static String child(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    static String display(String path) {
+    /**
+     * @param path a path, empty for the document
+     * @return the path for a message: {@code (document)} for the document itself
+     */
+    public static String display(String path) {
         return path.isEmpty() ? "(document)" : path;
     }
 }

@@ -56,8 +56,11 @@ public final class BenchmarkMain {
             LOG.info("search latency over {} generated articles ...", settings.searchArticles());
             results.addAll(SearchLatency.run(settings));
         }
-        // Next: "suggestions" — suggestion latency for a request through the knowledge service, over the
-        // same SearchCorpus (its articles stored through the service, its longer query texts as requests).
+        if ("suggestions".startsWith(only) || only.startsWith("suggestions")) {
+            LOG.info("suggestion latency for {} requests over {} generated articles ...", settings.suggestionRequests(),
+                    settings.searchArticles());
+            results.addAll(SuggestionLatency.run(settings));
+        }
         Path target = Path.of(System.getProperty("supportkit.bench.output", "target"));
         write(target, results, quick);
         results.forEach(r -> LOG.info(String.format(Locale.ROOT, "%-40s %12.1f %-12s baseline %12.1f  ratio %.3f  %s",

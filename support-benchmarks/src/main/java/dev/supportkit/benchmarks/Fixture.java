@@ -28,7 +28,18 @@ final class Fixture implements AutoCloseable {
     final Actor operator = Actor.staff("op", "Operator", Role.FIRST_LINE_OPERATOR, TENANT);
 
     Fixture(BenchDatabase db, int poolSize) {
-        engine = SupportEngine.builder().environment(Map.of())
+        this(db, poolSize, Map.of());
+    }
+
+    /**
+     * @param db       the schema to store in
+     * @param poolSize connections in the pool
+     * @param settings further engine settings
+     */
+    Fixture(BenchDatabase db, int poolSize, Map<String, String> settings) {
+        SupportEngine.Builder builder = SupportEngine.builder().environment(Map.of());
+        settings.forEach(builder::set);
+        engine = builder
                 .set("supportkit.storage.provider", "jdbc")
                 .set("supportkit.providers.jdbc.url", db.url())
                 .set("supportkit.providers.jdbc.user", db.user)

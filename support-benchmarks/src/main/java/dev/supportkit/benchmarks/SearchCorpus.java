@@ -20,10 +20,9 @@ import java.util.SplittableRandom;
  * written from the same lists in freely chosen forms, so only a morphology-aware index finds most of
  * them. The same seed gives the same corpus.
  *
- * <p>Besides {@link SearchLatency}, this is the corpus of the planned "suggestion latency for a request"
- * benchmark: it will store {@link #articles()} through the knowledge service instead of indexing them
- * directly, and use {@link #queries(int, int, int)} with longer texts (a request's description, e.g.
- * 6 to 15 words) as the requests to suggest for.
+ * <p>Besides {@link SearchLatency}, {@link SuggestionLatency} uses it: it loads {@link #articles()} into
+ * an engine as solution-base files and writes requests from {@link #queries(int, int, int)} with longer
+ * texts (6 to 15 words).
  */
 final class SearchCorpus {
     /** The tenant the queries are run for. */

@@ -77,14 +77,8 @@ final class SearchLatency {
     }
 
     static List<Result> results(Measurement m) {
-        List<Result> results = new ArrayList<>();
-        for (int percent : new int[] {50, 99}) {
-            double value = m.all().percentile(percent);
-            double base = m.baseline().percentile(percent);
-            results.add(new Result("search-latency-p" + percent + "-" + m.articles() + "-articles", "ms", value, base,
-                    value / base, "p" + percent + " < 10 ms", value < TARGET_MS, BASELINE));
-        }
-        return results;
+        return Result.percentiles("search-latency", "-" + m.articles() + "-articles", m.all(), m.baseline(), TARGET_MS,
+                BASELINE);
     }
 
     /**
@@ -179,7 +173,8 @@ final class SearchLatency {
         }
     }
 
-    private static void delete(Path directory) throws IOException {
+    /** Deletes a directory and everything in it. */
+    static void delete(Path directory) throws IOException {
         try (Stream<Path> walk = Files.walk(directory)) {
             for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

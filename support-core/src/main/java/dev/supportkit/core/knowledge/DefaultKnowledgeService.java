@@ -40,6 +40,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -266,24 +267,28 @@ public final class DefaultKnowledgeService implements KnowledgeService {
             throw new dev.supportkit.api.error.ConfigurationException(problems);
         }
         Instant now = commands.now();
-        List<ArticleId> changedArticles = new ArrayList<>();
+        List<Article> changedArticles = new ArrayList<>();
         List<FaqEntry> changedFaq = new ArrayList<>();
         commands.read(tx -> {
+            // The latest versions in two queries, not one per file document: a base may hold many thousands.
+            Map<ArticleId, Article> latestArticles = new HashMap<>();
+            store.allLatest(tx, tenant).forEach(a -> latestArticles.put(a.id(), a));
+            Map<FaqId, FaqEntry> latestFaq = new HashMap<>();
+            store.allFaq(tx, tenant).forEach(e -> latestFaq.put(e.id(), e));
             for (KnowledgeFiles.ArticleFile file : contents.articles()) {
                 Actor author = Actor.staff("file:" + clip(file.source(), 60), file.source(), Role.ADMINISTRATOR,
                         tenant);
-                List<Article> history = store.history(tx, tenant, file.id());
-                Article latest = history.isEmpty() ? null : history.get(history.size() - 1);
+                Article latest = latestArticles.get(file.id());
                 Article candidate = article(file.id(), latest == null ? 1 : latest.version() + 1,
                         ArticleStatus.PUBLISHED, file.draft(), Optional.empty(), author, now);
                 if (latest != null && latest.status() == ArticleStatus.PUBLISHED && sameContent(latest, candidate)) {
                     continue;
                 }
                 store.save(tx, tenant, candidate);
-                changedArticles.add(file.id());
+                changedArticles.add(candidate);
             }
             for (KnowledgeFiles.FaqFile file : contents.faq()) {
-                Optional<FaqEntry> current = store.faq(tx, tenant, file.id());
+                Optional<FaqEntry> current = Optional.ofNullable(latestFaq.get(file.id()));
                 FaqEntry candidate = new FaqEntry(file.id(), current.map(FaqEntry::version).orElse(0) + 1,
                         file.question(), file.answer(), normalise(file.systemModels()), true,
                         "file:" + clip(file.source(), 60), now);
@@ -297,8 +302,11 @@ public final class DefaultKnowledgeService implements KnowledgeService {
             }
             return null;
         });
-        changedArticles.forEach(id -> refreshIndex(tenant, id));
-        writeIndex(tenant, i -> i.index(changedFaq.stream().map(e -> KnowledgeStore.document(tenant, e)).toList()));
+        // One index write for the whole import: each candidate is now its article's published version.
+        List<IndexedDocument> documents = new ArrayList<>(changedArticles.size() + changedFaq.size());
+        changedArticles.forEach(a -> documents.add(KnowledgeStore.document(tenant, a)));
+        changedFaq.forEach(e -> documents.add(KnowledgeStore.document(tenant, e)));
+        writeIndex(tenant, i -> i.index(documents));
         if (!changedArticles.isEmpty() || !changedFaq.isEmpty()) {
             LOG.info("Solution base of tenant {} updated from files: {} articles, {} FAQ entries", tenant,
                     changedArticles.size(), changedFaq.size());

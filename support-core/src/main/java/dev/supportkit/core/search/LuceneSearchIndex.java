@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -102,8 +105,13 @@ public final class LuceneSearchIndex implements SearchIndex {
     public static final String ALL_MODELS = "\u0000all-models";
     /** How much more a match in the title counts than a match in the body. */
     public static final float TITLE_BOOST = 3f;
-    /** At most this many distinct words of a query text are searched for; the rest are ignored. */
-    public static final int MAX_QUERY_WORDS = 64;
+    /**
+     * At most this many distinct words of a query text are searched for. When a text has more (a
+     * request's description, say), the rarest in the index are kept, as Lucene's {@code MoreLikeThis}
+     * keeps the most telling terms: they decide the ranking, while the commonest words add little to it
+     * and most of the cost of a search. Words found nowhere in the index are left out first.
+     */
+    public static final int MAX_QUERY_WORDS = 16;
 
     /** Doc-values field: the kind's ordinal, for ordering ties. */
     static final String KIND_ORDER = "kind_order";
@@ -116,6 +124,8 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /** How much the other matches of one word add to its best match. */
     private static final float TIE_BREAKER = 0.1f;
+    /** At most this many distinct words of a text are considered when choosing the rarest. */
+    private static final int CONSIDERED_WORDS = 1_000;
     private static final DocumentKind[] KINDS = DocumentKind.values();
     private static final Sort ORDER = new Sort(SortField.FIELD_SCORE,
             new SortField(KIND_ORDER, SortField.Type.LONG), new SortField(ID_ORDER, SortField.Type.STRING));
@@ -253,11 +263,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     public List<SearchHit> search(SearchQuery query) {
         Objects.requireNonNull(query, "query");
         ensureOpen();
-        Query lucene = luceneQuery(query);
-        if (lucene == null) {
-            return List.of();
-        }
         return read("searching", searcher -> {
+            Query lucene = luceneQuery(query, searcher.getIndexReader());
+            if (lucene == null) {
+                return List.of();
+            }
             // Hit counts are not needed: stop counting at the limit, so low-scoring blocks are skipped early.
             TopFieldDocs top = searcher.search(lucene, new TopFieldCollectorManager(ORDER, query.limit(), null,
                     query.limit()));
@@ -275,11 +285,12 @@ public final class LuceneSearchIndex implements SearchIndex {
     /**
      * The Lucene query of a search: the text must match, tenant, kinds, model and visibility filter.
      *
-     * @param query the search
+     * @param query  the search
+     * @param reader the index searched, whose document frequencies choose the words of a long text
      * @return the query, or null when the text holds no searchable word
      */
-    Query luceneQuery(SearchQuery query) {
-        Query text = textQuery(query.text());
+    Query luceneQuery(SearchQuery query, IndexReader reader) throws IOException {
+        Query text = textQuery(query.text(), reader);
         if (text == null) {
             return null;
         }
@@ -308,46 +319,77 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /**
-     * The text part of a search: one clause per distinct word, any of which may match.
+     * The text part of a search: one clause per distinct word, any of which may match; of a text with
+     * more than {@link #MAX_QUERY_WORDS} distinct words, the rarest.
      *
-     * @param text the user's text
+     * @param text   the user's text
+     * @param reader the index searched
      * @return the query, or null when the text holds no searchable word
      */
-    Query textQuery(String text) {
-        List<String> words;
-        try {
-            words = Analysis.terms(analysis.words, TITLE_RU, text);
-        } catch (IOException e) {
-            throw failure("analysing the query text", e);
+    Query textQuery(String text, IndexReader reader) throws IOException {
+        List<Word> words = new ArrayList<>();
+        Set<Query> seen = new LinkedHashSet<>();
+        for (String surface : new LinkedHashSet<>(Analysis.terms(analysis.words, TITLE_RU, text))) {
+            if (words.size() == CONSIDERED_WORDS) {
+                break; // a pasted log or document: its first words are enough to choose from
+            }
+            List<Term> terms = new ArrayList<>();
+            for (String term : Analysis.terms(analysis.fields, TITLE_RU, surface)) {
+                terms.add(new Term(TITLE_RU, term));
+                terms.add(new Term(BODY_RU, term));
+            }
+            for (String term : Analysis.terms(analysis.fields, TITLE_EN, surface)) {
+                terms.add(new Term(TITLE_EN, term));
+                terms.add(new Term(BODY_EN, term));
+            }
+            if (terms.isEmpty()) {
+                continue; // a stop word
+            }
+            List<Query> alternatives = new ArrayList<>(terms.size());
+            for (Term term : terms) {
+                Query clause = new TermQuery(term);
+                boolean title = term.field().equals(TITLE_RU) || term.field().equals(TITLE_EN);
+                alternatives.add(title ? new BoostQuery(clause, TITLE_BOOST) : clause);
+            }
+            Query clause = new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+            if (seen.add(clause)) { // another form of a word already there adds nothing
+                words.add(new Word(clause, terms, words.size()));
+            }
         }
-        Set<Query> clauses = new LinkedHashSet<>();
-        for (String word : new LinkedHashSet<>(words)) {
-            if (clauses.size() == MAX_QUERY_WORDS) {
-                break;
-            }
-            List<Query> alternatives = new ArrayList<>();
-            try {
-                for (String term : Analysis.terms(analysis.fields, TITLE_RU, word)) {
-                    alternatives.add(new BoostQuery(new TermQuery(new Term(TITLE_RU, term)), TITLE_BOOST));
-                    alternatives.add(new TermQuery(new Term(BODY_RU, term)));
-                }
-                for (String term : Analysis.terms(analysis.fields, TITLE_EN, word)) {
-                    alternatives.add(new BoostQuery(new TermQuery(new Term(TITLE_EN, term)), TITLE_BOOST));
-                    alternatives.add(new TermQuery(new Term(BODY_EN, term)));
-                }
-            } catch (IOException e) {
-                throw failure("analysing the query text", e);
-            }
-            if (!alternatives.isEmpty()) {
-                clauses.add(new DisjunctionMaxQuery(alternatives, TIE_BREAKER));
-            }
+        if (words.size() > MAX_QUERY_WORDS) {
+            words = rarest(words, reader);
         }
-        if (clauses.isEmpty()) {
+        if (words.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        clauses.forEach(clause -> any.add(clause, Occur.SHOULD));
+        words.forEach(word -> any.add(word.clause(), Occur.SHOULD));
         return any.build();
+    }
+
+    /** The {@link #MAX_QUERY_WORDS} words found in the fewest documents (but in some), in text order. */
+    private static List<Word> rarest(List<Word> words, IndexReader reader) throws IOException {
+        List<Word> found = new ArrayList<>();
+        Map<Word, Long> documents = new HashMap<>();
+        for (Word word : words) {
+            long frequency = 0;
+            for (Term term : word.terms()) {
+                frequency += reader.docFreq(term);
+            }
+            if (frequency > 0) {
+                found.add(word);
+                documents.put(word, frequency);
+            }
+        }
+        return found.stream()
+                .sorted(Comparator.comparing((Word w) -> documents.get(w)).thenComparingInt(Word::position))
+                .limit(MAX_QUERY_WORDS)
+                .sorted(Comparator.comparingInt(Word::position))
+                .toList();
+    }
+
+    /** A distinct word of a query text: its clause, the terms it searches and its place in the text. */
+    private record Word(Query clause, List<Term> terms, int position) {
     }
 
     private static Term key(TenantId tenant, DocumentKind kind, String id) {

@@ -308,6 +308,25 @@ abstract class LuceneSearchIndexContract {
     }
 
     @Test
+    @DisplayName("of a text with more than 16 distinct words the rarest are searched; unknown words take no place")
+    void longTextsSearchTheirRarestWords() {
+        List<IndexedDocument> documents = new ArrayList<>();
+        for (int i = 1; i <= LuceneSearchIndex.MAX_QUERY_WORDS; i++) {
+            documents.add(article("rare-" + i, "code" + i, "phone"));
+        }
+        documents.add(article("common-only", "phone", "phone"));
+        index.index(documents);
+        // The commonest word first, a word found nowhere in the middle: 18 distinct words in all.
+        String text = "phone " + IntStream.rangeClosed(1, LuceneSearchIndex.MAX_QUERY_WORDS)
+                .mapToObj(i -> (i == 8 ? "nowhereword " : "") + "code" + i).collect(Collectors.joining(" "));
+        List<String> found = ids(new SearchQuery(ACME, text, Optional.empty(), Set.of(), false, 100));
+        assertEquals(LuceneSearchIndex.MAX_QUERY_WORDS, found.size(), found::toString);
+        assertTrue(found.stream().allMatch(id -> id.startsWith("rare-")), found::toString);
+        // Up to the limit every word counts, the commonest too.
+        assertTrue(ids("phone code1 code2").contains("common-only"));
+    }
+
+    @Test
     @DisplayName("query syntax, control characters and huge texts are words or nothing, never an error")
     void hostileText() {
         index(article("foo", "foo bar", "Телефон"), article("x", "title x", "[1 TO 5]"));

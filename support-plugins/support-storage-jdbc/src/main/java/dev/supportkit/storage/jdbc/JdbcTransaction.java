@@ -331,7 +331,7 @@ final class JdbcTransaction implements StorageTransaction {
                     return rows.wasNull() ? 0 : version;
                 }, document).get(0);
         boolean latest = r.version() > highest;
-        if (latest) {
+        if (latest && highest > 0) { // a first version has no earlier one to demote
             sql.update("insertCatalogRecord", "UPDATE sk_catalog SET latest = NULL "
                             + "WHERE tenant = ? AND kind = ? AND id = ? AND latest = TRUE AND version < ?",
                     r.tenant().value(), r.kind(), r.id(), r.version());

@@ -152,7 +152,8 @@ public final class EngineAssembly implements AutoCloseable {
                     new DirectoryCache(clock, settings.directoryCacheTtl()));
             closeOrder.push(store);
             // Closed after everything that may use it (the worker, channels, CRM) and before storage.
-            SearchIndex searchIndex = create(searchFactories.get(settings.searchProvider()), clock, settings, codec);
+            SearchIndex searchIndex = new GuardedSearchIndex(settings.searchProvider(),
+                    create(searchFactories.get(settings.searchProvider()), clock, settings, codec));
             closeOrder.push(searchIndex);
             Map<String, NotificationChannel> startedChannels = new TreeMap<>();
             for (NotificationChannelFactory factory : channelFactories.values()) {

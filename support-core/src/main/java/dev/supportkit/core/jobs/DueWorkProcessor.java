@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DueWorkProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(DueWorkProcessor.class);
+    /** How often a timer's handling is tried within one pass when it meets concurrent transactions. */
+    private static final int CONFLICT_ATTEMPTS = 3;
 
     private final StorageProvider storage;
     private final Clock clock;
@@ -90,7 +92,29 @@ public final class DueWorkProcessor {
         return handled;
     }
 
+    /**
+     * Handles a claimed timer, retrying at once when its transaction meets a concurrent one: left alone, a
+     * conflict would keep the timer claimed by this node, and its deadline unhandled, until the lease ends.
+     */
     private boolean handle(TimerRecord timer) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return handleOnce(timer);
+            } catch (ConcurrencyConflictException e) {
+                if (attempt < CONFLICT_ATTEMPTS) {
+                    LOG.debug("Timer {} met a concurrent transaction (attempt {}); retrying: {}", timer.id(), attempt,
+                            e.getMessage());
+                    continue;
+                }
+                LOG.info("Timer {} met a concurrent transaction {} times, or was taken over by another node; it is"
+                        + " retried when its lease ends: {}", timer.id(), attempt, e.getMessage());
+                return false;
+            }
+        }
+    }
+
+    /** One attempt; a concurrency conflict is left to the caller. */
+    private boolean handleOnce(TimerRecord timer) {
         TimerHandler handler = handlers.get(timer.kind());
         try {
             storage.inTransaction(tx -> {
@@ -109,8 +133,7 @@ public final class DueWorkProcessor {
             }
             return handler != null;
         } catch (ConcurrencyConflictException e) {
-            LOG.info("Timer {} was taken over by another node: {}", timer.id(), e.getMessage());
-            return false;
+            throw e;
         } catch (RuntimeException e) {
             if (timer.attempts() + 1 >= settings.maxAttempts()) {
                 giveUp(timer, e);

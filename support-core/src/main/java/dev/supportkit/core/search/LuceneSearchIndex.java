@@ -239,6 +239,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (copy.isEmpty()) {
             return;
         }
+        // Every document is checked before any is written, so a rejected one leaves the batch unwritten.
+        copy.forEach(LuceneSearchIndex::checkIndexable);
         write("indexing " + copy.size() + " document(s)", () -> {
             for (IndexedDocument document : copy) {
                 writer.updateDocument(key(document.tenant(), document.kind(), document.id()), toLucene(document));
@@ -390,6 +392,29 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /** A distinct word of a query text: its clause, the terms it searches and its place in the text. */
     private record Word(Query clause, List<Term> terms, int position) {
+    }
+
+    /**
+     * Rejects a document Lucene would refuse part-way through a batch: an exact value (the key built
+     * from tenant, kind and id, a model) longer than Lucene's longest term.
+     */
+    private static void checkIndexable(IndexedDocument document) {
+        int keyBytes = key(document.tenant(), document.kind(), document.id()).bytes().length;
+        if (keyBytes > IndexWriter.MAX_TERM_LENGTH) {
+            throw new IllegalArgumentException("document " + document.kind() + " '"
+                    + document.id().substring(0, Math.min(40, document.id().length())) + "…' of tenant "
+                    + document.tenant() + ": tenant, kind and id take " + keyBytes + " bytes in UTF-8, at most "
+                    + IndexWriter.MAX_TERM_LENGTH + " are allowed; nothing of the batch was indexed");
+        }
+        for (String model : document.systemModels()) {
+            int modelBytes = new BytesRef(model).length;
+            if (modelBytes > IndexWriter.MAX_TERM_LENGTH) {
+                throw new IllegalArgumentException("document " + document.kind() + " '" + document.id()
+                        + "' of tenant " + document.tenant() + ": a system model of " + modelBytes
+                        + " bytes in UTF-8, at most " + IndexWriter.MAX_TERM_LENGTH
+                        + " are allowed; nothing of the batch was indexed");
+            }
+        }
     }
 
     private static Term key(TenantId tenant, DocumentKind kind, String id) {

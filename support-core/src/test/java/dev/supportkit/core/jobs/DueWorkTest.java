@@ -17,6 +17,7 @@ import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.core.SupportEngine;
 import dev.supportkit.core.storage.memory.InMemoryStorageProvider;
 import dev.supportkit.core.testing.EngineFixture;
+import dev.supportkit.core.testing.InterceptingStorageFactory;
 import dev.supportkit.core.testing.MutableClock;
 import dev.supportkit.core.testing.SharedStorageFactory;
 import dev.supportkit.spi.storage.Lease;
@@ -87,6 +88,47 @@ class DueWorkTest {
             Request current = fx.engine.quality().request(fx.auditor, r.id());
             assertEquals(r.version() + 1, current.version());
         }
+    }
+
+    @Test
+    @DisplayName("a timer whose handling meets a concurrent transaction is retried at once, not left until its lease ends")
+    void conflictIsRetriedAtOnce() {
+        InterceptingStorageFactory store = new InterceptingStorageFactory();
+        EngineFixture fx = new EngineFixture(TenantId.of("acme"), nodeOn(store));
+        Request r = fx.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);
+        fx.engine.scheduling().setExecutorDeadline(fx.groupLead, r.ref(), deadline(fx, Duration.ofMinutes(30)));
+        clock.advance(Duration.ofHours(1));
+        store.timerCompletionConflicts.set(2);
+
+        assertEquals(1, fx.engine.runDueWork().timers(), "handled in the same pass, on the third attempt");
+        assertEquals(0, store.timerCompletionConflicts.get(), "both conflicts were met");
+        assertEquals(1, missedEntries(fx, r), "the conflicting attempts were rolled back");
+        assertTrue(fx.engine.journal().verify(fx.auditor, r.id()).intact());
+        assertEquals(List.of(), store.store.inTransaction(tx -> tx.findTimers(fx.tenant, r.id())));
+    }
+
+    @Test
+    @DisplayName("a timer that keeps meeting concurrent transactions waits for its lease, then is handled once")
+    void persistentConflictWaitsForTheLease() {
+        InterceptingStorageFactory store = new InterceptingStorageFactory();
+        EngineFixture fx = new EngineFixture(TenantId.of("acme"), nodeOn(store));
+        Request r = fx.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);
+        fx.engine.scheduling().setExecutorDeadline(fx.groupLead, r.ref(), deadline(fx, Duration.ofMinutes(30)));
+        clock.advance(Duration.ofHours(1));
+        store.timerCompletionConflicts.set(3);
+
+        assertEquals(0, fx.engine.runDueWork().timers(), "three conflicts in a row: left for the lease");
+        assertEquals(0, fx.engine.runDueWork().timers(), "still claimed by this node");
+        clock.advance(Duration.ofSeconds(61));
+        assertEquals(1, fx.engine.runDueWork().timers());
+        assertEquals(1, missedEntries(fx, r));
+    }
+
+    private SupportEngine nodeOn(InterceptingStorageFactory store) {
+        SupportEngine engine = SupportEngine.builder().clock(clock).environment(Map.of()).storage(store)
+                .set("supportkit.jobs.poll-interval-ms", "0").set("supportkit.jobs.lease-seconds", "60").build();
+        engines.add(engine);
+        return engine;
     }
 
     @Test

@@ -3,13 +3,15 @@ package dev.supportkit.core.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.Role;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.api.error.ProviderException;
+import dev.supportkit.api.knowledge.KnowledgeQuery;
 import dev.supportkit.core.SupportEngine;
 import dev.supportkit.core.config.SettingsLoader;
 import dev.supportkit.core.engine.EngineAssembly;
@@ -69,6 +71,9 @@ class LuceneSearchEngineWiringTest {
     /** An index that finds nothing and remembers being closed. */
     static final class RecordingIndex implements SearchIndex {
         boolean closed;
+        final List<SearchQuery> searches = new ArrayList<>();
+        /** Thrown by every search when set, as a third-party index's bug would be. */
+        RuntimeException failure;
 
         @Override
         public void index(Collection<IndexedDocument> documents) {
@@ -84,6 +89,10 @@ class LuceneSearchEngineWiringTest {
 
         @Override
         public List<SearchHit> search(SearchQuery query) {
+            searches.add(query);
+            if (failure != null) {
+                throw failure;
+            }
             return List.of();
         }
 
@@ -146,6 +155,21 @@ class LuceneSearchEngineWiringTest {
     }
 
     @Test
+    @DisplayName("a third-party index's unexpected exception reaches the caller as a ProviderException naming it")
+    void thirdPartyFailureNamesTheProvider() {
+        RecordingFactory factory = new RecordingFactory("recording-search");
+        try (SupportEngine engine = builder().searchIndex(factory).build()) {
+            factory.created.get(0).failure = new NullPointerException("bug in the plugin");
+            Actor operator = Actor.staff("op", "Operator", Role.FIRST_LINE_OPERATOR, ACME);
+            ProviderException error = assertThrows(ProviderException.class,
+                    () -> engine.knowledge().search(operator, KnowledgeQuery.of("телефон")));
+            assertEquals("recording-search", error.providerId());
+            assertTrue(error.getMessage().contains("bug in the plugin"), error::getMessage);
+            assertInstanceOf(NullPointerException.class, error.getCause());
+        }
+    }
+
+    @Test
     @DisplayName("a registered factory is not used when configuration selects another provider")
     void configurationWinsOverRegistration() {
         RecordingFactory factory = new RecordingFactory("recording-search");
@@ -165,7 +189,7 @@ class LuceneSearchEngineWiringTest {
     }
 
     @Test
-    @DisplayName("the injector binds the created index; the assembly closes it")
+    @DisplayName("the injector binds the created index, guarded; the assembly closes it")
     void bindsTheIndex() {
         RecordingFactory factory = new RecordingFactory("recording-search");
         SettingsLoader.Result loaded = SettingsLoader.load(Optional.empty(), Map.of(),
@@ -173,7 +197,9 @@ class LuceneSearchEngineWiringTest {
         EngineAssembly assembly = EngineAssembly.assemble(CLOCK, loaded.settings(), loaded.problems(),
                 getClass().getClassLoader(), List.of(), List.of(), List.of(), List.of(factory));
         try {
-            assertSame(factory.created.get(0), assembly.injector().getInstance(SearchIndex.class));
+            SearchQuery query = new SearchQuery(ACME, "телефон", Optional.empty(), Set.of(), false, 5);
+            assertEquals(List.of(), assembly.injector().getInstance(SearchIndex.class).search(query));
+            assertEquals(List.of(query), factory.created.get(0).searches, "the bound index is the created one");
         } finally {
             assembly.close();
         }
@@ -189,14 +215,16 @@ class LuceneSearchEngineWiringTest {
         SearchIndex index;
         try {
             index = assembly.injector().getInstance(SearchIndex.class);
-            assertInstanceOf(LuceneSearchIndex.class, index);
             index.index(List.of(new IndexedDocument(ACME, DocumentKind.FAQ, "1", "Телефон", "", Set.of(), true)));
             assertEquals(1, index.search(new SearchQuery(ACME, "телефоны", Optional.empty(), Set.of(), true, 5))
                     .size());
         } finally {
             assembly.close();
         }
-        assertThrows(IllegalStateException.class, () -> index.count(ACME), "closed with the engine");
+        ProviderException closed = assertThrows(ProviderException.class, () -> index.count(ACME),
+                "closed with the engine");
+        assertEquals("lucene", closed.providerId());
+        assertInstanceOf(IllegalStateException.class, closed.getCause());
     }
 
     @Test

@@ -258,6 +258,24 @@ abstract class LuceneSearchIndexContract {
     }
 
     @Test
+    @DisplayName("a batch with a document Lucene cannot take is rejected whole, naming the document")
+    void rejectedBatchWritesNothing() {
+        IndexedDocument good = article("good", "Телефон", "Связь");
+        IndexedDocument longId = article("x".repeat(40_000), "Телефон", "");
+        IndexedDocument longModel = new IndexedDocument(ACME, DocumentKind.FAQ, "faq-1", "Телефон", "",
+                Set.of("M".repeat(40_000)), true);
+        for (IndexedDocument bad : List.of(longId, longModel)) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> index.index(List.of(good, bad)));
+            assertTrue(error.getMessage().contains("nothing of the batch was indexed"), error::getMessage);
+            assertEquals(List.of(), ids("телефон"));
+            assertEquals(0, index.count(ACME));
+        }
+        index(good);
+        assertEquals(List.of("good"), ids("телефон"), "the index works on after a rejected batch");
+    }
+
+    @Test
     @DisplayName("indexing the same tenant, kind and id again replaces the document")
     void replace() {
         index(article("1", "Телефон не звонит", ""));

@@ -2,6 +2,7 @@ package dev.supportkit.core.testing;
 
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.DirectoryEntry;
+import dev.supportkit.api.error.ConcurrencyConflictException;
 import dev.supportkit.api.directory.OrganizationId;
 import dev.supportkit.api.request.Contact;
 import dev.supportkit.api.request.Request;
@@ -21,6 +22,7 @@ import dev.supportkit.spi.storage.TimerRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -35,6 +37,8 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
     public volatile UnaryOperator<List<JournalRecord>> journalReads = UnaryOperator.identity();
     /** When set, enqueueOutbox throws it. */
     public volatile RuntimeException outboxFailure;
+    /** While above zero, completeTimer reports a conflict with a concurrent transaction and counts down. */
+    public final AtomicInteger timerCompletionConflicts = new AtomicInteger();
 
     @Override
     public String id() {
@@ -164,6 +168,10 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
 
         @Override
         public void completeTimer(String timerId, String nodeId) {
+            if (timerCompletionConflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new ConcurrencyConflictException("storage operation 'completeTimer' conflicted with a"
+                        + " concurrent transaction; retrying may succeed", null);
+            }
             tx.completeTimer(timerId, nodeId);
         }
 

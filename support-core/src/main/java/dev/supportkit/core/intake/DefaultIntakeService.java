@@ -46,6 +46,7 @@ import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.core.config.EngineSettings;
 import dev.supportkit.core.journal.JournalDraft;
 import dev.supportkit.core.notify.MessageTopic;
+import dev.supportkit.core.request.ConflictRetry;
 import dev.supportkit.core.request.FieldErrors;
 import dev.supportkit.core.request.LineFunctions;
 import dev.supportkit.core.request.RequestAction;
@@ -86,7 +87,7 @@ public final class DefaultIntakeService implements IntakeService {
     /** Longest incident resolution. */
     static final int RESOLUTION_MAX = 4000;
     /** Attempts of one registration when it conflicts with a concurrent one. */
-    static final int REGISTER_ATTEMPTS = 3;
+    static final int REGISTER_ATTEMPTS = 25;
     /** The statuses of an open request a contact may be attached to automatically. */
     private static final Set<RequestStatus> OPEN = EnumSet.of(RequestStatus.REGISTERED,
             RequestStatus.IN_PROGRESS_FIRST_LINE, RequestStatus.AT_INTAKE_LEAD, RequestStatus.AT_SECOND_LINE,
@@ -137,17 +138,10 @@ public final class DefaultIntakeService implements IntakeService {
             throw new AccessDeniedException("A customer representative may register contacts only for their own "
                     + "organization (actor '" + actor.id() + "')");
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return commands.read(tx -> register(tx, actor, draft));
-            } catch (ConcurrencyConflictException e) {
-                // A concurrent registration about the same scope value, or a concurrent change of the request
-                // the contact is attached to: everything was rolled back; a new request gets a fresh id.
-                if (attempt >= REGISTER_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        // A concurrent registration about the same scope value (every contact of a mass incident writes its
+        // document), or a concurrent change of the request the contact is attached to: everything was rolled
+        // back, and the next attempt reads afresh; a new request gets a fresh id.
+        return ConflictRetry.run(REGISTER_ATTEMPTS, () -> commands.read(tx -> register(tx, actor, draft)));
     }
 
     /** What the directory says about a contact. */

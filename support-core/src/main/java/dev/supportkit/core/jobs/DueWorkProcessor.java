@@ -1,6 +1,7 @@
 package dev.supportkit.core.jobs;
 
 import dev.supportkit.api.error.ConcurrencyConflictException;
+import dev.supportkit.core.request.ConflictRetry;
 import dev.supportkit.core.config.EngineSettings;
 import dev.supportkit.core.config.JobSettings;
 import dev.supportkit.spi.storage.Lease;
@@ -93,23 +94,17 @@ public final class DueWorkProcessor {
     }
 
     /**
-     * Handles a claimed timer, retrying at once when its transaction meets a concurrent one: left alone, a
-     * conflict would keep the timer claimed by this node, and its deadline unhandled, until the lease ends.
+     * Handles a claimed timer, retrying within the pass (after a short pause) when its transaction meets a
+     * concurrent one: left alone, a conflict would keep the timer claimed by this node, and its deadline
+     * unhandled, until the lease ends.
      */
     private boolean handle(TimerRecord timer) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return handleOnce(timer);
-            } catch (ConcurrencyConflictException e) {
-                if (attempt < CONFLICT_ATTEMPTS) {
-                    LOG.debug("Timer {} met a concurrent transaction (attempt {}); retrying: {}", timer.id(), attempt,
-                            e.getMessage());
-                    continue;
-                }
-                LOG.info("Timer {} met a concurrent transaction {} times, or was taken over by another node; it is"
-                        + " retried when its lease ends: {}", timer.id(), attempt, e.getMessage());
-                return false;
-            }
+        try {
+            return ConflictRetry.run(CONFLICT_ATTEMPTS, () -> handleOnce(timer));
+        } catch (ConcurrencyConflictException e) {
+            LOG.info("Timer {} met a concurrent transaction {} times, or was taken over by another node; it is"
+                    + " retried when its lease ends: {}", timer.id(), CONFLICT_ATTEMPTS, e.getMessage());
+            return false;
         }
     }
 

@@ -91,7 +91,7 @@ class DueWorkTest {
     }
 
     @Test
-    @DisplayName("a timer whose handling meets a concurrent transaction is retried at once, not left until its lease ends")
+    @DisplayName("a timer whose handling meets a concurrent transaction is retried in the same pass, not left until its lease ends")
     void conflictIsRetriedAtOnce() {
         InterceptingStorageFactory store = new InterceptingStorageFactory();
         EngineFixture fx = new EngineFixture(TenantId.of("acme"), nodeOn(store));

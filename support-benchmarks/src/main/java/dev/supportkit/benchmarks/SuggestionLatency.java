@@ -16,6 +16,7 @@ import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.ContactDraft;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
+import dev.supportkit.core.knowledge.DefaultKnowledgeService;
 import dev.supportkit.core.knowledge.KnowledgeStore;
 import dev.supportkit.core.search.LuceneSearchIndex;
 import dev.supportkit.spi.search.DocumentKind;
@@ -64,7 +65,6 @@ final class SuggestionLatency {
     private static final long SEED = 20_261_126L;
     private static final double TARGET_MS = 25.0;
     private static final int FILE_SIZE = 1_000;
-    private static final int SUGGESTIONS = 5;
     private static final String BASELINE = "the same search alone: the search-index SPI on an in-memory Lucene index "
             + "of the same documents, same text, model filter, visibility and limit";
 
@@ -258,16 +258,11 @@ final class SuggestionLatency {
             description.systemModel().ifPresent(model -> contact.system(systems.get(model)));
             Request request = fx.engine.intake().registerContact(fx.operator, contact.build());
             boolean forCustomer = description.customerVisibleOnly();
-            cases.add(new Case(request.id(), forCustomer ? customer : fx.operator, new SearchQuery(Fixture.TENANT,
-                    suggestionText(request), description.systemModel(), Set.of(), forCustomer, SUGGESTIONS)));
+            SearchQuery same = new SearchQuery(Fixture.TENANT, DefaultKnowledgeService.suggestionText(request),
+                    description.systemModel(), Set.of(), forCustomer,
+                    DefaultKnowledgeService.SUGGESTIONS);
+            cases.add(new Case(request.id(), forCustomer ? customer : fx.operator, same));
         }
         return cases;
-    }
-
-    /** The text the engine searches for a request: subject, description and the answers, in order. */
-    private static String suggestionText(Request request) {
-        StringBuilder text = new StringBuilder(request.subject()).append(' ').append(request.description());
-        request.intake().answers().values().forEach(values -> values.forEach(v -> text.append(' ').append(v)));
-        return text.toString();
     }
 }

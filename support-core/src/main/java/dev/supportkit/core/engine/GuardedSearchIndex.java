@@ -2,7 +2,6 @@ package dev.supportkit.core.engine;
 
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.error.ProviderException;
-import dev.supportkit.api.error.SupportException;
 import dev.supportkit.spi.search.DocumentKind;
 import dev.supportkit.spi.search.IndexedDocument;
 import dev.supportkit.spi.search.SearchHit;
@@ -10,7 +9,6 @@ import dev.supportkit.spi.search.SearchIndex;
 import dev.supportkit.spi.search.SearchQuery;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Wraps the configured search index so that any failure of the index itself, including a third-party
@@ -28,31 +26,22 @@ final class GuardedSearchIndex implements SearchIndex {
 
     @Override
     public void index(Collection<IndexedDocument> documents) {
-        call("indexing", () -> {
-            delegate.index(documents);
-            return null;
-        });
+        ProviderCalls.guard(providerId, "indexing", () -> delegate.index(documents));
     }
 
     @Override
     public void remove(TenantId tenant, DocumentKind kind, String id) {
-        call("removing a document", () -> {
-            delegate.remove(tenant, kind, id);
-            return null;
-        });
+        ProviderCalls.guard(providerId, "removing a document", () -> delegate.remove(tenant, kind, id));
     }
 
     @Override
     public void clear(TenantId tenant) {
-        call("clearing a tenant", () -> {
-            delegate.clear(tenant);
-            return null;
-        });
+        ProviderCalls.guard(providerId, "clearing a tenant", () -> delegate.clear(tenant));
     }
 
     @Override
     public List<SearchHit> search(SearchQuery query) {
-        List<SearchHit> hits = call("searching", () -> delegate.search(query));
+        List<SearchHit> hits = ProviderCalls.guard(providerId, "searching", () -> delegate.search(query));
         if (hits == null) {
             throw new ProviderException(providerId, "searching returned no list of hits", null);
         }
@@ -61,24 +50,11 @@ final class GuardedSearchIndex implements SearchIndex {
 
     @Override
     public long count(TenantId tenant) {
-        return call("counting", () -> delegate.count(tenant));
+        return ProviderCalls.guard(providerId, "counting", () -> delegate.count(tenant));
     }
 
     @Override
     public void close() {
-        call("closing", () -> {
-            delegate.close();
-            return null;
-        });
-    }
-
-    private <T> T call(String operation, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (SupportException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ProviderException(providerId, operation + " failed: " + e.getMessage(), e);
-        }
+        ProviderCalls.guard(providerId, "closing", delegate::close);
     }
 }

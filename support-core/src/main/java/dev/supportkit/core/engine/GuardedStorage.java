@@ -87,20 +87,11 @@ final class GuardedStorage implements StorageProvider {
     }
 
     private <T> T call(String operation, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (SupportException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ProviderException(providerId, operation + " failed: " + e.getMessage(), e);
-        }
+        return ProviderCalls.guard(providerId, operation, call);
     }
 
     private void run(String operation, Runnable call) {
-        call(operation, () -> {
-            call.run();
-            return null;
-        });
+        ProviderCalls.guard(providerId, operation, call);
     }
 
     private final class GuardedTransaction implements StorageTransaction {

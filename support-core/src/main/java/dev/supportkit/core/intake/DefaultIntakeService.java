@@ -102,6 +102,8 @@ public final class DefaultIntakeService implements IntakeService {
     private final MassIncidents incidents;
     private final EngineSettings settings;
     private final EmergencyRules emergencyRules;
+    /** Retries of conflicting registrations on this node take turns. */
+    private final ConflictRetry registrationRetry = new ConflictRetry(REGISTER_ATTEMPTS);
 
     /**
      * @param commands       the unit-of-work runner
@@ -141,7 +143,7 @@ public final class DefaultIntakeService implements IntakeService {
         // A concurrent registration about the same scope value (every contact of a mass incident writes its
         // document), or a concurrent change of the request the contact is attached to: everything was rolled
         // back, and the next attempt reads afresh; a new request gets a fresh id.
-        return ConflictRetry.run(REGISTER_ATTEMPTS, () -> commands.read(tx -> register(tx, actor, draft)));
+        return registrationRetry.run(() -> commands.read(tx -> register(tx, actor, draft)));
     }
 
     /** What the directory says about a contact. */

@@ -33,6 +33,7 @@ public final class DueWorkProcessor {
     private final JobSettings settings;
     private final Map<String, TimerHandler> handlers;
     private final OutboxDispatcher outbox;
+    private final ConflictRetry conflictRetry = new ConflictRetry(CONFLICT_ATTEMPTS);
 
     /**
      * @param storage   the store
@@ -94,13 +95,13 @@ public final class DueWorkProcessor {
     }
 
     /**
-     * Handles a claimed timer, retrying within the pass (after a short pause) when its transaction meets a
+     * Handles a claimed timer, retrying within the pass when its transaction meets a
      * concurrent one: left alone, a conflict would keep the timer claimed by this node, and its deadline
      * unhandled, until the lease ends.
      */
     private boolean handle(TimerRecord timer) {
         try {
-            return ConflictRetry.run(CONFLICT_ATTEMPTS, () -> handleOnce(timer));
+            return conflictRetry.run(() -> handleOnce(timer));
         } catch (ConcurrencyConflictException e) {
             LOG.info("Timer {} met a concurrent transaction {} times, or was taken over by another node; it is"
                     + " retried when its lease ends: {}", timer.id(), CONFLICT_ATTEMPTS, e.getMessage());

@@ -92,12 +92,10 @@ class DueWorkTest {
 
     @Test
     @DisplayName("a timer whose handling meets a concurrent transaction is retried in the same pass, not left until its lease ends")
-    void conflictIsRetriedAtOnce() {
+    void conflictIsRetriedInThePass() {
         InterceptingStorageFactory store = new InterceptingStorageFactory();
         EngineFixture fx = new EngineFixture(TenantId.of("acme"), nodeOn(store));
-        Request r = fx.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);
-        fx.engine.scheduling().setExecutorDeadline(fx.groupLead, r.ref(), deadline(fx, Duration.ofMinutes(30)));
-        clock.advance(Duration.ofHours(1));
+        Request r = missedDeadline(fx);
         store.timerCompletionConflicts.set(2);
 
         assertEquals(1, fx.engine.runDueWork().timers(), "handled in the same pass, on the third attempt");
@@ -112,9 +110,7 @@ class DueWorkTest {
     void persistentConflictWaitsForTheLease() {
         InterceptingStorageFactory store = new InterceptingStorageFactory();
         EngineFixture fx = new EngineFixture(TenantId.of("acme"), nodeOn(store));
-        Request r = fx.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);
-        fx.engine.scheduling().setExecutorDeadline(fx.groupLead, r.ref(), deadline(fx, Duration.ofMinutes(30)));
-        clock.advance(Duration.ofHours(1));
+        Request r = missedDeadline(fx);
         store.timerCompletionConflicts.set(3);
 
         assertEquals(0, fx.engine.runDueWork().timers(), "three conflicts in a row: left for the lease");
@@ -122,6 +118,14 @@ class DueWorkTest {
         clock.advance(Duration.ofSeconds(61));
         assertEquals(1, fx.engine.runDueWork().timers());
         assertEquals(1, missedEntries(fx, r));
+    }
+
+    /** A request at second line whose executor deadline passed half an hour ago. */
+    private Request missedDeadline(EngineFixture fx) {
+        Request r = fx.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);
+        fx.engine.scheduling().setExecutorDeadline(fx.groupLead, r.ref(), deadline(fx, Duration.ofMinutes(30)));
+        clock.advance(Duration.ofHours(1));
+        return r;
     }
 
     private SupportEngine nodeOn(InterceptingStorageFactory store) {

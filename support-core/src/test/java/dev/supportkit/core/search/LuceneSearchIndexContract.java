@@ -342,6 +342,10 @@ abstract class LuceneSearchIndexContract {
         assertTrue(found.stream().allMatch(id -> id.startsWith("rare-")), found::toString);
         // Up to the limit every word counts, the commonest too.
         assertTrue(ids("phone code1 code2").contains("common-only"));
+        // Of a huge text only the first 1,000 distinct words are weighed: a word after them is not searched.
+        String unknownWords = IntStream.range(0, 1_000).mapToObj(i -> "nowhere" + i).collect(Collectors.joining(" "));
+        assertEquals(List.of(), ids(unknownWords + " code1"));
+        assertEquals(List.of("rare-1"), ids(unknownWords.substring(0, unknownWords.lastIndexOf(' ')) + " code1"));
     }
 
     @Test

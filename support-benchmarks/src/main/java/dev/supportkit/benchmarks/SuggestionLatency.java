@@ -10,18 +10,19 @@ import dev.supportkit.api.intake.Question;
 import dev.supportkit.api.intake.QuestionType;
 import dev.supportkit.api.intake.Questionnaire;
 import dev.supportkit.api.intake.QuestionnaireId;
+import dev.supportkit.api.knowledge.Article;
 import dev.supportkit.api.knowledge.ArticleStatus;
+import dev.supportkit.api.knowledge.FaqEntry;
 import dev.supportkit.api.knowledge.KnowledgeHit;
+import dev.supportkit.api.knowledge.KnowledgeService;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.ContactDraft;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
-import dev.supportkit.core.knowledge.DefaultKnowledgeService;
-import dev.supportkit.core.knowledge.KnowledgeStore;
-import dev.supportkit.core.search.LuceneSearchIndex;
 import dev.supportkit.spi.search.DocumentKind;
 import dev.supportkit.spi.search.IndexedDocument;
 import dev.supportkit.spi.search.SearchHit;
+import dev.supportkit.spi.search.SearchIndex;
 import dev.supportkit.spi.search.SearchQuery;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,7 +125,7 @@ final class SuggestionLatency {
             writeSolutionBase(corpus, files);
             long started = System.nanoTime();
             try (Fixture fx = new Fixture(db, 4, Map.of("supportkit.knowledge.directory", files.toString()));
-                 LuceneSearchIndex baselineIndex = LuceneSearchIndex.inMemory()) {
+                 SearchIndex baselineIndex = SearchLatency.lucene(Map.of())) {
                 double startMillis = (System.nanoTime() - started) / 1e6;
                 baselineIndex.index(sameDocuments(fx, fx.operator));
                 baselineIndex.index(sameDocuments(fx, Actor.staff("op", "Operator", Role.FIRST_LINE_OPERATOR,
@@ -218,10 +219,29 @@ final class SuggestionLatency {
     private static List<IndexedDocument> sameDocuments(Fixture fx, Actor reader) {
         List<IndexedDocument> documents = new ArrayList<>();
         fx.engine.knowledge().articles(reader, Optional.of(ArticleStatus.PUBLISHED))
-                .forEach(a -> documents.add(KnowledgeStore.document(reader.tenant(), a)));
+                .forEach(a -> documents.add(document(reader.tenant(), a)));
         fx.engine.knowledge().faq(reader, Optional.empty())
-                .forEach(e -> documents.add(KnowledgeStore.document(reader.tenant(), e)));
+                .forEach(e -> documents.add(document(reader.tenant(), e)));
         return documents;
+    }
+
+    /**
+     * An article as the engine indexes it: the problem as title; the symptoms, each step and the system
+     * versions, one per line, as body. The benchmark's agreement check fails when the engine indexes
+     * otherwise.
+     */
+    private static IndexedDocument document(TenantId tenant, Article article) {
+        StringBuilder body = new StringBuilder(article.symptoms());
+        article.steps().forEach(step -> body.append('\n').append(step));
+        article.systemVersions().ifPresent(versions -> body.append('\n').append(versions));
+        return new IndexedDocument(tenant, DocumentKind.ARTICLE, article.id().value(), article.problem(),
+                body.toString(), article.systemModels(), article.customerVisible());
+    }
+
+    /** A FAQ entry as the engine indexes it: the question as title, the answer as body, visible to customers. */
+    private static IndexedDocument document(TenantId tenant, FaqEntry entry) {
+        return new IndexedDocument(tenant, DocumentKind.FAQ, entry.id().value(), entry.question(), entry.answer(),
+                entry.systemModels(), true);
     }
 
     /**
@@ -258,9 +278,8 @@ final class SuggestionLatency {
             description.systemModel().ifPresent(model -> contact.system(systems.get(model)));
             Request request = fx.engine.intake().registerContact(fx.operator, contact.build());
             boolean forCustomer = description.customerVisibleOnly();
-            SearchQuery same = new SearchQuery(Fixture.TENANT, DefaultKnowledgeService.suggestionText(request),
-                    description.systemModel(), Set.of(), forCustomer,
-                    DefaultKnowledgeService.SUGGESTIONS);
+            SearchQuery same = new SearchQuery(Fixture.TENANT, KnowledgeService.suggestionText(request),
+                    description.systemModel(), Set.of(), forCustomer, KnowledgeService.MAX_SUGGESTIONS);
             cases.add(new Case(request.id(), forCustomer ? customer : fx.operator, same));
         }
         return cases;

@@ -213,35 +213,27 @@ final class SuggestionLatency {
     }
 
     /**
-     * A tenant's published articles and FAQ entries, read through the API, as the engine's index gets
-     * them. Both tenants go into the baseline's index, as into the engine's, so that the two score alike.
+     * A tenant's published articles and FAQ entries, read through the API, as the engine's index holds
+     * them: an article's title is its problem, its body the symptoms, steps and system versions, one per
+     * line; a FAQ entry's title is its question, its body the answer. Both tenants go into the baseline's
+     * index, as into the engine's, so that the two score alike. Were the engine to index otherwise, the
+     * agreement of the suggestions with the baseline's hits would drop.
      */
     private static List<IndexedDocument> sameDocuments(Fixture fx, Actor reader) {
+        TenantId tenant = reader.tenant();
         List<IndexedDocument> documents = new ArrayList<>();
-        fx.engine.knowledge().articles(reader, Optional.of(ArticleStatus.PUBLISHED))
-                .forEach(a -> documents.add(document(reader.tenant(), a)));
-        fx.engine.knowledge().faq(reader, Optional.empty())
-                .forEach(e -> documents.add(document(reader.tenant(), e)));
+        for (Article article : fx.engine.knowledge().articles(reader, Optional.of(ArticleStatus.PUBLISHED))) {
+            List<String> lines = new ArrayList<>(List.of(article.symptoms()));
+            lines.addAll(article.steps());
+            article.systemVersions().ifPresent(lines::add);
+            documents.add(new IndexedDocument(tenant, DocumentKind.ARTICLE, article.id().value(), article.problem(),
+                    String.join("\n", lines), article.systemModels(), article.customerVisible()));
+        }
+        for (FaqEntry entry : fx.engine.knowledge().faq(reader, Optional.empty())) {
+            documents.add(new IndexedDocument(tenant, DocumentKind.FAQ, entry.id().value(), entry.question(),
+                    entry.answer(), entry.systemModels(), true));
+        }
         return documents;
-    }
-
-    /**
-     * An article as the engine indexes it: the problem as title; the symptoms, each step and the system
-     * versions, one per line, as body. The benchmark's agreement check fails when the engine indexes
-     * otherwise.
-     */
-    private static IndexedDocument document(TenantId tenant, Article article) {
-        StringBuilder body = new StringBuilder(article.symptoms());
-        article.steps().forEach(step -> body.append('\n').append(step));
-        article.systemVersions().ifPresent(versions -> body.append('\n').append(versions));
-        return new IndexedDocument(tenant, DocumentKind.ARTICLE, article.id().value(), article.problem(),
-                body.toString(), article.systemModels(), article.customerVisible());
-    }
-
-    /** A FAQ entry as the engine indexes it: the question as title, the answer as body, visible to customers. */
-    private static IndexedDocument document(TenantId tenant, FaqEntry entry) {
-        return new IndexedDocument(tenant, DocumentKind.FAQ, entry.id().value(), entry.question(), entry.answer(),
-                entry.systemModels(), true);
     }
 
     /**

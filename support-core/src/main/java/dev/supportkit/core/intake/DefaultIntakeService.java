@@ -50,7 +50,6 @@ import dev.supportkit.core.request.ConflictRetry;
 import dev.supportkit.core.request.FieldErrors;
 import dev.supportkit.core.request.LineFunctions;
 import dev.supportkit.core.request.RequestAction;
-import dev.supportkit.core.request.RequestBuilder;
 import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.request.RequestCommands.Change;
 import dev.supportkit.core.request.RequestLifecycle;
@@ -268,7 +267,7 @@ public final class DefaultIntakeService implements IntakeService {
                 "Further " + channelName(draft.channel()) + " contact attached to the request"
                         + (draft.attachTo() == null ? " (open request about the same system)" : "")
                         + (answered ? "; answers now " + describe(answers) : "")));
-        RequestBuilder request = RequestBuilder.from(current).status(next);
+        Request.Builder request = current.toBuilder().status(next);
         List<RequestCommands.Message> messages = new ArrayList<>();
         Optional<SupportedSystem> system = directory.system().or(() -> current.system().flatMap(id ->
                 tx.findDirectoryEntry(actor.tenant(), SupportedSystem.class, id.value())));
@@ -328,7 +327,7 @@ public final class DefaultIntakeService implements IntakeService {
                         "requestCount", Integer.toString(incident.requests().size()))));
             }
         }
-        RequestBuilder request = RequestBuilder.create().id(requestId).tenant(actor.tenant())
+        Request.Builder request = Request.builder().id(requestId).tenant(actor.tenant())
                 .organization(draft.organization()).representative(draft.representative()).system(draft.system())
                 .subject(subject).description(draft.text()).channel(draft.channel())
                 .priority(priority).category(draft.category()).status(RequestStatus.REGISTERED)
@@ -343,7 +342,7 @@ public final class DefaultIntakeService implements IntakeService {
         if (link.isPresent()) {
             Actor engine = Actor.system(actor.tenant());
             for (Request other : link.get().others()) {
-                commands.commit(tx, engine, other, Change.of(RequestBuilder.from(other)
+                commands.commit(tx, engine, other, Change.of(other.toBuilder()
                         .intake(other.intake().withIncident(link.get().incident().id())),
                         linkedEntry(link.get().incident())), now);
             }
@@ -609,7 +608,7 @@ public final class DefaultIntakeService implements IntakeService {
                     continue;
                 }
                 Request current = found.get();
-                RequestBuilder next = RequestBuilder.from(current)
+                Request.Builder next = current.toBuilder()
                         .status(RequestLifecycle.next(current, RequestAction.RESOLVE_WITH_INCIDENT))
                         .resolution(report)
                         .deadlines(commands.sla().afterAction(tx, current, RequestAction.RESOLVE_WITH_INCIDENT, now));

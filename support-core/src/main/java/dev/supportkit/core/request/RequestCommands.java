@@ -46,8 +46,8 @@ public final class RequestCommands {
          *
          * @return a builder holding the current snapshot with the next status set
          */
-        public RequestBuilder advance() {
-            return RequestBuilder.from(current).status(next);
+        public Request.Builder advance() {
+            return current.toBuilder().status(next);
         }
     }
 
@@ -61,14 +61,14 @@ public final class RequestCommands {
      * @param contacts contacts to store with the request
      * @param timers   timers to schedule with the change
      */
-    public record Change(RequestBuilder request, List<JournalDraft> entries, List<Message> messages,
+    public record Change(Request.Builder request, List<JournalDraft> entries, List<Message> messages,
                          List<Contact> contacts, List<TimerDraft> timers) {
         /**
          * @param request the new snapshot
          * @param entry   the one journal entry
          * @return a change without notifications
          */
-        public static Change of(RequestBuilder request, JournalDraft entry) {
+        public static Change of(Request.Builder request, JournalDraft entry) {
             return new Change(request, List.of(entry), List.of(), List.of(), List.of());
         }
 
@@ -251,11 +251,11 @@ public final class RequestCommands {
      * @return the stored snapshot
      */
     public Request commit(StorageTransaction tx, Actor actor, Request base, Change change, Instant now) {
-        RequestBuilder builder = change.request();
+        Request.Builder builder = change.request();
         long sequence = base == null ? 0 : base.journalSequence();
         String hash = base == null ? HashChain.GENESIS : base.journalHash();
         for (JournalDraft entry : change.entries()) {
-            JournalRecord record = journal.chain(builder.tenant, builder.id, sequence, hash, actor, now, entry);
+            JournalRecord record = journal.chain(builder.tenant(), builder.id(), sequence, hash, actor, now, entry);
             tx.appendJournal(record);
             sequence = record.sequence();
             hash = record.hash();
@@ -297,7 +297,7 @@ public final class RequestCommands {
         JournalRecord record = journal.chain(current.tenant(), current.id(), current.journalSequence(),
                 current.journalHash(), actor, now, entry);
         tx.appendJournal(record);
-        Request saved = RequestBuilder.from(current).journalHead(record.sequence(), record.hash()).build();
+        Request saved = current.toBuilder().journalHead(record.sequence(), record.hash()).build();
         tx.updateRequest(saved, current.version());
         return saved;
     }
@@ -337,9 +337,9 @@ public final class RequestCommands {
         payload.put("organization", request.organization().value());
         payload.put("representative", request.representative().value());
         payload.putAll(message.extras());
-        return new OutboxMessage(UUID.randomUUID().toString(), request.tenant(), request.id(), topic, recipient,
-                codec.toJson(payload), request.id().value() + ":" + request.journalSequence() + ":" + topic + ":"
-                        + recipient, now,
-                OutboxMessage.Status.PENDING, 0, now);
+        return OutboxMessage.builder().id(UUID.randomUUID().toString()).tenant(request.tenant()).request(request.id())
+                .topic(topic).recipient(recipient).payload(codec.toJson(payload))
+                .idempotencyKey(request.id().value() + ":" + request.journalSequence() + ":" + topic + ":" + recipient)
+                .createdAt(now).build();
     }
 }

@@ -15,7 +15,6 @@ import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.jobs.TimerHandler;
 import dev.supportkit.core.journal.JournalDraft;
 import dev.supportkit.core.json.JacksonCodec;
-import dev.supportkit.core.request.RequestBuilder;
 import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.request.RequestCommands.Change;
 import dev.supportkit.spi.storage.StorageTransaction;
@@ -80,7 +79,7 @@ public final class SlaTimerHandler implements TimerHandler {
                 : a.policy().onWarning()).orElse(List.of());
         String what = payload.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
         if (timer.kind().endsWith(".warning")) {
-            Change change = Change.of(RequestBuilder.from(request), new JournalDraft(LaborFunction.B_02_6,
+            Change change = Change.of(request.toBuilder(), new JournalDraft(LaborFunction.B_02_6,
                     Visibility.INTERNAL, null, new RequestEvent.SlaWarning(payload.kind(), payload.dueAt(),
                     payload.fraction()), "SLA warning: the " + what + " deadline is due at " + payload.dueAt() + " ("
                     + Math.round(payload.fraction() * 100) + " % of the working time used)"));
@@ -88,7 +87,7 @@ public final class SlaTimerHandler implements TimerHandler {
                     payload), now);
             return;
         }
-        RequestBuilder next = RequestBuilder.from(request).deadlines(request.deadlines().stream()
+        Request.Builder next = request.toBuilder().deadlines(request.deadlines().stream()
                 .map(d -> d.kind() == payload.kind() ? SlaClock.breached(d) : d).toList());
         List<String> done = new ArrayList<>();
         for (String action : actions) {

@@ -49,11 +49,13 @@ final class Rows {
 
     static OutboxMessage outbox(ResultSet rows, Dialect dialect) throws SQLException {
         String request = rows.getString("request_id");
-        return new OutboxMessage(rows.getString("id"), TenantId.of(rows.getString("tenant")),
-                request == null ? null : RequestId.of(request), rows.getString("topic"), rows.getString("recipient"),
-                rows.getString("payload"), rows.getString("idempotency_key"), dialect.getInstant(rows, "created_at"),
-                OutboxMessage.Status.valueOf(rows.getString("status")), rows.getInt("attempts"),
-                dialect.getInstant(rows, "next_attempt_at"), rows.getInt("route"), rows.getString("last_outcome"));
+        return OutboxMessage.builder().id(rows.getString("id")).tenant(TenantId.of(rows.getString("tenant")))
+                .request(request == null ? null : RequestId.of(request)).topic(rows.getString("topic"))
+                .recipient(rows.getString("recipient")).payload(rows.getString("payload"))
+                .idempotencyKey(rows.getString("idempotency_key")).createdAt(dialect.getInstant(rows, "created_at"))
+                .status(OutboxMessage.Status.valueOf(rows.getString("status"))).attempts(rows.getInt("attempts"))
+                .nextAttemptAt(dialect.getInstant(rows, "next_attempt_at")).route(rows.getInt("route"))
+                .lastOutcome(rows.getString("last_outcome")).build();
     }
 
     static TimerRecord timer(ResultSet rows, Dialect dialect) throws SQLException {

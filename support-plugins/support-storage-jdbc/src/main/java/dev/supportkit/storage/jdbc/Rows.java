@@ -32,7 +32,7 @@ final class Rows {
 
     static Contact contact(ResultSet rows, Dialect dialect) throws SQLException {
         return new Contact(ContactId.of(rows.getString("id")), RequestId.of(rows.getString("request_id")),
-                Channel.valueOf(rows.getString("channel")), RepresentativeId.of(rows.getString("representative")),
+                Channel.of(rows.getString("channel")), RepresentativeId.of(rows.getString("representative")),
                 rows.getString("body"), dialect.getInstant(rows, "received_at"), rows.getString("taken_by"));
     }
 
@@ -41,7 +41,7 @@ final class Rows {
         return new JournalRecord(TenantId.of(rows.getString("tenant")), RequestId.of(rows.getString("request_id")),
                 rows.getLong("seq"), dialect.getInstant(rows, "occurred_at"), rows.getString("actor_id"),
                 rows.getString("actor_name"), Role.valueOf(rows.getString("actor_role")),
-                channel == null ? null : Channel.valueOf(channel), LaborFunction.ofCode(rows.getString("labor_function")),
+                channel == null ? null : Channel.of(channel), LaborFunction.ofCode(rows.getString("labor_function")),
                 Visibility.valueOf(rows.getString("visibility")), rows.getString("event_type"),
                 rows.getString("payload"), rows.getString("description"), rows.getString("previous_hash"),
                 rows.getString("hash"));
@@ -87,5 +87,10 @@ final class Rows {
 
     static String name(Enum<?> value) {
         return value == null ? null : value.name();
+    }
+
+    /** The stored form of a channel: a built-in's constant name or a plugin channel's id. */
+    static String name(Channel channel) {
+        return channel == null ? null : channel.name();
     }
 }

@@ -282,7 +282,7 @@ public final class DefaultIntakeService implements IntakeService {
                     details.incident());
             request.priority(to);
             entries.add(emergencyEntry(current.priority(), to, emergency.get().reasons()));
-            messages.addAll(leadMessages(tx, actor, MessageTopic.REQUEST_EMERGENCY.topic(),
+            messages.addAll(leadMessages(tx, actor, MessageTopic.REQUEST_EMERGENCY,
                     Map.of("priority", to.name(), "reasons", String.join("; ", emergency.get().reasons()))));
         }
         request.intake(details);
@@ -311,7 +311,7 @@ public final class DefaultIntakeService implements IntakeService {
         List<RequestCommands.Message> messages = new ArrayList<>();
         if (emergency.isPresent()) {
             entries.add(emergencyEntry(requested, priority, emergency.get().reasons()));
-            messages.addAll(leadMessages(tx, actor, MessageTopic.REQUEST_EMERGENCY.topic(),
+            messages.addAll(leadMessages(tx, actor, MessageTopic.REQUEST_EMERGENCY,
                     Map.of("priority", priority.name(), "reasons", String.join("; ", emergency.get().reasons()))));
         }
         Optional<MassIncidents.Link> link = incidents.enabled() ? incidents.detect(tx, actor.tenant(), requestId,
@@ -321,7 +321,7 @@ public final class DefaultIntakeService implements IntakeService {
             details = details.withIncident(incident.id());
             entries.add(linkedEntry(incident));
             if (link.get().detected()) {
-                messages.addAll(leadMessages(tx, actor, MessageTopic.INCIDENT_DETECTED.topic(), Map.of(
+                messages.addAll(leadMessages(tx, actor, MessageTopic.INCIDENT_DETECTED, Map.of(
                         "incidentId", incident.id().value(), "incidentTitle", incident.title(),
                         "scope", incident.scope().name(), "scopeValue", incident.scopeValue(),
                         "requestCount", Integer.toString(incident.requests().size()))));
@@ -336,7 +336,7 @@ public final class DefaultIntakeService implements IntakeService {
                 receivedAt, actor.id());
         request.deadlines(commands.sla().startFor(tx, request.updatedAt(now).journalHead(0, "").build(), now));
         Change change = new Change(request, entries, messages, List.of(contact), List.of())
-                .notifyCustomer("request.registered");
+                .notifyCustomer(MessageTopic.REQUEST_REGISTERED);
         Request saved = commands.commit(tx, actor, null, change, now);
         commands.sla().scheduleRunning(tx, saved, now);
         if (link.isPresent()) {
@@ -410,7 +410,7 @@ public final class DefaultIntakeService implements IntakeService {
     }
 
     /** A message to every intake lead of the tenant (specialists with the role INTAKE_LEAD), by id. */
-    private static List<RequestCommands.Message> leadMessages(StorageTransaction tx, Actor actor, String topic,
+    private static List<RequestCommands.Message> leadMessages(StorageTransaction tx, Actor actor, MessageTopic topic,
                                                               Map<String, String> extras) {
         return tx.listDirectoryEntries(actor.tenant(), Specialist.class, Optional.empty()).stream()
                 .filter(s -> s.role() == Role.INTAKE_LEAD)
@@ -615,7 +615,7 @@ public final class DefaultIntakeService implements IntakeService {
                 JournalDraft entry = new JournalDraft(LaborFunction.B_02_6, Visibility.CUSTOMER_VISIBLE, null,
                         new RequestEvent.ResolvedWithIncident(id, summary),
                         "Resolved together with mass incident " + id + " (" + incident.title() + "): " + summary);
-                commands.commit(tx, actor, current, Change.of(next, entry).notifyCustomer("request.resolved",
+                commands.commit(tx, actor, current, Change.of(next, entry).notifyCustomer(MessageTopic.REQUEST_RESOLVED,
                         Map.of("summary", summary, "cause", incident.title())), now);
             }
             MassIncident resolved = new MassIncident(incident.id(), incident.scope(), incident.scopeValue(),

@@ -12,6 +12,7 @@ import dev.supportkit.core.journal.HashChain;
 import dev.supportkit.core.journal.JournalDraft;
 import dev.supportkit.core.journal.JournalWriter;
 import dev.supportkit.core.json.JacksonCodec;
+import dev.supportkit.core.notify.MessageTopic;
 import dev.supportkit.core.security.AccessPolicy;
 import dev.supportkit.core.security.Permission;
 import dev.supportkit.core.sla.SlaLifecycle;
@@ -73,30 +74,30 @@ public final class RequestCommands {
         }
 
         /**
-         * @param topic an outbox topic to tell the customer about, e.g. {@code request.resolved}
+         * @param topic what to tell the customer about, e.g. {@link MessageTopic#REQUEST_RESOLVED}
          * @return this change, also notifying the request's representative
          */
-        public Change notifyCustomer(String topic) {
+        public Change notifyCustomer(MessageTopic topic) {
             return notify(topic, null, Map.of());
         }
 
         /**
-         * @param topic  an outbox topic to tell the customer about
+         * @param topic  what to tell the customer about
          * @param extras the topic's own template values (e.g. the question asked)
          * @return this change, also notifying the request's representative
          */
-        public Change notifyCustomer(String topic, Map<String, String> extras) {
+        public Change notifyCustomer(MessageTopic topic, Map<String, String> extras) {
             return notify(topic, null, extras);
         }
 
         /**
-         * @param topic     an outbox topic, e.g. {@code deadline.missed}
+         * @param topic     what the message is about, e.g. {@link MessageTopic#DEADLINE_MISSED}
          * @param recipient who to tell (a specialist or representative id); null for the request's
          *                  representative
          * @param extras    the topic's own template values
          * @return this change, also recording the message
          */
-        public Change notify(String topic, String recipient, Map<String, String> extras) {
+        public Change notify(MessageTopic topic, String recipient, Map<String, String> extras) {
             return new Change(request, entries, append(messages, new Message(topic, recipient, Map.copyOf(extras))),
                     contacts, timers);
         }
@@ -131,7 +132,7 @@ public final class RequestCommands {
      * @param recipient who it is for; null for the request's representative
      * @param extras    the topic's own template values, added to the payload
      */
-    public record Message(String topic, String recipient, Map<String, String> extras) {
+    public record Message(MessageTopic topic, String recipient, Map<String, String> extras) {
     }
 
     /**
@@ -328,7 +329,7 @@ public final class RequestCommands {
     }
 
     private OutboxMessage outboxMessage(Request request, Message message, Instant now) {
-        String topic = message.topic();
+        String topic = message.topic().topic();
         String recipient = message.recipient() == null ? request.representative().value() : message.recipient();
         Map<String, Object> payload = new TreeMap<>();
         payload.put("requestId", request.id().value());

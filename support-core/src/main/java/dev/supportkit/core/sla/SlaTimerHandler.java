@@ -15,6 +15,7 @@ import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.jobs.TimerHandler;
 import dev.supportkit.core.journal.JournalDraft;
 import dev.supportkit.core.json.JacksonCodec;
+import dev.supportkit.core.notify.MessageTopic;
 import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.request.RequestCommands.Change;
 import dev.supportkit.spi.storage.StorageTransaction;
@@ -83,7 +84,7 @@ public final class SlaTimerHandler implements TimerHandler {
                     Visibility.INTERNAL, null, new RequestEvent.SlaWarning(payload.kind(), payload.dueAt(),
                     payload.fraction()), "SLA warning: the " + what + " deadline is due at " + payload.dueAt() + " ("
                     + Math.round(payload.fraction() * 100) + " % of the working time used)"));
-            commands.commit(tx, Actor.system(request.tenant()), request, notify(change, actions, "sla.warning", what,
+            commands.commit(tx, Actor.system(request.tenant()), request, notify(change, actions, MessageTopic.SLA_WARNING, what,
                     payload), now);
             return;
         }
@@ -105,11 +106,11 @@ public final class SlaTimerHandler implements TimerHandler {
                 new RequestEvent.SlaBreached(payload.kind(), payload.dueAt(), List.copyOf(done)),
                 "SLA breached: the " + what + " deadline passed at " + payload.dueAt()
                         + (done.isEmpty() ? "" : "; " + String.join(", ", done))));
-        commands.commit(tx, Actor.system(request.tenant()), request, notify(change, actions, "sla.breached", what,
+        commands.commit(tx, Actor.system(request.tenant()), request, notify(change, actions, MessageTopic.SLA_BREACHED, what,
                 payload), now);
     }
 
-    private static Change notify(Change change, List<String> actions, String topic, String what,
+    private static Change notify(Change change, List<String> actions, MessageTopic topic, String what,
                                  SlaClock.TimerPayload payload) {
         Change result = change;
         for (String action : actions) {

@@ -17,11 +17,8 @@ import dev.supportkit.api.request.Contact;
 import dev.supportkit.api.request.ContactDraft;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.core.SupportEngine;
-import dev.supportkit.spi.ProviderContext;
-import dev.supportkit.spi.notification.DeliveryResult;
+import dev.supportkit.core.testing.ScriptedChannelFactory;
 import dev.supportkit.spi.notification.Notification;
-import dev.supportkit.spi.notification.NotificationChannel;
-import dev.supportkit.spi.notification.NotificationChannelFactory;
 import dev.supportkit.storage.jdbc.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,7 +41,6 @@ class PluginChannelOnH2Test {
     private static final Channel TELEGRAM = Channel.of("telegram");
 
     private final TestDatabase.Fresh database = TestDatabase.H2.create();
-    private final List<Notification> sent = new CopyOnWriteArrayList<>();
     private final Actor admin = Actor.staff("admin", "Admin", Role.ADMINISTRATOR, TENANT);
     private final Actor operator = Actor.staff("anna", "Anna", Role.FIRST_LINE_OPERATOR, TENANT);
     private final Actor auditor = Actor.staff("audit", "Audit", Role.AUDITOR, TENANT);
@@ -54,28 +49,7 @@ class PluginChannelOnH2Test {
     private final Connection keepAlive = database.server().connect(database.url());
 
     /** The plugin: delivers on "telegram" and records what it is given. */
-    private final NotificationChannelFactory telegramPlugin = new NotificationChannelFactory() {
-        @Override
-        public String id() {
-            return "telegram-bot";
-        }
-
-        @Override
-        public NotificationChannel create(ProviderContext context) {
-            return new NotificationChannel() {
-                @Override
-                public Channel channel() {
-                    return TELEGRAM;
-                }
-
-                @Override
-                public DeliveryResult deliver(Notification notification) {
-                    sent.add(notification);
-                    return DeliveryResult.delivered("sent to chat");
-                }
-            };
-        }
-    };
+    private final ScriptedChannelFactory telegramPlugin = new ScriptedChannelFactory("telegram-bot", TELEGRAM);
 
     private SupportEngine engine() {
         SupportEngine.Builder builder = SupportEngine.builder()
@@ -121,7 +95,7 @@ class PluginChannelOnH2Test {
         engines.remove(first);
         SupportEngine second = engine();
         assertEquals(2, second.runDueWork().messages());
-        assertEquals(List.of("@irina_p", "@irina_p"), sent.stream().map(Notification::address).toList());
+        assertEquals(List.of("@irina_p", "@irina_p"), telegramPlugin.received.stream().map(Notification::address).toList());
         Request read = second.quality().request(auditor, request.id());
         assertEquals(TELEGRAM, read.channel());
         assertEquals(Channel.EMAIL, second.quality().request(auditor, email.id()).channel());

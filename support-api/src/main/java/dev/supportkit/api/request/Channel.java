@@ -5,8 +5,10 @@ import dev.supportkit.api.error.ValidationException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The way a contact reached the service, or a message reached the customer. The set is open: besides
@@ -50,12 +52,18 @@ public final class Channel {
 
     private static final List<Channel> BUILT_IN = List.of(PHONE, EMAIL, WEB_FORM, CHAT, MESSENGER, FAX, SMS,
             IN_PERSON, WEBHOOK);
+    /** The built-in channels by name and by id. */
+    private static final Map<String, Channel> BUILT_IN_BY_TEXT = BUILT_IN.stream()
+            .flatMap(c -> Stream.of(Map.entry(c.name, c), Map.entry(c.id, c)))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]{0," + (MAX_LENGTH - 1) + "}");
 
     private final String name;
+    private final String id;
 
     private Channel(String name) {
         this.name = name;
+        this.id = name.toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -71,10 +79,9 @@ public final class Channel {
         if (idOrName == null || idOrName.isEmpty()) {
             throw new ValidationException(List.of(new FieldError("channel", "required", "is required")));
         }
-        Optional<Channel> builtIn = BUILT_IN.stream().filter(c -> c.name.equals(idOrName)
-                || c.id().equals(idOrName)).findFirst();
-        if (builtIn.isPresent()) {
-            return builtIn.get();
+        Channel builtIn = BUILT_IN_BY_TEXT.get(idOrName);
+        if (builtIn != null) {
+            return builtIn;
         }
         if (!ID.matcher(idOrName).matches()) {
             throw new ValidationException(List.of(new FieldError("channel", "format", "must be 1 to " + MAX_LENGTH
@@ -101,9 +108,12 @@ public final class Channel {
      *                                  plugins' channels
      */
     public static Channel valueOf(String name) {
-        return BUILT_IN.stream().filter(c -> c.name.equals(name)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("No built-in channel " + name + "; built-in: "
-                        + Arrays.toString(values())));
+        Channel builtIn = BUILT_IN_BY_TEXT.get(name);
+        if (builtIn == null || !builtIn.name.equals(name)) {
+            throw new IllegalArgumentException("No built-in channel " + name + "; built-in: "
+                    + Arrays.toString(values()));
+        }
+        return builtIn;
     }
 
     /**
@@ -121,7 +131,7 @@ public final class Channel {
      * @return e.g. {@code email} or {@code telegram}
      */
     public String id() {
-        return name.toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /**

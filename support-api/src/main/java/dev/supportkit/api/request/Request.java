@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * An immutable snapshot of a request (заявка): the unit of work registered from one or more contacts.
- * Every command returns a new snapshot with a higher {@link #version()}.
+ * Every command returns a new snapshot with a higher {@link #version()}. Build one with {@link #builder()},
+ * or copy one with some parts changed with {@link #toBuilder()}.
  *
  * @param id              identifier
  * @param tenant          the tenant that owns it

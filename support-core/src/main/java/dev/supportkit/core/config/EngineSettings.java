@@ -79,7 +79,8 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
      */
     public Builder toBuilder() {
         return new Builder().nodeId(nodeId).storageProvider(storageProvider)
-                .pluginsDirectory(pluginsDirectory.orElse(null)).providerSettings(providerSettings).jobs(jobs).directoryCacheTtl(directoryCacheTtl)
+                .pluginsDirectory(pluginsDirectory.orElse(null)).providerSettings(providerSettings).jobs(jobs)
+                .directoryCacheTtl(directoryCacheTtl)
                 .notifications(notifications).sla(sla).routing(routing).searchProvider(searchProvider)
                 .knowledgeDirectory(knowledgeDirectory.orElse(null)).intake(intake);
     }

@@ -195,8 +195,8 @@ public final class DefaultDirectoryService implements DirectoryService {
                 errors.add("preferences.contactPoints", "required", "at least one contact point is required");
             }
             for (int i = 0; i < preferences.contactPoints().size(); i++) {
-                ContactPoints.validate(errors, "preferences.contactPoints[" + i + "]", preferences.contactPoints().get(i),
-                        channels::delivers);
+                ContactPoints.validate(errors, "preferences.contactPoints[" + i + "]",
+                        preferences.contactPoints().get(i), channels::delivers);
             }
             QuietHours quiet = preferences.quietHours();
             if (quiet != null) {

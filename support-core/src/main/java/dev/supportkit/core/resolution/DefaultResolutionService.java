@@ -62,7 +62,8 @@ public final class DefaultResolutionService implements ResolutionService {
                             new RequestEvent.Resolved(report.summary(), report.cause(), report.equipmentFailure(),
                                     report.failedComponent()),
                             "Resolved. Cause: " + report.cause() + ". Done: " + report.summary()))
-                    .notifyCustomer(MessageTopic.REQUEST_RESOLVED, Map.of("summary", report.summary(), "cause", report.cause()));
+                    .notifyCustomer(MessageTopic.REQUEST_RESOLVED,
+                            Map.of("summary", report.summary(), "cause", report.cause()));
         });
     }
 

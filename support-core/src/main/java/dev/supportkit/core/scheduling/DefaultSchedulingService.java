@@ -72,8 +72,8 @@ public final class DefaultSchedulingService implements SchedulingService {
                     plan.note()),
                     "Visit to site " + plan.site() + " agreed for " + plan.start() + " – " + plan.end()
                             + (plan.note() == null ? "" : ": " + plan.note())))
-                    .notifyCustomer(movesAVisit(step, plan) ? MessageTopic.WORKS_RESCHEDULED : MessageTopic.WORKS_SCHEDULED,
-                            Map.of("visitStart", plan.start().toString(),
+                    .notifyCustomer(movesAVisit(step, plan) ? MessageTopic.WORKS_RESCHEDULED
+                            : MessageTopic.WORKS_SCHEDULED, Map.of("visitStart", plan.start().toString(),
                             "visitEnd", plan.end().toString(), "note", plan.note() == null ? "" : plan.note()));
         });
     }

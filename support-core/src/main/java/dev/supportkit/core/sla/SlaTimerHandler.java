@@ -84,8 +84,8 @@ public final class SlaTimerHandler implements TimerHandler {
                     Visibility.INTERNAL, null, new RequestEvent.SlaWarning(payload.kind(), payload.dueAt(),
                     payload.fraction()), "SLA warning: the " + what + " deadline is due at " + payload.dueAt() + " ("
                     + Math.round(payload.fraction() * 100) + " % of the working time used)"));
-            commands.commit(tx, Actor.system(request.tenant()), request, notify(change, actions, MessageTopic.SLA_WARNING, what,
-                    payload), now);
+            commands.commit(tx, Actor.system(request.tenant()), request,
+                    notify(change, actions, MessageTopic.SLA_WARNING, what, payload), now);
             return;
         }
         Request.Builder next = request.toBuilder().deadlines(request.deadlines().stream()
@@ -106,8 +106,8 @@ public final class SlaTimerHandler implements TimerHandler {
                 new RequestEvent.SlaBreached(payload.kind(), payload.dueAt(), List.copyOf(done)),
                 "SLA breached: the " + what + " deadline passed at " + payload.dueAt()
                         + (done.isEmpty() ? "" : "; " + String.join(", ", done))));
-        commands.commit(tx, Actor.system(request.tenant()), request, notify(change, actions, MessageTopic.SLA_BREACHED, what,
-                payload), now);
+        commands.commit(tx, Actor.system(request.tenant()), request,
+                notify(change, actions, MessageTopic.SLA_BREACHED, what, payload), now);
     }
 
     private static Change notify(Change change, List<String> actions, MessageTopic topic, String what,

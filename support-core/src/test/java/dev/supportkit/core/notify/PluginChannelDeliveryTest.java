@@ -72,7 +72,7 @@ class PluginChannelDeliveryTest {
     }
 
     @Test
-    @DisplayName("channel ids: lower-case letters, digits, '-' and '_', 1 to 32, from a letter; built-ins by id or name")
+    @DisplayName("channel ids are 1 to 32 lower-case letters, digits, '-', '_' from a letter; built-ins by id or name")
     void channelIds() {
         assertSame(Channel.EMAIL, Channel.of("EMAIL"));
         assertSame(Channel.WEB_FORM, Channel.of("web_form"));

@@ -51,7 +51,7 @@ class SchedulingMessagesTest {
     }
 
     @Test
-    @DisplayName("a second plan for the same site and purpose before the visit ends is a reschedule the customer hears of")
+    @DisplayName("a new plan for the same site and purpose before the visit ends is a reschedule told to the customer")
     void movedVisitTellsTheCustomer() {
         Request r = fx.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);
         Instant start = fx.clock.instant().plus(Duration.ofDays(1));

@@ -259,7 +259,8 @@ public final class StorageFixtures {
         String id = uniqueId("msg");
         return OutboxMessage.builder().id(id).tenant(tenant).request(request).topic("request.resolved")
                 .recipient("spec-ivanov").payload("{}").idempotencyKey("idem-" + id).createdAt(createdAt)
-                .status(OutboxMessage.Status.DELIVERED).attempts(2).nextAttemptAt(createdAt.plus(90, ChronoUnit.SECONDS))
+                .status(OutboxMessage.Status.DELIVERED).attempts(2)
+                .nextAttemptAt(createdAt.plus(90, ChronoUnit.SECONDS))
                 .build();
     }
 

@@ -95,7 +95,8 @@ class PluginChannelOnH2Test {
         engines.remove(first);
         SupportEngine second = engine();
         assertEquals(2, second.runDueWork().messages());
-        assertEquals(List.of("@irina_p", "@irina_p"), telegramPlugin.received.stream().map(Notification::address).toList());
+        assertEquals(List.of("@irina_p", "@irina_p"),
+                telegramPlugin.received.stream().map(Notification::address).toList());
         Request read = second.quality().request(auditor, request.id());
         assertEquals(TELEGRAM, read.channel());
         assertEquals(Channel.EMAIL, second.quality().request(auditor, email.id()).channel());

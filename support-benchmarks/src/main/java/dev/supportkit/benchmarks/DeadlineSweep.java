@@ -1,12 +1,9 @@
 package dev.supportkit.benchmarks;
 
-import dev.supportkit.core.engine.EngineProviderContext;
-import dev.supportkit.core.json.JacksonCodec;
-import dev.supportkit.spi.ProviderSettings;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.StorageProvider;
+import dev.supportkit.spi.storage.StorageProviderFactory;
 import dev.supportkit.spi.storage.TimerRecord;
-import dev.supportkit.storage.jdbc.JdbcStorageProviderFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -44,8 +41,8 @@ final class DeadlineSweep {
     private static double medianClaimMillis(int open) throws Exception {
         try (BenchDatabase db = new BenchDatabase("sweep")) {
             Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-            StorageProvider storage = new JdbcStorageProviderFactory().create(new EngineProviderContext(clock,
-                    "bench-node", new ProviderSettings(Map.of("url", db.url(), "user", db.user)), new JacksonCodec()));
+            StorageProvider storage = Providers.create(StorageProviderFactory.class, "jdbc", clock,
+                    Map.of("url", db.url(), "user", db.user));
             try (storage; Connection c = db.connect()) {
                 populate(c, open);
                 List<Double> samples = new ArrayList<>();
@@ -54,12 +51,12 @@ final class DeadlineSweep {
                     addDue(c, round);
                     List<TimerRecord> claimed = new ArrayList<>();
                     samples.add(LoadRunner.millis(() -> claimed.addAll(storage.inTransaction(tx -> tx.claimDueTimers(
-                            new Lease("bench-node", now, now.plusSeconds(60), DUE))))));
+                            new Lease(Providers.NODE, now, now.plusSeconds(60), DUE))))));
                     if (claimed.size() != DUE) {
                         throw new IllegalStateException("claimed " + claimed.size() + " of " + DUE + " due timers");
                     }
                     storage.inTransaction(tx -> {
-                        claimed.forEach(t -> tx.completeTimer(t.id(), "bench-node"));
+                        claimed.forEach(t -> tx.completeTimer(t.id(), Providers.NODE));
                         return null;
                     });
                 }

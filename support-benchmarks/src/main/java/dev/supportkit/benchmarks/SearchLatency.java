@@ -1,16 +1,19 @@
 package dev.supportkit.benchmarks;
 
-import dev.supportkit.core.search.LuceneSearchIndex;
 import dev.supportkit.spi.search.IndexedDocument;
 import dev.supportkit.spi.search.SearchHit;
+import dev.supportkit.spi.search.SearchIndex;
+import dev.supportkit.spi.search.SearchIndexFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -47,6 +50,9 @@ final class SearchLatency {
     private static final double TARGET_MS = 10.0;
     private static final String BASELINE = "raw Lucene on the same index: one TermQuery (the first word's stem, "
             + "body field of its language), no filters, best 10";
+    /** The built-in index's fields holding a document's body analysed for Russian and for English. */
+    private static final String BODY_RU = "body_ru";
+    private static final String BODY_EN = "body_en";
 
     /**
      * What one run measured.
@@ -95,7 +101,7 @@ final class SearchLatency {
         List<SearchCorpus.Query> queries = corpus.queries(measured, 1, 4);
         Path directory = Files.createTempDirectory("supportkit-search-bench");
         try {
-            try (LuceneSearchIndex index = LuceneSearchIndex.open(directory);
+            try (SearchIndex index = lucene(Map.of("directory", directory.toString()));
                  Analyzer russian = new RussianAnalyzer(); Analyzer english = new EnglishAnalyzer()) {
                 List<IndexedDocument> documents = corpus.articles().stream().map(SearchCorpus.Article::document)
                         .toList();
@@ -158,8 +164,18 @@ final class SearchLatency {
     private static TermQuery baselineQuery(SearchCorpus.Query query, Analyzer russian, Analyzer english)
             throws IOException {
         boolean russianText = query.language() == SearchCorpus.Language.RUSSIAN;
-        return new TermQuery(new Term(russianText ? LuceneSearchIndex.BODY_RU : LuceneSearchIndex.BODY_EN,
+        return new TermQuery(new Term(russianText ? BODY_RU : BODY_EN,
                 stem(russianText ? russian : english, query.firstWord())));
+    }
+
+    /**
+     * The engine's built-in {@code lucene} index, as the engine creates it.
+     *
+     * @param settings its settings ({@code directory} for a persistent index; none for one in memory)
+     * @return the index
+     */
+    static SearchIndex lucene(Map<String, String> settings) {
+        return Providers.create(SearchIndexFactory.class, "lucene", Clock.systemUTC(), settings);
     }
 
     /** The first term an analyser makes of a word, or the word itself when it makes none. */

@@ -3,13 +3,19 @@ package dev.supportkit.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.supportkit.core.knowledge.KnowledgeFiles;
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.Role;
+import dev.supportkit.api.knowledge.Article;
+import dev.supportkit.api.knowledge.ArticleStatus;
+import dev.supportkit.api.knowledge.FaqEntry;
+import dev.supportkit.core.SupportEngine;
 import dev.supportkit.spi.search.DocumentKind;
 import dev.supportkit.spi.search.IndexedDocument;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
@@ -44,7 +50,7 @@ class SuggestionLatencyTest {
     }
 
     @Test
-    @DisplayName("the corpus written as solution-base files reads back as every document of each tenant")
+    @DisplayName("the corpus written as solution-base files loads into an engine as every document of each tenant")
     void solutionBaseFiles(@TempDir Path directory) throws Exception {
         SearchCorpus corpus = SearchCorpus.generate(2_500, 11);
         SuggestionLatency.writeSolutionBase(corpus, directory);
@@ -52,22 +58,27 @@ class SuggestionLatencyTest {
                 .filter(d -> d.tenant().equals(SearchCorpus.TENANT))
                 .collect(Collectors.toMap(IndexedDocument::id, Function.identity()));
 
-        KnowledgeFiles.Contents contents = KnowledgeFiles.read(directory.resolve(SearchCorpus.TENANT.value()));
-        assertEquals(expected.size(), contents.articles().size() + contents.faq().size());
-        assertEquals(expected.values().stream().filter(d -> d.kind() == DocumentKind.FAQ).count(),
-                contents.faq().size());
-        for (KnowledgeFiles.ArticleFile article : contents.articles()) {
-            IndexedDocument source = expected.get(article.id().value());
-            assertEquals(source.title(), article.draft().problem());
-            assertEquals(source.customerVisible(), article.draft().customerVisible());
-            assertEquals(source.systemModels(), article.draft().systemModels());
-            assertTrue(!article.draft().steps().isEmpty() && source.body().startsWith(article.draft().symptoms()));
+        try (SupportEngine engine = SupportEngine.builder().environment(Map.of())
+                .set("supportkit.knowledge.directory", directory.toString()).build()) {
+            Actor reader = Actor.staff("op", "Operator", Role.FIRST_LINE_OPERATOR, SearchCorpus.TENANT);
+            List<Article> articles = engine.knowledge().articles(reader, Optional.of(ArticleStatus.PUBLISHED));
+            List<FaqEntry> faq = engine.knowledge().faq(reader, Optional.empty());
+            assertEquals(expected.size(), articles.size() + faq.size());
+            assertEquals(expected.values().stream().filter(d -> d.kind() == DocumentKind.FAQ).count(), faq.size());
+            for (Article article : articles) {
+                IndexedDocument source = expected.get(article.id().value());
+                assertEquals(source.title(), article.problem());
+                assertEquals(source.customerVisible(), article.customerVisible());
+                assertEquals(source.systemModels(), article.systemModels());
+                assertTrue(!article.steps().isEmpty() && source.body().startsWith(article.symptoms()));
+            }
+            for (FaqEntry entry : faq) {
+                assertEquals(expected.get(entry.id().value()).body(), entry.answer());
+            }
+            Actor other = Actor.staff("op", "Operator", Role.FIRST_LINE_OPERATOR, SearchCorpus.OTHER_TENANT);
+            assertEquals(corpus.articles().size() - expected.size(),
+                    engine.knowledge().articles(other, Optional.of(ArticleStatus.PUBLISHED)).size()
+                            + engine.knowledge().faq(other, Optional.empty()).size());
         }
-        for (KnowledgeFiles.FaqFile faq : contents.faq()) {
-            assertEquals(expected.get(faq.id().value()).body(), faq.answer());
-        }
-        assertEquals(corpus.articles().size() - expected.size(),
-                KnowledgeFiles.read(directory.resolve(SearchCorpus.OTHER_TENANT.value())).articles().size()
-                        + KnowledgeFiles.read(directory.resolve(SearchCorpus.OTHER_TENANT.value())).faq().size());
     }
 }

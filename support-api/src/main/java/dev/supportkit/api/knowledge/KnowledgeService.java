@@ -2,6 +2,7 @@ package dev.supportkit.api.knowledge;
 
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.directory.SystemId;
+import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import java.util.List;
 import java.util.Optional;
@@ -158,15 +159,32 @@ public interface KnowledgeService {
      */
     List<KnowledgeHit> search(Actor actor, KnowledgeQuery query);
 
+    /** The most hits {@link #suggestionsFor(Actor, RequestId)} returns. */
+    int MAX_SUGGESTIONS = 5;
+
     /**
-     * Suggests knowledge for a request from its subject, description, questionnaire answers and
-     * system's model.
+     * Suggests knowledge for a request: a search for its {@link #suggestionText(Request) suggestion text},
+     * filtered by its system's model, of every knowledge kind the actor may read.
      *
      * @param actor staff, or the request's customer representative (customer-visible knowledge only)
      * @param request the request
-     * @return at most 5 hits, best first
+     * @return at most {@value #MAX_SUGGESTIONS} hits, best first
      */
     List<KnowledgeHit> suggestionsFor(Actor actor, RequestId request);
+
+    /**
+     * The text searched for a request's suggestions: its subject, description, questionnaire answers and
+     * problem category (the category's parts as words).
+     *
+     * @param request the request
+     * @return the text
+     */
+    static String suggestionText(Request request) {
+        StringBuilder text = new StringBuilder(request.subject()).append(' ').append(request.description());
+        request.intake().answers().values().forEach(values -> values.forEach(v -> text.append(' ').append(v)));
+        request.category().ifPresent(c -> text.append(' ').append(c.replace('/', ' ').replace('-', ' ')));
+        return text.toString();
+    }
 
     /**
      * Rebuilds the tenant's search index from storage, e.g. after replacing the index provider.

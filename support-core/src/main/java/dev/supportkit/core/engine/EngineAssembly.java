@@ -120,9 +120,12 @@ public final class EngineAssembly implements AutoCloseable {
                 all.add(SettingsLoader.STORAGE_PROVIDER + ": no storage provider '" + settings.storageProvider()
                         + "' is available (available: " + String.join(", ", storages.keySet()) + ")");
             }
-            // The built-in index is always there; a discovered factory with its id outranks it (order -100).
+            // The built-in index is always there (also when a class loader hides core's service file); a
+            // discovered factory with its id outranks it (order -100).
             List<SearchIndexFactory> searchCandidates = new ArrayList<>(discovered.factories(SearchIndexFactory.class));
-            searchCandidates.add(new LuceneSearchIndexFactory());
+            if (searchCandidates.stream().noneMatch(LuceneSearchIndexFactory.class::isInstance)) {
+                searchCandidates.add(new LuceneSearchIndexFactory());
+            }
             searchFactories = resolve(search, searchCandidates, all);
             if (!searchFactories.containsKey(settings.searchProvider())) {
                 all.add(SettingsLoader.SEARCH_PROVIDER + ": no search index provider '" + settings.searchProvider()

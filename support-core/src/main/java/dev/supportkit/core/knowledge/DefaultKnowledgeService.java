@@ -70,8 +70,6 @@ public final class DefaultKnowledgeService implements KnowledgeService {
     static final int STEPS_MAX = 100;
     /** Longest hit summary. */
     static final int SUMMARY_MAX = 300;
-    /** Suggestions returned for a request, at most. */
-    public static final int SUGGESTIONS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultKnowledgeService.class);
     private static final Set<RequestStatus> RESOLVED = EnumSet.of(RequestStatus.RESOLVED, RequestStatus.SIGNED_OFF,
@@ -430,22 +428,8 @@ public final class DefaultKnowledgeService implements KnowledgeService {
         return commands.read(tx -> {
             Request request = commands.load(tx, actor, requestId);
             Optional<String> model = modelOf(tx, request);
-            return find(tx, actor, suggestionText(request), model, Set.of(), SUGGESTIONS);
+            return find(tx, actor, KnowledgeService.suggestionText(request), model, Set.of(), MAX_SUGGESTIONS);
         });
-    }
-
-    /**
-     * The text searched for a request's suggestions: its subject, description, questionnaire answers and
-     * problem category (its parts as words).
-     *
-     * @param request the request
-     * @return the text
-     */
-    public static String suggestionText(Request request) {
-        StringBuilder text = new StringBuilder(request.subject()).append(' ').append(request.description());
-        request.intake().answers().values().forEach(values -> values.forEach(v -> text.append(' ').append(v)));
-        request.category().ifPresent(c -> text.append(' ').append(c.replace('/', ' ').replace('-', ' ')));
-        return text.toString();
     }
 
     @Override

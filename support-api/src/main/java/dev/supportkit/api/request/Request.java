@@ -7,14 +7,18 @@ import dev.supportkit.api.directory.RepresentativeId;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.directory.SystemId;
+import dev.supportkit.api.error.FieldError;
+import dev.supportkit.api.error.ValidationException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * An immutable snapshot of a request (заявка): the unit of work registered from one or more contacts.
- * Every command returns a new snapshot with a higher {@link #version()}.
+ * Every command returns a new snapshot with a higher {@link #version()}. Build one with {@link #builder()},
+ * or copy one with some parts changed with {@link #toBuilder()}.
  *
  * @param id              identifier
  * @param tenant          the tenant that owns it
@@ -48,146 +52,6 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
                       Instant updatedAt, long version, long journalSequence, String journalHash,
                       List<Deadline> deadlines, Optional<VendorCaseState> vendorCase, Optional<String> category,
                       IntakeDetails intake) {
-
-    /**
-     * A request without intake details.
-     *
-     * @param id              identifier
-     * @param tenant          the tenant that owns it
-     * @param organization    the customer organisation
-     * @param representative  the customer's responsible representative who reported it
-     * @param system          the supported system concerned, if known
-     * @param subject         one-line summary
-     * @param description     the problem as described by the customer
-     * @param channel         the channel of the first contact
-     * @param priority        how urgent it is
-     * @param status          where it is in its life
-     * @param line            the support line responsible for it now
-     * @param group           the support group responsible for it now, if assigned
-     * @param assignee        the specialist responsible for it now, if assigned
-     * @param resolution      the resolution report once resolved
-     * @param registeredAt    when it was registered
-     * @param updatedAt       when it last changed
-     * @param version         optimistic-locking version, starting at 1
-     * @param journalSequence sequence number of its latest journal entry
-     * @param journalHash     hash of its latest journal entry
-     * @param deadlines       its service-level deadlines
-     * @param vendorCase      its vendor case, if one was opened
-     * @param category        the problem category, if any
-     */
-    public Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
-                   Optional<SystemId> system, String subject, String description, Channel channel, Priority priority,
-                   RequestStatus status, SupportLine line, Optional<GroupId> group, Optional<SpecialistId> assignee,
-                   Optional<ResolutionReport> resolution, Instant registeredAt, Instant updatedAt, long version,
-                   long journalSequence, String journalHash, List<Deadline> deadlines,
-                   Optional<VendorCaseState> vendorCase, Optional<String> category) {
-        this(id, tenant, organization, representative, system, subject, description, channel, priority, status, line,
-                group, assignee, resolution, registeredAt, updatedAt, version, journalSequence, journalHash, deadlines,
-                vendorCase, category, IntakeDetails.NONE);
-    }
-
-    /**
-     * A request without a problem category.
-     *
-     * @param id              identifier
-     * @param tenant          the tenant that owns it
-     * @param organization    the customer organisation
-     * @param representative  the customer's responsible representative who reported it
-     * @param system          the supported system concerned, if known
-     * @param subject         one-line summary
-     * @param description     the problem as described by the customer
-     * @param channel         the channel of the first contact
-     * @param priority        how urgent it is
-     * @param status          where it is in its life
-     * @param line            the support line responsible for it now
-     * @param group           the support group responsible for it now, if assigned
-     * @param assignee        the specialist responsible for it now, if assigned
-     * @param resolution      the resolution report once resolved
-     * @param registeredAt    when it was registered
-     * @param updatedAt       when it last changed
-     * @param version         optimistic-locking version, starting at 1
-     * @param journalSequence sequence number of its latest journal entry
-     * @param journalHash     hash of its latest journal entry
-     * @param deadlines       its service-level deadlines
-     * @param vendorCase      its vendor case, if one was opened
-     */
-    public Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
-                   Optional<SystemId> system, String subject, String description, Channel channel, Priority priority,
-                   RequestStatus status, SupportLine line, Optional<GroupId> group, Optional<SpecialistId> assignee,
-                   Optional<ResolutionReport> resolution, Instant registeredAt, Instant updatedAt, long version,
-                   long journalSequence, String journalHash, List<Deadline> deadlines,
-                   Optional<VendorCaseState> vendorCase) {
-        this(id, tenant, organization, representative, system, subject, description, channel, priority, status, line,
-                group, assignee, resolution, registeredAt, updatedAt, version, journalSequence, journalHash, deadlines,
-                vendorCase, Optional.empty());
-    }
-
-    /**
-     * A request without a vendor case.
-     *
-     * @param id              identifier
-     * @param tenant          the tenant that owns it
-     * @param organization    the customer organisation
-     * @param representative  the customer's responsible representative who reported it
-     * @param system          the supported system concerned, if known
-     * @param subject         one-line summary
-     * @param description     the problem as described by the customer
-     * @param channel         the channel of the first contact
-     * @param priority        how urgent it is
-     * @param status          where it is in its life
-     * @param line            the support line responsible for it now
-     * @param group           the support group responsible for it now, if assigned
-     * @param assignee        the specialist responsible for it now, if assigned
-     * @param resolution      the resolution report once resolved
-     * @param registeredAt    when it was registered
-     * @param updatedAt       when it last changed
-     * @param version         optimistic-locking version, starting at 1
-     * @param journalSequence sequence number of its latest journal entry
-     * @param journalHash     hash of its latest journal entry
-     * @param deadlines       its service-level deadlines; empty when no policy applies
-     */
-    public Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
-                   Optional<SystemId> system, String subject, String description, Channel channel, Priority priority,
-                   RequestStatus status, SupportLine line, Optional<GroupId> group, Optional<SpecialistId> assignee,
-                   Optional<ResolutionReport> resolution, Instant registeredAt, Instant updatedAt, long version,
-                   long journalSequence, String journalHash, List<Deadline> deadlines) {
-        this(id, tenant, organization, representative, system, subject, description, channel, priority, status, line,
-                group, assignee, resolution, registeredAt, updatedAt, version, journalSequence, journalHash, deadlines,
-                Optional.empty(), Optional.empty());
-    }
-
-    /**
-     * A request without deadlines.
-     *
-     * @param id              identifier
-     * @param tenant          the tenant that owns it
-     * @param organization    the customer organisation
-     * @param representative  the customer's responsible representative who reported it
-     * @param system          the supported system concerned, if known
-     * @param subject         one-line summary
-     * @param description     the problem as described by the customer
-     * @param channel         the channel of the first contact
-     * @param priority        how urgent it is
-     * @param status          where it is in its life
-     * @param line            the support line responsible for it now
-     * @param group           the support group responsible for it now, if assigned
-     * @param assignee        the specialist responsible for it now, if assigned
-     * @param resolution      the resolution report once resolved
-     * @param registeredAt    when it was registered
-     * @param updatedAt       when it last changed
-     * @param version         optimistic-locking version, starting at 1
-     * @param journalSequence sequence number of its latest journal entry
-     * @param journalHash     hash of its latest journal entry
-     */
-    public Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
-                   Optional<SystemId> system, String subject, String description, Channel channel, Priority priority,
-                   RequestStatus status, SupportLine line, Optional<GroupId> group, Optional<SpecialistId> assignee,
-                   Optional<ResolutionReport> resolution, Instant registeredAt, Instant updatedAt, long version,
-                   long journalSequence, String journalHash) {
-        this(id, tenant, organization, representative, system, subject, description, channel, priority, status, line,
-                group, assignee, resolution, registeredAt, updatedAt, version, journalSequence, journalHash, List.of(),
-                Optional.empty(), Optional.empty());
-    }
 
     /**
      * @param kind a deadline kind
@@ -255,5 +119,388 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
      */
     public RequestRef ref() {
         return new RequestRef(id, version);
+    }
+
+    /**
+     * Returns an empty builder for a new request. Optional parts start empty, the deadlines as none and
+     * the intake details as {@link IntakeDetails#NONE}.
+     *
+     * @return an empty builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder holding every component of this snapshot, to copy it with some changed.
+     *
+     * @return a builder holding this snapshot
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.tenant = tenant;
+        b.organization = organization;
+        b.representative = representative;
+        b.system = system;
+        b.subject = subject;
+        b.description = description;
+        b.channel = channel;
+        b.priority = priority;
+        b.status = status;
+        b.line = line;
+        b.group = group;
+        b.assignee = assignee;
+        b.resolution = resolution;
+        b.registeredAt = registeredAt;
+        b.updatedAt = updatedAt;
+        b.version = version;
+        b.journalSequence = journalSequence;
+        b.journalHash = journalHash;
+        b.deadlines = deadlines;
+        b.vendorCase = vendorCase;
+        b.category = category;
+        b.intake = intake;
+        return b;
+    }
+
+    /**
+     * Builds a {@link Request}. Setters for optional parts take the value or null for none;
+     * {@link #build()} reports every missing required part at once.
+     */
+    public static final class Builder {
+        private RequestId id;
+        private TenantId tenant;
+        private OrganizationId organization;
+        private RepresentativeId representative;
+        private Optional<SystemId> system = Optional.empty();
+        private String subject;
+        private String description;
+        private Channel channel;
+        private Priority priority;
+        private RequestStatus status;
+        private SupportLine line;
+        private Optional<GroupId> group = Optional.empty();
+        private Optional<SpecialistId> assignee = Optional.empty();
+        private Optional<ResolutionReport> resolution = Optional.empty();
+        private Instant registeredAt;
+        private Instant updatedAt;
+        private long version;
+        private long journalSequence;
+        private String journalHash;
+        private List<Deadline> deadlines = List.of();
+        private Optional<VendorCaseState> vendorCase = Optional.empty();
+        private Optional<String> category = Optional.empty();
+        private IntakeDetails intake = IntakeDetails.NONE;
+
+        private Builder() {
+        }
+
+        /**
+         * Returns the id set so far.
+         *
+         * @return the id, or null when not yet set
+         */
+        public RequestId id() {
+            return id;
+        }
+
+        /**
+         * Returns the tenant set so far.
+         *
+         * @return the tenant, or null when not yet set
+         */
+        public TenantId tenant() {
+            return tenant;
+        }
+
+        /**
+         * Sets the identifier.
+         *
+         * @param value the identifier
+         * @return this builder
+         */
+        public Builder id(RequestId value) {
+            id = value;
+            return this;
+        }
+
+        /**
+         * Sets the tenant that owns it.
+         *
+         * @param value the tenant
+         * @return this builder
+         */
+        public Builder tenant(TenantId value) {
+            tenant = value;
+            return this;
+        }
+
+        /**
+         * Sets the customer organisation.
+         *
+         * @param value the organisation
+         * @return this builder
+         */
+        public Builder organization(OrganizationId value) {
+            organization = value;
+            return this;
+        }
+
+        /**
+         * Sets the representative who reported it.
+         *
+         * @param value the representative
+         * @return this builder
+         */
+        public Builder representative(RepresentativeId value) {
+            representative = value;
+            return this;
+        }
+
+        /**
+         * Sets the supported system concerned.
+         *
+         * @param value the system, or null when unknown
+         * @return this builder
+         */
+        public Builder system(SystemId value) {
+            system = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
+         * Sets the one-line summary.
+         *
+         * @param value the summary
+         * @return this builder
+         */
+        public Builder subject(String value) {
+            subject = value;
+            return this;
+        }
+
+        /**
+         * Sets the problem as described by the customer.
+         *
+         * @param value the description
+         * @return this builder
+         */
+        public Builder description(String value) {
+            description = value;
+            return this;
+        }
+
+        /**
+         * Sets the channel of the first contact.
+         *
+         * @param value the channel
+         * @return this builder
+         */
+        public Builder channel(Channel value) {
+            channel = value;
+            return this;
+        }
+
+        /**
+         * Sets how urgent it is.
+         *
+         * @param value the priority
+         * @return this builder
+         */
+        public Builder priority(Priority value) {
+            priority = value;
+            return this;
+        }
+
+        /**
+         * Sets where it is in its life.
+         *
+         * @param value the status
+         * @return this builder
+         */
+        public Builder status(RequestStatus value) {
+            status = value;
+            return this;
+        }
+
+        /**
+         * Sets the support line responsible for it.
+         *
+         * @param value the line
+         * @return this builder
+         */
+        public Builder line(SupportLine value) {
+            line = value;
+            return this;
+        }
+
+        /**
+         * Sets the responsible support group.
+         *
+         * @param value the group, or null for none
+         * @return this builder
+         */
+        public Builder group(GroupId value) {
+            group = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
+         * Sets the responsible specialist.
+         *
+         * @param value the specialist, or null for none
+         * @return this builder
+         */
+        public Builder assignee(SpecialistId value) {
+            assignee = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
+         * Sets the resolution report.
+         *
+         * @param value the report, or null for none
+         * @return this builder
+         */
+        public Builder resolution(ResolutionReport value) {
+            resolution = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
+         * Sets when it was registered.
+         *
+         * @param value the registration time
+         * @return this builder
+         */
+        public Builder registeredAt(Instant value) {
+            registeredAt = value;
+            return this;
+        }
+
+        /**
+         * Sets when it last changed.
+         *
+         * @param value the time of the last change
+         * @return this builder
+         */
+        public Builder updatedAt(Instant value) {
+            updatedAt = value;
+            return this;
+        }
+
+        /**
+         * Sets the optimistic-locking version.
+         *
+         * @param value the version, from 1
+         * @return this builder
+         */
+        public Builder version(long value) {
+            version = value;
+            return this;
+        }
+
+        /**
+         * Sets the head of its journal's hash chain.
+         *
+         * @param sequence sequence number of its latest journal entry
+         * @param hash     hash of its latest journal entry
+         * @return this builder
+         */
+        public Builder journalHead(long sequence, String hash) {
+            journalSequence = sequence;
+            journalHash = hash;
+            return this;
+        }
+
+        /**
+         * Sets its service-level deadlines.
+         *
+         * @param value the deadlines, or null for none
+         * @return this builder
+         */
+        public Builder deadlines(List<Deadline> value) {
+            deadlines = value == null ? List.of() : value;
+            return this;
+        }
+
+        /**
+         * Sets its vendor case.
+         *
+         * @param value the vendor case, or null for none
+         * @return this builder
+         */
+        public Builder vendorCase(VendorCaseState value) {
+            vendorCase = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
+         * Sets the problem category; surrounding blanks are removed.
+         *
+         * @param value the category, or null or blank for none
+         * @return this builder
+         */
+        public Builder category(String value) {
+            category = Optional.ofNullable(value).filter(c -> !c.isBlank()).map(String::strip);
+            return this;
+        }
+
+        /**
+         * Sets the questionnaire, answers, emergency flag and mass incident it was taken with.
+         *
+         * @param value the details, or null for {@link IntakeDetails#NONE}
+         * @return this builder
+         */
+        public Builder intake(IntakeDetails value) {
+            intake = value == null ? IntakeDetails.NONE : value;
+            return this;
+        }
+
+        /**
+         * Builds the snapshot.
+         *
+         * @return the snapshot
+         * @throws ValidationException naming every required part that is missing ({@code request.<part>},
+         *                             rule {@code required}) or a negative version or journal sequence
+         *                             (rule {@code not-negative})
+         */
+        public Request build() {
+            List<FieldError> errors = new ArrayList<>();
+            required(errors, "id", id);
+            required(errors, "tenant", tenant);
+            required(errors, "organization", organization);
+            required(errors, "representative", representative);
+            required(errors, "subject", subject);
+            required(errors, "description", description);
+            required(errors, "channel", channel);
+            required(errors, "priority", priority);
+            required(errors, "status", status);
+            required(errors, "line", line);
+            required(errors, "registeredAt", registeredAt);
+            required(errors, "updatedAt", updatedAt);
+            required(errors, "journalHash", journalHash);
+            notNegative(errors, "version", version);
+            notNegative(errors, "journalSequence", journalSequence);
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+            return new Request(id, tenant, organization, representative, system, subject, description, channel,
+                    priority, status, line, group, assignee, resolution, registeredAt, updatedAt, version,
+                    journalSequence, journalHash, deadlines, vendorCase, category, intake);
+        }
+
+        private static void required(List<FieldError> errors, String part, Object value) {
+            if (value == null) {
+                errors.add(new FieldError("request." + part, "required", "is required"));
+            }
+        }
+
+        private static void notNegative(List<FieldError> errors, String part, long value) {
+            if (value < 0) {
+                errors.add(new FieldError("request." + part, "not-negative", "must not be negative, was " + value));
+            }
+        }
     }
 }

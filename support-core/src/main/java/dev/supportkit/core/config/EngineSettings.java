@@ -1,8 +1,12 @@
 package dev.supportkit.core.config;
 
+import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.spi.ProviderSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,42 +62,27 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
     }
 
     /**
-     * Settings with the default search index provider.
+     * Returns a builder with the defaults: no plugins directory, no provider settings, default jobs,
+     * notifications and intake, a 30-second directory cache, no SLA policies, no routing rules, the
+     * {@value #DEFAULT_SEARCH_PROVIDER} search provider and no knowledge directory.
      *
-     * @param nodeId this node's id
-     * @param storageProvider the id of the storage provider to use
-     * @param pluginsDirectory where PF4J plugin jars are loaded from
-     * @param providerSettings each provider's own settings, by provider id
-     * @param jobs how due timers are worked off
-     * @param directoryCacheTtl how long directory entries read on this node are reused
-     * @param notifications how messages are delivered
-     * @param sla service-level policies and calendars
-     * @param routing routing rules for redirects to second line; null means none
+     * @return a builder; node id and storage provider must be set
      */
-    public EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
-                          Map<String, ProviderSettings> providerSettings, JobSettings jobs, Duration directoryCacheTtl,
-                          NotificationSettings notifications, SlaSettings sla, RoutingSettings routing) {
-        this(nodeId, storageProvider, pluginsDirectory, providerSettings, jobs, directoryCacheTtl, notifications, sla,
-                routing, DEFAULT_SEARCH_PROVIDER, Optional.empty(), IntakeSettings.DEFAULTS);
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * Settings without routing rules.
+     * Returns a builder holding every component of these settings, to copy them with some changed.
      *
-     * @param nodeId this node's id
-     * @param storageProvider the id of the storage provider to use
-     * @param pluginsDirectory where PF4J plugin jars are loaded from
-     * @param providerSettings each provider's own settings, by provider id
-     * @param jobs how due timers are worked off
-     * @param directoryCacheTtl how long directory entries read on this node are reused
-     * @param notifications how messages are delivered
-     * @param sla service-level policies and calendars
+     * @return a builder holding these settings
      */
-    public EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
-                          Map<String, ProviderSettings> providerSettings, JobSettings jobs, Duration directoryCacheTtl,
-                          NotificationSettings notifications, SlaSettings sla) {
-        this(nodeId, storageProvider, pluginsDirectory, providerSettings, jobs, directoryCacheTtl, notifications, sla,
-                RoutingSettings.NONE);
+    public Builder toBuilder() {
+        return new Builder().nodeId(nodeId).storageProvider(storageProvider)
+                .pluginsDirectory(pluginsDirectory.orElse(null)).providerSettings(providerSettings).jobs(jobs)
+                .directoryCacheTtl(directoryCacheTtl)
+                .notifications(notifications).sla(sla).routing(routing).searchProvider(searchProvider)
+                .knowledgeDirectory(knowledgeDirectory.orElse(null)).intake(intake);
     }
 
     /**
@@ -126,5 +115,184 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
             return Boolean.parseBoolean(enabled.trim());
         }
         return explicit || !values.isEmpty();
+    }
+
+    /** Builds {@link EngineSettings}; {@link #build()} names every missing setting at once. */
+    public static final class Builder {
+        private String nodeId;
+        private String storageProvider;
+        private Optional<Path> pluginsDirectory = Optional.empty();
+        private Map<String, ProviderSettings> providerSettings = Map.of();
+        private JobSettings jobs = JobSettings.DEFAULTS;
+        private Duration directoryCacheTtl = Duration.ofSeconds(30);
+        private NotificationSettings notifications = NotificationSettings.DEFAULTS;
+        private SlaSettings sla = SlaSettings.NONE;
+        private RoutingSettings routing = RoutingSettings.NONE;
+        private String searchProvider = DEFAULT_SEARCH_PROVIDER;
+        private Optional<Path> knowledgeDirectory = Optional.empty();
+        private IntakeSettings intake = IntakeSettings.DEFAULTS;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets this node's id ({@code supportkit.node-id}).
+         *
+         * @param value the node id
+         * @return this builder
+         */
+        public Builder nodeId(String value) {
+            nodeId = value;
+            return this;
+        }
+
+        /**
+         * Sets the storage provider id ({@code supportkit.storage.provider}).
+         *
+         * @param value the provider id
+         * @return this builder
+         */
+        public Builder storageProvider(String value) {
+            storageProvider = value;
+            return this;
+        }
+
+        /**
+         * Sets where PF4J plugin jars are loaded from ({@code supportkit.plugins.directory}).
+         *
+         * @param value the directory, or null for none
+         * @return this builder
+         */
+        public Builder pluginsDirectory(Path value) {
+            pluginsDirectory = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
+         * Sets each provider's own settings ({@code supportkit.providers.<id>.*}).
+         *
+         * @param value the settings by provider id
+         * @return this builder
+         */
+        public Builder providerSettings(Map<String, ProviderSettings> value) {
+            providerSettings = value;
+            return this;
+        }
+
+        /**
+         * Sets how due timers are worked off ({@code supportkit.jobs.*}).
+         *
+         * @param value the job settings
+         * @return this builder
+         */
+        public Builder jobs(JobSettings value) {
+            jobs = value;
+            return this;
+        }
+
+        /**
+         * Sets how long directory entries are reused ({@code supportkit.directory.cache-seconds}).
+         *
+         * @param value the time to live; zero turns the cache off
+         * @return this builder
+         */
+        public Builder directoryCacheTtl(Duration value) {
+            directoryCacheTtl = value;
+            return this;
+        }
+
+        /**
+         * Sets how messages are delivered ({@code supportkit.notifications.*}).
+         *
+         * @param value the notification settings
+         * @return this builder
+         */
+        public Builder notifications(NotificationSettings value) {
+            notifications = value;
+            return this;
+        }
+
+        /**
+         * Sets the service-level policies and calendars ({@code supportkit.sla.*}).
+         *
+         * @param value the SLA settings
+         * @return this builder
+         */
+        public Builder sla(SlaSettings value) {
+            sla = value;
+            return this;
+        }
+
+        /**
+         * Sets the routing rules ({@code supportkit.routing.*}).
+         *
+         * @param value the rules, or null for none
+         * @return this builder
+         */
+        public Builder routing(RoutingSettings value) {
+            routing = value;
+            return this;
+        }
+
+        /**
+         * Sets the search index provider id ({@code supportkit.search.provider}).
+         *
+         * @param value the provider id, or null for {@value #DEFAULT_SEARCH_PROVIDER}
+         * @return this builder
+         */
+        public Builder searchProvider(String value) {
+            searchProvider = value;
+            return this;
+        }
+
+        /**
+         * Sets where solution-base files are loaded from ({@code supportkit.knowledge.directory}).
+         *
+         * @param value the directory, or null for nowhere
+         * @return this builder
+         */
+        public Builder knowledgeDirectory(Path value) {
+            knowledgeDirectory = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
+         * Sets the intake settings ({@code supportkit.intake.*}).
+         *
+         * @param value the intake settings, or null for the defaults
+         * @return this builder
+         */
+        public Builder intake(IntakeSettings value) {
+            intake = value;
+            return this;
+        }
+
+        /**
+         * Builds the settings.
+         *
+         * @return the settings
+         * @throws ConfigurationException naming every setting that is null, by its key
+         */
+        public EngineSettings build() {
+            List<String> problems = new ArrayList<>();
+            Map<String, Object> parts = new LinkedHashMap<>();
+            parts.put("supportkit.node-id", nodeId);
+            parts.put("supportkit.storage.provider", storageProvider);
+            parts.put("supportkit.providers", providerSettings);
+            parts.put("supportkit.jobs", jobs);
+            parts.put("supportkit.directory.cache-seconds", directoryCacheTtl);
+            parts.put("supportkit.notifications", notifications);
+            parts.put("supportkit.sla", sla);
+            parts.forEach((key, value) -> {
+                if (value == null) {
+                    problems.add(key + ": is required");
+                }
+            });
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+            return new EngineSettings(nodeId, storageProvider, pluginsDirectory, providerSettings, jobs,
+                    directoryCacheTtl, notifications, sla, routing, searchProvider, knowledgeDirectory, intake);
+        }
     }
 }

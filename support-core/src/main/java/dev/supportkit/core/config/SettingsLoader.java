@@ -166,8 +166,11 @@ public final class SettingsLoader {
         SlaSettings slaSettings = SlaSettings.parse(sla, problems);
         RoutingSettings routingSettings = RoutingSettings.parse(routing, problems);
         IntakeSettings intakeSettings = IntakeSettings.parse(intake, problems);
-        return new Result(new EngineSettings(nodeId, storage, plugins, providerSettings, jobs, directoryCache,
-                notifications, slaSettings, routingSettings, search, knowledge, intakeSettings), List.copyOf(problems));
+        return new Result(EngineSettings.builder().nodeId(nodeId).storageProvider(storage)
+                .pluginsDirectory(plugins.orElse(null)).providerSettings(providerSettings).jobs(jobs)
+                .directoryCacheTtl(directoryCache).notifications(notifications).sla(slaSettings)
+                .routing(routingSettings).searchProvider(search).knowledgeDirectory(knowledge.orElse(null))
+                .intake(intakeSettings).build(), List.copyOf(problems));
     }
 
     private static NotificationSettings notifications(Configuration config, List<String> problems) {

@@ -23,6 +23,7 @@ import dev.supportkit.api.request.RequestRef;
 import dev.supportkit.core.journal.JournalDraft;
 import dev.supportkit.core.json.JacksonCodec;
 import dev.supportkit.core.knowledge.KnowledgeStore;
+import dev.supportkit.core.notify.MessageTopic;
 import dev.supportkit.core.request.FieldErrors;
 import dev.supportkit.core.request.RequestAction;
 import dev.supportkit.core.request.RequestCommands;
@@ -136,7 +137,7 @@ public final class DefaultConsultingService implements ConsultingService {
                                     new RequestEvent.InstructionSent(articleId.value(), article.version(), steps),
                                     "Typical instruction from article " + articleId + " «" + article.problem()
                                             + "» sent to the customer"))
-                            .notifyCustomer("instruction.typical",
+                            .notifyCustomer(MessageTopic.INSTRUCTION_TYPICAL,
                                     Map.of("articleTitle", article.problem(), "steps", steps));
                 });
     }
@@ -154,7 +155,7 @@ public final class DefaultConsultingService implements ConsultingService {
                             null, new RequestEvent.InstructionSent(null, 0, text),
                             "Remote instruction on a non-typical problem sent to the customer by "
                                     + actor.displayName()))
-                    .notifyCustomer("instruction.remote", Map.of("instruction", text));
+                    .notifyCustomer(MessageTopic.INSTRUCTION_REMOTE, Map.of("instruction", text));
         });
     }
 
@@ -195,7 +196,7 @@ public final class DefaultConsultingService implements ConsultingService {
                             null, new RequestEvent.HandlingPlanExplained(lines),
                             "The sequence and expected dates of handling explained to the customer ("
                                     + lines.size() + " steps, last by " + previous + ")"))
-                    .notifyCustomer("handling.plan", Map.of("plan", String.join("\n", lines)));
+                    .notifyCustomer(MessageTopic.HANDLING_PLAN, Map.of("plan", String.join("\n", lines)));
         });
     }
 

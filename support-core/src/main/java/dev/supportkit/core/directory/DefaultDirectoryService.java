@@ -18,6 +18,7 @@ import dev.supportkit.api.directory.SupportGroup;
 import dev.supportkit.api.directory.SupportedSystem;
 import dev.supportkit.api.directory.SystemComponent;
 import dev.supportkit.api.error.NotFoundException;
+import dev.supportkit.core.notify.NotificationChannels;
 import dev.supportkit.core.request.FieldErrors;
 import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.security.Permission;
@@ -40,15 +41,18 @@ public final class DefaultDirectoryService implements DirectoryService {
 
     private final RequestCommands commands;
     private final SlaClock sla;
+    private final NotificationChannels channels;
 
     /**
      * @param commands gives access to storage and the access policy
      * @param sla      the configured SLA policies and calendars, to check contracts against
+     * @param channels the started notification channels, to check contact points against
      */
     @Inject
-    public DefaultDirectoryService(RequestCommands commands, SlaClock sla) {
+    public DefaultDirectoryService(RequestCommands commands, SlaClock sla, NotificationChannels channels) {
         this.commands = commands;
         this.sla = sla;
+        this.channels = channels;
     }
 
     @Override
@@ -191,7 +195,8 @@ public final class DefaultDirectoryService implements DirectoryService {
                 errors.add("preferences.contactPoints", "required", "at least one contact point is required");
             }
             for (int i = 0; i < preferences.contactPoints().size(); i++) {
-                ContactPoints.validate(errors, "preferences.contactPoints[" + i + "]", preferences.contactPoints().get(i));
+                ContactPoints.validate(errors, "preferences.contactPoints[" + i + "]",
+                        preferences.contactPoints().get(i), channels::delivers);
             }
             QuietHours quiet = preferences.quietHours();
             if (quiet != null) {

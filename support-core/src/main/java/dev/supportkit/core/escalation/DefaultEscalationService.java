@@ -34,7 +34,6 @@ import dev.supportkit.core.request.LineFunctions;
 import dev.supportkit.core.request.RequestAction;
 import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.request.RequestCommands.Change;
-import dev.supportkit.core.request.RequestBuilder;
 import dev.supportkit.api.directory.GroupId;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.core.security.Permission;
@@ -142,7 +141,7 @@ public final class DefaultEscalationService implements EscalationService {
                     new RequestEvent.Redirected(from, target.line(), group, assignee, reason),
                     "Redirected from " + from + " to " + target.line()
                             + (group == null ? "" : " (group " + group + ")") + ": " + reason);
-            RequestBuilder next = step.advance().line(target.line()).group(group).assignee(assignee);
+            Request.Builder next = step.advance().line(target.line()).group(group).assignee(assignee);
             if (routing.isEmpty()) {
                 return Change.of(next, redirected);
             }

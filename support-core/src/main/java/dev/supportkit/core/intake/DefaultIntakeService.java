@@ -50,7 +50,6 @@ import dev.supportkit.core.request.ConflictRetry;
 import dev.supportkit.core.request.FieldErrors;
 import dev.supportkit.core.request.LineFunctions;
 import dev.supportkit.core.request.RequestAction;
-import dev.supportkit.core.request.RequestBuilder;
 import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.request.RequestCommands.Change;
 import dev.supportkit.core.request.RequestLifecycle;
@@ -268,7 +267,7 @@ public final class DefaultIntakeService implements IntakeService {
                 "Further " + channelName(draft.channel()) + " contact attached to the request"
                         + (draft.attachTo() == null ? " (open request about the same system)" : "")
                         + (answered ? "; answers now " + describe(answers) : "")));
-        RequestBuilder request = RequestBuilder.from(current).status(next);
+        Request.Builder request = current.toBuilder().status(next);
         List<RequestCommands.Message> messages = new ArrayList<>();
         Optional<SupportedSystem> system = directory.system().or(() -> current.system().flatMap(id ->
                 tx.findDirectoryEntry(actor.tenant(), SupportedSystem.class, id.value())));
@@ -283,7 +282,7 @@ public final class DefaultIntakeService implements IntakeService {
                     details.incident());
             request.priority(to);
             entries.add(emergencyEntry(current.priority(), to, emergency.get().reasons()));
-            messages.addAll(leadMessages(tx, actor, MessageTopic.REQUEST_EMERGENCY.topic(),
+            messages.addAll(leadMessages(tx, actor, MessageTopic.REQUEST_EMERGENCY,
                     Map.of("priority", to.name(), "reasons", String.join("; ", emergency.get().reasons()))));
         }
         request.intake(details);
@@ -312,7 +311,7 @@ public final class DefaultIntakeService implements IntakeService {
         List<RequestCommands.Message> messages = new ArrayList<>();
         if (emergency.isPresent()) {
             entries.add(emergencyEntry(requested, priority, emergency.get().reasons()));
-            messages.addAll(leadMessages(tx, actor, MessageTopic.REQUEST_EMERGENCY.topic(),
+            messages.addAll(leadMessages(tx, actor, MessageTopic.REQUEST_EMERGENCY,
                     Map.of("priority", priority.name(), "reasons", String.join("; ", emergency.get().reasons()))));
         }
         Optional<MassIncidents.Link> link = incidents.enabled() ? incidents.detect(tx, actor.tenant(), requestId,
@@ -322,13 +321,13 @@ public final class DefaultIntakeService implements IntakeService {
             details = details.withIncident(incident.id());
             entries.add(linkedEntry(incident));
             if (link.get().detected()) {
-                messages.addAll(leadMessages(tx, actor, MessageTopic.INCIDENT_DETECTED.topic(), Map.of(
+                messages.addAll(leadMessages(tx, actor, MessageTopic.INCIDENT_DETECTED, Map.of(
                         "incidentId", incident.id().value(), "incidentTitle", incident.title(),
                         "scope", incident.scope().name(), "scopeValue", incident.scopeValue(),
                         "requestCount", Integer.toString(incident.requests().size()))));
             }
         }
-        RequestBuilder request = RequestBuilder.create().id(requestId).tenant(actor.tenant())
+        Request.Builder request = Request.builder().id(requestId).tenant(actor.tenant())
                 .organization(draft.organization()).representative(draft.representative()).system(draft.system())
                 .subject(subject).description(draft.text()).channel(draft.channel())
                 .priority(priority).category(draft.category()).status(RequestStatus.REGISTERED)
@@ -337,13 +336,13 @@ public final class DefaultIntakeService implements IntakeService {
                 receivedAt, actor.id());
         request.deadlines(commands.sla().startFor(tx, request.updatedAt(now).journalHead(0, "").build(), now));
         Change change = new Change(request, entries, messages, List.of(contact), List.of())
-                .notifyCustomer("request.registered");
+                .notifyCustomer(MessageTopic.REQUEST_REGISTERED);
         Request saved = commands.commit(tx, actor, null, change, now);
         commands.sla().scheduleRunning(tx, saved, now);
         if (link.isPresent()) {
             Actor engine = Actor.system(actor.tenant());
             for (Request other : link.get().others()) {
-                commands.commit(tx, engine, other, Change.of(RequestBuilder.from(other)
+                commands.commit(tx, engine, other, Change.of(other.toBuilder()
                         .intake(other.intake().withIncident(link.get().incident().id())),
                         linkedEntry(link.get().incident())), now);
             }
@@ -411,7 +410,7 @@ public final class DefaultIntakeService implements IntakeService {
     }
 
     /** A message to every intake lead of the tenant (specialists with the role INTAKE_LEAD), by id. */
-    private static List<RequestCommands.Message> leadMessages(StorageTransaction tx, Actor actor, String topic,
+    private static List<RequestCommands.Message> leadMessages(StorageTransaction tx, Actor actor, MessageTopic topic,
                                                               Map<String, String> extras) {
         return tx.listDirectoryEntries(actor.tenant(), Specialist.class, Optional.empty()).stream()
                 .filter(s -> s.role() == Role.INTAKE_LEAD)
@@ -609,14 +608,14 @@ public final class DefaultIntakeService implements IntakeService {
                     continue;
                 }
                 Request current = found.get();
-                RequestBuilder next = RequestBuilder.from(current)
+                Request.Builder next = current.toBuilder()
                         .status(RequestLifecycle.next(current, RequestAction.RESOLVE_WITH_INCIDENT))
                         .resolution(report)
                         .deadlines(commands.sla().afterAction(tx, current, RequestAction.RESOLVE_WITH_INCIDENT, now));
                 JournalDraft entry = new JournalDraft(LaborFunction.B_02_6, Visibility.CUSTOMER_VISIBLE, null,
                         new RequestEvent.ResolvedWithIncident(id, summary),
                         "Resolved together with mass incident " + id + " (" + incident.title() + "): " + summary);
-                commands.commit(tx, actor, current, Change.of(next, entry).notifyCustomer("request.resolved",
+                commands.commit(tx, actor, current, Change.of(next, entry).notifyCustomer(MessageTopic.REQUEST_RESOLVED,
                         Map.of("summary", summary, "cause", incident.title())), now);
             }
             MassIncident resolved = new MassIncident(incident.id(), incident.scope(), incident.scopeValue(),

@@ -18,7 +18,6 @@ import dev.supportkit.core.journal.HashChain;
 import dev.supportkit.core.journal.JournalDraft;
 import dev.supportkit.core.journal.JournalWriter;
 import dev.supportkit.core.request.FieldErrors;
-import dev.supportkit.core.request.RequestBuilder;
 import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.security.Permission;
 import dev.supportkit.spi.storage.JournalRecord;
@@ -92,7 +91,7 @@ public final class RequestImporter {
                                 new RequestEvent.Imported(source, item.externalId(), item.status()),
                                 "Imported from " + source + " (id " + item.externalId() + ") as " + item.status()));
                 records.add(record);
-                stored.add(RequestBuilder.create().id(id).tenant(actor.tenant()).organization(item.organization())
+                stored.add(Request.builder().id(id).tenant(actor.tenant()).organization(item.organization())
                         .representative(item.representative()).system(item.system()).subject(item.subject().strip())
                         .description(item.description()).channel(item.channel())
                         .priority(item.priority() == null ? Priority.NORMAL : item.priority()).status(item.status())

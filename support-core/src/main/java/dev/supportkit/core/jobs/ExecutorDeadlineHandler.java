@@ -9,7 +9,7 @@ import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.core.journal.JournalDraft;
 import dev.supportkit.core.json.JacksonCodec;
-import dev.supportkit.core.request.RequestBuilder;
+import dev.supportkit.core.notify.MessageTopic;
 import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.request.RequestCommands.Change;
 import dev.supportkit.spi.storage.StorageTransaction;
@@ -26,8 +26,6 @@ import java.util.Optional;
 public final class ExecutorDeadlineHandler implements TimerHandler {
     /** The timer kind. */
     public static final String KIND = "executor.deadline";
-    /** The outbox topic of the notification to the executor. */
-    public static final String MISSED_TOPIC = "deadline.missed";
 
     private final RequestCommands commands;
     private final JacksonCodec codec;
@@ -60,7 +58,7 @@ public final class ExecutorDeadlineHandler implements TimerHandler {
                 "Deadline of executor " + deadline.executor() + " passed at " + deadline.due()
                         + " with the request still " + request.status() + ": " + deadline.task());
         commands.commit(tx, Actor.system(timer.tenant()), request,
-                Change.of(RequestBuilder.from(request), entry).notify(MISSED_TOPIC, deadline.executor().value(),
+                Change.of(request.toBuilder(), entry).notify(MessageTopic.DEADLINE_MISSED, deadline.executor().value(),
                         Map.of("task", deadline.task(), "due", deadline.due().toString(),
                                 "executor", deadline.executor().value())), now);
     }

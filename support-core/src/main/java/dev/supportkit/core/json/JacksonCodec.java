@@ -29,6 +29,7 @@ import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.intake.QuestionnaireId;
 import dev.supportkit.api.knowledge.ArticleId;
 import dev.supportkit.api.knowledge.FaqId;
+import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.ContactId;
 import dev.supportkit.api.request.IncidentId;
 import dev.supportkit.api.request.RequestId;
@@ -41,7 +42,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * JSON for API records. The API carries no Jackson annotations: identifiers are written as plain
+ * JSON for API records. The API carries no Jackson annotations: identifiers and channels (by
+ * {@link Channel#name()}, so a built-in channel reads as the enum it once was) are written as plain
  * strings by a module, and {@link RequestEvent} gets its {@code type} property from a mix-in, with
  * the subtypes taken from the sealed interface itself.
  */
@@ -66,7 +68,8 @@ public final class JacksonCodec implements DataCodec {
             new IdType<>(IncidentId.class, IncidentId::new),
             new IdType<>(QuestionnaireId.class, QuestionnaireId::new),
             new IdType<>(ArticleId.class, ArticleId::new),
-            new IdType<>(FaqId.class, FaqId::new));
+            new IdType<>(FaqId.class, FaqId::new),
+            new IdType<>(Channel.class, Channel::of));
 
     private static final Map<String, Class<?>> EVENT_TYPES = Arrays.stream(RequestEvent.class.getPermittedSubclasses())
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -8,24 +8,28 @@ import java.util.stream.Stream;
 /**
  * The messages the engine sends, each with the template variables it provides. Every template may
  * use the common variables and its topic's own; using any other is a configuration error found when
- * the engine starts.
+ * the engine starts. This enum is the one place topics are named: commands pass a constant to
+ * {@code Change.notifyCustomer} or {@code Change.notify}, and the outbox stores its {@link #topic()}.
+ *
+ * <p>Every topic has a sender except {@link #SURVEY}: its templates ship now, and it is sent by the
+ * quality-control survey hook of issue 16.
  */
 public enum MessageTopic {
     /** The customer's contact was registered. */
     REQUEST_REGISTERED("request.registered"),
     /** The request waits for the customer's answer. */
     WAITING_FOR_CUSTOMER("request.waiting-for-customer", "question"),
-    /** A deadline the customer was told about changed. */
+    /** To an executor: their deadline on a request was moved (set again before it passed). */
     DEADLINE_CHANGED("deadline.changed", "deadline"),
     /** Works or a visit were scheduled. */
     WORKS_SCHEDULED("works.scheduled", "visitStart", "visitEnd", "note"),
-    /** Works or a visit were moved. */
+    /** Works or a visit were moved: planned again for the same site and purpose before they ended. */
     WORKS_RESCHEDULED("works.rescheduled", "visitStart", "visitEnd", "note"),
     /** The problem is removed: please sign off. */
     REQUEST_RESOLVED("request.resolved", "summary", "cause"),
     /** The request was closed. */
     REQUEST_CLOSED("request.closed", "note"),
-    /** A satisfaction survey after closing. */
+    /** A satisfaction survey after closing; no sender yet: issue 16's survey hook sends it. */
     SURVEY("survey", "surveyLink"),
     /** To a specialist: their deadline on a request passed. */
     DEADLINE_MISSED("deadline.missed", "task", "due", "executor"),

@@ -2,16 +2,17 @@ package dev.supportkit.core.notify;
 
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.spi.notification.NotificationChannel;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The notification channels this engine started, by the channel they deliver on. When two plugins
- * deliver on one channel, the one whose factory id sorts first is used.
+ * The notification channels this engine started, by the channel they deliver on: a built-in one or a
+ * channel a plugin declared. When two plugins deliver on one channel, the one whose factory id sorts
+ * first is used.
  */
 public final class NotificationChannels {
-    private final Map<Channel, NotificationChannel> byChannel = new EnumMap<>(Channel.class);
+    private final Map<Channel, NotificationChannel> byChannel = new HashMap<>();
 
     /**
      * @param started the started channels by factory id, sorted by id
@@ -26,5 +27,13 @@ public final class NotificationChannels {
      */
     public Optional<NotificationChannel> on(Channel channel) {
         return Optional.ofNullable(byChannel.get(channel));
+    }
+
+    /**
+     * @param channel a channel
+     * @return whether a started provider delivers on it
+     */
+    public boolean delivers(Channel channel) {
+        return byChannel.containsKey(channel);
     }
 }

@@ -15,6 +15,7 @@ import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestRef;
 import dev.supportkit.core.journal.JournalDraft;
+import dev.supportkit.core.notify.MessageTopic;
 import dev.supportkit.core.request.RequestAction;
 import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.request.RequestCommands.Change;
@@ -103,7 +104,7 @@ public final class DefaultQualityService implements QualityService {
             return Change.of(step.advance(), new JournalDraft(function, Visibility.CUSTOMER_VISIBLE, null,
                     new RequestEvent.Closed(note),
                     "Execution checked and request closed" + (note == null || note.isBlank() ? "" : ": " + note)))
-                    .notifyCustomer("request.closed", Map.of("note", note == null ? "" : note));
+                    .notifyCustomer(MessageTopic.REQUEST_CLOSED, Map.of("note", note == null ? "" : note));
         });
     }
 }

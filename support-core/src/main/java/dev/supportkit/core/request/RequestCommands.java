@@ -12,6 +12,7 @@ import dev.supportkit.core.journal.HashChain;
 import dev.supportkit.core.journal.JournalDraft;
 import dev.supportkit.core.journal.JournalWriter;
 import dev.supportkit.core.json.JacksonCodec;
+import dev.supportkit.core.notify.MessageTopic;
 import dev.supportkit.core.security.AccessPolicy;
 import dev.supportkit.core.security.Permission;
 import dev.supportkit.core.sla.SlaLifecycle;
@@ -46,8 +47,8 @@ public final class RequestCommands {
          *
          * @return a builder holding the current snapshot with the next status set
          */
-        public RequestBuilder advance() {
-            return RequestBuilder.from(current).status(next);
+        public Request.Builder advance() {
+            return current.toBuilder().status(next);
         }
     }
 
@@ -61,42 +62,42 @@ public final class RequestCommands {
      * @param contacts contacts to store with the request
      * @param timers   timers to schedule with the change
      */
-    public record Change(RequestBuilder request, List<JournalDraft> entries, List<Message> messages,
+    public record Change(Request.Builder request, List<JournalDraft> entries, List<Message> messages,
                          List<Contact> contacts, List<TimerDraft> timers) {
         /**
          * @param request the new snapshot
          * @param entry   the one journal entry
          * @return a change without notifications
          */
-        public static Change of(RequestBuilder request, JournalDraft entry) {
+        public static Change of(Request.Builder request, JournalDraft entry) {
             return new Change(request, List.of(entry), List.of(), List.of(), List.of());
         }
 
         /**
-         * @param topic an outbox topic to tell the customer about, e.g. {@code request.resolved}
+         * @param topic what to tell the customer about, e.g. {@link MessageTopic#REQUEST_RESOLVED}
          * @return this change, also notifying the request's representative
          */
-        public Change notifyCustomer(String topic) {
+        public Change notifyCustomer(MessageTopic topic) {
             return notify(topic, null, Map.of());
         }
 
         /**
-         * @param topic  an outbox topic to tell the customer about
+         * @param topic  what to tell the customer about
          * @param extras the topic's own template values (e.g. the question asked)
          * @return this change, also notifying the request's representative
          */
-        public Change notifyCustomer(String topic, Map<String, String> extras) {
+        public Change notifyCustomer(MessageTopic topic, Map<String, String> extras) {
             return notify(topic, null, extras);
         }
 
         /**
-         * @param topic     an outbox topic, e.g. {@code deadline.missed}
+         * @param topic     what the message is about, e.g. {@link MessageTopic#DEADLINE_MISSED}
          * @param recipient who to tell (a specialist or representative id); null for the request's
          *                  representative
          * @param extras    the topic's own template values
          * @return this change, also recording the message
          */
-        public Change notify(String topic, String recipient, Map<String, String> extras) {
+        public Change notify(MessageTopic topic, String recipient, Map<String, String> extras) {
             return new Change(request, entries, append(messages, new Message(topic, recipient, Map.copyOf(extras))),
                     contacts, timers);
         }
@@ -131,7 +132,7 @@ public final class RequestCommands {
      * @param recipient who it is for; null for the request's representative
      * @param extras    the topic's own template values, added to the payload
      */
-    public record Message(String topic, String recipient, Map<String, String> extras) {
+    public record Message(MessageTopic topic, String recipient, Map<String, String> extras) {
     }
 
     /**
@@ -251,11 +252,11 @@ public final class RequestCommands {
      * @return the stored snapshot
      */
     public Request commit(StorageTransaction tx, Actor actor, Request base, Change change, Instant now) {
-        RequestBuilder builder = change.request();
+        Request.Builder builder = change.request();
         long sequence = base == null ? 0 : base.journalSequence();
         String hash = base == null ? HashChain.GENESIS : base.journalHash();
         for (JournalDraft entry : change.entries()) {
-            JournalRecord record = journal.chain(builder.tenant, builder.id, sequence, hash, actor, now, entry);
+            JournalRecord record = journal.chain(builder.tenant(), builder.id(), sequence, hash, actor, now, entry);
             tx.appendJournal(record);
             sequence = record.sequence();
             hash = record.hash();
@@ -297,7 +298,7 @@ public final class RequestCommands {
         JournalRecord record = journal.chain(current.tenant(), current.id(), current.journalSequence(),
                 current.journalHash(), actor, now, entry);
         tx.appendJournal(record);
-        Request saved = RequestBuilder.from(current).journalHead(record.sequence(), record.hash()).build();
+        Request saved = current.toBuilder().journalHead(record.sequence(), record.hash()).build();
         tx.updateRequest(saved, current.version());
         return saved;
     }
@@ -328,7 +329,7 @@ public final class RequestCommands {
     }
 
     private OutboxMessage outboxMessage(Request request, Message message, Instant now) {
-        String topic = message.topic();
+        String topic = message.topic().topic();
         String recipient = message.recipient() == null ? request.representative().value() : message.recipient();
         Map<String, Object> payload = new TreeMap<>();
         payload.put("requestId", request.id().value());
@@ -337,9 +338,9 @@ public final class RequestCommands {
         payload.put("organization", request.organization().value());
         payload.put("representative", request.representative().value());
         payload.putAll(message.extras());
-        return new OutboxMessage(UUID.randomUUID().toString(), request.tenant(), request.id(), topic, recipient,
-                codec.toJson(payload), request.id().value() + ":" + request.journalSequence() + ":" + topic + ":"
-                        + recipient, now,
-                OutboxMessage.Status.PENDING, 0, now);
+        return OutboxMessage.builder().id(UUID.randomUUID().toString()).tenant(request.tenant()).request(request.id())
+                .topic(topic).recipient(recipient).payload(codec.toJson(payload))
+                .idempotencyKey(request.id().value() + ":" + request.journalSequence() + ":" + topic + ":" + recipient)
+                .createdAt(now).build();
     }
 }

@@ -10,6 +10,7 @@ import dev.supportkit.api.request.RequestRef;
 import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.resolution.ResolutionService;
 import dev.supportkit.core.journal.JournalDraft;
+import dev.supportkit.core.notify.MessageTopic;
 import dev.supportkit.core.request.FieldErrors;
 import dev.supportkit.core.request.LineFunctions;
 import dev.supportkit.core.request.RequestAction;
@@ -42,7 +43,7 @@ public final class DefaultResolutionService implements ResolutionService {
                     return Change.of(step.advance(), new JournalDraft(LineFunctions.dialogue(step.current().line()),
                             Visibility.CUSTOMER_VISIBLE, null, new RequestEvent.ClarificationRequested(question),
                             "Asked the customer to clarify: " + question))
-                            .notifyCustomer("request.waiting-for-customer", Map.of("question", question));
+                            .notifyCustomer(MessageTopic.WAITING_FOR_CUSTOMER, Map.of("question", question));
                 });
     }
 
@@ -61,7 +62,8 @@ public final class DefaultResolutionService implements ResolutionService {
                             new RequestEvent.Resolved(report.summary(), report.cause(), report.equipmentFailure(),
                                     report.failedComponent()),
                             "Resolved. Cause: " + report.cause() + ". Done: " + report.summary()))
-                    .notifyCustomer("request.resolved", Map.of("summary", report.summary(), "cause", report.cause()));
+                    .notifyCustomer(MessageTopic.REQUEST_RESOLVED,
+                            Map.of("summary", report.summary(), "cause", report.cause()));
         });
     }
 

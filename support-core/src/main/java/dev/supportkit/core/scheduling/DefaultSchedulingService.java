@@ -16,6 +16,7 @@ import dev.supportkit.api.scheduling.VisitPurpose;
 import dev.supportkit.core.jobs.ExecutorDeadlineHandler;
 import dev.supportkit.core.journal.JournalDraft;
 import dev.supportkit.core.json.JacksonCodec;
+import dev.supportkit.core.notify.MessageTopic;
 import dev.supportkit.core.request.FieldErrors;
 import dev.supportkit.core.request.RequestAction;
 import dev.supportkit.core.request.RequestCommands;
@@ -71,7 +72,8 @@ public final class DefaultSchedulingService implements SchedulingService {
                     plan.note()),
                     "Visit to site " + plan.site() + " agreed for " + plan.start() + " – " + plan.end()
                             + (plan.note() == null ? "" : ": " + plan.note())))
-                    .notifyCustomer("works.scheduled", Map.of("visitStart", plan.start().toString(),
+                    .notifyCustomer(movesAVisit(step, plan) ? MessageTopic.WORKS_RESCHEDULED
+                            : MessageTopic.WORKS_SCHEDULED, Map.of("visitStart", plan.start().toString(),
                             "visitEnd", plan.end().toString(), "note", plan.note() == null ? "" : plan.note()));
         });
     }
@@ -102,13 +104,41 @@ public final class DefaultSchedulingService implements SchedulingService {
                     if (!errors.isEmpty()) {
                         return null;
                     }
-                    return Change.of(step.advance(), new JournalDraft(LaborFunction.D_01_7, Visibility.INTERNAL, null,
-                            new RequestEvent.ExecutorDeadlineSet(deadline.executor(), deadline.due(), deadline.task()),
-                            "Executor " + deadline.executor() + " appointed, due " + deadline.due() + ": "
-                                    + deadline.task()))
+                    Change change = Change.of(step.advance(), new JournalDraft(LaborFunction.D_01_7,
+                            Visibility.INTERNAL, null, new RequestEvent.ExecutorDeadlineSet(deadline.executor(),
+                            deadline.due(), deadline.task()), "Executor " + deadline.executor() + " appointed, due "
+                            + deadline.due() + ": " + deadline.task()))
                             .withTimer(new TimerDraft(ExecutorDeadlineHandler.KIND, deadline.due(),
                                     codec.toJson(deadline)));
+                    Optional<ExecutorDeadline> previous = pendingDeadline(step, deadline);
+                    return previous.isEmpty() ? change : change.notify(MessageTopic.DEADLINE_CHANGED,
+                            deadline.executor().value(), Map.of("deadline", deadline.due().toString()));
                 });
+    }
+
+    /**
+     * Whether a plan moves a visit agreed before: one to the same site for the same purpose that has not
+     * ended yet. Any other plan is a visit of its own.
+     */
+    private boolean movesAVisit(RequestCommands.Step step, VisitPlan plan) {
+        String visitScheduled = RequestEvent.VisitScheduled.class.getSimpleName();
+        return step.tx().findJournal(step.current().tenant(), step.current().id()).stream()
+                .filter(r -> r.eventType().equals(visitScheduled))
+                .map(r -> (RequestEvent.VisitScheduled) codec.readEvent(r.eventType(), r.payload()))
+                .anyMatch(v -> v.site().equals(plan.site()) && v.purpose() == plan.purpose()
+                        && v.end().isAfter(step.now()));
+    }
+
+    /**
+     * The executor's deadline on this request that has not fired yet and that the new one replaces, if any
+     * (a deadline with the same due time and task is no change).
+     */
+    private Optional<ExecutorDeadline> pendingDeadline(RequestCommands.Step step, ExecutorDeadline next) {
+        return step.tx().findTimers(step.current().tenant(), step.current().id()).stream()
+                .filter(t -> t.kind().equals(ExecutorDeadlineHandler.KIND))
+                .map(t -> codec.fromJson(t.payload(), ExecutorDeadline.class))
+                .filter(d -> d.executor().equals(next.executor()) && !d.equals(next))
+                .reduce((first, second) -> second);
     }
 
     private static LaborFunction function(VisitPurpose purpose) {

@@ -15,7 +15,7 @@ import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.jobs.TimerHandler;
 import dev.supportkit.core.journal.JournalDraft;
 import dev.supportkit.core.json.JacksonCodec;
-import dev.supportkit.core.request.RequestBuilder;
+import dev.supportkit.core.notify.MessageTopic;
 import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.core.request.RequestCommands.Change;
 import dev.supportkit.spi.storage.StorageTransaction;
@@ -80,15 +80,15 @@ public final class SlaTimerHandler implements TimerHandler {
                 : a.policy().onWarning()).orElse(List.of());
         String what = payload.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
         if (timer.kind().endsWith(".warning")) {
-            Change change = Change.of(RequestBuilder.from(request), new JournalDraft(LaborFunction.B_02_6,
+            Change change = Change.of(request.toBuilder(), new JournalDraft(LaborFunction.B_02_6,
                     Visibility.INTERNAL, null, new RequestEvent.SlaWarning(payload.kind(), payload.dueAt(),
                     payload.fraction()), "SLA warning: the " + what + " deadline is due at " + payload.dueAt() + " ("
                     + Math.round(payload.fraction() * 100) + " % of the working time used)"));
-            commands.commit(tx, Actor.system(request.tenant()), request, notify(change, actions, "sla.warning", what,
-                    payload), now);
+            commands.commit(tx, Actor.system(request.tenant()), request,
+                    notify(change, actions, MessageTopic.SLA_WARNING, what, payload), now);
             return;
         }
-        RequestBuilder next = RequestBuilder.from(request).deadlines(request.deadlines().stream()
+        Request.Builder next = request.toBuilder().deadlines(request.deadlines().stream()
                 .map(d -> d.kind() == payload.kind() ? SlaClock.breached(d) : d).toList());
         List<String> done = new ArrayList<>();
         for (String action : actions) {
@@ -106,11 +106,11 @@ public final class SlaTimerHandler implements TimerHandler {
                 new RequestEvent.SlaBreached(payload.kind(), payload.dueAt(), List.copyOf(done)),
                 "SLA breached: the " + what + " deadline passed at " + payload.dueAt()
                         + (done.isEmpty() ? "" : "; " + String.join(", ", done))));
-        commands.commit(tx, Actor.system(request.tenant()), request, notify(change, actions, "sla.breached", what,
-                payload), now);
+        commands.commit(tx, Actor.system(request.tenant()), request,
+                notify(change, actions, MessageTopic.SLA_BREACHED, what, payload), now);
     }
 
-    private static Change notify(Change change, List<String> actions, String topic, String what,
+    private static Change notify(Change change, List<String> actions, MessageTopic topic, String what,
                                  SlaClock.TimerPayload payload) {
         Change result = change;
         for (String action : actions) {

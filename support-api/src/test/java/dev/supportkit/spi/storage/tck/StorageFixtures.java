@@ -127,10 +127,11 @@ public final class StorageFixtures {
      */
     public static Request request(TenantId tenant, RequestId id, OrganizationId organization, RequestStatus status,
                                   SupportLine line, Instant registeredAt) {
-        return new Request(id, tenant, organization, RepresentativeId.of("rep-" + organization.value()),
-                Optional.empty(), "Subject of " + id.value(), "The customer says: it does not work.",
-                Channel.PHONE, Priority.NORMAL, status, line, Optional.empty(), Optional.empty(), Optional.empty(),
-                registeredAt, registeredAt, 1, 1, hash(id.value() + "#1"));
+        return Request.builder().id(id).tenant(tenant).organization(organization)
+                .representative(RepresentativeId.of("rep-" + organization.value())).subject("Subject of " + id.value())
+                .description("The customer says: it does not work.").channel(Channel.PHONE).priority(Priority.NORMAL)
+                .status(status).line(line).registeredAt(registeredAt).updatedAt(registeredAt).version(1)
+                .journalHead(1, hash(id.value() + "#1")).build();
     }
 
     /**
@@ -154,14 +155,17 @@ public final class StorageFixtures {
      * @return the request
      */
     public static Request fullRequest(TenantId tenant, RequestId id) {
-        return new Request(id, tenant, OrganizationId.of("org-full"), RepresentativeId.of("rep-full"),
-                Optional.of(SystemId.of("sys-pbx")), "АТС не отвечает — «срочно»",
-                "Line 1: no dial tone.\nLine 2: \"quotes\", 'apostrophes', tabs\tand emoji \uD83D\uDCDE.",
-                Channel.WEB_FORM, Priority.CRITICAL, RequestStatus.RESOLVED, SupportLine.SECOND_LINE,
-                Optional.of(GroupId.of("grp-telephony")), Optional.of(SpecialistId.of("spec-ivanov")),
-                Optional.of(new ResolutionReport("Replaced the power supply unit.", "PSU failure", true,
-                        ComponentId.of("cmp-psu-1"))),
-                at(10), at(3600).plus(1, ChronoUnit.MICROS), 1, 7, hash(id.value() + "#7"));
+        return Request.builder().id(id).tenant(tenant).organization(OrganizationId.of("org-full"))
+                .representative(RepresentativeId.of("rep-full")).system(SystemId.of("sys-pbx"))
+                .subject("АТС не отвечает — «срочно»")
+                .description("Line 1: no dial tone.\nLine 2: \"quotes\", 'apostrophes', tabs\tand emoji \uD83D\uDCDE.")
+                .channel(Channel.WEB_FORM).priority(Priority.CRITICAL).status(RequestStatus.RESOLVED)
+                .line(SupportLine.SECOND_LINE).group(GroupId.of("grp-telephony"))
+                .assignee(SpecialistId.of("spec-ivanov"))
+                .resolution(new ResolutionReport("Replaced the power supply unit.", "PSU failure", true,
+                        ComponentId.of("cmp-psu-1")))
+                .registeredAt(at(10)).updatedAt(at(3600).plus(1, ChronoUnit.MICROS)).version(1)
+                .journalHead(7, hash(id.value() + "#7")).build();
     }
 
     /**
@@ -186,11 +190,9 @@ public final class StorageFixtures {
      */
     public static Request nextVersion(Request previous, String description, RequestStatus status) {
         long nextSequence = previous.journalSequence() + 1;
-        return new Request(previous.id(), previous.tenant(), previous.organization(), previous.representative(),
-                previous.system(), previous.subject(), description, previous.channel(), previous.priority(), status,
-                previous.line(), previous.group(), previous.assignee(), previous.resolution(),
-                previous.registeredAt(), previous.updatedAt().plus(1, ChronoUnit.MICROS), previous.version() + 1,
-                nextSequence, hash(previous.id().value() + "#" + nextSequence));
+        return previous.toBuilder().description(description).status(status)
+                .updatedAt(previous.updatedAt().plus(1, ChronoUnit.MICROS)).version(previous.version() + 1)
+                .journalHead(nextSequence, hash(previous.id().value() + "#" + nextSequence)).build();
     }
 
     // ------------------------------------------------------------------------------------------ journal
@@ -240,9 +242,9 @@ public final class StorageFixtures {
      */
     public static OutboxMessage outbox(TenantId tenant, RequestId request, String topic, Instant createdAt) {
         String id = uniqueId("msg");
-        return new OutboxMessage(id, tenant, request, topic, "rep-42",
-                "{\"request\":\"" + request.value() + "\",\"topic\":\"" + topic + "\",\"text\":\"Заявка\"}",
-                "idem-" + id, createdAt, OutboxMessage.Status.PENDING, 0, createdAt);
+        return OutboxMessage.builder().id(id).tenant(tenant).request(request).topic(topic).recipient("rep-42")
+                .payload("{\"request\":\"" + request.value() + "\",\"topic\":\"" + topic + "\",\"text\":\"Заявка\"}")
+                .idempotencyKey("idem-" + id).createdAt(createdAt).build();
     }
 
     /**
@@ -255,8 +257,11 @@ public final class StorageFixtures {
      */
     public static OutboxMessage deliveredOutbox(TenantId tenant, RequestId request, Instant createdAt) {
         String id = uniqueId("msg");
-        return new OutboxMessage(id, tenant, request, "request.resolved", "spec-ivanov", "{}", "idem-" + id,
-                createdAt, OutboxMessage.Status.DELIVERED, 2, createdAt.plus(90, ChronoUnit.SECONDS));
+        return OutboxMessage.builder().id(id).tenant(tenant).request(request).topic("request.resolved")
+                .recipient("spec-ivanov").payload("{}").idempotencyKey("idem-" + id).createdAt(createdAt)
+                .status(OutboxMessage.Status.DELIVERED).attempts(2)
+                .nextAttemptAt(createdAt.plus(90, ChronoUnit.SECONDS))
+                .build();
     }
 
     // ------------------------------------------------------------------------------------------ contacts

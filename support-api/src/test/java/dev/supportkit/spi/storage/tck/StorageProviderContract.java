@@ -263,10 +263,7 @@ public abstract class StorageProviderContract {
 
         Request basedOnStale = nextVersion(v1, "change based on version 1");
         assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.updateRequest(basedOnStale, 1)));
-        Request fromTheFuture = new Request(v2.id(), v2.tenant(), v2.organization(), v2.representative(),
-                v2.system(), v2.subject(), "change based on version 5", v2.channel(), v2.priority(), v2.status(),
-                v2.line(), v2.group(), v2.assignee(), v2.resolution(), v2.registeredAt(), v2.updatedAt(), 6,
-                v2.journalSequence(), v2.journalHash());
+        Request fromTheFuture = v2.toBuilder().description("change based on version 5").version(6).build();
         assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.updateRequest(fromTheFuture, 5)));
 
         assertEquals(Optional.of(v2), tx(tx -> tx.findRequest(tenant, v1.id())));
@@ -278,10 +275,7 @@ public abstract class StorageProviderContract {
         Request stored = request(tenant, requestId());
         run(tx -> tx.insertRequest(stored));
         Request next = nextVersion(stored, "addressed to the other tenant");
-        Request sameIdOtherTenant = new Request(next.id(), otherTenant, next.organization(), next.representative(),
-                next.system(), next.subject(), next.description(), next.channel(), next.priority(), next.status(),
-                next.line(), next.group(), next.assignee(), next.resolution(), next.registeredAt(),
-                next.updatedAt(), next.version(), next.journalSequence(), next.journalHash());
+        Request sameIdOtherTenant = next.toBuilder().tenant(otherTenant).build();
         Request unknown = nextVersion(request(tenant, requestId()), "never inserted");
 
         assertConflictOrNotFound(() -> run(tx -> tx.updateRequest(sameIdOtherTenant, 1)));
@@ -1515,9 +1509,10 @@ public abstract class StorageProviderContract {
         OutboxMessage message = outbox(tenant, request, "request.registered", at(1));
         run(tx -> tx.enqueueOutbox(message));
         tx(tx -> tx.claimDueOutbox(new Lease("node-a", at(10), at(70), 10)));
-        OutboxMessage tampered = new OutboxMessage(message.id(), message.tenant(), message.request(), "other.topic",
-                "someone-else", "{}", "other-key", at(5), OutboxMessage.Status.PENDING, 2, at(20), 1,
-                "550 5.1.1 user unknown; trying the next contact point");
+        OutboxMessage tampered = message.toBuilder().topic("other.topic").recipient("someone-else").payload("{}")
+                .idempotencyKey("other-key").createdAt(at(5)).status(OutboxMessage.Status.PENDING).attempts(2)
+                .nextAttemptAt(at(20)).route(1).lastOutcome("550 5.1.1 user unknown; trying the next contact point")
+                .build();
         run(tx -> tx.updateOutbox(tampered, "node-a"));
         OutboxMessage expected = message.withOutcome(OutboxMessage.Status.PENDING, 2, at(20), 1,
                 "550 5.1.1 user unknown; trying the next contact point");
@@ -1722,13 +1717,11 @@ public abstract class StorageProviderContract {
 
     private OutboxMessage pending(RequestId request, Instant nextAttemptAt) {
         OutboxMessage m = outbox(tenant, request, "request.registered", at(0));
-        return new OutboxMessage(m.id(), m.tenant(), m.request(), m.topic(), m.recipient(), m.payload(),
-                m.idempotencyKey(), m.createdAt(), OutboxMessage.Status.PENDING, 0, nextAttemptAt);
+        return m.toBuilder().nextAttemptAt(nextAttemptAt).build();
     }
 
     private static OutboxMessage attempted(OutboxMessage m, OutboxMessage.Status status, Instant next) {
-        return new OutboxMessage(m.id(), m.tenant(), m.request(), m.topic(), m.recipient(), m.payload(),
-                m.idempotencyKey(), m.createdAt(), status, m.attempts() + 1, next);
+        return m.withOutcome(status, m.attempts() + 1, next, 0, null);
     }
 
     private static List<String> messageIds(List<OutboxMessage> messages) {

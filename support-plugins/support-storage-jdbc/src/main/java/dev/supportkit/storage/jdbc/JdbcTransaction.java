@@ -159,7 +159,7 @@ final class JdbcTransaction implements StorageTransaction {
     public void insertContact(TenantId tenant, Contact contact) {
         sql().insert("insertContact", () -> new ConcurrencyConflictException("contact", contact.id(), 0, -1),
                 "INSERT INTO sk_contacts (tenant, " + Rows.CONTACT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                tenant.value(), contact.id().value(), contact.request().value(), contact.channel(),
+                tenant.value(), contact.id().value(), contact.request().value(), name(contact.channel()),
                 contact.representative().value(), contact.text(), contact.receivedAt(), contact.takenBy());
     }
 

@@ -32,7 +32,7 @@ final class Rows {
 
     static Contact contact(ResultSet rows, Dialect dialect) throws SQLException {
         return new Contact(ContactId.of(rows.getString("id")), RequestId.of(rows.getString("request_id")),
-                Channel.valueOf(rows.getString("channel")), RepresentativeId.of(rows.getString("representative")),
+                Channel.of(rows.getString("channel")), RepresentativeId.of(rows.getString("representative")),
                 rows.getString("body"), dialect.getInstant(rows, "received_at"), rows.getString("taken_by"));
     }
 
@@ -41,7 +41,7 @@ final class Rows {
         return new JournalRecord(TenantId.of(rows.getString("tenant")), RequestId.of(rows.getString("request_id")),
                 rows.getLong("seq"), dialect.getInstant(rows, "occurred_at"), rows.getString("actor_id"),
                 rows.getString("actor_name"), Role.valueOf(rows.getString("actor_role")),
-                channel == null ? null : Channel.valueOf(channel), LaborFunction.ofCode(rows.getString("labor_function")),
+                channel == null ? null : Channel.of(channel), LaborFunction.ofCode(rows.getString("labor_function")),
                 Visibility.valueOf(rows.getString("visibility")), rows.getString("event_type"),
                 rows.getString("payload"), rows.getString("description"), rows.getString("previous_hash"),
                 rows.getString("hash"));
@@ -49,11 +49,13 @@ final class Rows {
 
     static OutboxMessage outbox(ResultSet rows, Dialect dialect) throws SQLException {
         String request = rows.getString("request_id");
-        return new OutboxMessage(rows.getString("id"), TenantId.of(rows.getString("tenant")),
-                request == null ? null : RequestId.of(request), rows.getString("topic"), rows.getString("recipient"),
-                rows.getString("payload"), rows.getString("idempotency_key"), dialect.getInstant(rows, "created_at"),
-                OutboxMessage.Status.valueOf(rows.getString("status")), rows.getInt("attempts"),
-                dialect.getInstant(rows, "next_attempt_at"), rows.getInt("route"), rows.getString("last_outcome"));
+        return OutboxMessage.builder().id(rows.getString("id")).tenant(TenantId.of(rows.getString("tenant")))
+                .request(request == null ? null : RequestId.of(request)).topic(rows.getString("topic"))
+                .recipient(rows.getString("recipient")).payload(rows.getString("payload"))
+                .idempotencyKey(rows.getString("idempotency_key")).createdAt(dialect.getInstant(rows, "created_at"))
+                .status(OutboxMessage.Status.valueOf(rows.getString("status"))).attempts(rows.getInt("attempts"))
+                .nextAttemptAt(dialect.getInstant(rows, "next_attempt_at")).route(rows.getInt("route"))
+                .lastOutcome(rows.getString("last_outcome")).build();
     }
 
     static TimerRecord timer(ResultSet rows, Dialect dialect) throws SQLException {
@@ -85,5 +87,10 @@ final class Rows {
 
     static String name(Enum<?> value) {
         return value == null ? null : value.name();
+    }
+
+    /** The stored form of a channel: a built-in's constant name or a plugin channel's id. */
+    static String name(Channel channel) {
+        return channel == null ? null : channel.name();
     }
 }

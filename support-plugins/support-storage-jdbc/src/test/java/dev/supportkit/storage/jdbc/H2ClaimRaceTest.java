@@ -87,8 +87,8 @@ class H2ClaimRaceTest {
             for (int i = 0; i < 200; i++) {
                 String id = uniqueId("msg");
                 all.add(id);
-                tx.enqueueOutbox(new OutboxMessage(id, tenant, null, "race", "rep", "{}", "idem-" + id, at(0),
-                        OutboxMessage.Status.PENDING, 0, at(i)));
+                tx.enqueueOutbox(OutboxMessage.builder().id(id).tenant(tenant).topic("race").recipient("rep")
+                        .payload("{}").idempotencyKey("idem-" + id).createdAt(at(0)).nextAttemptAt(at(i)).build());
             }
             return null;
         });
@@ -110,9 +110,8 @@ class H2ClaimRaceTest {
         for (List<OutboxMessage> batch; !(batch = provider.inTransaction(tx -> tx.claimDueOutbox(lease))).isEmpty(); ) {
             for (OutboxMessage m : batch) {
                 provider.inTransaction(tx -> {
-                    tx.updateOutbox(new OutboxMessage(m.id(), m.tenant(), m.request(), m.topic(), m.recipient(),
-                            m.payload(), m.idempotencyKey(), m.createdAt(), OutboxMessage.Status.DELIVERED,
-                            m.attempts() + 1, m.nextAttemptAt()), node);
+                    tx.updateOutbox(m.withOutcome(OutboxMessage.Status.DELIVERED, m.attempts() + 1, m.nextAttemptAt(),
+                            0, null), node);
                     return null;
                 });
                 delivered.add(m.id());

@@ -118,8 +118,8 @@ abstract class MultiNodeClaimTest {
                 tx.scheduleTimer(timer);
                 timerIds.add(timer.id());
                 String id = uniqueId(prefix + "m");
-                tx.enqueueOutbox(new OutboxMessage(id, tenant, null, "bulk", "rep-1", "{}", "idem-" + id, at(0),
-                        OutboxMessage.Status.PENDING, 0, at(i)));
+                tx.enqueueOutbox(OutboxMessage.builder().id(id).tenant(tenant).topic("bulk").recipient("rep-1")
+                        .payload("{}").idempotencyKey("idem-" + id).createdAt(at(0)).nextAttemptAt(at(i)).build());
             }
             return null;
         });
@@ -181,8 +181,7 @@ abstract class MultiNodeClaimTest {
     }
 
     private static OutboxMessage delivered(OutboxMessage m) {
-        return new OutboxMessage(m.id(), m.tenant(), m.request(), m.topic(), m.recipient(), m.payload(),
-                m.idempotencyKey(), m.createdAt(), OutboxMessage.Status.DELIVERED, m.attempts() + 1, m.nextAttemptAt());
+        return m.withOutcome(OutboxMessage.Status.DELIVERED, m.attempts() + 1, m.nextAttemptAt(), 0, null);
     }
 
     private void assertNothingLeft(StorageProvider provider) {

@@ -1,6 +1,7 @@
 package dev.supportkit.spi.settings;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class Setting<T> {
     }
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*([.-][a-z0-9]+)*");
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h|d)");
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");
 
     private final String name;
     private final Type type;
@@ -277,7 +278,15 @@ public final class Setting<T> {
         return " from " + min + " to " + max;
     }
 
-    private static Duration parseDuration(String text) {
+    /**
+     * Parses a duration as every duration setting accepts it: {@code 500ms}, {@code 30s}, {@code 5m},
+     * {@code 2h}, {@code 1d} (a blank between number and unit is allowed) or ISO-8601 ({@code PT30S}).
+     *
+     * @param text the text
+     * @return the duration
+     * @throws IllegalArgumentException when the text is no duration
+     */
+    public static Duration parseDuration(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         var simple = SIMPLE_DURATION.matcher(value);
         if (simple.matches()) {
@@ -290,7 +299,11 @@ public final class Setting<T> {
                 default -> Duration.ofDays(amount);
             };
         }
-        return Duration.parse(value.toUpperCase(Locale.ROOT));
+        try {
+            return Duration.parse(value.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration", e);
+        }
     }
 
     private static String printDuration(Duration value) {

@@ -188,7 +188,7 @@ public final class DefaultDirectoryService implements DirectoryService {
             new FieldErrors().add("preferences", "required", "is required").throwIfAny();
         }
         requireSelf(actor, preferences.recipient());
-        return commands.read(tx -> {
+        return commands.write(tx -> {
             FieldErrors errors = new FieldErrors();
             errors.requiredText("preferences.recipient", preferences.recipient(), 64);
             if (preferences.contactPoints().isEmpty()) {
@@ -284,7 +284,7 @@ public final class DefaultDirectoryService implements DirectoryService {
         if (entry == null) {
             new FieldErrors().add(kind, "required", "is required").throwIfAny();
         }
-        return commands.read(tx -> {
+        return commands.write(tx -> {
             FieldErrors errors = new FieldErrors();
             rules.accept(tx, errors);
             errors.throwIfAny();

@@ -72,7 +72,7 @@ public final class RequestImporter {
                     + requests.size() + ")");
         }
         input.throwIfAny();
-        return commands.read(tx -> {
+        return commands.write(tx -> {
             Instant now = commands.now();
             FieldErrors errors = new FieldErrors();
             Lookups lookups = new Lookups(tx, actor);
@@ -121,8 +121,8 @@ public final class RequestImporter {
             errors.add(at + ".externalId", "unique", "'" + item.externalId() + "' appears twice in this import");
         }
         errors.required(at + ".channel", item.channel());
-        errors.requiredText(at + ".subject", item.subject(), DefaultIntakeService.SUBJECT_MAX);
-        errors.requiredText(at + ".description", item.description(), DefaultIntakeService.TEXT_MAX);
+        errors.requiredText(at + ".subject", item.subject(), RequestRegistration.SUBJECT_MAX);
+        errors.requiredText(at + ".description", item.description(), RequestRegistration.TEXT_MAX);
         errors.required(at + ".status", item.status());
         if (errors.required(at + ".registeredAt", item.registeredAt())) {
             errors.notInFuture(at + ".registeredAt", item.registeredAt(), now);

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -20,8 +21,18 @@ import java.util.Set;
  * Every package pattern lives in {@link Packages}, so a new rule (internals, benchmarks, examples) names the
  * patterns it needs there.
  */
-@AnalyzeClasses(packages = "dev.supportkit", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.supportkit", importOptions = ArchitectureTest.MainClassesOnly.class)
 class ArchitectureTest {
+
+    /** Main classes only: no test classes, whether from a test-classes folder or a test-jar (the storage kit). */
+    static final class MainClassesOnly implements ImportOption {
+        private final ImportOption notTestFolders = new ImportOption.DoNotIncludeTests();
+
+        @Override
+        public boolean includes(Location location) {
+            return notTestFolders.includes(location) && !location.contains("-tests.jar");
+        }
+    }
 
     /** The package patterns the rules speak of, in one place. */
     static final class Packages {

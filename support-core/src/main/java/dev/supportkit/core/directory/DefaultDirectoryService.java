@@ -3,25 +3,26 @@ package dev.supportkit.core.directory;
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
 import dev.supportkit.api.directory.DeliveryPreferences;
-import dev.supportkit.api.directory.QuietHours;
-import dev.supportkit.api.directory.SupportContract;
-import dev.supportkit.core.sla.SlaClock;
-import dev.supportkit.api.error.AccessDeniedException;
 import dev.supportkit.api.directory.DirectoryEntry;
 import dev.supportkit.api.directory.DirectoryService;
 import dev.supportkit.api.directory.Organization;
 import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.QuietHours;
 import dev.supportkit.api.directory.Representative;
 import dev.supportkit.api.directory.Site;
 import dev.supportkit.api.directory.Specialist;
+import dev.supportkit.api.directory.SupportContract;
 import dev.supportkit.api.directory.SupportGroup;
 import dev.supportkit.api.directory.SupportedSystem;
 import dev.supportkit.api.directory.SystemComponent;
+import dev.supportkit.api.error.AccessDeniedException;
 import dev.supportkit.api.error.NotFoundException;
 import dev.supportkit.core.notify.NotificationChannels;
 import dev.supportkit.core.request.FieldErrors;
-import dev.supportkit.core.request.RequestCommands;
+import dev.supportkit.core.security.AccessPolicy;
 import dev.supportkit.core.security.Permission;
+import dev.supportkit.core.sla.SlaClock;
+import dev.supportkit.core.work.UnitOfWork;
 import dev.supportkit.spi.storage.StorageTransaction;
 import jakarta.inject.Inject;
 import java.util.HashSet;
@@ -39,18 +40,22 @@ public final class DefaultDirectoryService implements DirectoryService {
     private static final int MAX_SKILLS = 50;
     private static final int MAX_SKILL_LENGTH = 100;
 
-    private final RequestCommands commands;
+    private final UnitOfWork work;
+    private final AccessPolicy policy;
     private final SlaClock sla;
     private final NotificationChannels channels;
 
     /**
-     * @param commands gives access to storage and the access policy
+     * @param work     the unit of work
+     * @param policy   the access policy
      * @param sla      the configured SLA policies and calendars, to check contracts against
      * @param channels the started notification channels, to check contact points against
      */
     @Inject
-    public DefaultDirectoryService(RequestCommands commands, SlaClock sla, NotificationChannels channels) {
-        this.commands = commands;
+    public DefaultDirectoryService(UnitOfWork work, AccessPolicy policy, SlaClock sla,
+                                   NotificationChannels channels) {
+        this.work = work;
+        this.policy = policy;
         this.sla = sla;
         this.channels = channels;
     }
@@ -74,11 +79,11 @@ public final class DefaultDirectoryService implements DirectoryService {
 
     @Override
     public Optional<SupportContract> contract(Actor actor, OrganizationId organization) {
-        commands.policy().require(actor, Permission.READ_CUSTOMER_DIRECTORY);
-        if (!commands.policy().canSeeOrganization(actor, organization)) {
+        policy.require(actor, Permission.READ_CUSTOMER_DIRECTORY);
+        if (!policy.canSeeOrganization(actor, organization)) {
             return Optional.empty();
         }
-        return commands.read(tx -> tx.findDirectoryEntry(actor.tenant(), SupportContract.class, organization.value()));
+        return work.read(tx -> tx.findDirectoryEntry(actor.tenant(), SupportContract.class, organization.value()));
     }
 
     @Override
@@ -183,12 +188,12 @@ public final class DefaultDirectoryService implements DirectoryService {
 
     @Override
     public DeliveryPreferences savePreferences(Actor actor, DeliveryPreferences preferences) {
-        commands.policy().require(actor, Permission.SAVE_PREFERENCES);
+        policy.require(actor, Permission.SAVE_PREFERENCES);
         if (preferences == null) {
             new FieldErrors().add("preferences", "required", "is required").throwIfAny();
         }
         requireSelf(actor, preferences.recipient());
-        return commands.read(tx -> {
+        return work.write(tx -> {
             FieldErrors errors = new FieldErrors();
             errors.requiredText("preferences.recipient", preferences.recipient(), 64);
             if (preferences.contactPoints().isEmpty()) {
@@ -220,9 +225,9 @@ public final class DefaultDirectoryService implements DirectoryService {
 
     @Override
     public Optional<DeliveryPreferences> preferences(Actor actor, String recipient) {
-        commands.policy().require(actor, Permission.READ_PREFERENCES);
+        policy.require(actor, Permission.READ_PREFERENCES);
         requireSelf(actor, recipient);
-        return commands.read(tx -> tx.findDirectoryEntry(actor.tenant(), DeliveryPreferences.class, recipient));
+        return work.read(tx -> tx.findDirectoryEntry(actor.tenant(), DeliveryPreferences.class, recipient));
     }
 
     /** A customer representative manages only their own preferences. */
@@ -235,11 +240,11 @@ public final class DefaultDirectoryService implements DirectoryService {
 
     @Override
     public Organization organization(Actor actor, OrganizationId id) {
-        commands.policy().require(actor, Permission.READ_CUSTOMER_DIRECTORY);
-        if (!commands.policy().canSeeOrganization(actor, id)) {
+        policy.require(actor, Permission.READ_CUSTOMER_DIRECTORY);
+        if (!policy.canSeeOrganization(actor, id)) {
             throw new NotFoundException("organization", id);
         }
-        return commands.read(tx -> tx.findDirectoryEntry(actor.tenant(), Organization.class, id.value()))
+        return work.read(tx -> tx.findDirectoryEntry(actor.tenant(), Organization.class, id.value()))
                 .orElseThrow(() -> new NotFoundException("organization", id));
     }
 
@@ -260,31 +265,31 @@ public final class DefaultDirectoryService implements DirectoryService {
 
     @Override
     public List<Specialist> specialists(Actor actor) {
-        commands.policy().require(actor, Permission.READ_STAFF_DIRECTORY);
-        return commands.read(tx -> tx.listDirectoryEntries(actor.tenant(), Specialist.class, Optional.empty()));
+        policy.require(actor, Permission.READ_STAFF_DIRECTORY);
+        return work.read(tx -> tx.listDirectoryEntries(actor.tenant(), Specialist.class, Optional.empty()));
     }
 
     @Override
     public List<SupportGroup> groups(Actor actor) {
-        commands.policy().require(actor, Permission.READ_STAFF_DIRECTORY);
-        return commands.read(tx -> tx.listDirectoryEntries(actor.tenant(), SupportGroup.class, Optional.empty()));
+        policy.require(actor, Permission.READ_STAFF_DIRECTORY);
+        return work.read(tx -> tx.listDirectoryEntries(actor.tenant(), SupportGroup.class, Optional.empty()));
     }
 
     private <T extends DirectoryEntry> List<T> ofOrganization(Actor actor, Class<T> type, OrganizationId organization) {
-        commands.policy().require(actor, Permission.READ_CUSTOMER_DIRECTORY);
-        if (!commands.policy().canSeeOrganization(actor, organization)) {
+        policy.require(actor, Permission.READ_CUSTOMER_DIRECTORY);
+        if (!policy.canSeeOrganization(actor, organization)) {
             return List.of();
         }
-        return commands.read(tx -> tx.listDirectoryEntries(actor.tenant(), type, Optional.of(organization)));
+        return work.read(tx -> tx.listDirectoryEntries(actor.tenant(), type, Optional.of(organization)));
     }
 
     private <T extends DirectoryEntry> T save(Actor actor, String kind, T entry,
                                               BiConsumer<StorageTransaction, FieldErrors> rules) {
-        commands.policy().require(actor, Permission.MANAGE_DIRECTORY);
+        policy.require(actor, Permission.MANAGE_DIRECTORY);
         if (entry == null) {
             new FieldErrors().add(kind, "required", "is required").throwIfAny();
         }
-        return commands.read(tx -> {
+        return work.write(tx -> {
             FieldErrors errors = new FieldErrors();
             rules.accept(tx, errors);
             errors.throwIfAny();

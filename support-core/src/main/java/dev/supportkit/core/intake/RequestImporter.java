@@ -18,8 +18,9 @@ import dev.supportkit.core.journal.HashChain;
 import dev.supportkit.core.journal.JournalDraft;
 import dev.supportkit.core.journal.JournalWriter;
 import dev.supportkit.core.request.FieldErrors;
-import dev.supportkit.core.request.RequestCommands;
+import dev.supportkit.core.security.AccessPolicy;
 import dev.supportkit.core.security.Permission;
+import dev.supportkit.core.work.UnitOfWork;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.StorageTransaction;
 import jakarta.inject.Inject;
@@ -42,16 +43,19 @@ public final class RequestImporter {
     /** The most requests one import call takes. */
     static final int MAX_BATCH = 10_000;
 
-    private final RequestCommands commands;
+    private final UnitOfWork work;
+    private final AccessPolicy policy;
     private final JournalWriter journal;
 
     /**
-     * @param commands the unit-of-work runner
+     * @param work     the unit of work
+     * @param policy   the access policy
      * @param journal  the journal writer
      */
     @Inject
-    public RequestImporter(RequestCommands commands, JournalWriter journal) {
-        this.commands = commands;
+    public RequestImporter(UnitOfWork work, AccessPolicy policy, JournalWriter journal) {
+        this.work = work;
+        this.policy = policy;
         this.journal = journal;
     }
 
@@ -64,7 +68,7 @@ public final class RequestImporter {
      * @return the new ids
      */
     public ImportResult importRequests(Actor actor, String source, List<ImportedRequest> requests) {
-        commands.policy().require(actor, Permission.IMPORT_REQUESTS);
+        policy.require(actor, Permission.IMPORT_REQUESTS);
         FieldErrors input = new FieldErrors();
         input.requiredText("import.source", source, 100);
         if (input.required("import.requests", requests) && requests.size() > MAX_BATCH) {
@@ -72,8 +76,8 @@ public final class RequestImporter {
                     + requests.size() + ")");
         }
         input.throwIfAny();
-        return commands.read(tx -> {
-            Instant now = commands.now();
+        return work.write(tx -> {
+            Instant now = work.now();
             FieldErrors errors = new FieldErrors();
             Lookups lookups = new Lookups(tx, actor);
             Set<String> externalIds = new HashSet<>();
@@ -121,8 +125,8 @@ public final class RequestImporter {
             errors.add(at + ".externalId", "unique", "'" + item.externalId() + "' appears twice in this import");
         }
         errors.required(at + ".channel", item.channel());
-        errors.requiredText(at + ".subject", item.subject(), DefaultIntakeService.SUBJECT_MAX);
-        errors.requiredText(at + ".description", item.description(), DefaultIntakeService.TEXT_MAX);
+        errors.requiredText(at + ".subject", item.subject(), RequestRegistration.SUBJECT_MAX);
+        errors.requiredText(at + ".description", item.description(), RequestRegistration.TEXT_MAX);
         errors.required(at + ".status", item.status());
         if (errors.required(at + ".registeredAt", item.registeredAt())) {
             errors.notInFuture(at + ".registeredAt", item.registeredAt(), now);

@@ -1,19 +1,19 @@
 package dev.supportkit.core.jobs;
 
 import dev.supportkit.api.error.ConcurrencyConflictException;
-import dev.supportkit.core.request.ConflictRetry;
+import dev.supportkit.core.work.ConflictRetry;
 import dev.supportkit.core.config.EngineSettings;
 import dev.supportkit.core.config.JobSettings;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.TimerRecord;
 import dev.supportkit.core.notify.OutboxDispatcher;
-import dev.supportkit.core.sla.SlaTimerHandler;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,20 +39,19 @@ public final class DueWorkProcessor {
      * @param storage   the store
      * @param clock     the engine's clock
      * @param settings  the engine's settings (node id, job settings)
-     * @param deadlines the executor-deadline handler
-     * @param sla       the SLA warning and breach handler
+     * @param handlers  the timer handlers (executor deadlines, SLA warnings and breaches, ...)
      * @param outbox    the outbox dispatcher
      */
     @Inject
     public DueWorkProcessor(StorageProvider storage, Clock clock, EngineSettings settings,
-                            ExecutorDeadlineHandler deadlines, SlaTimerHandler sla, OutboxDispatcher outbox) {
+                            Set<TimerHandler> handlers, OutboxDispatcher outbox) {
         this.outbox = outbox;
         this.storage = storage;
         this.clock = clock;
         this.nodeId = settings.nodeId();
         this.settings = settings.jobs();
         Map<String, TimerHandler> byKind = new java.util.HashMap<>();
-        for (TimerHandler handler : List.of(deadlines, sla)) {
+        for (TimerHandler handler : handlers) {
             handler.kinds().forEach(kind -> byKind.put(kind, handler));
         }
         this.handlers = Map.copyOf(byKind);

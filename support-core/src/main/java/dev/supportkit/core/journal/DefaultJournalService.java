@@ -9,8 +9,9 @@ import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.core.json.JacksonCodec;
-import dev.supportkit.core.request.RequestCommands;
+import dev.supportkit.core.security.AccessPolicy;
 import dev.supportkit.core.security.Permission;
+import dev.supportkit.core.work.UnitOfWork;
 import dev.supportkit.spi.storage.JournalRecord;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -18,25 +19,28 @@ import java.util.Optional;
 
 /** Reads and verifies request journals. */
 public final class DefaultJournalService implements JournalService {
-    private final RequestCommands commands;
+    private final UnitOfWork work;
+    private final AccessPolicy policy;
     private final JacksonCodec codec;
 
     /**
-     * @param commands the unit-of-work runner
-     * @param codec    JSON codec for event payloads
+     * @param work   the unit of work
+     * @param policy the access policy
+     * @param codec  JSON codec for event payloads
      */
     @Inject
-    public DefaultJournalService(RequestCommands commands, JacksonCodec codec) {
-        this.commands = commands;
+    public DefaultJournalService(UnitOfWork work, AccessPolicy policy, JacksonCodec codec) {
+        this.work = work;
+        this.policy = policy;
         this.codec = codec;
     }
 
     @Override
     public List<JournalEntry> entries(Actor actor, RequestId request) {
-        commands.policy().require(actor, Permission.READ_JOURNAL);
+        policy.require(actor, Permission.READ_JOURNAL);
         boolean customer = actor.role() == Role.CUSTOMER_REPRESENTATIVE;
-        return commands.read(tx -> {
-            Request loaded = commands.load(tx, actor, request);
+        return work.read(tx -> {
+            Request loaded = policy.loadVisible(tx, actor, request);
             return tx.findJournal(loaded.tenant(), request).stream()
                     .filter(r -> !customer || r.visibility() == Visibility.CUSTOMER_VISIBLE)
                     .map(this::toEntry)
@@ -46,9 +50,9 @@ public final class DefaultJournalService implements JournalService {
 
     @Override
     public ChainVerification verify(Actor actor, RequestId request) {
-        commands.policy().require(actor, Permission.VERIFY_JOURNAL);
-        return commands.read(tx -> {
-            Request loaded = commands.load(tx, actor, request);
+        policy.require(actor, Permission.VERIFY_JOURNAL);
+        return work.read(tx -> {
+            Request loaded = policy.loadVisible(tx, actor, request);
             return verify(loaded, tx.findJournal(loaded.tenant(), request));
         });
     }

@@ -101,7 +101,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
         commands.policy().require(actor, Permission.WRITE_KNOWLEDGE);
         validate(draft);
         ArticleId id = newArticleId();
-        Article article = commands.read(tx -> {
+        Article article = commands.write(tx -> {
             Article created = article(id, 1, ArticleStatus.DRAFT, draft, Optional.empty(), actor, commands.now());
             store.save(tx, actor.tenant(), created);
             return created;
@@ -157,7 +157,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
      */
     private Article change(Actor actor, ArticleId id, int version, String action, Set<ArticleStatus> from,
                            java.util.function.Function<Article, Article> decide) {
-        Article saved = commands.read(tx -> {
+        Article saved = commands.write(tx -> {
             Article current = store.latest(tx, actor.tenant(), id)
                     .orElseThrow(() -> new NotFoundException("article", id));
             if (current.version() != version) {
@@ -199,7 +199,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
     @Override
     public Article draftArticleFromRequest(Actor actor, RequestId requestId) {
         commands.policy().require(actor, Permission.WRITE_KNOWLEDGE);
-        return commands.read(tx -> {
+        return commands.write(tx -> {
             Request request = commands.load(tx, actor, requestId);
             if (!RESOLVED.contains(request.status()) || request.resolution().isEmpty()) {
                 throw new InvalidTransitionException(request.status().name(), "draft an article from");
@@ -267,7 +267,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
         Instant now = commands.now();
         List<Article> changedArticles = new ArrayList<>();
         List<FaqEntry> changedFaq = new ArrayList<>();
-        commands.read(tx -> {
+        commands.write(tx -> {
             // The latest versions in two queries, not one per file document: a base may hold many thousands.
             Map<ArticleId, Article> latestArticles = new HashMap<>();
             store.allLatest(tx, tenant).forEach(a -> latestArticles.put(a.id(), a));
@@ -360,7 +360,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
             errors.add("faq.version", "not-negative", "must be 0 for a new entry or the version last read");
         }
         errors.throwIfAny();
-        FaqEntry saved = commands.read(tx -> {
+        FaqEntry saved = commands.write(tx -> {
             int stored = store.faq(tx, actor.tenant(), id).map(FaqEntry::version).orElse(0);
             if (stored != version) {
                 throw new ConcurrencyConflictException("faq", id, version, stored);
@@ -377,7 +377,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
     @Override
     public FaqEntry retireFaqEntry(Actor actor, FaqId id, int version) {
         commands.policy().require(actor, Permission.WRITE_KNOWLEDGE);
-        FaqEntry saved = commands.read(tx -> {
+        FaqEntry saved = commands.write(tx -> {
             FaqEntry current = store.faq(tx, actor.tenant(), id).orElseThrow(() -> new NotFoundException("faq", id));
             if (current.version() != version) {
                 throw new ConcurrencyConflictException("faq", id, version, current.version());

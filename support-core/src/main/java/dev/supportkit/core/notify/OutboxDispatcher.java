@@ -12,9 +12,9 @@ import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.core.config.EngineSettings;
 import dev.supportkit.core.config.NotificationSettings;
+import dev.supportkit.core.journal.JournalBookkeeping;
 import dev.supportkit.core.journal.JournalDraft;
 import dev.supportkit.core.json.JacksonCodec;
-import dev.supportkit.core.request.RequestCommands;
 import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.notification.Notification;
 import dev.supportkit.spi.notification.NotificationChannel;
@@ -56,7 +56,7 @@ public final class OutboxDispatcher {
     private final NotificationSettings settings;
     private final NotificationChannels channels;
     private final MessageTemplates templates;
-    private final RequestCommands commands;
+    private final JournalBookkeeping commands;
     private final JacksonCodec codec;
 
     /**
@@ -70,7 +70,7 @@ public final class OutboxDispatcher {
      */
     @Inject
     public OutboxDispatcher(StorageProvider storage, Clock clock, EngineSettings engine, NotificationChannels channels,
-                            MessageTemplates templates, RequestCommands commands, JacksonCodec codec) {
+                            MessageTemplates templates, JournalBookkeeping commands, JacksonCodec codec) {
         this.storage = storage;
         this.clock = clock;
         this.nodeId = engine.nodeId();

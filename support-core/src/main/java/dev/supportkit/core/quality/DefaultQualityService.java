@@ -80,7 +80,7 @@ public final class DefaultQualityService implements QualityService {
     @Override
     public Delivery retryDelivery(Actor actor, String messageId) {
         commands.policy().require(actor, Permission.RETRY_DELIVERY);
-        return commands.read(tx -> {
+        return commands.write(tx -> {
             OutboxMessage message = tx.findOutboxMessage(actor.tenant(), messageId)
                     .orElseThrow(() -> new NotFoundException("message", messageId));
             if (message.status() != OutboxMessage.Status.DEAD) {

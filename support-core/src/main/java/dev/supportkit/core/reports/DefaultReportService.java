@@ -3,25 +3,31 @@ package dev.supportkit.core.reports;
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.reports.ReportService;
 import dev.supportkit.api.reports.StatusSummary;
-import dev.supportkit.core.request.RequestCommands;
+import dev.supportkit.core.security.AccessPolicy;
 import dev.supportkit.core.security.Permission;
+import dev.supportkit.core.work.UnitOfWork;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** Summaries over the tenant's requests, counted by the storage provider. */
 public final class DefaultReportService implements ReportService {
-    private final RequestCommands commands;
+    private final UnitOfWork work;
+    private final AccessPolicy policy;
 
-    /** @param commands the unit-of-work runner */
+    /**
+     * @param work   the unit of work
+     * @param policy the access policy
+     */
     @Inject
-    public DefaultReportService(RequestCommands commands) {
-        this.commands = commands;
+    public DefaultReportService(UnitOfWork work, AccessPolicy policy) {
+        this.work = work;
+        this.policy = policy;
     }
 
     @Override
     public StatusSummary statusSummary(Actor actor) {
-        commands.policy().require(actor, Permission.READ_REPORTS);
-        return commands.read(tx -> new StatusSummary(tx.countRequestsByStatus(actor.tenant(), Optional.empty()),
-                commands.now()));
+        policy.require(actor, Permission.READ_REPORTS);
+        return work.read(tx -> new StatusSummary(tx.countRequestsByStatus(actor.tenant(), Optional.empty()),
+                work.now()));
     }
 }

@@ -9,35 +9,39 @@ import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestRef;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.journal.HashChain;
+import dev.supportkit.core.journal.JournalBookkeeping;
 import dev.supportkit.core.journal.JournalDraft;
 import dev.supportkit.core.journal.JournalWriter;
 import dev.supportkit.core.json.JacksonCodec;
 import dev.supportkit.core.notify.MessageTopic;
 import dev.supportkit.core.security.AccessPolicy;
 import dev.supportkit.core.security.Permission;
-import dev.supportkit.core.sla.SlaLifecycle;
+import dev.supportkit.core.work.ConflictRetry;
+import dev.supportkit.core.work.UnitOfWork;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.OutboxMessage;
-import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageTransaction;
 import dev.supportkit.spi.storage.TimerRecord;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Runs every command on a request as one unit of work: check the role, load the request, check
- * visibility, version, state-machine legality and the actor's line, let the command validate and decide, then
- * write the new snapshot, its chained journal entries and its outbox rows in one transaction.
- * Any failure before commit leaves everything as it was.
+ * The command pipeline: every command on a request, registration included, runs here as one unit of work:
+ * check the role, load the request, check visibility and version, the state machine's legality and the
+ * actor's line, let the command validate and decide, chain its journal entries, store the snapshot, run the
+ * registered {@link CommandHook}s (deadlines, events, ...) in the same transaction, and record its contacts,
+ * outbox rows and timers. Any failure before commit leaves everything as it was.
  */
-public final class RequestCommands {
+public final class RequestCommands implements JournalBookkeeping {
 
     /** What a command sees while it decides. */
     public record Step(StorageTransaction tx, Actor actor, Request current, RequestStatus next, Instant now,
@@ -145,6 +149,17 @@ public final class RequestCommands {
     public record TimerDraft(String kind, Instant dueAt, String payload) {
     }
 
+    /** A create command: decides and commits a new request (or a change it leads to) in an open transaction. */
+    @FunctionalInterface
+    public interface CreateCommand {
+        /**
+         * @param tx  the open transaction
+         * @param now the command's time
+         * @return the stored snapshot, committed with {@link #commit}
+         */
+        Request create(StorageTransaction tx, Instant now);
+    }
+
     /** The decision part of a command. */
     @FunctionalInterface
     public interface Command {
@@ -155,30 +170,30 @@ public final class RequestCommands {
         Change decide(Step step);
     }
 
-    private final StorageProvider storage;
+    private static final Comparator<CommandHook> HOOK_ORDER = Comparator.comparingInt(CommandHook::order)
+            .thenComparing(hook -> hook.getClass().getName());
+
+    private final UnitOfWork work;
     private final AccessPolicy policy;
     private final JournalWriter journal;
     private final JacksonCodec codec;
-    private final Clock clock;
-    private final SlaLifecycle sla;
+    private final List<CommandHook> hooks;
 
     /**
-     * @param storage the storage provider
+     * @param work    the unit of work
      * @param policy  the access policy
      * @param journal the journal writer
      * @param codec   JSON codec for outbox payloads
-     * @param clock   the engine's clock
-     * @param sla     moves service-level deadlines with each action
+     * @param hooks   the hooks run with every change, in their stable order
      */
     @Inject
-    public RequestCommands(StorageProvider storage, AccessPolicy policy, JournalWriter journal, JacksonCodec codec,
-                           Clock clock, SlaLifecycle sla) {
-        this.sla = sla;
-        this.storage = storage;
+    public RequestCommands(UnitOfWork work, AccessPolicy policy, JournalWriter journal, JacksonCodec codec,
+                           Set<CommandHook> hooks) {
+        this.work = work;
         this.policy = policy;
         this.journal = journal;
         this.codec = codec;
-        this.clock = clock;
+        this.hooks = hooks.stream().sorted(HOOK_ORDER).toList();
     }
 
     /**
@@ -191,21 +206,12 @@ public final class RequestCommands {
     }
 
     /**
-     * Returns the deadline lifecycle.
-     *
-     * @return the deadline lifecycle
-     */
-    public SlaLifecycle sla() {
-        return sla;
-    }
-
-    /**
      * Returns the engine's current time.
      *
      * @return the engine's current time
      */
     public Instant now() {
-        return clock.instant();
+        return work.now();
     }
 
     /**
@@ -222,7 +228,7 @@ public final class RequestCommands {
     public Request execute(Actor actor, RequestRef ref, Permission permission, RequestAction action,
                            boolean requiresLine, Command command) {
         policy.require(actor, permission);
-        return storage.inTransaction(tx -> {
+        return work.write(tx -> {
             Request current = load(tx, actor, ref.id());
             if (current.version() != ref.version()) {
                 throw new ConcurrencyConflictException("request", ref.id(), ref.version(), current.version());
@@ -231,18 +237,29 @@ public final class RequestCommands {
             if (requiresLine) {
                 policy.requireWorksLine(actor, current, action.verb());
             }
-            Instant now = clock.instant();
+            Instant now = work.now();
             FieldErrors errors = new FieldErrors();
             Change change = command.decide(new Step(tx, actor, current, next, now, errors));
             errors.throwIfAny();
-            change.request().deadlines(sla.afterAction(tx, current, action, now));
-            return commit(tx, actor, current, change, now);
+            return commit(tx, actor, current, action, change, now);
         });
     }
 
     /**
-     * Writes a change: chains its journal entries after the base's head, stores the snapshot with the
-     * next version (inserting when {@code base} is null) and records its outbox rows.
+     * Runs a create command (e.g. registering a contact) as one unit of work, again when it meets a concurrent
+     * transaction. The caller checks the actor's role first, before its own input checks.
+     *
+     * @param retry   the conflict retry policy of this kind of command
+     * @param command the command; it commits through {@link #commit}, so hooks run as for every command
+     * @return the stored snapshot
+     */
+    public Request create(ConflictRetry retry, CreateCommand command) {
+        return work.write(retry, tx -> command.create(tx, work.now()));
+    }
+
+    /**
+     * Writes a change of the engine's own that is not a state-machine action (e.g. linking a request to a
+     * mass incident); see {@link #commit(StorageTransaction, Actor, Request, RequestAction, Change, Instant)}.
      *
      * @param tx     the open transaction
      * @param actor  who acted
@@ -252,12 +269,40 @@ public final class RequestCommands {
      * @return the stored snapshot
      */
     public Request commit(StorageTransaction tx, Actor actor, Request base, Change change, Instant now) {
+        return store(tx, actor, base, Optional.empty(), change, now);
+    }
+
+    /**
+     * Writes a change decided in an open transaction: runs the hooks' {@link CommandHook#beforeStore}, chains
+     * its journal entries after the base's head, stores the snapshot with the next version (inserting when
+     * {@code base} is null), runs the hooks' {@link CommandHook#afterChange}, and records its contacts, outbox
+     * rows and timers.
+     *
+     * @param tx     the open transaction
+     * @param actor  who acted
+     * @param base   the snapshot the change is based on, or null for a new request
+     * @param action the state-machine action the change performs
+     * @param change the change
+     * @param now    the commit time
+     * @return the stored snapshot
+     */
+    public Request commit(StorageTransaction tx, Actor actor, Request base, RequestAction action, Change change,
+                          Instant now) {
+        return store(tx, actor, base, Optional.of(action), change, now);
+    }
+
+    private Request store(StorageTransaction tx, Actor actor, Request base, Optional<RequestAction> action,
+                          Change change, Instant now) {
         Request.Builder builder = change.request();
+        PendingChange pending = new PendingChange(tx, actor, action, base, builder, now);
+        hooks.forEach(hook -> hook.beforeStore(pending));
         long sequence = base == null ? 0 : base.journalSequence();
         String hash = base == null ? HashChain.GENESIS : base.journalHash();
+        List<JournalRecord> records = new ArrayList<>();
         for (JournalDraft entry : change.entries()) {
             JournalRecord record = journal.chain(builder.tenant(), builder.id(), sequence, hash, actor, now, entry);
             tx.appendJournal(record);
+            records.add(record);
             sequence = record.sequence();
             hash = record.hash();
         }
@@ -278,7 +323,12 @@ public final class RequestCommands {
             tx.scheduleTimer(new TimerRecord(UUID.randomUUID().toString(), saved.tenant(), saved.id(), timer.kind(),
                     timer.dueAt(), timer.payload(), 0));
         }
+        runAfterChange(new HookContext(tx, actor, action, base, saved, List.copyOf(records), now));
         return saved;
+    }
+
+    private void runAfterChange(HookContext context) {
+        hooks.forEach(hook -> hook.afterChange(context));
     }
 
     /**
@@ -293,6 +343,7 @@ public final class RequestCommands {
      * @param now   the time
      * @return the request with its new journal head
      */
+    @Override
     public Request appendBookkeeping(StorageTransaction tx, Actor actor, Request current, JournalDraft entry,
                                      Instant now) {
         JournalRecord record = journal.chain(current.tenant(), current.id(), current.journalSequence(),
@@ -300,18 +351,30 @@ public final class RequestCommands {
         tx.appendJournal(record);
         Request saved = current.toBuilder().journalHead(record.sequence(), record.hash()).build();
         tx.updateRequest(saved, current.version());
+        runAfterChange(new HookContext(tx, actor, Optional.empty(), current, saved, List.of(record), now));
         return saved;
     }
 
     /**
-     * Runs a read in a transaction.
+     * Runs work that only reads, in one transaction.
      *
-     * @param work the read
+     * @param read the read
      * @param <T>  the result type
      * @return the result
      */
-    public <T> T read(Function<StorageTransaction, T> work) {
-        return storage.inTransaction(work);
+    public <T> T read(Function<StorageTransaction, T> read) {
+        return work.read(read);
+    }
+
+    /**
+     * Runs work that writes (outside the request pipeline, e.g. the directory), in one transaction.
+     *
+     * @param write the write
+     * @param <T>   the result type
+     * @return the result
+     */
+    public <T> T write(Function<StorageTransaction, T> write) {
+        return work.write(write);
     }
 
     /**
@@ -324,8 +387,7 @@ public final class RequestCommands {
      * @throws NotFoundException when it does not exist in the actor's tenant or is not visible to them
      */
     public Request load(StorageTransaction tx, Actor actor, RequestId id) {
-        return tx.findRequest(actor.tenant(), id).filter(r -> policy.canSee(actor, r))
-                .orElseThrow(() -> new NotFoundException("request", id));
+        return policy.loadVisible(tx, actor, id);
     }
 
     private OutboxMessage outboxMessage(Request request, Message message, Instant now) {

@@ -7,6 +7,8 @@ import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.error.AccessDeniedException;
 import dev.supportkit.api.error.NotFoundException;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.spi.storage.StorageTransaction;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +52,20 @@ public final class AccessPolicy {
         if (!canSee(actor, request)) {
             throw new NotFoundException("request", request.id());
         }
+    }
+
+    /**
+     * Loads a request the actor may see.
+     *
+     * @param tx    the open transaction
+     * @param actor who asks
+     * @param id    the request
+     * @return the request
+     * @throws NotFoundException when it does not exist in the actor's tenant or is not visible to them
+     */
+    public Request loadVisible(StorageTransaction tx, Actor actor, RequestId id) {
+        return tx.findRequest(actor.tenant(), id).filter(r -> canSee(actor, r))
+                .orElseThrow(() -> new NotFoundException("request", id));
     }
 
     /**

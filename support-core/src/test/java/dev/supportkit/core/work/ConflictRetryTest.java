@@ -1,4 +1,4 @@
-package dev.supportkit.core.request;
+package dev.supportkit.core.work;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

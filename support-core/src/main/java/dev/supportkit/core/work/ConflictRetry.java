@@ -1,4 +1,4 @@
-package dev.supportkit.core.request;
+package dev.supportkit.core.work;
 
 import dev.supportkit.api.error.ConcurrencyConflictException;
 import java.util.concurrent.locks.ReentrantLock;

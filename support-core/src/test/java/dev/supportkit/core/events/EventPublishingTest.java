@@ -14,6 +14,9 @@ import dev.supportkit.core.SupportEngine;
 import dev.supportkit.core.testing.EngineFixture;
 import dev.supportkit.core.testing.RecordingCrmFactory;
 import dev.supportkit.core.testing.SharedStorageFactory;
+import dev.supportkit.spi.ProviderContext;
+import dev.supportkit.spi.event.EventSink;
+import dev.supportkit.spi.event.EventSinkFactory;
 import dev.supportkit.spi.storage.OutboxMessage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +103,30 @@ class EventPublishingTest {
         assertEquals(1, first.requestVersion());
         assertEquals(first.entry().function().code(), first.laborFunction());
         assertEquals(closed.version(), ofRequest.get(ofRequest.size() - 1).requestVersion());
+    }
+
+    @Test
+    @DisplayName("an event sink registered on the builder publishes every journalled change once, in order")
+    void sinkPublishesEveryChange() {
+        List<DomainEvent> published = Collections.synchronizedList(new ArrayList<>());
+        EventSinkFactory sink = new EventSinkFactory() {
+            @Override
+            public String id() {
+                return "recording-sink";
+            }
+
+            @Override
+            public EventSink create(ProviderContext context) {
+                return published::add;
+            }
+        };
+        EngineFixture fx = fixture(Map.of(), builder -> builder.eventSink(sink));
+        Request closed = fx.requestIn(RequestStatus.CLOSED, SupportLine.FIRST_LINE);
+        drain(fx);
+        List<Long> sequences = published.stream().filter(e -> e.request().equals(closed.id()))
+                .map(e -> e.entry().sequence()).toList();
+        assertEquals(fx.engine.journal().entries(fx.auditor, closed.id()).stream().map(JournalEntry::sequence)
+                .toList(), sequences);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.supportkit.spi;
 
+import dev.supportkit.spi.settings.Setting;
+import java.util.List;
+
 /**
  * Creates providers of one kind (Keycloak-style). Factories are found in PF4J plugin jars, on the
  * plain classpath through {@code META-INF/services}, or registered explicitly on the engine builder;
@@ -35,5 +38,16 @@ public interface ProviderFactory<P extends Provider> {
      */
     default int order() {
         return 0;
+    }
+
+    /**
+     * The settings this provider reads under {@code supportkit.providers.<id>.}: names, types, defaults and
+     * descriptions, for documentation and tooling. A factory that reads settings should declare them and
+     * read them with a {@link dev.supportkit.spi.settings.SettingsReader}.
+     *
+     * @return the declared settings; empty by default
+     */
+    default List<Setting<?>> settings() {
+        return List.of();
     }
 }

@@ -5,7 +5,6 @@ import dev.supportkit.api.request.Priority;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -65,7 +64,6 @@ public record IntakeSettings(Optional<Path> questionnaireDirectory, boolean atta
     private static final Pattern RULE_KEY = Pattern.compile(
             "supportkit\\.intake\\.emergency\\.rules\\.([0-9]{1,4})\\.(text-contains|answer|answer-values"
                     + "|critical-system|priority)");
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*([mhd])");
 
     /**
      * One emergency rule.
@@ -142,7 +140,7 @@ public record IntakeSettings(Optional<Path> questionnaireDirectory, boolean atta
         Map<String, String> incident = new TreeMap<>();
         for (Map.Entry<String, List<String>> entry : values.entrySet()) {
             String key = entry.getKey();
-            List<String> items = split(entry.getValue());
+            List<String> items = ConfigValues.split(entry.getValue());
             String single = String.join(",", entry.getValue()).trim();
             if (key.equals(QUESTIONNAIRE_DIRECTORY)) {
                 if (single.isBlank()) {
@@ -262,14 +260,14 @@ public record IntakeSettings(Optional<Path> questionnaireDirectory, boolean atta
         if (windowText == null || windowText.isBlank()) {
             problems.add(INCIDENT_WINDOW + ": is required with " + INCIDENT_THRESHOLD + " (e.g. PT30M)");
         } else {
-            window = duration(windowText, problems);
+            window = ConfigValues.positiveDuration(INCIDENT_WINDOW, windowText, problems).orElse(null);
         }
         List<IncidentScope> scopes = new ArrayList<>();
         String scopeText = keys.get(INCIDENT_SCOPES);
         if (scopeText == null || scopeText.isBlank()) {
             scopes.addAll(List.of(IncidentScope.values()));
         } else {
-            for (String item : split(List.of(scopeText))) {
+            for (String item : ConfigValues.split(List.of(scopeText))) {
                 String name = item.toUpperCase(Locale.ROOT).replace('-', '_');
                 try {
                     IncidentScope scope = IncidentScope.valueOf(name);
@@ -286,42 +284,5 @@ public record IntakeSettings(Optional<Path> questionnaireDirectory, boolean atta
             return Optional.empty();
         }
         return Optional.of(new MassIncidentDetection(threshold, window, scopes));
-    }
-
-    private static Duration duration(String text, List<String> problems) {
-        Matcher simple = SIMPLE_DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        try {
-            Duration d;
-            if (simple.matches()) {
-                long n = Long.parseLong(simple.group(1));
-                d = switch (simple.group(2)) {
-                    case "m" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                };
-            } else {
-                d = Duration.parse(text.trim());
-            }
-            if (d.isZero() || d.isNegative()) {
-                problems.add(INCIDENT_WINDOW + ": must be positive (was '" + text + "')");
-                return null;
-            }
-            return d;
-        } catch (DateTimeParseException | NumberFormatException e) {
-            problems.add(INCIDENT_WINDOW + ": '" + text + "' is not a duration (ISO-8601 such as PT30M, or 30m, 2h, 1d)");
-            return null;
-        }
-    }
-
-    private static List<String> split(List<String> raw) {
-        List<String> items = new ArrayList<>();
-        for (String value : raw) {
-            for (String part : value.split(",")) {
-                if (!part.isBlank()) {
-                    items.add(part.trim());
-                }
-            }
-        }
-        return items;
     }
 }

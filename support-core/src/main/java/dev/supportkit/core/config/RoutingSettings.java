@@ -122,7 +122,7 @@ public record RoutingSettings(List<Rule> rules, Optional<GroupId> defaultGroup) 
         Optional<GroupId> defaultGroup = Optional.empty();
         for (Map.Entry<String, List<String>> entry : values.entrySet()) {
             String key = entry.getKey();
-            List<String> items = split(entry.getValue());
+            List<String> items = ConfigValues.split(entry.getValue());
             if (key.equals(DEFAULT_GROUP)) {
                 if (items.size() != 1 || items.get(0).length() > 64) {
                     problems.add(key + ": must name exactly one group id of at most 64 characters");
@@ -169,17 +169,5 @@ public record RoutingSettings(List<Rule> rules, Optional<GroupId> defaultGroup) 
         });
         rules.sort(Comparator.comparingInt(r -> Integer.parseInt(r.name().substring(r.name().lastIndexOf('.') + 1))));
         return new RoutingSettings(rules, defaultGroup);
-    }
-
-    private static List<String> split(List<String> raw) {
-        List<String> items = new ArrayList<>();
-        for (String value : raw) {
-            for (String part : value.split(",")) {
-                if (!part.isBlank()) {
-                    items.add(part.trim());
-                }
-            }
-        }
-        return items;
     }
 }

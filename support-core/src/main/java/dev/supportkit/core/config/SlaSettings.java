@@ -5,7 +5,6 @@ import dev.supportkit.api.request.Priority;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,7 +42,6 @@ public record SlaSettings(Map<String, SlaPolicy> policies, Optional<String> defa
     private static final Pattern POLICY_KEY = Pattern.compile(
             "supportkit\\.sla\\.policies\\.([a-z0-9][a-z0-9-]*)\\.(calendar|warn-at|on-warning|on-breach"
                     + "|(low|normal|high|critical)\\.(first-response|next-update|resolution))");
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*([mhd])");
 
     /** No policies: no request gets deadlines. */
     public static final SlaSettings NONE = new SlaSettings(Map.of(), Optional.empty(), Optional.empty());
@@ -65,7 +63,7 @@ public record SlaSettings(Map<String, SlaPolicy> policies, Optional<String> defa
         Optional<Path> calendarsFile = Optional.empty();
         for (Map.Entry<String, List<String>> entry : values.entrySet()) {
             String key = entry.getKey();
-            List<String> items = split(entry.getValue());
+            List<String> items = ConfigValues.split(entry.getValue());
             String single = items.isEmpty() ? "" : items.get(0);
             if (key.equals(PREFIX + "default-policy")) {
                 defaultPolicy = Optional.of(single).filter(v -> !v.isBlank());
@@ -96,7 +94,7 @@ public record SlaSettings(Map<String, SlaPolicy> policies, Optional<String> defa
                 default -> {
                     Priority priority = Priority.valueOf(m.group(3).toUpperCase(Locale.ROOT));
                     DeadlineKind kind = DeadlineKind.valueOf(m.group(4).toUpperCase(Locale.ROOT).replace('-', '_'));
-                    duration(key, single, problems).ifPresent(d -> targets.computeIfAbsent(policy,
+                    ConfigValues.positiveDuration(key, single, problems).ifPresent(d -> targets.computeIfAbsent(policy,
                             p -> new EnumMap<>(Priority.class)).computeIfAbsent(priority,
                             p -> new EnumMap<>(DeadlineKind.class)).put(kind, d));
                 }
@@ -126,18 +124,6 @@ public record SlaSettings(Map<String, SlaPolicy> policies, Optional<String> defa
         return new SlaSettings(Map.copyOf(policies), defaultPolicy, calendarsFile);
     }
 
-    private static List<String> split(List<String> raw) {
-        List<String> items = new ArrayList<>();
-        for (String value : raw) {
-            for (String part : value.split(",")) {
-                if (!part.isBlank()) {
-                    items.add(part.trim());
-                }
-            }
-        }
-        return items;
-    }
-
     private static List<Double> fractions(String key, List<String> items, List<String> problems) {
         List<Double> result = new ArrayList<>();
         for (String item : items) {
@@ -164,30 +150,5 @@ public record SlaSettings(Map<String, SlaPolicy> policies, Optional<String> defa
             }
         }
         return List.copyOf(items);
-    }
-
-    private static Optional<Duration> duration(String key, String text, List<String> problems) {
-        Matcher simple = SIMPLE_DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        try {
-            Duration d;
-            if (simple.matches()) {
-                long n = Long.parseLong(simple.group(1));
-                d = switch (simple.group(2)) {
-                    case "m" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                };
-            } else {
-                d = Duration.parse(text.trim());
-            }
-            if (d.isZero() || d.isNegative()) {
-                problems.add(key + ": must be positive (was '" + text + "')");
-                return Optional.empty();
-            }
-            return Optional.of(d);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            problems.add(key + ": '" + text + "' is not a duration (e.g. 30m, 4h, 2d, PT4H)");
-            return Optional.empty();
-        }
     }
 }

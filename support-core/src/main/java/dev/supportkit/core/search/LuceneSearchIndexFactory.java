@@ -4,13 +4,12 @@ import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.search.SearchIndex;
 import dev.supportkit.spi.search.SearchIndexFactory;
+import dev.supportkit.spi.settings.Setting;
+import dev.supportkit.spi.settings.SettingsReader;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
 
 /**
  * The {@code lucene} search index, built into the engine and its default
@@ -26,10 +25,12 @@ public final class LuceneSearchIndexFactory implements SearchIndexFactory {
     /** The id configuration selects this index by. */
     public static final String ID = "lucene";
     /** Setting: the index directory; absent for an in-memory index. */
-    public static final String DIRECTORY = "directory";
+    public static final Setting<String> DIRECTORY = Setting.string("directory")
+            .description("where the index keeps its files; leave it out for an in-memory index rebuilt from "
+                    + "storage at start").build();
 
     private static final String PREFIX = "supportkit.providers." + ID + ".";
-    private static final Set<String> KEYS = Set.of(DIRECTORY);
+    private static final List<Setting<?>> SETTINGS = List.of(DIRECTORY);
 
     /** Creates the factory; the engine always has one. */
     public LuceneSearchIndexFactory() {
@@ -50,25 +51,23 @@ public final class LuceneSearchIndexFactory implements SearchIndexFactory {
      */
     @Override
     public SearchIndex create(ProviderContext context) {
-        Map<String, String> values = context.settings().asMap();
-        List<String> problems = new ArrayList<>();
-        Set<String> unknown = new TreeSet<>(values.keySet());
-        unknown.removeAll(KEYS);
-        unknown.forEach(key -> problems.add(PREFIX + key + ": unknown setting (known: "
-                + String.join(", ", new TreeSet<>(KEYS)) + ")"));
-        String directory = values.getOrDefault(DIRECTORY, "").trim();
+        SettingsReader reader = SettingsReader.of(PREFIX, context.settings(), SETTINGS);
         Path path = null;
-        if (!directory.isEmpty()) {
+        Optional<String> directory = reader.optional(DIRECTORY);
+        if (directory.isPresent()) {
             try {
-                path = Path.of(directory);
+                path = Path.of(directory.get());
             } catch (InvalidPathException e) {
-                problems.add(PREFIX + DIRECTORY + ": '" + directory + "' is not a valid path (" + e.getReason() + ")");
+                reader.problem(DIRECTORY, "'" + directory.get() + "' is not a valid path (" + e.getReason() + ")");
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
+        reader.throwIfProblems();
         return path == null ? LuceneSearchIndex.inMemory() : LuceneSearchIndex.open(path);
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return SETTINGS;
     }
 
     /**

@@ -63,6 +63,15 @@ public abstract class NotificationPluginJarContract {
      */
     protected abstract void roundTrip(NotificationChannelFactory factory) throws Exception;
 
+    /**
+     * Returns the plugin jar under test, for a module's own extra checks.
+     *
+     * @return the plugin jar
+     */
+    protected final Path pluginJar() {
+        return jar;
+    }
+
     @BeforeEach
     final void findJar() {
         String property = System.getProperty("supportkit.plugin.jar");

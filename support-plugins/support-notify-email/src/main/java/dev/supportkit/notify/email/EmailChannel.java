@@ -2,7 +2,7 @@ package dev.supportkit.notify.email;
 
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.notify.email.smtp.MailAddresses;
-import dev.supportkit.notify.email.smtp.MailClassLoader;
+import dev.supportkit.notify.email.smtp.MailDelivery;
 import dev.supportkit.notify.email.smtp.SmtpSecurity;
 import dev.supportkit.notify.email.smtp.SmtpSender;
 import dev.supportkit.spi.notification.DeliveryResult;
@@ -39,20 +39,10 @@ final class EmailChannel implements NotificationChannel {
 
     @Override
     public DeliveryResult deliver(Notification notification) {
-        return MailClassLoader.call(() -> {
-            try {
-                return deliverNow(notification);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: unexpected failure", EmailChannelFactory.ID, e);
-                return new DeliveryResult(Outcome.TEMPORARY_FAILURE, "unexpected failure: " + e);
-            }
-        });
+        return MailDelivery.attempt(EmailChannelFactory.ID, notification, this::deliverNow);
     }
 
     private DeliveryResult deliverNow(Notification notification) {
-        if (notification == null) {
-            return new DeliveryResult(Outcome.PERMANENT_FAILURE, "no notification given");
-        }
         InternetAddress recipient;
         try {
             recipient = MailAddresses.parseMailbox(notification.address());

@@ -7,8 +7,10 @@ import dev.supportkit.notify.email.smtp.SmtpSettings;
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.notification.NotificationChannel;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
-import java.util.ArrayList;
+import dev.supportkit.spi.settings.Setting;
+import dev.supportkit.spi.settings.SettingsReader;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code email} channel: each notification becomes one UTF-8 e-mail sent over SMTP. Its settings
@@ -33,6 +35,11 @@ public final class EmailChannelFactory implements NotificationChannelFactory {
         return ID;
     }
 
+    @Override
+    public List<Setting<?>> settings() {
+        return SmtpSettings.SETTINGS;
+    }
+
     /**
      * Checks the settings and creates the channel.
      *
@@ -46,12 +53,9 @@ public final class EmailChannelFactory implements NotificationChannelFactory {
     }
 
     private NotificationChannel createChannel(ProviderContext context) {
-        List<String> problems = new ArrayList<>();
-        SmtpSettings.reportUnknownKeys(PREFIX, context.settings(), SmtpSettings.KEYS, problems);
-        var settings = SmtpSettings.read(PREFIX, context.settings(), problems);
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
+        SettingsReader reader = SettingsReader.of(PREFIX, context.settings(), SmtpSettings.SETTINGS);
+        Optional<SmtpSettings> settings = SmtpSettings.read(reader);
+        reader.throwIfProblems();
         return new EmailChannel(new SmtpSender(ID, settings.orElseThrow(), context.clock()));
     }
 }

@@ -37,9 +37,9 @@ class EmailSettingsTest {
             assertTrue(problems.stream().anyMatch(p -> p.startsWith(P + key + ": ")), "no problem for " + key
                     + " in " + problems);
         }
-        assertTrue(problems.contains(P + "hots: unknown setting (known: host, port, security, username, password, "
-                + "from, connect-timeout-ms, timeout-ms, trust)"), problems.toString());
-        assertTrue(problems.contains(P + "host: required, the SMTP server's host name, e.g. smtp.example.com"));
+        assertTrue(problems.contains(P + "hots: unknown setting (known: connect-timeout-ms, from, host, password, port, "
+                + "security, timeout-ms, trust, username)"), problems.toString());
+        assertTrue(problems.contains(P + "host: required: the SMTP server's host name, e.g. smtp.example.com"));
         assertTrue(problems.contains(P + "security: must be 'starttls', 'ssl' or 'none', was 'tls'"));
         assertTrue(problems.contains(P + "port: must be an integer from 1 to 65535, was 'smtp'"));
         assertTrue(problems.contains(P + "password: required when " + P + "username is set"));

@@ -2,7 +2,7 @@ package dev.supportkit.notify.fax;
 
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.notify.email.smtp.MailAddresses;
-import dev.supportkit.notify.email.smtp.MailClassLoader;
+import dev.supportkit.notify.email.smtp.MailDelivery;
 import dev.supportkit.notify.email.smtp.SmtpSender;
 import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.notification.DeliveryResult.Outcome;
@@ -47,20 +47,10 @@ final class FaxChannel implements NotificationChannel {
 
     @Override
     public DeliveryResult deliver(Notification notification) {
-        return MailClassLoader.call(() -> {
-            try {
-                return deliverNow(notification);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: unexpected failure", FaxChannelFactory.ID, e);
-                return new DeliveryResult(Outcome.TEMPORARY_FAILURE, "unexpected failure: " + e);
-            }
-        });
+        return MailDelivery.attempt(FaxChannelFactory.ID, notification, this::deliverNow);
     }
 
     private DeliveryResult deliverNow(Notification notification) {
-        if (notification == null) {
-            return new DeliveryResult(Outcome.PERMANENT_FAILURE, "no notification given");
-        }
         FaxNumber number;
         InternetAddress to;
         try {

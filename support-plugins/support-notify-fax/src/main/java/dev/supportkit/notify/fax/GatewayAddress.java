@@ -30,7 +30,7 @@ record GatewayAddress(String template) {
     static Optional<GatewayAddress> read(String key, Optional<String> value, List<String> problems) {
         String template = value.map(String::strip).orElse("");
         if (template.isEmpty()) {
-            problems.add(key + ": required, the gateway's address with " + PLACEHOLDER + " where the fax number's "
+            problems.add(key + ": required: the gateway's address with " + PLACEHOLDER + " where the fax number's "
                     + "digits go, e.g. {number}@efax.provider.ru");
             return Optional.empty();
         }

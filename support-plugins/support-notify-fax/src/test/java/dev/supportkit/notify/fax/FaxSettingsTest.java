@@ -27,15 +27,15 @@ class FaxSettingsTest {
                 TestContext.of(Map.of("gateway", "{number}@fax.test", "security", "starttls-please", "port", "0",
                         "password", "pw-secret-1"))));
         assertEquals(List.of(
-                P + "gateway: unknown setting (known: gateway-address, host, port, security, username, password, from, "
-                        + "connect-timeout-ms, timeout-ms, trust)",
-                P + "gateway-address: required, the gateway's address with {number} where the fax number's digits go, "
+                P + "gateway: unknown setting (known: connect-timeout-ms, from, gateway-address, host, password, "
+                        + "port, security, timeout-ms, trust, username)",
+                P + "gateway-address: required: the gateway's address with {number} where the fax number's digits go, "
                         + "e.g. {number}@efax.provider.ru",
-                P + "host: required, the SMTP server's host name, e.g. smtp.example.com",
+                P + "host: required: the SMTP server's host name, e.g. smtp.example.com",
                 P + "security: must be 'starttls', 'ssl' or 'none', was 'starttls-please'",
                 P + "port: must be an integer from 1 to 65535, was '0'",
                 P + "username: required when " + P + "password is set (SMTP AUTH needs both)",
-                P + "from: required, the sender address, e.g. 'Support <help@example.com>'"), e.problems());
+                P + "from: required: the sender address, e.g. 'Support <help@example.com>'"), e.problems());
         assertFalse(e.getMessage().contains("pw-secret-1"));
     }
 

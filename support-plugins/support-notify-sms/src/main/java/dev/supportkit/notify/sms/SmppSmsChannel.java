@@ -5,6 +5,7 @@ import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.notification.DeliveryResult.Outcome;
 import dev.supportkit.spi.notification.Notification;
 import dev.supportkit.spi.notification.NotificationChannel;
+import dev.supportkit.spi.notification.PhoneNumber;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;

@@ -1,6 +1,8 @@
 package dev.supportkit.notify.sms;
 
 import dev.supportkit.spi.ProviderContext;
+import dev.supportkit.spi.settings.Setting;
+import java.util.List;
 import dev.supportkit.spi.notification.NotificationChannel;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
 
@@ -33,6 +35,11 @@ public final class SmsChannelFactory implements NotificationChannelFactory {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return SmsSettings.SETTINGS;
     }
 
     /**

@@ -2,11 +2,9 @@ package dev.supportkit.notify.sms;
 
 import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.spi.ProviderSettings;
-import java.util.ArrayList;
+import dev.supportkit.spi.settings.Setting;
+import dev.supportkit.spi.settings.SettingsReader;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -29,25 +27,32 @@ record SmsSettings(String host, int port, String systemId, String password, Stri
     /** The prefix of every key, for messages. */
     static final String PREFIX = "supportkit.providers." + SmsChannelFactory.ID + ".";
 
-    static final String HOST = "host";
-    static final String PORT = "port";
-    static final String SYSTEM_ID = "system-id";
-    static final String PASSWORD = "password";
-    static final String SYSTEM_TYPE = "system-type";
-    static final String SOURCE_ADDRESS = "source-address";
-    static final String BIND_TIMEOUT_MS = "bind-timeout-ms";
-    static final String SUBMIT_TIMEOUT_MS = "submit-timeout-ms";
-    static final String ENQUIRE_LINK_MS = "enquire-link-ms";
-
-    static final Set<String> KEYS = Set.of(HOST, PORT, SYSTEM_ID, PASSWORD, SYSTEM_TYPE, SOURCE_ADDRESS,
-            BIND_TIMEOUT_MS, SUBMIT_TIMEOUT_MS, ENQUIRE_LINK_MS);
-
-    static final int DEFAULT_PORT = 2775;
-    static final int DEFAULT_BIND_TIMEOUT_MS = 10_000;
-    static final int DEFAULT_SUBMIT_TIMEOUT_MS = 10_000;
-    static final int DEFAULT_ENQUIRE_LINK_MS = 30_000;
     static final int MIN_TIMEOUT_MS = 100;
     static final int MIN_ENQUIRE_LINK_MS = 1_000;
+
+    static final Setting<String> HOST = Setting.string("host").required()
+            .description("the SMSC's host name or address").build();
+    static final Setting<Integer> PORT = Setting.integer("port").range(1, 65_535).defaultValue(2775)
+            .description("the SMSC's SMPP port").build();
+    static final Setting<String> SYSTEM_ID = Setting.string("system-id").required()
+            .description("the system id the SMSC knows this client by").build();
+    static final Setting<String> PASSWORD = Setting.string("password").secret().defaultValue("")
+            .description("the bind password, at most 8 ASCII characters").build();
+    static final Setting<String> SYSTEM_TYPE = Setting.string("system-type").defaultValue("")
+            .description("the bind system type, at most 12 ASCII characters").build();
+    static final Setting<String> SOURCE_ADDRESS = Setting.string("source-address").defaultValue("")
+            .description("the sender: +international number, short code or sender name; empty for the SMSC's default")
+            .build();
+    static final Setting<Integer> BIND_TIMEOUT_MS = Setting.integer("bind-timeout-ms").atLeast(MIN_TIMEOUT_MS)
+            .defaultValue(10_000).description("connect and bind response timeout in milliseconds").build();
+    static final Setting<Integer> SUBMIT_TIMEOUT_MS = Setting.integer("submit-timeout-ms").atLeast(MIN_TIMEOUT_MS)
+            .defaultValue(10_000).description("submit_sm response timeout in milliseconds").build();
+    static final Setting<Integer> ENQUIRE_LINK_MS = Setting.integer("enquire-link-ms").atLeast(MIN_ENQUIRE_LINK_MS)
+            .defaultValue(30_000).description("enquire_link interval of an idle session in milliseconds").build();
+
+    /** Every setting the channel reads. */
+    static final List<Setting<?>> SETTINGS = List.of(HOST, PORT, SYSTEM_ID, PASSWORD, SYSTEM_TYPE, SOURCE_ADDRESS,
+            BIND_TIMEOUT_MS, SUBMIT_TIMEOUT_MS, ENQUIRE_LINK_MS);
 
     /** SMPP 3.4 field limits (without the terminating NUL). */
     static final int MAX_SYSTEM_ID = 15;
@@ -87,55 +92,35 @@ record SmsSettings(String host, int port, String systemId, String password, Stri
      * @throws ConfigurationException listing every problem found
      */
     static SmsSettings parse(ProviderSettings settings) {
-        Map<String, String> values = settings.asMap();
-        List<String> problems = new ArrayList<>();
-        Set<String> unknown = new TreeSet<>(values.keySet());
-        unknown.removeAll(KEYS);
-        for (String key : unknown) {
-            problems.add(PREFIX + key + ": unknown setting (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
-        }
-
-        String host = values.getOrDefault(HOST, "").trim();
-        if (host.isEmpty()) {
-            problems.add(PREFIX + HOST + ": required: the SMSC's host name or address");
-        }
-        int port = intSetting(values, PORT, DEFAULT_PORT, 1, 65_535, problems);
-
-        String systemId = values.getOrDefault(SYSTEM_ID, "").trim();
-        if (systemId.isEmpty()) {
-            problems.add(PREFIX + SYSTEM_ID + ": required: the system id the SMSC knows this client by");
-        } else if (systemId.length() > MAX_SYSTEM_ID || !isAscii(systemId)) {
-            problems.add(PREFIX + SYSTEM_ID + ": must be at most " + MAX_SYSTEM_ID + " ASCII characters (SMPP 3.4), was '"
+        SettingsReader reader = SettingsReader.of(PREFIX, settings, SETTINGS);
+        String host = reader.get(HOST);
+        int port = reader.get(PORT);
+        String systemId = reader.get(SYSTEM_ID);
+        if (systemId != null && (systemId.length() > MAX_SYSTEM_ID || !isAscii(systemId))) {
+            reader.problem(SYSTEM_ID, "must be at most " + MAX_SYSTEM_ID + " ASCII characters (SMPP 3.4), was '"
                     + systemId + "'");
         }
-        String password = values.getOrDefault(PASSWORD, "");
+        String password = reader.get(PASSWORD);
         if (password.length() > MAX_PASSWORD || !isAscii(password)) {
             // never echo the value: it is a secret
-            problems.add(PREFIX + PASSWORD + ": must be at most " + MAX_PASSWORD + " ASCII characters (SMPP 3.4), was "
+            reader.problem(PASSWORD, "must be at most " + MAX_PASSWORD + " ASCII characters (SMPP 3.4), was "
                     + password.length() + " characters long");
         }
-        String systemType = values.getOrDefault(SYSTEM_TYPE, "").trim();
+        String systemType = reader.get(SYSTEM_TYPE);
         if (systemType.length() > MAX_SYSTEM_TYPE || !isAscii(systemType)) {
-            problems.add(PREFIX + SYSTEM_TYPE + ": must be at most " + MAX_SYSTEM_TYPE
-                    + " ASCII characters (SMPP 3.4), was '" + systemType + "'");
+            reader.problem(SYSTEM_TYPE, "must be at most " + MAX_SYSTEM_TYPE + " ASCII characters (SMPP 3.4), was '"
+                    + systemType + "'");
         }
-        SourceAddress source = source(values.getOrDefault(SOURCE_ADDRESS, "").trim(), problems);
-
-        int bindTimeout = intSetting(values, BIND_TIMEOUT_MS, DEFAULT_BIND_TIMEOUT_MS, MIN_TIMEOUT_MS,
-                Integer.MAX_VALUE, problems);
-        int submitTimeout = intSetting(values, SUBMIT_TIMEOUT_MS, DEFAULT_SUBMIT_TIMEOUT_MS, MIN_TIMEOUT_MS,
-                Integer.MAX_VALUE, problems);
-        int enquireLink = intSetting(values, ENQUIRE_LINK_MS, DEFAULT_ENQUIRE_LINK_MS, MIN_ENQUIRE_LINK_MS,
-                Integer.MAX_VALUE, problems);
-
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
+        SourceAddress source = source(reader, reader.get(SOURCE_ADDRESS));
+        int bindTimeout = reader.get(BIND_TIMEOUT_MS);
+        int submitTimeout = reader.get(SUBMIT_TIMEOUT_MS);
+        int enquireLink = reader.get(ENQUIRE_LINK_MS);
+        reader.throwIfProblems();
         return new SmsSettings(host, port, systemId, password, systemType, source, bindTimeout, submitTimeout,
                 enquireLink);
     }
 
-    private static SourceAddress source(String value, List<String> problems) {
+    private static SourceAddress source(SettingsReader reader, String value) {
         if (value.isEmpty()) {
             return new SourceAddress(SourceKind.NONE, "");
         }
@@ -148,32 +133,13 @@ record SmsSettings(String host, int port, String systemId, String password, Stri
         if (ALPHANUMERIC.matcher(value).matches()) {
             return new SourceAddress(SourceKind.ALPHANUMERIC, value);
         }
-        problems.add(PREFIX + SOURCE_ADDRESS + ": must be +<7 to 15 digits>, a short code of up to 15 digits or a "
+        reader.problem(SOURCE_ADDRESS, "must be +<7 to 15 digits>, a short code of up to 15 digits or a "
                 + "sender name of up to 11 Latin letters, digits, spaces, '.', '_' or '-', was '" + value + "'");
         return new SourceAddress(SourceKind.NONE, "");
     }
 
     private static boolean isAscii(String value) {
         return value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
-    }
-
-    private static int intSetting(Map<String, String> values, String key, int defaultValue, int min, int max,
-                                  List<String> problems) {
-        String value = values.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(PREFIX + key + ": must be an integer " + (max == Integer.MAX_VALUE ? "of at least " + min
-                : "from " + min + " to " + max) + ", was '" + value + "'");
-        return defaultValue;
     }
 
     /** The SMSC as {@code host:port}, for messages. */
@@ -188,10 +154,7 @@ record SmsSettings(String host, int port, String systemId, String password, Stri
      * @return the text with every occurrence of the password replaced by {@code ****}
      */
     String scrub(String text) {
-        if (text == null || password.length() < 3) {
-            return text;
-        }
-        return text.replace(password, "****");
+        return SettingsReader.mask(text, List.of(password));
     }
 
     @Override

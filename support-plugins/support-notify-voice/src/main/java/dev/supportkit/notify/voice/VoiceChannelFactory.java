@@ -3,6 +3,8 @@ package dev.supportkit.notify.voice;
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.notification.NotificationChannel;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
+import dev.supportkit.spi.settings.Setting;
+import java.util.List;
 
 /**
  * The {@code voice} channel: each notification is one call originated through Asterisk's manager
@@ -37,6 +39,11 @@ public final class VoiceChannelFactory implements NotificationChannelFactory {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return VoiceSettings.SETTINGS;
     }
 
     /**

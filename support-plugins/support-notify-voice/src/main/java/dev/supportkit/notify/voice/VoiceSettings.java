@@ -2,13 +2,11 @@ package dev.supportkit.notify.voice;
 
 import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.spi.ProviderSettings;
-import java.util.ArrayList;
+import dev.supportkit.spi.settings.Setting;
+import dev.supportkit.spi.settings.SettingsReader;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The channel's validated settings (keys {@code supportkit.providers.voice.*}). {@link #toString()}
@@ -34,26 +32,36 @@ record VoiceSettings(String host, int port, String username, String secret, Stri
     /** The prefix of every key, for messages. */
     static final String PREFIX = "supportkit.providers." + VoiceChannelFactory.ID + ".";
 
-    static final String HOST = "host";
-    static final String PORT = "port";
-    static final String USERNAME = "username";
-    static final String SECRET = "secret";
-    static final String CHANNEL_TEMPLATE = "channel-template";
-    static final String CONTEXT = "context";
-    static final String EXTENSION = "extension";
-    static final String OPERATOR_EXTENSION = "operator-extension";
-    static final String PRIORITY = "priority";
-    static final String MODE = "mode";
-    static final String CALLER_ID = "caller-id";
-    static final String TIMEOUT_MS = "timeout-ms";
-    static final String RING_TIMEOUT_MS = "ring-timeout-ms";
+    static final Setting<String> HOST = Setting.string("host").required()
+            .description("the Asterisk host name or address").build();
+    static final Setting<Integer> PORT = Setting.integer("port").range(1, 65_535).defaultValue(5038)
+            .description("the AMI port").build();
+    static final Setting<String> USERNAME = Setting.string("username").required()
+            .description("the AMI user (manager.conf)").build();
+    static final Setting<String> SECRET = Setting.string("secret").required().secret()
+            .description("the AMI user's secret").build();
+    static final Setting<String> CHANNEL_TEMPLATE = Setting.string("channel-template").required()
+            .description("the channel to dial, e.g. PJSIP/{number}@trunk").build();
+    static final Setting<String> CONTEXT = Setting.string("context").required()
+            .description("the dialplan context of the answered call").build();
+    static final Setting<String> EXTENSION = Setting.string("extension")
+            .description("the extension of the dialplan that speaks ${SUPPORTKIT_TEXT}").build();
+    static final Setting<String> OPERATOR_EXTENSION = Setting.string("operator-extension")
+            .description("the operator's extension (mode=operator)").build();
+    static final Setting<Integer> PRIORITY = Setting.integer("priority").atLeast(1).defaultValue(1)
+            .description("the dialplan priority of the answered call").build();
+    static final Setting<Mode> MODE = Setting.choice("mode", Mode.class).defaultValue(Mode.TTS)
+            .description("what the answered call does: speak the message or connect an operator").build();
+    static final Setting<String> CALLER_ID = Setting.string("caller-id")
+            .description("the caller id shown to the callee; empty for the trunk's default").build();
+    static final Setting<Integer> TIMEOUT_MS = Setting.integer("timeout-ms").atLeast(100).defaultValue(10_000)
+            .description("connect, login and response timeout in milliseconds").build();
+    static final Setting<Integer> RING_TIMEOUT_MS = Setting.integer("ring-timeout-ms").atLeast(1_000)
+            .defaultValue(30_000).description("how long the callee's phone rings, in milliseconds").build();
 
-    static final Set<String> KEYS = Set.of(HOST, PORT, USERNAME, SECRET, CHANNEL_TEMPLATE, CONTEXT, EXTENSION,
-            OPERATOR_EXTENSION, PRIORITY, MODE, CALLER_ID, TIMEOUT_MS, RING_TIMEOUT_MS);
-
-    static final int DEFAULT_PORT = 5038;
-    static final int DEFAULT_TIMEOUT_MS = 10_000;
-    static final int DEFAULT_RING_TIMEOUT_MS = 30_000;
+    /** Every setting the channel reads. */
+    static final List<Setting<?>> SETTINGS = List.of(HOST, PORT, USERNAME, SECRET, CHANNEL_TEMPLATE, CONTEXT,
+            EXTENSION, OPERATOR_EXTENSION, PRIORITY, MODE, CALLER_ID, TIMEOUT_MS, RING_TIMEOUT_MS);
 
     /** What the answered call does. */
     enum Mode {
@@ -71,94 +79,44 @@ record VoiceSettings(String host, int port, String username, String secret, Stri
      * @throws ConfigurationException listing every problem found
      */
     static VoiceSettings parse(ProviderSettings settings) {
-        Map<String, String> values = settings.asMap();
-        List<String> problems = new ArrayList<>();
-        Set<String> unknown = new TreeSet<>(values.keySet());
-        unknown.removeAll(KEYS);
-        for (String key : unknown) {
-            problems.add(PREFIX + key + ": unknown setting (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
-        }
-
-        String host = required(values, HOST, "the Asterisk host name or address", problems);
-        int port = intSetting(values, PORT, DEFAULT_PORT, 1, 65_535, problems);
-        String username = required(values, USERNAME, "the AMI user (manager.conf)", problems);
-        String secret = values.getOrDefault(SECRET, "");
-        if (secret.isEmpty()) {
-            problems.add(PREFIX + SECRET + ": required: the AMI user's secret");
-        } else if (hasLineBreak(secret)) {
-            problems.add(PREFIX + SECRET + ": must not contain line breaks"); // never echo the value
-        }
-
-        String template = required(values, CHANNEL_TEMPLATE, "the channel to dial, e.g. PJSIP/{number}@trunk",
-                problems);
-        if (!template.isEmpty() && (!template.contains("{number}") && !template.contains("{e164}")
+        SettingsReader reader = SettingsReader.of(PREFIX, settings, SETTINGS);
+        String host = singleLine(reader, HOST);
+        int port = reader.get(PORT);
+        String username = singleLine(reader, USERNAME);
+        String secret = singleLine(reader, SECRET);
+        String template = singleLine(reader, CHANNEL_TEMPLATE);
+        if (template != null && (!template.contains("{number}") && !template.contains("{e164}")
                 || template.indexOf('/') <= 0)) {
-            problems.add(PREFIX + CHANNEL_TEMPLATE + ": must look like TECH/...{number}... (or {e164}), e.g. "
+            reader.problem(CHANNEL_TEMPLATE, "must look like TECH/...{number}... (or {e164}), e.g. "
                     + "PJSIP/{number}@trunk, was '" + template + "'");
         }
-        String context = required(values, CONTEXT, "the dialplan context of the answered call", problems);
-
-        Mode mode = Mode.TTS;
-        String rawMode = values.getOrDefault(MODE, "tts").trim();
-        try {
-            mode = Mode.valueOf(rawMode.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problems.add(PREFIX + MODE + ": must be 'tts' or 'operator', was '" + rawMode + "'");
+        String context = singleLine(reader, CONTEXT);
+        Mode mode = reader.get(MODE);
+        Setting<String> extensionSetting = mode == Mode.OPERATOR ? OPERATOR_EXTENSION : EXTENSION;
+        String extension = singleLine(reader, extensionSetting);
+        if (extension == null) {
+            reader.problem(extensionSetting, "required: " + extensionSetting.description());
         }
-        String extension;
-        if (mode == Mode.OPERATOR) {
-            extension = required(values, OPERATOR_EXTENSION, "the operator's extension (mode=operator)", problems);
-        } else {
-            extension = required(values, EXTENSION, "the extension of the dialplan that speaks ${SUPPORTKIT_TEXT}",
-                    problems);
-        }
-        int priority = intSetting(values, PRIORITY, 1, 1, Integer.MAX_VALUE, problems);
-        Optional<String> callerId = Optional.ofNullable(values.get(CALLER_ID)).map(String::strip)
-                .filter(s -> !s.isEmpty());
-        callerId.filter(VoiceSettings::hasLineBreak).ifPresent(c -> problems.add(PREFIX + CALLER_ID
-                + ": must not contain line breaks"));
-        int timeout = intSetting(values, TIMEOUT_MS, DEFAULT_TIMEOUT_MS, 100, Integer.MAX_VALUE, problems);
-        int ringTimeout = intSetting(values, RING_TIMEOUT_MS, DEFAULT_RING_TIMEOUT_MS, 1_000, Integer.MAX_VALUE,
-                problems);
-
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
+        int priority = reader.get(PRIORITY);
+        Optional<String> callerId = Optional.ofNullable(singleLine(reader, CALLER_ID));
+        int timeout = reader.get(TIMEOUT_MS);
+        int ringTimeout = reader.get(RING_TIMEOUT_MS);
+        reader.throwIfProblems();
         return new VoiceSettings(host, port, username, secret, template, context, extension, priority, mode,
                 callerId, timeout, ringTimeout);
     }
 
-    private static String required(Map<String, String> values, String key, String what, List<String> problems) {
-        String value = values.getOrDefault(key, "").strip();
-        if (value.isEmpty()) {
-            problems.add(PREFIX + key + ": required: " + what);
-        } else if (hasLineBreak(value)) {
-            problems.add(PREFIX + key + ": must not contain line breaks");
+    /** A text setting that must fit on one AMI line; the value is never echoed (it may be the secret). */
+    private static String singleLine(SettingsReader reader, Setting<String> setting) {
+        String value = reader.get(setting);
+        if (value != null && hasLineBreak(value)) {
+            reader.problem(setting, "must not contain line breaks");
         }
         return value;
     }
 
     private static boolean hasLineBreak(String value) {
         return value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0;
-    }
-
-    private static int intSetting(Map<String, String> values, String key, int defaultValue, int min, int max,
-                                  List<String> problems) {
-        String value = values.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(PREFIX + key + ": must be an integer " + (max == Integer.MAX_VALUE ? "of at least " + min
-                : "from " + min + " to " + max) + ", was '" + value + "'");
-        return defaultValue;
     }
 
     /**
@@ -183,10 +141,7 @@ record VoiceSettings(String host, int port, String username, String secret, Stri
      * @return the text with every occurrence of the secret replaced by {@code ****}
      */
     String scrub(String text) {
-        if (text == null || secret.length() < 3) {
-            return text;
-        }
-        return text.replace(secret, "****");
+        return SettingsReader.mask(text, List.of(secret));
     }
 
     @Override

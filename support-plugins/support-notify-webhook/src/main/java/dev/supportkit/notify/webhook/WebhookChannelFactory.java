@@ -4,6 +4,8 @@ import dev.supportkit.api.request.Channel;
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.notification.NotificationChannel;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
+import dev.supportkit.spi.settings.Setting;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -46,6 +48,11 @@ public final class WebhookChannelFactory implements NotificationChannelFactory {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return WebhookSettings.SETTINGS;
     }
 
     /**

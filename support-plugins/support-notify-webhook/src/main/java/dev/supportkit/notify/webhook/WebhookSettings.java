@@ -3,13 +3,12 @@ package dev.supportkit.notify.webhook;
 import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.spi.ProviderSettings;
-import java.util.ArrayList;
+import dev.supportkit.spi.settings.Setting;
+import dev.supportkit.spi.settings.SettingsReader;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
 
 /**
  * The channel's validated settings (keys {@code supportkit.providers.webhook.*}). {@link #toString()}
@@ -25,18 +24,23 @@ record WebhookSettings(String secret, int timeoutMs, String userAgent, Channel c
     /** The prefix of every key, for messages. */
     static final String PREFIX = "supportkit.providers." + WebhookChannelFactory.ID + ".";
 
-    static final String SECRET = "secret";
-    static final String TIMEOUT_MS = "timeout-ms";
-    static final String USER_AGENT = "user-agent";
-    static final String CHANNEL = "channel";
-
-    static final Set<String> KEYS = Set.of(SECRET, TIMEOUT_MS, USER_AGENT, CHANNEL);
-
     static final int DEFAULT_TIMEOUT_MS = 10_000;
-    static final int MIN_TIMEOUT_MS = 100;
     /** An HMAC-SHA256 key shorter than this is too easy to guess. */
     static final int MIN_SECRET_LENGTH = 16;
     static final String DEFAULT_USER_AGENT = "SupportKit-Webhook/1";
+
+    static final Setting<String> SECRET = Setting.string("secret").required().secret()
+            .description("the shared secret the requests are signed with").build();
+    static final Setting<Integer> TIMEOUT_MS = Setting.integer("timeout-ms").atLeast(100)
+            .defaultValue(DEFAULT_TIMEOUT_MS).description("connect and response timeout in milliseconds").build();
+    static final Setting<String> USER_AGENT = Setting.string("user-agent").defaultValue(DEFAULT_USER_AGENT)
+            .description("the User-Agent header, printable ASCII").build();
+    static final Setting<String> CHANNEL = Setting.string("channel")
+            .description("the built-in channel this provider delivers on (default WEBHOOK, or the one the "
+                    + "factory was registered with)").build();
+
+    /** Every setting the channel reads. */
+    static final List<Setting<?>> SETTINGS = List.of(SECRET, TIMEOUT_MS, USER_AGENT, CHANNEL);
 
     /**
      * Reads and checks the settings.
@@ -47,57 +51,28 @@ record WebhookSettings(String secret, int timeoutMs, String userAgent, Channel c
      * @throws ConfigurationException listing every problem found
      */
     static WebhookSettings parse(ProviderSettings settings, Channel defaultChannel) {
-        Map<String, String> values = settings.asMap();
-        List<String> problems = new ArrayList<>();
-        Set<String> unknown = new TreeSet<>(values.keySet());
-        unknown.removeAll(KEYS);
-        for (String key : unknown) {
-            problems.add(PREFIX + key + ": unknown setting (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
-        }
-
-        String secret = values.getOrDefault(SECRET, "");
-        if (secret.isBlank()) {
-            problems.add(PREFIX + SECRET + ": required: the shared secret the requests are signed with");
-        } else if (secret.length() < MIN_SECRET_LENGTH) {
+        SettingsReader reader = SettingsReader.of(PREFIX, settings, SETTINGS);
+        String secret = reader.get(SECRET);
+        if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
             // never echo the value: it is a secret
-            problems.add(PREFIX + SECRET + ": must be at least " + MIN_SECRET_LENGTH + " characters, was "
-                    + secret.length());
+            reader.problem(SECRET, "must be at least " + MIN_SECRET_LENGTH + " characters, was " + secret.length());
         }
-
-        int timeout = DEFAULT_TIMEOUT_MS;
-        String rawTimeout = values.get(TIMEOUT_MS);
-        if (rawTimeout != null) {
-            try {
-                timeout = Integer.parseInt(rawTimeout.trim());
-            } catch (NumberFormatException e) {
-                timeout = -1;
-            }
-            if (timeout < MIN_TIMEOUT_MS) {
-                problems.add(PREFIX + TIMEOUT_MS + ": must be an integer of at least " + MIN_TIMEOUT_MS + ", was '"
-                        + rawTimeout + "'");
-                timeout = DEFAULT_TIMEOUT_MS;
-            }
+        int timeout = reader.get(TIMEOUT_MS);
+        String userAgent = reader.get(USER_AGENT);
+        if (!userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            reader.problem(USER_AGENT, "must be non-empty printable ASCII, was '" + userAgent + "'");
         }
-
-        String userAgent = values.getOrDefault(USER_AGENT, DEFAULT_USER_AGENT).strip();
-        if (userAgent.isEmpty() || !userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-            problems.add(PREFIX + USER_AGENT + ": must be non-empty printable ASCII, was '" + userAgent + "'");
-        }
-
         Channel channel = defaultChannel;
-        String rawChannel = values.get(CHANNEL);
-        if (rawChannel != null) {
+        Optional<String> rawChannel = reader.optional(CHANNEL);
+        if (rawChannel.isPresent()) {
             try {
-                channel = Channel.valueOf(rawChannel.trim().toUpperCase(Locale.ROOT));
+                channel = Channel.valueOf(rawChannel.get().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(PREFIX + CHANNEL + ": must be one of " + Arrays.toString(Channel.values()) + ", was '"
-                        + rawChannel + "'");
+                reader.problem(CHANNEL, "must be one of " + Arrays.toString(Channel.values()) + ", was '"
+                        + rawChannel.get() + "'");
             }
         }
-
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
+        reader.throwIfProblems();
         return new WebhookSettings(secret, timeout, userAgent, channel);
     }
 

@@ -2,15 +2,14 @@ package dev.supportkit.storage.jdbc;
 
 import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.spi.ProviderSettings;
+import dev.supportkit.spi.settings.Setting;
+import dev.supportkit.spi.settings.SettingsReader;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The provider's validated settings (keys {@code supportkit.providers.jdbc.*}). {@link #toString()}
@@ -29,17 +28,6 @@ record JdbcSettings(JdbcUrl url, Optional<String> user, Optional<String> passwor
     /** The prefix of every key, for messages. */
     static final String PREFIX = "supportkit.providers." + JdbcStorageProviderFactory.ID + ".";
 
-    static final String URL = "url";
-    static final String USER = "user";
-    static final String PASSWORD = "password";
-    static final String POOL_SIZE = "pool-size";
-    static final String SCHEMA = "schema";
-    static final String CONNECTION_TIMEOUT_MS = "connection-timeout-ms";
-    static final String DATA_DIRECTORY = "data-directory";
-
-    static final Set<String> KEYS = Set.of(URL, USER, PASSWORD, POOL_SIZE, SCHEMA, CONNECTION_TIMEOUT_MS,
-            DATA_DIRECTORY);
-
     static final int DEFAULT_POOL_SIZE = 10;
     static final int DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
     /** HikariCP refuses less. */
@@ -56,6 +44,28 @@ record JdbcSettings(JdbcUrl url, Optional<String> user, Optional<String> passwor
         VALIDATE
     }
 
+    static final Setting<String> URL = Setting.string("url")
+            .description("the JDBC URL (H2, PostgreSQL or MariaDB); leave it out for the embedded H2 database "
+                    + "under data-directory").build();
+    static final Setting<String> USER = Setting.string("user")
+            .description("the database user (sa for the embedded H2 database)").build();
+    static final Setting<String> PASSWORD = Setting.string("password").secret()
+            .description("the database password, or give it in the URL").build();
+    static final Setting<Integer> POOL_SIZE = Setting.integer("pool-size").atLeast(1)
+            .defaultValue(DEFAULT_POOL_SIZE).description("the largest number of pooled connections").build();
+    static final Setting<SchemaMode> SCHEMA = Setting.choice("schema", SchemaMode.class)
+            .defaultValue(SchemaMode.MIGRATE)
+            .description("migrate creates or upgrades the schema on start; validate only checks it").build();
+    static final Setting<Integer> CONNECTION_TIMEOUT_MS = Setting.integer("connection-timeout-ms")
+            .atLeast(MIN_CONNECTION_TIMEOUT_MS).defaultValue(DEFAULT_CONNECTION_TIMEOUT_MS)
+            .description("how long to wait for a connection before failing, in milliseconds").build();
+    static final Setting<String> DATA_DIRECTORY = Setting.string("data-directory").defaultValue(DEFAULT_DATA_DIRECTORY)
+            .description("where the embedded H2 database keeps its files when no url is given").build();
+
+    /** Every setting the provider reads. */
+    static final List<Setting<?>> SETTINGS = List.of(URL, USER, PASSWORD, POOL_SIZE, SCHEMA, CONNECTION_TIMEOUT_MS,
+            DATA_DIRECTORY);
+
     /**
      * Reads and checks the settings.
      *
@@ -64,40 +74,22 @@ record JdbcSettings(JdbcUrl url, Optional<String> user, Optional<String> passwor
      * @throws ConfigurationException listing every problem found
      */
     static JdbcSettings parse(ProviderSettings settings) {
-        Map<String, String> values = settings.asMap();
+        SettingsReader reader = SettingsReader.of(PREFIX, settings, SETTINGS);
         List<String> problems = new ArrayList<>();
-        Set<String> unknown = new TreeSet<>(values.keySet());
-        unknown.removeAll(KEYS);
-        for (String key : unknown) {
-            problems.add(PREFIX + key + ": unknown setting (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
-        }
-
-        Optional<JdbcUrl> url = Optional.ofNullable(values.get(URL))
-                .map(raw -> raw.isBlank() ? reportBlankUrl(problems) : JdbcUrl.parse(PREFIX + URL, raw, problems))
-                .orElseGet(() -> defaultH2(values.getOrDefault(DATA_DIRECTORY, DEFAULT_DATA_DIRECTORY), problems));
-
-        int poolSize = positiveInt(values, POOL_SIZE, DEFAULT_POOL_SIZE, 1, problems);
-        int timeout = positiveInt(values, CONNECTION_TIMEOUT_MS, DEFAULT_CONNECTION_TIMEOUT_MS,
-                MIN_CONNECTION_TIMEOUT_MS, problems);
-
-        SchemaMode mode = SchemaMode.MIGRATE;
-        String schema = values.getOrDefault(SCHEMA, "migrate").trim();
-        if (schema.equalsIgnoreCase("migrate") || schema.equalsIgnoreCase("validate")) {
-            mode = SchemaMode.valueOf(schema.toUpperCase(Locale.ROOT));
-        } else {
-            problems.add(PREFIX + SCHEMA + ": must be 'migrate' or 'validate', was '" + schema + "'");
-        }
-
-        Optional<String> password = Optional.ofNullable(values.get(PASSWORD));
+        Optional<String> rawUrl = settings.get(URL.name());
+        Optional<JdbcUrl> url = rawUrl
+                .map(raw -> raw.isBlank() ? reportBlankUrl(problems) : JdbcUrl.parse(reader.key(URL), raw, problems))
+                .orElseGet(() -> defaultH2(reader.get(DATA_DIRECTORY), problems));
+        problems.forEach(reader::report);
+        int poolSize = reader.get(POOL_SIZE);
+        int timeout = reader.get(CONNECTION_TIMEOUT_MS);
+        SchemaMode mode = reader.get(SCHEMA);
+        Optional<String> password = settings.get(PASSWORD.name());
         if (password.isPresent() && url.flatMap(JdbcUrl::password).isPresent()) {
-            problems.add(PREFIX + PASSWORD + ": the password is given both in the URL and in this setting; "
-                    + "keep one");
+            reader.problem(PASSWORD, "the password is given both in the URL and in this setting; keep one");
         }
-        Optional<String> user = Optional.ofNullable(values.get(USER)).map(String::trim).filter(u -> !u.isEmpty());
-
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
+        Optional<String> user = reader.optional(USER);
+        reader.throwIfProblems();
         JdbcUrl jdbcUrl = url.orElseThrow();
         if (jdbcUrl.dialect() == Dialect.H2 && user.isEmpty()) {
             user = Optional.of("sa");
@@ -106,8 +98,8 @@ record JdbcSettings(JdbcUrl url, Optional<String> user, Optional<String> passwor
     }
 
     private static Optional<JdbcUrl> reportBlankUrl(List<String> problems) {
-        problems.add(PREFIX + URL + ": must not be blank; leave it out for the embedded H2 database under "
-                + PREFIX + DATA_DIRECTORY);
+        problems.add(PREFIX + URL.name() + ": must not be blank; leave it out for the embedded H2 database under "
+                + PREFIX + DATA_DIRECTORY.name());
         return Optional.empty();
     }
 
@@ -116,29 +108,11 @@ record JdbcSettings(JdbcUrl url, Optional<String> user, Optional<String> passwor
             Path path = Path.of(directory.trim()).toAbsolutePath().normalize();
             String url = "jdbc:h2:file:" + path.resolve("supportkit").toString().replace('\\', '/')
                     + H2_FILE_OPTIONS;
-            return JdbcUrl.parse(PREFIX + DATA_DIRECTORY, url, problems);
+            return JdbcUrl.parse(PREFIX + DATA_DIRECTORY.name(), url, problems);
         } catch (InvalidPathException e) {
-            problems.add(PREFIX + DATA_DIRECTORY + ": '" + directory + "' is not a valid path: " + e.getReason());
+            problems.add(PREFIX + DATA_DIRECTORY.name() + ": '" + directory + "' is not a valid path: " + e.getReason());
             return Optional.empty();
         }
-    }
-
-    private static int positiveInt(Map<String, String> values, String key, int defaultValue, int min,
-                                   List<String> problems) {
-        String value = values.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed >= min) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(PREFIX + key + ": must be an integer of at least " + min + ", was '" + value + "'");
-        return defaultValue;
     }
 
     /** The directory of the default H2 file database, if that is the database. */
@@ -160,21 +134,9 @@ record JdbcSettings(JdbcUrl url, Optional<String> user, Optional<String> passwor
      * @return the text with every occurrence of the password replaced by {@code ****}
      */
     String scrub(String text) {
-        if (text == null) {
-            return null;
-        }
-        String result = text;
-        for (String secret : secrets()) {
-            result = result.replace(secret, "****");
-        }
-        return result;
-    }
-
-    private List<String> secrets() {
-        List<String> secrets = new ArrayList<>();
-        password.filter(p -> p.length() >= 3).ifPresent(secrets::add);
-        url.secretProps().values().stream().filter(p -> p.length() >= 3).forEach(secrets::add);
-        return secrets;
+        List<String> secrets = new ArrayList<>(url.secretProps().values());
+        password.ifPresent(secrets::add);
+        return SettingsReader.mask(text, secrets);
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class JdbcStorageProvider implements StorageProvider {
             SQLException cause = sqlCause(e);
             throw errors.failure("cannot connect to " + settings.url()
                     + settings.user().map(user -> " as user '" + user + "'").orElse("") + " ("
-                    + JdbcSettings.PREFIX + JdbcSettings.CONNECTION_TIMEOUT_MS + "="
+                    + JdbcSettings.PREFIX + JdbcSettings.CONNECTION_TIMEOUT_MS.name() + "="
                     + settings.connectionTimeoutMs() + ")" + (cause == null ? ": " + e.getMessage() : ""), cause);
         }
     }

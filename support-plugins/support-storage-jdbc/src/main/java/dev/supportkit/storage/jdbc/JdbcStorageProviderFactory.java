@@ -2,7 +2,9 @@ package dev.supportkit.storage.jdbc;
 
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.storage.StorageProvider;
+import dev.supportkit.spi.settings.Setting;
 import dev.supportkit.spi.storage.StorageProviderFactory;
+import java.util.List;
 
 /**
  * The {@code jdbc} storage: H2, PostgreSQL or MariaDB. Select it with
@@ -35,6 +37,11 @@ public final class JdbcStorageProviderFactory implements StorageProviderFactory 
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return JdbcSettings.SETTINGS;
     }
 
     /**

@@ -63,7 +63,7 @@ final class SchemaMigrator {
                     throw new ProviderException(JdbcStorageProviderFactory.ID, settings.scrub(
                             "schema=validate: the SupportKit schema at " + settings.url() + " is missing or outdated: "
                                     + problems(result) + ". Start once with "
-                                    + JdbcSettings.PREFIX + JdbcSettings.SCHEMA + "=migrate, or apply the scripts under "
+                                    + JdbcSettings.PREFIX + JdbcSettings.SCHEMA.name() + "=migrate, or apply the scripts under "
                                     + dialect.migrationLocation() + "."), null);
                 }
                 LOG.info("SupportKit schema at {} is valid ({} migration(s) checked)", settings.url(),

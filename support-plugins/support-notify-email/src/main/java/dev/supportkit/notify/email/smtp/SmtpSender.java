@@ -140,7 +140,7 @@ public final class SmtpSender {
             } catch (AuthenticationFailedException e) {
                 return result(Outcome.TEMPORARY_FAILURE, recipient, "authentication as '"
                         + settings.username().orElse("") + "' refused by " + server + ": " + SmtpFailures.describe(e)
-                        + " (check " + SmtpSettings.USERNAME + "/" + SmtpSettings.PASSWORD + ")");
+                        + " (check " + SmtpSettings.USERNAME.name() + "/" + SmtpSettings.PASSWORD.name() + ")");
             } catch (MessagingException e) {
                 return result(Outcome.TEMPORARY_FAILURE, recipient, "cannot connect to " + server + " ("
                         + settings.security().settingValue() + "): " + SmtpFailures.describe(e));

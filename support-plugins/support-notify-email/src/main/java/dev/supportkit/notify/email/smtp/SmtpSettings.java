@@ -1,12 +1,11 @@
 package dev.supportkit.notify.email.smtp;
 
-import dev.supportkit.spi.ProviderSettings;
+import dev.supportkit.spi.settings.Setting;
+import dev.supportkit.spi.settings.SettingsReader;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -36,33 +35,40 @@ import java.util.TreeSet;
  * <p>{@link #toString()} never shows the password, and {@link #scrub(String)} removes it from any text.
  */
 public final class SmtpSettings {
-    /** Key of the SMTP server's host name. */
-    public static final String HOST = "host";
-    /** Key of the SMTP server's port. */
-    public static final String PORT = "port";
-    /** Key of the connection security: {@code starttls}, {@code ssl} or {@code none}. */
-    public static final String SECURITY = "security";
-    /** Key of the SMTP AUTH user name. */
-    public static final String USERNAME = "username";
+    /** Key of the SMTP server's host. */
+    public static final Setting<String> HOST = Setting.string("host").required()
+            .description("the SMTP server's host name, e.g. smtp.example.com").build();
+    /** Key of the SMTP port; its default follows {@code security}. */
+    public static final Setting<Integer> PORT = Setting.integer("port").range(1, 65_535)
+            .description("the SMTP port (default 587 with starttls and none, 465 with ssl)").build();
+    /** Key of the transport security. */
+    public static final Setting<SmtpSecurity> SECURITY = Setting.choice("security", SmtpSecurity.class)
+            .defaultValue(SmtpSecurity.STARTTLS)
+            .description("starttls (required, not opportunistic), ssl (TLS from the start) or none").build();
+    /** Key of the SMTP AUTH user. */
+    public static final Setting<String> USERNAME = Setting.string("username")
+            .description("the SMTP AUTH user; set together with password").build();
     /** Key of the SMTP AUTH password. */
-    public static final String PASSWORD = "password";
+    public static final Setting<String> PASSWORD = Setting.string("password").secret()
+            .description("the SMTP AUTH password; set together with username").build();
     /** Key of the sender address. */
-    public static final String FROM = "from";
-    /** Key of the connection time-out in milliseconds. */
-    public static final String CONNECT_TIMEOUT_MS = "connect-timeout-ms";
-    /** Key of the read and write time-out in milliseconds. */
-    public static final String TIMEOUT_MS = "timeout-ms";
-    /** Key of the hosts whose TLS certificate is trusted without validation. */
-    public static final String TRUST = "trust";
+    public static final Setting<String> FROM = Setting.string("from").required()
+            .description("the sender address, e.g. 'Support <help@example.com>'").build();
+    /** Key of the connect timeout. */
+    public static final Setting<Integer> CONNECT_TIMEOUT_MS = Setting.integer("connect-timeout-ms").atLeast(100)
+            .defaultValue(10_000).description("how long to wait for the connection, in milliseconds").build();
+    /** Key of the read and write timeout. */
+    public static final Setting<Integer> TIMEOUT_MS = Setting.integer("timeout-ms").atLeast(100)
+            .defaultValue(10_000).description("how long to wait for each server response or write, in milliseconds")
+            .build();
+    /** Key of the hosts whose certificates are taken as they are. */
+    public static final Setting<String> TRUST = Setting.string("trust")
+            .description("hosts (or *) whose TLS certificates are accepted without checks, e.g. a test server")
+            .build();
 
-    /** Every SMTP key, in the order they are documented. */
-    public static final Set<String> KEYS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(HOST, PORT,
-            SECURITY, USERNAME, PASSWORD, FROM, CONNECT_TIMEOUT_MS, TIMEOUT_MS, TRUST)));
-
-    /** Default of both time-outs, in milliseconds. */
-    public static final int DEFAULT_TIMEOUT_MS = 10_000;
-    /** The smallest time-out accepted, in milliseconds. */
-    public static final int MIN_TIMEOUT_MS = 100;
+    /** Every SMTP setting, in the order they are documented. */
+    public static final List<Setting<?>> SETTINGS = List.of(HOST, PORT, SECURITY, USERNAME, PASSWORD, FROM,
+            CONNECT_TIMEOUT_MS, TIMEOUT_MS, TRUST);
 
     private final String host;
     private final int port;
@@ -89,123 +95,59 @@ public final class SmtpSettings {
     }
 
     /**
-     * Reads the SMTP keys of a channel's settings. Every problem found is added to {@code problems},
-     * each naming the full key ({@code prefix + key}); keys other than {@link #KEYS} are left to the
-     * caller (see {@link #reportUnknownKeys}).
+     * Reads the SMTP settings, recording every problem in the reader.
      *
-     * @param prefix   the channel's key prefix, e.g. {@code supportkit.providers.email.}
-     * @param settings the channel's settings
-     * @param problems where problems are added
-     * @return the settings, or empty when at least one SMTP key has a problem
+     * @param reader a reader declared with (at least) {@link #SETTINGS}
+     * @return the settings, or empty when any SMTP setting has a problem
      */
-    public static Optional<SmtpSettings> read(String prefix, ProviderSettings settings, List<String> problems) {
-        Map<String, String> values = settings.asMap();
-        int before = problems.size();
-
-        String host = values.getOrDefault(HOST, "").strip();
-        if (host.isEmpty()) {
-            problems.add(prefix + HOST + ": required, the SMTP server's host name, e.g. smtp.example.com");
-        } else if (!host.matches("[A-Za-z0-9._:\\[\\]-]+")) {
-            problems.add(prefix + HOST + ": '" + host + "' is not a host name or IP address");
+    public static Optional<SmtpSettings> read(SettingsReader reader) {
+        int before = reader.problems().size();
+        String host = reader.get(HOST);
+        if (host != null && !host.matches("[A-Za-z0-9._:\\[\\]-]+")) {
+            reader.problem(HOST, "'" + host + "' is not a host name or IP address");
         }
+        SmtpSecurity security = reader.get(SECURITY);
+        int port = reader.optional(PORT).orElse(security.defaultPort());
+        int connectTimeout = reader.get(CONNECT_TIMEOUT_MS);
+        int timeout = reader.get(TIMEOUT_MS);
 
-        SmtpSecurity security = SmtpSecurity.STARTTLS;
-        String securityValue = values.get(SECURITY);
-        if (securityValue != null) {
-            Optional<SmtpSecurity> parsed = SmtpSecurity.fromSetting(securityValue);
-            if (parsed.isPresent()) {
-                security = parsed.get();
-            } else {
-                problems.add(prefix + SECURITY + ": must be 'starttls', 'ssl' or 'none', was '" + securityValue + "'");
-            }
-        }
-
-        int port = intSetting(prefix, values, PORT, security.defaultPort(), 1, 65_535, problems);
-        int connectTimeout = intSetting(prefix, values, CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS,
-                Integer.MAX_VALUE, problems);
-        int timeout = intSetting(prefix, values, TIMEOUT_MS, DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS, Integer.MAX_VALUE,
-                problems);
-
-        Optional<String> username = Optional.ofNullable(values.get(USERNAME)).map(String::strip)
-                .filter(u -> !u.isEmpty());
-        Optional<String> password = Optional.ofNullable(values.get(PASSWORD)).filter(p -> !p.isEmpty());
+        Optional<String> username = reader.optional(USERNAME);
+        Optional<String> password = reader.optional(PASSWORD);
         if (username.isPresent() && password.isEmpty()) {
-            problems.add(prefix + PASSWORD + ": required when " + prefix + USERNAME + " is set");
+            reader.problem(PASSWORD, "required when " + reader.key(USERNAME) + " is set");
         }
         if (username.isEmpty() && password.isPresent()) {
-            problems.add(prefix + USERNAME + ": required when " + prefix + PASSWORD
-                    + " is set (SMTP AUTH needs both)");
+            reader.problem(USERNAME, "required when " + reader.key(PASSWORD) + " is set (SMTP AUTH needs both)");
         }
 
         InternetAddress from = null;
-        String fromValue = values.get(FROM);
-        if (fromValue == null || fromValue.isBlank()) {
-            problems.add(prefix + FROM + ": required, the sender address, e.g. 'Support <help@example.com>'");
-        } else {
+        String fromValue = reader.get(FROM);
+        if (fromValue != null) {
             try {
                 from = MailAddresses.parseMailbox(fromValue);
             } catch (AddressException e) {
-                problems.add(prefix + FROM + ": '" + fromValue + "' is not an e-mail address: " + reason(e));
+                reader.problem(FROM, "'" + fromValue + "' is not an e-mail address: " + reason(e));
             }
         }
 
         Set<String> trust = new TreeSet<>();
-        String trustValue = values.get(TRUST);
-        if (trustValue != null) {
-            for (String entry : trustValue.split("[\\s,]+")) {
-                if (!entry.isEmpty()) {
-                    trust.add(entry);
-                }
-            }
+        Optional<String> trustValue = reader.optional(TRUST);
+        if (trustValue.isPresent()) {
+            trust.addAll(List.of(trustValue.get().split("[\\s,]+")));
+            trust.remove("");
             if (trust.isEmpty()) {
-                problems.add(prefix + TRUST + ": must name at least one host (or *) when set; leave it out for"
-                        + " normal certificate checks");
+                reader.problem(TRUST, "must name at least one host (or *) when set; leave it out for normal"
+                        + " certificate checks");
             } else if (security == SmtpSecurity.NONE) {
-                problems.add(prefix + TRUST + ": has no effect with " + prefix + SECURITY + "=none");
+                reader.problem(TRUST, "has no effect with " + reader.key(SECURITY) + "=none");
             }
         }
 
-        if (problems.size() > before) {
+        if (reader.problems().size() > before) {
             return Optional.empty();
         }
         return Optional.of(new SmtpSettings(host, port, security, username, password, from, connectTimeout,
                 timeout, Collections.unmodifiableSet(trust)));
-    }
-
-    /**
-     * Adds a problem for every configured key that is not known.
-     *
-     * @param prefix   the channel's key prefix
-     * @param settings the channel's settings
-     * @param known    every key the channel understands
-     * @param problems where problems are added
-     */
-    public static void reportUnknownKeys(String prefix, ProviderSettings settings, Set<String> known,
-                                         List<String> problems) {
-        Set<String> unknown = new TreeSet<>(settings.asMap().keySet());
-        unknown.removeAll(known);
-        for (String key : unknown) {
-            problems.add(prefix + key + ": unknown setting (known: " + String.join(", ", known) + ")");
-        }
-    }
-
-    private static int intSetting(String prefix, Map<String, String> values, String key, int defaultValue, int min,
-                                  int max, List<String> problems) {
-        String value = values.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(prefix + key + ": must be an integer " + (max == Integer.MAX_VALUE ? "of at least " + min
-                : "from " + min + " to " + max) + ", was '" + value + "'");
-        return defaultValue;
     }
 
     private static String reason(AddressException e) {
@@ -344,11 +286,7 @@ public final class SmtpSettings {
      * @return the text with every occurrence of the password replaced by {@code ****}
      */
     public String scrub(String text) {
-        if (text == null || password.isEmpty()) {
-            return text;
-        }
-        String secret = password.get();
-        return secret.length() < 3 ? text : text.replace(secret, "****");
+        return SettingsReader.mask(text, password.stream().toList());
     }
 
     @Override

@@ -5,21 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.supportkit.notify.email.testing.ScriptedSmtpServer;
 import dev.supportkit.spi.ProviderSettings;
+import dev.supportkit.spi.settings.SettingsReader;
 import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.notification.DeliveryResult.Outcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class SmtpSenderTest {
     private static SmtpSender sender(int port, Clock clock) {
-        return new SmtpSender("test", SmtpSettings.read("p.", new ProviderSettings(Map.of("host", "127.0.0.1",
-                "port", Integer.toString(port), "security", "none", "from", "a@example.com")), new ArrayList<>())
-                .orElseThrow(), clock);
+        return new SmtpSender("test", SmtpSettings.read(SettingsReader.of("p.", new ProviderSettings(Map.of(
+                "host", "127.0.0.1", "port", Integer.toString(port), "security", "none", "from", "a@example.com")),
+                SmtpSettings.SETTINGS)).orElseThrow(), clock);
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.supportkit.spi.ProviderSettings;
-import java.util.ArrayList;
+import dev.supportkit.spi.settings.SettingsReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class SmtpSettingsTest {
     private static SmtpSettings read(Map<String, String> values) {
-        List<String> problems = new ArrayList<>();
-        SmtpSettings settings = SmtpSettings.read("p.", new ProviderSettings(values), problems).orElse(null);
-        assertEquals(List.of(), problems);
+        SettingsReader reader = SettingsReader.of("p.", new ProviderSettings(values), SmtpSettings.SETTINGS);
+        SmtpSettings settings = SmtpSettings.read(reader).orElse(null);
+        assertEquals(List.of(), reader.problems());
         return settings;
     }
 

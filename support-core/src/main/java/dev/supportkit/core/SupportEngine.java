@@ -18,6 +18,8 @@ import dev.supportkit.core.config.SettingsLoader;
 import dev.supportkit.core.engine.EngineAssembly;
 import dev.supportkit.core.jobs.DueWorkProcessor;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
+import dev.supportkit.spi.event.EventSinkFactory;
+import dev.supportkit.api.event.DomainEventListener;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
 import dev.supportkit.spi.search.SearchIndexFactory;
 import dev.supportkit.spi.storage.StorageProviderFactory;
@@ -221,6 +223,8 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
         private final List<NotificationChannelFactory> channels = new ArrayList<>();
         private final List<CrmAdapterFactory> crm = new ArrayList<>();
         private final List<SearchIndexFactory> search = new ArrayList<>();
+        private final List<EventSinkFactory> sinks = new ArrayList<>();
+        private final List<DomainEventListener> listeners = new ArrayList<>();
         private ClassLoader classLoader = SupportEngine.class.getClassLoader();
 
         private Builder() {
@@ -331,6 +335,29 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
         }
 
         /**
+         * Registers an event sink factory; it wins over a discovered one with the same id, and its sink is started.
+         *
+         * @param factory the factory
+         * @return this builder
+         */
+        public Builder eventSink(EventSinkFactory factory) {
+            sinks.add(Objects.requireNonNull(factory, "factory"));
+            return this;
+        }
+
+        /**
+         * Registers an in-process listener of the domain events: every journalled change of every request,
+         * after commit, at least once, in order per request.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder eventListener(DomainEventListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
          * The class loader to discover classpath factories with; the engine's own by default.
          *
          * @param value the class loader
@@ -352,7 +379,8 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
             SettingsLoader.Result loaded = SettingsLoader.load(Optional.ofNullable(configFile), environment, values);
             EngineSettings settings = loaded.settings();
             return new SupportEngine(EngineAssembly.assemble(clock, settings, loaded.problems(), classLoader,
-                    List.copyOf(storage), List.copyOf(channels), List.copyOf(crm), List.copyOf(search)));
+                    List.copyOf(storage), List.copyOf(channels), List.copyOf(crm), List.copyOf(search), List.copyOf(sinks),
+                    List.copyOf(listeners)));
         }
     }
 }

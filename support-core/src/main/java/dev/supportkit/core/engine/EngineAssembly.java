@@ -32,6 +32,10 @@ import dev.supportkit.spi.Provider;
 import dev.supportkit.spi.ProviderFactory;
 import dev.supportkit.spi.crm.CrmAdapter;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
+import dev.supportkit.spi.event.EventSink;
+import dev.supportkit.spi.event.EventSinkFactory;
+import dev.supportkit.api.event.DomainEventListener;
+import dev.supportkit.core.events.EventTargets;
 import dev.supportkit.spi.notification.NotificationChannel;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
 import dev.supportkit.spi.search.SearchIndex;
@@ -92,13 +96,16 @@ public final class EngineAssembly implements AutoCloseable {
      * @param channels      channel factories registered on the builder
      * @param crm           CRM factories registered on the builder
      * @param search        search index factories registered on the builder
+     * @param sinks         event sink factories registered on the builder
+     * @param listeners     in-process event listeners registered on the builder
      * @return the assembly
      * @throws ConfigurationException listing every problem
      */
     public static EngineAssembly assemble(Clock clock, EngineSettings settings, List<String> problems,
                                           ClassLoader classLoader, List<StorageProviderFactory> storage,
                                           List<NotificationChannelFactory> channels, List<CrmAdapterFactory> crm,
-                                          List<SearchIndexFactory> search) {
+                                          List<SearchIndexFactory> search, List<EventSinkFactory> sinks,
+                                          List<DomainEventListener> listeners) {
         List<String> all = new ArrayList<>(problems);
         boolean badDirectory = problems.stream().anyMatch(p -> p.startsWith(SettingsLoader.PLUGINS_DIRECTORY));
         DiscoveredProviders discovered = null;
@@ -112,10 +119,12 @@ public final class EngineAssembly implements AutoCloseable {
         Map<String, NotificationChannelFactory> channelFactories = Map.of();
         Map<String, CrmAdapterFactory> crmFactories = Map.of();
         Map<String, SearchIndexFactory> searchFactories = Map.of();
+        Map<String, EventSinkFactory> sinkFactories = Map.of();
         if (discovered != null) {
             storages = resolve(storage, discovered.factories(StorageProviderFactory.class), all);
             channelFactories = resolve(channels, discovered.factories(NotificationChannelFactory.class), all);
             crmFactories = resolve(crm, discovered.factories(CrmAdapterFactory.class), all);
+            sinkFactories = resolve(sinks, discovered.factories(EventSinkFactory.class), all);
             if (!storages.containsKey(settings.storageProvider())) {
                 all.add(SettingsLoader.STORAGE_PROVIDER + ": no storage provider '" + settings.storageProvider()
                         + "' is available (available: " + String.join(", ", storages.keySet()) + ")");
@@ -158,41 +167,45 @@ public final class EngineAssembly implements AutoCloseable {
             SearchIndex searchIndex = new GuardedSearchIndex(settings.searchProvider(),
                     create(searchFactories.get(settings.searchProvider()), clock, settings, codec));
             closeOrder.push(searchIndex);
-            Map<String, NotificationChannel> startedChannels = new TreeMap<>();
-            for (NotificationChannelFactory factory : channelFactories.values()) {
-                if (!settings.shouldStart(factory.id(), channels.contains(factory))) {
-                    LOG.info("Notification channel '{}' is available but not configured; not started", factory.id());
-                    continue;
-                }
-                NotificationChannel channel = create(factory, clock, settings, codec);
-                closeOrder.push(channel);
-                startedChannels.put(factory.id(), channel);
-            }
-            Map<String, CrmAdapter> startedCrm = new TreeMap<>();
-            for (CrmAdapterFactory factory : crmFactories.values()) {
-                if (!settings.shouldStart(factory.id(), crm.contains(factory))) {
-                    LOG.info("CRM adapter '{}' is available but not configured; not started", factory.id());
-                    continue;
-                }
-                CrmAdapter adapter = create(factory, clock, settings, codec);
-                closeOrder.push(adapter);
-                startedCrm.put(factory.id(), adapter);
-            }
+            Map<String, NotificationChannel> startedChannels = start("Notification channel", channelFactories,
+                    channels, clock, settings, codec, closeOrder);
+            Map<String, CrmAdapter> startedCrm = start("CRM adapter", crmFactories, crm, clock, settings, codec,
+                    closeOrder);
+            Map<String, EventSink> startedSinks = start("Event sink", sinkFactories, sinks, clock, settings, codec,
+                    closeOrder);
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new EngineModule(clock, settings, codec, store,
-                    new NotificationChannels(startedChannels), templates, calendars, searchIndex));
+                    new NotificationChannels(startedChannels), templates, calendars, searchIndex,
+                    new EventTargets(listeners, startedSinks, startedCrm)));
             injector.getInstance(QuestionnaireLoader.class).store(questionnaires);
             settings.knowledgeDirectory().ifPresent(directory ->
                     loadKnowledge(directory, injector.getInstance(DefaultKnowledgeService.class)));
             startBackgroundWorker(settings, injector.getInstance(DueWorkProcessor.class), closeOrder);
             LOG.info("SupportKit engine '{}' started: storage '{}', search '{}', channels {}, CRM adapters {}, "
-                    + "plugins {}", settings.nodeId(), settings.storageProvider(), settings.searchProvider(),
-                    startedChannels.keySet(), startedCrm.keySet(),
+                    + "event sinks {}, plugins {}", settings.nodeId(), settings.storageProvider(),
+                    settings.searchProvider(), startedChannels.keySet(), startedCrm.keySet(), startedSinks.keySet(),
                     discovered.plugins().stream().map(LoadedPlugin::id).toList());
             return new EngineAssembly(clock, settings, discovered, injector, startedChannels, startedCrm, closeOrder);
         } catch (RuntimeException e) {
             closeAll(closeOrder);
             throw e;
         }
+    }
+
+    /** Starts the configured providers of one kind (those registered on the builder, or enabled), by id. */
+    private static <P extends Provider, F extends ProviderFactory<P>> Map<String, P> start(
+            String kind, Map<String, F> factories, List<F> registered, Clock clock, EngineSettings settings,
+            JacksonCodec codec, Deque<AutoCloseable> closeOrder) {
+        Map<String, P> started = new TreeMap<>();
+        for (F factory : factories.values()) {
+            if (!settings.shouldStart(factory.id(), registered.contains(factory))) {
+                LOG.info("{} '{}' is available but not configured; not started", kind, factory.id());
+                continue;
+            }
+            P provider = create(factory, clock, settings, codec);
+            closeOrder.push(provider);
+            started.put(factory.id(), provider);
+        }
+        return started;
     }
 
     /**

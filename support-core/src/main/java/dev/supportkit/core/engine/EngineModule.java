@@ -19,6 +19,9 @@ import dev.supportkit.core.knowledge.DefaultKnowledgeService;
 import dev.supportkit.core.knowledge.KnowledgeStore;
 import dev.supportkit.core.directory.DefaultDirectoryService;
 import dev.supportkit.core.escalation.DefaultEscalationService;
+import dev.supportkit.core.events.EventDelivery;
+import dev.supportkit.core.events.EventPublishingHook;
+import dev.supportkit.core.events.EventTargets;
 import dev.supportkit.core.intake.DefaultIntakeService;
 import dev.supportkit.core.intake.MassIncidents;
 import dev.supportkit.core.intake.QuestionnaireCatalog;
@@ -35,6 +38,7 @@ import dev.supportkit.core.json.JacksonCodec;
 import dev.supportkit.core.notify.MessageTemplates;
 import dev.supportkit.core.notify.NotificationChannels;
 import dev.supportkit.core.notify.OutboxDispatcher;
+import dev.supportkit.core.notify.OutboxTarget;
 import dev.supportkit.core.sla.Calendars;
 import dev.supportkit.core.sla.SlaClock;
 import dev.supportkit.core.sla.SlaDeadlineHook;
@@ -64,10 +68,12 @@ final class EngineModule extends AbstractModule {
     private final MessageTemplates templates;
     private final Calendars calendars;
     private final SearchIndex searchIndex;
+    private final EventTargets eventTargets;
 
     EngineModule(Clock clock, EngineSettings settings, JacksonCodec codec, StorageProvider storage,
                  NotificationChannels channels, MessageTemplates templates, Calendars calendars,
-                 SearchIndex searchIndex) {
+                 SearchIndex searchIndex, EventTargets eventTargets) {
+        this.eventTargets = eventTargets;
         this.searchIndex = searchIndex;
         this.calendars = calendars;
         this.clock = clock;
@@ -102,6 +108,11 @@ final class EngineModule extends AbstractModule {
         Multibinder<CommandHook> hooks = Multibinder.newSetBinder(binder(), CommandHook.class);
         hooks.addBinding().to(SlaDeadlineHook.class);
         bind(SlaDeadlineHook.class).in(Singleton.class);
+        bind(EventTargets.class).toInstance(eventTargets);
+        hooks.addBinding().to(EventPublishingHook.class);
+        bind(EventPublishingHook.class).in(Singleton.class);
+        Multibinder.newSetBinder(binder(), OutboxTarget.class).addBinding().to(EventDelivery.class);
+        bind(EventDelivery.class).in(Singleton.class);
         Multibinder<TimerHandler> timerHandlers = Multibinder.newSetBinder(binder(), TimerHandler.class);
         timerHandlers.addBinding().to(ExecutorDeadlineHandler.class);
         timerHandlers.addBinding().to(SlaTimerHandler.class);

@@ -93,6 +93,17 @@ public final class DefaultJournalService implements JournalService {
     }
 
     private JournalEntry toEntry(JournalRecord r) {
+        return entry(r, codec);
+    }
+
+    /**
+     * Reads a stored journal record as the API's entry.
+     *
+     * @param r     the stored record
+     * @param codec reads the record's event
+     * @return the entry
+     */
+    public static JournalEntry entry(JournalRecord r, JacksonCodec codec) {
         return new JournalEntry(r.request(), r.sequence(), r.occurredAt(), r.actorId(), r.actorName(), r.actorRole(),
                 Optional.ofNullable(r.channel()), r.function(), r.visibility(), codec.readEvent(r.eventType(), r.payload()),
                 r.description(), r.previousHash(), r.hash());

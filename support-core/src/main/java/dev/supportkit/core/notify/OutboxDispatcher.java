@@ -27,11 +27,14 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +61,7 @@ public final class OutboxDispatcher {
     private final MessageTemplates templates;
     private final JournalBookkeeping commands;
     private final JacksonCodec codec;
+    private final List<OutboxTarget> targets;
 
     /**
      * @param storage   the store
@@ -67,10 +71,12 @@ public final class OutboxDispatcher {
      * @param templates the message templates
      * @param commands  journal bookkeeping
      * @param codec     JSON for payloads
+     * @param targets   receivers of the topics that go to no channel (events, CRM pushes)
      */
     @Inject
     public OutboxDispatcher(StorageProvider storage, Clock clock, EngineSettings engine, NotificationChannels channels,
-                            MessageTemplates templates, JournalBookkeeping commands, JacksonCodec codec) {
+                            MessageTemplates templates, JournalBookkeeping commands, JacksonCodec codec,
+                            Set<OutboxTarget> targets) {
         this.storage = storage;
         this.clock = clock;
         this.nodeId = engine.nodeId();
@@ -80,6 +86,7 @@ public final class OutboxDispatcher {
         this.templates = templates;
         this.commands = commands;
         this.codec = codec;
+        this.targets = List.copyOf(targets);
     }
 
     /**
@@ -90,11 +97,18 @@ public final class OutboxDispatcher {
     public int runOnce() {
         Instant now = clock.instant();
         Lease lease = new Lease(nodeId, now, now.plus(engine.jobs().lease()), engine.jobs().batchSize());
-        List<OutboxMessage> claimed = storage.inTransaction(tx -> tx.claimDueOutbox(lease));
+        List<OutboxMessage> claimed = new ArrayList<>(storage.inTransaction(tx -> tx.claimDueOutbox(lease)));
+        // Oldest first, so a request's earlier message to a target is attempted before its later ones.
+        claimed.sort(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id));
         int handled = 0;
         for (OutboxMessage message : claimed) {
             try {
-                dispatch(message);
+                Optional<OutboxTarget> target = targets.stream().filter(t -> t.handles(message.topic())).findFirst();
+                if (target.isPresent()) {
+                    dispatchTo(target.get(), message);
+                } else {
+                    dispatch(message);
+                }
                 handled++;
             } catch (ConcurrencyConflictException e) {
                 LOG.info("Outbox message {} was taken over by another node: {}", message.id(), e.getMessage());
@@ -104,6 +118,35 @@ public final class OutboxDispatcher {
             }
         }
         return handled;
+    }
+
+    /** One attempt at one claimed message for a target; the attempt is not journalled (it would be an event). */
+    private void dispatchTo(OutboxTarget target, OutboxMessage message) {
+        Instant now = clock.instant();
+        Optional<Instant> held = storage.inTransaction(tx -> target.heldUntil(tx, message));
+        if (held.isPresent()) {
+            record(message.withOutcome(OutboxMessage.Status.PENDING, message.attempts(), held.get(), message.route(),
+                    "waiting for an earlier message of the request to the same target"), List.of());
+            return;
+        }
+        DeliveryResult result = deliver(() -> target.deliver(message), "the target");
+        int count = message.attempts() + 1;
+        switch (result.outcome()) {
+            case DELIVERED -> record(message.withOutcome(OutboxMessage.Status.DELIVERED, count, now, message.route(),
+                    result.detail()), List.of());
+            case TEMPORARY_FAILURE -> record(afterTemporaryFailure(message, count, now, message.route(),
+                    result.detail()), List.of());
+            case PERMANENT_FAILURE -> record(message.withOutcome(OutboxMessage.Status.DEAD, count, now,
+                    message.route(), result.detail()), List.of());
+        }
+    }
+
+    /** The message after a temporary failure: retried after the back-off, or dead when the attempts run out. */
+    private OutboxMessage afterTemporaryFailure(OutboxMessage message, int count, Instant now, int route,
+                                                String detail) {
+        boolean giveUp = count >= settings.maxAttempts();
+        return message.withOutcome(giveUp ? OutboxMessage.Status.DEAD : OutboxMessage.Status.PENDING, count,
+                now.plus(settings.backoffAfter(count)), route, detail);
     }
 
     /** One attempt at one claimed message. */
@@ -141,8 +184,9 @@ public final class OutboxDispatcher {
                 route++;
                 continue;
             }
-            DeliveryResult result = deliver(channel.get(), new Notification(message.idempotencyKey(), message.tenant(),
-                    point.address(), rendered.subject(), rendered.body(), recipient.locale()));
+            Notification notification = new Notification(message.idempotencyKey(), message.tenant(),
+                    point.address(), rendered.subject(), rendered.body(), recipient.locale());
+            DeliveryResult result = deliver(() -> channel.get().deliver(notification), "the channel");
             count++;
             attempts.add(new Attempt(point, result.outcome().name(), result.detail()));
             switch (result.outcome()) {
@@ -152,12 +196,11 @@ public final class OutboxDispatcher {
                     return;
                 }
                 case TEMPORARY_FAILURE -> {
-                    boolean giveUp = count >= settings.maxAttempts();
-                    if (giveUp) {
+                    OutboxMessage updated = afterTemporaryFailure(message, count, now, route, result.detail());
+                    if (updated.status() == OutboxMessage.Status.DEAD) {
                         attempts.add(new Attempt(point, "DEAD", "gave up after " + count + " attempts"));
                     }
-                    record(message.withOutcome(giveUp ? OutboxMessage.Status.DEAD : OutboxMessage.Status.PENDING,
-                            count, now.plus(settings.backoffAfter(count)), route, result.detail()), attempts);
+                    record(updated, attempts);
                     return;
                 }
                 case PERMANENT_FAILURE -> route++;
@@ -169,13 +212,14 @@ public final class OutboxDispatcher {
         record(message.withOutcome(OutboxMessage.Status.DEAD, count, now, route, lastDetail(attempts)), attempts);
     }
 
-    private static DeliveryResult deliver(NotificationChannel channel, Notification notification) {
+    /** Calls a receiver; no result or an exception is a temporary failure. */
+    private static DeliveryResult deliver(Supplier<DeliveryResult> call, String receiver) {
         try {
-            DeliveryResult result = channel.deliver(notification);
+            DeliveryResult result = call.get();
             return result == null ? new DeliveryResult(DeliveryResult.Outcome.TEMPORARY_FAILURE,
-                    "the channel returned no result") : result;
+                    receiver + " returned no result") : result;
         } catch (RuntimeException e) {
-            return new DeliveryResult(DeliveryResult.Outcome.TEMPORARY_FAILURE, "the channel failed: " + e);
+            return new DeliveryResult(DeliveryResult.Outcome.TEMPORARY_FAILURE, receiver + " failed: " + e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.spi.ProviderFactory;
 import dev.supportkit.spi.SpiVersion;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
+import dev.supportkit.spi.event.EventSinkFactory;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
 import dev.supportkit.spi.search.SearchIndexFactory;
 import dev.supportkit.spi.storage.StorageProviderFactory;
@@ -61,7 +62,7 @@ public final class ProviderDiscovery {
     /** The factory interfaces discovery looks for. */
     public static final List<Class<? extends ProviderFactory<?>>> FACTORY_TYPES =
             List.of(StorageProviderFactory.class, NotificationChannelFactory.class, CrmAdapterFactory.class,
-                    SearchIndexFactory.class);
+                    SearchIndexFactory.class, EventSinkFactory.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderDiscovery.class);
 
@@ -271,6 +272,9 @@ public final class ProviderDiscovery {
         }
         if (factoryType == SearchIndexFactory.class) {
             return "search index factory";
+        }
+        if (factoryType == EventSinkFactory.class) {
+            return "event sink factory";
         }
         return "provider factory";
     }

@@ -138,25 +138,36 @@ final class TestPluginJars {
         Files.writeString(factory, FACTORY_SOURCE.formatted(factoryId));
         Files.writeString(channel, CHANNEL_SOURCE);
         Files.writeString(lifecycle, LIFECYCLE_SOURCE);
-        Path classes = Files.createDirectories(workDir.resolve("classes"));
+        Path classes = compile(workDir, compileClassPath(), List.of(factory, channel, lifecycle));
+        Files.writeString(classes.resolve(GREETING_RESOURCE), GREETING + "\n");
+        return classes;
+    }
 
+    /**
+     * Compiles plugin sources into {@code workDir/classes}.
+     *
+     * @param workDir   a scratch directory
+     * @param classPath what the sources are compiled against
+     * @param sources   the source files
+     * @return the directory holding the compiled classes
+     */
+    static Path compile(Path workDir, String classPath, List<Path> sources) throws IOException {
+        Path classes = Files.createDirectories(workDir.resolve("classes"));
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         assertTrue(compiler != null, "tests need a JDK: no system Java compiler");
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--release", "17", "-proc:none", "-classpath", compileClassPath(), "-d",
+            List<String> options = List.of("--release", "17", "-proc:none", "-classpath", classPath, "-d",
                     classes.toString());
             Boolean ok = compiler.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjects(factory, channel, lifecycle)).call();
+                    files.getJavaFileObjects(sources.toArray(Path[]::new))).call();
             StringBuilder errors = new StringBuilder();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 errors.append(d).append('\n');
             }
             assertTrue(Boolean.TRUE.equals(ok), "plugin sources do not compile:\n" + errors);
         }
-        Path greeting = classes.resolve(GREETING_RESOURCE);
-        Files.writeString(greeting, GREETING + "\n");
         return classes;
     }
 
@@ -203,6 +214,21 @@ final class TestPluginJars {
      * @return the jar
      */
     static Path jar(Path jar, Path classes, Map<String, String> attributes, boolean services) throws IOException {
+        return jar(jar, classes, attributes, services ? NotificationChannelFactory.class : null, FACTORY_CLASS);
+    }
+
+    /**
+     * Packages compiled classes as a plugin jar listing one factory.
+     *
+     * @param jar          the jar to write
+     * @param classes      the compiled classes (and resources)
+     * @param attributes   the manifest's main attributes; null for a jar without a manifest
+     * @param service      the factory interface to list in META-INF/services, or null for none
+     * @param factoryClass the factory's class name
+     * @return the jar
+     */
+    static Path jar(Path jar, Path classes, Map<String, String> attributes, Class<?> service, String factoryClass)
+            throws IOException {
         Files.createDirectories(jar.getParent());
         try (OutputStream file = Files.newOutputStream(jar);
              JarOutputStream out = attributes == null ? new JarOutputStream(file)
@@ -216,9 +242,9 @@ final class TestPluginJars {
                 out.write(Files.readAllBytes(entry));
                 out.closeEntry();
             }
-            if (services) {
-                out.putNextEntry(new JarEntry("META-INF/services/" + NotificationChannelFactory.class.getName()));
-                out.write((FACTORY_CLASS + "\n").getBytes(StandardCharsets.UTF_8));
+            if (service != null) {
+                out.putNextEntry(new JarEntry("META-INF/services/" + service.getName()));
+                out.write((factoryClass + "\n").getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
         }

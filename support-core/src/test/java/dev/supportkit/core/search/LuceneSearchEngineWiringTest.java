@@ -195,7 +195,7 @@ class LuceneSearchEngineWiringTest {
         SettingsLoader.Result loaded = SettingsLoader.load(Optional.empty(), Map.of(),
                 Map.of("supportkit.search.provider", "recording-search"));
         EngineAssembly assembly = EngineAssembly.assemble(CLOCK, loaded.settings(), loaded.problems(),
-                getClass().getClassLoader(), List.of(), List.of(), List.of(), List.of(factory));
+                getClass().getClassLoader(), List.of(), List.of(), List.of(), List.of(factory), List.of(), List.of());
         try {
             SearchQuery query = new SearchQuery(ACME, "телефон", Optional.empty(), Set.of(), false, 5);
             assertEquals(List.of(), assembly.injector().getInstance(SearchIndex.class).search(query));
@@ -211,7 +211,7 @@ class LuceneSearchEngineWiringTest {
     void defaultIsLucene() {
         SettingsLoader.Result loaded = SettingsLoader.load(Optional.empty(), Map.of(), Map.of());
         EngineAssembly assembly = EngineAssembly.assemble(CLOCK, loaded.settings(), loaded.problems(),
-                getClass().getClassLoader(), List.of(), List.of(), List.of(), List.of());
+                getClass().getClassLoader(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         SearchIndex index;
         try {
             index = assembly.injector().getInstance(SearchIndex.class);

@@ -10,9 +10,9 @@ import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.supportkit.core.intake.RequestImporter;
-import dev.supportkit.core.request.RequestCommands;
-import dev.supportkit.core.sla.SlaLifecycle;
+import dev.supportkit.core.internal.intake.RequestImporter;
+import dev.supportkit.core.internal.request.RequestCommands;
+import dev.supportkit.core.internal.sla.SlaLifecycle;
 import dev.supportkit.spi.storage.StorageTransaction;
 import java.util.Set;
 
@@ -40,13 +40,13 @@ class ArchitectureTest {
         static final String SPI = "dev.supportkit.spi..";
         static final String CORE = "dev.supportkit.core..";
         /** One slice per top-level core package, e.g. request, sla, jobs. */
-        static final String CORE_SLICES = "dev.supportkit.core.(*)..";
-        static final String REQUEST = "dev.supportkit.core.request..";
-        static final String SLA = "dev.supportkit.core.sla..";
+        static final String CORE_SLICES = "dev.supportkit.core.internal.(*)..";
+        static final String REQUEST = "dev.supportkit.core.internal.request..";
+        static final String SLA = "dev.supportkit.core.internal.sla..";
         /** Guice wiring: binds every implementation, so it may name any of them. */
-        static final String WIRING = "dev.supportkit.core.engine..";
+        static final String WIRING = "dev.supportkit.core.internal.engine..";
         /** Storage implementations (and the guard around plugins' storage) write whatever they are asked to. */
-        static final String STORAGE_IMPLEMENTATIONS = "dev.supportkit.core.storage..";
+        static final String STORAGE_IMPLEMENTATIONS = "dev.supportkit.core.internal.storage..";
 
         private Packages() {
         }

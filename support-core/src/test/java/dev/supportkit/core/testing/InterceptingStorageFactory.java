@@ -9,7 +9,7 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
-import dev.supportkit.core.storage.memory.InMemoryStorageProvider;
+import dev.supportkit.core.internal.storage.memory.InMemoryStorageProvider;
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.JournalRecord;

@@ -1,6 +1,6 @@
 package dev.supportkit.core.testing;
 
-import dev.supportkit.core.storage.memory.InMemoryStorageProvider;
+import dev.supportkit.core.internal.storage.memory.InMemoryStorageProvider;
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageProviderFactory;

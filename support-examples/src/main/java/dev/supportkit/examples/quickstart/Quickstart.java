@@ -22,6 +22,7 @@ import dev.supportkit.api.directory.SupportedSystem;
 import dev.supportkit.api.directory.SystemComponent;
 import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.escalation.RedirectTarget;
+import dev.supportkit.api.event.DomainEvent;
 import dev.supportkit.api.journal.ChainVerification;
 import dev.supportkit.api.journal.JournalEntry;
 import dev.supportkit.api.journal.RequestEvent;
@@ -92,7 +93,12 @@ public final class Quickstart {
         TenantId tenant = TenantId.of("nordtel-service");
         GreenMail smtpSink = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtpSink.start();
+        // Consumers of the domain events: a listener in this process and an event sink (as a broker plugin).
+        EventTap listener = new EventTap();
+        EventTap sink = new EventTap();
         try (SupportEngine engine = SupportEngine.builder().clock(clock)
+                .eventListener(listener)
+                .eventSink(sink.asSink())
                 .set("supportkit.storage.provider", "jdbc")
                 .set("supportkit.providers.jdbc.data-directory", dataDirectory.toString())
                 .set("supportkit.jobs.poll-interval-ms", "0")
@@ -213,7 +219,11 @@ public final class Quickstart {
 
             printMessages(out, smtpSink.getReceivedMessages());
 
-            printJournal(out, request, engine.journal().entries(auditor, request.id()));
+            List<JournalEntry> journal = engine.journal().entries(auditor, request.id());
+            printJournal(out, request, journal);
+            engine.runDueWork(); // publishes the events of the entries the last delivery runs journalled
+            printEvents(out, "the listener", listener.about(request.id()), journal);
+            printEvents(out, "the event sink", sink.about(request.id()), journal);
             int customerVisible = engine.journal().entries(irina, request.id()).size();
             out.printf("%nThe customer's representative sees %d of these entries (the customer-visible ones).%n",
                     customerVisible);
@@ -295,6 +305,16 @@ public final class Quickstart {
 
     private static void step(DemoClock clock, int minutes) {
         clock.advance(Duration.ofMinutes(minutes));
+    }
+
+    private static void printEvents(PrintStream out, String consumer, List<DomainEvent> events,
+                                    List<JournalEntry> journal) {
+        List<Long> sequences = events.stream().map(e -> e.entry().sequence()).distinct().toList();
+        List<Long> journalled = journal.stream().map(JournalEntry::sequence).toList();
+        long distinctIds = events.stream().map(DomainEvent::eventId).distinct().count();
+        out.printf("Domain events received by %s: %d, %d distinct event ids, %s%n", consumer, events.size(),
+                distinctIds, sequences.equals(journalled) ? "one for every journal entry, in journal order"
+                        : "NOT the journal: " + sequences + " against " + journalled);
     }
 
     private static void printJournal(PrintStream out, Request request, List<JournalEntry> entries) {

@@ -45,6 +45,10 @@ class QuickstartTest {
         assertTrue(printed.contains("Заявка «No incoming calls reach the office» зарегистрирована"), printed);
         assertTrue(printed.contains("просим подтвердить"), printed);
         assertTrue(printed.contains("Hash chain verified: all 15 entries intact."), printed);
+        for (String consumer : List.of("the listener", "the event sink")) {
+            assertTrue(printed.contains("Domain events received by " + consumer + ": 15, 15 distinct event ids, one "
+                    + "for every journal entry, in journal order"), printed);
+        }
         assertTrue(printed.contains("suggested: FAQ faq-forwarding «Как настроить переадресацию звонков на мобильный "
                 + "телефон?»"), printed);
         assertTrue(printed.contains("Чтобы отменить переадресацию, наберите #21#."), printed);

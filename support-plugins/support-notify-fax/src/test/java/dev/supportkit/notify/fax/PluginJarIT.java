@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.supportkit.core.plugin.NotificationPluginJarContract;
+import dev.supportkit.core.testing.NotificationPluginJarContract;
 import dev.supportkit.notify.email.smtp.SmtpSender;
 import dev.supportkit.notify.fax.testing.TestContext;
 import dev.supportkit.spi.notification.DeliveryResult;

@@ -1,6 +1,6 @@
 package dev.supportkit.notify.fax;
 
-import dev.supportkit.core.plugin.SettingsTableCheck;
+import dev.supportkit.core.testing.SettingsTableCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.supportkit.api.TenantId;
-import dev.supportkit.core.plugin.NotificationPluginJarContract;
+import dev.supportkit.core.testing.NotificationPluginJarContract;
 import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.notification.Notification;
 import dev.supportkit.spi.notification.NotificationChannel;

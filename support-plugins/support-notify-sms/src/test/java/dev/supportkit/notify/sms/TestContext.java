@@ -1,6 +1,6 @@
 package dev.supportkit.notify.sms;
 
-import dev.supportkit.core.json.JacksonCodec;
+import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.spi.DataCodec;
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.ProviderSettings;

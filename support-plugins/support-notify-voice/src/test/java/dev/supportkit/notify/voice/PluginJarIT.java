@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.supportkit.api.TenantId;
-import dev.supportkit.core.plugin.NotificationPluginJarContract;
+import dev.supportkit.core.testing.NotificationPluginJarContract;
 import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.notification.Notification;
 import dev.supportkit.spi.notification.NotificationChannel;

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.supportkit.api.TenantId;
-import dev.supportkit.core.plugin.DiscoveredFactory;
-import dev.supportkit.core.plugin.DiscoveredProviders;
-import dev.supportkit.core.plugin.LoadedPlugin;
-import dev.supportkit.core.plugin.ProviderDiscovery;
+import dev.supportkit.core.internal.plugin.DiscoveredFactory;
+import dev.supportkit.core.internal.plugin.DiscoveredProviders;
+import dev.supportkit.core.internal.plugin.LoadedPlugin;
+import dev.supportkit.core.internal.plugin.ProviderDiscovery;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageProviderFactory;

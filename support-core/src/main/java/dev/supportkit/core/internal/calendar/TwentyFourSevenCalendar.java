@@ -1,0 +1,55 @@
+package dev.supportkit.core.internal.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/** Every instant is working time: working-time arithmetic is plain duration arithmetic. */
+final class TwentyFourSevenCalendar implements BusinessCalendar {
+    private final String id;
+    private final ZoneId zone;
+
+    TwentyFourSevenCalendar(String id, ZoneId zone) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public ZoneId zone() {
+        return zone;
+    }
+
+    @Override
+    public boolean isWorkingTime(Instant t) {
+        Objects.requireNonNull(t, "t");
+        return true;
+    }
+
+    @Override
+    public Instant addWorkingTime(Instant start, Duration amount) {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(amount, "amount");
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("the working time to add must not be negative (was " + amount + ")");
+        }
+        return start.plus(amount);
+    }
+
+    @Override
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return to.isAfter(from) ? Duration.between(from, to) : Duration.ZERO;
+    }
+
+    @Override
+    public String toString() {
+        return "BusinessCalendar[id=" + id + ", zone=" + zone + ", 24x7]";
+    }
+}

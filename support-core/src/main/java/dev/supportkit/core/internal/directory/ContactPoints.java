@@ -1,0 +1,56 @@
+package dev.supportkit.core.internal.directory;
+
+import dev.supportkit.api.directory.ContactPoint;
+import dev.supportkit.api.request.Channel;
+import dev.supportkit.core.internal.request.FieldErrors;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The channels a message can be delivered on, and what an address on each must look like: the built-in
+ * message channels with their address formats, and any other channel (a plugin's own, chat, messenger)
+ * that a started notification channel delivers on, with any address of up to {@value #MAX_ADDRESS}
+ * printable characters; the plugin checks that address when it delivers.
+ */
+public final class ContactPoints {
+    /** The longest address on a channel without a known address format. */
+    public static final int MAX_ADDRESS = 256;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern NUMBER = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
+    private static final Pattern URL = Pattern.compile("^https?://\\S+$");
+    private static final Pattern PRINTABLE = Pattern.compile("^[^\\p{Cntrl}]+$");
+    private static final Map<Channel, Pattern> DELIVERABLE = Map.of(Channel.EMAIL, EMAIL, Channel.SMS, NUMBER,
+            Channel.PHONE, NUMBER, Channel.FAX, NUMBER, Channel.WEBHOOK, URL);
+
+    private ContactPoints() {
+    }
+
+    /**
+     * Checks one contact point.
+     *
+     * @param errors    where to report
+     * @param field     the field path
+     * @param point     the contact point
+     * @param installed whether a started notification channel delivers on a channel
+     */
+    public static void validate(FieldErrors errors, String field, ContactPoint point, Predicate<Channel> installed) {
+        if (!errors.required(field, point) || !errors.required(field + ".channel", point.channel())) {
+            return;
+        }
+        Pattern format = DELIVERABLE.get(point.channel());
+        if (format == null && !installed.test(point.channel())) {
+            errors.add(field + ".channel", "deliverable", point.channel() + " cannot carry messages to a person: no "
+                    + "installed notification channel delivers on it; use EMAIL, SMS, PHONE, FAX, WEBHOOK or a "
+                    + "plugin's channel");
+        } else if (format == null) {
+            if (point.address() == null || point.address().length() > MAX_ADDRESS
+                    || !PRINTABLE.matcher(point.address()).matches()) {
+                errors.add(field + ".address", "format", "must be 1 to " + MAX_ADDRESS + " printable characters");
+            }
+        } else if (point.address() == null || !format.matcher(point.address()).matches()) {
+            errors.add(field + ".address", "format", "is not a valid " + point.channel() + " address (e-mail address,"
+                    + " number like +74951234567, or http(s) URL)");
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package dev.supportkit.core.internal.directory;
+
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.Role;
+import dev.supportkit.api.directory.DeliveryPreferences;
+import dev.supportkit.api.directory.DirectoryEntry;
+import dev.supportkit.api.directory.DirectoryService;
+import dev.supportkit.api.directory.Organization;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.QuietHours;
+import dev.supportkit.api.directory.Representative;
+import dev.supportkit.api.directory.Site;
+import dev.supportkit.api.directory.Specialist;
+import dev.supportkit.api.directory.SupportContract;
+import dev.supportkit.api.directory.SupportGroup;
+import dev.supportkit.api.directory.SupportedSystem;
+import dev.supportkit.api.directory.SystemComponent;
+import dev.supportkit.api.error.AccessDeniedException;
+import dev.supportkit.api.error.NotFoundException;
+import dev.supportkit.core.internal.notify.NotificationChannels;
+import dev.supportkit.core.internal.request.FieldErrors;
+import dev.supportkit.core.internal.security.AccessPolicy;
+import dev.supportkit.core.internal.security.Permission;
+import dev.supportkit.core.internal.sla.SlaClock;
+import dev.supportkit.core.internal.work.UnitOfWork;
+import dev.supportkit.spi.storage.StorageTransaction;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+/** The directory of customers and staff. Every save validates all fields at once. */
+public final class DefaultDirectoryService implements DirectoryService {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()-]{4,19}$");
+    private static final Set<String> SUPPORTED_LANGUAGES = Set.of("ru", "en");
+    private static final int MAX_SKILLS = 50;
+    private static final int MAX_SKILL_LENGTH = 100;
+
+    private final UnitOfWork work;
+    private final AccessPolicy policy;
+    private final SlaClock sla;
+    private final NotificationChannels channels;
+
+    /**
+     * @param work     the unit of work
+     * @param policy   the access policy
+     * @param sla      the configured SLA policies and calendars, to check contracts against
+     * @param channels the started notification channels, to check contact points against
+     */
+    @Inject
+    public DefaultDirectoryService(UnitOfWork work, AccessPolicy policy, SlaClock sla,
+                                   NotificationChannels channels) {
+        this.work = work;
+        this.policy = policy;
+        this.sla = sla;
+        this.channels = channels;
+    }
+
+    @Override
+    public SupportContract saveContract(Actor actor, SupportContract contract) {
+        return save(actor, "contract", contract, (tx, errors) -> {
+            requireOrganization(tx, actor, errors, "contract.organization", contract.organization());
+            errors.requiredText("contract.number", contract.number(), 64);
+            if (errors.required("contract.slaPolicy", contract.slaPolicy())
+                    && !sla.settings().policies().containsKey(contract.slaPolicy())) {
+                errors.add("contract.slaPolicy", "configured", "no SLA policy '" + contract.slaPolicy()
+                        + "' is configured (configured: " + String.join(", ", sla.settings().policies().keySet()) + ")");
+            }
+            if (contract.calendar() != null && sla.calendars().get(contract.calendar()).isEmpty()) {
+                errors.add("contract.calendar", "known", "no business calendar '" + contract.calendar()
+                        + "' (known: " + String.join(", ", new java.util.TreeSet<>(sla.calendars().ids())) + ")");
+            }
+        });
+    }
+
+    @Override
+    public Optional<SupportContract> contract(Actor actor, OrganizationId organization) {
+        policy.require(actor, Permission.READ_CUSTOMER_DIRECTORY);
+        if (!policy.canSeeOrganization(actor, organization)) {
+            return Optional.empty();
+        }
+        return work.read(tx -> tx.findDirectoryEntry(actor.tenant(), SupportContract.class, organization.value()));
+    }
+
+    @Override
+    public Organization saveOrganization(Actor actor, Organization organization) {
+        return save(actor, "organization", organization, (tx, errors) -> {
+            errors.required("organization.id", organization.id());
+            errors.requiredText("organization.name", organization.name(), 200);
+            errors.maxLength("organization.taxNumber", organization.taxNumber(), 32);
+        });
+    }
+
+    @Override
+    public Representative saveRepresentative(Actor actor, Representative rep) {
+        return save(actor, "representative", rep, (tx, errors) -> {
+            errors.required("representative.id", rep.id());
+            requireOrganization(tx, actor, errors, "representative.organization", rep.organization());
+            errors.requiredText("representative.fullName", rep.fullName(), 200);
+            if (isBlank(rep.email()) && isBlank(rep.phone())) {
+                errors.add("representative.email", "contact-point", "an e-mail address or a phone number is required");
+            }
+            if (!isBlank(rep.email()) && !EMAIL.matcher(rep.email()).matches()) {
+                errors.add("representative.email", "format", "must be an e-mail address like name@example.com");
+            }
+            if (!isBlank(rep.phone()) && !PHONE.matcher(rep.phone()).matches()) {
+                errors.add("representative.phone", "format", "must be a phone number like +74951234567");
+            }
+        });
+    }
+
+    @Override
+    public Site saveSite(Actor actor, Site site) {
+        return save(actor, "site", site, (tx, errors) -> {
+            errors.required("site.id", site.id());
+            requireOrganization(tx, actor, errors, "site.organization", site.organization());
+            errors.requiredText("site.name", site.name(), 200);
+            errors.requiredText("site.address", site.address(), 500);
+        });
+    }
+
+    @Override
+    public SupportedSystem saveSystem(Actor actor, SupportedSystem system) {
+        return save(actor, "system", system, (tx, errors) -> {
+            errors.required("system.id", system.id());
+            boolean owner = requireOrganization(tx, actor, errors, "system.organization", system.organization());
+            errors.requiredText("system.name", system.name(), 200);
+            errors.requiredText("system.vendor", system.vendor(), 200);
+            errors.requiredText("system.model", system.model(), 200);
+            Set<Object> seen = new HashSet<>();
+            for (int i = 0; i < system.components().size(); i++) {
+                SystemComponent c = system.components().get(i);
+                String field = "system.components[" + i + "]";
+                if (errors.required(field + ".id", c.id()) && !seen.add(c.id())) {
+                    errors.add(field + ".id", "unique", "component '" + c.id() + "' is listed twice");
+                }
+                errors.required(field + ".kind", c.kind());
+                errors.requiredText(field + ".model", c.model(), 200);
+                errors.maxLength(field + ".serialNumber", c.serialNumber(), 100);
+                if (errors.required(field + ".site", c.site()) && owner) {
+                    Optional<Site> site = tx.findDirectoryEntry(actor.tenant(), Site.class, c.site().value());
+                    if (site.isEmpty() || !site.get().organization().equals(system.organization())) {
+                        errors.add(field + ".site", "belongs-to-organization",
+                                "'" + c.site() + "' is not a site of organization '" + system.organization() + "'");
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public SupportGroup saveGroup(Actor actor, SupportGroup group) {
+        return save(actor, "group", group, (tx, errors) -> {
+            errors.required("group.id", group.id());
+            errors.requiredText("group.name", group.name(), 200);
+            errors.required("group.line", group.line());
+        });
+    }
+
+    @Override
+    public Specialist saveSpecialist(Actor actor, Specialist specialist) {
+        return save(actor, "specialist", specialist, (tx, errors) -> {
+            errors.required("specialist.id", specialist.id());
+            errors.requiredText("specialist.fullName", specialist.fullName(), 200);
+            if (errors.required("specialist.role", specialist.role()) && !specialist.role().isStaff()) {
+                errors.add("specialist.role", "staff-role", "must be one of the four staff roles (was "
+                        + specialist.role() + ")");
+            }
+            if (specialist.group() != null && tx.findDirectoryEntry(actor.tenant(), SupportGroup.class,
+                    specialist.group().value()).isEmpty()) {
+                errors.add("specialist.group", "exists", "no group '" + specialist.group() + "'");
+            }
+            if (specialist.skills().size() > MAX_SKILLS) {
+                errors.add("specialist.skills", "max-size", "at most " + MAX_SKILLS + " skills (was "
+                        + specialist.skills().size() + ")");
+            }
+            int i = 0;
+            for (String skill : specialist.skills()) {
+                errors.requiredText("specialist.skills[" + i + "]", skill, MAX_SKILL_LENGTH);
+                i++;
+            }
+        });
+    }
+
+    @Override
+    public DeliveryPreferences savePreferences(Actor actor, DeliveryPreferences preferences) {
+        policy.require(actor, Permission.SAVE_PREFERENCES);
+        if (preferences == null) {
+            new FieldErrors().add("preferences", "required", "is required").throwIfAny();
+        }
+        requireSelf(actor, preferences.recipient());
+        return work.write(tx -> {
+            FieldErrors errors = new FieldErrors();
+            errors.requiredText("preferences.recipient", preferences.recipient(), 64);
+            if (preferences.contactPoints().isEmpty()) {
+                errors.add("preferences.contactPoints", "required", "at least one contact point is required");
+            }
+            for (int i = 0; i < preferences.contactPoints().size(); i++) {
+                ContactPoints.validate(errors, "preferences.contactPoints[" + i + "]",
+                        preferences.contactPoints().get(i), channels::delivers);
+            }
+            QuietHours quiet = preferences.quietHours();
+            if (quiet != null) {
+                errors.required("preferences.quietHours.from", quiet.from());
+                errors.required("preferences.quietHours.to", quiet.to());
+                errors.required("preferences.quietHours.zone", quiet.zone());
+                if (quiet.from() != null && quiet.from().equals(quiet.to())) {
+                    errors.add("preferences.quietHours.to", "not-equal-to-from", "must differ from 'from'");
+                }
+            }
+            if (errors.required("preferences.locale", preferences.locale())
+                    && !SUPPORTED_LANGUAGES.contains(preferences.locale().getLanguage())) {
+                errors.add("preferences.locale", "supported-language", "must be Russian (ru) or English (en), was '"
+                        + preferences.locale() + "'");
+            }
+            errors.throwIfAny();
+            tx.saveDirectoryEntry(actor.tenant(), preferences);
+            return preferences;
+        });
+    }
+
+    @Override
+    public Optional<DeliveryPreferences> preferences(Actor actor, String recipient) {
+        policy.require(actor, Permission.READ_PREFERENCES);
+        requireSelf(actor, recipient);
+        return work.read(tx -> tx.findDirectoryEntry(actor.tenant(), DeliveryPreferences.class, recipient));
+    }
+
+    /** A customer representative manages only their own preferences. */
+    private static void requireSelf(Actor actor, String recipient) {
+        if (actor.role() == Role.CUSTOMER_REPRESENTATIVE && !actor.id().equals(recipient)) {
+            throw new AccessDeniedException("A customer representative may manage only their own delivery preferences"
+                    + " (actor '" + actor.id() + "')");
+        }
+    }
+
+    @Override
+    public Organization organization(Actor actor, OrganizationId id) {
+        policy.require(actor, Permission.READ_CUSTOMER_DIRECTORY);
+        if (!policy.canSeeOrganization(actor, id)) {
+            throw new NotFoundException("organization", id);
+        }
+        return work.read(tx -> tx.findDirectoryEntry(actor.tenant(), Organization.class, id.value()))
+                .orElseThrow(() -> new NotFoundException("organization", id));
+    }
+
+    @Override
+    public List<Representative> representatives(Actor actor, OrganizationId organization) {
+        return ofOrganization(actor, Representative.class, organization);
+    }
+
+    @Override
+    public List<SupportedSystem> systems(Actor actor, OrganizationId organization) {
+        return ofOrganization(actor, SupportedSystem.class, organization);
+    }
+
+    @Override
+    public List<Site> sites(Actor actor, OrganizationId organization) {
+        return ofOrganization(actor, Site.class, organization);
+    }
+
+    @Override
+    public List<Specialist> specialists(Actor actor) {
+        policy.require(actor, Permission.READ_STAFF_DIRECTORY);
+        return work.read(tx -> tx.listDirectoryEntries(actor.tenant(), Specialist.class, Optional.empty()));
+    }
+
+    @Override
+    public List<SupportGroup> groups(Actor actor) {
+        policy.require(actor, Permission.READ_STAFF_DIRECTORY);
+        return work.read(tx -> tx.listDirectoryEntries(actor.tenant(), SupportGroup.class, Optional.empty()));
+    }
+
+    private <T extends DirectoryEntry> List<T> ofOrganization(Actor actor, Class<T> type, OrganizationId organization) {
+        policy.require(actor, Permission.READ_CUSTOMER_DIRECTORY);
+        if (!policy.canSeeOrganization(actor, organization)) {
+            return List.of();
+        }
+        return work.read(tx -> tx.listDirectoryEntries(actor.tenant(), type, Optional.of(organization)));
+    }
+
+    private <T extends DirectoryEntry> T save(Actor actor, String kind, T entry,
+                                              BiConsumer<StorageTransaction, FieldErrors> rules) {
+        policy.require(actor, Permission.MANAGE_DIRECTORY);
+        if (entry == null) {
+            new FieldErrors().add(kind, "required", "is required").throwIfAny();
+        }
+        return work.write(tx -> {
+            FieldErrors errors = new FieldErrors();
+            rules.accept(tx, errors);
+            errors.throwIfAny();
+            tx.saveDirectoryEntry(actor.tenant(), entry);
+            return entry;
+        });
+    }
+
+    private static boolean requireOrganization(StorageTransaction tx, Actor actor, FieldErrors errors, String field,
+                                               OrganizationId organization) {
+        if (!errors.required(field, organization)) {
+            return false;
+        }
+        if (tx.findDirectoryEntry(actor.tenant(), Organization.class, organization.value()).isEmpty()) {
+            errors.add(field, "exists", "no organization '" + organization + "' in the directory");
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.supportkit.core.internal.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.supportkit.api.event.DomainEvent;
+import dev.supportkit.api.event.DomainEventListener;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.core.internal.journal.DefaultJournalService;
+import dev.supportkit.core.internal.json.JacksonCodec;
+import dev.supportkit.core.internal.notify.OutboxTarget;
+import dev.supportkit.spi.crm.CrmAdapter;
+import dev.supportkit.spi.event.EventSink;
+import dev.supportkit.spi.notification.DeliveryResult;
+import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.spi.storage.StorageTransaction;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Delivers the rows of {@link EventPublishingHook} to listeners, event sinks and CRM adapters, in order per
+ * request and receiver: a row waits while an earlier row of its request to its receiver is still pending.
+ */
+public final class EventDelivery implements OutboxTarget {
+    private final EventTargets targets;
+    private final JacksonCodec codec;
+    private final Clock clock;
+
+    /**
+     * @param targets who receives the changes
+     * @param codec   JSON for the payloads
+     * @param clock   the engine's clock
+     */
+    @Inject
+    public EventDelivery(EventTargets targets, JacksonCodec codec, Clock clock) {
+        this.targets = targets;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean handles(String topic) {
+        return EventOutbox.EVENT_TOPIC.equals(topic) || EventOutbox.CRM_TOPIC.equals(topic);
+    }
+
+    @Override
+    public Optional<Instant> heldUntil(StorageTransaction tx, OutboxMessage message) {
+        String prefix = EventOutbox.prefixOf(message);
+        Instant now = clock.instant();
+        return tx.findOutbox(message.tenant(), message.request()).stream()
+                .filter(other -> other.status() == OutboxMessage.Status.PENDING && other.id().startsWith(prefix)
+                        && other.id().compareTo(message.id()) < 0)
+                .map(other -> other.nextAttemptAt().isAfter(now) ? other.nextAttemptAt() : now)
+                .max(Instant::compareTo);
+    }
+
+    @Override
+    public DeliveryResult deliver(OutboxMessage message) {
+        String receiver = message.recipient();
+        if (EventOutbox.CRM_TOPIC.equals(message.topic())) {
+            String id = receiver.substring(EventOutbox.CRM.length());
+            CrmAdapter adapter = targets.crm().get(id);
+            if (adapter == null) {
+                return DeliveryResult.temporaryFailure("no CRM adapter '" + id + "' is started");
+            }
+            adapter.pushRequest(codec.fromJson(message.payload(), Request.class), message.idempotencyKey());
+            return DeliveryResult.delivered("pushed to CRM adapter '" + id + "'");
+        }
+        DomainEvent event = event(message);
+        if (EventOutbox.LISTENERS.equals(receiver)) {
+            for (DomainEventListener listener : targets.listeners()) {
+                listener.onEvent(event);
+            }
+            return DeliveryResult.delivered("handed to " + targets.listeners().size() + " listener(s)");
+        }
+        String id = receiver.substring(EventOutbox.SINK.length());
+        EventSink sink = targets.sinks().get(id);
+        if (sink == null) {
+            return DeliveryResult.temporaryFailure("no event sink '" + id + "' is started");
+        }
+        sink.publish(event);
+        return DeliveryResult.delivered("published to event sink '" + id + "'");
+    }
+
+    private DomainEvent event(OutboxMessage message) {
+        try {
+            JsonNode payload = codec.mapper().readTree(message.payload());
+            JournalRecord record = codec.mapper().treeToValue(payload.get("record"), JournalRecord.class);
+            return new DomainEvent(message.idempotencyKey(), message.tenant(), message.request(),
+                    payload.get("requestVersion").asLong(), record.function().code(),
+                    DefaultJournalService.entry(record, codec));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read the event of outbox message " + message.id(), e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.supportkit.core.internal.events;
+
+import dev.supportkit.api.request.Request;
+import dev.supportkit.core.internal.json.JacksonCodec;
+import dev.supportkit.core.internal.request.CommandHook;
+import dev.supportkit.core.internal.request.HookContext;
+import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.OutboxMessage;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records, in the command's transaction, an outbox row per journal record for the listeners (when any are
+ * registered) and for each event sink, and a row per new request version for each CRM adapter, carrying the
+ * request as of that version. The {@link dev.supportkit.core.internal.notify.OutboxDispatcher} delivers them after commit.
+ */
+public final class EventPublishingHook implements CommandHook {
+    private final EventTargets targets;
+    private final JacksonCodec codec;
+
+    /**
+     * @param targets who receives the changes
+     * @param codec   JSON for the payloads
+     */
+    @Inject
+    public EventPublishingHook(EventTargets targets, JacksonCodec codec) {
+        this.targets = targets;
+        this.codec = codec;
+    }
+
+    @Override
+    public void afterChange(HookContext context) {
+        Request after = context.after();
+        List<String> eventReceivers = new ArrayList<>();
+        if (!targets.listeners().isEmpty()) {
+            eventReceivers.add(EventOutbox.LISTENERS);
+        }
+        targets.sinks().keySet().forEach(id -> eventReceivers.add(EventOutbox.SINK + id));
+        if (!eventReceivers.isEmpty()) {
+            for (JournalRecord record : context.records()) {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("requestVersion", after.version());
+                payload.put("record", record);
+                String json = codec.toJson(payload);
+                String eventId = after.tenant().value() + ":" + after.id().value() + ":" + record.sequence();
+                for (String receiver : eventReceivers) {
+                    enqueue(context, EventOutbox.EVENT_TOPIC, receiver, record.sequence(), json, eventId);
+                }
+            }
+        }
+        boolean newVersion = context.created() || context.before().version() != after.version();
+        if (newVersion && !targets.crm().isEmpty()) {
+            String json = codec.toJson(after);
+            String key = after.tenant().value() + ":" + after.id().value() + ":v" + after.version();
+            for (String id : targets.crm().keySet()) {
+                enqueue(context, EventOutbox.CRM_TOPIC, EventOutbox.CRM + id, after.version(), json, key);
+            }
+        }
+    }
+
+    private static void enqueue(HookContext context, String topic, String receiver, long position, String payload,
+                                String key) {
+        Request after = context.after();
+        context.tx().enqueueOutbox(OutboxMessage.builder()
+                .id(EventOutbox.id(topic, receiver, after.tenant().value(), after.id().value(), position))
+                .tenant(after.tenant()).request(after.id()).topic(topic).recipient(receiver).payload(payload)
+                .idempotencyKey(key).createdAt(context.now()).build());
+    }
+
+    @Override
+    public int order() {
+        // After the hooks that may still write journal records of the change.
+        return 1000;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.supportkit.core.internal.notify;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The messages the engine sends, each with the template variables it provides. Every template may
+ * use the common variables and its topic's own; using any other is a configuration error found when
+ * the engine starts. This enum is the one place topics are named: commands pass a constant to
+ * {@code Change.notifyCustomer} or {@code Change.notify}, and the outbox stores its {@link #topic()}.
+ *
+ * <p>Every topic has a sender except {@link #SURVEY}: its templates ship now, and it is sent by the
+ * quality-control survey hook of issue 16.
+ */
+public enum MessageTopic {
+    /** The customer's contact was registered. */
+    REQUEST_REGISTERED("request.registered"),
+    /** The request waits for the customer's answer. */
+    WAITING_FOR_CUSTOMER("request.waiting-for-customer", "question"),
+    /** To an executor: their deadline on a request was moved (set again before it passed). */
+    DEADLINE_CHANGED("deadline.changed", "deadline"),
+    /** Works or a visit were scheduled. */
+    WORKS_SCHEDULED("works.scheduled", "visitStart", "visitEnd", "note"),
+    /** Works or a visit were moved: planned again for the same site and purpose before they ended. */
+    WORKS_RESCHEDULED("works.rescheduled", "visitStart", "visitEnd", "note"),
+    /** The problem is removed: please sign off. */
+    REQUEST_RESOLVED("request.resolved", "summary", "cause"),
+    /** The request was closed. */
+    REQUEST_CLOSED("request.closed", "note"),
+    /** A satisfaction survey after closing; no sender yet: issue 16's survey hook sends it. */
+    SURVEY("survey", "surveyLink"),
+    /** To a specialist: their deadline on a request passed. */
+    DEADLINE_MISSED("deadline.missed", "task", "due", "executor"),
+    /** To a lead: a service-level deadline is close. */
+    SLA_WARNING("sla.warning", "deadline", "due"),
+    /** To a lead: a service-level deadline passed. */
+    SLA_BREACHED("sla.breached", "deadline", "due"),
+    /** A typical instruction rendered from a solution-base article's steps (A/02.3). */
+    INSTRUCTION_TYPICAL("instruction.typical", "articleTitle", "steps"),
+    /** The intake lead's remote instruction on a non-typical problem (B/01.6). */
+    INSTRUCTION_REMOTE("instruction.remote", "instruction"),
+    /** The sequence and expected dates of handling, explained by the intake lead (B/01.6). */
+    HANDLING_PLAN("handling.plan", "plan"),
+    /** To the intake leads: intake's emergency rules flagged the request an emergency (A/01.3). */
+    REQUEST_EMERGENCY("request.emergency", "priority", "reasons"),
+    /** To the intake leads: a mass incident was detected (A/01.3). */
+    INCIDENT_DETECTED("incident.detected", "incidentId", "incidentTitle", "scope", "scopeValue", "requestCount");
+
+    /** Variables every template gets. */
+    public static final List<String> COMMON = List.of("requestId", "subject", "status", "organization",
+            "representative", "recipientName");
+
+    private final String topic;
+    private final List<String> own;
+
+    MessageTopic(String topic, String... own) {
+        this.topic = topic;
+        this.own = List.of(own);
+    }
+
+    /** @return the outbox topic, e.g. {@code request.resolved} */
+    public String topic() {
+        return topic;
+    }
+
+    /** @return every variable a template of this topic may use */
+    public List<String> variables() {
+        return Stream.concat(COMMON.stream(), own.stream()).toList();
+    }
+
+    /**
+     * @param topic an outbox topic
+     * @return the message topic, if the engine knows it
+     */
+    public static Optional<MessageTopic> of(String topic) {
+        return Arrays.stream(values()).filter(t -> t.topic.equals(topic)).findFirst();
+    }
+}

@@ -1,0 +1,296 @@
+package dev.supportkit.core.internal.notify;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.directory.ContactPoint;
+import dev.supportkit.api.directory.Organization;
+import dev.supportkit.api.directory.Representative;
+import dev.supportkit.api.error.ConcurrencyConflictException;
+import dev.supportkit.api.journal.LaborFunction;
+import dev.supportkit.api.journal.RequestEvent;
+import dev.supportkit.api.journal.Visibility;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.core.internal.config.EngineSettings;
+import dev.supportkit.core.internal.config.NotificationSettings;
+import dev.supportkit.core.internal.journal.JournalBookkeeping;
+import dev.supportkit.core.internal.journal.JournalDraft;
+import dev.supportkit.core.internal.json.JacksonCodec;
+import dev.supportkit.spi.notification.DeliveryResult;
+import dev.supportkit.spi.notification.Notification;
+import dev.supportkit.spi.notification.NotificationChannel;
+import dev.supportkit.spi.storage.Lease;
+import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.spi.storage.StorageProvider;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers outbox messages after commit, at least once: claims due messages under a lease, renders
+ * each for its recipient (language, time zone), sends it through the channel of the recipient's
+ * current contact point outside any database transaction, and records the outcome together with a
+ * journal entry on the request (B/02.6). A temporary failure is retried with exponential back-off; a
+ * permanent one moves on to the recipient's next contact point at once; when none is left, or the
+ * attempts run out, the message is dead-lettered. Quiet hours postpone a message without counting an
+ * attempt. The message's idempotency key goes to the channel, so a repeated delivery after a crash can
+ * be dropped by the receiver.
+ */
+public final class OutboxDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final StorageProvider storage;
+    private final Clock clock;
+    private final String nodeId;
+    private final EngineSettings engine;
+    private final NotificationSettings settings;
+    private final NotificationChannels channels;
+    private final MessageTemplates templates;
+    private final JournalBookkeeping commands;
+    private final JacksonCodec codec;
+    private final List<OutboxTarget> targets;
+
+    /**
+     * @param storage   the store
+     * @param clock     the engine's clock
+     * @param engine    the engine's settings
+     * @param channels  the started channels
+     * @param templates the message templates
+     * @param commands  journal bookkeeping
+     * @param codec     JSON for payloads
+     * @param targets   receivers of the topics that go to no channel (events, CRM pushes)
+     */
+    @Inject
+    public OutboxDispatcher(StorageProvider storage, Clock clock, EngineSettings engine, NotificationChannels channels,
+                            MessageTemplates templates, JournalBookkeeping commands, JacksonCodec codec,
+                            Set<OutboxTarget> targets) {
+        this.storage = storage;
+        this.clock = clock;
+        this.nodeId = engine.nodeId();
+        this.engine = engine;
+        this.settings = engine.notifications();
+        this.channels = channels;
+        this.templates = templates;
+        this.commands = commands;
+        this.codec = codec;
+        this.targets = List.copyOf(targets);
+    }
+
+    /**
+     * Claims one batch of due messages and attempts each.
+     *
+     * @return how many messages were attempted (delivered, retried later, postponed or dead-lettered)
+     */
+    public int runOnce() {
+        Instant now = clock.instant();
+        Lease lease = new Lease(nodeId, now, now.plus(engine.jobs().lease()), engine.jobs().batchSize());
+        List<OutboxMessage> claimed = new ArrayList<>(storage.inTransaction(tx -> tx.claimDueOutbox(lease)));
+        // Oldest first, so a request's earlier message to a target is attempted before its later ones.
+        claimed.sort(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id));
+        int handled = 0;
+        for (OutboxMessage message : claimed) {
+            try {
+                Optional<OutboxTarget> target = targets.stream().filter(t -> t.handles(message.topic())).findFirst();
+                if (target.isPresent()) {
+                    dispatchTo(target.get(), message);
+                } else {
+                    dispatch(message);
+                }
+                handled++;
+            } catch (ConcurrencyConflictException e) {
+                LOG.info("Outbox message {} was taken over by another node: {}", message.id(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("Outbox message {} could not be dispatched; it is retried when its lease ends: {}",
+                        message.id(), e.toString());
+            }
+        }
+        return handled;
+    }
+
+    /** One attempt at one claimed message for a target; the attempt is not journalled (it would be an event). */
+    private void dispatchTo(OutboxTarget target, OutboxMessage message) {
+        Instant now = clock.instant();
+        Optional<Instant> held = storage.inTransaction(tx -> target.heldUntil(tx, message));
+        if (held.isPresent()) {
+            record(message.withOutcome(OutboxMessage.Status.PENDING, message.attempts(), held.get(), message.route(),
+                    "waiting for an earlier message of the request to the same target"), List.of());
+            return;
+        }
+        DeliveryResult result = deliver(() -> target.deliver(message), "the target");
+        int count = message.attempts() + 1;
+        switch (result.outcome()) {
+            case DELIVERED -> record(message.withOutcome(OutboxMessage.Status.DELIVERED, count, now, message.route(),
+                    result.detail()), List.of());
+            case TEMPORARY_FAILURE -> record(afterTemporaryFailure(message, count, now, message.route(),
+                    result.detail()), List.of());
+            case PERMANENT_FAILURE -> record(message.withOutcome(OutboxMessage.Status.DEAD, count, now,
+                    message.route(), result.detail()), List.of());
+        }
+    }
+
+    /** The message after a temporary failure: retried after the back-off, or dead when the attempts run out. */
+    private OutboxMessage afterTemporaryFailure(OutboxMessage message, int count, Instant now, int route,
+                                                String detail) {
+        boolean giveUp = count >= settings.maxAttempts();
+        return message.withOutcome(giveUp ? OutboxMessage.Status.DEAD : OutboxMessage.Status.PENDING, count,
+                now.plus(settings.backoffAfter(count)), route, detail);
+    }
+
+    /** One attempt at one claimed message. */
+    private void dispatch(OutboxMessage message) {
+        Instant now = clock.instant();
+        Prepared prepared = storage.inTransaction(tx -> {
+            Recipient recipient = Recipient.resolve(tx, message.tenant(), message.recipient(), settings.zone());
+            Map<String, Object> model = model(tx, message, recipient);
+            return new Prepared(recipient, model);
+        });
+        Recipient recipient = prepared.recipient();
+        Optional<Instant> quietEnd = recipient.quietUntil(now);
+        if (quietEnd.isPresent()) {
+            record(message.withOutcome(OutboxMessage.Status.PENDING, message.attempts(), quietEnd.get(),
+                    message.route(), "waiting for the recipient's quiet hours to end"), List.of());
+            return;
+        }
+        Optional<MessageTopic> topic = MessageTopic.of(message.topic());
+        if (topic.isEmpty()) {
+            Attempt dead = new Attempt(null, "DEAD", "no template for topic '" + message.topic() + "'");
+            record(message.withOutcome(OutboxMessage.Status.DEAD, message.attempts(), now, message.route(),
+                    dead.detail()), List.of(dead));
+            return;
+        }
+        MessageTemplates.Rendered rendered = templates.render(topic.get(), recipient.locale(), prepared.model());
+        List<Attempt> attempts = new ArrayList<>();
+        int route = message.route();
+        int count = message.attempts();
+        while (route < recipient.contactPoints().size()) {
+            ContactPoint point = recipient.contactPoints().get(route);
+            Optional<NotificationChannel> channel = channels.on(point.channel());
+            if (channel.isEmpty()) {
+                attempts.add(new Attempt(point, "PERMANENT_FAILURE",
+                        "no notification channel for " + point.channel() + " is installed"));
+                route++;
+                continue;
+            }
+            Notification notification = new Notification(message.idempotencyKey(), message.tenant(),
+                    point.address(), rendered.subject(), rendered.body(), recipient.locale());
+            DeliveryResult result = deliver(() -> channel.get().deliver(notification), "the channel");
+            count++;
+            attempts.add(new Attempt(point, result.outcome().name(), result.detail()));
+            switch (result.outcome()) {
+                case DELIVERED -> {
+                    record(message.withOutcome(OutboxMessage.Status.DELIVERED, count, now, route, result.detail()),
+                            attempts);
+                    return;
+                }
+                case TEMPORARY_FAILURE -> {
+                    OutboxMessage updated = afterTemporaryFailure(message, count, now, route, result.detail());
+                    if (updated.status() == OutboxMessage.Status.DEAD) {
+                        attempts.add(new Attempt(point, "DEAD", "gave up after " + count + " attempts"));
+                    }
+                    record(updated, attempts);
+                    return;
+                }
+                case PERMANENT_FAILURE -> route++;
+            }
+        }
+        String detail = recipient.contactPoints().isEmpty() ? "no contact point for recipient '"
+                + message.recipient() + "'" : "every contact point failed permanently";
+        attempts.add(new Attempt(null, "DEAD", detail));
+        record(message.withOutcome(OutboxMessage.Status.DEAD, count, now, route, lastDetail(attempts)), attempts);
+    }
+
+    /** Calls a receiver; no result or an exception is a temporary failure. */
+    private static DeliveryResult deliver(Supplier<DeliveryResult> call, String receiver) {
+        try {
+            DeliveryResult result = call.get();
+            return result == null ? new DeliveryResult(DeliveryResult.Outcome.TEMPORARY_FAILURE,
+                    receiver + " returned no result") : result;
+        } catch (RuntimeException e) {
+            return new DeliveryResult(DeliveryResult.Outcome.TEMPORARY_FAILURE, receiver + " failed: " + e);
+        }
+    }
+
+    /** Writes the outcome and journals each attempt on the request, in one transaction. */
+    private void record(OutboxMessage updated, List<Attempt> attempts) {
+        storage.inTransaction(tx -> {
+            tx.updateOutbox(updated, nodeId);
+            if (updated.request() != null && !attempts.isEmpty()) {
+                Optional<Request> found = tx.findRequest(updated.tenant(), updated.request());
+                if (found.isPresent()) {
+                    Request request = found.get();
+                    Actor system = Actor.system(updated.tenant());
+                    for (Attempt attempt : attempts) {
+                        request = commands.appendBookkeeping(tx, system, request, journal(updated, attempt),
+                                clock.instant());
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static JournalDraft journal(OutboxMessage message, Attempt attempt) {
+        ContactPoint point = attempt.point();
+        String how = point == null ? "" : " by " + point.channel() + " (" + point.address() + ")";
+        return new JournalDraft(LaborFunction.B_02_6, Visibility.INTERNAL, point == null ? null : point.channel(),
+                new RequestEvent.DeliveryAttempted(message.id(), message.topic(), message.recipient(),
+                        point == null ? null : point.channel(), point == null ? null : point.address(),
+                        attempt.outcome(), attempt.detail()),
+                "Message '" + message.topic() + "' to " + message.recipient() + how + ": "
+                        + attempt.outcome().toLowerCase(Locale.ROOT).replace('_', ' ') + " — " + attempt.detail());
+    }
+
+    private static String lastDetail(List<Attempt> attempts) {
+        return attempts.get(attempts.size() - 1).detail();
+    }
+
+    /** The template variables: the payload recorded with the change, names, and times in the recipient's zone. */
+    private Map<String, Object> model(dev.supportkit.spi.storage.StorageTransaction tx, OutboxMessage message,
+                                      Recipient recipient) {
+        Map<String, Object> model = new HashMap<>(codec.mapper().convertValue(codec.fromJson(message.payload(),
+                Map.class), MAP));
+        model.put("recipientName", recipient.name());
+        Object organization = model.get("organization");
+        if (organization instanceof String id) {
+            tx.findDirectoryEntry(message.tenant(), Organization.class, id)
+                    .ifPresent(o -> model.put("organization", o.name()));
+        }
+        Object representative = model.get("representative");
+        if (representative instanceof String id) {
+            tx.findDirectoryEntry(message.tenant(), Representative.class, id)
+                    .ifPresent(r -> model.put("representative", r.fullName()));
+        }
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(recipient.locale().getLanguage().equals("en")
+                ? "d MMM yyyy, HH:mm z" : "dd.MM.yyyy HH:mm z", recipient.locale()).withZone(recipient.zone());
+        for (String key : List.of("visitStart", "visitEnd", "due", "deadline")) {
+            if (model.get(key) instanceof String text) {
+                try {
+                    model.put(key, format.format(Instant.parse(text)));
+                } catch (DateTimeParseException e) {
+                    // not a time: left as it is
+                }
+            }
+        }
+        return model;
+    }
+
+    private record Prepared(Recipient recipient, Map<String, Object> model) {
+    }
+
+    /** One delivery attempt (or decision) to journal: the outcome is a channel outcome or {@code DEAD}. */
+    private record Attempt(ContactPoint point, String outcome, String detail) {
+    }
+}

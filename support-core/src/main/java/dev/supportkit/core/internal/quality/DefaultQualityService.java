@@ -1,0 +1,110 @@
+package dev.supportkit.core.internal.quality;
+
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.Role;
+import dev.supportkit.api.journal.LaborFunction;
+import dev.supportkit.api.journal.RequestEvent;
+import dev.supportkit.api.journal.Visibility;
+import dev.supportkit.api.error.InvalidTransitionException;
+import dev.supportkit.api.error.NotFoundException;
+import dev.supportkit.api.quality.Delivery;
+import dev.supportkit.api.quality.DeliveryStatus;
+import dev.supportkit.api.quality.QualityService;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.request.RequestQuery;
+import dev.supportkit.api.request.RequestRef;
+import dev.supportkit.core.internal.journal.JournalDraft;
+import dev.supportkit.core.internal.notify.MessageTopic;
+import dev.supportkit.core.internal.request.RequestAction;
+import dev.supportkit.core.internal.request.RequestCommands;
+import dev.supportkit.core.internal.request.RequestCommands.Change;
+import dev.supportkit.core.internal.request.FieldErrors;
+import dev.supportkit.core.internal.security.Permission;
+import dev.supportkit.spi.storage.OutboxMessage;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.List;
+import java.util.Optional;
+
+/** Tracking and closing requests (B/02.6, D/02.7). */
+public final class DefaultQualityService implements QualityService {
+    private final RequestCommands commands;
+
+    /** @param commands the unit-of-work runner */
+    @Inject
+    public DefaultQualityService(RequestCommands commands) {
+        this.commands = commands;
+    }
+
+    @Override
+    public Request request(Actor actor, RequestId id) {
+        commands.policy().require(actor, Permission.READ_REQUESTS);
+        return commands.read(tx -> commands.load(tx, actor, id));
+    }
+
+    @Override
+    public List<Request> requests(Actor actor, RequestQuery query) {
+        commands.policy().require(actor, Permission.READ_REQUESTS);
+        RequestQuery scoped = query;
+        if (actor.role() == Role.CUSTOMER_REPRESENTATIVE) {
+            var own = actor.organization().orElseThrow();
+            if (query.organization().isPresent() && !query.organization().get().equals(own)) {
+                return List.of();
+            }
+            scoped = new RequestQuery(query.statuses(), actor.organization(), query.line(), query.limit());
+        }
+        RequestQuery effective = scoped;
+        return commands.read(tx -> tx.findRequests(actor.tenant(), effective));
+    }
+
+    @Override
+    public List<Delivery> deliveries(Actor actor, RequestId request) {
+        commands.policy().require(actor, Permission.READ_DELIVERIES);
+        return commands.read(tx -> {
+            Request loaded = commands.load(tx, actor, request);
+            return tx.findOutbox(loaded.tenant(), request).stream().map(DefaultQualityService::delivery).toList();
+        });
+    }
+
+    @Override
+    public List<Delivery> deadLetters(Actor actor, int limit) {
+        commands.policy().require(actor, Permission.READ_DEAD_LETTERS);
+        if (limit < 1 || limit > 1000) {
+            new FieldErrors().add("limit", "range", "must be between 1 and 1000 (was " + limit + ")").throwIfAny();
+        }
+        return commands.read(tx -> tx.findOutboxByStatus(actor.tenant(), OutboxMessage.Status.DEAD, limit).stream()
+                .map(DefaultQualityService::delivery).toList());
+    }
+
+    @Override
+    public Delivery retryDelivery(Actor actor, String messageId) {
+        commands.policy().require(actor, Permission.RETRY_DELIVERY);
+        return commands.write(tx -> {
+            OutboxMessage message = tx.findOutboxMessage(actor.tenant(), messageId)
+                    .orElseThrow(() -> new NotFoundException("message", messageId));
+            if (message.status() != OutboxMessage.Status.DEAD) {
+                throw new InvalidTransitionException(message.status().name(), "retry the delivery of");
+            }
+            tx.resetOutbox(actor.tenant(), messageId, commands.now());
+            return delivery(tx.findOutboxMessage(actor.tenant(), messageId).orElseThrow());
+        });
+    }
+
+    private static Delivery delivery(OutboxMessage m) {
+        return new Delivery(m.id(), m.request(), m.topic(), m.recipient(), DeliveryStatus.valueOf(m.status().name()),
+                m.attempts(), m.nextAttemptAt(), Optional.ofNullable(m.lastOutcome()));
+    }
+
+    @Override
+    public Request close(Actor actor, RequestRef ref, String note) {
+        return commands.execute(actor, ref, Permission.CLOSE, RequestAction.CLOSE, false, step -> {
+            step.errors().maxLength("close.note", note, 2000);
+            LaborFunction function = actor.role() == Role.GROUP_LEAD ? LaborFunction.D_02_7 : LaborFunction.B_02_6;
+            return Change.of(step.advance(), new JournalDraft(function, Visibility.CUSTOMER_VISIBLE, null,
+                    new RequestEvent.Closed(note),
+                    "Execution checked and request closed" + (note == null || note.isBlank() ? "" : ": " + note)))
+                    .notifyCustomer(MessageTopic.REQUEST_CLOSED, Map.of("note", note == null ? "" : note));
+        });
+    }
+}

@@ -1,0 +1,56 @@
+package dev.supportkit.core.internal.request;
+
+/** The actions that move a request through its life, as the state machine knows them. */
+public enum RequestAction {
+    /** Attach a further contact to an open request. */
+    ATTACH_CONTACT("attach a contact to"),
+    /** First line takes a registered request. */
+    TAKE_INTO_WORK("take into work"),
+    /** Give the customer an instruction. */
+    CONSULT("record a consultation on"),
+    /** Redirect to the intake lead. */
+    REDIRECT_TO_INTAKE_LEAD("redirect to the intake lead"),
+    /** Redirect to second line. */
+    REDIRECT_TO_SECOND_LINE("redirect to second line"),
+    /** Ask the customer to clarify. */
+    REQUEST_CLARIFICATION("request a clarification on"),
+    /** The customer answered. */
+    PROVIDE_CLARIFICATION("provide a clarification on"),
+    /** Plan a site visit. */
+    SCHEDULE_VISIT("schedule a visit for"),
+    /** Appoint an executor with a deadline. */
+    SET_EXECUTOR_DEADLINE("set an executor's deadline on"),
+    /** Document the fix. */
+    RESOLVE("resolve"),
+    /** Joint sign-off by the customer's representative. */
+    SIGN_OFF("sign off"),
+    /** The customer objects to the result. */
+    REOPEN("reopen"),
+    /** Close after sign-off. */
+    CLOSE("close"),
+    /** Hand the request to the supported system's vendor; it stays at second line. */
+    ESCALATE_TO_VENDOR("escalate to the vendor"),
+    /** Record a message exchanged with the vendor. */
+    RECORD_VENDOR_CORRESPONDENCE("record vendor correspondence on"),
+    /** Bring the vendor's answer back into the request. */
+    RECORD_VENDOR_ANSWER("record the vendor's answer on"),
+    /** Hand the request up to the lead of its group; it stays at second line. */
+    ESCALATE_TO_GROUP_LEAD("escalate to the group lead"),
+    /** Resolve the request together with the mass incident it is linked to. */
+    RESOLVE_WITH_INCIDENT("resolve with its mass incident");
+
+    private final String verb;
+
+    RequestAction(String verb) {
+        this.verb = verb;
+    }
+
+    /**
+     * Returns the action in words, e.g. "sign off".
+     *
+     * @return the action in words, e.g. "sign off"
+     */
+    public String verb() {
+        return verb;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.supportkit.core.internal.resolution;
+
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.directory.SupportedSystem;
+import dev.supportkit.api.journal.LaborFunction;
+import dev.supportkit.api.journal.RequestEvent;
+import dev.supportkit.api.journal.Visibility;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestRef;
+import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.resolution.ResolutionService;
+import dev.supportkit.core.internal.journal.JournalDraft;
+import dev.supportkit.core.internal.notify.MessageTopic;
+import dev.supportkit.core.internal.request.FieldErrors;
+import dev.supportkit.core.internal.request.LineFunctions;
+import dev.supportkit.core.internal.request.RequestAction;
+import dev.supportkit.core.internal.request.RequestCommands;
+import dev.supportkit.core.internal.request.RequestCommands.Change;
+import dev.supportkit.core.internal.request.RequestCommands.Step;
+import dev.supportkit.core.internal.security.Permission;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+
+/** Diagnosis with the customer, removal of the problem and joint sign-off (C/02.6, C/03.6). */
+public final class DefaultResolutionService implements ResolutionService {
+    private final RequestCommands commands;
+
+    /** @param commands the unit-of-work runner */
+    @Inject
+    public DefaultResolutionService(RequestCommands commands) {
+        this.commands = commands;
+    }
+
+    @Override
+    public Request requestClarification(Actor actor, RequestRef ref, String question) {
+        return commands.execute(actor, ref, Permission.REQUEST_CLARIFICATION, RequestAction.REQUEST_CLARIFICATION, true,
+                step -> {
+                    step.errors().requiredText("clarification.question", question, 4000);
+                    if (!step.errors().isEmpty()) {
+                        return null;
+                    }
+                    return Change.of(step.advance(), new JournalDraft(LineFunctions.dialogue(step.current().line()),
+                            Visibility.CUSTOMER_VISIBLE, null, new RequestEvent.ClarificationRequested(question),
+                            "Asked the customer to clarify: " + question))
+                            .notifyCustomer(MessageTopic.WAITING_FOR_CUSTOMER, Map.of("question", question));
+                });
+    }
+
+    @Override
+    public Request resolve(Actor actor, RequestRef ref, ResolutionReport report) {
+        return commands.execute(actor, ref, Permission.RESOLVE, RequestAction.RESOLVE, true, step -> {
+            if (!step.errors().required("resolution", report)) {
+                return null;
+            }
+            validate(step, report);
+            if (!step.errors().isEmpty()) {
+                return null;
+            }
+            return Change.of(step.advance().resolution(report),
+                    new JournalDraft(LineFunctions.solution(step.current().line()), Visibility.CUSTOMER_VISIBLE, null,
+                            new RequestEvent.Resolved(report.summary(), report.cause(), report.equipmentFailure(),
+                                    report.failedComponent()),
+                            "Resolved. Cause: " + report.cause() + ". Done: " + report.summary()))
+                    .notifyCustomer(MessageTopic.REQUEST_RESOLVED,
+                            Map.of("summary", report.summary(), "cause", report.cause()));
+        });
+    }
+
+    private static void validate(Step step, ResolutionReport report) {
+        FieldErrors errors = step.errors();
+        errors.requiredText("resolution.summary", report.summary(), 4000);
+        errors.requiredText("resolution.cause", report.cause(), 1000);
+        if (!report.equipmentFailure() && report.failedComponent() != null) {
+            errors.add("resolution.failedComponent", "only-with-equipment-failure",
+                    "may be set only when equipmentFailure is true");
+        }
+        if (report.equipmentFailure() && errors.required("resolution.failedComponent", report.failedComponent())) {
+            Optional<SupportedSystem> system = step.current().system().flatMap(id -> step.tx()
+                    .findDirectoryEntry(step.actor().tenant(), SupportedSystem.class, id.value()));
+            boolean known = system.map(s -> s.components().stream()
+                    .anyMatch(c -> report.failedComponent().equals(c.id()))).orElse(false);
+            if (!known) {
+                errors.add("resolution.failedComponent", "component-of-system",
+                        "'" + report.failedComponent() + "' is not a component of the request's supported system");
+            }
+        }
+    }
+
+    @Override
+    public Request signOff(Actor actor, RequestRef ref, String comment) {
+        return commands.execute(actor, ref, Permission.SIGN_OFF, RequestAction.SIGN_OFF, false, step -> {
+            step.errors().maxLength("signOff.comment", comment, 2000);
+            return Change.of(step.advance(), new JournalDraft(LaborFunction.C_03_6, Visibility.CUSTOMER_VISIBLE, null,
+                    new RequestEvent.SignedOff(comment),
+                    "Results signed off jointly with the customer's representative " + actor.displayName()
+                            + (comment == null || comment.isBlank() ? "" : ": " + comment)));
+        });
+    }
+
+    @Override
+    public Request reopen(Actor actor, RequestRef ref, String objection) {
+        return commands.execute(actor, ref, Permission.REOPEN, RequestAction.REOPEN, false, step -> {
+            step.errors().requiredText("reopen.objection", objection, 2000);
+            return Change.of(step.advance().resolution(null),
+                    new JournalDraft(LineFunctions.solution(step.current().line()), Visibility.CUSTOMER_VISIBLE, null,
+                            new RequestEvent.Reopened(objection),
+                            "Reopened on the objection of " + actor.displayName() + ": " + objection));
+        });
+    }
+}

@@ -1,0 +1,151 @@
+package dev.supportkit.core.internal.scheduling;
+
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.Role;
+import dev.supportkit.api.directory.Site;
+import dev.supportkit.api.directory.Specialist;
+import dev.supportkit.api.journal.LaborFunction;
+import dev.supportkit.api.journal.RequestEvent;
+import dev.supportkit.api.journal.Visibility;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestRef;
+import dev.supportkit.api.scheduling.ExecutorDeadline;
+import dev.supportkit.api.scheduling.SchedulingService;
+import dev.supportkit.api.scheduling.VisitPlan;
+import dev.supportkit.api.scheduling.VisitPurpose;
+import dev.supportkit.core.internal.jobs.ExecutorDeadlineHandler;
+import dev.supportkit.core.internal.journal.JournalDraft;
+import dev.supportkit.core.internal.json.JacksonCodec;
+import dev.supportkit.core.internal.notify.MessageTopic;
+import dev.supportkit.core.internal.request.FieldErrors;
+import dev.supportkit.core.internal.request.RequestAction;
+import dev.supportkit.core.internal.request.RequestCommands;
+import dev.supportkit.core.internal.request.RequestCommands.Change;
+import dev.supportkit.core.internal.request.RequestCommands.TimerDraft;
+import dev.supportkit.core.internal.security.Permission;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+
+/** Agreed dates of works and visits (C/01.6, C/02.6, C/03.6) and executors' deadlines (D/01.7). */
+public final class DefaultSchedulingService implements SchedulingService {
+    private final RequestCommands commands;
+    private final JacksonCodec codec;
+
+    /**
+     * @param commands the unit-of-work runner
+     * @param codec    JSON for timer payloads
+     */
+    @Inject
+    public DefaultSchedulingService(RequestCommands commands, JacksonCodec codec) {
+        this.commands = commands;
+        this.codec = codec;
+    }
+
+    @Override
+    public Request scheduleVisit(Actor actor, RequestRef ref, VisitPlan plan) {
+        return commands.execute(actor, ref, Permission.SCHEDULE_VISIT, RequestAction.SCHEDULE_VISIT, true, step -> {
+            FieldErrors errors = step.errors();
+            if (!errors.required("visit", plan)) {
+                return null;
+            }
+            if (errors.required("visit.site", plan.site())) {
+                Optional<Site> site = step.tx().findDirectoryEntry(actor.tenant(), Site.class, plan.site().value());
+                if (site.isEmpty() || !site.get().organization().equals(step.current().organization())) {
+                    errors.add("visit.site", "belongs-to-organization",
+                            "'" + plan.site() + "' is not a site of the request's organization");
+                }
+            }
+            if (errors.required("visit.start", plan.start()) && plan.start().isBefore(step.now())) {
+                errors.add("visit.start", "not-in-past", "must not be in the past (was " + plan.start() + ")");
+            }
+            if (errors.required("visit.end", plan.end()) && plan.start() != null && !plan.end().isAfter(plan.start())) {
+                errors.add("visit.end", "after-start", "must be after the start (" + plan.start() + ")");
+            }
+            errors.required("visit.purpose", plan.purpose());
+            errors.maxLength("visit.note", plan.note(), 1000);
+            if (!errors.isEmpty()) {
+                return null;
+            }
+            return Change.of(step.advance(), new JournalDraft(function(plan.purpose()), Visibility.CUSTOMER_VISIBLE,
+                    null, new RequestEvent.VisitScheduled(plan.site(), plan.start(), plan.end(), plan.purpose(),
+                    plan.note()),
+                    "Visit to site " + plan.site() + " agreed for " + plan.start() + " – " + plan.end()
+                            + (plan.note() == null ? "" : ": " + plan.note())))
+                    .notifyCustomer(movesAVisit(step, plan) ? MessageTopic.WORKS_RESCHEDULED
+                            : MessageTopic.WORKS_SCHEDULED, Map.of("visitStart", plan.start().toString(),
+                            "visitEnd", plan.end().toString(), "note", plan.note() == null ? "" : plan.note()));
+        });
+    }
+
+    @Override
+    public Request setExecutorDeadline(Actor actor, RequestRef ref, ExecutorDeadline deadline) {
+        return commands.execute(actor, ref, Permission.SET_EXECUTOR_DEADLINE, RequestAction.SET_EXECUTOR_DEADLINE,
+                true, step -> {
+                    FieldErrors errors = step.errors();
+                    if (!errors.required("deadline", deadline)) {
+                        return null;
+                    }
+                    if (errors.required("deadline.executor", deadline.executor())) {
+                        Optional<Specialist> executor = step.tx().findDirectoryEntry(actor.tenant(), Specialist.class,
+                                deadline.executor().value());
+                        if (executor.isEmpty()) {
+                            errors.add("deadline.executor", "exists", "no specialist '" + deadline.executor() + "'");
+                        } else if (executor.get().role() != Role.SECOND_LINE_ENGINEER
+                                && executor.get().role() != Role.GROUP_LEAD) {
+                            errors.add("deadline.executor", "works-line", "'" + deadline.executor() + "' is a "
+                                    + executor.get().role() + ", not a second-line specialist");
+                        }
+                    }
+                    if (errors.required("deadline.due", deadline.due()) && !deadline.due().isAfter(step.now())) {
+                        errors.add("deadline.due", "in-future", "must be after now (" + step.now() + ")");
+                    }
+                    errors.requiredText("deadline.task", deadline.task(), 500);
+                    if (!errors.isEmpty()) {
+                        return null;
+                    }
+                    Change change = Change.of(step.advance(), new JournalDraft(LaborFunction.D_01_7,
+                            Visibility.INTERNAL, null, new RequestEvent.ExecutorDeadlineSet(deadline.executor(),
+                            deadline.due(), deadline.task()), "Executor " + deadline.executor() + " appointed, due "
+                            + deadline.due() + ": " + deadline.task()))
+                            .withTimer(new TimerDraft(ExecutorDeadlineHandler.KIND, deadline.due(),
+                                    codec.toJson(deadline)));
+                    Optional<ExecutorDeadline> previous = pendingDeadline(step, deadline);
+                    return previous.isEmpty() ? change : change.notify(MessageTopic.DEADLINE_CHANGED,
+                            deadline.executor().value(), Map.of("deadline", deadline.due().toString()));
+                });
+    }
+
+    /**
+     * Whether a plan moves a visit agreed before: one to the same site for the same purpose that has not
+     * ended yet. Any other plan is a visit of its own.
+     */
+    private boolean movesAVisit(RequestCommands.Step step, VisitPlan plan) {
+        String visitScheduled = RequestEvent.VisitScheduled.class.getSimpleName();
+        return step.tx().findJournal(step.current().tenant(), step.current().id()).stream()
+                .filter(r -> r.eventType().equals(visitScheduled))
+                .map(r -> (RequestEvent.VisitScheduled) codec.readEvent(r.eventType(), r.payload()))
+                .anyMatch(v -> v.site().equals(plan.site()) && v.purpose() == plan.purpose()
+                        && v.end().isAfter(step.now()));
+    }
+
+    /**
+     * The executor's deadline on this request that has not fired yet and that the new one replaces, if any
+     * (a deadline with the same due time and task is no change).
+     */
+    private Optional<ExecutorDeadline> pendingDeadline(RequestCommands.Step step, ExecutorDeadline next) {
+        return step.tx().findTimers(step.current().tenant(), step.current().id()).stream()
+                .filter(t -> t.kind().equals(ExecutorDeadlineHandler.KIND))
+                .map(t -> codec.fromJson(t.payload(), ExecutorDeadline.class))
+                .filter(d -> d.executor().equals(next.executor()) && !d.equals(next))
+                .reduce((first, second) -> second);
+    }
+
+    private static LaborFunction function(VisitPurpose purpose) {
+        return switch (purpose) {
+            case INSTALLATION -> LaborFunction.C_01_6;
+            case INITIAL_CONFIGURATION -> LaborFunction.C_02_6;
+            case REPAIR -> LaborFunction.C_03_6;
+        };
+    }
+}

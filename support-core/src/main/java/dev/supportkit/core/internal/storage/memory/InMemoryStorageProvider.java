@@ -1,0 +1,501 @@
+package dev.supportkit.core.internal.storage.memory;
+
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.DirectoryEntry;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.error.ConcurrencyConflictException;
+import dev.supportkit.api.request.Contact;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.request.RequestQuery;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.spi.storage.CatalogRecord;
+import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.Lease;
+import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.spi.storage.StorageProvider;
+import dev.supportkit.spi.storage.StorageTransaction;
+import dev.supportkit.spi.storage.TimerRecord;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The reference storage: everything in memory, lost when the JVM exits. Transactions are serialised
+ * by one lock; a failed transaction is rolled back with an undo log, so it leaves no trace. Several
+ * engines in one JVM may share one instance (pass it to each builder), which is how multi-node
+ * behaviour is tested without a database.
+ */
+public final class InMemoryStorageProvider implements StorageProvider {
+
+    private record Key(TenantId tenant, String id) {
+    }
+
+    private record EntryKey(TenantId tenant, Class<?> type, String id) {
+    }
+
+    /** Who holds a claim on a due item, and until when. */
+    private record Claim(String nodeId, Instant until) {
+        boolean runningAt(Instant now) {
+            return until.isAfter(now);
+        }
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<Key, Request> requests = new HashMap<>();
+    private final Map<Key, List<Contact>> contacts = new HashMap<>();
+    private final Set<Key> contactIds = new HashSet<>();
+    private final Map<Key, List<JournalRecord>> journals = new HashMap<>();
+    private final Map<String, OutboxMessage> outbox = new LinkedHashMap<>();
+    private final Map<EntryKey, DirectoryEntry> directory = new HashMap<>();
+    private final Map<String, Claim> outboxClaims = new HashMap<>();
+    private final Map<String, TimerRecord> timers = new LinkedHashMap<>();
+    private final Map<String, Claim> timerClaims = new HashMap<>();
+    /** Catalogue documents: tenant and kind, then id (by code point), then version (sorted). */
+    private final Map<CatalogKind, TreeMap<String, TreeMap<Integer, CatalogRecord>>> catalog = new HashMap<>();
+
+    /** Creates an empty store. */
+    public InMemoryStorageProvider() {
+    }
+
+    @Override
+    public <T> T inTransaction(Function<StorageTransaction, T> work) {
+        lock.lock();
+        Transaction tx = new Transaction();
+        try {
+            T result = work.apply(tx);
+            tx.undo.clear();
+            return result;
+        } catch (RuntimeException | Error e) {
+            tx.rollback();
+            throw e;
+        } finally {
+            tx.open = false;
+            lock.unlock();
+        }
+    }
+
+    private final class Transaction implements StorageTransaction {
+        private final Deque<Runnable> undo = new ArrayDeque<>();
+        private boolean open = true;
+
+        private void rollback() {
+            while (!undo.isEmpty()) {
+                undo.pop().run();
+            }
+        }
+
+        private void checkOpen() {
+            if (!open) {
+                throw new IllegalStateException("the transaction is over; do not keep it after inTransaction returns");
+            }
+        }
+
+        @Override
+        public Optional<Request> findRequest(TenantId tenant, RequestId id) {
+            checkOpen();
+            return Optional.ofNullable(requests.get(new Key(tenant, id.value())));
+        }
+
+        @Override
+        public void insertRequest(Request request) {
+            checkOpen();
+            Key key = new Key(request.tenant(), request.id().value());
+            if (requests.containsKey(key)) {
+                throw new ConcurrencyConflictException("request", request.id(), 0, requests.get(key).version());
+            }
+            requests.put(key, request);
+            undo.push(() -> requests.remove(key));
+        }
+
+        @Override
+        public void updateRequest(Request request, long expectedVersion) {
+            checkOpen();
+            Key key = new Key(request.tenant(), request.id().value());
+            Request stored = requests.get(key);
+            if (stored == null || stored.version() != expectedVersion) {
+                throw new ConcurrencyConflictException("request", request.id(), expectedVersion,
+                        stored == null ? -1 : stored.version());
+            }
+            requests.put(key, request);
+            undo.push(() -> requests.put(key, stored));
+        }
+
+        @Override
+        public List<Request> findRequests(TenantId tenant, RequestQuery query) {
+            checkOpen();
+            return requests.values().stream()
+                    .filter(r -> r.tenant().equals(tenant))
+                    .filter(r -> query.statuses().isEmpty() || query.statuses().contains(r.status()))
+                    .filter(r -> query.organization().map(r.organization()::equals).orElse(true))
+                    .filter(r -> query.line().map(l -> l == r.line()).orElse(true))
+                    .sorted(Comparator.comparing(Request::registeredAt).thenComparing(r -> r.id().value()))
+                    .limit(query.limit())
+                    .toList();
+        }
+
+        @Override
+        public Map<RequestStatus, Long> countRequestsByStatus(TenantId tenant, Optional<OrganizationId> organization) {
+            checkOpen();
+            Map<RequestStatus, Long> counts = new EnumMap<>(RequestStatus.class);
+            requests.values().stream()
+                    .filter(r -> r.tenant().equals(tenant))
+                    .filter(r -> organization.map(r.organization()::equals).orElse(true))
+                    .forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+            return counts;
+        }
+
+        @Override
+        public void insertContact(TenantId tenant, Contact contact) {
+            checkOpen();
+            Key id = new Key(tenant, contact.id().value());
+            if (!contactIds.add(id)) {
+                throw new ConcurrencyConflictException("contact", contact.id(), 0, -1);
+            }
+            undo.push(() -> contactIds.remove(id));
+            appendTo(contacts, new Key(tenant, contact.request().value()), contact);
+        }
+
+        @Override
+        public List<Contact> findContacts(TenantId tenant, RequestId request) {
+            checkOpen();
+            return contacts.getOrDefault(new Key(tenant, request.value()), List.of()).stream()
+                    .sorted(Comparator.comparing(Contact::receivedAt).thenComparing(c -> c.id().value())).toList();
+        }
+
+        @Override
+        public void appendJournal(JournalRecord record) {
+            checkOpen();
+            Key key = new Key(record.tenant(), record.request().value());
+            boolean duplicate = journals.getOrDefault(key, List.of()).stream()
+                    .anyMatch(r -> r.sequence() == record.sequence());
+            if (duplicate) {
+                throw new ConcurrencyConflictException("journal of request", record.request(), record.sequence() - 1, -1);
+            }
+            appendTo(journals, key, record);
+        }
+
+        @Override
+        public List<JournalRecord> findJournal(TenantId tenant, RequestId request) {
+            checkOpen();
+            return journals.getOrDefault(new Key(tenant, request.value()), List.of()).stream()
+                    .sorted(Comparator.comparingLong(JournalRecord::sequence)).toList();
+        }
+
+        @Override
+        public void enqueueOutbox(OutboxMessage message) {
+            checkOpen();
+            if (outbox.containsKey(message.id())) {
+                throw new ConcurrencyConflictException("outbox message", message.id(), 0, -1);
+            }
+            outbox.put(message.id(), message);
+            undo.push(() -> outbox.remove(message.id()));
+        }
+
+        @Override
+        public List<OutboxMessage> findOutbox(TenantId tenant, RequestId request) {
+            checkOpen();
+            return outbox.values().stream()
+                    .filter(m -> m.tenant().equals(tenant) && request.equals(m.request()))
+                    .sorted(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id))
+                    .toList();
+        }
+
+        @Override
+        public List<OutboxMessage> findOutboxByStatus(TenantId tenant, OutboxMessage.Status status, int limit) {
+            checkOpen();
+            checkLimit(limit, 1000);
+            return outbox.values().stream()
+                    .filter(m -> m.tenant().equals(tenant) && m.status() == status)
+                    .sorted(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id))
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public List<OutboxMessage> claimDueOutbox(Lease lease) {
+            checkOpen();
+            List<OutboxMessage> due = outbox.values().stream()
+                    .filter(m -> m.status() == OutboxMessage.Status.PENDING && !m.nextAttemptAt().isAfter(lease.now()))
+                    .filter(m -> isFree(outboxClaims.get(m.id()), lease.now()))
+                    .sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
+                    .limit(lease.limit())
+                    .toList();
+            due.forEach(m -> claim(outboxClaims, m.id(), lease));
+            return due;
+        }
+
+        @Override
+        public void updateOutbox(OutboxMessage message, String nodeId) {
+            checkOpen();
+            requireClaim(outboxClaims, message.id(), nodeId, "outbox message");
+            OutboxMessage previous = outbox.get(message.id());
+            outbox.put(message.id(), previous.withOutcome(message.status(), message.attempts(),
+                    message.nextAttemptAt(), message.route(), message.lastOutcome()));
+            Claim claim = outboxClaims.remove(message.id());
+            undo.push(() -> {
+                outbox.put(message.id(), previous);
+                outboxClaims.put(message.id(), claim);
+            });
+        }
+
+        @Override
+        public Optional<OutboxMessage> findOutboxMessage(TenantId tenant, String id) {
+            checkOpen();
+            return Optional.ofNullable(outbox.get(id)).filter(m -> m.tenant().equals(tenant));
+        }
+
+        @Override
+        public boolean resetOutbox(TenantId tenant, String id, Instant nextAttemptAt) {
+            checkOpen();
+            OutboxMessage previous = outbox.get(id);
+            if (previous == null || !previous.tenant().equals(tenant)) {
+                return false;
+            }
+            outbox.put(id, previous.withOutcome(OutboxMessage.Status.PENDING, 0, nextAttemptAt, 0,
+                    previous.lastOutcome()));
+            Claim claim = outboxClaims.remove(id);
+            undo.push(() -> {
+                outbox.put(id, previous);
+                if (claim != null) {
+                    outboxClaims.put(id, claim);
+                }
+            });
+            return true;
+        }
+
+        @Override
+        public void scheduleTimer(TimerRecord timer) {
+            checkOpen();
+            if (timers.containsKey(timer.id())) {
+                throw new ConcurrencyConflictException("timer", timer.id(), 0, -1);
+            }
+            timers.put(timer.id(), timer);
+            undo.push(() -> timers.remove(timer.id()));
+        }
+
+        @Override
+        public int cancelTimers(TenantId tenant, RequestId request, String kind) {
+            checkOpen();
+            List<TimerRecord> cancelled = timers.values().stream()
+                    .filter(t -> t.tenant().equals(tenant) && request.equals(t.request()) && t.kind().equals(kind))
+                    .toList();
+            for (TimerRecord timer : cancelled) {
+                timers.remove(timer.id());
+                Claim claim = timerClaims.remove(timer.id());
+                undo.push(() -> {
+                    timers.put(timer.id(), timer);
+                    if (claim != null) {
+                        timerClaims.put(timer.id(), claim);
+                    }
+                });
+            }
+            return cancelled.size();
+        }
+
+        @Override
+        public List<TimerRecord> findTimers(TenantId tenant, RequestId request) {
+            checkOpen();
+            return timers.values().stream()
+                    .filter(t -> t.tenant().equals(tenant) && request.equals(t.request()))
+                    .sorted(Comparator.comparing(TimerRecord::dueAt).thenComparing(TimerRecord::id))
+                    .toList();
+        }
+
+        @Override
+        public List<TimerRecord> claimDueTimers(Lease lease) {
+            checkOpen();
+            List<TimerRecord> due = timers.values().stream()
+                    .filter(t -> !t.dueAt().isAfter(lease.now()))
+                    .filter(t -> isFree(timerClaims.get(t.id()), lease.now()))
+                    .sorted(Comparator.comparing(TimerRecord::dueAt).thenComparing(TimerRecord::id))
+                    .limit(lease.limit())
+                    .toList();
+            List<TimerRecord> claimed = new ArrayList<>(due.size());
+            for (TimerRecord timer : due) {
+                TimerRecord counted = new TimerRecord(timer.id(), timer.tenant(), timer.request(), timer.kind(),
+                        timer.dueAt(), timer.payload(), timer.attempts() + 1);
+                timers.put(timer.id(), counted);
+                undo.push(() -> timers.put(timer.id(), timer));
+                claim(timerClaims, timer.id(), lease);
+                claimed.add(timer);
+            }
+            return claimed;
+        }
+
+        @Override
+        public void completeTimer(String timerId, String nodeId) {
+            checkOpen();
+            requireClaim(timerClaims, timerId, nodeId, "timer");
+            TimerRecord timer = timers.remove(timerId);
+            Claim claim = timerClaims.remove(timerId);
+            undo.push(() -> {
+                timers.put(timerId, timer);
+                timerClaims.put(timerId, claim);
+            });
+        }
+
+        private boolean isFree(Claim claim, Instant now) {
+            return claim == null || !claim.runningAt(now);
+        }
+
+        private void claim(Map<String, Claim> claims, String id, Lease lease) {
+            Claim previous = claims.put(id, new Claim(lease.nodeId(), lease.until()));
+            undo.push(() -> {
+                if (previous == null) {
+                    claims.remove(id);
+                } else {
+                    claims.put(id, previous);
+                }
+            });
+        }
+
+        private void requireClaim(Map<String, Claim> claims, String id, String nodeId, String kind) {
+            Claim claim = claims.get(id);
+            if (claim == null || !claim.nodeId().equals(nodeId)) {
+                throw new ConcurrencyConflictException(kind + " claim", id, 0, -1);
+            }
+        }
+
+        private void checkLimit(int limit, int max) {
+            if (limit < 1 || limit > max) {
+                throw new IllegalArgumentException("limit must be between 1 and " + max + ", got " + limit);
+            }
+        }
+
+        @Override
+        public void saveDirectoryEntry(TenantId tenant, DirectoryEntry entry) {
+            checkOpen();
+            EntryKey key = new EntryKey(tenant, entry.getClass(), entry.entryId());
+            DirectoryEntry previous = directory.put(key, entry);
+            undo.push(() -> {
+                if (previous == null) {
+                    directory.remove(key);
+                } else {
+                    directory.put(key, previous);
+                }
+            });
+        }
+
+        @Override
+        public <T extends DirectoryEntry> Optional<T> findDirectoryEntry(TenantId tenant, Class<T> type, String id) {
+            checkOpen();
+            return Optional.ofNullable(directory.get(new EntryKey(tenant, type, id))).map(type::cast);
+        }
+
+        @Override
+        public <T extends DirectoryEntry> List<T> listDirectoryEntries(TenantId tenant, Class<T> type,
+                                                                       Optional<OrganizationId> owner) {
+            checkOpen();
+            TreeMap<String, T> sorted = new TreeMap<>();
+            directory.forEach((key, entry) -> {
+                if (key.tenant().equals(tenant) && key.type() == type
+                        && owner.map(o -> entry.owner().map(o::equals).orElse(false)).orElse(true)) {
+                    sorted.put(key.id(), type.cast(entry));
+                }
+            });
+            return new ArrayList<>(sorted.values());
+        }
+
+        @Override
+        public void insertCatalogRecord(CatalogRecord record) {
+            checkOpen();
+            CatalogKind kind = new CatalogKind(record.tenant(), record.kind());
+            TreeMap<String, TreeMap<Integer, CatalogRecord>> documents =
+                    catalog.computeIfAbsent(kind, k -> new TreeMap<>(InMemoryStorageProvider::compareByCodePoint));
+            TreeMap<Integer, CatalogRecord> versions = documents.computeIfAbsent(record.id(), k -> new TreeMap<>());
+            if (versions.containsKey(record.version())) {
+                throw new ConcurrencyConflictException(record.kind(), record.id(), record.version() - 1,
+                        versions.lastKey());
+            }
+            versions.put(record.version(), record);
+            undo.push(() -> {
+                versions.remove(record.version());
+                if (versions.isEmpty()) {
+                    documents.remove(record.id());
+                }
+            });
+        }
+
+        @Override
+        public Optional<CatalogRecord> findCatalogRecord(TenantId tenant, String kind, String id) {
+            checkOpen();
+            return versionsOf(tenant, kind, id).map(v -> v.lastEntry().getValue());
+        }
+
+        @Override
+        public Optional<CatalogRecord> findCatalogRecordVersion(TenantId tenant, String kind, String id, int version) {
+            checkOpen();
+            return versionsOf(tenant, kind, id).map(v -> v.get(version));
+        }
+
+        @Override
+        public List<CatalogRecord> findCatalogHistory(TenantId tenant, String kind, String id) {
+            checkOpen();
+            return versionsOf(tenant, kind, id).<List<CatalogRecord>>map(v -> new ArrayList<>(v.values()))
+                    .orElseGet(List::of);
+        }
+
+        @Override
+        public List<CatalogRecord> listCatalogRecords(TenantId tenant, String kind, Optional<String> key) {
+            checkOpen();
+            List<CatalogRecord> latest = new ArrayList<>();
+            catalog.getOrDefault(new CatalogKind(tenant, kind), new TreeMap<>()).values().forEach(versions -> {
+                CatalogRecord record = versions.lastEntry().getValue();
+                if (key.isEmpty() || key.equals(record.key())) {
+                    latest.add(record);
+                }
+            });
+            return latest;
+        }
+
+        private Optional<TreeMap<Integer, CatalogRecord>> versionsOf(TenantId tenant, String kind, String id) {
+            TreeMap<String, TreeMap<Integer, CatalogRecord>> documents = catalog.get(new CatalogKind(tenant, kind));
+            return Optional.ofNullable(documents == null ? null : documents.get(id));
+        }
+
+        private <V> void appendTo(Map<Key, List<V>> map, Key key, V value) {
+            List<V> list = map.computeIfAbsent(key, k -> new ArrayList<>());
+            list.add(value);
+            undo.push(() -> {
+                list.remove(list.size() - 1);
+                if (list.isEmpty()) {
+                    map.remove(key);
+                }
+            });
+        }
+    }
+
+    private record CatalogKind(TenantId tenant, String kind) {
+    }
+
+    /**
+     * Orders text by Unicode code point, as the SPI's "ordered by id" requires. {@link String#compareTo}
+     * compares UTF-16 units, which puts a supplementary character (a surrogate pair) before U+E000..U+FFFF.
+     */
+    private static int compareByCodePoint(String a, String b) {
+        int i = 0;
+        while (i < a.length() && i < b.length()) {
+            int left = a.codePointAt(i);
+            int right = b.codePointAt(i);
+            if (left != right) {
+                return Integer.compare(left, right);
+            }
+            i += Character.charCount(left);
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+}

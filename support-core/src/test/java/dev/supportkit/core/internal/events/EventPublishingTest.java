@@ -1,0 +1,203 @@
+package dev.supportkit.core.internal.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.event.DomainEvent;
+import dev.supportkit.api.journal.JournalEntry;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.core.SupportEngine;
+import dev.supportkit.core.testing.EngineFixture;
+import dev.supportkit.core.testing.RecordingCrmFactory;
+import dev.supportkit.core.testing.SharedStorageFactory;
+import dev.supportkit.spi.ProviderContext;
+import dev.supportkit.spi.event.EventSink;
+import dev.supportkit.spi.event.EventSinkFactory;
+import dev.supportkit.spi.storage.OutboxMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Journalled changes reach listeners and CRM adapters after commit, at least once, in order per request. */
+class EventPublishingTest {
+    private static final TenantId ACME = TenantId.of("acme");
+    private static final List<RequestStatus> LIFE = List.of(RequestStatus.REGISTERED,
+            RequestStatus.IN_PROGRESS_FIRST_LINE, RequestStatus.RESOLVED, RequestStatus.SIGNED_OFF,
+            RequestStatus.CLOSED);
+
+    private final SharedStorageFactory storage = new SharedStorageFactory();
+    private final RecordingCrmFactory crm = new RecordingCrmFactory("recording-crm");
+    private final List<EngineFixture> fixtures = new ArrayList<>();
+
+    private EngineFixture fixture(Map<String, String> settings, Consumer<SupportEngine.Builder> customize) {
+        EngineFixture fx = new EngineFixture(ACME, null, settings, builder -> {
+            builder.storage(storage).set("supportkit.notifications.backoff-initial-seconds", "1")
+                    .set("supportkit.notifications.backoff-max-seconds", "60");
+            customize.accept(builder);
+        });
+        fixtures.add(fx);
+        return fx;
+    }
+
+    @AfterEach
+    void close() {
+        fixtures.forEach(EngineFixture::close);
+    }
+
+    /** Runs due work, moving the clock past every back-off, until nothing is left. */
+    private static void drain(EngineFixture fx) {
+        for (int pass = 0; pass < 200; pass++) {
+            if (fx.engine.runDueWork().idle()) {
+                fx.clock.advance(Duration.ofHours(1));
+                if (fx.engine.runDueWork().idle()) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("due work never ran out");
+    }
+
+    private static List<Long> versions(List<RecordingCrmFactory.Push> pushes) {
+        return pushes.stream().map(p -> p.request().version()).toList();
+    }
+
+    private static void assertWholeLife(Request closed, List<RecordingCrmFactory.Push> pushes) {
+        assertEquals(LIFE, pushes.stream().map(p -> p.request().status()).toList(), "every version, in order");
+        List<Long> expected = new ArrayList<>();
+        for (long v = 1; v <= closed.version(); v++) {
+            expected.add(v);
+        }
+        assertEquals(expected, versions(pushes), "each version once, oldest first");
+        assertEquals(pushes.size(), new HashSet<>(pushes.stream().map(RecordingCrmFactory.Push::idempotencyKey)
+                .toList()).size(), "one key per version");
+        assertEquals(closed, pushes.get(pushes.size() - 1).request(), "the last push is the stored request");
+    }
+
+    @Test
+    @DisplayName("an in-process listener receives every journalled change of a request, once per event id, in order")
+    void listenerReceivesEveryChange() {
+        List<DomainEvent> events = Collections.synchronizedList(new ArrayList<>());
+        EngineFixture fx = fixture(Map.of(), builder -> builder.eventListener(events::add));
+        Request closed = fx.requestIn(RequestStatus.CLOSED, SupportLine.FIRST_LINE);
+        assertTrue(events.isEmpty(), "nothing is published before the outbox is worked off");
+        drain(fx);
+
+        List<JournalEntry> journal = fx.engine.journal().entries(fx.auditor, closed.id());
+        List<DomainEvent> ofRequest = events.stream().filter(e -> e.request().equals(closed.id())).toList();
+        assertEquals(journal, ofRequest.stream().map(DomainEvent::entry).toList(), "every entry, in order");
+        assertEquals(ofRequest.size(), new HashSet<>(ofRequest.stream().map(DomainEvent::eventId).toList()).size(),
+                "once per event id");
+        DomainEvent first = ofRequest.get(0);
+        assertEquals(ACME, first.tenant());
+        assertEquals(1, first.requestVersion());
+        assertEquals(first.entry().function().code(), first.laborFunction());
+        assertEquals(closed.version(), ofRequest.get(ofRequest.size() - 1).requestVersion());
+    }
+
+    @Test
+    @DisplayName("an event sink registered on the builder publishes every journalled change once, in order")
+    void sinkPublishesEveryChange() {
+        List<DomainEvent> published = Collections.synchronizedList(new ArrayList<>());
+        EventSinkFactory sink = new EventSinkFactory() {
+            @Override
+            public String id() {
+                return "recording-sink";
+            }
+
+            @Override
+            public EventSink create(ProviderContext context) {
+                return published::add;
+            }
+        };
+        EngineFixture fx = fixture(Map.of(), builder -> builder.eventSink(sink));
+        Request closed = fx.requestIn(RequestStatus.CLOSED, SupportLine.FIRST_LINE);
+        drain(fx);
+        List<Long> sequences = published.stream().filter(e -> e.request().equals(closed.id()))
+                .map(e -> e.entry().sequence()).toList();
+        assertEquals(fx.engine.journal().entries(fx.auditor, closed.id()).stream().map(JournalEntry::sequence)
+                .toList(), sequences);
+    }
+
+    @Test
+    @DisplayName("an engine without listeners, sinks or CRM adapters writes no event rows")
+    void noTargetsNoRows() {
+        EngineFixture fx = fixture(Map.of(), builder -> { });
+        Request closed = fx.requestIn(RequestStatus.CLOSED, SupportLine.FIRST_LINE);
+        assertTrue(storage.store.inTransaction(tx -> tx.findOutbox(ACME, closed.id())).stream()
+                .noneMatch(m -> m.topic().startsWith("event.") || m.topic().startsWith("crm.")));
+    }
+
+    @Test
+    @DisplayName("a CRM adapter receives every version of a request exactly once, in order")
+    void crmReceivesEveryVersion() {
+        EngineFixture fx = fixture(Map.of(), builder -> builder.crmAdapter(crm));
+        Request closed = fx.requestIn(RequestStatus.CLOSED, SupportLine.FIRST_LINE);
+        assertTrue(crm.pushes().isEmpty(), "pushed only after commit, by the dispatcher");
+        drain(fx);
+        assertWholeLife(closed, crm.pushes());
+    }
+
+    @Test
+    @DisplayName("a new engine on the same store pushes what a closed engine committed and did not push")
+    void pushesSurviveARestart() {
+        EngineFixture first = fixture(Map.of(), builder -> builder.crmAdapter(crm));
+        Request inWork = first.requestIn(RequestStatus.IN_PROGRESS_FIRST_LINE, SupportLine.FIRST_LINE);
+        drain(first);
+        assertEquals(List.of(1L, 2L), versions(crm.pushes()));
+        Request resolved = first.engine.resolution().resolve(first.operator, inWork.ref(),
+                ResolutionReport.of("Restarted", "Hung"));
+        Request signedOff = first.engine.resolution().signOff(first.customer, resolved.ref(), "ok");
+        Request closed = first.engine.quality().close(first.intakeLead, signedOff.ref(), "done");
+        first.close();
+        fixtures.remove(first);
+
+        EngineFixture second = fixture(Map.of(), builder -> builder.crmAdapter(crm));
+        second.clock.advance(Duration.ofDays(1));
+        drain(second);
+        assertWholeLife(closed, crm.pushes());
+    }
+
+    @Test
+    @DisplayName("a failing CRM loses nothing and keeps the order; other requests are not held back")
+    void failingCrmRecoversInOrder() {
+        EngineFixture fx = fixture(Map.of("supportkit.notifications.max-attempts", "10"),
+                builder -> builder.crmAdapter(crm));
+        crm.failNext(3);
+        Request closed = fx.requestIn(RequestStatus.CLOSED, SupportLine.FIRST_LINE);
+        drain(fx);
+        assertWholeLife(closed, crm.pushes());
+        List<OutboxMessage> rows = storage.store.inTransaction(tx -> tx.findOutbox(ACME, closed.id())).stream()
+                .filter(m -> m.topic().startsWith("crm.")).toList();
+        assertEquals(LIFE.size(), rows.size());
+        assertTrue(rows.stream().allMatch(m -> m.status() == OutboxMessage.Status.DELIVERED));
+        assertEquals(4, rows.stream().mapToInt(OutboxMessage::attempts).max().orElseThrow(),
+                "the first version was tried four times");
+    }
+
+    @Test
+    @DisplayName("a push that keeps failing is dead-lettered after the last attempt; later versions follow it")
+    void deadLetterAfterMaxAttempts() {
+        EngineFixture fx = fixture(Map.of("supportkit.notifications.max-attempts", "3"),
+                builder -> builder.crmAdapter(crm));
+        crm.failNext(3);
+        Request registered = fx.registered();
+        Request inWork = fx.engine.intake().takeIntoWork(fx.operator, registered.ref());
+        drain(fx);
+        List<OutboxMessage> dead = storage.store.inTransaction(tx -> tx.findOutboxByStatus(ACME,
+                OutboxMessage.Status.DEAD, 100)).stream().filter(m -> m.topic().startsWith("crm.")).toList();
+        assertEquals(1, dead.size());
+        assertEquals(3, dead.get(0).attempts());
+        assertEquals(List.of(inWork.version()), versions(crm.pushes()), "the next version is pushed after it");
+    }
+}

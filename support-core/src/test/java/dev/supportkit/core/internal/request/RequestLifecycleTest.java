@@ -1,0 +1,271 @@
+package dev.supportkit.core.internal.request;
+
+import static dev.supportkit.api.request.RequestStatus.AT_INTAKE_LEAD;
+import static dev.supportkit.api.request.RequestStatus.AT_SECOND_LINE;
+import static dev.supportkit.api.request.RequestStatus.CLOSED;
+import static dev.supportkit.api.request.RequestStatus.IN_PROGRESS_FIRST_LINE;
+import static dev.supportkit.api.request.RequestStatus.REGISTERED;
+import static dev.supportkit.api.request.RequestStatus.RESOLVED;
+import static dev.supportkit.api.request.RequestStatus.SIGNED_OFF;
+import static dev.supportkit.api.request.RequestStatus.WAITING_FOR_CUSTOMER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.api.error.InvalidTransitionException;
+import dev.supportkit.api.escalation.RedirectTarget;
+import dev.supportkit.api.escalation.VendorCase;
+import dev.supportkit.api.escalation.VendorMessage;
+import dev.supportkit.api.request.Channel;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.scheduling.ExecutorDeadline;
+import dev.supportkit.api.scheduling.VisitPlan;
+import dev.supportkit.api.scheduling.VisitPurpose;
+import dev.supportkit.core.testing.EngineFixture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every action through the public API from every state a request can be in: the legal ones lead
+ * where the design says, every other one fails with InvalidTransitionException and changes nothing.
+ * The expected table is written out here, independently of the engine's own table.
+ */
+class RequestLifecycleTest {
+
+    /** A starting point: a status, and the line holding the request there. */
+    record Start(RequestStatus status, SupportLine line) {
+        @Override
+        public String toString() {
+            return status + "@" + line;
+        }
+    }
+
+    private static final List<Start> STARTS = List.of(
+            new Start(REGISTERED, SupportLine.FIRST_LINE),
+            new Start(IN_PROGRESS_FIRST_LINE, SupportLine.FIRST_LINE),
+            new Start(AT_INTAKE_LEAD, SupportLine.INTAKE_LEAD),
+            new Start(AT_SECOND_LINE, SupportLine.SECOND_LINE),
+            new Start(WAITING_FOR_CUSTOMER, SupportLine.FIRST_LINE),
+            new Start(WAITING_FOR_CUSTOMER, SupportLine.INTAKE_LEAD),
+            new Start(WAITING_FOR_CUSTOMER, SupportLine.SECOND_LINE),
+            new Start(RESOLVED, SupportLine.FIRST_LINE),
+            new Start(RESOLVED, SupportLine.INTAKE_LEAD),
+            new Start(RESOLVED, SupportLine.SECOND_LINE),
+            new Start(SIGNED_OFF, SupportLine.SECOND_LINE),
+            new Start(CLOSED, SupportLine.SECOND_LINE));
+
+    /** The legal moves: "from@line action" → resulting status. Everything else is illegal. */
+    private static final Map<String, RequestStatus> LEGAL = new HashMap<>();
+
+    static {
+        for (Start s : STARTS) {
+            if (s.status() != SIGNED_OFF && s.status() != CLOSED) {
+                LEGAL.put(s + " ATTACH_CONTACT", s.status());
+            }
+        }
+        LEGAL.put("REGISTERED@FIRST_LINE TAKE_INTO_WORK", IN_PROGRESS_FIRST_LINE);
+        Map<String, RequestStatus> working = Map.of("IN_PROGRESS_FIRST_LINE@FIRST_LINE", IN_PROGRESS_FIRST_LINE,
+                "AT_INTAKE_LEAD@INTAKE_LEAD", AT_INTAKE_LEAD, "AT_SECOND_LINE@SECOND_LINE", AT_SECOND_LINE);
+        working.forEach((start, status) -> {
+            LEGAL.put(start + " CONSULT", status);
+            LEGAL.put(start + " REQUEST_CLARIFICATION", WAITING_FOR_CUSTOMER);
+            LEGAL.put(start + " RESOLVE", RESOLVED);
+        });
+        LEGAL.put("IN_PROGRESS_FIRST_LINE@FIRST_LINE REDIRECT_TO_INTAKE_LEAD", AT_INTAKE_LEAD);
+        LEGAL.put("IN_PROGRESS_FIRST_LINE@FIRST_LINE REDIRECT_TO_SECOND_LINE", AT_SECOND_LINE);
+        LEGAL.put("AT_INTAKE_LEAD@INTAKE_LEAD REDIRECT_TO_SECOND_LINE", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE REDIRECT_TO_INTAKE_LEAD", AT_INTAKE_LEAD);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE SCHEDULE_VISIT", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE SET_EXECUTOR_DEADLINE", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE ESCALATE_TO_VENDOR", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE RECORD_VENDOR_CORRESPONDENCE", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE RECORD_VENDOR_ANSWER", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE ESCALATE_TO_GROUP_LEAD", AT_SECOND_LINE);
+        LEGAL.put("WAITING_FOR_CUSTOMER@FIRST_LINE PROVIDE_CLARIFICATION", IN_PROGRESS_FIRST_LINE);
+        LEGAL.put("WAITING_FOR_CUSTOMER@INTAKE_LEAD PROVIDE_CLARIFICATION", AT_INTAKE_LEAD);
+        LEGAL.put("WAITING_FOR_CUSTOMER@SECOND_LINE PROVIDE_CLARIFICATION", AT_SECOND_LINE);
+        LEGAL.put("RESOLVED@FIRST_LINE SIGN_OFF", SIGNED_OFF);
+        LEGAL.put("RESOLVED@INTAKE_LEAD SIGN_OFF", SIGNED_OFF);
+        LEGAL.put("RESOLVED@SECOND_LINE SIGN_OFF", SIGNED_OFF);
+        LEGAL.put("RESOLVED@FIRST_LINE REOPEN", IN_PROGRESS_FIRST_LINE);
+        LEGAL.put("RESOLVED@INTAKE_LEAD REOPEN", AT_INTAKE_LEAD);
+        LEGAL.put("RESOLVED@SECOND_LINE REOPEN", AT_SECOND_LINE);
+        LEGAL.put("SIGNED_OFF@SECOND_LINE CLOSE", CLOSED);
+        for (Start s : STARTS) {
+            if (s.status() != RESOLVED && s.status() != SIGNED_OFF && s.status() != CLOSED) {
+                LEGAL.put(s + " RESOLVE_WITH_INCIDENT", RESOLVED);
+            }
+        }
+    }
+
+    /** Makes each request linked to a mass incident have a category of its own. */
+    private static int incidents;
+
+    private static EngineFixture fx;
+
+    @BeforeAll
+    static void start() {
+        // Two requests with one problem category within an hour make a mass incident; the other tests'
+        // requests have no category and are never linked.
+        fx = new EngineFixture(Map.of("supportkit.intake.mass-incident.threshold", "2",
+                "supportkit.intake.mass-incident.window", "PT1H",
+                "supportkit.intake.mass-incident.scopes", "service"));
+    }
+
+    @AfterAll
+    static void stop() {
+        fx.close();
+    }
+
+    /** Performs an action with an actor allowed to do it on the request's line. */
+    private static Request perform(RequestAction action, Request r) {
+        var e = fx.engine;
+        var worker = fx.workerOf(r.line());
+        return switch (action) {
+            case ATTACH_CONTACT -> e.intake().registerContact(fx.operator, fx.draft().subject(null)
+                    .text("Calling again").attachTo(r.id()).build());
+            case TAKE_INTO_WORK -> e.intake().takeIntoWork(fx.operator, r.ref());
+            case CONSULT -> e.consulting().recordConsultation(worker, r.ref(), "Please restart the PBX", false);
+            case REDIRECT_TO_INTAKE_LEAD -> e.escalation().redirect(worker, r.ref(), RedirectTarget.intakeLead(),
+                    "needs the lead");
+            case REDIRECT_TO_SECOND_LINE -> e.escalation().redirect(worker, r.ref(),
+                    RedirectTarget.secondLine(fx.telephony), "hardware");
+            case REQUEST_CLARIFICATION -> e.resolution().requestClarification(worker, r.ref(), "Which extension?");
+            case PROVIDE_CLARIFICATION -> e.intake().provideClarification(fx.customer, r.ref(), Channel.EMAIL,
+                    "Extension 204");
+            case SCHEDULE_VISIT -> e.scheduling().scheduleVisit(fx.engineer, r.ref(), new VisitPlan(fx.site,
+                    fx.clock.instant().plus(Duration.ofDays(1)), fx.clock.instant().plus(Duration.ofDays(1).plusHours(2)),
+                    VisitPurpose.REPAIR, null));
+            case SET_EXECUTOR_DEADLINE -> e.scheduling().setExecutorDeadline(fx.groupLead, r.ref(),
+                    new ExecutorDeadline(SpecialistId.of("spc-viktor"), fx.clock.instant().plus(Duration.ofHours(4)),
+                            "Replace the power supply"));
+            case RESOLVE -> e.resolution().resolve(worker, r.ref(), ResolutionReport.of("Replaced the PSU", "PSU failed"));
+            case SIGN_OFF -> e.resolution().signOff(fx.customer, r.ref(), "ok");
+            case REOPEN -> e.resolution().reopen(fx.customer, r.ref(), "Still no calls");
+            case CLOSE -> e.quality().close(fx.intakeLead, r.ref(), "checked");
+            case ESCALATE_TO_VENDOR -> e.escalation().escalateToVendor(fx.groupLead, r.ref(),
+                    new VendorCase(null, null, "PSU keeps failing"));
+            case RECORD_VENDOR_CORRESPONDENCE -> e.escalation().recordVendorCorrespondence(fx.engineer, r.ref(),
+                    VendorMessage.of(VendorMessage.Direction.OUT, "Logs attached"));
+            case RECORD_VENDOR_ANSWER -> e.escalation().recordVendorAnswer(fx.engineer, r.ref(), "Known firmware bug");
+            case ESCALATE_TO_GROUP_LEAD -> e.escalation().escalateToGroupLead(fx.engineer, r.ref(), "needs the lead");
+            case RESOLVE_WITH_INCIDENT -> {
+                var incident = e.intake().massIncident(fx.intakeLead, r.intake().incident().orElseThrow());
+                e.intake().resolveMassIncident(fx.intakeLead, incident.id(), incident.version(), "Power restored");
+                yield e.quality().request(fx.auditor, r.id());
+            }
+        };
+    }
+
+    /**
+     * A request in a start state that is linked to a mass incident: registered with a category of its own,
+     * driven to the state, then a second request with that category reaches the threshold. A closed request
+     * is not linked.
+     */
+    private static Request inIncident(Start start) {
+        String category = "outage-" + (++incidents);
+        Request r = fx.requestIn(start.status(), start.line(), fx.draft().category(category));
+        fx.registered(fx.draft().category(category));
+        return fx.engine.quality().request(fx.auditor, r.id());
+    }
+
+    /** The vendor actions after escalation need an open vendor case; the others start from the plain state. */
+    private static Request prepared(RequestAction action, Request r) {
+        boolean needsCase = action == RequestAction.RECORD_VENDOR_CORRESPONDENCE
+                || action == RequestAction.RECORD_VENDOR_ANSWER;
+        if (needsCase && r.status() == AT_SECOND_LINE) {
+            return fx.engine.escalation().escalateToVendor(fx.groupLead, r.ref(),
+                    new VendorCase(null, null, "PSU keeps failing"));
+        }
+        return r;
+    }
+
+    static Stream<Arguments> everyStateAndAction() {
+        List<Arguments> all = new ArrayList<>();
+        for (Start start : STARTS) {
+            for (RequestAction action : RequestAction.values()) {
+                all.add(Arguments.of(start, action));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyStateAndAction")
+    @DisplayName("every action from every state: legal ones move the request, illegal ones change nothing")
+    void transition(Start start, RequestAction action) {
+        Request before = action == RequestAction.RESOLVE_WITH_INCIDENT ? inIncident(start)
+                : prepared(action, fx.requestIn(start.status(), start.line()));
+        assertEquals(start.status(), before.status(), "fixture reached the start state");
+        assertEquals(start.line(), before.line(), "fixture reached the start line");
+        int journalBefore = fx.engine.journal().entries(fx.auditor, before.id()).size();
+        RequestStatus expected = LEGAL.get(start + " " + action);
+
+        if (expected != null) {
+            Request after = perform(action, before);
+            assertEquals(expected, after.status());
+            assertEquals(before.version() + 1, after.version());
+            assertEquals(journalBefore + 1, fx.engine.journal().entries(fx.auditor, before.id()).size());
+        } else if (action == RequestAction.RESOLVE_WITH_INCIDENT) {
+            // The engine's table refuses it; resolving the incident leaves such a request as it is, and a
+            // closed request is never linked to an incident in the first place.
+            InvalidTransitionException error = assertThrows(InvalidTransitionException.class,
+                    () -> RequestLifecycle.next(before, action));
+            assertEquals(start.status().name(), error.currentState());
+            if (start.status() == CLOSED) {
+                assertEquals(java.util.Optional.empty(), before.intake().incident(), "a closed request is not linked");
+            } else {
+                perform(action, before);
+                assertEquals(before, fx.engine.quality().request(fx.auditor, before.id()),
+                        "resolving the incident must leave the request unchanged");
+                assertEquals(journalBefore, fx.engine.journal().entries(fx.auditor, before.id()).size());
+            }
+        } else {
+            InvalidTransitionException error = assertThrows(InvalidTransitionException.class,
+                    () -> perform(action, before));
+            assertEquals(start.status().name(), error.currentState());
+            Request unchanged = fx.engine.quality().request(fx.auditor, before.id());
+            assertEquals(before, unchanged, "an illegal transition must change nothing");
+            assertEquals(journalBefore, fx.engine.journal().entries(fx.auditor, before.id()).size());
+        }
+    }
+
+    @Test
+    @DisplayName("the engine's table allows exactly the moves listed here")
+    void tableMatchesTheDesign() {
+        long legalInEngine = 0;
+        for (Start start : STARTS) {
+            for (RequestAction action : RequestAction.values()) {
+                if (RequestLifecycle.legalFrom(action).contains(start.status())) {
+                    legalInEngine++;
+                }
+            }
+        }
+        assertEquals(LEGAL.size(), legalInEngine);
+    }
+
+    @Test
+    @DisplayName("reopen sends the request back to the line that resolved it and clears the resolution")
+    void reopenClearsResolution() {
+        Request resolved = fx.requestIn(RESOLVED, SupportLine.SECOND_LINE);
+        assertEquals(true, resolved.resolution().isPresent());
+        Request reopened = fx.engine.resolution().reopen(fx.customer, resolved.ref(), "Still broken");
+        assertEquals(AT_SECOND_LINE, reopened.status());
+        assertEquals(false, reopened.resolution().isPresent());
+    }
+
+}

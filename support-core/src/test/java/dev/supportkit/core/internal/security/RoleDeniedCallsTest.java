@@ -1,0 +1,859 @@
+package dev.supportkit.core.internal.security;
+
+import static dev.supportkit.api.Role.ADMINISTRATOR;
+import static dev.supportkit.api.Role.AUDITOR;
+import static dev.supportkit.api.Role.CUSTOMER_REPRESENTATIVE;
+import static dev.supportkit.api.Role.FIRST_LINE_OPERATOR;
+import static dev.supportkit.api.Role.GROUP_LEAD;
+import static dev.supportkit.api.Role.INTAKE_LEAD;
+import static dev.supportkit.api.Role.SECOND_LINE_ENGINEER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.supportkit.api.consulting.HandlingStep;
+import dev.supportkit.api.knowledge.Article;
+import dev.supportkit.api.knowledge.ArticleDraft;
+import dev.supportkit.api.knowledge.FaqEntry;
+import dev.supportkit.api.knowledge.FaqId;
+import dev.supportkit.api.knowledge.KnowledgeQuery;
+import dev.supportkit.api.knowledge.KnowledgeRef;
+import dev.supportkit.api.knowledge.KnowledgeService;
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.Role;
+import dev.supportkit.api.consulting.ConsultingService;
+import dev.supportkit.api.directory.DirectoryService;
+import dev.supportkit.api.directory.GroupId;
+import dev.supportkit.api.directory.Organization;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.Representative;
+import dev.supportkit.api.directory.RepresentativeId;
+import dev.supportkit.api.directory.Site;
+import dev.supportkit.api.directory.SiteId;
+import dev.supportkit.api.directory.Specialist;
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.directory.SupportGroup;
+import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.api.directory.SupportedSystem;
+import dev.supportkit.api.directory.SystemId;
+import dev.supportkit.api.error.AccessDeniedException;
+import dev.supportkit.api.error.NotFoundException;
+import dev.supportkit.api.escalation.EscalationService;
+import dev.supportkit.api.escalation.RedirectTarget;
+import dev.supportkit.api.escalation.VendorCase;
+import dev.supportkit.api.escalation.VendorMessage;
+import dev.supportkit.api.intake.IntakeService;
+import dev.supportkit.api.intake.MassIncident;
+import dev.supportkit.api.intake.Question;
+import dev.supportkit.api.intake.QuestionType;
+import dev.supportkit.api.intake.Questionnaire;
+import dev.supportkit.api.intake.QuestionnaireId;
+import dev.supportkit.api.journal.JournalService;
+import dev.supportkit.api.quality.QualityService;
+import dev.supportkit.api.reports.ReportService;
+import dev.supportkit.api.request.Channel;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestQuery;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.resolution.ResolutionService;
+import dev.supportkit.api.scheduling.SchedulingService;
+import dev.supportkit.api.scheduling.ExecutorDeadline;
+import dev.supportkit.api.intake.ImportedRequest;
+import dev.supportkit.api.directory.DeliveryPreferences;
+import dev.supportkit.api.directory.ContactPoint;
+import dev.supportkit.api.directory.SupportContract;
+import dev.supportkit.api.scheduling.VisitPlan;
+import dev.supportkit.api.scheduling.VisitPurpose;
+import dev.supportkit.core.testing.EngineFixture;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every public service operation called by every role. The expected table below is written out by
+ * hand from the access specification, independently of {@link Permission}; a separate test checks
+ * that the two agree. Denied calls must fail with {@link AccessDeniedException} and change nothing;
+ * allowed calls must go through.
+ */
+class RoleDeniedCallsTest {
+
+    private static final Set<Role> EVERY_ROLE = EnumSet.complementOf(EnumSet.of(Role.SYSTEM));
+    private static final Set<Role> STAFF = EnumSet.of(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
+            GROUP_LEAD);
+    /** Who reads the solution base: staff, customers (customer-visible knowledge) and auditors. */
+    private static final Set<Role> READERS = EnumSet.of(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
+            GROUP_LEAD, CUSTOMER_REPRESENTATIVE, AUDITOR);
+    /** Who reads drafts and history: staff and auditors. */
+    private static final Set<Role> INSIDERS = EnumSet.of(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
+            GROUP_LEAD, AUDITOR);
+
+    /** The services whose every method must appear in the table, by the prefix the table uses. */
+    private static final Map<String, Class<?>> SERVICES = new LinkedHashMap<>();
+
+    static {
+        SERVICES.put("intake", IntakeService.class);
+        SERVICES.put("consulting", ConsultingService.class);
+        SERVICES.put("knowledge", KnowledgeService.class);
+        SERVICES.put("escalation", EscalationService.class);
+        SERVICES.put("scheduling", SchedulingService.class);
+        SERVICES.put("resolution", ResolutionService.class);
+        SERVICES.put("quality", QualityService.class);
+        SERVICES.put("journal", JournalService.class);
+        SERVICES.put("reports", ReportService.class);
+        SERVICES.put("directory", DirectoryService.class);
+    }
+
+    /** Where a request has to be for the call; null for calls that involve no request. */
+    record Start(RequestStatus status, SupportLine line, boolean vendorCase) {
+        Start(RequestStatus status, SupportLine line) {
+            this(status, line, false);
+        }
+
+        @Override
+        public String toString() {
+            return status + "@" + line + (vendorCase ? "+vendor" : "");
+        }
+    }
+
+    /** One call of an operation. */
+    @FunctionalInterface
+    interface Call {
+        /**
+         * @param fx      the fixture
+         * @param actor   who calls
+         * @param request the prepared request, or null when the operation involves none
+         * @return whatever the operation returns
+         */
+        Object invoke(EngineFixture fx, Actor actor, Request request);
+    }
+
+    /**
+     * A row of the expected table.
+     *
+     * @param name       service.method
+     * @param permission the permission the engine is expected to check
+     * @param allowed    the roles the specification lets call it (written out by hand)
+     * @param lineBound  whether, on top of the role, the caller must work the request's current line
+     * @param setup      the request the call needs for the given caller (null: no request)
+     * @param call       the call
+     */
+    record Op(String name, Permission permission, Set<Role> allowed, boolean lineBound,
+              Function<Role, Start> setup, Call call) {
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        Set<Role> denied() {
+            Set<Role> denied = EnumSet.allOf(Role.class);
+            denied.removeAll(allowed);
+            return denied;
+        }
+    }
+
+    private static Set<Role> roles(Role... roles) {
+        return roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(Arrays.asList(roles));
+    }
+
+    private static Function<Role, Start> at(RequestStatus status, SupportLine line) {
+        return role -> new Start(status, line);
+    }
+
+    private static final Function<Role, Start> NO_REQUEST = role -> null;
+
+    /** At second line, handed to the vendor (an open vendor case). */
+    private static final Function<Role, Start> WITH_VENDOR_CASE =
+            role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, true);
+
+    /** A working state on the line the role works (FIRST_LINE for everyone who does not work a line). */
+    private static final Function<Role, Start> WORKING_ON_OWN_LINE = role -> {
+        SupportLine line = homeLine(role);
+        return new Start(working(line), line);
+    };
+
+    private static SupportLine homeLine(Role role) {
+        return switch (role) {
+            case INTAKE_LEAD -> SupportLine.INTAKE_LEAD;
+            case SECOND_LINE_ENGINEER, GROUP_LEAD -> SupportLine.SECOND_LINE;
+            default -> SupportLine.FIRST_LINE;
+        };
+    }
+
+    private static RequestStatus working(SupportLine line) {
+        return switch (line) {
+            case FIRST_LINE -> RequestStatus.IN_PROGRESS_FIRST_LINE;
+            case INTAKE_LEAD -> RequestStatus.AT_INTAKE_LEAD;
+            case SECOND_LINE -> RequestStatus.AT_SECOND_LINE;
+            case VENDOR -> throw new IllegalArgumentException("no working state for " + line);
+        };
+    }
+
+    private static String suffix(Actor actor) {
+        return actor.role().name().toLowerCase().replace('_', '-');
+    }
+
+    private static OrganizationId newOrganization(Role role) {
+        return OrganizationId.of("org-new-" + role.name().toLowerCase().replace('_', '-'));
+    }
+
+    /** A legal redirect target from the request's current line. */
+    private static RedirectTarget legalTarget(EngineFixture fx, Request request) {
+        return request.line() == SupportLine.SECOND_LINE ? RedirectTarget.intakeLead()
+                : RedirectTarget.secondLine(fx.telephony);
+    }
+
+    /**
+     * The expected access table, from the specification:
+     * <ul>
+     * <li>intake.registerContact: operator, intake lead, customer representative (own organisation)</li>
+     * <li>intake.takeIntoWork: operator, intake lead</li>
+     * <li>intake.provideClarification: customer representative, operator, intake lead</li>
+     * <li>intake.contacts, quality.request, quality.requests, journal.entries: everyone</li>
+     * <li>intake.defineQuestionnaire: administrator; intake.questionnaire, questionnaires, questionnaireFor:
+     * everyone</li>
+     * <li>intake.massIncidents, intake.massIncident: the four staff roles and the auditor;
+     * intake.resolveMassIncident: intake lead, group lead</li>
+     * <li>consulting, escalation.redirect, resolution.requestClarification, resolution.resolve: the four staff
+     * roles, and only on the line they work</li>
+     * <li>scheduling.scheduleVisit: engineer, group lead</li>
+     * <li>escalation.escalateToVendor: group lead; escalation.recordVendorCorrespondence,
+     * escalation.recordVendorAnswer: engineer, group lead (at second line, with an open vendor case)</li>
+ * <li>escalation.escalateToGroupLead: engineer (at second line)</li>
+     * <li>resolution.signOff, resolution.reopen: customer representative</li>
+     * <li>quality.close: intake lead, group lead</li>
+     * <li>journal.verify: intake lead, group lead, auditor, administrator</li>
+     * <li>reports.statusSummary: intake lead, group lead, auditor</li>
+     * <li>directory.save*: administrator; organisation, representatives, systems, sites: everyone;
+     * specialists, groups: everyone except the customer representative</li>
+     * </ul>
+     */
+    private static final List<Op> TABLE = List.of(
+            new Op("intake.registerContact", Permission.REGISTER_CONTACT,
+                    roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, CUSTOMER_REPRESENTATIVE), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.intake().registerContact(a, fx.draft().newRequest(true).build())),
+            new Op("intake.takeIntoWork", Permission.TAKE_INTO_WORK,
+                    roles(FIRST_LINE_OPERATOR, INTAKE_LEAD), false, at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.intake().takeIntoWork(a, r.ref())),
+            new Op("intake.provideClarification", Permission.PROVIDE_CLARIFICATION,
+                    roles(CUSTOMER_REPRESENTATIVE, FIRST_LINE_OPERATOR, INTAKE_LEAD), false,
+                    at(RequestStatus.WAITING_FOR_CUSTOMER, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.intake().provideClarification(a, r.ref(), Channel.EMAIL, "Extension 204")),
+            new Op("intake.contacts", Permission.READ_REQUESTS, EVERY_ROLE, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.intake().contacts(a, r.id())),
+            new Op("intake.defineQuestionnaire", Permission.DEFINE_QUESTIONNAIRE, roles(ADMINISTRATOR), false,
+                    NO_REQUEST, (fx, a, r) -> fx.engine.intake().defineQuestionnaire(a,
+                            questionnaire("q-new-" + suffix(a)))),
+            new Op("intake.questionnaire", Permission.READ_QUESTIONNAIRES, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.intake().questionnaire(a, QuestionnaireId.of("q-pbx"), 1)),
+            new Op("intake.questionnaires", Permission.READ_QUESTIONNAIRES, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.intake().questionnaires(a)),
+            new Op("intake.questionnaireFor", Permission.READ_QUESTIONNAIRES, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.intake().questionnaireFor(a, Optional.of(fx.system), Optional.empty())
+                            .orElseThrow()),
+            new Op("intake.massIncidents", Permission.READ_INCIDENTS,
+                    roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR), false,
+                    NO_REQUEST, (fx, a, r) -> fx.engine.intake().massIncidents(a, true)),
+            new Op("intake.massIncident", Permission.READ_INCIDENTS,
+                    roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR), false,
+                    NO_REQUEST, (fx, a, r) -> fx.engine.intake().massIncident(a, Incidents.shared.id())),
+            new Op("intake.resolveMassIncident", Permission.RESOLVE_INCIDENT, roles(INTAKE_LEAD, GROUP_LEAD), false,
+                    NO_REQUEST, (fx, a, r) -> {
+                        MassIncident incident = Incidents.byRole.getOrDefault(a.role(), Incidents.shared);
+                        return fx.engine.intake().resolveMassIncident(a, incident.id(), incident.version(),
+                                "Power restored at the exchange");
+                    }),
+            new Op("consulting.recordConsultation", Permission.CONSULT, STAFF, true, WORKING_ON_OWN_LINE,
+                    (fx, a, r) -> fx.engine.consulting().recordConsultation(a, r.ref(), "Please restart the PBX",
+                            false)),
+            new Op("consulting.offerKnowledge", Permission.CONSULT, STAFF, true, WORKING_ON_OWN_LINE,
+                    (fx, a, r) -> fx.engine.consulting().offerKnowledge(a, r.ref(),
+                            KnowledgeRef.faq(Knowledge.faq.id()), true)),
+            new Op("consulting.sendTypicalInstruction", Permission.SEND_TYPICAL_INSTRUCTION,
+                    roles(FIRST_LINE_OPERATOR, INTAKE_LEAD), false,
+                    at(RequestStatus.IN_PROGRESS_FIRST_LINE, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.consulting().sendTypicalInstruction(a, r.ref(),
+                            Knowledge.published.id())),
+            new Op("consulting.sendRemoteInstruction", Permission.INSTRUCT_NON_TYPICAL, roles(INTAKE_LEAD), false,
+                    at(RequestStatus.AT_INTAKE_LEAD, SupportLine.INTAKE_LEAD),
+                    (fx, a, r) -> fx.engine.consulting().sendRemoteInstruction(a, r.ref(), "Re-seat the trunk card")),
+            new Op("consulting.explainHandlingPlan", Permission.INSTRUCT_NON_TYPICAL, roles(INTAKE_LEAD), false,
+                    at(RequestStatus.AT_INTAKE_LEAD, SupportLine.INTAKE_LEAD),
+                    (fx, a, r) -> fx.engine.consulting().explainHandlingPlan(a, r.ref(), List.of(new HandlingStep(
+                            "Diagnose the trunk", java.time.LocalDate.ofInstant(fx.clock.instant(),
+                                    java.time.ZoneOffset.UTC).plusDays(1))))),
+            new Op("consulting.consultations", Permission.READ_REQUESTS, EVERY_ROLE, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.consulting().consultations(a, r.id())),
+            new Op("consulting.statistics", Permission.READ_REPORTS, roles(INTAKE_LEAD, GROUP_LEAD, AUDITOR), false,
+                    NO_REQUEST, (fx, a, r) -> fx.engine.consulting().statistics(a, EngineFixture.START,
+                            fx.clock.instant().plusSeconds(1))),
+            new Op("knowledge.createArticle", Permission.WRITE_KNOWLEDGE, STAFF, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().createArticle(a, Knowledge.DRAFT)),
+            new Op("knowledge.reviseArticle", Permission.WRITE_KNOWLEDGE, STAFF, false, NO_REQUEST,
+                    (fx, a, r) -> {
+                        Article draft = Knowledge.draft(fx);
+                        return fx.engine.knowledge().reviseArticle(a, draft.id(), draft.version(), Knowledge.DRAFT);
+                    }),
+            new Op("knowledge.submitArticleForReview", Permission.WRITE_KNOWLEDGE, STAFF, false, NO_REQUEST,
+                    (fx, a, r) -> {
+                        Article draft = Knowledge.draft(fx);
+                        return fx.engine.knowledge().submitArticleForReview(a, draft.id(), draft.version());
+                    }),
+            new Op("knowledge.publishArticle", Permission.REVIEW_KNOWLEDGE, roles(INTAKE_LEAD, GROUP_LEAD), false,
+                    NO_REQUEST, (fx, a, r) -> {
+                        Article inReview = Knowledge.inReview(fx);
+                        return fx.engine.knowledge().publishArticle(a, inReview.id(), inReview.version());
+                    }),
+            new Op("knowledge.returnArticleToDraft", Permission.REVIEW_KNOWLEDGE, roles(INTAKE_LEAD, GROUP_LEAD),
+                    false, NO_REQUEST, (fx, a, r) -> {
+                        Article inReview = Knowledge.inReview(fx);
+                        return fx.engine.knowledge().returnArticleToDraft(a, inReview.id(), inReview.version());
+                    }),
+            new Op("knowledge.archiveArticle", Permission.REVIEW_KNOWLEDGE, roles(INTAKE_LEAD, GROUP_LEAD), false,
+                    NO_REQUEST, (fx, a, r) -> {
+                        Article published = Knowledge.published(fx);
+                        return fx.engine.knowledge().archiveArticle(a, published.id(), published.version());
+                    }),
+            new Op("knowledge.draftArticleFromRequest", Permission.WRITE_KNOWLEDGE, STAFF, false,
+                    at(RequestStatus.RESOLVED, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.knowledge().draftArticleFromRequest(a, r.id())),
+            new Op("knowledge.article", Permission.READ_KNOWLEDGE, READERS, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().article(a, Knowledge.published.id())),
+            new Op("knowledge.articleHistory", Permission.READ_KNOWLEDGE_DRAFTS, INSIDERS, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().articleHistory(a, Knowledge.published.id())),
+            new Op("knowledge.articles", Permission.READ_KNOWLEDGE_DRAFTS, INSIDERS, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().articles(a, java.util.Optional.empty())),
+            new Op("knowledge.saveFaqEntry", Permission.WRITE_KNOWLEDGE, STAFF, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().saveFaqEntry(a, Knowledge.newFaqId(), 0,
+                            "How do I forward calls?", "Dial *21* and the number.", Set.of())),
+            new Op("knowledge.retireFaqEntry", Permission.WRITE_KNOWLEDGE, STAFF, false, NO_REQUEST,
+                    (fx, a, r) -> {
+                        FaqEntry entry = fx.engine.knowledge().saveFaqEntry(fx.operator, Knowledge.newFaqId(), 0,
+                                "Temporary question?", "Temporary answer.", Set.of());
+                        return fx.engine.knowledge().retireFaqEntry(a, entry.id(), entry.version());
+                    }),
+            new Op("knowledge.faq", Permission.READ_KNOWLEDGE, READERS, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().faq(a, java.util.Optional.of(fx.system))),
+            new Op("knowledge.search", Permission.READ_KNOWLEDGE, READERS, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().search(a, KnowledgeQuery.of("calls drop"))),
+            new Op("knowledge.suggestionsFor", Permission.READ_KNOWLEDGE, READERS, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.knowledge().suggestionsFor(a, r.id())),
+            new Op("knowledge.reindex", Permission.REINDEX_KNOWLEDGE, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.knowledge().reindex(a)),
+            new Op("escalation.redirect", Permission.REDIRECT, STAFF, true, WORKING_ON_OWN_LINE,
+                    (fx, a, r) -> fx.engine.escalation().redirect(a, r.ref(), legalTarget(fx, r), "needs others")),
+            new Op("escalation.escalateToVendor", Permission.ESCALATE_TO_VENDOR, roles(GROUP_LEAD), false,
+                    at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.escalation().escalateToVendor(a, r.ref(),
+                            new VendorCase(null, null, "PSU keeps failing"))),
+            new Op("escalation.recordVendorCorrespondence", Permission.VENDOR_CORRESPONDENCE,
+                    roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false, WITH_VENDOR_CASE,
+                    (fx, a, r) -> fx.engine.escalation().recordVendorCorrespondence(a, r.ref(),
+                            VendorMessage.of(VendorMessage.Direction.OUT, "Logs attached"))),
+            new Op("escalation.recordVendorAnswer", Permission.VENDOR_CORRESPONDENCE,
+                    roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false, WITH_VENDOR_CASE,
+                    (fx, a, r) -> fx.engine.escalation().recordVendorAnswer(a, r.ref(), "Known firmware bug")),
+            new Op("escalation.escalateToGroupLead", Permission.ESCALATE_TO_GROUP_LEAD, roles(SECOND_LINE_ENGINEER),
+                    false, at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.escalation().escalateToGroupLead(a, r.ref(), "needs the lead")),
+            new Op("scheduling.scheduleVisit", Permission.SCHEDULE_VISIT, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
+                    false, at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.scheduling().scheduleVisit(a, r.ref(), new VisitPlan(fx.site,
+                            fx.clock.instant().plus(Duration.ofDays(1)),
+                            fx.clock.instant().plus(Duration.ofDays(1).plusHours(2)), VisitPurpose.REPAIR, null))),
+            new Op("intake.importRequests", Permission.IMPORT_REQUESTS, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.intake().importRequests(a, "OTRS", List.of(new ImportedRequest(
+                            "T-" + fx.clock.instant().toEpochMilli() + "-" + a.role(), fx.org, fx.rep, null,
+                            Channel.EMAIL, "Old ticket", "From the old desk", null, RequestStatus.CLOSED, null,
+                            fx.clock.instant().minus(Duration.ofDays(30)), null, null)))),
+            new Op("scheduling.setExecutorDeadline", Permission.SET_EXECUTOR_DEADLINE, roles(GROUP_LEAD),
+                    false, at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.scheduling().setExecutorDeadline(a, r.ref(), new ExecutorDeadline(
+                            SpecialistId.of("spc-viktor"), fx.clock.instant().plus(Duration.ofHours(4)), "Fix it"))),
+            new Op("resolution.requestClarification", Permission.REQUEST_CLARIFICATION, STAFF, true,
+                    WORKING_ON_OWN_LINE,
+                    (fx, a, r) -> fx.engine.resolution().requestClarification(a, r.ref(), "Which extension?")),
+            new Op("resolution.resolve", Permission.RESOLVE, STAFF, true, WORKING_ON_OWN_LINE,
+                    (fx, a, r) -> fx.engine.resolution().resolve(a, r.ref(),
+                            ResolutionReport.of("Restarted the trunk", "Trunk hung"))),
+            new Op("resolution.signOff", Permission.SIGN_OFF, roles(CUSTOMER_REPRESENTATIVE), false,
+                    at(RequestStatus.RESOLVED, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.resolution().signOff(a, r.ref(), "Works now")),
+            new Op("resolution.reopen", Permission.REOPEN, roles(CUSTOMER_REPRESENTATIVE), false,
+                    at(RequestStatus.RESOLVED, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.resolution().reopen(a, r.ref(), "Still no calls")),
+            new Op("quality.request", Permission.READ_REQUESTS, EVERY_ROLE, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.quality().request(a, r.id())),
+            new Op("quality.requests", Permission.READ_REQUESTS, EVERY_ROLE, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.quality().requests(a, RequestQuery.all())),
+            new Op("quality.close", Permission.CLOSE, roles(INTAKE_LEAD, GROUP_LEAD), false,
+                    at(RequestStatus.SIGNED_OFF, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.quality().close(a, r.ref(), "checked")),
+            new Op("journal.entries", Permission.READ_JOURNAL, EVERY_ROLE, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.journal().entries(a, r.id())),
+            new Op("journal.verify", Permission.VERIFY_JOURNAL, roles(INTAKE_LEAD, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
+                    false, at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.journal().verify(a, r.id())),
+            new Op("quality.deliveries", Permission.READ_DELIVERIES, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD,
+                    SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR, ADMINISTRATOR), false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.quality().deliveries(a, r.id())),
+            new Op("quality.deadLetters", Permission.READ_DEAD_LETTERS, roles(INTAKE_LEAD, AUDITOR, ADMINISTRATOR),
+                    false, NO_REQUEST, (fx, a, r) -> fx.engine.quality().deadLetters(a, 10)),
+            new Op("quality.retryDelivery", Permission.RETRY_DELIVERY, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.quality().retryDelivery(a, DeadLetter.id)),
+            new Op("directory.saveContract", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().saveContract(a, new SupportContract(fx.org, "SUP-1", "standard",
+                            null))),
+            new Op("directory.contract", Permission.READ_CUSTOMER_DIRECTORY, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().contract(a, fx.org)),
+            new Op("escalation.deadlinePromises", Permission.READ_REQUESTS, EVERY_ROLE, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.escalation().deadlinePromises(a, r.id(), java.util.Locale.ENGLISH)),
+            new Op("directory.savePreferences", Permission.SAVE_PREFERENCES, roles(ADMINISTRATOR,
+                    CUSTOMER_REPRESENTATIVE), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().savePreferences(a, new DeliveryPreferences(fx.rep.value(),
+                            List.of(new ContactPoint(Channel.EMAIL, "irina@romashka.example")), null,
+                            java.util.Locale.forLanguageTag("ru")))),
+            new Op("directory.preferences", Permission.READ_PREFERENCES, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().preferences(a, fx.rep.value())),
+            new Op("reports.statusSummary", Permission.READ_REPORTS, roles(INTAKE_LEAD, GROUP_LEAD, AUDITOR), false,
+                    NO_REQUEST, (fx, a, r) -> fx.engine.reports().statusSummary(a)),
+            new Op("directory.saveOrganization", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().saveOrganization(a,
+                            new Organization(newOrganization(a.role()), "New Customer LLC", null))),
+            new Op("directory.saveRepresentative", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false,
+                    NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().saveRepresentative(a, new Representative(
+                            RepresentativeId.of("rep-new-" + suffix(a)), fx.org, "New Person",
+                            "new.person@romashka.example", null))),
+            new Op("directory.saveSite", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().saveSite(a, new Site(SiteId.of("site-new-" + suffix(a)),
+                            fx.org, "Warehouse", "Moscow, Lesnaya 3"))),
+            new Op("directory.saveSystem", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().saveSystem(a, new SupportedSystem(
+                            SystemId.of("sys-new-" + suffix(a)), fx.org, "CCTV", "Vision", "V-100", false,
+                            List.of()))),
+            new Op("directory.saveGroup", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().saveGroup(a, new SupportGroup(
+                            GroupId.of("grp-new-" + suffix(a)), "Networks, second line", SupportLine.SECOND_LINE))),
+            new Op("directory.saveSpecialist", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().saveSpecialist(a, new Specialist(
+                            SpecialistId.of("spc-new-" + suffix(a)), "New Engineer", SECOND_LINE_ENGINEER,
+                            fx.telephony))),
+            new Op("directory.organization", Permission.READ_CUSTOMER_DIRECTORY, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().organization(a, fx.org)),
+            new Op("directory.representatives", Permission.READ_CUSTOMER_DIRECTORY, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().representatives(a, fx.org)),
+            new Op("directory.systems", Permission.READ_CUSTOMER_DIRECTORY, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().systems(a, fx.org)),
+            new Op("directory.sites", Permission.READ_CUSTOMER_DIRECTORY, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().sites(a, fx.org)),
+            new Op("directory.specialists", Permission.READ_STAFF_DIRECTORY,
+                    roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
+                    false, NO_REQUEST, (fx, a, r) -> fx.engine.directory().specialists(a)),
+            new Op("directory.groups", Permission.READ_STAFF_DIRECTORY,
+                    roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
+                    false, NO_REQUEST, (fx, a, r) -> fx.engine.directory().groups(a)));
+
+    /** Which staff roles work which line: the line rule of the specification. */
+    private static final Map<SupportLine, Set<Role>> LINE_WORKERS = Map.of(
+            SupportLine.FIRST_LINE, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD),
+            SupportLine.INTAKE_LEAD, roles(INTAKE_LEAD),
+            SupportLine.SECOND_LINE, roles(SECOND_LINE_ENGINEER, GROUP_LEAD));
+
+    private static EngineFixture fx;
+
+    /** Solution-base content the knowledge and consulting rows need. */
+    private static final class Knowledge {
+        static final ArticleDraft DRAFT = new ArticleDraft("Calls drop after 30 seconds",
+                "Every outside call drops after half a minute", List.of("Restart the trunk card"), Set.of(), null,
+                true, true);
+        static final java.util.concurrent.atomic.AtomicInteger FAQ_IDS = new java.util.concurrent.atomic.AtomicInteger();
+        static Article published;
+        static FaqEntry faq;
+
+        static Article draft(EngineFixture fx) {
+            return fx.engine.knowledge().createArticle(fx.operator, DRAFT);
+        }
+
+        static Article inReview(EngineFixture fx) {
+            Article draft = draft(fx);
+            return fx.engine.knowledge().submitArticleForReview(fx.operator, draft.id(), draft.version());
+        }
+
+        static Article published(EngineFixture fx) {
+            Article inReview = inReview(fx);
+            return fx.engine.knowledge().publishArticle(fx.intakeLead, inReview.id(), inReview.version());
+        }
+
+        static FaqId newFaqId() {
+            return FaqId.of("faq-" + FAQ_IDS.incrementAndGet());
+        }
+    }
+
+    /** Mass incidents made at the start: one per role allowed to resolve one, and one nobody resolves. */
+    private static final class Incidents {
+        static MassIncident shared;
+        static final Map<Role, MassIncident> byRole = new java.util.EnumMap<>(Role.class);
+    }
+
+    /** A mass incident of two requests with a problem category of its own. */
+    private static MassIncident incident(String category) {
+        fx.registered(fx.draft().category(category));
+        Request second = fx.registered(fx.draft().category(category));
+        return fx.engine.intake().massIncident(fx.intakeLead, second.intake().incident().orElseThrow());
+    }
+
+    private static Questionnaire questionnaire(String id) {
+        return new Questionnaire(QuestionnaireId.of(id), 1, "PBX problems", Optional.of("NT-PBX 300"),
+                Optional.empty(), "Telephony department", java.time.LocalDate.of(2026, 3, 1),
+                List.of(Question.of("details", "What exactly happens?", QuestionType.TEXT, false)));
+    }
+
+    /** A message that could not be delivered (no e-mail channel is installed), for retryDelivery. */
+    private static final class DeadLetter {
+        static String id;
+    }
+
+    @BeforeAll
+    static void start() {
+        // Two requests with one problem category within an hour make a mass incident.
+        fx = new EngineFixture(Map.of("supportkit.intake.mass-incident.threshold", "2",
+                "supportkit.intake.mass-incident.window", "PT1H",
+                "supportkit.intake.mass-incident.scopes", "service"));
+        fx.engine.intake().defineQuestionnaire(fx.admin, questionnaire("q-pbx"));
+        Incidents.shared = incident("outage-shared");
+        Incidents.byRole.put(INTAKE_LEAD, incident("outage-intake-lead"));
+        Incidents.byRole.put(GROUP_LEAD, incident("outage-group-lead"));
+        fx.registered();
+        fx.engine.runDueWork();
+        DeadLetter.id = fx.engine.quality().deadLetters(fx.admin, 10).get(0).id();
+        Knowledge.published = Knowledge.published(fx);
+        Knowledge.faq = fx.engine.knowledge().saveFaqEntry(fx.operator, Knowledge.newFaqId(), 0,
+                "Why do outside calls drop?", "Restart the trunk card.", Set.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        fx.close();
+    }
+
+    private static Request prepare(Start start) {
+        if (start == null) {
+            return null;
+        }
+        Request r = fx.requestIn(start.status(), start.line());
+        if (start.vendorCase()) {
+            r = fx.engine.escalation().escalateToVendor(fx.groupLead, r.ref(),
+                    new VendorCase(null, null, "PSU keeps failing"));
+        }
+        assertEquals(start.status(), r.status(), "fixture reached the start state");
+        assertEquals(start.line(), r.line(), "fixture reached the start line");
+        return r;
+    }
+
+    /**
+     * Everything a call could have changed, read by an auditor and an administrator: the request
+     * (with its version) and its journal length, the number of requests in every status, and the
+     * directory entries the save operations would create or replace.
+     */
+    private static List<Object> world(Request request, Role caller) {
+        List<Object> state = new ArrayList<>();
+        if (request != null) {
+            Request current = fx.engine.quality().request(fx.auditor, request.id());
+            state.add("version=" + current.version());
+            state.add(current);
+            state.add("journal=" + fx.engine.journal().entries(fx.auditor, request.id()).size());
+            state.add("contacts=" + fx.engine.intake().contacts(fx.auditor, request.id()).size());
+        }
+        state.add(fx.engine.reports().statusSummary(fx.auditor).counts());
+        var dir = fx.engine.directory();
+        state.add(dir.organization(fx.admin, fx.org));
+        state.add(dir.organization(fx.admin, fx.otherOrg));
+        state.add(organizationOrAbsent(newOrganization(caller)));
+        state.add(dir.representatives(fx.admin, fx.org));
+        state.add(dir.sites(fx.admin, fx.org));
+        state.add(dir.systems(fx.admin, fx.org));
+        state.add(dir.specialists(fx.admin));
+        state.add(dir.groups(fx.admin));
+        state.add(fx.engine.intake().questionnaires(fx.auditor));
+        state.add(fx.engine.intake().massIncidents(fx.auditor, false));
+        return state;
+    }
+
+    private static Object organizationOrAbsent(OrganizationId id) {
+        try {
+            return fx.engine.directory().organization(fx.admin, id);
+        } catch (NotFoundException e) {
+            return "absent " + id;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The table itself
+
+    @Test
+    @DisplayName("the table names every method of every public service exactly once")
+    void tableCoversEveryOperation() {
+        Set<String> expected = new TreeSet<>();
+        SERVICES.forEach((prefix, type) -> {
+            for (Method m : type.getMethods()) {
+                if (!m.isDefault() && !Modifier.isStatic(m.getModifiers())) {
+                    expected.add(prefix + "." + m.getName());
+                }
+            }
+        });
+        List<String> names = TABLE.stream().map(Op::name).toList();
+        assertEquals(names.size(), Set.copyOf(names).size(), "no operation is listed twice: " + names);
+        assertEquals(expected, new TreeSet<>(names));
+    }
+
+    static Stream<Op> operations() {
+        return TABLE.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operations")
+    @DisplayName("the roles allowed by the hand-written table are the roles the engine's Permission grants")
+    void tableMatchesPermission(Op op) {
+        assertEquals(op.allowed(), op.permission().roles(),
+                op.name() + " is expected to be callable by exactly " + op.allowed() + " (Permission."
+                        + op.permission() + ")");
+    }
+
+    @Test
+    @DisplayName("every operation has at least one role allowed to call it")
+    void everyOperationHasAnAllowedRole() {
+        for (Op op : TABLE) {
+            assertFalse(op.allowed().isEmpty(), op.name());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Denied roles
+
+    static Stream<Arguments> deniedCalls() {
+        List<Arguments> all = new ArrayList<>();
+        for (Op op : TABLE) {
+            for (Role role : op.denied()) {
+                all.add(Arguments.of(op, role));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} by {1}")
+    @MethodSource("deniedCalls")
+    @DisplayName("a role the specification does not allow gets AccessDeniedException and changes nothing")
+    void deniedRoleChangesNothing(Op op, Role role) {
+        Actor actor = fx.actor(role);
+        Request request = prepare(op.setup().apply(firstAllowed(op)));
+        List<Object> before = world(request, role);
+
+        AccessDeniedException error = assertThrows(AccessDeniedException.class,
+                () -> op.call().invoke(fx, actor, request));
+
+        assertNotNull(error.getMessage());
+        assertTrue(error.getMessage().contains(role.name()), "the message names the refused role: " + error.getMessage());
+        assertEquals(before, world(request, role), "a denied call must change nothing");
+    }
+
+    static Stream<Arguments> deniedRequestCalls() {
+        return deniedCalls().filter(args -> ((Op) args.get()[0]).setup().apply(ADMINISTRATOR) != null);
+    }
+
+    @ParameterizedTest(name = "{0} by {1} on a closed request")
+    @MethodSource("deniedRequestCalls")
+    @DisplayName("the role is checked before the state: a denied role is refused even where the action is illegal")
+    void roleIsCheckedBeforeState(Op op, Role role) {
+        Actor actor = fx.actor(role);
+        Request closed = prepare(new Start(RequestStatus.CLOSED, SupportLine.SECOND_LINE));
+        List<Object> before = world(closed, role);
+
+        assertThrows(AccessDeniedException.class, () -> op.call().invoke(fx, actor, closed));
+
+        assertEquals(before, world(closed, role));
+    }
+
+    private static Role firstAllowed(Op op) {
+        return op.allowed().iterator().next();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Allowed roles (positive control)
+
+    static Stream<Arguments> allowedCalls() {
+        List<Arguments> all = new ArrayList<>();
+        for (Op op : TABLE) {
+            for (Role role : op.allowed()) {
+                all.add(Arguments.of(op, role));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} by {1}")
+    @MethodSource("allowedCalls")
+    @DisplayName("every role the specification allows can make the call")
+    void allowedRoleSucceeds(Op op, Role role) {
+        Actor actor = fx.actor(role);
+        Request request = prepare(op.setup().apply(role));
+        Object result;
+        try {
+            result = op.call().invoke(fx, actor, request);
+        } catch (AccessDeniedException e) {
+            fail(op.name() + " must be allowed for " + role + " but was denied: " + e.getMessage());
+            return;
+        }
+        assertNotNull(result);
+        if (result instanceof Request returned) {
+            if (request == null) {
+                assertEquals(1, returned.version(), "a new request was registered");
+            } else if (op.name().equals("quality.request")) {
+                assertEquals(request, returned, "a read returns the request unchanged");
+            } else {
+                assertEquals(request.version() + 1, returned.version(), "the allowed command was applied");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The line rule
+
+    private static final List<String> LINE_BOUND = List.of("consulting.recordConsultation",
+            "consulting.offerKnowledge", "escalation.redirect",
+            "resolution.requestClarification", "resolution.resolve");
+
+    @Test
+    @DisplayName("exactly the line-bound operations are marked line-bound in the table")
+    void lineBoundOperations() {
+        assertEquals(LINE_BOUND, TABLE.stream().filter(Op::lineBound).map(Op::name).toList());
+    }
+
+    private static Op op(String name) {
+        return TABLE.stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    static Stream<Arguments> lineCalls(boolean works) {
+        List<Arguments> all = new ArrayList<>();
+        for (String name : LINE_BOUND) {
+            for (SupportLine line : List.of(SupportLine.FIRST_LINE, SupportLine.INTAKE_LEAD, SupportLine.SECOND_LINE)) {
+                for (Role role : STAFF) {
+                    if (LINE_WORKERS.get(line).contains(role) == works) {
+                        all.add(Arguments.of(op(name), line, role));
+                    }
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    static Stream<Arguments> offLineCalls() {
+        return lineCalls(false);
+    }
+
+    static Stream<Arguments> onLineCalls() {
+        return lineCalls(true);
+    }
+
+    @ParameterizedTest(name = "{0} at {1} by {2}")
+    @MethodSource("offLineCalls")
+    @DisplayName("staff who do not work the request's line get AccessDeniedException and change nothing")
+    void staffOffTheLineAreDenied(Op op, SupportLine line, Role role) {
+        Actor actor = fx.actor(role);
+        Request request = prepare(new Start(working(line), line));
+        List<Object> before = world(request, role);
+
+        AccessDeniedException error = assertThrows(AccessDeniedException.class,
+                () -> op.call().invoke(fx, actor, request));
+
+        assertTrue(error.getMessage().contains(line.name()), "the message names the line: " + error.getMessage());
+        assertEquals(before, world(request, role), "a call refused for the line must change nothing");
+    }
+
+    @ParameterizedTest(name = "{0} at {1} by {2}")
+    @MethodSource("onLineCalls")
+    @DisplayName("staff who work the request's line can make the call")
+    void staffOnTheLineSucceed(Op op, SupportLine line, Role role) {
+        Actor actor = fx.actor(role);
+        Request request = prepare(new Start(working(line), line));
+
+        Request after = (Request) op.call().invoke(fx, actor, request);
+
+        assertEquals(request.version() + 1, after.version());
+        assertEquals(request.journalSequence() + 1, after.journalSequence());
+    }
+
+    @Test
+    @DisplayName("an operator cannot resolve a request held by second line")
+    void operatorCannotResolveAtSecondLine() {
+        Request atSecond = fx.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);
+        int journal = fx.engine.journal().entries(fx.auditor, atSecond.id()).size();
+
+        assertThrows(AccessDeniedException.class, () -> fx.engine.resolution().resolve(fx.operator, atSecond.ref(),
+                ResolutionReport.of("Restarted", "Hung")));
+
+        assertEquals(atSecond, fx.engine.quality().request(fx.auditor, atSecond.id()));
+        assertEquals(journal, fx.engine.journal().entries(fx.auditor, atSecond.id()).size());
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Self-service for one's own organisation only
+
+    @Test
+    @DisplayName("a customer representative cannot register a contact for another organisation")
+    void customerCannotRegisterForAnotherOrganization() {
+        List<Object> before = world(null, CUSTOMER_REPRESENTATIVE);
+        long count = fx.engine.quality().requests(fx.auditor, RequestQuery.builder().limit(1000).build()).size();
+
+        assertThrows(AccessDeniedException.class, () -> fx.engine.intake().registerContact(fx.otherCustomer,
+                fx.draft().build()));
+        assertThrows(AccessDeniedException.class, () -> fx.engine.intake().registerContact(fx.customer,
+                fx.draft().organization(fx.otherOrg).representative(fx.otherOrgRep).system(null).build()));
+
+        assertEquals(before, world(null, CUSTOMER_REPRESENTATIVE));
+        assertEquals(count, fx.engine.quality().requests(fx.auditor,
+                RequestQuery.builder().limit(1000).build()).size());
+    }
+
+    @Test
+    @DisplayName("a customer representative can register a contact for their own organisation")
+    void customerRegistersForOwnOrganization() {
+        Request r = fx.engine.intake().registerContact(fx.customer, fx.draft().newRequest(true)
+                .channel(Channel.WEB_FORM).build());
+        assertEquals(fx.org, r.organization());
+        assertEquals(RequestStatus.REGISTERED, r.status());
+        Set<String> takenBy = fx.engine.intake().contacts(fx.auditor, r.id()).stream()
+                .map(c -> c.takenBy()).collect(Collectors.toSet());
+        assertEquals(Set.of(fx.customer.id()), takenBy);
+    }
+}

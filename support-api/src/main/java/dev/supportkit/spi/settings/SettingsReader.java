@@ -73,7 +73,9 @@ public final class SettingsReader {
 
     /**
      * Returns the setting's value: the configured one when it follows the rule, else the default (the
-     * problem is recorded). A required setting that is absent or blank yields {@code null} and a problem.
+     * problem is recorded). An absent key yields the default; a required setting that is absent yields
+     * {@code null} and a problem. A blank value is a problem for every type but text (write nothing, not
+     * {@code port=}, to get the default); blank text counts as absent.
      *
      * @param setting a declared setting
      * @param <T>     its type
@@ -82,11 +84,13 @@ public final class SettingsReader {
     public <T> T get(Setting<T> setting) {
         requireDeclared(setting);
         String raw = values.get(setting.name());
-        if (raw == null || raw.isBlank() && setting.type() != Setting.Type.STRING) {
+        if (raw == null || raw.isBlank() && setting.type() == Setting.Type.STRING) {
             return missing(setting);
         }
-        if (raw.isBlank() && setting.type() == Setting.Type.STRING) {
-            return setting.required() ? missing(setting) : setting.defaultValue().orElse(null);
+        if (raw.isBlank()) {
+            problems.add(prefix + setting.name() + ": must not be blank (" + setting.description()
+                    + "); leave the key out for the default");
+            return setting.defaultValue().orElse(null);
         }
         Setting.Parsed<T> parsed = setting.parse(raw);
         if (parsed.problem() != null) {
@@ -98,7 +102,8 @@ public final class SettingsReader {
     }
 
     /**
-     * Returns the configured value only: empty when the key is absent or blank (the default is not used).
+     * Returns the configured value only (the default is not used): empty when the key is absent, or blank
+     * text, or breaks its rule (then the problem is recorded, as by {@link #get}).
      *
      * @param setting a declared setting
      * @param <T>     its type
@@ -107,10 +112,12 @@ public final class SettingsReader {
     public <T> Optional<T> optional(Setting<T> setting) {
         requireDeclared(setting);
         String raw = values.get(setting.name());
-        if (raw == null || raw.isBlank()) {
+        if (raw == null || raw.isBlank() && setting.type() == Setting.Type.STRING) {
             return Optional.empty();
         }
-        return Optional.ofNullable(get(setting));
+        int before = problems.size();
+        T value = get(setting);
+        return problems.size() == before ? Optional.ofNullable(value) : Optional.empty();
     }
 
     /**

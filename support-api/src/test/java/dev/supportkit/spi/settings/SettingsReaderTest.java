@@ -129,4 +129,35 @@ class SettingsReaderTest {
         assertEquals("", HOST.defaultText());
         assertEquals(List.of("fast", "safe_mode"), MODE.choices());
     }
+
+    @Test
+    @DisplayName("a blank number, choice, flag or duration is an error naming the key, not a silent default")
+    void blankValues() {
+        SettingsReader reader = reader(Map.of("host", "h", "port", "", "mode", " ", "debug", "", "wait", "  ",
+                "password", " "));
+        assertEquals(25, reader.get(PORT));
+        assertEquals(Mode.FAST, reader.get(MODE));
+        assertFalse(reader.get(DEBUG));
+        assertEquals(Optional.empty(), reader.optional(WAIT));
+        assertEquals(Optional.empty(), reader.optional(PASSWORD));
+        List<String> problems = reader.problems();
+        assertEquals(4, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(P + "port: must not be blank"), problems.get(0));
+        assertTrue(problems.get(1).startsWith(P + "mode: must not be blank"), problems.get(1));
+        assertTrue(problems.get(2).startsWith(P + "debug: must not be blank"), problems.get(2));
+        assertTrue(problems.get(3).startsWith(P + "wait: must not be blank"), problems.get(3));
+        assertThrows(ConfigurationException.class, reader::throwIfProblems);
+    }
+
+    @Test
+    @DisplayName("blank required text is reported as missing; an optional value that breaks its rule is empty")
+    void blankRequiredTextAndInvalidOptional() {
+        SettingsReader reader = reader(Map.of("host", "  ", "wait", "soon"));
+        assertNull(reader.get(HOST));
+        assertEquals(Optional.empty(), reader.optional(WAIT));
+        List<String> problems = reader.problems();
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(P + "host: required"), problems.get(0));
+        assertTrue(problems.get(1).startsWith(P + "wait: "), problems.get(1));
+    }
 }

@@ -59,7 +59,11 @@ record WebhookSettings(String secret, int timeoutMs, String userAgent, Channel c
         }
         int timeout = reader.get(TIMEOUT_MS);
         String userAgent = reader.get(USER_AGENT);
-        if (!userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        String configuredAgent = settings.asMap().get(USER_AGENT.name());
+        if (configuredAgent != null && configuredAgent.isBlank()) {
+            // a header of spaces is a mistake, not a request for the default
+            reader.problem(USER_AGENT, "must be non-empty printable ASCII, was blank");
+        } else if (!userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             reader.problem(USER_AGENT, "must be non-empty printable ASCII, was '" + userAgent + "'");
         }
         Channel channel = defaultChannel;

@@ -45,4 +45,17 @@ class WebhookSettingsTest {
                 + "with"), assertThrows(ConfigurationException.class, () -> WebhookSettings.parse(
                 ProviderSettings.empty(), Channel.WEB_FORM)).problems());
     }
+
+    @Test
+    @DisplayName("a blank user agent or timeout is refused, not replaced by the default")
+    void blankValuesAreRefused() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> WebhookSettings.parse(
+                new ProviderSettings(Map.of("secret", "0123456789abcdef", "timeout-ms", " ", "user-agent", "  ")),
+                Channel.WEB_FORM));
+        assertEquals(List.of(
+                "supportkit.providers.webhook.timeout-ms: must not be blank (connect and response timeout in "
+                        + "milliseconds); leave the key out for the default",
+                "supportkit.providers.webhook.user-agent: must be non-empty printable ASCII, was blank"),
+                e.problems());
+    }
 }

@@ -13,6 +13,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.supportkit.core.internal.intake.RequestImporter;
 import dev.supportkit.core.internal.request.RequestCommands;
 import dev.supportkit.core.internal.sla.SlaLifecycle;
+import dev.supportkit.core.internal.work.UnitOfWork;
+import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageTransaction;
 import java.util.Set;
 
@@ -88,6 +90,17 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages(Packages.SLA, Packages.WIRING)
             .should().dependOnClassesThat().areAssignableTo(SlaLifecycle.class)
             .because("deadlines move in the SLA's CommandHook, not inside commands");
+
+    @ArchTest
+    static final ArchRule onlyTheUnitOfWorkOpensTransactions = noClasses()
+            .that().resideOutsideOfPackages(Packages.STORAGE_IMPLEMENTATIONS)
+            .and().doNotImplement(StorageProvider.class)
+            .and().doNotBelongToAnyOf(UnitOfWork.class)
+            .should().callMethodWhere(DescribedPredicate.describe("StorageProvider.inTransaction",
+                    call -> call.getTargetOwner().isAssignableTo(StorageProvider.class)
+                            && call.getName().equals("inTransaction")))
+            .because("storage work runs through the UnitOfWork, the one place that knows transactions, the "
+                    + "engine clock and conflict retries");
 
     private static DescribedPredicate<JavaMethodCall> writesRequestOrJournal() {
         return DescribedPredicate.describe("a StorageTransaction method writing a request or journal",

@@ -47,6 +47,8 @@ import dev.supportkit.core.internal.sla.SlaTimerHandler;
 import dev.supportkit.core.internal.work.UnitOfWork;
 import dev.supportkit.core.internal.quality.DefaultQualityService;
 import dev.supportkit.core.internal.reports.DefaultReportService;
+import dev.supportkit.core.internal.inform.OutboxMessageHook;
+import dev.supportkit.core.internal.jobs.TimerSchedulingHook;
 import dev.supportkit.core.internal.request.CommandHook;
 import dev.supportkit.core.internal.request.RequestCommands;
 import dev.supportkit.core.internal.resolution.DefaultResolutionService;
@@ -106,6 +108,10 @@ final class EngineModule extends AbstractModule {
         bind(JournalBookkeeping.class).to(RequestCommands.class);
         // Hooks of the command pipeline; a capability adds its own binding here, commands stay untouched.
         Multibinder<CommandHook> hooks = Multibinder.newSetBinder(binder(), CommandHook.class);
+        hooks.addBinding().to(OutboxMessageHook.class);
+        bind(OutboxMessageHook.class).in(Singleton.class);
+        hooks.addBinding().to(TimerSchedulingHook.class);
+        bind(TimerSchedulingHook.class).in(Singleton.class);
         hooks.addBinding().to(SlaDeadlineHook.class);
         bind(SlaDeadlineHook.class).in(Singleton.class);
         bind(EventTargets.class).toInstance(eventTargets);

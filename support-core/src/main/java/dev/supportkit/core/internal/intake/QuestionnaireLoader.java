@@ -5,7 +5,7 @@ import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.api.error.FieldError;
 import dev.supportkit.api.error.ValidationException;
 import dev.supportkit.core.internal.config.IntakeSettings;
-import dev.supportkit.spi.storage.StorageProvider;
+import dev.supportkit.core.internal.work.UnitOfWork;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * fails the start with a {@link ConfigurationException} naming the file, and nothing is stored.
  */
 public final class QuestionnaireLoader {
-    private final StorageProvider storage;
+    private final UnitOfWork work;
     private final QuestionnaireCatalog catalog;
 
     /** The questionnaires read from the directory, waiting to be stored. */
@@ -42,12 +42,12 @@ public final class QuestionnaireLoader {
     }
 
     /**
-     * @param storage the engine's storage
+     * @param work    the unit of work: transactions and the engine clock
      * @param catalog the questionnaire catalogue
      */
     @Inject
-    public QuestionnaireLoader(StorageProvider storage, QuestionnaireCatalog catalog) {
-        this.storage = storage;
+    public QuestionnaireLoader(UnitOfWork work, QuestionnaireCatalog catalog) {
+        this.work = work;
         this.catalog = catalog;
     }
 
@@ -83,7 +83,7 @@ public final class QuestionnaireLoader {
     }
 
     private void storeAll(Pending pending) {
-        storage.inTransaction(tx -> {
+        work.write(tx -> {
             List<String> problems = new ArrayList<>();
             for (QuestionnaireFiles.Loaded l : pending.loaded) {
                 try {

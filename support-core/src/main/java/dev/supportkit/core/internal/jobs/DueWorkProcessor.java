@@ -1,15 +1,14 @@
 package dev.supportkit.core.internal.jobs;
 
 import dev.supportkit.api.error.ConcurrencyConflictException;
-import dev.supportkit.core.internal.work.ConflictRetry;
 import dev.supportkit.core.internal.config.EngineSettings;
 import dev.supportkit.core.internal.config.JobSettings;
-import dev.supportkit.spi.storage.Lease;
-import dev.supportkit.spi.storage.StorageProvider;
-import dev.supportkit.spi.storage.TimerRecord;
 import dev.supportkit.core.internal.notify.OutboxDispatcher;
+import dev.supportkit.core.internal.work.ConflictRetry;
+import dev.supportkit.core.internal.work.UnitOfWork;
+import dev.supportkit.spi.storage.Lease;
+import dev.supportkit.spi.storage.TimerRecord;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,7 @@ public final class DueWorkProcessor {
     /** How often a timer's handling is tried within one pass when it meets concurrent transactions. */
     private static final int CONFLICT_ATTEMPTS = 3;
 
-    private final StorageProvider storage;
-    private final Clock clock;
+    private final UnitOfWork work;
     private final String nodeId;
     private final JobSettings settings;
     private final Map<String, TimerHandler> handlers;
@@ -36,18 +34,16 @@ public final class DueWorkProcessor {
     private final ConflictRetry conflictRetry = new ConflictRetry(CONFLICT_ATTEMPTS);
 
     /**
-     * @param storage   the store
-     * @param clock     the engine's clock
+     * @param work      the unit of work: transactions and the engine clock
      * @param settings  the engine's settings (node id, job settings)
      * @param handlers  the timer handlers (executor deadlines, SLA warnings and breaches, ...)
      * @param outbox    the outbox dispatcher
      */
     @Inject
-    public DueWorkProcessor(StorageProvider storage, Clock clock, EngineSettings settings,
+    public DueWorkProcessor(UnitOfWork work, EngineSettings settings,
                             Set<TimerHandler> handlers, OutboxDispatcher outbox) {
         this.outbox = outbox;
-        this.storage = storage;
-        this.clock = clock;
+        this.work = work;
         this.nodeId = settings.nodeId();
         this.settings = settings.jobs();
         Map<String, TimerHandler> byKind = new java.util.HashMap<>();
@@ -81,9 +77,9 @@ public final class DueWorkProcessor {
      * @return how many timers were handled and completed
      */
     public int runTimers() {
-        Instant now = clock.instant();
+        Instant now = work.now();
         Lease lease = new Lease(nodeId, now, now.plus(settings.lease()), settings.batchSize());
-        List<TimerRecord> claimed = storage.inTransaction(tx -> tx.claimDueTimers(lease));
+        List<TimerRecord> claimed = work.write(tx -> tx.claimDueTimers(lease));
         int handled = 0;
         for (TimerRecord timer : claimed) {
             if (handle(timer)) {
@@ -112,9 +108,9 @@ public final class DueWorkProcessor {
     private boolean handleOnce(TimerRecord timer) {
         TimerHandler handler = handlers.get(timer.kind());
         try {
-            storage.inTransaction(tx -> {
+            work.write(tx -> {
                 if (handler != null) {
-                    handler.handle(tx, timer, clock.instant());
+                    handler.handle(tx, timer, work.now());
                 } else if (timer.attempts() + 1 < settings.maxAttempts()) {
                     // Perhaps a newer node knows this kind: leave it claimed until the lease ends.
                     throw new IllegalStateException("no handler for timer kind '" + timer.kind() + "'");
@@ -144,7 +140,7 @@ public final class DueWorkProcessor {
         LOG.error("Giving up timer {} ({}) of request {} after {} claims", timer.id(), timer.kind(), timer.request(),
                 timer.attempts() + 1, cause);
         try {
-            storage.inTransaction(tx -> {
+            work.write(tx -> {
                 tx.completeTimer(timer.id(), nodeId);
                 return null;
             });

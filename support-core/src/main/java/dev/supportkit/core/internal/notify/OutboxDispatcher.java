@@ -15,14 +15,13 @@ import dev.supportkit.core.internal.config.NotificationSettings;
 import dev.supportkit.core.internal.journal.JournalBookkeeping;
 import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.json.JacksonCodec;
+import dev.supportkit.core.internal.work.UnitOfWork;
 import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.notification.Notification;
 import dev.supportkit.spi.notification.NotificationChannel;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
-import dev.supportkit.spi.storage.StorageProvider;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -52,8 +51,7 @@ public final class OutboxDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
-    private final StorageProvider storage;
-    private final Clock clock;
+    private final UnitOfWork work;
     private final String nodeId;
     private final EngineSettings engine;
     private final NotificationSettings settings;
@@ -64,8 +62,7 @@ public final class OutboxDispatcher {
     private final List<OutboxTarget> targets;
 
     /**
-     * @param storage   the store
-     * @param clock     the engine's clock
+     * @param work      the unit of work: transactions and the engine clock
      * @param engine    the engine's settings
      * @param channels  the started channels
      * @param templates the message templates
@@ -74,11 +71,10 @@ public final class OutboxDispatcher {
      * @param targets   receivers of the topics that go to no channel (events, CRM pushes)
      */
     @Inject
-    public OutboxDispatcher(StorageProvider storage, Clock clock, EngineSettings engine, NotificationChannels channels,
+    public OutboxDispatcher(UnitOfWork work, EngineSettings engine, NotificationChannels channels,
                             MessageTemplates templates, JournalBookkeeping commands, JacksonCodec codec,
                             Set<OutboxTarget> targets) {
-        this.storage = storage;
-        this.clock = clock;
+        this.work = work;
         this.nodeId = engine.nodeId();
         this.engine = engine;
         this.settings = engine.notifications();
@@ -95,9 +91,9 @@ public final class OutboxDispatcher {
      * @return how many messages were attempted (delivered, retried later, postponed or dead-lettered)
      */
     public int runOnce() {
-        Instant now = clock.instant();
+        Instant now = work.now();
         Lease lease = new Lease(nodeId, now, now.plus(engine.jobs().lease()), engine.jobs().batchSize());
-        List<OutboxMessage> claimed = new ArrayList<>(storage.inTransaction(tx -> tx.claimDueOutbox(lease)));
+        List<OutboxMessage> claimed = new ArrayList<>(work.write(tx -> tx.claimDueOutbox(lease)));
         // Oldest first, so a request's earlier message to a target is attempted before its later ones.
         claimed.sort(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id));
         int handled = 0;
@@ -122,8 +118,8 @@ public final class OutboxDispatcher {
 
     /** One attempt at one claimed message for a target; the attempt is not journalled (it would be an event). */
     private void dispatchTo(OutboxTarget target, OutboxMessage message) {
-        Instant now = clock.instant();
-        Optional<Instant> held = storage.inTransaction(tx -> target.heldUntil(tx, message));
+        Instant now = work.now();
+        Optional<Instant> held = work.write(tx -> target.heldUntil(tx, message));
         if (held.isPresent()) {
             record(message.withOutcome(OutboxMessage.Status.PENDING, message.attempts(), held.get(), message.route(),
                     "waiting for an earlier message of the request to the same target"), List.of());
@@ -151,8 +147,8 @@ public final class OutboxDispatcher {
 
     /** One attempt at one claimed message. */
     private void dispatch(OutboxMessage message) {
-        Instant now = clock.instant();
-        Prepared prepared = storage.inTransaction(tx -> {
+        Instant now = work.now();
+        Prepared prepared = work.write(tx -> {
             Recipient recipient = Recipient.resolve(tx, message.tenant(), message.recipient(), settings.zone());
             Map<String, Object> model = model(tx, message, recipient);
             return new Prepared(recipient, model);
@@ -225,7 +221,7 @@ public final class OutboxDispatcher {
 
     /** Writes the outcome and journals each attempt on the request, in one transaction. */
     private void record(OutboxMessage updated, List<Attempt> attempts) {
-        storage.inTransaction(tx -> {
+        work.write(tx -> {
             tx.updateOutbox(updated, nodeId);
             if (updated.request() != null && !attempts.isEmpty()) {
                 Optional<Request> found = tx.findRequest(updated.tenant(), updated.request());
@@ -234,7 +230,7 @@ public final class OutboxDispatcher {
                     Actor system = Actor.system(updated.tenant());
                     for (Attempt attempt : attempts) {
                         request = commands.appendBookkeeping(tx, system, request, journal(updated, attempt),
-                                clock.instant());
+                                work.now());
                     }
                 }
             }

@@ -12,16 +12,13 @@ import dev.supportkit.core.internal.journal.HashChain;
 import dev.supportkit.core.internal.journal.JournalBookkeeping;
 import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.journal.JournalWriter;
-import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.notify.MessageTopic;
 import dev.supportkit.core.internal.security.AccessPolicy;
 import dev.supportkit.core.internal.security.Permission;
 import dev.supportkit.core.internal.work.ConflictRetry;
 import dev.supportkit.core.internal.work.UnitOfWork;
 import dev.supportkit.spi.storage.JournalRecord;
-import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.StorageTransaction;
-import dev.supportkit.spi.storage.TimerRecord;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,16 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * The command pipeline: every command on a request, registration included, runs here as one unit of work:
  * check the role, load the request, check visibility and version, the state machine's legality and the
  * actor's line, let the command validate and decide, chain its journal entries, store the snapshot, run the
- * registered {@link CommandHook}s (deadlines, events, ...) in the same transaction, and record its contacts,
- * outbox rows and timers. Any failure before commit leaves everything as it was.
+ * registered {@link CommandHook}s in the same transaction: deadlines, the customer messages and timers the
+ * command decided, events and CRM pushes. Any failure before commit leaves everything as it was.
  */
 public final class RequestCommands implements JournalBookkeeping {
 
@@ -176,23 +171,19 @@ public final class RequestCommands implements JournalBookkeeping {
     private final UnitOfWork work;
     private final AccessPolicy policy;
     private final JournalWriter journal;
-    private final JacksonCodec codec;
     private final List<CommandHook> hooks;
 
     /**
      * @param work    the unit of work
      * @param policy  the access policy
      * @param journal the journal writer
-     * @param codec   JSON codec for outbox payloads
      * @param hooks   the hooks run with every change, in their stable order
      */
     @Inject
-    public RequestCommands(UnitOfWork work, AccessPolicy policy, JournalWriter journal, JacksonCodec codec,
-                           Set<CommandHook> hooks) {
+    public RequestCommands(UnitOfWork work, AccessPolicy policy, JournalWriter journal, Set<CommandHook> hooks) {
         this.work = work;
         this.policy = policy;
         this.journal = journal;
-        this.codec = codec;
         this.hooks = hooks.stream().sorted(HOOK_ORDER).toList();
     }
 
@@ -275,8 +266,8 @@ public final class RequestCommands implements JournalBookkeeping {
     /**
      * Writes a change decided in an open transaction: runs the hooks' {@link CommandHook#beforeStore}, chains
      * its journal entries after the base's head, stores the snapshot with the next version (inserting when
-     * {@code base} is null), runs the hooks' {@link CommandHook#afterChange}, and records its contacts, outbox
-     * rows and timers.
+     * {@code base} is null) and its contacts, then runs the hooks' {@link CommandHook#afterChange}, which record
+     * its outbox messages, timers, events and the rest.
      *
      * @param tx     the open transaction
      * @param actor  who acted
@@ -316,14 +307,8 @@ public final class RequestCommands implements JournalBookkeeping {
         for (Contact contact : change.contacts()) {
             tx.insertContact(saved.tenant(), contact);
         }
-        for (Message message : change.messages()) {
-            tx.enqueueOutbox(outboxMessage(saved, message, now));
-        }
-        for (TimerDraft timer : change.timers()) {
-            tx.scheduleTimer(new TimerRecord(UUID.randomUUID().toString(), saved.tenant(), saved.id(), timer.kind(),
-                    timer.dueAt(), timer.payload(), 0));
-        }
-        runAfterChange(new HookContext(tx, actor, action, base, saved, List.copyOf(records), now));
+        runAfterChange(new HookContext(tx, actor, action, base, saved, List.copyOf(records), change.messages(),
+                change.timers(), now));
         return saved;
     }
 
@@ -351,7 +336,8 @@ public final class RequestCommands implements JournalBookkeeping {
         tx.appendJournal(record);
         Request saved = current.toBuilder().journalHead(record.sequence(), record.hash()).build();
         tx.updateRequest(saved, current.version());
-        runAfterChange(new HookContext(tx, actor, Optional.empty(), current, saved, List.of(record), now));
+        runAfterChange(new HookContext(tx, actor, Optional.empty(), current, saved, List.of(record), List.of(),
+                List.of(), now));
         return saved;
     }
 
@@ -388,21 +374,5 @@ public final class RequestCommands implements JournalBookkeeping {
      */
     public Request load(StorageTransaction tx, Actor actor, RequestId id) {
         return policy.loadVisible(tx, actor, id);
-    }
-
-    private OutboxMessage outboxMessage(Request request, Message message, Instant now) {
-        String topic = message.topic().topic();
-        String recipient = message.recipient() == null ? request.representative().value() : message.recipient();
-        Map<String, Object> payload = new TreeMap<>();
-        payload.put("requestId", request.id().value());
-        payload.put("subject", request.subject());
-        payload.put("status", request.status().name());
-        payload.put("organization", request.organization().value());
-        payload.put("representative", request.representative().value());
-        payload.putAll(message.extras());
-        return OutboxMessage.builder().id(UUID.randomUUID().toString()).tenant(request.tenant()).request(request.id())
-                .topic(topic).recipient(recipient).payload(codec.toJson(payload))
-                .idempotencyKey(request.id().value() + ":" + request.journalSequence() + ":" + topic + ":" + recipient)
-                .createdAt(now).build();
     }
 }

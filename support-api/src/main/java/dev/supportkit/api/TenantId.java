@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param value the identifier text; not blank, at most 64 characters
  */
-public record TenantId(String value) {
+public record TenantId(String value) implements Identifier {
     /**
      * Validates the identifier text.
      *

@@ -17,7 +17,9 @@ public interface DirectoryEntry {
     /**
      * Returns the customer organisation the entry belongs to, if it belongs to one.
      *
-     * @return the customer organisation the entry belongs to, if it belongs to one
+     * @return the customer organisation the entry belongs to, if it belongs to one; empty by default
      */
-    Optional<OrganizationId> owner();
+    default Optional<OrganizationId> owner() {
+        return Optional.empty();
+    }
 }

@@ -9,12 +9,7 @@ import java.util.Optional;
  * @param name       the organisation's name; required, at most 200 characters
  * @param taxNumber  the organisation's tax number (ИНН) or other registration number; may be null
  */
-public record Organization(OrganizationId id, String name, String taxNumber) implements DirectoryEntry {
-    @Override
-    public String entryId() {
-        return id == null ? null : id.value();
-    }
-
+public record Organization(OrganizationId id, String name, String taxNumber) implements IdentifiedEntry {
     @Override
     public Optional<OrganizationId> owner() {
         return Optional.ofNullable(id);

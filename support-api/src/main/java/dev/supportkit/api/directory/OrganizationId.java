@@ -1,5 +1,6 @@
 package dev.supportkit.api.directory;
 
+import dev.supportkit.api.Identifier;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  *
  * @param value the identifier text; not blank, at most 64 characters
  */
-public record OrganizationId(String value) {
+public record OrganizationId(String value) implements Identifier {
     /**
      * Validates the identifier text.
      *

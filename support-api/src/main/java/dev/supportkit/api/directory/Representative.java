@@ -13,12 +13,7 @@ import java.util.Optional;
  * @param phone        phone number in international form, e.g. +74951234567
  */
 public record Representative(RepresentativeId id, OrganizationId organization, String fullName, String email,
-                             String phone) implements DirectoryEntry {
-    @Override
-    public String entryId() {
-        return id == null ? null : id.value();
-    }
-
+                             String phone) implements IdentifiedEntry {
     @Override
     public Optional<OrganizationId> owner() {
         return Optional.ofNullable(organization);

@@ -10,12 +10,7 @@ import java.util.Optional;
  * @param name         short name, e.g. "Head office"; required
  * @param address      postal address for visits; required
  */
-public record Site(SiteId id, OrganizationId organization, String name, String address) implements DirectoryEntry {
-    @Override
-    public String entryId() {
-        return id == null ? null : id.value();
-    }
-
+public record Site(SiteId id, OrganizationId organization, String name, String address) implements IdentifiedEntry {
     @Override
     public Optional<OrganizationId> owner() {
         return Optional.ofNullable(organization);

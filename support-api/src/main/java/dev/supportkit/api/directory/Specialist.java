@@ -3,7 +3,6 @@ package dev.supportkit.api.directory;
 import dev.supportkit.api.Role;
 import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,7 +19,7 @@ import java.util.Set;
  *                 when saved)
  */
 public record Specialist(SpecialistId id, String fullName, Role role, GroupId group, Set<String> skills)
-        implements DirectoryEntry {
+        implements IdentifiedEntry {
 
     /**
      * Copies the skills into an unmodifiable set in their given order; null becomes empty.
@@ -59,15 +58,5 @@ public record Specialist(SpecialistId id, String fullName, Role role, GroupId gr
         }
         String wanted = skill.strip();
         return skills.stream().anyMatch(s -> s != null && s.strip().equalsIgnoreCase(wanted));
-    }
-
-    @Override
-    public String entryId() {
-        return id == null ? null : id.value();
-    }
-
-    @Override
-    public Optional<OrganizationId> owner() {
-        return Optional.empty();
     }
 }

@@ -1,7 +1,5 @@
 package dev.supportkit.api.directory;
 
-import java.util.Optional;
-
 /**
  * A group of specialists working one support line, e.g. "Telephony, second line".
  *
@@ -9,14 +7,5 @@ import java.util.Optional;
  * @param name the group's name; required
  * @param line the line it works; required
  */
-public record SupportGroup(GroupId id, String name, SupportLine line) implements DirectoryEntry {
-    @Override
-    public String entryId() {
-        return id == null ? null : id.value();
-    }
-
-    @Override
-    public Optional<OrganizationId> owner() {
-        return Optional.empty();
-    }
+public record SupportGroup(GroupId id, String name, SupportLine line) implements IdentifiedEntry {
 }

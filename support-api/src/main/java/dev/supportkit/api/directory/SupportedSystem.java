@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param components   its components; may be empty, never null
  */
 public record SupportedSystem(SystemId id, OrganizationId organization, String name, String vendor, String model,
-                              boolean critical, List<SystemComponent> components) implements DirectoryEntry {
+                              boolean critical, List<SystemComponent> components) implements IdentifiedEntry {
     /**
      * Copies the component list so the record stays immutable.
      *
@@ -29,11 +29,6 @@ public record SupportedSystem(SystemId id, OrganizationId organization, String n
      */
     public SupportedSystem {
         components = components == null ? List.of() : List.copyOf(components);
-    }
-
-    @Override
-    public String entryId() {
-        return id == null ? null : id.value();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.supportkit.api.knowledge;
 
+import dev.supportkit.api.Identifier;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  *
  * @param value the identifier text, 1 to 64 non-blank characters
  */
-public record FaqId(String value) {
+public record FaqId(String value) implements Identifier {
     /**
      * Checks the identifier text.
      *

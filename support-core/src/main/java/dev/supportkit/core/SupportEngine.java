@@ -156,7 +156,7 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
     }
 
     /**
-     * Returns the engine's clock.
+     * Returns the engine's clock: the builder's clock, truncated to microseconds.
      *
      * @return the engine's clock
      */
@@ -231,7 +231,9 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
         }
 
         /**
-         * The only source of time for the engine and its providers.
+         * The only source of time for the engine and its providers. The engine reads it truncated to
+         * microseconds, the precision every store keeps, so stored times and the journal's hashes read back
+         * exactly; {@link SupportEngine#clock()} returns that truncating clock.
          *
          * @param value the clock; tests pass a fixed or adjustable one
          * @return this builder

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import dev.supportkit.core.internal.json.JacksonCodec;
+import dev.supportkit.core.internal.work.MicrosecondClock;
 import dev.supportkit.core.internal.plugin.DiscoveredProviders;
 import dev.supportkit.core.internal.plugin.LoadedPlugin;
 import dev.supportkit.core.internal.plugin.ProviderDiscovery;
@@ -106,6 +107,8 @@ public final class EngineAssembly implements AutoCloseable {
                                           List<NotificationChannelFactory> channels, List<CrmAdapterFactory> crm,
                                           List<SearchIndexFactory> search, List<EventSinkFactory> sinks,
                                           List<DomainEventListener> listeners) {
+        // Every instant the engine stores is at the precision every store keeps, so the journal's hashes hold.
+        clock = MicrosecondClock.of(clock);
         List<String> all = new ArrayList<>(problems);
         boolean badDirectory = problems.stream().anyMatch(p -> p.startsWith(SettingsLoader.PLUGINS_DIRECTORY));
         DiscoveredProviders discovered = null;

@@ -28,12 +28,13 @@ import java.util.Optional;
  *                          ({@code supportkit.knowledge.directory}), if anywhere
  * @param intake            questionnaire files, attaching, emergency rules and mass-incident detection
  *                          ({@code supportkit.intake.*})
+ * @param journal           the keys that seal the journal ({@code supportkit.journal.*})
  */
 public record EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
                              Map<String, ProviderSettings> providerSettings, JobSettings jobs,
                              Duration directoryCacheTtl, NotificationSettings notifications, SlaSettings sla,
                              RoutingSettings routing, String searchProvider, Optional<Path> knowledgeDirectory,
-                             IntakeSettings intake) {
+                             IntakeSettings intake, JournalSettings journal) {
     /** The search index provider used when none is configured. */
     public static final String DEFAULT_SEARCH_PROVIDER = "lucene";
 
@@ -52,9 +53,11 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
      * @param searchProvider the id of the search index provider to use; null means {@code lucene}
      * @param knowledgeDirectory where solution-base files are loaded from; null means nowhere
      * @param intake intake settings; null means the defaults
+     * @param journal the journal's sealing keys; null means none
      */
     public EngineSettings {
         intake = intake == null ? IntakeSettings.DEFAULTS : intake;
+        journal = journal == null ? JournalSettings.NONE : journal;
         knowledgeDirectory = knowledgeDirectory == null ? Optional.empty() : knowledgeDirectory;
         providerSettings = Map.copyOf(providerSettings);
         routing = routing == null ? RoutingSettings.NONE : routing;
@@ -82,7 +85,7 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
                 .pluginsDirectory(pluginsDirectory.orElse(null)).providerSettings(providerSettings).jobs(jobs)
                 .directoryCacheTtl(directoryCacheTtl)
                 .notifications(notifications).sla(sla).routing(routing).searchProvider(searchProvider)
-                .knowledgeDirectory(knowledgeDirectory.orElse(null)).intake(intake);
+                .knowledgeDirectory(knowledgeDirectory.orElse(null)).intake(intake).journal(journal);
     }
 
     /**
@@ -131,6 +134,7 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
         private String searchProvider = DEFAULT_SEARCH_PROVIDER;
         private Optional<Path> knowledgeDirectory = Optional.empty();
         private IntakeSettings intake = IntakeSettings.DEFAULTS;
+        private JournalSettings journal = JournalSettings.NONE;
 
         private Builder() {
         }
@@ -268,6 +272,17 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
         }
 
         /**
+         * Sets the journal's sealing keys ({@code supportkit.journal.*}).
+         *
+         * @param value the settings; null means none
+         * @return this builder
+         */
+        public Builder journal(JournalSettings value) {
+            journal = value;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -292,7 +307,8 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
                 throw new ConfigurationException(problems);
             }
             return new EngineSettings(nodeId, storageProvider, pluginsDirectory, providerSettings, jobs,
-                    directoryCacheTtl, notifications, sla, routing, searchProvider, knowledgeDirectory, intake);
+                    directoryCacheTtl, notifications, sla, routing, searchProvider, knowledgeDirectory, intake,
+                    journal);
         }
     }
 }

@@ -106,6 +106,7 @@ public final class SettingsLoader {
         Map<String, List<String>> sla = new TreeMap<>();
         Map<String, List<String>> routing = new TreeMap<>();
         Map<String, List<String>> intake = new TreeMap<>();
+        Map<String, List<String>> journal = new TreeMap<>();
         for (Iterator<String> keys = config.getKeys(); keys.hasNext(); ) {
             String key = keys.next();
             if (!key.startsWith(PREFIX) || ENGINE_KEYS.contains(key)) {
@@ -121,6 +122,10 @@ public final class SettingsLoader {
             }
             if (key.startsWith(IntakeSettings.PREFIX)) {
                 intake.put(key, config.getList(String.class, key, List.of()));
+                continue;
+            }
+            if (key.startsWith(JournalSettings.PREFIX)) {
+                journal.put(key, config.getList(String.class, key, List.of()));
                 continue;
             }
             var matcher = PROVIDER_KEY.matcher(key);
@@ -166,11 +171,12 @@ public final class SettingsLoader {
         SlaSettings slaSettings = SlaSettings.parse(sla, problems);
         RoutingSettings routingSettings = RoutingSettings.parse(routing, problems);
         IntakeSettings intakeSettings = IntakeSettings.parse(intake, problems);
+        JournalSettings journalSettings = JournalSettings.parse(journal, problems);
         return new Result(EngineSettings.builder().nodeId(nodeId).storageProvider(storage)
                 .pluginsDirectory(plugins.orElse(null)).providerSettings(providerSettings).jobs(jobs)
                 .directoryCacheTtl(directoryCache).notifications(notifications).sla(slaSettings)
                 .routing(routingSettings).searchProvider(search).knowledgeDirectory(knowledge.orElse(null))
-                .intake(intakeSettings).build(), List.copyOf(problems));
+                .intake(intakeSettings).journal(journalSettings).build(), List.copyOf(problems));
     }
 
     private static NotificationSettings notifications(Configuration config, List<String> problems) {

@@ -33,6 +33,7 @@ import dev.supportkit.core.internal.jobs.ExecutorDeadlineHandler;
 import dev.supportkit.core.internal.jobs.TimerHandler;
 import dev.supportkit.core.internal.journal.DefaultJournalService;
 import dev.supportkit.core.internal.journal.JournalBookkeeping;
+import dev.supportkit.core.internal.journal.JournalKeys;
 import dev.supportkit.core.internal.journal.JournalWriter;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.notify.MessageTemplates;
@@ -103,6 +104,7 @@ final class EngineModule extends AbstractModule {
         bind(OutboxDispatcher.class).in(Singleton.class);
         bind(AccessPolicy.class).in(Singleton.class);
         bind(JournalWriter.class).in(Singleton.class);
+        bind(JournalKeys.class).in(Singleton.class);
         bind(UnitOfWork.class).in(Singleton.class);
         bind(RequestCommands.class).in(Singleton.class);
         bind(JournalBookkeeping.class).to(RequestCommands.class);

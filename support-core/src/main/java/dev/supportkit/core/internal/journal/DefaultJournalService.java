@@ -22,17 +22,20 @@ public final class DefaultJournalService implements JournalService {
     private final UnitOfWork work;
     private final AccessPolicy policy;
     private final JacksonCodec codec;
+    private final JournalKeys keys;
 
     /**
      * @param work   the unit of work
      * @param policy the access policy
      * @param codec  JSON codec for event payloads
+     * @param keys   checks each record's seal
      */
     @Inject
-    public DefaultJournalService(UnitOfWork work, AccessPolicy policy, JacksonCodec codec) {
+    public DefaultJournalService(UnitOfWork work, AccessPolicy policy, JacksonCodec codec, JournalKeys keys) {
         this.work = work;
         this.policy = policy;
         this.codec = codec;
+        this.keys = keys;
     }
 
     @Override
@@ -53,43 +56,103 @@ public final class DefaultJournalService implements JournalService {
         policy.require(actor, Permission.VERIFY_JOURNAL);
         return work.read(tx -> {
             Request loaded = policy.loadVisible(tx, actor, request);
-            return verify(loaded, tx.findJournal(loaded.tenant(), request));
+            return verify(loaded, tx.findJournal(loaded.tenant(), request), keys);
         });
     }
 
     /**
-     * Checks a chain against the anchor kept on the request snapshot.
+     * Checks a chain against the anchor kept on the request snapshot and reports the first bad entry exactly:
+     * missing, out of order, unreadable, altered (its seal does not hold), replaced or inserted (the next
+     * entry links to another one), removed at the end or added after the anchor. A damaged row never makes
+     * it throw.
      *
      * @param request the request snapshot (its journal head is the anchor)
      * @param records the stored records, by sequence
+     * @param keys    checks the seals
      * @return the verdict
      */
-    static ChainVerification verify(Request request, List<JournalRecord> records) {
+    static ChainVerification verify(Request request, List<JournalRecord> records, JournalKeys keys) {
         String previous = HashChain.GENESIS;
         long expected = 1;
+        boolean keyedSeen = false;
         for (JournalRecord r : records) {
-            if (r.sequence() != expected) {
-                return ChainVerification.broken(request.id(), records.size(), expected,
-                        "entry " + expected + " is missing (found " + r.sequence() + " in its place)");
+            if (r.sequence() < expected) {
+                return broken(request, records, r.sequence(), "entry " + r.sequence() + " appears again after entry "
+                        + (expected - 1) + ": entries were inserted or renumbered");
+            }
+            if (r.sequence() > expected) {
+                return broken(request, records, expected, "entry " + expected + " is missing (found " + r.sequence()
+                        + " in its place)");
+            }
+            Optional<String> unreadable = unreadable(r);
+            if (unreadable.isPresent()) {
+                return broken(request, records, expected, "entry " + expected + " is unreadable: "
+                        + unreadable.get());
+            }
+            Optional<String> seal = keys.problem(r, keyedSeen);
+            if (seal.isPresent()) {
+                if (expected > 1 && keys.problem(renumbered(r, expected - 1), keyedSeen).isEmpty()) {
+                    // r is intact as the entry before: an entry was inserted ahead of it and the rest renumbered
+                    return broken(request, records, expected - 1, "entry " + (expected - 1) + " was inserted: "
+                            + "the entries after it were renumbered");
+                }
+                return broken(request, records, expected, "entry " + expected + " " + seal.get());
             }
             if (!r.previousHash().equals(previous)) {
-                return ChainVerification.broken(request.id(), records.size(), r.sequence(),
-                        "entry " + r.sequence() + " does not link to the entry before it");
+                // r's own seal holds, so r is as written; what it links to is not the entry before it
+                long replaced = expected - 1;
+                return broken(request, records, replaced, "entry " + replaced + " was replaced or inserted: entry "
+                        + expected + " does not link to it");
             }
-            if (!HashChain.hash(r).equals(r.hash())) {
-                return ChainVerification.broken(request.id(), records.size(), r.sequence(),
-                        "entry " + r.sequence() + " was altered: its content does not match its hash");
-            }
+            keyedSeen |= JournalKeys.isKeyed(r.hash());
             previous = r.hash();
             expected++;
         }
         long last = expected - 1;
-        if (last != request.journalSequence() || !previous.equals(request.journalHash())) {
-            return ChainVerification.broken(request.id(), records.size(), Math.min(last + 1, request.journalSequence()),
-                    "the journal ends at entry " + last + " but the request records " + request.journalSequence()
-                            + " entries: entries were removed or replaced");
+        long anchored = request.journalSequence();
+        if (anchored > last) {
+            return broken(request, records, last + 1, "the journal ends at entry " + last + " but the request records "
+                    + anchored + " entries: entries were removed or replaced");
+        }
+        if (anchored < last) {
+            return broken(request, records, anchored + 1, "entry " + (anchored + 1) + " was added outside the "
+                    + "engine: the request records " + anchored + " entries");
+        }
+        if (!previous.equals(request.journalHash())) {
+            return broken(request, records, last, "entry " + last + " was replaced: the request's anchor names "
+                    + "another entry " + last);
         }
         return ChainVerification.verified(request.id(), records.size());
+    }
+
+    private static ChainVerification broken(Request request, List<JournalRecord> records, long at, String problem) {
+        return ChainVerification.broken(request.id(), records.size(), Math.max(1, at), problem);
+    }
+
+    private static JournalRecord renumbered(JournalRecord r, long sequence) {
+        return new JournalRecord(r.tenant(), r.request(), sequence, r.occurredAt(), r.actorId(), r.actorName(),
+                r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(), r.payload(), r.description(),
+                r.previousHash(), r.hash());
+    }
+
+    /** Names the first missing part a sealed record must have, if any. */
+    private static Optional<String> unreadable(JournalRecord r) {
+        if (r.hash() == null || r.hash().isBlank()) {
+            return Optional.of("it has no seal");
+        }
+        if (r.previousHash() == null) {
+            return Optional.of("it has no link to the entry before it");
+        }
+        if (r.tenant() == null || r.request() == null || r.occurredAt() == null || r.actorId() == null) {
+            return Optional.of("its tenant, request, time or actor is missing");
+        }
+        if (r.actorRole() == null || r.function() == null || r.visibility() == null) {
+            return Optional.of("its actor role, labour function or visibility is missing or unknown");
+        }
+        if (r.eventType() == null) {
+            return Optional.of("its event type is missing");
+        }
+        return Optional.empty();
     }
 
     private JournalEntry toEntry(JournalRecord r) {

@@ -9,17 +9,20 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 
 /**
- * Turns journal drafts into numbered, hash-chained records.
+ * Turns journal drafts into numbered, chained records, each sealed by {@link JournalKeys}.
  */
 public final class JournalWriter {
     private final JacksonCodec codec;
+    private final JournalKeys keys;
 
     /**
      * @param codec the engine's JSON codec
+     * @param keys  seals each record
      */
     @Inject
-    public JournalWriter(JacksonCodec codec) {
+    public JournalWriter(JacksonCodec codec, JournalKeys keys) {
         this.codec = codec;
+        this.keys = keys;
     }
 
     /**
@@ -39,7 +42,7 @@ public final class JournalWriter {
         JournalRecord unsigned = new JournalRecord(tenant, request, headSequence + 1, occurredAt, actor.id(),
                 actor.displayName(), actor.role(), draft.channel(), draft.function(), draft.visibility(),
                 JacksonCodec.eventType(draft.event()), codec.toJson(draft.event()), draft.description(), headHash, "");
-        return withHash(unsigned, HashChain.hash(unsigned));
+        return withHash(unsigned, keys.seal(unsigned));
     }
 
     private static JournalRecord withHash(JournalRecord r, String hash) {

@@ -133,15 +133,15 @@ class JournalTamperTest {
     }
 
     @Test
-    @DisplayName("a forged entry with a recomputed hash breaks the link of the next entry")
+    @DisplayName("a forged entry with a recomputed hash is reported at itself: the next entry does not link to it")
     void forgedEntryWithRecomputedHash() {
         ChainVerification result = verifyWith(rs -> {
             JournalRecord forged = withDescription(rs.get(2), "forged");
             return replace(rs, 2, rehashed(forged, forged.previousHash()));
         });
         assertFalse(result.intact());
-        assertEquals(4L, result.brokenAt().orElseThrow());
-        assertTrue(result.problem().orElseThrow().contains("does not link"));
+        assertEquals(3L, result.brokenAt().orElseThrow(), result.toString());
+        assertTrue(result.problem().orElseThrow().contains("entry 3 was replaced"), result.toString());
     }
 
     @Test
@@ -158,6 +158,61 @@ class JournalTamperTest {
             return forged;
         });
         assertFalse(result.intact());
-        assertTrue(result.problem().orElseThrow().contains("removed or replaced"));
+        assertEquals(request.journalSequence(), result.brokenAt().orElseThrow(), result.toString());
+        assertTrue(result.problem().orElseThrow().contains("the request's anchor names another entry"),
+                result.toString());
+    }
+
+    @Test
+    @DisplayName("an entry inserted in the middle, the rest renumbered, is reported at the inserted entry")
+    void insertedEntry() {
+        ChainVerification result = verifyWith(rs -> {
+            List<JournalRecord> copy = new ArrayList<>(rs.subList(0, 2));
+            copy.add(rehashed(withDescription(rs.get(2), "inserted"), rs.get(1).hash()));
+            for (JournalRecord r : rs.subList(2, rs.size())) {
+                copy.add(new JournalRecord(r.tenant(), r.request(), r.sequence() + 1, r.occurredAt(), r.actorId(),
+                        r.actorName(), r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(),
+                        r.payload(), r.description(), r.previousHash(), r.hash()));
+            }
+            return copy;
+        });
+        assertFalse(result.intact());
+        assertEquals(3L, result.brokenAt().orElseThrow(), result.toString());
+        assertTrue(result.problem().orElseThrow().contains("inserted"), result.toString());
+    }
+
+    @Test
+    @DisplayName("damaged rows (no description, no link, no role, no seal) are reported at that entry, never thrown")
+    void damagedRows() {
+        ChainVerification noDescription = verifyWith(rs -> replace(rs, 1, withDescription(rs.get(1), null)));
+        assertEquals(2L, noDescription.brokenAt().orElseThrow(), noDescription.toString());
+        assertTrue(noDescription.problem().orElseThrow().contains("altered"), noDescription.toString());
+
+        ChainVerification noLink = verifyWith(rs -> {
+            JournalRecord r = rs.get(2);
+            return replace(rs, 2, new JournalRecord(r.tenant(), r.request(), r.sequence(), r.occurredAt(),
+                    r.actorId(), r.actorName(), r.actorRole(), r.channel(), r.function(), r.visibility(),
+                    r.eventType(), r.payload(), r.description(), null, r.hash()));
+        });
+        assertEquals(3L, noLink.brokenAt().orElseThrow(), noLink.toString());
+        assertTrue(noLink.problem().orElseThrow().contains("unreadable"), noLink.toString());
+
+        ChainVerification noRole = verifyWith(rs -> {
+            JournalRecord r = rs.get(3);
+            return replace(rs, 3, new JournalRecord(r.tenant(), r.request(), r.sequence(), r.occurredAt(),
+                    r.actorId(), r.actorName(), null, r.channel(), r.function(), r.visibility(), r.eventType(),
+                    r.payload(), r.description(), r.previousHash(), r.hash()));
+        });
+        assertEquals(4L, noRole.brokenAt().orElseThrow(), noRole.toString());
+        assertTrue(noRole.problem().orElseThrow().contains("unreadable"), noRole.toString());
+
+        ChainVerification noSeal = verifyWith(rs -> {
+            JournalRecord r = rs.get(0);
+            return replace(rs, 0, new JournalRecord(r.tenant(), r.request(), r.sequence(), r.occurredAt(),
+                    r.actorId(), r.actorName(), r.actorRole(), r.channel(), r.function(), r.visibility(),
+                    r.eventType(), r.payload(), r.description(), r.previousHash(), null));
+        });
+        assertEquals(1L, noSeal.brokenAt().orElseThrow(), noSeal.toString());
+        assertTrue(noSeal.problem().orElseThrow().contains("no seal"), noSeal.toString());
     }
 }

@@ -16,6 +16,7 @@ import dev.supportkit.spi.storage.TimerRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The column lists of the record tables and the mappers from their rows back to records. */
 final class Rows {
@@ -40,11 +41,27 @@ final class Rows {
         String channel = rows.getString("channel");
         return new JournalRecord(TenantId.of(rows.getString("tenant")), RequestId.of(rows.getString("request_id")),
                 rows.getLong("seq"), dialect.getInstant(rows, "occurred_at"), rows.getString("actor_id"),
-                rows.getString("actor_name"), Role.valueOf(rows.getString("actor_role")),
-                channel == null ? null : Channel.of(channel), LaborFunction.ofCode(rows.getString("labor_function")),
-                Visibility.valueOf(rows.getString("visibility")), rows.getString("event_type"),
+                rows.getString("actor_name"), known(rows.getString("actor_role"), Role::valueOf),
+                channel == null ? null : Channel.of(channel),
+                known(rows.getString("labor_function"), LaborFunction::ofCode),
+                known(rows.getString("visibility"), Visibility::valueOf), rows.getString("event_type"),
                 rows.getString("payload"), rows.getString("description"), rows.getString("previous_hash"),
                 rows.getString("hash"));
+    }
+
+    /**
+     * Reads a stored name; a name the code does not know (a damaged or hand-edited row) reads as null, so
+     * the journal's verification reports the entry as unreadable instead of failing the whole read.
+     */
+    private static <T> T known(String stored, Function<String, T> parse) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return parse.apply(stored);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static OutboxMessage outbox(ResultSet rows, Dialect dialect) throws SQLException {

@@ -1,0 +1,187 @@
+package dev.supportkit.storage.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.api.journal.ChainVerification;
+import dev.supportkit.api.journal.JournalEntry;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.core.internal.journal.HashChain;
+import dev.supportkit.core.testing.EngineFixture;
+import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.storage.jdbc.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Someone with write access to the tables, but without the journal key, changes a request's journal by
+ * direct SQL; {@code verify()} names the exact entry every time and never throws.
+ */
+class JournalTamperOnDatabasesTest {
+    private static final String SECRET = "tamper-test-secret-0123456789abcdefghij";
+
+    private TestDatabase.Fresh database;
+    private EngineFixture fx;
+    private Connection sql;
+    private Dialect dialect;
+
+    @AfterEach
+    void close() throws SQLException {
+        if (sql != null) {
+            sql.close();
+        }
+        if (fx != null) {
+            fx.close();
+        }
+        if (database != null) {
+            database.drop().run();
+        }
+    }
+
+    private void start(TestDatabase server) {
+        database = server.create();
+        dialect = server == TestDatabase.POSTGRES ? Dialect.POSTGRESQL : Dialect.valueOf(server.name());
+        Map<String, String> settings = new HashMap<>();
+        settings.put("supportkit.storage.provider", "jdbc");
+        settings.put("supportkit.journal.keys.k1.secret", SECRET);
+        database.settings().forEach((key, value) -> settings.put("supportkit.providers.jdbc." + key, value));
+        fx = new EngineFixture(settings);
+        sql = server.connect(database.url());
+    }
+
+    private Request closedRequest() {
+        Request request = fx.requestIn(RequestStatus.CLOSED, SupportLine.SECOND_LINE);
+        assertTrue(request.journalSequence() >= 5, "a long enough journal: " + request.journalSequence());
+        assertTrue(fx.engine.journal().verify(fx.auditor, request.id()).intact());
+        return request;
+    }
+
+    private ChainVerification verify(Request request) {
+        return fx.engine.journal().verify(fx.auditor, request.id());
+    }
+
+    private void update(String statement, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = sql.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private List<JournalRecord> rows(Request request) throws SQLException {
+        List<JournalRecord> records = new ArrayList<>();
+        try (PreparedStatement ps = sql.prepareStatement(
+                "SELECT * FROM sk_journal WHERE tenant = ? AND request_id = ? ORDER BY seq")) {
+            ps.setString(1, request.tenant().value());
+            ps.setString(2, request.id().value());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    records.add(Rows.journal(rs, dialect));
+                }
+            }
+        }
+        return records;
+    }
+
+    private static JournalRecord rewritten(JournalRecord r, long sequence, String description, String previous) {
+        JournalRecord unsealed = new JournalRecord(r.tenant(), r.request(), sequence, r.occurredAt(), r.actorId(),
+                r.actorName(), r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(), r.payload(),
+                description, previous, "");
+        return new JournalRecord(r.tenant(), r.request(), sequence, r.occurredAt(), r.actorId(), r.actorName(),
+                r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(), r.payload(), description,
+                previous, HashChain.hash(unsealed));
+    }
+
+    private void where(Request request, String set, long seq, Object... values) throws SQLException {
+        Object[] parameters = new Object[values.length + 3];
+        System.arraycopy(values, 0, parameters, 0, values.length);
+        parameters[values.length] = request.tenant().value();
+        parameters[values.length + 1] = request.id().value();
+        parameters[values.length + 2] = seq;
+        update("UPDATE sk_journal SET " + set + " WHERE tenant = ? AND request_id = ? AND seq = ?", parameters);
+    }
+
+    private void moveAnchor(Request request, String from, String to) throws SQLException {
+        update("UPDATE sk_requests SET snapshot = REPLACE(snapshot, ?, ?) WHERE tenant = ? AND id = ?", from, to,
+                request.tenant().value(), request.id().value());
+    }
+
+    private static void assertBrokenAt(long entry, String wording, ChainVerification verdict) {
+        assertFalse(verdict.intact(), verdict.toString());
+        assertEquals(entry, verdict.brokenAt().orElseThrow(), verdict.toString());
+        assertTrue(verdict.problem().orElseThrow().contains(wording), verdict.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRES", "MARIADB"})
+    @DisplayName("rewritten, re-chained, inserted, removed and damaged entries are each reported at the exact entry")
+    void tamperingIsReportedExactly(TestDatabase server) throws SQLException {
+        start(server);
+
+        Request altered = closedRequest();
+        where(altered, "description = ?", 2, "nothing happened");
+        assertBrokenAt(2, "was altered", verify(altered));
+
+        // rewrite entry 3, re-chain every later entry with plain SHA-256 and move the anchor: no key, no luck
+        Request rechained = closedRequest();
+        List<JournalRecord> records = rows(rechained);
+        String previous = records.get(1).hash();
+        for (JournalRecord r : records.subList(2, records.size())) {
+            JournalRecord forged = rewritten(r, r.sequence(), r.sequence() == 3 ? "forged" : r.description(),
+                    previous);
+            where(rechained, "description = ?, previous_hash = ?, hash = ?", r.sequence(), forged.description(),
+                    forged.previousHash(), forged.hash());
+            previous = forged.hash();
+        }
+        moveAnchor(rechained, records.get(records.size() - 1).hash(), previous);
+        assertBrokenAt(3, "not sealed with the tenant's key", verify(rechained));
+
+        // insert a forged entry 3, renumbering the rest
+        Request inserted = closedRequest();
+        List<JournalRecord> before = rows(inserted);
+        for (int i = before.size() - 1; i >= 2; i--) {
+            where(inserted, "seq = ?", before.get(i).sequence(), before.get(i).sequence() + 1);
+        }
+        JournalRecord forged = rewritten(before.get(1), 3, "forged", before.get(1).hash());
+        update("INSERT INTO sk_journal (tenant, request_id, seq, occurred_at, actor_id, actor_name, actor_role, "
+                        + "channel, labor_function, visibility, event_type, payload, description, previous_hash, hash) "
+                        + "SELECT tenant, request_id, 3, occurred_at, actor_id, actor_name, actor_role, channel, "
+                        + "labor_function, visibility, event_type, payload, ?, ?, ? FROM sk_journal "
+                        + "WHERE tenant = ? AND request_id = ? AND seq = 2", forged.description(),
+                forged.previousHash(), forged.hash(), inserted.tenant().value(), inserted.id().value());
+        assertBrokenAt(3, "entry 3", verify(inserted));
+
+        Request truncated = closedRequest();
+        update("DELETE FROM sk_journal WHERE tenant = ? AND request_id = ? AND seq = ?", truncated.tenant().value(),
+                truncated.id().value(), truncated.journalSequence());
+        assertBrokenAt(truncated.journalSequence(), "removed", verify(truncated));
+
+        Request unknownRole = closedRequest();
+        where(unknownRole, "actor_role = ?", 3, "HACKER");
+        assertBrokenAt(3, "unreadable", verify(unknownRole));
+        List<JournalEntry> entries = fx.engine.journal().entries(fx.auditor, unknownRole.id());
+        assertEquals(unknownRole.journalSequence(), entries.size(), "the journal still reads");
+
+        Request nullDescription = closedRequest();
+        where(nullDescription, "description = NULL", 2);
+        assertBrokenAt(2, "was altered", verify(nullDescription));
+
+        Request nullLink = closedRequest();
+        where(nullLink, "previous_hash = NULL", 4);
+        assertBrokenAt(4, "unreadable", verify(nullLink));
+    }
+}

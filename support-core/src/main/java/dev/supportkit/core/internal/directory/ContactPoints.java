@@ -16,14 +16,31 @@ import java.util.regex.Pattern;
 public final class ContactPoints {
     /** The longest address on a channel without a known address format. */
     public static final int MAX_ADDRESS = 256;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /** The longest e-mail address (RFC 5321 path limit). */
+    public static final int MAX_EMAIL = 254;
+    /** The longest webhook URL. */
+    public static final int MAX_URL = 2048;
+    // Possessive quantifiers and labels without dots: no backtracking, so a check runs in linear time.
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]++@[^@\\s.]++(?:\\.[^@\\s.]++)++$");
     private static final Pattern NUMBER = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
-    private static final Pattern URL = Pattern.compile("^https?://\\S+$");
+    private static final Pattern URL = Pattern.compile("^https?://\\S++$");
+    private static final Map<Channel, Integer> MAX_LENGTH = Map.of(Channel.EMAIL, MAX_EMAIL, Channel.SMS, 16,
+            Channel.PHONE, 16, Channel.FAX, 16, Channel.WEBHOOK, MAX_URL);
     private static final Pattern PRINTABLE = Pattern.compile("^[^\\p{Cntrl}]+$");
     private static final Map<Channel, Pattern> DELIVERABLE = Map.of(Channel.EMAIL, EMAIL, Channel.SMS, NUMBER,
             Channel.PHONE, NUMBER, Channel.FAX, NUMBER, Channel.WEBHOOK, URL);
 
     private ContactPoints() {
+    }
+
+    /**
+     * Tells whether a text is an e-mail address of at most {@value #MAX_EMAIL} characters, in linear time.
+     *
+     * @param address the text
+     * @return whether it looks like {@code name@example.com}
+     */
+    public static boolean isEmail(String address) {
+        return address != null && address.length() <= MAX_EMAIL && EMAIL.matcher(address).matches();
     }
 
     /**
@@ -48,6 +65,9 @@ public final class ContactPoints {
                     || !PRINTABLE.matcher(point.address()).matches()) {
                 errors.add(field + ".address", "format", "must be 1 to " + MAX_ADDRESS + " printable characters");
             }
+        } else if (point.address() != null && point.address().length() > MAX_LENGTH.get(point.channel())) {
+            errors.add(field + ".address", "length", "must be at most " + MAX_LENGTH.get(point.channel())
+                    + " characters for " + point.channel() + ", was " + point.address().length());
         } else if (point.address() == null || !format.matcher(point.address()).matches()) {
             errors.add(field + ".address", "format", "is not a valid " + point.channel() + " address (e-mail address,"
                     + " number like +74951234567, or http(s) URL)");

@@ -34,7 +34,6 @@ import java.util.regex.Pattern;
 
 /** The directory of customers and staff. Every save validates all fields at once. */
 public final class DefaultDirectoryService implements DirectoryService {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()-]{4,19}$");
     private static final Set<String> SUPPORTED_LANGUAGES = Set.of("ru", "en");
     private static final int MAX_SKILLS = 50;
@@ -104,8 +103,9 @@ public final class DefaultDirectoryService implements DirectoryService {
             if (isBlank(rep.email()) && isBlank(rep.phone())) {
                 errors.add("representative.email", "contact-point", "an e-mail address or a phone number is required");
             }
-            if (!isBlank(rep.email()) && !EMAIL.matcher(rep.email()).matches()) {
-                errors.add("representative.email", "format", "must be an e-mail address like name@example.com");
+            if (!isBlank(rep.email()) && !ContactPoints.isEmail(rep.email())) {
+                errors.add("representative.email", "format", "must be an e-mail address like name@example.com, at most "
+                        + ContactPoints.MAX_EMAIL + " characters");
             }
             if (!isBlank(rep.phone()) && !PHONE.matcher(rep.phone()).matches()) {
                 errors.add("representative.phone", "format", "must be a phone number like +74951234567");

@@ -279,4 +279,23 @@ class OutboxDeliveryTest {
                 .savePreferences(fx.otherCustomer, new DeliveryPreferences(fx.rep.value(),
                         List.of(new ContactPoint(Channel.EMAIL, "x@y.ru")), null, Locale.ENGLISH)));
     }
+
+    @Test
+    @DisplayName("hostile addresses a customer may send are refused by length first, then by a linear format check")
+    void hostileAddresses() {
+        EngineFixture fx = fixture(Map.of());
+        String dots = "a@" + ".".repeat(40_000) + "@";
+        String longUrl = "https://example.com/" + "x".repeat(3_000);
+        String dotsWithinLimit = "a@" + ".".repeat(240) + "@";
+        ValidationException error = assertThrows(ValidationException.class, () -> fx.engine.directory()
+                .savePreferences(fx.customer, new DeliveryPreferences(fx.rep.value(), List.of(
+                        new ContactPoint(Channel.EMAIL, dots), new ContactPoint(Channel.WEBHOOK, longUrl),
+                        new ContactPoint(Channel.EMAIL, dotsWithinLimit), new ContactPoint(Channel.EMAIL, "a@b..ru"),
+                        new ContactPoint(Channel.EMAIL, "irina@romashka.example")), null, Locale.ENGLISH)));
+        assertEquals(List.of("preferences.contactPoints[0].address length",
+                        "preferences.contactPoints[1].address length", "preferences.contactPoints[2].address format",
+                        "preferences.contactPoints[3].address format"),
+                error.errors().stream().map(e -> e.field() + " " + e.rule()).sorted().toList());
+        assertTrue(error.errors().get(0).message().contains("at most 254 characters"), error.errors().toString());
+    }
 }

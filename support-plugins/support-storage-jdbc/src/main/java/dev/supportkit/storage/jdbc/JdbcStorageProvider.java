@@ -138,8 +138,8 @@ public final class JdbcStorageProvider implements StorageProvider {
         try {
             return pool.getConnection();
         } catch (SQLException e) {
-            throw errors.failure("no connection to " + settings.url() + " within "
-                    + settings.connectionTimeoutMs() + " ms", e);
+            throw errors.runtimeFailure("no connection to the database within " + settings.connectionTimeoutMs()
+                    + " ms", e);
         }
     }
 

@@ -8,14 +8,20 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an {@link SQLException} into the SPI's exceptions, by SQLState first and vendor code where
  * the state is too coarse: a conflict the database detected (duplicate key, serialization failure,
  * deadlock, lock timeout) becomes {@link ConcurrencyConflictException}, because retrying may succeed;
- * anything else a {@link ProviderException} naming the operation and the URL, never the password.
+ * anything else a {@link ProviderException}. While the store runs, its message says what failed (the
+ * operation and the SQLState), not where the database lives: the URL, the database's own message and the
+ * cause chain go to the log (never the password). Failures at start, which an operator reads, name the
+ * URL.
  */
 final class SqlErrors {
+    private static final Logger LOG = LoggerFactory.getLogger(SqlErrors.class);
     /** MariaDB/MySQL: duplicate entry, duplicate key on write or update, lock wait timeout, deadlock. */
     private static final Set<Integer> MARIADB_CONFLICTS = Set.of(1062, 1586, 1205, 1213);
     /** H2: concurrent update of a row, lock timeout, deadlock. */
@@ -65,10 +71,9 @@ final class SqlErrors {
             return conflict(operation, e);
         }
         String what = isConnectionFailure(e)
-                ? operation + " lost the connection to " + settings.url() + " (the database rolls back the open "
-                        + "transaction)"
-                : operation + " failed on " + settings.url();
-        return failure(what, e);
+                ? operation + " lost the connection to the database (it rolls back the open transaction)"
+                : operation + " failed in the database";
+        return runtimeFailure(what, e);
     }
 
     /**
@@ -82,10 +87,10 @@ final class SqlErrors {
             return conflict("commit", e);
         }
         if (isConnectionFailure(e)) {
-            return failure("commit lost the connection to " + settings.url()
-                    + "; whether the transaction was committed is unknown", e);
+            return runtimeFailure("commit lost the connection to the database; whether the transaction was "
+                    + "committed is unknown", e);
         }
-        return failure("commit failed on " + settings.url(), e);
+        return runtimeFailure("commit failed in the database", e);
     }
 
     /**
@@ -110,6 +115,20 @@ final class SqlErrors {
     ProviderException failure(String what, SQLException e) {
         String detail = e == null ? "" : ": " + describe(e);
         return new ProviderException(JdbcStorageProviderFactory.ID, settings.scrub(what + detail), e);
+    }
+
+    /**
+     * A failure while the store runs: the message names the operation and the SQLState only; the database's
+     * address and its own message are logged (without secrets) and kept in the cause.
+     *
+     * @param what what failed, naming the operation
+     * @param e    the cause, or null
+     * @return the exception
+     */
+    ProviderException runtimeFailure(String what, SQLException e) {
+        String state = e == null || e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
+        LOG.warn("{} ({}): {}", what, settings.url(), e == null ? "" : settings.scrub(describe(e)));
+        return new ProviderException(JdbcStorageProviderFactory.ID, what + state, e);
     }
 
     private static String describe(SQLException e) {

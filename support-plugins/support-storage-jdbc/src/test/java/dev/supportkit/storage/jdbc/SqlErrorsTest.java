@@ -1,6 +1,7 @@
 package dev.supportkit.storage.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,13 +42,13 @@ class SqlErrorsTest {
     }
 
     @Test
-    @DisplayName("anything else is a ProviderException for 'jdbc' naming the operation and the URL, not the password")
+    @DisplayName("anything else is a ProviderException for 'jdbc' naming the operation and SQLState, not where the "
+            + "database lives")
     void failures() {
         SQLException notNull = new SQLException("null value in column \"tenant\"", "23502");
         ProviderException e = assertInstanceOf(ProviderException.class, POSTGRES.translate("insertRequest", notNull));
         assertEquals("jdbc", e.providerId());
-        assertEquals("Provider 'jdbc' failed: insertRequest failed on jdbc:postgresql://db/app: [SQLState 23502] "
-                + "null value in column \"tenant\"", e.getMessage());
+        assertEquals("Provider 'jdbc' failed: insertRequest failed in the database [SQLState 23502]", e.getMessage());
         assertSame(notNull, e.getCause());
         SupportException lockTimeoutElsewhere = POSTGRES.translate("x", new SQLException("t", "HY000", 1205));
         assertInstanceOf(ProviderException.class, lockTimeoutElsewhere, "1205 means a conflict only on MariaDB");
@@ -59,8 +60,9 @@ class SqlErrorsTest {
     @DisplayName("a lost connection says so; at commit it says the outcome is unknown")
     void lostConnections() {
         SQLException io = new SQLException("An I/O error occurred while sending to the backend.", "08006");
-        assertTrue(POSTGRES.translate("findRequest", io).getMessage()
-                .contains("findRequest lost the connection to jdbc:postgresql://db/app"));
+        String lost = POSTGRES.translate("findRequest", io).getMessage();
+        assertTrue(lost.contains("findRequest lost the connection to the database"), lost);
+        assertFalse(lost.contains("db/app"), lost);
         assertTrue(POSTGRES.translateCommit(io).getMessage()
                 .contains("whether the transaction was committed is unknown"));
     }
@@ -68,8 +70,11 @@ class SqlErrorsTest {
     @Test
     @DisplayName("a driver message that repeats the password is scrubbed")
     void scrubsThePassword() {
-        SupportException e = MARIADB.translate("connect", new SQLException("bad password " + SECRET, "28000"));
+        SupportException e = MARIADB.failure("connect", new SQLException("bad password " + SECRET, "28000"));
         assertTrue(e.getMessage().endsWith("bad password ****"), e.getMessage());
+        SupportException running = MARIADB.translate("connect", new SQLException("bad password " + SECRET, "28000"));
+        assertFalse(running.getMessage().contains(SECRET) || running.getMessage().contains("bad password"),
+                running.getMessage());
     }
 
     private static void assertConflict(SqlErrors errors, SQLException cause) {

@@ -69,7 +69,10 @@ public final class DefaultEscalationService implements EscalationService {
         List<String> promises = new ArrayList<>();
         for (Deadline d : loaded.deadlines()) {
             ZoneId zone = sla.calendars().get(d.calendar()).map(c -> c.zone()).orElse(ZoneId.of("Europe/Moscow"));
-            DateTimeFormatter time = DateTimeFormatter.ofPattern(english ? "HH:mm 'on' d MMMM" : "HH:mm d MMMM",
+            // the year is said only when the date is not in the current year (a promise made on 30 December)
+            boolean thisYear = d.dueAt().atZone(zone).getYear() == commands.now().atZone(zone).getYear();
+            String pattern = (english ? "HH:mm 'on' d MMMM" : "HH:mm d MMMM") + (thisYear ? "" : " yyyy");
+            DateTimeFormatter time = DateTimeFormatter.ofPattern(pattern,
                     english ? Locale.ENGLISH : Locale.forLanguageTag("ru")).withZone(zone);
             String when = time.format(d.dueAt());
             switch (d.state()) {

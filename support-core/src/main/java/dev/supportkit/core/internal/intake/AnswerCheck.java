@@ -213,12 +213,16 @@ final class AnswerCheck {
                 return List.of(normalised);
             }
             case YES_NO -> {
-                String lower = value.toLowerCase(Locale.ROOT);
-                if (!lower.equals("yes") && !lower.equals("no")) {
-                    errors.add(field, "yes-no", "must be yes or no (was '" + value + "')");
-                    return null;
+                // stored as yes/no whatever the language the customer answered in
+                String normalised = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "yes", "да" -> "yes";
+                    case "no", "нет" -> "no";
+                    default -> null;
+                };
+                if (normalised == null) {
+                    errors.add(field, "yes-no", "must be yes or no (да or нет) (was '" + value + "')");
                 }
-                return List.of(lower);
+                return normalised == null ? null : List.of(normalised);
             }
             case EQUIPMENT -> {
                 Allowed allowed = equipment.get();

@@ -43,7 +43,7 @@ public enum Permission {
     REVIEW_KNOWLEDGE("review the solution base", INTAKE_LEAD, GROUP_LEAD),
     /** knowledge.article, faq, search, suggestionsFor (customers: customer-visible knowledge only) */
     READ_KNOWLEDGE("read the solution base", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD,
-            CUSTOMER_REPRESENTATIVE, AUDITOR),
+            CUSTOMER_REPRESENTATIVE, AUDITOR, ADMINISTRATOR),
     /** knowledge.articleHistory, articles (drafts and archived versions included) */
     READ_KNOWLEDGE_DRAFTS("read solution-base drafts", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
             GROUP_LEAD, AUDITOR),

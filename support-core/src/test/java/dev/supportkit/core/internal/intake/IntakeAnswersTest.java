@@ -143,10 +143,16 @@ class IntakeAnswersTest {
     }
 
     @Test
-    @DisplayName("yes-no takes only yes or no")
+    @DisplayName("yes-no takes yes or no, in English or Russian, stored as yes or no")
     void yesNo() {
         assertRejected(() -> fx.engine.intake().registerContact(fx.operator, draft().answer("users-affected", "all")
                 .answer("whole-office", "maybe").build()), "answers.whole-office yes-no");
+        Request russian = fx.engine.intake().registerContact(fx.operator, draft().answer("users-affected", "all")
+                .answer("whole-office", "Да").build());
+        assertEquals(List.of("yes"), russian.intake().answers().get("whole-office"));
+        Request no = fx.engine.intake().registerContact(fx.operator, draft().answer("users-affected", "all")
+                .answer("whole-office", "НЕТ").build());
+        assertEquals(List.of("no"), no.intake().answers().get("whole-office"));
     }
 
     @Test

@@ -105,7 +105,7 @@ class RoleDeniedCallsTest {
             GROUP_LEAD);
     /** Who reads the solution base: staff, customers (customer-visible knowledge) and auditors. */
     private static final Set<Role> READERS = EnumSet.of(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
-            GROUP_LEAD, CUSTOMER_REPRESENTATIVE, AUDITOR);
+            GROUP_LEAD, CUSTOMER_REPRESENTATIVE, AUDITOR, ADMINISTRATOR);
     /** Who reads drafts and history: staff and auditors. */
     private static final Set<Role> INSIDERS = EnumSet.of(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
             GROUP_LEAD, AUDITOR);

@@ -173,6 +173,19 @@ class SlaTest {
     }
 
     @Test
+    @DisplayName("a promise for next year names the year; one for this year does not")
+    void promiseForNextYearNamesTheYear() {
+        EngineFixture fx = fixture();
+        clock.advance(Duration.between(clock.instant(), java.time.Instant.parse("2026-12-31T18:00:00Z")));
+        Request r = fx.registered(); // 21:00 on 31 December in Moscow
+        assertEquals(List.of("Мы ответим до 22:00 31 декабря.", "Мы планируем устранить проблему до 05:00 1 января 2027."),
+                fx.engine.escalation().deadlinePromises(fx.customer, r.id(), Locale.forLanguageTag("ru")));
+        assertEquals(List.of("We will answer by 22:00 on 31 December.",
+                "We plan to resolve the problem by 05:00 on 1 January 2027."),
+                fx.engine.escalation().deadlinePromises(fx.customer, r.id(), Locale.ENGLISH));
+    }
+
+    @Test
     @DisplayName("a contract picks its policy, counted in business hours of the Russian production calendar")
     void contractPicksPolicyAndCalendar() {
         EngineFixture fx = fixture();

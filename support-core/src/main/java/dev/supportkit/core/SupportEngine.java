@@ -15,6 +15,7 @@ import dev.supportkit.api.resolution.ResolutionService;
 import dev.supportkit.api.scheduling.SchedulingService;
 import dev.supportkit.core.internal.config.EngineSettings;
 import dev.supportkit.core.internal.config.SettingsLoader;
+import dev.supportkit.core.internal.engine.ArgumentGuard;
 import dev.supportkit.core.internal.engine.EngineAssembly;
 import dev.supportkit.core.internal.jobs.DueWorkProcessor;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
@@ -47,6 +48,8 @@ import java.util.Set;
 public final class SupportEngine implements SupportServices, AutoCloseable {
     private final EngineAssembly assembly;
     private final Injector injector;
+    /** Each service as callers get it: missing arguments refused before any work starts. */
+    private final Map<Class<?>, Object> services = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private SupportEngine(EngineAssembly assembly) {
@@ -67,7 +70,7 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("The SupportKit engine is closed");
         }
-        return injector.getInstance(type);
+        return type.cast(services.computeIfAbsent(type, t -> ArgumentGuard.wrap(type, injector.getInstance(type))));
     }
 
     @Override

@@ -70,6 +70,9 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("The SupportKit engine is closed");
         }
+        if (!type.isInterface()) {
+            return injector.getInstance(type);
+        }
         return type.cast(services.computeIfAbsent(type, t -> ArgumentGuard.wrap(type, injector.getInstance(type))));
     }
 

@@ -7,7 +7,9 @@ import dev.supportkit.api.consulting.ConsultingService;
 import dev.supportkit.api.consulting.ConsultingStatistics;
 import dev.supportkit.api.consulting.HandlingStep;
 import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.api.error.FieldError;
 import dev.supportkit.api.error.NotFoundException;
+import dev.supportkit.api.error.ValidationException;
 import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.journal.Visibility;
@@ -251,6 +253,10 @@ public final class DefaultConsultingService implements ConsultingService {
 
     /** What was offered, read from storage: the article's published version or the active FAQ entry. */
     private Offer offer(Step step, KnowledgeRef ref) {
+        if (ref.id().isBlank() || ref.id().length() > 64) {
+            throw new ValidationException(List.of(new FieldError("knowledge.id", "format",
+                    "must be an article or FAQ id of 1 to 64 characters, was " + ref.id().length() + " characters")));
+        }
         if (ref.kind() == KnowledgeKind.ARTICLE) {
             Article article = knowledge.published(step.tx(), step.actor().tenant(), ArticleId.of(ref.id()))
                     .orElseThrow(() -> new NotFoundException("published article", ref.id()));

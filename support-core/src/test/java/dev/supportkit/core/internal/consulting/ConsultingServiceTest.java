@@ -23,6 +23,7 @@ import dev.supportkit.api.knowledge.Article;
 import dev.supportkit.api.knowledge.ArticleDraft;
 import dev.supportkit.api.knowledge.FaqEntry;
 import dev.supportkit.api.knowledge.FaqId;
+import dev.supportkit.api.knowledge.KnowledgeKind;
 import dev.supportkit.api.knowledge.KnowledgeRef;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.Request;
@@ -171,6 +172,11 @@ class ConsultingServiceTest {
                 KnowledgeRef.article(draft.id()), true));
         assertThrows(NotFoundException.class, () -> consulting.offerKnowledge(fx.operator, r.ref(),
                 KnowledgeRef.faq(entry.id()), true));
+        ValidationException tooLong = assertThrows(ValidationException.class, () -> consulting.offerKnowledge(
+                fx.operator, r.ref(), new KnowledgeRef(KnowledgeKind.ARTICLE, "a".repeat(65)), true));
+        assertEquals("knowledge.id", tooLong.errors().get(0).field());
+        assertThrows(ValidationException.class, () -> consulting.offerKnowledge(fx.operator, r.ref(),
+                new KnowledgeRef(KnowledgeKind.FAQ, " "), true));
         assertTrue(consulting.consultations(fx.auditor, r.id()).isEmpty(), "nothing was recorded");
         assertEquals(r.version(), fx.engine.quality().request(fx.auditor, r.id()).version());
     }

@@ -13,12 +13,22 @@ import java.util.Optional;
  * @param backoffInitial     wait after the first temporary failure; doubled after each further one
  * @param backoffMax         the longest wait between attempts
  * @param zone               the time zone times are written in when the recipient names none
+ * @param customerWebhooks   which webhook URLs a customer representative may set for themselves
+ *                           ({@code supportkit.notifications.customer-webhooks})
  */
 public record NotificationSettings(Optional<Path> templatesDirectory, int maxAttempts, Duration backoffInitial,
-                                   Duration backoffMax, ZoneId zone) {
-    /** The defaults: shipped templates, 8 attempts, 30 s doubling up to 1 h, Moscow time. */
+                                   Duration backoffMax, ZoneId zone, WebhookTargets customerWebhooks) {
+    /** The defaults: shipped templates, 8 attempts, 30 s doubling up to 1 h, Moscow time, public webhooks only. */
     public static final NotificationSettings DEFAULTS = new NotificationSettings(Optional.empty(), 8,
-            Duration.ofSeconds(30), Duration.ofHours(1), ZoneId.of("Europe/Moscow"));
+            Duration.ofSeconds(30), Duration.ofHours(1), ZoneId.of("Europe/Moscow"), WebhookTargets.PUBLIC);
+
+    /** Which webhook URLs a customer representative may set. */
+    public enum WebhookTargets {
+        /** http(s) to a public address only: no loopback, link-local, private or other local ranges. */
+        PUBLIC,
+        /** Any http(s) URL (a deployment whose customers are trusted, e.g. one internal network). */
+        ANY
+    }
 
     /**
      * The wait before the next attempt after {@code attempts} failed ones.

@@ -68,6 +68,8 @@ public final class SettingsLoader {
     public static final String NOTIFY_BACKOFF_MAX = "supportkit.notifications.backoff-max-seconds";
     /** Key: the time zone for times in messages when the recipient names none. */
     public static final String NOTIFY_ZONE = "supportkit.notifications.zone";
+    /** Which webhook URLs customers may set: {@code public} (default) or {@code any}. */
+    public static final String NOTIFY_CUSTOMER_WEBHOOKS = "supportkit.notifications.customer-webhooks";
     /** Prefix of provider settings. */
     public static final String PROVIDERS_PREFIX = "supportkit.providers.";
 
@@ -75,6 +77,7 @@ public final class SettingsLoader {
     private static final Set<String> ENGINE_KEYS = Set.of(NODE_ID, STORAGE_PROVIDER, SEARCH_PROVIDER, KNOWLEDGE_DIRECTORY,
             PLUGINS_DIRECTORY,
             JOBS_POLL_INTERVAL, JOBS_LEASE, JOBS_BATCH_SIZE, JOBS_MAX_ATTEMPTS, DIRECTORY_CACHE, TEMPLATES_DIRECTORY,
+            NOTIFY_CUSTOMER_WEBHOOKS,
             NOTIFY_MAX_ATTEMPTS, NOTIFY_BACKOFF_INITIAL, NOTIFY_BACKOFF_MAX, NOTIFY_ZONE);
     private static final Pattern NODE_ID_FORMAT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern PROVIDER_KEY = Pattern.compile("supportkit\\.providers\\.([a-z0-9][a-z0-9-]*)\\.(.+)");
@@ -201,8 +204,19 @@ public final class SettingsLoader {
         if (max.compareTo(initial) < 0) {
             problems.add(NOTIFY_BACKOFF_MAX + ": must not be shorter than " + NOTIFY_BACKOFF_INITIAL);
         }
+        NotificationSettings.WebhookTargets webhooks = defaults.customerWebhooks();
+        String webhookText = value(config, NOTIFY_CUSTOMER_WEBHOOKS, problems);
+        if (webhookText != null && !webhookText.isBlank()) {
+            switch (webhookText.strip().toLowerCase(Locale.ROOT)) {
+                case "public" -> webhooks = NotificationSettings.WebhookTargets.PUBLIC;
+                case "any" -> webhooks = NotificationSettings.WebhookTargets.ANY;
+                default -> problems.add(NOTIFY_CUSTOMER_WEBHOOKS + ": must be public or any, was '" + webhookText
+                        + "'");
+            }
+        }
         return new NotificationSettings(templates.filter(Files::isDirectory),
-                (int) integer(config, NOTIFY_MAX_ATTEMPTS, defaults.maxAttempts(), 1, problems), initial, max, zone);
+                (int) integer(config, NOTIFY_MAX_ATTEMPTS, defaults.maxAttempts(), 1, problems), initial, max, zone,
+                webhooks);
     }
 
     private static long integer(Configuration config, String key, long defaultValue, long min, List<String> problems) {

@@ -2,6 +2,7 @@ package dev.supportkit.core.internal.directory;
 
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
+import dev.supportkit.api.directory.ContactPoint;
 import dev.supportkit.api.directory.DeliveryPreferences;
 import dev.supportkit.api.directory.DirectoryEntry;
 import dev.supportkit.api.directory.DirectoryService;
@@ -17,6 +18,9 @@ import dev.supportkit.api.directory.SupportedSystem;
 import dev.supportkit.api.directory.SystemComponent;
 import dev.supportkit.api.error.AccessDeniedException;
 import dev.supportkit.api.error.NotFoundException;
+import dev.supportkit.api.request.Channel;
+import dev.supportkit.core.internal.config.EngineSettings;
+import dev.supportkit.core.internal.config.NotificationSettings;
 import dev.supportkit.core.internal.notify.NotificationChannels;
 import dev.supportkit.core.internal.request.FieldErrors;
 import dev.supportkit.core.internal.security.AccessPolicy;
@@ -43,20 +47,24 @@ public final class DefaultDirectoryService implements DirectoryService {
     private final AccessPolicy policy;
     private final SlaClock sla;
     private final NotificationChannels channels;
+    private final boolean customerWebhooksPublicOnly;
 
     /**
      * @param work     the unit of work
      * @param policy   the access policy
      * @param sla      the configured SLA policies and calendars, to check contracts against
      * @param channels the started notification channels, to check contact points against
+     * @param settings the engine's settings: which webhook URLs customers may set
      */
     @Inject
     public DefaultDirectoryService(UnitOfWork work, AccessPolicy policy, SlaClock sla,
-                                   NotificationChannels channels) {
+                                   NotificationChannels channels, EngineSettings settings) {
         this.work = work;
         this.policy = policy;
         this.sla = sla;
         this.channels = channels;
+        this.customerWebhooksPublicOnly = settings.notifications().customerWebhooks()
+                == NotificationSettings.WebhookTargets.PUBLIC;
     }
 
     @Override
@@ -200,8 +208,15 @@ public final class DefaultDirectoryService implements DirectoryService {
                 errors.add("preferences.contactPoints", "required", "at least one contact point is required");
             }
             for (int i = 0; i < preferences.contactPoints().size(); i++) {
-                ContactPoints.validate(errors, "preferences.contactPoints[" + i + "]",
-                        preferences.contactPoints().get(i), channels::delivers);
+                ContactPoint point = preferences.contactPoints().get(i);
+                String field = "preferences.contactPoints[" + i + "]";
+                int before = errors.size();
+                ContactPoints.validate(errors, field, point, channels::delivers);
+                if (errors.size() == before && customerWebhooksPublicOnly && point.channel() == Channel.WEBHOOK
+                        && actor.role() == Role.CUSTOMER_REPRESENTATIVE) {
+                    WebhookAddressPolicy.problem(point.address()).ifPresent(rule ->
+                            errors.add(field + ".address", "public-address", rule));
+                }
             }
             QuietHours quiet = preferences.quietHours();
             if (quiet != null) {

@@ -82,6 +82,15 @@ public final class FieldErrors {
     }
 
     /**
+     * Returns how many errors were recorded so far.
+     *
+     * @return the number of errors
+     */
+    public int size() {
+        return errors.size();
+    }
+
+    /**
      * Returns true when no error was recorded.
      *
      * @return true when no error was recorded

@@ -107,8 +107,8 @@ public final class SlaClock {
     }
 
     private static Deadline fresh(Applied applied, DeadlineKind kind, Duration target, Instant now) {
-        return new Deadline(kind, DeadlineState.PENDING, applied.calendar().id(), now, target,
-                applied.calendar().addWorkingTime(now, target), Duration.ZERO, null, Duration.ZERO, null);
+        return Deadline.builder().kind(kind).state(DeadlineState.PENDING).calendar(applied.calendar().id())
+                .startedAt(now).target(target).dueAt(applied.calendar().addWorkingTime(now, target)).build();
     }
 
     /**
@@ -166,29 +166,29 @@ public final class SlaClock {
     /** @return a copy of a deadline as met at {@code now} (a breached one stays breached) */
     static Deadline met(Deadline d, Instant now) {
         DeadlineState state = d.state() == DeadlineState.BREACHED ? DeadlineState.BREACHED : DeadlineState.MET;
-        return new Deadline(d.kind(), state, d.calendar(), d.startedAt(), d.target(), d.dueAt(), Duration.ZERO, null,
-                d.pausedTotal(), now);
+        return d.toBuilder().state(state).remaining(Duration.ZERO).pausedAt(null).metAt(now).build();
     }
 
     /** @return a copy of a deadline paused at {@code now} with its remaining working time */
     Deadline paused(Deadline d, Instant now) {
         BusinessCalendar calendar = calendars.get(d.calendar()).orElseThrow();
-        return new Deadline(d.kind(), DeadlineState.PAUSED, d.calendar(), d.startedAt(), d.target(), d.dueAt(),
-                calendar.workingTimeBetween(now, d.dueAt()), now, d.pausedTotal(), null);
+        return d.toBuilder().state(DeadlineState.PAUSED).remaining(calendar.workingTimeBetween(now, d.dueAt()))
+                .pausedAt(now).metAt(null).build();
     }
 
     /** @return a copy of a paused deadline resumed at {@code now}: due after its remaining working time */
     Deadline resumed(Deadline d, Instant now) {
         BusinessCalendar calendar = calendars.get(d.calendar()).orElseThrow();
-        return new Deadline(d.kind(), DeadlineState.PENDING, d.calendar(), d.startedAt(), d.target(),
-                calendar.addWorkingTime(now, d.remaining()), Duration.ZERO, null,
-                d.pausedTotal().plus(Duration.between(d.pausedAt(), now)), null);
+        return d.toBuilder().state(DeadlineState.PENDING).dueAt(calendar.addWorkingTime(now, d.remaining()))
+                .remaining(Duration.ZERO).pausedAt(null).metAt(null)
+                .pausedTotal(d.pausedTotal().plus(Duration.between(d.pausedAt(), now)))
+                .pausedWorkingTime(d.pausedWorkingTime().plus(calendar.workingTimeBetween(d.pausedAt(), now)))
+                .build();
     }
 
     /** @return a copy of a deadline marked breached */
     static Deadline breached(Deadline d) {
-        return new Deadline(d.kind(), DeadlineState.BREACHED, d.calendar(), d.startedAt(), d.target(), d.dueAt(),
-                d.remaining(), d.pausedAt(), d.pausedTotal(), d.metAt());
+        return d.toBuilder().state(DeadlineState.BREACHED).build();
     }
 
     /**

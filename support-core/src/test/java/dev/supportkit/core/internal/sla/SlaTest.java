@@ -152,6 +152,7 @@ class SlaTest {
         assertEquals(DeadlineState.PENDING, resumed.state());
         assertEquals(clock.instant().plus(Duration.ofHours(6)), resumed.dueAt());
         assertEquals(Duration.ofHours(10), resumed.pausedTotal(), "the paused time is reported");
+        assertEquals(Duration.ofHours(10), resumed.pausedWorkingTime(), "24x7: every paused hour is working time");
         assertNull(resumed.pausedAt());
 
         clock.advance(Duration.ofHours(6));
@@ -202,6 +203,21 @@ class SlaTest {
                 .saveContract(fx.admin, new SupportContract(fx.org, "", "platinum", "mars-time")));
         assertEquals(List.of("contract.number", "contract.slaPolicy", "contract.calendar"),
                 error.errors().stream().map(e -> e.field()).toList());
+    }
+
+    @Test
+    @DisplayName("a pause is reported both as elapsed time and as the working time it kept off the clock")
+    void pausedElapsedAndWorkingTime() {
+        EngineFixture fx = fixture();
+        fx.engine.directory().saveContract(fx.admin, new SupportContract(fx.org, "SUP-2026/18", "business", null));
+        Request r = fx.engine.intake().takeIntoWork(fx.operator, fx.registered().ref()); // Thursday 09:00 Moscow
+        clock.advance(Duration.ofHours(1));
+        r = fx.engine.resolution().requestClarification(fx.operator, r.ref(), "Which extension?");
+        clock.advance(Duration.ofHours(24)); // Friday 10:00: Thursday 10-13 and 14-18, Friday 09-10 are working
+        r = fx.engine.intake().provideClarification(fx.customer, r.ref(), Channel.EMAIL, "Extension 204");
+        Deadline resumed = deadline(fx, r, DeadlineKind.RESOLUTION);
+        assertEquals(Duration.ofHours(24), resumed.pausedTotal());
+        assertEquals(Duration.ofHours(8), resumed.pausedWorkingTime());
     }
 
     @Test

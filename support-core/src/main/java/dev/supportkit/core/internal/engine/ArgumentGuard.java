@@ -9,6 +9,8 @@ import java.lang.reflect.Parameter;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine's services as callers get them: a call with a missing argument (an actor, a reference, an id, an
@@ -17,6 +19,9 @@ import java.util.List;
  * be null, where a service documents that they are optional; the service itself checks text.
  */
 public final class ArgumentGuard implements InvocationHandler {
+    /** Per method, the name of each parameter that must not be null (null where it may). */
+    private static final Map<Method, String[]> GUARDED = new ConcurrentHashMap<>();
+
     private final Object service;
 
     private ArgumentGuard(Object service) {
@@ -36,6 +41,16 @@ public final class ArgumentGuard implements InvocationHandler {
                 new ArgumentGuard(service)));
     }
 
+    private static String[] guardedNames(Method method) {
+        Parameter[] parameters = method.getParameters();
+        String[] names = new String[parameters.length];
+        for (int i = 0; i < parameters.length; i++) {
+            Class<?> type = parameters[i].getType();
+            names[i] = type.isPrimitive() || CharSequence.class.isAssignableFrom(type) ? null : parameters[i].getName();
+        }
+        return names;
+    }
+
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         if (method.getDeclaringClass() == Object.class) {
@@ -46,15 +61,15 @@ public final class ArgumentGuard implements InvocationHandler {
             };
         }
         if (args != null) {
-            List<FieldError> missing = new ArrayList<>();
-            Parameter[] parameters = method.getParameters();
+            String[] guarded = GUARDED.computeIfAbsent(method, ArgumentGuard::guardedNames);
+            List<FieldError> missing = null;
             for (int i = 0; i < args.length; i++) {
-                Class<?> type = parameters[i].getType();
-                if (args[i] == null && !type.isPrimitive() && !CharSequence.class.isAssignableFrom(type)) {
-                    missing.add(new FieldError(parameters[i].getName(), "required", "must not be null"));
+                if (args[i] == null && guarded[i] != null) {
+                    missing = missing == null ? new ArrayList<>() : missing;
+                    missing.add(new FieldError(guarded[i], "required", "must not be null"));
                 }
             }
-            if (!missing.isEmpty()) {
+            if (missing != null) {
                 throw new ValidationException(missing);
             }
         }

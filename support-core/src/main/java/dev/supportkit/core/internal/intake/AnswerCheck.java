@@ -159,7 +159,7 @@ final class AnswerCheck {
                             + value.length() + ")");
                     return null;
                 }
-                return List.of(value);
+                return errors.characters(field, value, false) ? List.of(value) : null;
             }
             case SINGLE_CHOICE -> {
                 String option = option(q, value);

@@ -8,8 +8,17 @@ import java.util.List;
 
 /**
  * Collects every field error of one input, then throws them together.
+ *
+ * <p>Every text checked here also follows one character policy (rule {@code characters}): no NUL and no
+ * lone surrogate anywhere; a single-line field (one of at most {@value #SINGLE_LINE_MAX} characters: names,
+ * subjects, numbers, ids) has no control characters and no bidirectional overrides or isolates; a
+ * multi-line field (a longer one: descriptions, instructions, answers) may hold tabs and line breaks but no
+ * other control characters.
  */
 public final class FieldErrors {
+    /** Texts of at most this many characters are single-line fields. */
+    public static final int SINGLE_LINE_MAX = 200;
+
     private final List<FieldError> errors = new ArrayList<>();
 
     /**
@@ -65,7 +74,49 @@ public final class FieldErrors {
     public void maxLength(String field, String value, int max) {
         if (value != null && value.length() > max) {
             add(field, "max-length", "must not be longer than " + max + " characters (was " + value.length() + ")");
+        } else {
+            characters(field, value, max <= SINGLE_LINE_MAX);
         }
+    }
+
+    /**
+     * Applies the character policy to a text.
+     *
+     * @param field      the field path
+     * @param value      the text, may be null
+     * @param singleLine whether the field holds one line
+     * @return true when the text follows the policy
+     */
+    public boolean characters(String field, String value, boolean singleLine) {
+        if (value == null) {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String problem = null;
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                problem = "a lone surrogate";
+            } else if (Character.isLowSurrogate(c)) {
+                problem = "a lone surrogate";
+            } else if (c == 0) {
+                problem = "NUL";
+            } else if (Character.getType(c) == Character.CONTROL
+                    && (singleLine || c != '\t' && c != '\n' && c != '\r')) {
+                problem = singleLine ? "a control character (a single-line field)" : "a control character";
+            } else if (singleLine && (c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069')) {
+                problem = "a bidirectional override (a single-line field)";
+            }
+            if (problem != null) {
+                add(field, "characters", "must not contain " + problem + ": U+"
+                        + String.format("%04X", (int) c) + " at position " + i);
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

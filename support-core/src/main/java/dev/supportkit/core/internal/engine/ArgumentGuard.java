@@ -1,7 +1,11 @@
 package dev.supportkit.core.internal.engine;
 
+import dev.supportkit.api.Actor;
 import dev.supportkit.api.error.FieldError;
+import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.error.ValidationException;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.request.RequestRef;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,17 +14,28 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The engine's services as callers get them: a call with a missing argument (an actor, a reference, an id, an
- * {@code Optional}, a draft, a list, …) fails with a {@link ValidationException} naming each missing parameter,
- * before any work starts, instead of a {@code NullPointerException} from deep inside. Only text parameters may
- * be null, where a service documents that they are optional; the service itself checks text.
+ * The engine's services as callers get them, answering a missing (null) argument with a
+ * {@link ValidationException} naming the parameter (rule {@code required}), never with a
+ * {@code NullPointerException} or a provider's failure:
+ * <ul>
+ *   <li>a null actor, request reference, request id or {@code Optional} is refused before any work starts;</li>
+ *   <li>any other argument (a draft, a plan, an id) is left to the service, which names the fields it checks
+ *   (e.g. {@code redirect.target}) together with every other problem of the input; should a null one still
+ *   reach code that cannot take it, the failure is turned into the same {@code ValidationException}.</li>
+ * </ul>
+ * Only text parameters may be null, where a service documents them as optional.
  */
 public final class ArgumentGuard implements InvocationHandler {
-    /** Per method, the name of each parameter that must not be null (null where it may). */
-    private static final Map<Method, String[]> GUARDED = new ConcurrentHashMap<>();
+    /** Argument types no service checks itself: refused up front. */
+    private static final Set<Class<?>> CHECKED_FIRST = Set.of(Actor.class, RequestRef.class, RequestId.class,
+            Optional.class);
+    /** Per method: for each parameter, its name (null for a primitive, which cannot be null). */
+    private static final Map<Method, String[]> NON_NULL = new ConcurrentHashMap<>();
 
     private final Object service;
 
@@ -41,12 +56,12 @@ public final class ArgumentGuard implements InvocationHandler {
                 new ArgumentGuard(service)));
     }
 
-    private static String[] guardedNames(Method method) {
+    private static String[] nonNullNames(Method method) {
         Parameter[] parameters = method.getParameters();
         String[] names = new String[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
             Class<?> type = parameters[i].getType();
-            names[i] = type.isPrimitive() || CharSequence.class.isAssignableFrom(type) ? null : parameters[i].getName();
+            names[i] = type.isPrimitive() ? null : parameters[i].getName();
         }
         return names;
     }
@@ -60,23 +75,40 @@ public final class ArgumentGuard implements InvocationHandler {
                 default -> "Guarded[" + service + "]";
             };
         }
-        if (args != null) {
-            String[] guarded = GUARDED.computeIfAbsent(method, ArgumentGuard::guardedNames);
-            List<FieldError> missing = null;
-            for (int i = 0; i < args.length; i++) {
-                if (args[i] == null && guarded[i] != null) {
-                    missing = missing == null ? new ArrayList<>() : missing;
-                    missing.add(new FieldError(guarded[i], "required", "must not be null"));
-                }
-            }
-            if (missing != null) {
-                throw new ValidationException(missing);
-            }
+        String[] names = args == null ? new String[0] : NON_NULL.computeIfAbsent(method, ArgumentGuard::nonNullNames);
+        List<FieldError> first = missing(method, args, names, true);
+        if (!first.isEmpty()) {
+            throw new ValidationException(first);
         }
         try {
             return method.invoke(service, args);
         } catch (InvocationTargetException e) {
-            throw e.getCause();
+            Throwable failure = e.getCause();
+            List<FieldError> missing = causedByNull(failure) ? missing(method, args, names, false) : List.of();
+            if (!missing.isEmpty()) {
+                throw new ValidationException(missing);
+            }
+            throw failure;
         }
+    }
+
+    /** The null arguments: only those of the types checked first, or every one. */
+    private static List<FieldError> missing(Method method, Object[] args, String[] names, boolean firstOnly) {
+        List<FieldError> missing = new ArrayList<>();
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < names.length; i++) {
+            if (args[i] == null && names[i] != null && (!firstOnly || CHECKED_FIRST.contains(types[i]))) {
+                missing.add(new FieldError(names[i], "required", "must not be null"));
+            }
+        }
+        return missing;
+    }
+
+    /** A NullPointerException, also one a storage provider's guard wrapped. */
+    private static boolean causedByNull(Throwable failure) {
+        if (failure instanceof NullPointerException) {
+            return true;
+        }
+        return failure instanceof ProviderException && failure.getCause() instanceof NullPointerException;
     }
 }

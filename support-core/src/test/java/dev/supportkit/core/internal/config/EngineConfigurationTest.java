@@ -64,7 +64,8 @@ class EngineConfigurationTest {
             assertEquals("node-a", storage.context.get().nodeId());
             assertEquals("jdbc:h2:mem:x", storage.context.get().settings().get("url").orElseThrow());
             assertEquals(4, storage.context.get().settings().getInt("pool-size", 0));
-            assertEquals(CLOCK, storage.context.get().clock());
+            assertEquals(engine.clock(), storage.context.get().clock(), "the engine's clock: the builder's, in microseconds");
+            assertEquals(CLOCK.instant(), storage.context.get().clock().instant());
         }
     }
 

@@ -147,7 +147,8 @@ class LuceneSearchEngineWiringTest {
                 .set("supportkit.providers.recording-search.url", "http://search:9200").build()) {
             assertEquals(1, factory.created.size());
             assertEquals("http://search:9200", factory.contexts.get(0).settings().get("url").orElseThrow());
-            assertEquals(CLOCK, factory.contexts.get(0).clock());
+            assertEquals(engine.clock(), factory.contexts.get(0).clock());
+            assertEquals(CLOCK.instant(), factory.contexts.get(0).clock().instant());
             assertEquals(engine.nodeId(), factory.contexts.get(0).nodeId());
             assertFalse(factory.created.get(0).closed);
         }

@@ -48,7 +48,7 @@ final class Fixture implements AutoCloseable {
                 .build();
         engine.directory().saveOrganization(admin, new Organization(ORG, "Benchmark LLC", "7700000000"));
         engine.directory().saveRepresentative(admin, new Representative(REP, ORG, "Irina Petrova",
-                "irina@example.com", null));
+                "irina@example.com", null, false));
         engine.directory().saveSystem(admin, new SupportedSystem(SYSTEM, ORG, "PBX", "Nordtel", "NT-300", false,
                 List.of()));
     }

@@ -146,8 +146,8 @@ public final class EngineFixture implements AutoCloseable {
         var dir = engine.directory();
         dir.saveOrganization(admin, new Organization(org, "Romashka LLC", "7701234567"));
         dir.saveOrganization(admin, new Organization(otherOrg, "Vasilek JSC", null));
-        dir.saveRepresentative(admin, new Representative(rep, org, "Irina Petrova", "irina@romashka.example", null));
-        dir.saveRepresentative(admin, new Representative(otherOrgRep, otherOrg, "Oleg Sidorov", null, "+74950000000"));
+        dir.saveRepresentative(admin, new Representative(rep, org, "Irina Petrova", "irina@romashka.example", null, false));
+        dir.saveRepresentative(admin, new Representative(otherOrgRep, otherOrg, "Oleg Sidorov", null, "+74950000000", false));
         dir.saveSite(admin, new Site(site, org, "Head office", "Moscow, Tverskaya 1"));
         dir.saveSite(admin, new Site(otherSite, otherOrg, "Plant", "Tula, Lenina 5"));
         dir.saveSystem(admin, new SupportedSystem(system, org, "Office PBX", "Nordtel", "NT-PBX 300", true,

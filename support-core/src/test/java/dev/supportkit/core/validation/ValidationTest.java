@@ -350,7 +350,7 @@ class ValidationTest {
         List<Representative> before = fx.engine.directory().representatives(fx.admin, fx.org);
 
         assertRejected(() -> fx.engine.directory().saveRepresentative(fx.admin, new Representative(
-                        RepresentativeId.of("rep-bad"), fx.org, "  ", null, " ")),
+                        RepresentativeId.of("rep-bad"), fx.org, "  ", null, " ", false)),
                 "representative.fullName required", "representative.email contact-point");
 
         assertEquals(before, fx.engine.directory().representatives(fx.admin, fx.org));
@@ -362,13 +362,13 @@ class ValidationTest {
         List<Representative> before = fx.engine.directory().representatives(fx.admin, fx.org);
 
         assertRejected(() -> fx.engine.directory().saveRepresentative(fx.admin, new Representative(
-                RepresentativeId.of("rep-bad"), fx.org, "Bad Email", "irina.romashka.example", null)),
+                RepresentativeId.of("rep-bad"), fx.org, "Bad Email", "irina.romashka.example", null, false)),
                 "representative.email format");
         assertRejected(() -> fx.engine.directory().saveRepresentative(fx.admin, new Representative(
-                RepresentativeId.of("rep-bad"), fx.org, "Bad Both", "a@b", "call me")),
+                RepresentativeId.of("rep-bad"), fx.org, "Bad Both", "a@b", "call me", false)),
                 "representative.email format", "representative.phone format");
         assertRejected(() -> fx.engine.directory().saveRepresentative(fx.admin, new Representative(
-                RepresentativeId.of("rep-bad"), OrganizationId.of("org-nobody"), "Nobody's", "x@y.example", null)),
+                RepresentativeId.of("rep-bad"), OrganizationId.of("org-nobody"), "Nobody's", "x@y.example", null, false)),
                 "representative.organization exists");
 
         assertEquals(before, fx.engine.directory().representatives(fx.admin, fx.org));
@@ -381,7 +381,7 @@ class ValidationTest {
                 .filter(x -> x.id().equals(fx.rep)).findFirst().orElseThrow();
 
         assertRejected(() -> fx.engine.directory().saveRepresentative(fx.admin, new Representative(fx.rep, fx.org,
-                "", "broken", null)), "representative.fullName required", "representative.email format");
+                "", "broken", null, false)), "representative.fullName required", "representative.email format");
 
         assertTrue(fx.engine.directory().representatives(fx.admin, fx.org).contains(stored));
     }

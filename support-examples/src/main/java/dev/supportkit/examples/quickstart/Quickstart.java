@@ -139,7 +139,7 @@ public final class Quickstart {
             var directory = engine.directory();
             directory.saveOrganization(admin, new Organization(romashka, "Romashka LLC", "7701234567"));
             directory.saveRepresentative(admin, new Representative(RepresentativeId.of("irina"), romashka,
-                    "Irina Petrova", "irina.petrova@romashka.example", "+74951234567"));
+                    "Irina Petrova", "irina.petrova@romashka.example", "+74951234567", false));
             directory.saveSite(admin, new Site(office, romashka, "Head office", "Moscow, Tverskaya st. 1"));
             directory.saveSystem(admin, new SupportedSystem(pbx, romashka, "Office PBX", "Nordtel", "NT-PBX 300", true,
                     List.of(new SystemComponent(psu, ComponentKind.HARDWARE, "NT-PSU 300W", "PSU-2291", office))));

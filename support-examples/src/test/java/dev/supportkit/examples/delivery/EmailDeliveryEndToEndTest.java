@@ -92,7 +92,7 @@ class EmailDeliveryEndToEndTest {
                 .set("supportkit.providers.email.from", "Support <support@nordtel.example>").build();
         engine.directory().saveOrganization(admin, new Organization(ORG, "Romashka LLC", null));
         engine.directory().saveRepresentative(admin, new Representative(RepresentativeId.of("irina"), ORG,
-                "Ирина Петрова", email, null));
+                "Ирина Петрова", email, null, false));
         return engine.intake().registerContact(operator, ContactDraft.builder().organization(ORG)
                 .representative(RepresentativeId.of("irina")).channel(Channel.PHONE)
                 .subject("Не работает входящая связь").text("С 9:00 не проходят входящие звонки").build());

@@ -110,7 +110,7 @@ class ReadmeDirectoryExampleTest {
             OrganizationId romashka = OrganizationId.of("romashka");
             directory.saveOrganization(admin, new Organization(romashka, "Romashka LLC", "7701234567"));
             directory.saveRepresentative(admin, new Representative(RepresentativeId.of("irina"), romashka,
-                    "Irina Petrova", "irina.petrova@romashka.example", "+74951234567"));
+                    "Irina Petrova", "irina.petrova@romashka.example", "+74951234567", false));
             SiteId office = SiteId.of("romashka-office");
             directory.saveSite(admin, new Site(office, romashka, "Head office", "Moscow, Tverskaya st. 1"));
             directory.saveSystem(admin, new SupportedSystem(SystemId.of("romashka-pbx"), romashka, "Office PBX",

@@ -704,9 +704,9 @@ public abstract class StorageProviderContract {
     void representativeRoundTrip() {
         OrganizationId org = OrganizationId.of(uniqueId("org"));
         Representative emailOnly = new Representative(RepresentativeId.of(uniqueId("rep")), org, "Анна Смирнова",
-                "anna@example.com", null);
+                "anna@example.com", null, false);
         Representative phoneOnly = new Representative(RepresentativeId.of(uniqueId("rep")), org, "John Doe", null,
-                "+74951234567");
+                "+74951234567", false);
 
         assertRoundTrip(Representative.class, emailOnly, phoneOnly);
     }
@@ -818,8 +818,8 @@ public abstract class StorageProviderContract {
         Site s1 = new Site(SiteId.of(p + "-s1"), org1, "S1", "Address 1");
         Site s2 = new Site(SiteId.of(p + "-s2"), org2, "S2", "Address 2");
         Site s3 = new Site(SiteId.of(p + "-s3"), org1, "S3", "Address 3");
-        Representative r1 = new Representative(RepresentativeId.of(p + "-r1"), org2, "R1", "r1@example.com", null);
-        Representative r2 = new Representative(RepresentativeId.of(p + "-r2"), org1, "R2", "r2@example.com", null);
+        Representative r1 = new Representative(RepresentativeId.of(p + "-r1"), org2, "R1", "r1@example.com", null, false);
+        Representative r2 = new Representative(RepresentativeId.of(p + "-r2"), org1, "R2", "r2@example.com", null, false);
         SupportedSystem y1 = new SupportedSystem(SystemId.of(p + "-y1"), org1, "Y1", "V", "M", false, List.of());
         SupportGroup g1 = new SupportGroup(GroupId.of(p + "-g1"), "G1", SupportLine.FIRST_LINE);
         SupportGroup g2 = new SupportGroup(GroupId.of(p + "-g2"), "G2", SupportLine.SECOND_LINE);
@@ -893,7 +893,7 @@ public abstract class StorageProviderContract {
         OrganizationId org = OrganizationId.of(id);
         Organization organization = new Organization(org, "Org", null);
         Representative representative = new Representative(RepresentativeId.of(id), org, "Rep", "r@example.com",
-                null);
+                null, false);
         Site site = new Site(SiteId.of(id), org, "Site", "Address");
         SupportedSystem system = new SupportedSystem(SystemId.of(id), org, "System", "V", "M", false,
                 List.of(new SystemComponent(ComponentId.of(id), ComponentKind.HARDWARE, "M", "SN", SiteId.of(id))));

@@ -1,7 +1,9 @@
 package dev.supportkit.core.internal.resolution;
 
 import dev.supportkit.api.Actor;
+import dev.supportkit.api.directory.Representative;
 import dev.supportkit.api.directory.SupportedSystem;
+import dev.supportkit.api.error.AccessDeniedException;
 import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.journal.Visibility;
@@ -87,9 +89,28 @@ public final class DefaultResolutionService implements ResolutionService {
         }
     }
 
+    /**
+     * Sign-off belongs to the request's own representative, or to a representative of its organisation whose
+     * directory entry grants sign-off authority.
+     */
+    private static void requireSignOffAuthority(Step step) {
+        Actor actor = step.actor();
+        if (actor.id().equals(step.current().representative().value())) {
+            return;
+        }
+        boolean authorised = step.tx().findDirectoryEntry(actor.tenant(), Representative.class, actor.id())
+                .filter(r -> r.signOffAuthority() && step.current().organization().equals(r.organization()))
+                .isPresent();
+        if (!authorised) {
+            throw new AccessDeniedException("Only the request's representative (" + step.current().representative()
+                    + ") or a representative with sign-off authority may sign off request " + step.current().id());
+        }
+    }
+
     @Override
     public Request signOff(Actor actor, RequestRef ref, String comment) {
         return commands.execute(actor, ref, Permission.SIGN_OFF, RequestAction.SIGN_OFF, false, step -> {
+            requireSignOffAuthority(step);
             step.errors().maxLength("signOff.comment", comment, 2000);
             return Change.of(step.advance(), new JournalDraft(LaborFunction.C_03_6, Visibility.CUSTOMER_VISIBLE, null,
                     new RequestEvent.SignedOff(comment),

@@ -57,7 +57,7 @@ class ConsultingServiceTest {
     private EngineFixture fixture() {
         EngineFixture f = new EngineFixture(TenantId.of("acme"), engine);
         f.engine.directory().saveRepresentative(f.admin, new Representative(f.rep, f.org, "Irina Petrova",
-                "irina@romashka.example", null));
+                "irina@romashka.example", null, false));
         return f;
     }
 

@@ -41,7 +41,7 @@ class DirectoryCacheTest {
     /** Moves the fixture's representative to the other organisation, through the given node. */
     private static void moveRepresentative(EngineFixture fx, SupportEngine through) {
         through.directory().saveRepresentative(fx.admin, new Representative(fx.rep, fx.otherOrg, "Irina Petrova",
-                "irina@vasilek.example", null));
+                "irina@vasilek.example", null, false));
     }
 
     @Test

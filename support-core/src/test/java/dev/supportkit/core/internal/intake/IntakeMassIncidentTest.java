@@ -96,7 +96,7 @@ class IntakeMassIncidentTest {
         var dir = fx.engine.directory();
         dir.saveOrganization(fx.admin, new Organization(LILIA, "Lilia LLC", null));
         dir.saveRepresentative(fx.admin, new Representative(LILIA_REP, LILIA, "Lidia Orlova", "lidia@lilia.example",
-                null));
+                null, false));
         dir.saveSystem(fx.admin, new SupportedSystem(LILIA_PBX, LILIA, "PBX", "Nordtel", "NT-PBX 300", false,
                 List.of()));
         dir.saveSystem(fx.admin, new SupportedSystem(VASILEK_PBX, fx.otherOrg, "PBX", "Nordtel", "nt-pbx 300", false,

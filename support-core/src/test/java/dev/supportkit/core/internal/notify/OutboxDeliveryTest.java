@@ -64,7 +64,7 @@ class OutboxDeliveryTest {
     private EngineFixture fixture(Map<String, String> settings) {
         EngineFixture fx = new EngineFixture(TenantId.of("acme"), engine(settings));
         fx.engine.directory().saveRepresentative(fx.admin, new Representative(fx.rep, fx.org, "Irina Petrova",
-                "irina@romashka.example", "+74951234567"));
+                "irina@romashka.example", "+74951234567", false));
         return fx;
     }
 

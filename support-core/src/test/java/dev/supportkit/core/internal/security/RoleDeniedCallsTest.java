@@ -454,7 +454,7 @@ class RoleDeniedCallsTest {
                     NO_REQUEST,
                     (fx, a, r) -> fx.engine.directory().saveRepresentative(a, new Representative(
                             RepresentativeId.of("rep-new-" + suffix(a)), fx.org, "New Person",
-                            "new.person@romashka.example", null))),
+                            "new.person@romashka.example", null, false))),
             new Op("directory.saveSite", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false, NO_REQUEST,
                     (fx, a, r) -> fx.engine.directory().saveSite(a, new Site(SiteId.of("site-new-" + suffix(a)),
                             fx.org, "Warehouse", "Moscow, Lesnaya 3"))),

@@ -182,7 +182,7 @@ class TenantIsolationTest {
         dirA.saveOrganization(a.admin, new Organization(a.org, "Romashka LLC (acme's copy)", "7700000000"));
         dirA.saveOrganization(a.admin, new Organization(acmeOnly, "Acme-only Customer", null));
         dirA.saveRepresentative(a.admin, new Representative(RepresentativeId.of("rep-acme-only"), a.org,
-                "Acme Only", "only@romashka.example", null));
+                "Acme Only", "only@romashka.example", null, false));
         dirA.saveSite(a.admin, new Site(SiteId.of("site-acme-only"), a.org, "Acme-only site", "Moscow, Arbat 2"));
         dirA.saveSystem(a.admin, new SupportedSystem(SystemId.of("sys-acme-only"), a.org, "Acme-only system",
                 "Vendor", "M-1", false, List.of(new SystemComponent(ComponentId.of("cmp-acme-only"),
@@ -297,7 +297,7 @@ class TenantIsolationTest {
     @DisplayName("the same directory ids resolve to each tenant's own entries when registering")
     void registrationUsesOwnTenantsDirectory() {
         a.engine.directory().saveRepresentative(a.admin, new Representative(RepresentativeId.of("rep-acme-only"),
-                a.org, "Acme Only", "only@romashka.example", null));
+                a.org, "Acme Only", "only@romashka.example", null, false));
 
         ValidationException error = assertThrows(ValidationException.class, () -> b.engine.intake()
                 .registerContact(b.operator, b.draft().representative(RepresentativeId.of("rep-acme-only")).build()));

@@ -111,7 +111,7 @@ class EngineOnPostgresTest {
 
     private void seed(SupportEngine engine) {
         engine.directory().saveOrganization(admin, new Organization(ORG, "Romashka LLC", null));
-        engine.directory().saveRepresentative(admin, new Representative(REP, ORG, "Irina", "irina@example.com", null));
+        engine.directory().saveRepresentative(admin, new Representative(REP, ORG, "Irina", "irina@example.com", null, false));
         engine.directory().saveGroup(admin, new SupportGroup(GROUP, "Telephony", SupportLine.SECOND_LINE));
         engine.directory().saveSpecialist(admin, new Specialist(SpecialistId.of("viktor"), "Viktor",
                 Role.SECOND_LINE_ENGINEER, GROUP));

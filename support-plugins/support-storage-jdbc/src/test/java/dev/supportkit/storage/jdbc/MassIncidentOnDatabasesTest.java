@@ -80,7 +80,7 @@ class MassIncidentOnDatabasesTest {
         OrganizationId org = OrganizationId.of("org-" + n);
         engine.directory().saveOrganization(admin, new Organization(org, "Customer " + n, null));
         engine.directory().saveRepresentative(admin, new Representative(RepresentativeId.of("rep-" + n), org,
-                "Representative " + n, "rep" + n + "@example.com", null));
+                "Representative " + n, "rep" + n + "@example.com", null, false));
         engine.directory().saveSystem(admin, new SupportedSystem(SystemId.of("pbx-" + n), org, "PBX", "Nordtel",
                 MODEL, false, List.of()));
     }

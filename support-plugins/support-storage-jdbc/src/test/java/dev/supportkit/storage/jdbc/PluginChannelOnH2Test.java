@@ -74,7 +74,7 @@ class PluginChannelOnH2Test {
     void telegramEndToEnd() throws Exception {
         SupportEngine first = engine();
         first.directory().saveOrganization(admin, new Organization(ORG, "Romashka LLC", null));
-        first.directory().saveRepresentative(admin, new Representative(REP, ORG, "Irina", "irina@example.com", null));
+        first.directory().saveRepresentative(admin, new Representative(REP, ORG, "Irina", "irina@example.com", null, false));
         first.directory().savePreferences(admin, new DeliveryPreferences(REP.value(),
                 List.of(new ContactPoint(TELEGRAM, "@irina_p")), null, Locale.forLanguageTag("ru")));
         Request request = first.intake().registerContact(operator, ContactDraft.builder().organization(ORG)

@@ -266,6 +266,49 @@ class ValidationTest {
     }
 
     @Test
+    @DisplayName("collections have documented maxima: components, contact points, models, options")
+    void collectionLimits() {
+        List<SystemComponent> components = new java.util.ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            components.add(new SystemComponent(ComponentId.of("cmp-" + i), ComponentKind.HARDWARE, "M", "SN-" + i,
+                    fx.site));
+        }
+        assertRejected(() -> fx.engine.directory().saveSystem(fx.admin, new SupportedSystem(SystemId.of("sys-big"),
+                fx.org, "Big", "Vendor", "V-1", false, components)), "system.components max-size");
+        List<dev.supportkit.api.directory.ContactPoint> points = java.util.Collections.nCopies(21,
+                new dev.supportkit.api.directory.ContactPoint(dev.supportkit.api.request.Channel.EMAIL, "a@b.ru"));
+        assertRejected(() -> fx.engine.directory().savePreferences(fx.customer,
+                new dev.supportkit.api.directory.DeliveryPreferences(fx.rep.value(), points, null,
+                        java.util.Locale.ENGLISH)), "preferences.contactPoints max-size");
+        java.util.Set<String> models = new java.util.HashSet<>();
+        for (int i = 0; i < 51; i++) {
+            models.add("M-" + i);
+        }
+        assertRejected(() -> fx.engine.knowledge().createArticle(fx.operator,
+                new dev.supportkit.api.knowledge.ArticleDraft("Calls drop", null, List.of("Restart"), models, null,
+                        true, true)), "article.systemModels max-size");
+    }
+
+    @Test
+    @DisplayName("instants outside 1900..9999 are refused with rule range wherever a caller gives one")
+    void instantsOutOfRange() {
+        Request r = fx.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);
+        List<Object> before = stateOf(r);
+        Instant ancient = Instant.parse("-4714-11-24T00:00:00Z");
+        assertRejected(() -> fx.engine.scheduling().scheduleVisit(fx.engineer, r.ref(),
+                        new VisitPlan(fx.site, Instant.MIN, Instant.MAX, VisitPurpose.values()[0], null)),
+                "visit.start range", "visit.end range");
+        assertRejected(() -> fx.engine.scheduling().setExecutorDeadline(fx.groupLead, r.ref(),
+                new dev.supportkit.api.scheduling.ExecutorDeadline(null, Instant.MAX, "Replace the PSU")),
+                "deadline.executor required", "deadline.due range");
+        assertRejected(() -> fx.engine.intake().registerContact(fx.operator, fx.draft().receivedAt(ancient).build()),
+                "contact.receivedAt range");
+        assertRejected(() -> fx.engine.consulting().statistics(fx.intakeLead, ancient, Instant.MAX),
+                "statistics.from range", "statistics.to range");
+        assertEquals(before, stateOf(r));
+    }
+
+    @Test
     @DisplayName("an empty visit plan names every required field; a missing plan is itself required")
     void emptyVisitPlan() {
         Request r = fx.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);

@@ -220,6 +220,8 @@ public final class DefaultConsultingService implements ConsultingService {
         FieldErrors errors = new FieldErrors();
         errors.required("statistics.from", from);
         errors.required("statistics.to", to);
+        errors.inRange("statistics.from", from);
+        errors.inRange("statistics.to", to);
         if (from != null && to != null && !to.isAfter(from)) {
             errors.add("statistics.to", "after-from", "must be after " + from);
         }

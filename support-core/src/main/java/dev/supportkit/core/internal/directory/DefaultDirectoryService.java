@@ -42,6 +42,10 @@ public final class DefaultDirectoryService implements DirectoryService {
     private static final Set<String> SUPPORTED_LANGUAGES = Set.of("ru", "en");
     private static final int MAX_SKILLS = 50;
     private static final int MAX_SKILL_LENGTH = 100;
+    /** Most components of one supported system. */
+    static final int MAX_COMPONENTS = 1000;
+    /** Most contact points in one recipient's delivery preferences. */
+    static final int MAX_CONTACT_POINTS = 20;
 
     private final UnitOfWork work;
     private final AccessPolicy policy;
@@ -140,7 +144,9 @@ public final class DefaultDirectoryService implements DirectoryService {
             errors.requiredText("system.vendor", system.vendor(), 200);
             errors.requiredText("system.model", system.model(), 200);
             Set<Object> seen = new HashSet<>();
-            for (int i = 0; i < system.components().size(); i++) {
+            int components = errors.maxSize("system.components", system.components(), MAX_COMPONENTS)
+                    ? system.components().size() : 0;
+            for (int i = 0; i < components; i++) {
                 SystemComponent c = system.components().get(i);
                 String field = "system.components[" + i + "]";
                 if (errors.required(field + ".id", c.id()) && !seen.add(c.id())) {
@@ -207,7 +213,9 @@ public final class DefaultDirectoryService implements DirectoryService {
             if (preferences.contactPoints().isEmpty()) {
                 errors.add("preferences.contactPoints", "required", "at least one contact point is required");
             }
-            for (int i = 0; i < preferences.contactPoints().size(); i++) {
+            int points = errors.maxSize("preferences.contactPoints", preferences.contactPoints(), MAX_CONTACT_POINTS)
+                    ? preferences.contactPoints().size() : 0;
+            for (int i = 0; i < points; i++) {
                 ContactPoint point = preferences.contactPoints().get(i);
                 String field = "preferences.contactPoints[" + i + "]";
                 int before = errors.size();

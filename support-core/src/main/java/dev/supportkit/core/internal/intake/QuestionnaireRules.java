@@ -30,6 +30,8 @@ final class QuestionnaireRules {
     static final int TEXT_MAX = 1000;
     /** Longest option. */
     static final int OPTION_MAX = 200;
+    /** Most options of one choice question. */
+    static final int MAX_OPTIONS = 100;
     /** Longest allowed {@code maxLength}. */
     static final int MAX_LENGTH_LIMIT = 10_000;
 
@@ -118,7 +120,8 @@ final class QuestionnaireRules {
                     + "options (this one is " + typeName(type) + ")");
         }
         Map<String, Integer> seen = new HashMap<>();
-        for (int j = 0; j < question.options().size(); j++) {
+        int options = errors.maxSize(at + ".options", question.options(), MAX_OPTIONS) ? question.options().size() : 0;
+        for (int j = 0; j < options; j++) {
             String option = question.options().get(j);
             String field = at + ".options[" + j + "]";
             errors.requiredText(field, option, OPTION_MAX);

@@ -42,6 +42,10 @@ import java.util.UUID;
 public final class RequestImporter {
     /** The most requests one import call takes. */
     static final int MAX_BATCH = 10_000;
+    /** Longest resolution summary, as {@code resolution().resolve} allows. */
+    static final int RESOLUTION_SUMMARY_MAX = 4000;
+    /** Longest resolution cause, as {@code resolution().resolve} allows. */
+    static final int RESOLUTION_CAUSE_MAX = 1000;
 
     private final UnitOfWork work;
     private final AccessPolicy policy;
@@ -128,6 +132,11 @@ public final class RequestImporter {
         errors.requiredText(at + ".subject", item.subject(), RequestRegistration.SUBJECT_MAX);
         errors.requiredText(at + ".description", item.description(), RequestRegistration.TEXT_MAX);
         errors.required(at + ".status", item.status());
+        if (item.resolution() != null) {
+            // the same limits as a resolution recorded through the engine
+            errors.maxLength(at + ".resolution.summary", item.resolution().summary(), RESOLUTION_SUMMARY_MAX);
+            errors.maxLength(at + ".resolution.cause", item.resolution().cause(), RESOLUTION_CAUSE_MAX);
+        }
         if (errors.required(at + ".registeredAt", item.registeredAt())) {
             errors.notInFuture(at + ".registeredAt", item.registeredAt(), now);
             if (item.updatedAt() != null && item.updatedAt().isBefore(item.registeredAt())) {

@@ -43,6 +43,7 @@ import dev.supportkit.core.internal.security.Permission;
 import dev.supportkit.spi.storage.StorageTransaction;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -178,7 +179,8 @@ public final class RequestRegistration {
             }
         }
         errors.throwIfAny();
-        Instant receivedAt = draft.receivedAt() == null ? now : draft.receivedAt();
+        // stored at the microseconds every store keeps, so the contact reads back as it was returned
+        Instant receivedAt = draft.receivedAt() == null ? now : draft.receivedAt().truncatedTo(ChronoUnit.MICROS);
         ContactId contactId = ContactId.of(UUID.randomUUID().toString());
         CheckedContact contact = new CheckedContact(actor, draft, directory, questionnaire, answers, contactId,
                 receivedAt, now);

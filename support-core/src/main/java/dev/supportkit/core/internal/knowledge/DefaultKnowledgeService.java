@@ -62,6 +62,8 @@ import org.slf4j.LoggerFactory;
 public final class DefaultKnowledgeService implements KnowledgeService {
     /** Longest article problem and FAQ question. */
     static final int TITLE_MAX = 300;
+    /** Most system models one article or FAQ entry is for. */
+    static final int MAX_MODELS = 50;
     /** Longest symptoms and FAQ answer. */
     static final int TEXT_MAX = 10_000;
     /** Longest solution step. */
@@ -537,7 +539,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
     }
 
     private static void validateModels(FieldErrors errors, String field, Set<String> models) {
-        if (models == null) {
+        if (models == null || !errors.maxSize(field, models, MAX_MODELS)) {
             return;
         }
         for (String model : models) {

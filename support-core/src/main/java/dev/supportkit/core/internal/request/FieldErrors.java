@@ -18,6 +18,10 @@ import java.util.List;
 public final class FieldErrors {
     /** Texts of at most this many characters are single-line fields. */
     public static final int SINGLE_LINE_MAX = 200;
+    /** The earliest instant accepted in any input. */
+    public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    /** The latest instant accepted in any input. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -127,9 +131,44 @@ public final class FieldErrors {
      * @param now   the engine's current time
      */
     public void notInFuture(String field, Instant value, Instant now) {
+        if (!inRange(field, value)) {
+            return;
+        }
         if (value != null && value.isAfter(now)) {
             add(field, "not-in-future", "must not be in the future (was " + value + ", now is " + now + ")");
         }
+    }
+
+    /**
+     * Limits the size of a collection (rule {@code max-size}).
+     *
+     * @param field the field path
+     * @param items the collection, may be null
+     * @param max   the most items allowed
+     * @return true when it is absent or small enough
+     */
+    public boolean maxSize(String field, java.util.Collection<?> items, int max) {
+        if (items != null && items.size() > max) {
+            add(field, "max-size", "must hold at most " + max + " items (was " + items.size() + ")");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Rejects an instant outside the range every store keeps exactly, {@link #EARLIEST} to {@link #LATEST}
+     * (rule {@code range}).
+     *
+     * @param field the field path
+     * @param value the instant, may be null
+     * @return true when it is absent or in range
+     */
+    public boolean inRange(String field, Instant value) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            add(field, "range", "must be between " + EARLIEST + " and " + LATEST + " (was " + value + ")");
+            return false;
+        }
+        return true;
     }
 
     /**

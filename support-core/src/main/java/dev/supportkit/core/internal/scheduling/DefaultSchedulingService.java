@@ -56,10 +56,12 @@ public final class DefaultSchedulingService implements SchedulingService {
                             "'" + plan.site() + "' is not a site of the request's organization");
                 }
             }
-            if (errors.required("visit.start", plan.start()) && plan.start().isBefore(step.now())) {
+            if (errors.required("visit.start", plan.start()) && errors.inRange("visit.start", plan.start())
+                    && plan.start().isBefore(step.now())) {
                 errors.add("visit.start", "not-in-past", "must not be in the past (was " + plan.start() + ")");
             }
-            if (errors.required("visit.end", plan.end()) && plan.start() != null && !plan.end().isAfter(plan.start())) {
+            if (errors.required("visit.end", plan.end()) && errors.inRange("visit.end", plan.end())
+                    && plan.start() != null && !plan.end().isAfter(plan.start())) {
                 errors.add("visit.end", "after-start", "must be after the start (" + plan.start() + ")");
             }
             errors.required("visit.purpose", plan.purpose());
@@ -97,7 +99,8 @@ public final class DefaultSchedulingService implements SchedulingService {
                                     + executor.get().role() + ", not a second-line specialist");
                         }
                     }
-                    if (errors.required("deadline.due", deadline.due()) && !deadline.due().isAfter(step.now())) {
+                    if (errors.required("deadline.due", deadline.due()) && errors.inRange("deadline.due", deadline.due())
+                            && !deadline.due().isAfter(step.now())) {
                         errors.add("deadline.due", "in-future", "must be after now (" + step.now() + ")");
                     }
                     errors.requiredText("deadline.task", deadline.task(), 500);

@@ -85,6 +85,24 @@ class RequestImportTest {
     }
 
     @Test
+    @DisplayName("an imported resolution and times follow the limits of the engine's own commands")
+    void importLimits() {
+        Instant registered = fx.clock.instant().minus(Duration.ofDays(90));
+        ImportedRequest huge = new ImportedRequest("L-1", fx.org, fx.rep, fx.system, Channel.EMAIL, "Old",
+                "Imported description", null, RequestStatus.CLOSED, null, registered, null,
+                ResolutionReport.of("x".repeat(1_000_000), "y".repeat(1001)));
+        ImportedRequest ancient = new ImportedRequest("L-2", fx.org, fx.rep, fx.system, Channel.EMAIL, "Old",
+                "Imported description", null, RequestStatus.CLOSED, null, Instant.MIN, null,
+                ResolutionReport.of("Fixed", "Cause"));
+        ValidationException error = assertThrows(ValidationException.class, () -> fx.engine.intake()
+                .importRequests(fx.admin, "OTRS", List.of(huge, ancient)));
+        assertEquals(Set.of("requests[0].resolution.summary max-length", "requests[0].resolution.cause max-length",
+                "requests[1].registeredAt range"), error.errors().stream().map(e -> e.field() + " " + e.rule())
+                .collect(Collectors.toSet()));
+        assertEquals(0, stored());
+    }
+
+    @Test
     @DisplayName("every bad field of every item is reported with its position, and nothing is stored")
     void reportsEveryError() {
         Instant future = fx.clock.instant().plus(Duration.ofDays(1));

@@ -266,6 +266,16 @@ class ValidationTest {
     }
 
     @Test
+    @DisplayName("a component id is unique in the tenant: another system cannot list it, its own system can again")
+    void componentIdUniqueInTenant() {
+        assertRejected(() -> fx.engine.directory().saveSystem(fx.admin, new SupportedSystem(SystemId.of("sys-copy"),
+                fx.org, "Copy", "Vendor", "V-2", false, List.of(new SystemComponent(fx.psu, ComponentKind.HARDWARE,
+                "PSU-1", "SN-1", fx.site)))), "system.components[0].id unique");
+        assertTrue(fx.engine.directory().systems(fx.admin, fx.org).stream()
+                .noneMatch(sys -> sys.id().equals(SystemId.of("sys-copy"))), "nothing saved");
+    }
+
+    @Test
     @DisplayName("collections have documented maxima: components, contact points, models, options")
     void collectionLimits() {
         List<SystemComponent> components = new java.util.ArrayList<>();

@@ -2,6 +2,7 @@ package dev.supportkit.core.internal.directory;
 
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
+import dev.supportkit.api.directory.ComponentId;
 import dev.supportkit.api.directory.ContactPoint;
 import dev.supportkit.api.directory.DeliveryPreferences;
 import dev.supportkit.api.directory.DirectoryEntry;
@@ -16,6 +17,7 @@ import dev.supportkit.api.directory.SupportContract;
 import dev.supportkit.api.directory.SupportGroup;
 import dev.supportkit.api.directory.SupportedSystem;
 import dev.supportkit.api.directory.SystemComponent;
+import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.error.AccessDeniedException;
 import dev.supportkit.api.error.NotFoundException;
 import dev.supportkit.api.request.Channel;
@@ -29,8 +31,10 @@ import dev.supportkit.core.internal.sla.SlaClock;
 import dev.supportkit.core.internal.work.UnitOfWork;
 import dev.supportkit.spi.storage.StorageTransaction;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -146,11 +150,24 @@ public final class DefaultDirectoryService implements DirectoryService {
             Set<Object> seen = new HashSet<>();
             int components = errors.maxSize("system.components", system.components(), MAX_COMPONENTS)
                     ? system.components().size() : 0;
+            // a component id is unique in the tenant: no other system may list it
+            Map<ComponentId, SystemId> elsewhere = new HashMap<>();
+            if (components > 0) {
+                for (SupportedSystem other : tx.listDirectoryEntries(actor.tenant(), SupportedSystem.class,
+                        Optional.empty())) {
+                    if (!other.id().equals(system.id())) {
+                        other.components().forEach(c -> elsewhere.put(c.id(), other.id()));
+                    }
+                }
+            }
             for (int i = 0; i < components; i++) {
                 SystemComponent c = system.components().get(i);
                 String field = "system.components[" + i + "]";
                 if (errors.required(field + ".id", c.id()) && !seen.add(c.id())) {
                     errors.add(field + ".id", "unique", "component '" + c.id() + "' is listed twice");
+                } else if (c.id() != null && elsewhere.containsKey(c.id())) {
+                    errors.add(field + ".id", "unique", "component '" + c.id() + "' belongs to system '"
+                            + elsewhere.get(c.id()) + "'; a component id is unique in the tenant");
                 }
                 errors.required(field + ".kind", c.kind());
                 errors.requiredText(field + ".model", c.model(), 200);

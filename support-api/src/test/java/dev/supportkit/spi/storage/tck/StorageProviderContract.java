@@ -42,6 +42,7 @@ import dev.supportkit.api.error.NotFoundException;
 import dev.supportkit.api.error.SupportException;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.Contact;
+import dev.supportkit.api.request.ContactId;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestQuery;
@@ -200,6 +201,37 @@ public abstract class StorageProviderContract {
 
         assertEquals(Optional.of(minimal), tx(tx -> tx.findRequest(tenant, minimal.id())));
         assertEquals(Optional.of(full), tx(tx -> tx.findRequest(tenant, full.id())));
+    }
+
+    /**
+     * Every character the engine's character policy lets through, in one text: tab, line breaks,
+     * Cyrillic, Hebrew with embedding controls, supplementary characters (emoji, a CJK extension B
+     * ideograph), a zero-width joiner, a byte-order mark, combining marks and a few quote characters.
+     */
+    private static final String EVERY_ALLOWED_CLASS = "Line one\tcol\r\nЛиния два «ёжик»\nעברית \u202Bemb\u202C "
+            + "😀👍🏽 \uD840\uDC0B a\u200Db \uFEFF e\u0301 \"quotes\" 'single' `back` \\ %_";
+
+    @Test
+    @DisplayName("every character the engine's character policy allows reads back exactly: request, contact and journal text")
+    void allowedCharactersReadBackExactly() {
+        Request base = fullRequest(tenant, requestId());
+        Request request = base.toBuilder().subject("АТС 😀 \uD840\uDC0B e\u0301 «x»").description(EVERY_ALLOWED_CLASS)
+                .build();
+        Contact contact = new Contact(ContactId.of(StorageFixtures.uniqueId("cnt")), request.id(), Channel.EMAIL,
+                RepresentativeId.of("rep-42"), EVERY_ALLOWED_CLASS, StorageFixtures.at(1), "op-1");
+        JournalRecord template = journal(tenant, request.id(), 1);
+        JournalRecord record = new JournalRecord(template.tenant(), template.request(), 1, template.occurredAt(),
+                template.actorId(), "Имя 😀", template.actorRole(), template.channel(), template.function(),
+                template.visibility(), template.eventType(), template.payload(), EVERY_ALLOWED_CLASS,
+                template.previousHash(), template.hash());
+        run(tx -> {
+            tx.insertRequest(request);
+            tx.insertContact(tenant, contact);
+            tx.appendJournal(record);
+        });
+        assertEquals(Optional.of(request), tx(tx -> tx.findRequest(tenant, request.id())));
+        assertEquals(List.of(contact), tx(tx -> tx.findContacts(tenant, request.id())));
+        assertEquals(List.of(record), tx(tx -> tx.findJournal(tenant, request.id())));
     }
 
     @Test

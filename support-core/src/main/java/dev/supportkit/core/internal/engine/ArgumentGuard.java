@@ -6,6 +6,7 @@ import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.error.ValidationException;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestRef;
+import dev.supportkit.core.internal.security.CustomerView;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -28,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   (e.g. {@code redirect.target}) together with every other problem of the input; should a null one still
  *   reach code that cannot take it, the failure is turned into the same {@code ValidationException}.</li>
  * </ul>
- * Only text parameters may be null, where a service documents them as optional.
+ * Only text parameters may be null, where a service documents them as optional. What a call returns to a
+ * customer representative passes through {@link CustomerView}, which removes the internal parts.
  */
 public final class ArgumentGuard implements InvocationHandler {
     /** Argument types no service checks itself: refused up front. */
@@ -81,7 +83,7 @@ public final class ArgumentGuard implements InvocationHandler {
             throw new ValidationException(first);
         }
         try {
-            return method.invoke(service, args);
+            return CustomerView.of(actor(args), method.invoke(service, args));
         } catch (InvocationTargetException e) {
             Throwable failure = e.getCause();
             List<FieldError> missing = causedByNull(failure) ? missing(method, args, names, false) : List.of();
@@ -102,6 +104,18 @@ public final class ArgumentGuard implements InvocationHandler {
             }
         }
         return missing;
+    }
+
+    /** The actor a call is made as: its first {@code Actor} argument, if any. */
+    private static Actor actor(Object[] args) {
+        if (args != null) {
+            for (Object arg : args) {
+                if (arg instanceof Actor actor) {
+                    return actor;
+                }
+            }
+        }
+        return null;
     }
 
     /** A NullPointerException, also one a storage provider's guard wrapped. */

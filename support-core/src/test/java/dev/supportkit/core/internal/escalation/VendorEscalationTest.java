@@ -52,6 +52,19 @@ class VendorEscalationTest {
     }
 
     @Test
+    @DisplayName("the vendor case is internal: the customer's view of the request has none, staff see it")
+    void vendorCaseHiddenFromCustomer() {
+        Request escalated = fx.engine.escalation().escalateToVendor(fx.groupLead, atSecondLine().ref(),
+                new VendorCase(null, "NT-4711", "internal: PSU-300 firmware bug"));
+        assertTrue(fx.engine.quality().request(fx.auditor, escalated.id()).vendorCase().isPresent());
+        Request seen = fx.engine.quality().request(fx.customer, escalated.id());
+        assertTrue(seen.vendorCase().isEmpty(), "the customer does not see the vendor case");
+        assertEquals(escalated.version(), seen.version(), "the same version of the request");
+        assertTrue(fx.engine.quality().requests(fx.customer, dev.supportkit.api.request.RequestQuery.builder()
+                .limit(1000).build()).stream().allMatch(r -> r.vendorCase().isEmpty()), "nor in a list");
+    }
+
+    @Test
     @DisplayName("escalate, correspond, answer: stays at second line, journalled D/01.7, promised date on the request")
     void happyPath() {
         Request r = atSecondLine();

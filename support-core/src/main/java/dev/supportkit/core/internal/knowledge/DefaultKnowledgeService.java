@@ -25,8 +25,8 @@ import dev.supportkit.api.knowledge.KnowledgeService;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestStatus;
-import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.intake.QuestionnaireCatalog;
+import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.request.FieldErrors;
 import dev.supportkit.core.internal.request.RequestCommands;
 import dev.supportkit.core.internal.security.Permission;
@@ -41,6 +41,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -401,9 +403,11 @@ public final class DefaultKnowledgeService implements KnowledgeService {
         commands.policy().require(actor, Permission.READ_KNOWLEDGE);
         return commands.read(tx -> {
             Optional<String> model = modelOf(tx, actor, system, "faq.system");
+            Predicate<Set<String>> mayRead = readableModels(tx, actor);
             return store.allFaq(tx, actor.tenant()).stream().filter(FaqEntry::active)
                     .filter(e -> model.map(m -> e.systemModels().isEmpty() || e.systemModels().contains(m))
                             .orElse(true))
+                    .filter(e -> mayRead.test(e.systemModels()))
                     .toList();
         });
     }
@@ -461,18 +465,20 @@ public final class DefaultKnowledgeService implements KnowledgeService {
         Set<DocumentKind> documentKinds = EnumSet.noneOf(DocumentKind.class);
         kinds.forEach(k -> documentKinds.add(DocumentKind.valueOf(k.name())));
         boolean customer = isCustomer(actor);
+        Predicate<Set<String>> mayRead = readableModels(tx, actor);
         List<SearchHit> hits = index.search(new SearchQuery(actor.tenant(), text, model, documentKinds, customer,
                 limit));
         List<KnowledgeHit> result = new ArrayList<>();
         for (SearchHit hit : hits) {
             if (hit.kind() == DocumentKind.ARTICLE) {
                 store.published(tx, actor.tenant(), ArticleId.of(hit.id()))
-                        .filter(a -> !customer || a.customerVisible())
+                        .filter(a -> !customer || a.customerVisible() && mayRead.test(a.systemModels()))
                         .ifPresent(a -> result.add(new KnowledgeHit(KnowledgeRef.article(a.id()), a.version(),
                                 a.problem(), clip(a.steps().isEmpty() ? a.symptoms() : a.steps().get(0), SUMMARY_MAX),
                                 a.typical(), hit.score())));
             } else {
                 store.faq(tx, actor.tenant(), FaqId.of(hit.id())).filter(FaqEntry::active)
+                        .filter(e -> mayRead.test(e.systemModels()))
                         .ifPresent(e -> result.add(new KnowledgeHit(KnowledgeRef.faq(e.id()), e.version(),
                                 e.question(), clip(e.answer(), SUMMARY_MAX), true, hit.score())));
             }
@@ -514,6 +520,21 @@ public final class DefaultKnowledgeService implements KnowledgeService {
 
     private static Optional<SupportedSystem> system(StorageTransaction tx, TenantId tenant, SystemId id) {
         return tx.findDirectoryEntry(tenant, SupportedSystem.class, id.value());
+    }
+
+    /**
+     * Which knowledge a reader may see by its system models: staff everything; a customer representative
+     * what is for every model (no models named) or for a model one of their organisation's systems has, so an
+     * entry about another customer's equipment does not reveal that equipment.
+     */
+    private static Predicate<Set<String>> readableModels(StorageTransaction tx, Actor actor) {
+        if (!isCustomer(actor)) {
+            return models -> true;
+        }
+        Set<String> own = new HashSet<>();
+        tx.listDirectoryEntries(actor.tenant(), SupportedSystem.class, actor.organization())
+                .forEach(system -> own.add(system.model().strip()));
+        return models -> models.isEmpty() || models.stream().anyMatch(m -> own.contains(m.strip()));
     }
 
     private static boolean isCustomer(Actor actor) {

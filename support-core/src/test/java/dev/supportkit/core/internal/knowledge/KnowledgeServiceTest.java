@@ -233,6 +233,22 @@ class KnowledgeServiceTest {
     }
 
     @Test
+    @DisplayName("knowledge about a model only another organisation has is not shown to a customer, by faq or search")
+    void otherOrganisationsModelsStayHidden() {
+        fx.engine.directory().saveSystem(fx.admin, new SupportedSystem(SystemId.of("sys-b-only"), fx.otherOrg,
+                "Their PBX", "Other", "B-ONLY-9", false, List.of()));
+        FaqEntry theirs = kb.saveFaqEntry(fx.operator, FaqId.of("faq-b-only"), 0, "How to reset the B-ONLY-9 trunk?",
+                "Hold the reset button for ten seconds.", Set.of("B-ONLY-9"));
+        assertTrue(kb.faq(fx.customer, Optional.empty()).stream().noneMatch(e -> e.id().equals(theirs.id())));
+        assertTrue(refs(kb.search(fx.customer, KnowledgeQuery.of("reset trunk button"))).stream()
+                .noneMatch(r -> r.equals(KnowledgeRef.faq(theirs.id()))));
+        assertTrue(kb.faq(fx.otherCustomer, Optional.empty()).stream().anyMatch(e -> e.id().equals(theirs.id())),
+                "the organisation that has the model sees it");
+        assertEquals(List.of(KnowledgeRef.faq(theirs.id())),
+                refs(kb.search(fx.otherCustomer, KnowledgeQuery.of("reset trunk button"))));
+    }
+
+    @Test
     @DisplayName("FAQ entries are versioned, filtered by system model, found by search, and retired")
     void faq() {
         FaqEntry forward = kb.saveFaqEntry(fx.operator, FaqId.of("faq-forward"), 0, "Как настроить переадресацию?",
@@ -247,7 +263,9 @@ class KnowledgeServiceTest {
         assertEquals(2, v2.version());
 
         assertEquals(List.of(v2), kb.faq(fx.customer, Optional.of(fx.system)));
-        assertEquals(List.of(other, v2), kb.faq(fx.customer, Optional.empty()));
+        assertEquals(List.of(v2), kb.faq(fx.customer, Optional.empty()),
+                "the V-100 entry is about equipment the customer's organisation does not have");
+        assertEquals(List.of(other, v2), kb.faq(fx.operator, Optional.empty()), "staff see every entry");
         List<KnowledgeHit> hits = kb.search(fx.customer, new KnowledgeQuery("переадресация вызова", Optional.empty(),
                 Set.of(KnowledgeKind.FAQ), 10));
         assertEquals(List.of(KnowledgeRef.faq(v2.id())), refs(hits));
@@ -257,7 +275,8 @@ class KnowledgeServiceTest {
         FaqEntry retired = kb.retireFaqEntry(fx.operator, v2.id(), 2);
         assertFalse(retired.active());
         assertTrue(kb.search(fx.customer, KnowledgeQuery.of("переадресация")).isEmpty());
-        assertEquals(List.of(other), kb.faq(fx.customer, Optional.empty()));
+        assertEquals(List.of(), kb.faq(fx.customer, Optional.empty()));
+        assertEquals(List.of(other), kb.faq(fx.operator, Optional.empty()));
         assertThrows(InvalidTransitionException.class, () -> kb.retireFaqEntry(fx.operator, v2.id(), 3));
 
         ValidationException invalid = assertThrows(ValidationException.class, () -> kb.saveFaqEntry(fx.operator,

@@ -1,7 +1,6 @@
 package dev.supportkit.core.internal.directory;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
+import dev.supportkit.spi.notification.NetworkAddresses;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -66,20 +65,9 @@ final class WebhookAddressPolicy {
      * Tells whether an address is reachable on the public internet.
      *
      * @param address an address
-     * @return false for loopback, unspecified, link-local, private, shared and multicast addresses
+     * @return see {@link NetworkAddresses#isPublic}
      */
     static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = bytes[0] & 0xff;
-            int second = bytes[1] & 0xff;
-            boolean shared = first == 100 && second >= 64 && second < 128;
-            return first != 0 && !shared && !(first == 192 && second == 0 && (bytes[2] & 0xff) == 0);
-        }
-        return !(address instanceof Inet6Address) || (bytes[0] & 0xfe) != 0xfc;
+        return NetworkAddresses.isPublic(address);
     }
 }

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.supportkit.api.request.Channel;
-import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.notification.DeliveryResult.Outcome;
+import dev.supportkit.spi.notification.DeliveryResult;
+import dev.supportkit.spi.notification.NetworkAddresses;
 import dev.supportkit.spi.notification.Notification;
 import dev.supportkit.spi.notification.NotificationChannel;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -22,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +68,28 @@ final class WebhookChannel implements NotificationChannel {
         return settings.channel();
     }
 
+    /**
+     * Resolves the host now, at delivery, so a name that pointed to a public address when it was saved and
+     * to the service's own network later (DNS rebinding) is refused too.
+     */
+    private Optional<DeliveryResult> refusedTarget(URI uri, String origin) {
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            return Optional.of(result(Outcome.TEMPORARY_FAILURE, "unknown host in " + origin));
+        }
+        for (InetAddress address : addresses) {
+            if (!NetworkAddresses.isPublic(address)) {
+                return Optional.of(result(Outcome.PERMANENT_FAILURE, origin + " resolves to "
+                        + address.getHostAddress() + ", a loopback, private or other local address; "
+                        + WebhookSettings.PREFIX + WebhookSettings.ALLOWED_TARGETS.name() + "=public allows public "
+                        + "addresses only"));
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public DeliveryResult deliver(Notification notification) {
         URI uri;
@@ -73,6 +99,12 @@ final class WebhookChannel implements NotificationChannel {
             return result(Outcome.PERMANENT_FAILURE, "invalid webhook URL: " + e.getMessage());
         }
         String origin = origin(uri);
+        if (settings.targets() == WebhookSettings.Targets.PUBLIC) {
+            Optional<DeliveryResult> refused = refusedTarget(uri, origin);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        }
         Instant now = clock.instant();
         String body;
         try {

@@ -18,8 +18,17 @@ import java.util.Optional;
  * @param timeoutMs connect timeout and response timeout
  * @param userAgent the User-Agent header
  * @param channel   the channel this provider reports
+ * @param targets   which addresses a request may go to
  */
-record WebhookSettings(String secret, int timeoutMs, String userAgent, Channel channel) {
+record WebhookSettings(String secret, int timeoutMs, String userAgent, Channel channel, Targets targets) {
+
+    /** Which addresses the channel posts to. */
+    enum Targets {
+        /** Only hosts that resolve to public addresses: never the service's own network. */
+        PUBLIC,
+        /** Any host (internal receivers on the service's network). */
+        ANY
+    }
 
     /** The prefix of every key, for messages. */
     static final String PREFIX = "supportkit.providers." + WebhookChannelFactory.ID + ".";
@@ -39,8 +48,12 @@ record WebhookSettings(String secret, int timeoutMs, String userAgent, Channel c
             .description("the built-in channel this provider delivers on (default WEBHOOK, or the one the "
                     + "factory was registered with)").build();
 
+    static final Setting<Targets> ALLOWED_TARGETS = Setting.choice("allowed-targets", Targets.class)
+            .defaultValue(Targets.PUBLIC).description("public: post only to hosts that resolve to public "
+                    + "addresses, checked at every delivery; any: also to the service's own network").build();
+
     /** Every setting the channel reads. */
-    static final List<Setting<?>> SETTINGS = List.of(SECRET, TIMEOUT_MS, USER_AGENT, CHANNEL);
+    static final List<Setting<?>> SETTINGS = List.of(SECRET, TIMEOUT_MS, USER_AGENT, CHANNEL, ALLOWED_TARGETS);
 
     /**
      * Reads and checks the settings.
@@ -76,13 +89,14 @@ record WebhookSettings(String secret, int timeoutMs, String userAgent, Channel c
                         + rawChannel.get() + "'");
             }
         }
+        Targets targets = reader.get(ALLOWED_TARGETS);
         reader.throwIfProblems();
-        return new WebhookSettings(secret, timeout, userAgent, channel);
+        return new WebhookSettings(secret, timeout, userAgent, channel, targets);
     }
 
     @Override
     public String toString() {
         return "WebhookSettings[secret=****, timeoutMs=" + timeoutMs + ", userAgent=" + userAgent + ", channel="
-                + channel + "]";
+                + channel + ", allowedTargets=" + targets.name().toLowerCase(Locale.ROOT) + "]";
     }
 }

@@ -54,7 +54,8 @@ class PluginJarIT extends NotificationPluginJarContract {
         try {
             server.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
             String secret = "plugin-secret-0123456789";
-            try (NotificationChannel channel = factory.create(TestContext.of(Map.of("secret", secret)))) {
+            try (NotificationChannel channel = factory.create(TestContext.of(Map.of("secret", secret,
+                    "allowed-targets", "any")))) {
                 assertSame(factory.getClass().getClassLoader(), channel.getClass().getClassLoader());
                 DeliveryResult result = channel.deliver(new Notification("k1", TenantId.of("acme"),
                         "http://127.0.0.1:" + server.port() + "/hook", "Тема", "Привет из плагина",

@@ -63,7 +63,9 @@ class WebhookChannelTest {
     }
 
     private static NotificationChannel channel(Map<String, String> extra) {
-        Map<String, String> settings = new java.util.HashMap<>(Map.of("secret", SECRET, "timeout-ms", "2000"));
+        // the receiver is WireMock on this machine: a local address, so the test allows any target
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("secret", SECRET, "timeout-ms", "2000",
+                "allowed-targets", "any"));
         settings.putAll(extra);
         return new WebhookChannelFactory().create(TestContext.of(settings));
     }
@@ -75,6 +77,21 @@ class WebhookChannelTest {
 
     private void answer(int status) {
         server.stubFor(post(urlEqualTo("/hooks/supportkit")).willReturn(aResponse().withStatus(status)));
+    }
+
+    @Test
+    @DisplayName("by default only public addresses are posted to: a host on this machine is refused, nothing sent")
+    void localTargetsRefusedByDefault() throws Exception {
+        answer(200);
+        try (NotificationChannel publicOnly = new WebhookChannelFactory().create(TestContext.of(Map.of("secret",
+                SECRET, "timeout-ms", "2000")))) {
+            for (String address : List.of(url, "http://localhost:" + server.port() + "/hooks/supportkit")) {
+                DeliveryResult result = publicOnly.deliver(to(address));
+                assertEquals(Outcome.PERMANENT_FAILURE, result.outcome(), result.detail());
+                assertTrue(result.detail().contains("allowed-targets=public"), result.detail());
+            }
+        }
+        assertEquals(0, server.findAll(postRequestedFor(anyUrl())).size(), "nothing was sent");
     }
 
     @Test

@@ -22,8 +22,8 @@ class WebhookSettingsTest {
         assertEquals(10_000, settings.timeoutMs());
         assertEquals("SupportKit-Webhook/1", settings.userAgent());
         assertEquals(Channel.WEB_FORM, settings.channel());
-        assertEquals("WebhookSettings[secret=****, timeoutMs=10000, userAgent=SupportKit-Webhook/1, channel=WEB_FORM]",
-                settings.toString());
+        assertEquals("WebhookSettings[secret=****, timeoutMs=10000, userAgent=SupportKit-Webhook/1, channel=WEB_FORM, "
+                + "allowedTargets=public]", settings.toString());
     }
 
     @Test
@@ -34,7 +34,8 @@ class WebhookSettingsTest {
                         "channel", "pigeon", "url", "http://x")), Channel.WEB_FORM));
         List<String> problems = e.problems();
         assertEquals(List.of(
-                "supportkit.providers.webhook.url: unknown setting (known: channel, secret, timeout-ms, user-agent)",
+                "supportkit.providers.webhook.url: unknown setting (known: allowed-targets, channel, secret, timeout-ms, "
+                        + "user-agent)",
                 "supportkit.providers.webhook.secret: must be at least 16 characters, was 12",
                 "supportkit.providers.webhook.timeout-ms: must be an integer of at least 100, was '50'",
                 "supportkit.providers.webhook.user-agent: must be non-empty printable ASCII, was 'Ага/1'",

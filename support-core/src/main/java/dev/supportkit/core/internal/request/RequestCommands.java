@@ -227,6 +227,7 @@ public final class RequestCommands implements JournalBookkeeping {
             RequestStatus next = RequestLifecycle.next(current, action);
             if (requiresLine) {
                 policy.requireWorksLine(actor, current, action.verb());
+                policy.requireWorksGroup(tx, actor, current, action.verb());
             }
             Instant now = work.now();
             FieldErrors errors = new FieldErrors();

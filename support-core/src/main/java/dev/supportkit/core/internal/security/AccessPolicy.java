@@ -2,7 +2,9 @@ package dev.supportkit.core.internal.security;
 
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
+import dev.supportkit.api.directory.GroupId;
 import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.Specialist;
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.error.AccessDeniedException;
 import dev.supportkit.api.error.NotFoundException;
@@ -11,6 +13,7 @@ import dev.supportkit.api.request.RequestId;
 import dev.supportkit.spi.storage.StorageTransaction;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -99,6 +102,31 @@ public final class AccessPolicy {
         if (!LINE_STAFF.get(request.line()).contains(actor.role())) {
             throw new AccessDeniedException("Role " + actor.role() + " may not " + action + " a request held by "
                     + request.line() + " (request '" + request.id() + "')");
+        }
+    }
+
+    /**
+     * Checks that second-line staff act on their own group's requests: an engineer or a group lead whose
+     * directory entry names a group may act on a request assigned to another group only when they are its
+     * assignee. Staff without a directory entry or a group, and requests without a group, are not scoped.
+     *
+     * @param tx      the open transaction, to read the actor's directory entry
+     * @param actor   who calls
+     * @param request the loaded request
+     * @param action  what they want to do, for the message
+     * @throws AccessDeniedException when the request is another group's
+     */
+    public void requireWorksGroup(StorageTransaction tx, Actor actor, Request request, String action) {
+        if (request.line() != SupportLine.SECOND_LINE || request.group().isEmpty()
+                || actor.role() != Role.SECOND_LINE_ENGINEER && actor.role() != Role.GROUP_LEAD
+                || request.assignee().map(a -> a.value().equals(actor.id())).orElse(false)) {
+            return;
+        }
+        Optional<GroupId> own = tx.findDirectoryEntry(actor.tenant(), Specialist.class, actor.id())
+                .flatMap(specialist -> Optional.ofNullable(specialist.group()));
+        if (own.isPresent() && !own.get().equals(request.group().get())) {
+            throw new AccessDeniedException(actor.id() + " works group '" + own.get() + "' and may not " + action
+                    + " request '" + request.id() + "' of group '" + request.group().get() + "'");
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.GroupId;
@@ -169,8 +170,9 @@ class RoutingTest {
         assertFalse(fx.engine.journal().entries(fx.auditor, r.id()).stream()
                 .anyMatch(e -> e.event() instanceof RequestEvent.Routed));
 
-        Request back = fx.engine.escalation().redirect(fx.groupLead, redirected.ref(), RedirectTarget.intakeLead(),
-                "back");
+        // the network engineer it was given to sends it back (the telephony lead may not: not their group)
+        Actor net = Actor.staff("spc-net", "Network engineer", Role.SECOND_LINE_ENGINEER, fx.tenant);
+        Request back = fx.engine.escalation().redirect(net, redirected.ref(), RedirectTarget.intakeLead(), "back");
         Request named = fx.engine.escalation().redirect(fx.intakeLead, back.ref(),
                 new RedirectTarget(SupportLine.SECOND_LINE, null, SpecialistId.of("spc-crit")), "critical engineer");
         assertEquals(Optional.of(SpecialistId.of("spc-crit")), named.assignee());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.GroupId;
@@ -124,8 +125,10 @@ class SkillsAndGroupLeadTest {
         Request r = fx.requestIn(RequestStatus.AT_INTAKE_LEAD, SupportLine.INTAKE_LEAD);
         Request there = fx.engine.escalation().redirect(fx.intakeLead, r.ref(), RedirectTarget.secondLine(orphans),
                 "hardware");
+        // an engineer of that group (one without a directory entry is not scoped to a group)
+        Actor orphan = Actor.staff("spc-orphan", "Orphan engineer", Role.SECOND_LINE_ENGINEER, fx.tenant);
         ValidationException e = assertThrows(ValidationException.class,
-                () -> fx.engine.escalation().escalateToGroupLead(fx.engineer, there.ref(), "help"));
+                () -> fx.engine.escalation().escalateToGroupLead(orphan, there.ref(), "help"));
         assertEquals(1, e.errors().size(), e.getMessage());
         assertEquals("escalation.group", e.errors().get(0).field());
         assertTrue(e.errors().get(0).message().contains("grp-no-lead"), e.getMessage());

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,29 +107,20 @@ public final class SettingsLoader {
         config.addConfiguration(fileConfig);
 
         Map<String, Map<String, String>> providers = new TreeMap<>();
-        Map<String, List<String>> sla = new TreeMap<>();
-        Map<String, List<String>> routing = new TreeMap<>();
-        Map<String, List<String>> intake = new TreeMap<>();
-        Map<String, List<String>> journal = new TreeMap<>();
+        // the sections each parsed as a whole: their keys, by section prefix
+        Map<String, Map<String, List<String>>> sections = new LinkedHashMap<>();
+        for (String prefix : List.of(SlaSettings.PREFIX, RoutingSettings.PREFIX, IntakeSettings.PREFIX,
+                JournalSettings.PREFIX)) {
+            sections.put(prefix, new TreeMap<>());
+        }
         for (Iterator<String> keys = config.getKeys(); keys.hasNext(); ) {
             String key = keys.next();
             if (!key.startsWith(PREFIX) || ENGINE_KEYS.contains(key)) {
                 continue;
             }
-            if (key.startsWith(SlaSettings.PREFIX)) {
-                sla.put(key, config.getList(String.class, key, List.of()));
-                continue;
-            }
-            if (key.startsWith(RoutingSettings.PREFIX)) {
-                routing.put(key, config.getList(String.class, key, List.of()));
-                continue;
-            }
-            if (key.startsWith(IntakeSettings.PREFIX)) {
-                intake.put(key, config.getList(String.class, key, List.of()));
-                continue;
-            }
-            if (key.startsWith(JournalSettings.PREFIX)) {
-                journal.put(key, config.getList(String.class, key, List.of()));
+            Optional<String> section = sections.keySet().stream().filter(key::startsWith).findFirst();
+            if (section.isPresent()) {
+                sections.get(section.get()).put(key, config.getList(String.class, key, List.of()));
                 continue;
             }
             var matcher = PROVIDER_KEY.matcher(key);
@@ -171,10 +163,10 @@ public final class SettingsLoader {
         providers.forEach((id, values) -> providerSettings.put(id, new ProviderSettings(values)));
         Duration directoryCache = Duration.ofSeconds(integer(config, DIRECTORY_CACHE, 30, 0, problems));
         NotificationSettings notifications = notifications(config, problems);
-        SlaSettings slaSettings = SlaSettings.parse(sla, problems);
-        RoutingSettings routingSettings = RoutingSettings.parse(routing, problems);
-        IntakeSettings intakeSettings = IntakeSettings.parse(intake, problems);
-        JournalSettings journalSettings = JournalSettings.parse(journal, problems);
+        SlaSettings slaSettings = SlaSettings.parse(sections.get(SlaSettings.PREFIX), problems);
+        RoutingSettings routingSettings = RoutingSettings.parse(sections.get(RoutingSettings.PREFIX), problems);
+        IntakeSettings intakeSettings = IntakeSettings.parse(sections.get(IntakeSettings.PREFIX), problems);
+        JournalSettings journalSettings = JournalSettings.parse(sections.get(JournalSettings.PREFIX), problems);
         return new Result(EngineSettings.builder().nodeId(nodeId).storageProvider(storage)
                 .pluginsDirectory(plugins.orElse(null)).providerSettings(providerSettings).jobs(jobs)
                 .directoryCacheTtl(directoryCache).notifications(notifications).sla(slaSettings)

@@ -53,21 +53,11 @@ final class WebhookAddressPolicy {
             return IP_LITERAL.matcher(host).matches() ? Optional.of("is not a valid address") : Optional.empty();
         }
         for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
+            if (!NetworkAddresses.isPublic(address)) {
                 return Optional.of("must point to a public address; '" + host + "' is " + address.getHostAddress()
                         + ", a loopback, private, link-local or other local address");
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * Tells whether an address is reachable on the public internet.
-     *
-     * @param address an address
-     * @return see {@link NetworkAddresses#isPublic}
-     */
-    static boolean isPublic(InetAddress address) {
-        return NetworkAddresses.isPublic(address);
     }
 }

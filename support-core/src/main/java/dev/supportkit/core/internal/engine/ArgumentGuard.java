@@ -36,8 +36,8 @@ public final class ArgumentGuard implements InvocationHandler {
     /** Argument types no service checks itself: refused up front. */
     private static final Set<Class<?>> CHECKED_FIRST = Set.of(Actor.class, RequestRef.class, RequestId.class,
             Optional.class);
-    /** Per method: for each parameter, its name (null for a primitive, which cannot be null). */
-    private static final Map<Method, String[]> NON_NULL = new ConcurrentHashMap<>();
+    /** Each method's parameter rules, worked out on its first call. */
+    private static final Map<Method, Parameters> PARAMETERS = new ConcurrentHashMap<>();
 
     private final Object service;
 
@@ -58,14 +58,35 @@ public final class ArgumentGuard implements InvocationHandler {
                 new ArgumentGuard(service)));
     }
 
-    private static String[] nonNullNames(Method method) {
-        Parameter[] parameters = method.getParameters();
-        String[] names = new String[parameters.length];
-        for (int i = 0; i < parameters.length; i++) {
-            Class<?> type = parameters[i].getType();
-            names[i] = type.isPrimitive() ? null : parameters[i].getName();
+    /**
+     * A method's parameters as the guard needs them.
+     *
+     * @param names      each parameter's name; null for a primitive, which cannot be null
+     * @param checkFirst whether a null in that place is refused before the call
+     */
+    private record Parameters(String[] names, boolean[] checkFirst) {
+        static Parameters of(Method method) {
+            Parameter[] parameters = method.getParameters();
+            String[] names = new String[parameters.length];
+            boolean[] checkFirst = new boolean[parameters.length];
+            for (int i = 0; i < parameters.length; i++) {
+                Class<?> type = parameters[i].getType();
+                names[i] = type.isPrimitive() ? null : parameters[i].getName();
+                checkFirst[i] = CHECKED_FIRST.contains(type);
+            }
+            return new Parameters(names, checkFirst);
         }
-        return names;
+
+        /** The null arguments: only those checked first, or every one. */
+        List<FieldError> missing(Object[] args, boolean firstOnly) {
+            List<FieldError> missing = new ArrayList<>();
+            for (int i = 0; i < names.length; i++) {
+                if (args[i] == null && names[i] != null && (!firstOnly || checkFirst[i])) {
+                    missing.add(new FieldError(names[i], "required", "must not be null"));
+                }
+            }
+            return missing;
+        }
     }
 
     @Override
@@ -77,8 +98,8 @@ public final class ArgumentGuard implements InvocationHandler {
                 default -> "Guarded[" + service + "]";
             };
         }
-        String[] names = args == null ? new String[0] : NON_NULL.computeIfAbsent(method, ArgumentGuard::nonNullNames);
-        List<FieldError> first = missing(method, args, names, true);
+        Parameters parameters = args == null ? null : PARAMETERS.computeIfAbsent(method, Parameters::of);
+        List<FieldError> first = parameters == null ? List.of() : parameters.missing(args, true);
         if (!first.isEmpty()) {
             throw new ValidationException(first);
         }
@@ -86,24 +107,13 @@ public final class ArgumentGuard implements InvocationHandler {
             return CustomerView.of(actor(args), method.invoke(service, args));
         } catch (InvocationTargetException e) {
             Throwable failure = e.getCause();
-            List<FieldError> missing = causedByNull(failure) ? missing(method, args, names, false) : List.of();
+            List<FieldError> missing = parameters != null && causedByNull(failure) ? parameters.missing(args, false)
+                    : List.of();
             if (!missing.isEmpty()) {
                 throw new ValidationException(missing);
             }
             throw failure;
         }
-    }
-
-    /** The null arguments: only those of the types checked first, or every one. */
-    private static List<FieldError> missing(Method method, Object[] args, String[] names, boolean firstOnly) {
-        List<FieldError> missing = new ArrayList<>();
-        Class<?>[] types = method.getParameterTypes();
-        for (int i = 0; i < names.length; i++) {
-            if (args[i] == null && names[i] != null && (!firstOnly || CHECKED_FIRST.contains(types[i]))) {
-                missing.add(new FieldError(names[i], "required", "must not be null"));
-            }
-        }
-        return missing;
     }
 
     /** The actor a call is made as: its first {@code Actor} argument, if any. */

@@ -18,6 +18,7 @@ import dev.supportkit.core.internal.journal.HashChain;
 import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.journal.JournalWriter;
 import dev.supportkit.core.internal.request.FieldErrors;
+import dev.supportkit.core.internal.resolution.DefaultResolutionService;
 import dev.supportkit.core.internal.security.AccessPolicy;
 import dev.supportkit.core.internal.security.Permission;
 import dev.supportkit.core.internal.work.UnitOfWork;
@@ -42,10 +43,6 @@ import java.util.UUID;
 public final class RequestImporter {
     /** The most requests one import call takes. */
     static final int MAX_BATCH = 10_000;
-    /** Longest resolution summary, as {@code resolution().resolve} allows. */
-    static final int RESOLUTION_SUMMARY_MAX = 4000;
-    /** Longest resolution cause, as {@code resolution().resolve} allows. */
-    static final int RESOLUTION_CAUSE_MAX = 1000;
 
     private final UnitOfWork work;
     private final AccessPolicy policy;
@@ -134,8 +131,9 @@ public final class RequestImporter {
         errors.required(at + ".status", item.status());
         if (item.resolution() != null) {
             // the same limits as a resolution recorded through the engine
-            errors.maxLength(at + ".resolution.summary", item.resolution().summary(), RESOLUTION_SUMMARY_MAX);
-            errors.maxLength(at + ".resolution.cause", item.resolution().cause(), RESOLUTION_CAUSE_MAX);
+            errors.maxLength(at + ".resolution.summary", item.resolution().summary(),
+                    DefaultResolutionService.SUMMARY_MAX);
+            errors.maxLength(at + ".resolution.cause", item.resolution().cause(), DefaultResolutionService.CAUSE_MAX);
         }
         if (errors.required(at + ".registeredAt", item.registeredAt())) {
             errors.notInFuture(at + ".registeredAt", item.registeredAt(), now);

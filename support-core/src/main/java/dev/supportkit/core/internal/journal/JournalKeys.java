@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public final class JournalKeys {
 
     private final Map<String, Key> keys;
     private final Map<String, Key> activeByTenant = new TreeMap<>();
-    private final Optional<java.time.Instant> acceptUnkeyedBefore;
+    private final Optional<Instant> acceptUnkeyedBefore;
 
     /**
      * @param settings the engine's settings; their journal keys are used

@@ -531,10 +531,20 @@ public final class DefaultKnowledgeService implements KnowledgeService {
         if (!isCustomer(actor)) {
             return models -> true;
         }
+        // the organisation's models are read once, and only if some entry names models at all
         Set<String> own = new HashSet<>();
-        tx.listDirectoryEntries(actor.tenant(), SupportedSystem.class, actor.organization())
-                .forEach(system -> own.add(system.model().strip()));
-        return models -> models.isEmpty() || models.stream().anyMatch(m -> own.contains(m.strip()));
+        boolean[] read = new boolean[1];
+        return models -> {
+            if (models.isEmpty()) {
+                return true;
+            }
+            if (!read[0]) {
+                tx.listDirectoryEntries(actor.tenant(), SupportedSystem.class, actor.organization())
+                        .forEach(system -> own.add(system.model().strip()));
+                read[0] = true;
+            }
+            return models.stream().anyMatch(m -> own.contains(m.strip()));
+        };
     }
 
     private static boolean isCustomer(Actor actor) {

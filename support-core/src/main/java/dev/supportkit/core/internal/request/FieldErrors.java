@@ -4,6 +4,7 @@ import dev.supportkit.api.error.FieldError;
 import dev.supportkit.api.error.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -147,7 +148,7 @@ public final class FieldErrors {
      * @param max   the most items allowed
      * @return true when it is absent or small enough
      */
-    public boolean maxSize(String field, java.util.Collection<?> items, int max) {
+    public boolean maxSize(String field, Collection<?> items, int max) {
         if (items != null && items.size() > max) {
             add(field, "max-size", "must hold at most " + max + " items (was " + items.size() + ")");
             return false;

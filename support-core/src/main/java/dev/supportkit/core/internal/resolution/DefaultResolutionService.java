@@ -26,6 +26,11 @@ import java.util.Optional;
 
 /** Diagnosis with the customer, removal of the problem and joint sign-off (C/02.6, C/03.6). */
 public final class DefaultResolutionService implements ResolutionService {
+    /** Longest resolution summary: also the limit of an imported resolution. */
+    public static final int SUMMARY_MAX = 4000;
+    /** Longest resolution cause: also the limit of an imported resolution. */
+    public static final int CAUSE_MAX = 1000;
+
     private final RequestCommands commands;
 
     /** @param commands the unit-of-work runner */
@@ -71,8 +76,8 @@ public final class DefaultResolutionService implements ResolutionService {
 
     private static void validate(Step step, ResolutionReport report) {
         FieldErrors errors = step.errors();
-        errors.requiredText("resolution.summary", report.summary(), 4000);
-        errors.requiredText("resolution.cause", report.cause(), 1000);
+        errors.requiredText("resolution.summary", report.summary(), SUMMARY_MAX);
+        errors.requiredText("resolution.cause", report.cause(), CAUSE_MAX);
         if (!report.equipmentFailure() && report.failedComponent() != null) {
             errors.add("resolution.failedComponent", "only-with-equipment-failure",
                     "may be set only when equipmentFailure is true");

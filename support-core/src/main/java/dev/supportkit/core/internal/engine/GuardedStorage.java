@@ -225,14 +225,14 @@ final class GuardedStorage implements StorageProvider {
             if (!directory.enabled()) {
                 return call("findDirectoryEntry", () -> tx.findDirectoryEntry(tenant, type, id));
             }
-            Optional<T> cached = directory.get(tenant, type, id);
+            Optional<Optional<T>> cached = directory.get(tenant, type, id);
             if (cached.isPresent()) {
-                return cached;
+                return cached.get();
             }
             Optional<T> found = call("findDirectoryEntry", () -> tx.findDirectoryEntry(tenant, type, id));
             // Not cached while this transaction changes the directory: its writes may still roll back.
             if (saved.isEmpty()) {
-                found.ifPresent(entry -> directory.put(tenant, type, id, entry));
+                directory.put(tenant, type, id, found);
             }
             return found;
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.RepresentativeId;
 import dev.supportkit.api.directory.Representative;
 import dev.supportkit.api.error.ValidationException;
 import dev.supportkit.api.request.RequestStatus;
@@ -77,5 +78,39 @@ class DirectoryCacheTest {
         fx.registered();
         moveRepresentative(fx, second);
         assertThrows(ValidationException.class, fx::registered);
+    }
+
+    private static final RepresentativeId NEWCOMER = RepresentativeId.of("rep-new");
+
+    /** Saves a representative the fixture did not have, through the given node. */
+    private static void addNewcomer(EngineFixture fx, SupportEngine through) {
+        through.directory().saveRepresentative(fx.admin, new Representative(NEWCOMER, fx.org, "Anna Novikova",
+                "anna@romashka.example", null, false));
+    }
+
+    @Test
+    @DisplayName("an entry found absent and then saved on this node is seen at once")
+    void absentThenSavedHereIsSeenAtOnce() {
+        EngineFixture fx = new EngineFixture(TenantId.of("acme"), node("30"));
+        ValidationException unknown = assertThrows(ValidationException.class,
+                () -> fx.registered(fx.draft().representative(NEWCOMER)));
+        assertEquals("contact.representative", unknown.errors().get(0).field());
+        addNewcomer(fx, fx.engine);
+        assertEquals(NEWCOMER, fx.registered(fx.draft().representative(NEWCOMER)).representative());
+    }
+
+    @Test
+    @DisplayName("an entry found absent is not asked for again until its time runs out")
+    void absenceIsCachedForTheTtl() {
+        SupportEngine first = node("30");
+        SupportEngine second = node("30");
+        EngineFixture fx = new EngineFixture(TenantId.of("acme"), first);
+        assertThrows(ValidationException.class, () -> fx.registered(fx.draft().representative(NEWCOMER)));
+        addNewcomer(fx, second);
+
+        assertThrows(ValidationException.class, () -> fx.registered(fx.draft().representative(NEWCOMER)),
+                "within the TTL this node still knows the representative as absent");
+        clock.advance(Duration.ofSeconds(31));
+        assertEquals(NEWCOMER, fx.registered(fx.draft().representative(NEWCOMER)).representative());
     }
 }

@@ -40,6 +40,14 @@ public final class BenchmarkMain {
             LOG.info("intake throughput (1 and 8 threads) ...");
             results.addAll(IntakeThroughput.run(settings));
         }
+        if ("write-cost".startsWith(only) || only.startsWith("write")) {
+            LOG.info("write cost against the fixed anchor (throughput, WAL per registration and per life) ...");
+            results.addAll(WriteCost.run(settings));
+        }
+        if ("queue".startsWith(only) || only.startsWith("queue")) {
+            LOG.info("queue page and export over {} requests ...", settings.openRequests());
+            results.addAll(QueuePage.run(settings));
+        }
         if ("bulk-import".startsWith(only)) {
             LOG.info("bulk import ...");
             results.add(BulkImport.run(settings));

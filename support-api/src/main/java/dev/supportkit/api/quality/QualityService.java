@@ -3,9 +3,11 @@ package dev.supportkit.api.quality;
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.request.RequestPage;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestRef;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Quality control: tracking the execution of requests and closing them (B/02.6, D/02.7).
@@ -22,14 +24,54 @@ public interface QualityService {
     Request request(Actor actor, RequestId id);
 
     /**
-     * Finds requests. A customer representative gets only their organisation's requests, whatever
-     * the query says.
+     * Finds requests: the requests of {@link #queue(Actor, RequestQuery)}'s page, without the cursor.
      *
      * @param actor anyone in the tenant
-     * @param query the filter
-     * @return matching requests, by registration time
+     * @param query the filters, order and page
+     * @return the page's requests, in the query's order
+     * @throws dev.supportkit.api.error.ValidationException when the query's cursor is not one returned for
+     *         the same filters and order (field {@code query.after}, rule {@code cursor})
      */
     List<Request> requests(Actor actor, RequestQuery query);
+
+    /**
+     * Reads one page of a queue ("my requests", "my group's unassigned", "overdue", "at risk in the next
+     * hour", "this customer's open requests"). A customer representative gets only their organisation's
+     * requests, whatever the query says; an {@link dev.supportkit.api.request.AssigneeFilter#mine() "mine"}
+     * filter means the actor's own requests. Deadline conditions are measured from the engine clock's now.
+     * Pass the page's {@link RequestPage#nextCursor() cursor} with the same query to get the next page.
+     *
+     * @param actor anyone in the tenant
+     * @param query the filters, order and page
+     * @return the page
+     * @throws dev.supportkit.api.error.ValidationException when the query's cursor is not one returned for
+     *         the same filters and order (field {@code query.after}, rule {@code cursor})
+     */
+    RequestPage queue(Actor actor, RequestQuery query);
+
+    /**
+     * Counts the requests a queue holds, over all its pages (the query's cursor and limit are ignored),
+     * counted in the store.
+     *
+     * @param actor anyone in the tenant; a customer representative counts only their organisation's
+     * @param query the filters
+     * @return how many requests match
+     */
+    long countRequests(Actor actor, RequestQuery query);
+
+    /**
+     * Streams every request a query matches, for exports: read page by page (the query's limit is the
+     * page size, its cursor where to start), so memory stays bounded whatever the number of requests.
+     * Each page is read in its own transaction when the stream reaches it: sort by
+     * {@link dev.supportkit.api.request.RequestSort#REGISTERED} (the default), whose keys never change, for
+     * an export in which no request is skipped or repeated while requests change meanwhile. The permission
+     * is checked at once; nothing is read until the stream is consumed.
+     *
+     * @param actor anyone in the tenant; a customer representative gets only their organisation's
+     * @param query the filters and order
+     * @return a lazy, sequential stream
+     */
+    Stream<Request> exportRequests(Actor actor, RequestQuery query);
 
     /**
      * The messages recorded for a request and where their delivery stands ("delivery pending").

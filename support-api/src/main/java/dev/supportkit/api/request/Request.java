@@ -44,6 +44,8 @@ import java.util.Optional;
  * @param category        the problem category named at intake (routing rules may match it), if any
  * @param intake          the questionnaire and answers it was taken with, its emergency flag and its mass
  *                        incident; {@link IntakeDetails#NONE} when none of these apply
+ * @param model           the model of its supported system, as the directory named it when the system was
+ *                        set, if known (queues and reports filter by it)
  */
 public record Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
                       Optional<SystemId> system, String subject, String description, Channel channel,
@@ -51,7 +53,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
                       Optional<SpecialistId> assignee, Optional<ResolutionReport> resolution, Instant registeredAt,
                       Instant updatedAt, long version, long journalSequence, String journalHash,
                       List<Deadline> deadlines, Optional<VendorCaseState> vendorCase, Optional<String> category,
-                      IntakeDetails intake) {
+                      IntakeDetails intake, Optional<String> model) {
 
     /**
      * @param kind a deadline kind
@@ -87,6 +89,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
      * @param vendorCase its vendor case, once the request was handed to the vendor; null is read as empty
      * @param category the problem category, if any; null is read as empty
      * @param intake the intake details; null is read as {@link IntakeDetails#NONE}
+     * @param model the model of its supported system, if known; null is read as empty
      */
     public Request {
         Objects.requireNonNull(id, "id");
@@ -110,6 +113,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         vendorCase = vendorCase == null ? Optional.empty() : vendorCase;
         category = category == null ? Optional.empty() : category;
         intake = intake == null ? IntakeDetails.NONE : intake;
+        model = model == null ? Optional.empty() : model;
     }
 
     /**
@@ -161,6 +165,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         b.vendorCase = vendorCase;
         b.category = category;
         b.intake = intake;
+        b.model = model;
         return b;
     }
 
@@ -192,6 +197,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         private Optional<VendorCaseState> vendorCase = Optional.empty();
         private Optional<String> category = Optional.empty();
         private IntakeDetails intake = IntakeDetails.NONE;
+        private Optional<String> model = Optional.empty();
 
         private Builder() {
         }
@@ -459,6 +465,17 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         }
 
         /**
+         * Sets the model of its supported system.
+         *
+         * @param value the model, or null when not known
+         * @return this builder
+         */
+        public Builder model(String value) {
+            model = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
          * Builds the snapshot.
          *
          * @return the snapshot
@@ -488,7 +505,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
             }
             return new Request(id, tenant, organization, representative, system, subject, description, channel,
                     priority, status, line, group, assignee, resolution, registeredAt, updatedAt, version,
-                    journalSequence, journalHash, deadlines, vendorCase, category, intake);
+                    journalSequence, journalHash, deadlines, vendorCase, category, intake, model);
         }
 
         private static void required(List<FieldError> errors, String part, Object value) {

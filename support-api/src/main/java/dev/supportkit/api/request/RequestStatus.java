@@ -49,4 +49,14 @@ public enum RequestStatus {
     public boolean isTerminal() {
         return this == CLOSED;
     }
+
+    /**
+     * Returns true while the request waits for support or for the customer: registered, in work at any
+     * line, or waiting for the customer. Resolved, signed off and closed requests are not open.
+     *
+     * @return true for REGISTERED up to WAITING_FOR_CUSTOMER
+     */
+    public boolean isOpen() {
+        return compareTo(RESOLVED) < 0;
+    }
 }

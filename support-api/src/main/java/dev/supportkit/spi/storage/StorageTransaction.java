@@ -6,7 +6,7 @@ import dev.supportkit.api.directory.OrganizationId;
 import dev.supportkit.api.request.Contact;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
-import dev.supportkit.api.request.RequestQuery;
+import dev.supportkit.api.request.RequestSort;
 import dev.supportkit.api.request.RequestStatus;
 import java.time.Instant;
 import java.util.List;
@@ -63,11 +63,25 @@ public interface StorageTransaction {
     void updateRequest(Request request, long expectedVersion);
 
     /**
-     * @param tenant the tenant
-     * @param query  the filter
-     * @return matching requests ordered by registration time, then id
+     * Reads one page of a queue: the tenant's requests that {@link RequestFacts#matches(Request,
+     * RequestSelection)} says belong to the selection, in {@link RequestFacts#order(RequestSort)} of the
+     * selection's sort, at most {@code selection.limit()} of them. A store with columns filters and sorts in
+     * the database; it must not read the tenant's requests into memory.
+     *
+     * @param tenant    the tenant
+     * @param selection the filters, order, start and size
+     * @return the page's requests, in order
      */
-    List<Request> findRequests(TenantId tenant, RequestQuery query);
+    List<Request> findRequests(TenantId tenant, RequestSelection selection);
+
+    /**
+     * Counts the tenant's requests a selection's filters match, ignoring its start and size.
+     *
+     * @param tenant    the tenant
+     * @param selection the filters
+     * @return how many requests match
+     */
+    long countRequests(TenantId tenant, RequestSelection selection);
 
     /**
      * Counts requests by status, in the store (not by loading them).

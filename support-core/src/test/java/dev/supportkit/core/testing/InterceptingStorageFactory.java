@@ -7,7 +7,6 @@ import dev.supportkit.api.directory.OrganizationId;
 import dev.supportkit.api.request.Contact;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
-import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.internal.storage.memory.InMemoryStorageProvider;
 import dev.supportkit.spi.ProviderContext;
@@ -15,6 +14,7 @@ import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.spi.storage.RequestSelection;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageProviderFactory;
 import dev.supportkit.spi.storage.StorageTransaction;
@@ -78,8 +78,13 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
         }
 
         @Override
-        public List<Request> findRequests(TenantId tenant, RequestQuery query) {
-            return tx.findRequests(tenant, query);
+        public List<Request> findRequests(TenantId tenant, RequestSelection selection) {
+            return tx.findRequests(tenant, selection);
+        }
+
+        @Override
+        public long countRequests(TenantId tenant, RequestSelection selection) {
+            return tx.countRequests(tenant, selection);
         }
 
         @Override

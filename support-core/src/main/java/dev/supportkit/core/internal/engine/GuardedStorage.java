@@ -8,12 +8,12 @@ import dev.supportkit.api.error.SupportException;
 import dev.supportkit.api.request.Contact;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
-import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.spi.storage.RequestSelection;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageTransaction;
 import dev.supportkit.spi.storage.TimerRecord;
@@ -124,8 +124,13 @@ final class GuardedStorage implements StorageProvider {
         }
 
         @Override
-        public List<Request> findRequests(TenantId tenant, RequestQuery query) {
-            return call("findRequests", () -> tx.findRequests(tenant, query));
+        public List<Request> findRequests(TenantId tenant, RequestSelection selection) {
+            return call("findRequests", () -> tx.findRequests(tenant, selection));
+        }
+
+        @Override
+        public long countRequests(TenantId tenant, RequestSelection selection) {
+            return call("countRequests", () -> tx.countRequests(tenant, selection));
         }
 
         @Override

@@ -9,10 +9,12 @@ import dev.supportkit.api.directory.SupportGroup;
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.directory.SupportedSystem;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.AssigneeFilter;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.internal.config.RoutingSettings;
 import dev.supportkit.core.internal.request.FieldErrors;
+import dev.supportkit.spi.storage.RequestSelection;
 import dev.supportkit.spi.storage.StorageTransaction;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,9 +30,8 @@ import java.util.Set;
  * some of the group's second-line specialists have the request's supported-system model among their skills
  * (ignoring case), the choice is made among those only.
  *
- * <p>Workload is counted from the storage SPI's request query over the working and waiting statuses; a
- * query returns at most {@link RequestQuery#MAX_LIMIT} requests (the oldest), so in a tenant with more
- * open requests than that the counts are taken over those only.
+ * <p>Workload is each member's number of requests in the working and waiting statuses, counted in the
+ * store.
  */
 final class SecondLineRouter {
     /** The statuses whose requests count as a specialist's workload. */
@@ -106,12 +107,15 @@ final class SecondLineRouter {
             return Optional.of(new Routing(rule, group, null, 0, null));
         }
         Map<SpecialistId, Integer> workload = new HashMap<>();
-        RequestQuery open = RequestQuery.builder().status(OPEN.toArray(RequestStatus[]::new))
-                .limit(RequestQuery.MAX_LIMIT).build();
-        for (Request r : tx.findRequests(actor.tenant(), open)) {
-            if (!r.id().equals(request.id())) {
-                r.assignee().ifPresent(a -> workload.merge(a, 1, Integer::sum));
+        for (Specialist member : members) {
+            RequestQuery theirs = RequestQuery.builder().status(OPEN.toArray(RequestStatus[]::new))
+                    .assignee(AssigneeFilter.of(member.id())).build();
+            long count = tx.countRequests(actor.tenant(), RequestSelection.of(theirs, request.updatedAt(), 1));
+            // the request being routed does not count towards its own assignee's workload
+            if (request.assignee().equals(Optional.of(member.id())) && OPEN.contains(request.status())) {
+                count--;
             }
+            workload.put(member.id(), (int) Math.min(Integer.MAX_VALUE, count));
         }
         List<Specialist> skilled = members.stream().filter(s -> s.hasSkill(model)).toList();
         List<Specialist> candidates = skilled.isEmpty() ? members : skilled;

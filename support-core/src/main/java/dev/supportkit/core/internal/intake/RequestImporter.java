@@ -6,6 +6,7 @@ import dev.supportkit.api.directory.OrganizationId;
 import dev.supportkit.api.directory.Representative;
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.directory.SupportedSystem;
+import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.intake.ImportResult;
 import dev.supportkit.api.intake.ImportedRequest;
 import dev.supportkit.api.journal.LaborFunction;
@@ -97,7 +98,8 @@ public final class RequestImporter {
                                 "Imported from " + source + " (id " + item.externalId() + ") as " + item.status()));
                 records.add(record);
                 stored.add(Request.builder().id(id).tenant(actor.tenant()).organization(item.organization())
-                        .representative(item.representative()).system(item.system()).subject(item.subject().strip())
+                        .representative(item.representative()).system(item.system()).model(lookups.modelOf(item.system()))
+                        .subject(item.subject().strip())
                         .description(item.description()).channel(item.channel())
                         .priority(item.priority() == null ? Priority.NORMAL : item.priority()).status(item.status())
                         .line(item.line() == null ? SupportLine.FIRST_LINE : item.line())
@@ -166,7 +168,7 @@ public final class RequestImporter {
         private final Actor actor;
         private final Map<String, Boolean> organizations = new HashMap<>();
         private final Map<String, Optional<OrganizationId>> representatives = new HashMap<>();
-        private final Map<String, Optional<OrganizationId>> systems = new HashMap<>();
+        private final Map<String, Optional<SupportedSystem>> systems = new HashMap<>();
 
         Lookups(StorageTransaction tx, Actor actor) {
             this.tx = tx;
@@ -184,8 +186,16 @@ public final class RequestImporter {
         }
 
         boolean systemOf(OrganizationId organization, String id) {
-            return systems.computeIfAbsent(id, v -> tx.findDirectoryEntry(actor.tenant(), SupportedSystem.class, v)
-                    .map(SupportedSystem::organization)).map(organization::equals).orElse(false);
+            return system(id).map(SupportedSystem::organization).map(organization::equals).orElse(false);
+        }
+
+        /** The model of a system the batch names, null when it names none or the system is unknown. */
+        String modelOf(SystemId id) {
+            return id == null ? null : system(id.value()).map(SupportedSystem::model).orElse(null);
+        }
+
+        private Optional<SupportedSystem> system(String id) {
+            return systems.computeIfAbsent(id, v -> tx.findDirectoryEntry(actor.tenant(), SupportedSystem.class, v));
         }
     }
 }

@@ -29,6 +29,7 @@ import dev.supportkit.api.request.QuestionnaireRef;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestQuery;
+import dev.supportkit.api.request.RequestSort;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.internal.config.EngineSettings;
 import dev.supportkit.core.internal.journal.JournalDraft;
@@ -40,6 +41,7 @@ import dev.supportkit.core.internal.request.RequestCommands;
 import dev.supportkit.core.internal.request.RequestCommands.Change;
 import dev.supportkit.core.internal.request.RequestLifecycle;
 import dev.supportkit.core.internal.security.Permission;
+import dev.supportkit.spi.storage.RequestSelection;
 import dev.supportkit.spi.storage.StorageTransaction;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -159,7 +161,7 @@ public final class RequestRegistration {
             }
         } else if (directory.known() && directory.system().isPresent() && !draft.newRequest()
                 && settings.intake().attachToOpenRequest()) {
-            target = openRequestAbout(tx, actor, draft);
+            target = openRequestAbout(tx, actor, draft, now);
         }
         if (target.isEmpty() && draft.attachTo() == null) {
             errors.requiredText("contact.subject", draft.subject(), SUBJECT_MAX); // a new request needs one
@@ -191,17 +193,11 @@ public final class RequestRegistration {
     }
 
     /** The most recent open request of the organisation about the contact's system. */
-    private Optional<Request> openRequestAbout(StorageTransaction tx, Actor actor, ContactDraft draft) {
-        RequestQuery query = RequestQuery.builder().organization(draft.organization()).status(OPEN.toArray(RequestStatus[]::new))
-                .limit(RequestQuery.MAX_LIMIT).build();
-        Request latest = null;
-        for (Request r : tx.findRequests(actor.tenant(), query)) {
-            if (r.system().filter(draft.system()::equals).isPresent() && commands.policy().canSee(actor, r)
-                    && (latest == null || !r.registeredAt().isBefore(latest.registeredAt()))) {
-                latest = r;
-            }
-        }
-        return Optional.ofNullable(latest);
+    private Optional<Request> openRequestAbout(StorageTransaction tx, Actor actor, ContactDraft draft, Instant now) {
+        RequestQuery query = RequestQuery.builder().organization(draft.organization()).system(draft.system())
+                .status(OPEN.toArray(RequestStatus[]::new)).sort(RequestSort.NEWEST_FIRST).build();
+        return tx.findRequests(actor.tenant(), RequestSelection.of(query, now, query.limit())).stream()
+                .filter(r -> commands.policy().canSee(actor, r)).findFirst();
     }
 
     /**
@@ -332,7 +328,7 @@ public final class RequestRegistration {
         }
         Request.Builder request = Request.builder().id(requestId).tenant(actor.tenant())
                 .organization(draft.organization()).representative(draft.representative()).system(draft.system())
-                .subject(subject).description(draft.text()).channel(draft.channel())
+                .model(checked.directory().system().map(SupportedSystem::model).orElse(null)).subject(subject).description(draft.text()).channel(draft.channel())
                 .priority(priority).category(draft.category()).status(RequestStatus.REGISTERED)
                 .line(SupportLine.FIRST_LINE).registeredAt(now).intake(details);
         Contact contact = new Contact(contactId, requestId, draft.channel(), draft.representative(), draft.text(),

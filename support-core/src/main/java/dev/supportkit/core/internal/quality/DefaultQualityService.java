@@ -12,6 +12,10 @@ import dev.supportkit.api.quality.DeliveryStatus;
 import dev.supportkit.api.quality.QualityService;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.request.AssigneeFilter;
+import dev.supportkit.api.request.RequestPage;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestRef;
 import dev.supportkit.core.internal.journal.JournalDraft;
@@ -22,10 +26,19 @@ import dev.supportkit.core.internal.request.RequestCommands.Change;
 import dev.supportkit.core.internal.request.FieldErrors;
 import dev.supportkit.core.internal.security.Permission;
 import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.spi.storage.RequestFacts;
+import dev.supportkit.spi.storage.RequestPosition;
+import dev.supportkit.spi.storage.RequestSelection;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.List;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /** Tracking and closing requests (B/02.6, D/02.7). */
 public final class DefaultQualityService implements QualityService {
@@ -45,17 +58,91 @@ public final class DefaultQualityService implements QualityService {
 
     @Override
     public List<Request> requests(Actor actor, RequestQuery query) {
+        return queue(actor, query).requests();
+    }
+
+    @Override
+    public RequestPage queue(Actor actor, RequestQuery query) {
         commands.policy().require(actor, Permission.READ_REQUESTS);
-        RequestQuery scoped = query;
-        if (actor.role() == Role.CUSTOMER_REPRESENTATIVE) {
-            var own = actor.organization().orElseThrow();
-            if (query.organization().isPresent() && !query.organization().get().equals(own)) {
-                return List.of();
-            }
-            scoped = new RequestQuery(query.statuses(), actor.organization(), query.line(), query.limit());
+        Optional<RequestPosition> after = query.after().map(cursor -> QueueCursor.decode(cursor, query));
+        Optional<RequestQuery> scoped = scoped(actor, query);
+        if (scoped.isEmpty()) {
+            return new RequestPage(List.of(), Optional.empty());
         }
-        RequestQuery effective = scoped;
-        return commands.read(tx -> tx.findRequests(actor.tenant(), effective));
+        // one more than the page, to know whether another page follows
+        RequestSelection selection = new RequestSelection(scoped.get(), commands.now(), after, query.limit() + 1);
+        List<Request> found = commands.read(tx -> tx.findRequests(actor.tenant(), selection));
+        if (found.size() <= query.limit()) {
+            return new RequestPage(found, Optional.empty());
+        }
+        List<Request> page = found.subList(0, query.limit());
+        Request last = page.get(page.size() - 1);
+        return new RequestPage(page, Optional.of(QueueCursor.encode(query,
+                RequestFacts.position(last, query.sort()))));
+    }
+
+    @Override
+    public long countRequests(Actor actor, RequestQuery query) {
+        commands.policy().require(actor, Permission.READ_REQUESTS);
+        Optional<RequestQuery> scoped = scoped(actor, query);
+        if (scoped.isEmpty()) {
+            return 0;
+        }
+        RequestSelection selection = RequestSelection.of(scoped.get(), commands.now(), 1);
+        return commands.read(tx -> tx.countRequests(actor.tenant(), selection));
+    }
+
+    @Override
+    public Stream<Request> exportRequests(Actor actor, RequestQuery query) {
+        commands.policy().require(actor, Permission.READ_REQUESTS);
+        query.after().ifPresent(cursor -> QueueCursor.decode(cursor, query));
+        Iterator<Request> pages = new Iterator<>() {
+            private RequestQuery next = query;
+            private List<Request> page = List.of();
+            private int index;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                while (index == page.size() && !last) {
+                    RequestPage read = queue(actor, next);
+                    page = read.requests();
+                    index = 0;
+                    last = read.nextCursor().isEmpty();
+                    read.nextCursor().ifPresent(cursor -> next = query.toBuilder().after(cursor).build());
+                }
+                return index < page.size();
+            }
+
+            @Override
+            public Request next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.get(index++);
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /**
+     * The query as this actor may run it: "mine" made the actor's own id, a customer held to their own
+     * organisation. Empty when a customer asks for another organisation's requests.
+     */
+    private static Optional<RequestQuery> scoped(Actor actor, RequestQuery query) {
+        RequestQuery.Builder scoped = query.toBuilder();
+        if (query.assignee().kind() == AssigneeFilter.Kind.MINE) {
+            scoped.assignee(AssigneeFilter.of(SpecialistId.of(actor.id())));
+        }
+        if (actor.role() == Role.CUSTOMER_REPRESENTATIVE) {
+            OrganizationId own = actor.organization().orElseThrow();
+            if (query.organization().isPresent() && !query.organization().get().equals(own)) {
+                return Optional.empty();
+            }
+            scoped.organization(own);
+        }
+        return Optional.of(scoped.build());
     }
 
     @Override

@@ -4,8 +4,10 @@ import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
 import dev.supportkit.api.knowledge.Article;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestPage;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What a customer representative may see of the values a service returns, applied once, where a call
@@ -49,6 +51,12 @@ public final class CustomerView {
         if (value instanceof List<?> list && !list.isEmpty()
                 && (list.get(0) instanceof Request || list.get(0) instanceof Article)) {
             return list.stream().map(CustomerView::visible).toList();
+        }
+        if (value instanceof RequestPage page) {
+            return new RequestPage(page.requests().stream().map(r -> (Request) visible(r)).toList(), page.nextCursor());
+        }
+        if (value instanceof Stream<?> stream) {
+            return stream.map(CustomerView::visible);
         }
         if (value instanceof Optional<?> optional && optional.isPresent()) {
             return optional.map(CustomerView::visible);

@@ -231,7 +231,8 @@ class RoleDeniedCallsTest {
      * <li>intake.registerContact: operator, intake lead, customer representative (own organisation)</li>
      * <li>intake.takeIntoWork: operator, intake lead</li>
      * <li>intake.provideClarification: customer representative, operator, intake lead</li>
-     * <li>intake.contacts, quality.request, quality.requests, journal.entries: everyone</li>
+     * <li>intake.contacts, quality.request, quality.requests, quality.queue, quality.countRequests,
+     * quality.exportRequests, journal.entries: everyone</li>
      * <li>intake.defineQuestionnaire: administrator; intake.questionnaire, questionnaires, questionnaireFor:
      * everyone</li>
      * <li>intake.massIncidents, intake.massIncident: the four staff roles and the auditor;
@@ -413,6 +414,15 @@ class RoleDeniedCallsTest {
             new Op("quality.requests", Permission.READ_REQUESTS, EVERY_ROLE, false,
                     at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
                     (fx, a, r) -> fx.engine.quality().requests(a, RequestQuery.all())),
+            new Op("quality.queue", Permission.READ_REQUESTS, EVERY_ROLE, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.quality().queue(a, RequestQuery.all())),
+            new Op("quality.countRequests", Permission.READ_REQUESTS, EVERY_ROLE, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.quality().countRequests(a, RequestQuery.all())),
+            new Op("quality.exportRequests", Permission.READ_REQUESTS, EVERY_ROLE, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.quality().exportRequests(a, RequestQuery.all()).toList()),
             new Op("quality.close", Permission.CLOSE, roles(INTAKE_LEAD, GROUP_LEAD), false,
                     at(RequestStatus.SIGNED_OFF, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.quality().close(a, r.ref(), "checked")),

@@ -49,7 +49,7 @@ public final class JdbcStorageProvider implements StorageProvider {
         settings.h2FileDirectory().ifPresent(this::createDirectory);
         this.pool = openPool(settings);
         try {
-            new SchemaMigrator(settings).apply(pool, binaryCollation());
+            new SchemaMigrator(settings, codec).apply(pool, binaryCollation());
         } catch (RuntimeException e) {
             pool.close();
             throw e;

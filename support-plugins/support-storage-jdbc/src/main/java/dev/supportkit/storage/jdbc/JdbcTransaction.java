@@ -9,18 +9,17 @@ import dev.supportkit.api.error.ConcurrencyConflictException;
 import dev.supportkit.api.request.Contact;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
-import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.spi.DataCodec;
 import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.spi.storage.RequestSelection;
 import dev.supportkit.spi.storage.StorageTransaction;
 import dev.supportkit.spi.storage.TimerRecord;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -65,15 +64,17 @@ final class JdbcTransaction implements StorageTransaction {
                 .stream().findFirst();
     }
 
-    private static final String INSERT_REQUEST = "INSERT INTO sk_requests (tenant, id, version, status, organization, "
-            + "support_line, registered_at, updated_at, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_REQUEST = "INSERT INTO sk_requests (tenant, id, " + RequestColumns.WRITTEN
+            + ") VALUES (?, ?, " + RequestColumns.PLACEHOLDERS + ")";
+    private static final String UPDATE_REQUEST = "UPDATE sk_requests SET " + RequestColumns.ASSIGNMENTS
+            + " WHERE tenant = ? AND id = ? AND version = ?";
     private static final String INSERT_JOURNAL = "INSERT INTO sk_journal (" + Rows.JOURNAL_COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private Object[] requestRow(Request request) {
-        return new Object[] {request.tenant().value(), request.id().value(), request.version(), request.status(),
-                request.organization().value(), request.line(), request.registeredAt(), request.updatedAt(),
-                codec.toJson(request)};
+        List<Object> row = new ArrayList<>(List.of(request.tenant().value(), request.id().value()));
+        row.addAll(RequestColumns.values(request, codec.toJson(request)));
+        return row.toArray();
     }
 
     private static Object[] journalRow(JournalRecord r) {
@@ -100,12 +101,9 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public void updateRequest(Request request, long expectedVersion) {
-        int updated = sql().update("updateRequest", "UPDATE sk_requests SET version = ?, status = ?, organization = ?, "
-                        + "support_line = ?, registered_at = ?, updated_at = ?, snapshot = ? "
-                        + "WHERE tenant = ? AND id = ? AND version = ?",
-                request.version(), request.status(), request.organization().value(), request.line(),
-                request.registeredAt(), request.updatedAt(), codec.toJson(request), request.tenant().value(),
-                request.id().value(), expectedVersion);
+        List<Object> parameters = new ArrayList<>(RequestColumns.values(request, codec.toJson(request)));
+        parameters.addAll(List.of(request.tenant().value(), request.id().value(), expectedVersion));
+        int updated = sql().update("updateRequest", UPDATE_REQUEST, parameters.toArray());
         if (updated != 1) {
             long actual = sql.query("updateRequest", "SELECT version FROM sk_requests WHERE tenant = ? AND id = ?",
                     rows -> rows.getLong("version"), request.tenant().value(), request.id().value())
@@ -118,26 +116,17 @@ final class JdbcTransaction implements StorageTransaction {
     }
 
     @Override
-    public List<Request> findRequests(TenantId tenant, RequestQuery query) {
-        StringBuilder where = new StringBuilder("tenant = ?");
-        List<Object> parameters = new ArrayList<>(List.of(tenant.value()));
-        if (!query.statuses().isEmpty()) {
-            where.append(" AND status IN (").append(String.join(", ", Collections.nCopies(query.statuses().size(), "?")))
-                    .append(')');
-            query.statuses().stream().sorted().forEach(parameters::add);
-        }
-        query.organization().ifPresent(organization -> {
-            where.append(" AND organization = ?");
-            parameters.add(organization.value());
-        });
-        query.line().ifPresent(line -> {
-            where.append(" AND support_line = ?");
-            parameters.add(line);
-        });
-        parameters.add(query.limit());
-        return sql().query("findRequests", "SELECT snapshot FROM sk_requests WHERE " + where
-                        + " ORDER BY registered_at, id LIMIT ?",
-                rows -> codec.fromJson(rows.getString("snapshot"), Request.class), parameters.toArray());
+    public List<Request> findRequests(TenantId tenant, RequestSelection selection) {
+        QueueSql queue = QueueSql.page(tenant, selection);
+        return sql().query("findRequests", "SELECT snapshot FROM sk_requests WHERE " + queue.sql(),
+                rows -> codec.fromJson(rows.getString("snapshot"), Request.class), queue.parameters());
+    }
+
+    @Override
+    public long countRequests(TenantId tenant, RequestSelection selection) {
+        QueueSql queue = QueueSql.count(tenant, selection);
+        return sql().query("countRequests", "SELECT COUNT(*) AS n FROM sk_requests WHERE " + queue.sql(),
+                rows -> rows.getLong("n"), queue.parameters()).get(0);
     }
 
     @Override

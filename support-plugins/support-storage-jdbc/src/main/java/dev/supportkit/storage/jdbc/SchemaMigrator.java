@@ -1,6 +1,7 @@
 package dev.supportkit.storage.jdbc;
 
 import dev.supportkit.api.error.ProviderException;
+import dev.supportkit.spi.DataCodec;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -26,9 +27,11 @@ final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 
     private final JdbcSettings settings;
+    private final DataCodec codec;
 
-    SchemaMigrator(JdbcSettings settings) {
+    SchemaMigrator(JdbcSettings settings, DataCodec codec) {
         this.settings = settings;
+        this.codec = codec;
     }
 
     /**
@@ -44,6 +47,7 @@ final class SchemaMigrator {
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(dialect.migrationLocation())
+                .javaMigrations(new V5__Fill_request_columns(codec, settings))
                 .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

@@ -121,9 +121,24 @@ final class Statements {
         }
     }
 
+    /** A null of a type other than text: PostgreSQL does not turn a text null into a timestamp on its own. */
+    enum TypedNull {
+        /** A null timestamp. */
+        TIMESTAMP(Types.TIMESTAMP_WITH_TIMEZONE);
+
+        final int sqlType;
+
+        TypedNull(int sqlType) {
+            this.sqlType = sqlType;
+        }
+    }
+
     private void bind(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.VARCHAR);
+        } else if (value instanceof TypedNull typed) {
+            // MariaDB keeps instants as DATETIME, without a zone
+            statement.setNull(index, dialect == Dialect.MARIADB ? Types.TIMESTAMP : typed.sqlType);
         } else if (value instanceof Instant instant) {
             dialect.setInstant(statement, index, instant);
         } else if (value instanceof Enum<?> constant) {
@@ -134,6 +149,8 @@ final class Statements {
             statement.setLong(index, number);
         } else if (value instanceof Integer number) {
             statement.setInt(index, number);
+        } else if (value instanceof Boolean flag) {
+            statement.setBoolean(index, flag);
         } else {
             throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
         }

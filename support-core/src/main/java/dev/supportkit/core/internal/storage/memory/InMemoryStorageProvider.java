@@ -7,12 +7,15 @@ import dev.supportkit.api.error.ConcurrencyConflictException;
 import dev.supportkit.api.request.Contact;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
-import dev.supportkit.api.request.RequestQuery;
+import dev.supportkit.api.request.RequestSort;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.spi.storage.RequestFacts;
+import dev.supportkit.spi.storage.RequestPosition;
+import dev.supportkit.spi.storage.RequestSelection;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageTransaction;
 import dev.supportkit.spi.storage.TimerRecord;
@@ -135,16 +138,23 @@ public final class InMemoryStorageProvider implements StorageProvider {
         }
 
         @Override
-        public List<Request> findRequests(TenantId tenant, RequestQuery query) {
+        public List<Request> findRequests(TenantId tenant, RequestSelection selection) {
             checkOpen();
+            Comparator<RequestPosition> order = RequestFacts.order(selection.query().sort());
+            RequestSort sort = selection.query().sort();
             return requests.values().stream()
-                    .filter(r -> r.tenant().equals(tenant))
-                    .filter(r -> query.statuses().isEmpty() || query.statuses().contains(r.status()))
-                    .filter(r -> query.organization().map(r.organization()::equals).orElse(true))
-                    .filter(r -> query.line().map(l -> l == r.line()).orElse(true))
-                    .sorted(Comparator.comparing(Request::registeredAt).thenComparing(r -> r.id().value()))
-                    .limit(query.limit())
+                    .filter(r -> r.tenant().equals(tenant) && RequestFacts.matches(r, selection))
+                    .sorted(Comparator.comparing(r -> RequestFacts.position(r, sort), order))
+                    .limit(selection.limit())
                     .toList();
+        }
+
+        @Override
+        public long countRequests(TenantId tenant, RequestSelection selection) {
+            checkOpen();
+            RequestSelection filters = RequestSelection.of(selection.query(), selection.now(), 1);
+            return requests.values().stream()
+                    .filter(r -> r.tenant().equals(tenant) && RequestFacts.matches(r, filters)).count();
         }
 
         @Override

@@ -74,7 +74,7 @@ final class BulkImport {
     /** Snapshot and journal values of an imported request, to insert again at the same sizes. */
     private static String[] sample(BenchDatabase db) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT q.snapshot, j.actor_id, j.actor_name, j.actor_role, j.channel,"
+             ResultSet r = s.executeQuery("SELECT q.document, j.actor_id, j.actor_name, j.actor_role, j.channel,"
                      + " j.labor_function, j.visibility, j.event_type, j.payload, j.description, j.previous_hash, j.hash"
                      + " FROM sk_requests q JOIN sk_journal j ON j.tenant = q.tenant AND j.request_id = q.id LIMIT 1")) {
             r.next();
@@ -88,7 +88,7 @@ final class BulkImport {
 
     private static void rawBatch(Connection c, String[] sample, int number) throws Exception {
         try (PreparedStatement request = c.prepareStatement("INSERT INTO bl_requests (tenant, id, version, status,"
-                + " organization, support_line, registered_at, updated_at, snapshot) VALUES (?,?,?,?,?,?,?,?,?)");
+                + " organization, support_line, registered_at, updated_at, document) VALUES (?,?,?,?,?,?,?,?,?)");
              PreparedStatement journal = c.prepareStatement("INSERT INTO bl_journal (tenant, request_id, seq,"
                      + " occurred_at, actor_id, actor_name, actor_role, channel, labor_function, visibility, event_type,"
                      + " payload, description, previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {

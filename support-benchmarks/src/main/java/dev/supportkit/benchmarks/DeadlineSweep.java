@@ -69,7 +69,7 @@ final class DeadlineSweep {
     /** Open requests, each with its resolution deadline pending a month ahead. */
     private static void populate(Connection c, int open) throws Exception {
         try (PreparedStatement requests = c.prepareStatement("INSERT INTO sk_requests (tenant, id, version, status,"
-                + " organization, support_line, registered_at, updated_at, snapshot) SELECT 'bench', 'r-' || g, 1,"
+                + " organization, support_line, registered_at, updated_at, document) SELECT 'bench', 'r-' || g, 1,"
                 + " 'AT_SECOND_LINE', 'org-1', 'SECOND_LINE', ?, ?, '{}' FROM generate_series(1, ?) g");
              PreparedStatement timers = c.prepareStatement("INSERT INTO sk_timers (id, tenant, request_id, kind,"
                      + " due_at, payload, attempts) SELECT 't-' || g, 'bench', 'r-' || g, 'sla.resolution',"

@@ -90,7 +90,7 @@ final class IntakeThroughput {
         static SampleRows read(BenchDatabase db) throws Exception {
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 String snapshot;
-                try (ResultSet r = s.executeQuery("SELECT snapshot FROM sk_requests LIMIT 1")) {
+                try (ResultSet r = s.executeQuery("SELECT document FROM sk_requests LIMIT 1")) {
                     r.next();
                     snapshot = r.getString(1);
                 }
@@ -128,7 +128,7 @@ final class IntakeThroughput {
             connection = db.connect();
             connection.setAutoCommit(false);
             request = connection.prepareStatement("INSERT INTO bl_requests (tenant, id, version, status, organization,"
-                    + " support_line, registered_at, updated_at, snapshot) VALUES (?,?,?,?,?,?,?,?,?)");
+                    + " support_line, registered_at, updated_at, document) VALUES (?,?,?,?,?,?,?,?,?)");
             journal = connection.prepareStatement("INSERT INTO bl_journal (tenant, request_id, seq, occurred_at,"
                     + " actor_id, actor_name, actor_role, channel, labor_function, visibility, event_type, payload,"
                     + " description, previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");

@@ -47,8 +47,13 @@ final class LoadRunner {
         try {
             for (int t = 0; t < threads; t++) {
                 counts.add(pool.submit(() -> {
-                    try (Worker worker = factory.create()) {
-                        ready.countDown();
+                    Worker created;
+                    try {
+                        created = factory.create();
+                    } finally {
+                        ready.countDown(); // also when creating failed: the failure then surfaces from get()
+                    }
+                    try (Worker worker = created) {
                         start.await();
                         long done = 0;
                         while (!stop.get()) {

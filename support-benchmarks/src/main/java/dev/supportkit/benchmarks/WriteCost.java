@@ -139,7 +139,7 @@ final class WriteCost {
     /** One thread's anchor transaction. */
     private static final class Anchor implements LoadRunner.Worker {
         private static final String JOURNAL_PAYLOAD = "{\"channel\":\"PHONE\"}!"; // 20 characters
-        private static final String OUTBOX_PAYLOAD = "{\"topic\":\"request.registered\",\"lang\":\"ru\"}!!"; // 45
+        private static final String OUTBOX_PAYLOAD = "{\"topic\":\"request.registered\",\"lang\":\"ru\"}!!!"; // 45
         private final Connection connection;
         private final PreparedStatement ticket;
         private final PreparedStatement journal;

@@ -300,13 +300,14 @@ public final class RequestCommands implements JournalBookkeeping {
         }
         Request saved = builder.updatedAt(now).version(base == null ? 1 : base.version() + 1)
                 .journalHead(sequence, hash).build();
+        // contacts first: a store may then keep a new request's description once, as its first contact's text
+        for (Contact contact : change.contacts()) {
+            tx.insertContact(saved.tenant(), contact);
+        }
         if (base == null) {
             tx.insertRequest(saved);
         } else {
             tx.updateRequest(saved, base.version());
-        }
-        for (Contact contact : change.contacts()) {
-            tx.insertContact(saved.tenant(), contact);
         }
         runAfterChange(new HookContext(tx, actor, action, base, saved, List.copyOf(records), change.messages(),
                 change.timers(), now));

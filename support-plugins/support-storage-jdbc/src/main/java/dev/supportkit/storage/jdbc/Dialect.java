@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * What differs between the supported databases: the driver, the migration scripts, how instants are
- * bound, how a duplicate insert and an upsert are written, and how due rows are claimed.
+ * bound, how an upsert is written, and how due rows are claimed.
  */
 enum Dialect {
     /** H2 (embedded default). Claims with an optimistic conditional update: its SKIP LOCKED is broken. */
@@ -23,13 +23,12 @@ enum Dialect {
                     + "KEY (tenant, entry_type, entry_id) VALUES (?, ?, ?, ?, ?)";
         }
     },
-    /** PostgreSQL: timestamptz, inserts that never abort the transaction, SKIP LOCKED claims. */
+    /**
+     * PostgreSQL: timestamptz, SKIP LOCKED claims. A duplicate key fails the insert and aborts the
+     * transaction, which the engine rolls back (it retries a conflict in a new one); a plain insert writes
+     * less WAL than one with ON CONFLICT, which confirms each row in a record of its own.
+     */
     POSTGRESQL("org.postgresql.Driver", "postgresql", true) {
-        @Override
-        String insertOrNothing(String insert) {
-            return insert + " ON CONFLICT DO NOTHING";
-        }
-
         @Override
         String upsertDirectory() {
             return "INSERT INTO sk_directory (tenant, entry_type, entry_id, owner_org, entry_data) "
@@ -99,18 +98,6 @@ enum Dialect {
     /** True when claims use {@code FOR UPDATE SKIP LOCKED}, false for the optimistic conditional update. */
     boolean claimsWithSkipLocked() {
         return skipLocked;
-    }
-
-    /**
-     * An insert that reports a duplicate key by updating no row instead of failing. Only PostgreSQL
-     * needs it: a failed statement aborts its whole transaction there. Elsewhere a duplicate key fails
-     * the statement alone and the original insert is returned.
-     *
-     * @param insert a plain {@code INSERT ... VALUES (...)}
-     * @return the statement to run
-     */
-    String insertOrNothing(String insert) {
-        return insert;
     }
 
     /** Inserts or replaces a directory entry; parameters tenant, type, id, owner, data. */

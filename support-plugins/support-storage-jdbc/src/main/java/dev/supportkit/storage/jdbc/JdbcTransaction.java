@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,8 @@ final class JdbcTransaction implements StorageTransaction {
     private final DataCodec codec;
     private final Claims claims;
     private boolean open = true;
+    /** The first contact this transaction inserted for each request, for {@link #requestRow}. */
+    private final Map<List<String>, Contact> firstContacts = new HashMap<>();
 
     JdbcTransaction(Statements sql, DataCodec codec) {
         this.sql = sql;
@@ -59,21 +62,25 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public Optional<Request> findRequest(TenantId tenant, RequestId id) {
-        return sql().query("findRequest", "SELECT snapshot FROM sk_requests WHERE tenant = ? AND id = ?",
-                rows -> codec.fromJson(rows.getString("snapshot"), Request.class), tenant.value(), id.value())
+        return sql().query("findRequest", RequestColumns.SELECT + " WHERE r.tenant = ? AND r.id = ?",
+                rows -> RequestColumns.read(rows, sql.dialect(), codec), tenant.value(), id.value())
                 .stream().findFirst();
     }
 
-    private static final String INSERT_REQUEST = "INSERT INTO sk_requests (tenant, id, " + RequestColumns.WRITTEN
-            + ") VALUES (?, ?, " + RequestColumns.PLACEHOLDERS + ")";
-    private static final String UPDATE_REQUEST = "UPDATE sk_requests SET " + RequestColumns.ASSIGNMENTS
-            + " WHERE tenant = ? AND id = ? AND version = ?";
     private static final String INSERT_JOURNAL = "INSERT INTO sk_journal (" + Rows.JOURNAL_COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /**
+     * A request's row. Its description is left out of the document when the request's first contact, inserted
+     * before it in this transaction (as the engine does), carries the same text: the text is stored once.
+     */
     private Object[] requestRow(Request request) {
+        Contact first = firstContacts.get(List.of(request.tenant().value(), request.id().value()));
+        boolean fromContact = first != null && first.text().equals(request.description());
         List<Object> row = new ArrayList<>(List.of(request.tenant().value(), request.id().value()));
-        row.addAll(RequestColumns.values(request, codec.toJson(request)));
+        row.addAll(RequestColumns.values(request));
+        row.add(RequestDocument.of(request, !fromContact).toJson(codec));
+        row.add(fromContact ? first.id().value() : null);
         return row.toArray();
     }
 
@@ -86,13 +93,13 @@ final class JdbcTransaction implements StorageTransaction {
     @Override
     public void insertRequest(Request request) {
         sql().insert("insertRequest", () -> new ConcurrencyConflictException("request", request.id(), 0, -1),
-                INSERT_REQUEST, requestRow(request));
+                RequestColumns.INSERT, requestRow(request));
     }
 
     @Override
     public void insertRequests(List<Request> requests, List<JournalRecord> journal) {
         sql().insertBatch("insertRequests", e -> new ConcurrencyConflictException(
-                "a request of the batch already exists", e), INSERT_REQUEST,
+                "a request of the batch already exists", e), RequestColumns.INSERT,
                 requests.stream().map(this::requestRow).toList());
         sql().insertBatch("insertRequests", e -> new ConcurrencyConflictException(
                 "a journal record of the batch already exists", e), INSERT_JOURNAL,
@@ -101,9 +108,11 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public void updateRequest(Request request, long expectedVersion) {
-        List<Object> parameters = new ArrayList<>(RequestColumns.values(request, codec.toJson(request)));
+        List<Object> parameters = new ArrayList<>(RequestColumns.values(request));
+        parameters.add(RequestDocument.of(request, true).toJson(codec));
+        parameters.add(RequestDocument.of(request, false).toJson(codec));
         parameters.addAll(List.of(request.tenant().value(), request.id().value(), expectedVersion));
-        int updated = sql().update("updateRequest", UPDATE_REQUEST, parameters.toArray());
+        int updated = sql().update("updateRequest", RequestColumns.UPDATE, parameters.toArray());
         if (updated != 1) {
             long actual = sql.query("updateRequest", "SELECT version FROM sk_requests WHERE tenant = ? AND id = ?",
                     rows -> rows.getLong("version"), request.tenant().value(), request.id().value())
@@ -118,14 +127,14 @@ final class JdbcTransaction implements StorageTransaction {
     @Override
     public List<Request> findRequests(TenantId tenant, RequestSelection selection) {
         QueueSql queue = QueueSql.page(tenant, selection);
-        return sql().query("findRequests", "SELECT snapshot FROM sk_requests WHERE " + queue.sql(),
-                rows -> codec.fromJson(rows.getString("snapshot"), Request.class), queue.parameters());
+        return sql().query("findRequests", RequestColumns.SELECT + " WHERE " + queue.sql(),
+                rows -> RequestColumns.read(rows, sql.dialect(), codec), queue.parameters());
     }
 
     @Override
     public long countRequests(TenantId tenant, RequestSelection selection) {
         QueueSql queue = QueueSql.count(tenant, selection);
-        return sql().query("countRequests", "SELECT COUNT(*) AS n FROM sk_requests WHERE " + queue.sql(),
+        return sql().query("countRequests", "SELECT COUNT(*) AS n FROM sk_requests r WHERE " + queue.sql(),
                 rows -> rows.getLong("n"), queue.parameters()).get(0);
     }
 
@@ -146,6 +155,7 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public void insertContact(TenantId tenant, Contact contact) {
+        firstContacts.putIfAbsent(List.of(tenant.value(), contact.request().value()), contact);
         sql().insert("insertContact", () -> new ConcurrencyConflictException("contact", contact.id(), 0, -1),
                 "INSERT INTO sk_contacts (tenant, " + Rows.CONTACT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant.value(), contact.id().value(), contact.request().value(), name(contact.channel()),

@@ -4,6 +4,7 @@ import dev.supportkit.api.TenantId;
 import dev.supportkit.api.request.DeadlineCondition;
 import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.RequestQuery;
+import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.RequestSort;
 import dev.supportkit.spi.storage.RequestFacts;
 import dev.supportkit.spi.storage.RequestPosition;
@@ -48,10 +49,10 @@ record QueueSql(String sql, Object[] parameters) {
 
     private static List<String> sortColumns(RequestSort sort) {
         return switch (sort) {
-            case DUE -> List.of("due_at", "id");
-            case PRIORITY_THEN_DUE -> List.of("priority_rank", "due_at", "id");
-            case REGISTERED, NEWEST_FIRST -> List.of("registered_at", "id");
-            case RECENTLY_UPDATED, LEAST_RECENTLY_UPDATED -> List.of("updated_at", "id");
+            case DUE -> List.of("r.due_at", "r.id");
+            case PRIORITY_THEN_DUE -> List.of("r.priority_rank", "r.due_at", "r.id");
+            case REGISTERED, NEWEST_FIRST -> List.of("r.registered_at", "r.id");
+            case RECENTLY_UPDATED, LEAST_RECENTLY_UPDATED -> List.of("r.updated_at", "r.id");
         };
     }
 
@@ -64,29 +65,32 @@ record QueueSql(String sql, Object[] parameters) {
     private static Builder filters(TenantId tenant, RequestSelection selection) {
         RequestQuery q = selection.query();
         Builder b = new Builder();
-        b.where.append("tenant = ?");
+        b.where.append("r.tenant = ?");
         b.parameters.add(tenant.value());
         if (!q.statuses().isEmpty()) {
-            b.where.append(" AND status IN (").append(literals(q.statuses().stream().sorted().toList(),
+            b.where.append(" AND r.status IN (").append(literals(q.statuses().stream().sorted().toList(),
                     s -> "'" + s.name() + "'")).append(')');
+            if (q.statuses().stream().allMatch(RequestStatus::isOpen)) {
+                b.where.append(" AND r.is_open"); // implied by the statuses; lets PostgreSQL use the open indexes
+            }
         }
-        b.equal("support_line", q.line());
-        b.equal("group_id", q.group().map(g -> g.value()));
+        b.equal("r.support_line", q.line());
+        b.equal("r.group_id", q.group().map(g -> g.value()));
         switch (q.assignee().kind()) {
-            case UNASSIGNED -> b.where.append(" AND assignee IS NULL");
-            case SPECIALIST -> b.equal("assignee", q.assignee().specialist().map(s -> s.value()));
+            case UNASSIGNED -> b.where.append(" AND r.assignee IS NULL");
+            case SPECIALIST -> b.equal("r.assignee", q.assignee().specialist().map(s -> s.value()));
             case ANY -> { }
             case MINE -> throw new IllegalArgumentException("MINE is resolved before selecting");
         }
         if (!q.priorities().isEmpty()) {
-            b.where.append(" AND priority_rank IN (").append(literals(q.priorities().stream().sorted().toList(),
+            b.where.append(" AND r.priority_rank IN (").append(literals(q.priorities().stream().sorted().toList(),
                     (Priority p) -> Integer.toString(RequestFacts.priorityRank(p)))).append(')');
         }
-        b.equal("category", q.category());
-        b.equal("organization", q.organization().map(o -> o.value()));
-        b.equal("system_id", q.system().map(s -> s.value()));
-        b.equal("model", q.model());
-        b.equal("emergency", q.emergency());
+        b.equal("r.category", q.category());
+        b.equal("r.organization", q.organization().map(o -> o.value()));
+        b.equal("r.system_id", q.system().map(s -> s.value()));
+        b.equal("r.model", q.model());
+        b.equal("r.emergency", q.emergency());
         if (!q.deadlines().isEmpty()) {
             List<String> alternatives = new ArrayList<>();
             for (DeadlineCondition condition : q.deadlines().stream()
@@ -95,10 +99,10 @@ record QueueSql(String sql, Object[] parameters) {
             }
             b.where.append(" AND (").append(String.join(" OR ", alternatives)).append(')');
         }
-        b.compare("registered_at", ">=", q.registeredFrom());
-        b.compare("registered_at", "<", q.registeredUntil());
-        b.compare("updated_at", ">=", q.updatedFrom());
-        b.compare("updated_at", "<", q.updatedUntil());
+        b.compare("r.registered_at", ">=", q.registeredFrom());
+        b.compare("r.registered_at", "<", q.registeredUntil());
+        b.compare("r.updated_at", ">=", q.updatedFrom());
+        b.compare("r.updated_at", "<", q.updatedUntil());
         return b;
     }
 
@@ -128,16 +132,16 @@ record QueueSql(String sql, Object[] parameters) {
         /** One deadline condition, as a parenthesised alternative; its parameters are added in place. */
         String deadline(DeadlineCondition condition, Instant now) {
             return switch (condition.kind()) {
-                case MET -> "(deadline_state = 'MET')";
+                case MET -> "(r.deadline_state = 'MET')";
                 case BREACHED -> {
                     parameters.add(now);
-                    yield "(deadline_state = 'BREACHED' OR due_at <= ?)";
+                    yield "(r.deadline_state = 'BREACHED' OR r.due_at <= ?)";
                 }
                 case AT_RISK -> {
                     parameters.add(now);
                     parameters.add(now.plus(condition.window()));
                     // a real due time means a deadline runs, so the state is PENDING or BREACHED
-                    yield "(due_at > ? AND due_at <= ? AND deadline_state = 'PENDING')";
+                    yield "(r.due_at > ? AND r.due_at <= ? AND r.deadline_state = 'PENDING')";
                 }
             };
         }

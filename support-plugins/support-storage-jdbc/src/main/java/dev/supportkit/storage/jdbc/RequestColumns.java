@@ -1,9 +1,21 @@
 package dev.supportkit.storage.jdbc;
 
 import dev.supportkit.api.Identifier;
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.GroupId;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.RepresentativeId;
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.api.directory.SystemId;
+import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.spi.DataCodec;
 import dev.supportkit.spi.storage.RequestFacts;
-import java.sql.Types;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -11,41 +23,78 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The columns of {@code sk_requests} the engine writes on every insert and update, besides the key: the
- * snapshot and the facts queues and reports filter and sort by ({@link RequestFacts}).
+ * A request as a row of {@code sk_requests}: the facts queues and reports filter and sort by as columns
+ * ({@link RequestFacts}), the rest as a {@link RequestDocument}. A request is read back from its row and,
+ * when its description is its first contact's text, that contact's row.
  */
 final class RequestColumns {
-    /** The written columns, in the order of {@link #values}. */
+    /** The columns every insert and update writes, in the order of {@link #values}. */
     static final List<String> NAMES = List.of("version", "status", "organization", "support_line", "registered_at",
-            "updated_at", "snapshot", "representative", "system_id", "model", "category", "group_id", "assignee",
+            "updated_at", "representative", "system_id", "model", "category", "group_id", "assignee",
             "priority_rank", "emergency", "incident", "due_at", "deadline_state", "first_response_due",
             "first_response_met", "resolution_due", "resolution_met", "vendor_case", "failed_component",
-            "failure_cause");
-    /** The column list of an INSERT. */
-    static final String WRITTEN = String.join(", ", NAMES);
-    /** The placeholders of an INSERT. */
-    static final String PLACEHOLDERS = NAMES.stream().map(n -> "?").collect(Collectors.joining(", "));
-    /** The SET list of an UPDATE. */
-    static final String ASSIGNMENTS = NAMES.stream().map(n -> n + " = ?").collect(Collectors.joining(", "));
+            "failure_cause", "is_open");
+    /** The INSERT statement: key, the columns, the document and the first contact. */
+    static final String INSERT = "INSERT INTO sk_requests (tenant, id, " + String.join(", ", NAMES)
+            + ", document, first_contact) VALUES (?, ?, " + NAMES.stream().map(n -> "?").collect(Collectors.joining(", "))
+            + ", ?, ?)";
+    /**
+     * The UPDATE statement: the columns, then the document in its two forms (the one without the description
+     * is kept when the row names its first contact), then tenant, id and the expected version.
+     */
+    static final String UPDATE = "UPDATE sk_requests SET " + NAMES.stream().map(n -> n + " = ?")
+            .collect(Collectors.joining(", ")) + ", document = CASE WHEN first_contact IS NULL THEN ? ELSE ? END"
+            + " WHERE tenant = ? AND id = ? AND version = ?";
+    /** What reading a request selects: its row, and its first contact's text when that is its description. */
+    static final String SELECT = "SELECT r.tenant, r.id, r.version, r.status, r.organization, r.support_line,"
+            + " r.registered_at, r.updated_at, r.representative, r.system_id, r.model, r.category, r.group_id,"
+            + " r.assignee, r.priority_rank, r.document, c.body AS first_text FROM sk_requests r"
+            + " LEFT JOIN sk_contacts c ON c.tenant = r.tenant AND c.request_id = r.id AND c.id = r.first_contact";
 
     private RequestColumns() {
     }
 
     /**
-     * @param request  the snapshot
-     * @param snapshot its JSON
+     * @param request the snapshot
      * @return the values of {@link #NAMES}, in order
      */
-    static List<Object> values(Request request, String snapshot) {
+    static List<Object> values(Request request) {
         RequestFacts facts = RequestFacts.of(request);
         return Arrays.asList(request.version(), request.status(), request.organization().value(), request.line(),
-                request.registeredAt(), request.updatedAt(), snapshot, request.representative().value(),
+                request.registeredAt(), request.updatedAt(), request.representative().value(),
                 id(request.system()), text(request.model()), text(request.category()), id(request.group()),
                 id(request.assignee()), facts.priorityRank(), request.intake().emergency(),
                 id(request.intake().incident()), facts.dueAt(), text(facts.deadlineState().map(Enum::name)),
                 instant(facts.firstResponseDue()), instant(facts.firstResponseMet()), instant(facts.resolutionDue()),
                 instant(facts.resolutionMet()), text(facts.vendorCase()), text(facts.failedComponent()),
-                text(facts.failureCause()));
+                text(facts.failureCause()), request.status().isOpen());
+    }
+
+    /** Reads the request of the current row of a {@link #SELECT}. */
+    static Request read(ResultSet rows, Dialect dialect, DataCodec codec) throws SQLException {
+        RequestDocument document = codec.fromJson(rows.getString("document"), RequestDocument.class);
+        String description = document.description() != null ? document.description() : rows.getString("first_text");
+        return Request.builder().id(RequestId.of(rows.getString("id"))).tenant(TenantId.of(rows.getString("tenant")))
+                .organization(OrganizationId.of(rows.getString("organization")))
+                .representative(RepresentativeId.of(rows.getString("representative")))
+                .system(optional(rows, "system_id").map(SystemId::of).orElse(null))
+                .model(rows.getString("model")).subject(document.subject()).description(description)
+                .channel(document.channel())
+                .priority(Priority.values()[Priority.CRITICAL.ordinal() - rows.getInt("priority_rank")])
+                .status(RequestStatus.valueOf(rows.getString("status")))
+                .line(SupportLine.valueOf(rows.getString("support_line")))
+                .group(optional(rows, "group_id").map(GroupId::of).orElse(null))
+                .assignee(optional(rows, "assignee").map(SpecialistId::of).orElse(null))
+                .resolution(document.resolution())
+                .registeredAt(dialect.getInstant(rows, "registered_at"))
+                .updatedAt(dialect.getInstant(rows, "updated_at")).version(rows.getLong("version"))
+                .journalHead(document.journalSequence(), document.journalHash()).deadlines(document.deadlines())
+                .vendorCase(document.vendorCase()).category(rows.getString("category")).intake(document.intake())
+                .build();
+    }
+
+    private static Optional<String> optional(ResultSet rows, String column) throws SQLException {
+        return Optional.ofNullable(rows.getString(column));
     }
 
     private static Object id(Optional<? extends Identifier> value) {

@@ -60,11 +60,10 @@ final class Statements {
     }
 
     /**
-     * Runs an insert built with {@link Dialect#insertOrNothing}, throwing the given conflict when the
-     * key exists, whether the database reports it by an error or by inserting nothing.
+     * Runs an insert, throwing the given conflict when the key exists.
      */
     void insert(String operation, Supplier<? extends SupportException> duplicate, String sql, Object... parameters) {
-        try (PreparedStatement statement = prepare(dialect.insertOrNothing(sql), parameters)) {
+        try (PreparedStatement statement = prepare(sql, parameters)) {
             if (statement.executeUpdate() == 0) {
                 throw duplicate.get();
             }

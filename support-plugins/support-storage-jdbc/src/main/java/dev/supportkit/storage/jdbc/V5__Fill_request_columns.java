@@ -11,15 +11,16 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * Fills the request columns V4 added for the rows a database written by an earlier release holds: reads
- * each snapshot, records the model of its supported system as the directory names it now (the earlier
- * release did not keep it), and writes the snapshot and every column back. Rows are taken 500 at a time in
+ * each whole snapshot (which V4 left in {@code document}), records the model of its supported system as the
+ * directory names it now (the earlier release did not keep it), and writes every column and the
+ * {@link RequestDocument} (with the description: these rows name no first contact) back. Rows are taken 500 at a time in
  * key order, so memory stays bounded; the journal is not touched (its chain does not cover the snapshot),
  * so it verifies afterwards as before.
  */
 final class V5__Fill_request_columns extends BaseJavaMigration {
     private static final int BATCH = 500;
-    private static final String UPDATE = "UPDATE sk_requests SET " + RequestColumns.ASSIGNMENTS
-            + " WHERE tenant = ? AND id = ?";
+    private static final String UPDATE = "UPDATE sk_requests SET " + String.join(" = ?, ", RequestColumns.NAMES)
+            + " = ?, document = ? WHERE tenant = ? AND id = ?";
 
     private final DataCodec codec;
     private final JdbcSettings settings;
@@ -38,9 +39,9 @@ final class V5__Fill_request_columns extends BaseJavaMigration {
         while (true) {
             record Row(String tenant, String id, String snapshot) {
             }
-            List<Row> rows = sql.query("fillRequestColumns", "SELECT tenant, id, snapshot FROM sk_requests "
+            List<Row> rows = sql.query("fillRequestColumns", "SELECT tenant, id, document FROM sk_requests "
                             + "WHERE tenant > ? OR (tenant = ? AND id > ?) ORDER BY tenant, id LIMIT ?",
-                    r -> new Row(r.getString("tenant"), r.getString("id"), r.getString("snapshot")),
+                    r -> new Row(r.getString("tenant"), r.getString("id"), r.getString("document")),
                     tenant, tenant, id, BATCH);
             for (Row row : rows) {
                 Request request = codec.fromJson(row.snapshot(), Request.class);
@@ -48,7 +49,8 @@ final class V5__Fill_request_columns extends BaseJavaMigration {
                     request = request.toBuilder().model(modelOf(sql, row.tenant(), request.system().get().value())
                             .orElse(null)).build();
                 }
-                List<Object> parameters = new ArrayList<>(RequestColumns.values(request, codec.toJson(request)));
+                List<Object> parameters = new ArrayList<>(RequestColumns.values(request));
+                parameters.add(RequestDocument.of(request, true).toJson(codec));
                 parameters.add(row.tenant());
                 parameters.add(row.id());
                 sql.update("fillRequestColumns", UPDATE, parameters.toArray());

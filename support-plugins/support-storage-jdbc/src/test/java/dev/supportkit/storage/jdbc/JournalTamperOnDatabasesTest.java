@@ -116,7 +116,7 @@ class JournalTamperOnDatabasesTest {
     }
 
     private void moveAnchor(Request request, String from, String to) throws SQLException {
-        update("UPDATE sk_requests SET snapshot = REPLACE(snapshot, ?, ?) WHERE tenant = ? AND id = ?", from, to,
+        update("UPDATE sk_requests SET document = REPLACE(document, ?, ?) WHERE tenant = ? AND id = ?", from, to,
                 request.tenant().value(), request.id().value());
     }
 

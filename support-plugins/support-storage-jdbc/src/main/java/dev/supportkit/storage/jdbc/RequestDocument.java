@@ -1,0 +1,77 @@
+package dev.supportkit.storage.jdbc;
+
+import dev.supportkit.api.request.Channel;
+import dev.supportkit.api.request.Deadline;
+import dev.supportkit.api.request.IntakeDetails;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.request.VendorCaseState;
+import dev.supportkit.spi.DataCodec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The part of a request that no query filters or sorts by, kept as JSON in {@code sk_requests.document};
+ * everything else is a column. The description is left out when the request's first contact, stored in
+ * {@code sk_contacts} in the same transaction, carries the same text ({@code first_contact} names it): the
+ * customer's text is stored once.
+ *
+ * @param subject         the one-line summary
+ * @param description     the description, or null when it is the first contact's text
+ * @param channel         the channel of the first contact
+ * @param resolution      the resolution report, or null
+ * @param journalSequence sequence of its latest journal entry
+ * @param journalHash     hash of its latest journal entry
+ * @param deadlines       its deadlines in full (columns hold their due and met times only)
+ * @param vendorCase      its vendor case, or null
+ * @param intake          questionnaire, answers, emergency and incident
+ */
+public record RequestDocument(String subject, String description, Channel channel, ResolutionReport resolution,
+                              long journalSequence, String journalHash, List<Deadline> deadlines,
+                              VendorCaseState vendorCase, IntakeDetails intake) {
+
+    /**
+     * The document of a snapshot.
+     *
+     * @param request         the snapshot
+     * @param withDescription whether to keep the description (false when the first contact holds it)
+     * @return its document
+     */
+    static RequestDocument of(Request request, boolean withDescription) {
+        return new RequestDocument(request.subject(), withDescription ? request.description() : null,
+                request.channel(), request.resolution().orElse(null), request.journalSequence(),
+                request.journalHash(), request.deadlines(), request.vendorCase().orElse(null), request.intake());
+    }
+
+    /**
+     * The document as JSON without its empty parts (no null, no empty deadline list, no intake details when
+     * there are none): written on every change, so every byte counts. Reading it back fills them in again.
+     *
+     * @param codec the engine's codec
+     * @return the JSON text
+     */
+    String toJson(DataCodec codec) {
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("subject", subject);
+        if (description != null) {
+            parts.put("description", description);
+        }
+        parts.put("channel", channel);
+        if (resolution != null) {
+            parts.put("resolution", resolution);
+        }
+        parts.put("journalSequence", journalSequence);
+        parts.put("journalHash", journalHash);
+        if (deadlines != null && !deadlines.isEmpty()) {
+            parts.put("deadlines", deadlines);
+        }
+        if (vendorCase != null) {
+            parts.put("vendorCase", vendorCase);
+        }
+        if (intake != null && !intake.equals(IntakeDetails.NONE)) {
+            parts.put("intake", intake);
+        }
+        return codec.toJson(parts);
+    }
+}

@@ -8,6 +8,8 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.core.SupportEngine;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestSort;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -25,6 +27,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * Operator queues over many requests on PostgreSQL (issue 13): a page of 50 of one group's open requests
@@ -105,8 +110,9 @@ final class QueuePage {
                 if (streamed[0] != count) {
                     throw new IllegalStateException("the export streamed " + streamed[0] + " of " + count);
                 }
-                results.add(new Result("export-heap-peak" + suffix, "MiB", large / 1048576.0, small / 1048576.0,
-                        (double) large / small, "ratio <= 1.5 (the peak does not grow with the number streamed)",
+                results.add(new Result("export-live-heap-peak" + suffix, "MiB", large / 1048576.0,
+                        small / 1048576.0, (double) large / small,
+                        "ratio <= 1.5 (the heap in use after collections does not grow with the number streamed)",
                         (double) large / small <= 1.5, "the same export of the oldest 10,000 requests"));
             }
         }
@@ -115,7 +121,7 @@ final class QueuePage {
 
     private static int handPage(PreparedStatement hand, GroupId group) throws Exception {
         hand.setString(1, group.value());
-        hand.setTimestamp(2, Timestamp.from(NOW.plus(Duration.ofHours(1))));
+        hand.setObject(2, java.time.OffsetDateTime.ofInstant(NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC));
         int rows = 0;
         try (ResultSet r = hand.executeQuery()) {
             while (r.next()) {
@@ -159,12 +165,12 @@ final class QueuePage {
                         CASE WHEN g %% 10 < 3 THEN (ARRAY[%s])[1 + g %% 5] ELSE 'CLOSED' END,
                         'org-1', 'SECOND_LINE', CAST(? AS TIMESTAMPTZ) - (? - g) * interval '1 second',
                         CAST(? AS TIMESTAMPTZ) - (? - g) * interval '1 second', ?, ?, 'rep-1', 'sys-1', 'NT-300',
-                        'grp-' || (g %% %d), CASE WHEN g %% 5 = 0 THEN NULL ELSE 'spc-' || (g %% 50) END, g %% 4,
+                        'grp-' || ((g / 10) %% %d), CASE WHEN g %% 5 = 0 THEN NULL ELSE 'spc-' || ((g / 7) %% 50) END, g %% 4,
                         false,
-                        CASE WHEN g %% 10 < 3 THEN CAST(? AS TIMESTAMPTZ) + ((g * 7919) %% 7200 - 600) * interval '1 minute'
+                        CASE WHEN g %% 10 < 3 THEN CAST(? AS TIMESTAMPTZ) + ((g::bigint * 7919) %% 7200 - 600) * interval '1 minute'
                              ELSE TIMESTAMPTZ '9999-12-31 23:59:59.999999+00' END,
                         CASE WHEN g %% 10 >= 3 THEN 'MET'
-                             WHEN ((g * 7919) %% 7200 - 600) <= 0 THEN 'BREACHED' ELSE 'PENDING' END,
+                             WHEN ((g::bigint * 7919) %% 7200 - 600) <= 0 THEN 'BREACHED' ELSE 'PENDING' END,
                         g %% 10 < 3
                     FROM generate_series(1, ?) g
                     """, OPEN, GROUPS))) {
@@ -184,17 +190,50 @@ final class QueuePage {
         }
     }
 
-    /** The peak heap (all heap pools, after a collection before the start) while an export runs to its end. */
-    private static long exportPeak(SupportEngine engine, Actor actor, RequestQuery query, long[]... streamed) {
+    /**
+     * The most heap still in use after any garbage collection while an export runs to its end: what the
+     * export keeps alive, not what it allocates (the allocation peak follows the young generation's size).
+     */
+    private static long exportPeak(SupportEngine engine, Actor actor, RequestQuery query, long[]... streamed)
+            throws Exception {
         System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        AtomicLong peak = new AtomicLong();
+        java.util.concurrent.CountDownLatch finalCollection = new java.util.concurrent.CountDownLatch(1);
+        AtomicLong exported = new AtomicLong(-1);
+        NotificationListener listener = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                        (CompositeData) notification.getUserData());
+                long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                        .filter(e -> HEAP_POOLS.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
+                peak.accumulateAndGet(used, Math::max);
+                if (exported.get() >= 0 && "System.gc()".equals(info.getGcCause())) {
+                    finalCollection.countDown();
+                }
+            }
+        };
+        List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+        collectors.forEach(c -> ((NotificationEmitter) c).addNotificationListener(listener, null, null));
         AtomicLong rows = new AtomicLong();
-        engine.quality().exportRequests(actor, query).forEach(r -> rows.incrementAndGet());
+        try {
+            engine.quality().exportRequests(actor, query).forEach(r -> rows.incrementAndGet());
+            exported.set(rows.get());
+            System.gc(); // at least one collection after the export; its notification comes on another thread
+            if (!finalCollection.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no notification of the final collection");
+            }
+        } finally {
+            for (GarbageCollectorMXBean c : collectors) {
+                ((NotificationEmitter) c).removeNotificationListener(listener);
+            }
+        }
         if (streamed.length > 0) {
             streamed[0][0] = rows.get();
         }
-        return heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return peak.get();
     }
+
+    private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+            .collect(java.util.stream.Collectors.toSet());
 }

@@ -95,10 +95,10 @@ class ArchitectureTest {
     static final ArchRule onlyTheUnitOfWorkOpensTransactions = noClasses()
             .that().resideOutsideOfPackages(Packages.STORAGE_IMPLEMENTATIONS)
             .and().doNotImplement(StorageProvider.class)
-            .and().doNotBelongToAnyOf(UnitOfWork.class)
-            .should().callMethodWhere(DescribedPredicate.describe("StorageProvider.inTransaction",
+            .and().doNotBelongToAnyOf(UnitOfWork.class, StorageProvider.class)
+            .should().callMethodWhere(DescribedPredicate.describe("StorageProvider.inTransaction or read",
                     call -> call.getTargetOwner().isAssignableTo(StorageProvider.class)
-                            && call.getName().equals("inTransaction")))
+                            && (call.getName().equals("inTransaction") || call.getName().equals("read"))))
             .because("storage work runs through the UnitOfWork, the one place that knows transactions, the "
                     + "engine clock and conflict retries");
 

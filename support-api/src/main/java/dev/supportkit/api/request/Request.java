@@ -46,6 +46,7 @@ import java.util.Optional;
  *                        incident; {@link IntakeDetails#NONE} when none of these apply
  * @param model           the model of its supported system, as the directory named it when the system was
  *                        set, if known (queues and reports filter by it)
+ * @param milestones      when it was first responded to, resolved, signed off and closed
  */
 public record Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
                       Optional<SystemId> system, String subject, String description, Channel channel,
@@ -53,7 +54,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
                       Optional<SpecialistId> assignee, Optional<ResolutionReport> resolution, Instant registeredAt,
                       Instant updatedAt, long version, long journalSequence, String journalHash,
                       List<Deadline> deadlines, Optional<VendorCaseState> vendorCase, Optional<String> category,
-                      IntakeDetails intake, Optional<String> model) {
+                      IntakeDetails intake, Optional<String> model, Milestones milestones) {
 
     /**
      * @param kind a deadline kind
@@ -90,6 +91,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
      * @param category the problem category, if any; null is read as empty
      * @param intake the intake details; null is read as {@link IntakeDetails#NONE}
      * @param model the model of its supported system, if known; null is read as empty
+     * @param milestones its milestones; null is read as {@link Milestones#NONE}
      */
     public Request {
         Objects.requireNonNull(id, "id");
@@ -114,6 +116,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         category = category == null ? Optional.empty() : category;
         intake = intake == null ? IntakeDetails.NONE : intake;
         model = model == null ? Optional.empty() : model;
+        milestones = milestones == null ? Milestones.NONE : milestones;
     }
 
     /**
@@ -166,6 +169,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         b.category = category;
         b.intake = intake;
         b.model = model;
+        b.milestones = milestones;
         return b;
     }
 
@@ -198,6 +202,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         private Optional<String> category = Optional.empty();
         private IntakeDetails intake = IntakeDetails.NONE;
         private Optional<String> model = Optional.empty();
+        private Milestones milestones = Milestones.NONE;
 
         private Builder() {
         }
@@ -476,6 +481,17 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         }
 
         /**
+         * Sets when it was first responded to, resolved, signed off and closed.
+         *
+         * @param value the milestones, or null for none
+         * @return this builder
+         */
+        public Builder milestones(Milestones value) {
+            milestones = value == null ? Milestones.NONE : value;
+            return this;
+        }
+
+        /**
          * Builds the snapshot.
          *
          * @return the snapshot
@@ -505,7 +521,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
             }
             return new Request(id, tenant, organization, representative, system, subject, description, channel,
                     priority, status, line, group, assignee, resolution, registeredAt, updatedAt, version,
-                    journalSequence, journalHash, deadlines, vendorCase, category, intake, model);
+                    journalSequence, journalHash, deadlines, vendorCase, category, intake, model, milestones);
         }
 
         private static void required(List<FieldError> errors, String part, Object value) {

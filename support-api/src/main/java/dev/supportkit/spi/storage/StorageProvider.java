@@ -21,4 +21,18 @@ public interface StorageProvider extends Provider {
      * @return what the work returned
      */
     <T> T inTransaction(Function<StorageTransaction, T> work);
+
+    /**
+     * Runs work that only reads. A store whose transactions give each statement its own consistent view
+     * anyway (READ COMMITTED) may run it without opening a transaction of its own, which saves the commit;
+     * it must then refuse any write the work tries ({@link IllegalStateException}). By default the same as
+     * {@link #inTransaction(Function)}.
+     *
+     * @param work the read; it must not write, nor keep the transaction after returning
+     * @param <T>  the result type
+     * @return what the work returned
+     */
+    default <T> T read(Function<StorageTransaction, T> work) {
+        return inTransaction(work);
+    }
 }

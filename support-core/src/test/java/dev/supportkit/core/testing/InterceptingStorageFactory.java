@@ -52,6 +52,11 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
             public <T> T inTransaction(Function<StorageTransaction, T> work) {
                 return store.inTransaction(tx -> work.apply(new Intercepted(tx)));
             }
+
+            @Override
+            public <T> T read(Function<StorageTransaction, T> work) {
+                return store.read(tx -> work.apply(new Intercepted(tx)));
+            }
         };
     }
 

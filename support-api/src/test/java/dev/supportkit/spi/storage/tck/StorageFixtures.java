@@ -14,6 +14,7 @@ import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.Contact;
 import dev.supportkit.api.request.ContactId;
+import dev.supportkit.api.request.Milestones;
 import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
@@ -165,6 +166,9 @@ public final class StorageFixtures {
                 .resolution(new ResolutionReport("Replaced the power supply unit.", "PSU failure", true,
                         ComponentId.of("cmp-psu-1")))
                 .registeredAt(at(10)).updatedAt(at(3600).plus(1, ChronoUnit.MICROS)).version(1)
+                .model("NT-PBX 300").category("hardware")
+                .milestones(new Milestones(Optional.of(at(60)), Optional.of(at(3600).plus(1, ChronoUnit.MICROS)),
+                        Optional.empty(), Optional.empty()))
                 .journalHead(7, hash(id.value() + "#7")).build();
     }
 

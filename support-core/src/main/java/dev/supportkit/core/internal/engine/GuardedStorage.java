@@ -52,15 +52,25 @@ final class GuardedStorage implements StorageProvider {
 
     @Override
     public <T> T inTransaction(Function<StorageTransaction, T> work) {
+        return run(work, false);
+    }
+
+    @Override
+    public <T> T read(Function<StorageTransaction, T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(Function<StorageTransaction, T> work, boolean readOnly) {
         List<SavedEntry> saved = new ArrayList<>();
+        Function<StorageTransaction, T> guarded = tx -> {
+            try {
+                return work.apply(new GuardedTransaction(tx, saved));
+            } catch (RuntimeException e) {
+                throw new WorkFailure(e);
+            }
+        };
         try {
-            return delegate.inTransaction(tx -> {
-                try {
-                    return work.apply(new GuardedTransaction(tx, saved));
-                } catch (RuntimeException e) {
-                    throw new WorkFailure(e);
-                }
-            });
+            return readOnly ? delegate.read(guarded) : delegate.inTransaction(guarded);
         } catch (WorkFailure e) {
             throw (RuntimeException) e.getCause();
         } catch (SupportException e) {

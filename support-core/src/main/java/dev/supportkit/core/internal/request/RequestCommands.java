@@ -298,8 +298,11 @@ public final class RequestCommands implements JournalBookkeeping {
             sequence = record.sequence();
             hash = record.hash();
         }
-        Request saved = builder.updatedAt(now).version(base == null ? 1 : base.version() + 1)
+        Request built = builder.updatedAt(now).version(base == null ? 1 : base.version() + 1)
                 .journalHead(sequence, hash).build();
+        // the points of its life reports count from, passed by this change's status
+        Request saved = built.toBuilder().milestones(built.milestones().after(base == null ? null : base.status(),
+                built.status(), now)).build();
         // contacts first: a store may then keep a new request's description once, as its first contact's text
         for (Contact contact : change.contacts()) {
             tx.insertContact(saved.tenant(), contact);

@@ -9,8 +9,9 @@ import java.util.function.Function;
 
 /**
  * The one way the engine runs storage work: a transaction, the engine clock's time, and the retry of a
- * transaction that met a concurrent one. Reads and writes are named apart so a caller says which it means;
- * both run as one whole transaction, so a failure leaves everything as it was.
+ * transaction that met a concurrent one. Reads and writes are named apart so a caller says which it means:
+ * a write runs as one whole transaction, so a failure leaves everything as it was; a read may run without
+ * one where the store allows (see {@link StorageProvider#read}), and may not write.
  */
 public final class UnitOfWork {
     private final StorageProvider storage;
@@ -34,7 +35,7 @@ public final class UnitOfWork {
      * @return what the read returned
      */
     public <T> T read(Function<StorageTransaction, T> work) {
-        return storage.inTransaction(work);
+        return storage.read(work);
     }
 
     /**

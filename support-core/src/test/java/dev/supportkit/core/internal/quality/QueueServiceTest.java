@@ -131,4 +131,20 @@ class QueueServiceTest {
                 RequestQuery.builder().model("NT-PBX 300").build())));
         assertTrue(fx.engine.quality().requests(fx.operator, RequestQuery.builder().model("other").build()).isEmpty());
     }
+
+    @Test
+    @DisplayName("milestones are recorded as the request passes them: first response, resolved, signed off, closed")
+    void milestones() {
+        Request registered = fx.registered();
+        assertEquals(dev.supportkit.api.request.Milestones.NONE, registered.milestones());
+        Request closed = fx.requestIn(RequestStatus.CLOSED, SupportLine.SECOND_LINE);
+        var m = closed.milestones();
+        assertTrue(m.firstResponse().isPresent() && m.resolved().isPresent() && m.signedOff().isPresent()
+                && m.closed().isPresent(), m.toString());
+        assertTrue(!m.firstResponse().get().isAfter(m.resolved().get())
+                && !m.resolved().get().isAfter(m.signedOff().get()) && !m.signedOff().get().isAfter(m.closed().get()),
+                m.toString());
+        assertEquals(closed.updatedAt(), m.closed().get());
+        assertEquals(m, fx.engine.quality().request(fx.auditor, closed.id()).milestones());
+    }
 }

@@ -113,17 +113,37 @@ public final class JdbcStorageProvider implements StorageProvider {
 
     @Override
     public <T> T inTransaction(Function<StorageTransaction, T> work) {
+        return run(work, false);
+    }
+
+    /**
+     * Runs a read in auto-commit mode: under READ COMMITTED each statement has its own view inside a
+     * transaction too, so the transaction would add nothing but a commit round trip. Writes are refused.
+     */
+    @Override
+    public <T> T read(Function<StorageTransaction, T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(Function<StorageTransaction, T> work, boolean readOnly) {
         Objects.requireNonNull(work, "work");
         if (closed.get()) {
             throw new IllegalStateException("the JDBC storage provider is closed");
         }
         Connection connection = connect();
-        JdbcTransaction transaction = new JdbcTransaction(new Statements(connection, settings.url().dialect(), errors),
-                codec);
+        JdbcTransaction transaction = new JdbcTransaction(new Statements(connection, settings.url().dialect(), errors,
+                readOnly), codec);
         try {
+            if (readOnly) {
+                autoCommit(connection, true);
+            }
             T result = work.apply(transaction);
             transaction.end();
-            commit(connection);
+            if (readOnly) {
+                autoCommit(connection, false); // as the pool hands connections out
+            } else {
+                commit(connection);
+            }
             return result;
         } catch (RuntimeException | Error e) {
             transaction.end();
@@ -140,6 +160,14 @@ public final class JdbcStorageProvider implements StorageProvider {
         } catch (SQLException e) {
             throw errors.runtimeFailure("no connection to the database within " + settings.connectionTimeoutMs()
                     + " ms", e);
+        }
+    }
+
+    private void autoCommit(Connection connection, boolean on) {
+        try {
+            connection.setAutoCommit(on);
+        } catch (SQLException e) {
+            throw errors.translate("switching auto-commit", e);
         }
     }
 

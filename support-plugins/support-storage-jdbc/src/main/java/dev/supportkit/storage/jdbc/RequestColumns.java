@@ -8,6 +8,7 @@ import dev.supportkit.api.directory.RepresentativeId;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.directory.SystemId;
+import dev.supportkit.api.request.Milestones;
 import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
@@ -33,7 +34,7 @@ final class RequestColumns {
             "updated_at", "representative", "system_id", "model", "category", "group_id", "assignee",
             "priority_rank", "emergency", "incident", "due_at", "deadline_state", "first_response_due",
             "first_response_met", "resolution_due", "resolution_met", "vendor_case", "failed_component",
-            "failure_cause", "is_open");
+            "failure_cause", "is_open", "first_response_at", "resolved_at", "signed_off_at", "closed_at");
     /** The INSERT statement: key, the columns, the document and the first contact. */
     static final String INSERT = "INSERT INTO sk_requests (tenant, id, " + String.join(", ", NAMES)
             + ", document, first_contact) VALUES (?, ?, " + NAMES.stream().map(n -> "?").collect(Collectors.joining(", "))
@@ -48,7 +49,8 @@ final class RequestColumns {
     /** What reading a request selects: its row, and its first contact's text when that is its description. */
     static final String SELECT = "SELECT r.tenant, r.id, r.version, r.status, r.organization, r.support_line,"
             + " r.registered_at, r.updated_at, r.representative, r.system_id, r.model, r.category, r.group_id,"
-            + " r.assignee, r.priority_rank, r.document, c.body AS first_text FROM sk_requests r"
+            + " r.assignee, r.priority_rank, r.first_response_at, r.resolved_at, r.signed_off_at, r.closed_at,"
+            + " r.document, c.body AS first_text FROM sk_requests r"
             + " LEFT JOIN sk_contacts c ON c.tenant = r.tenant AND c.request_id = r.id AND c.id = r.first_contact";
 
     private RequestColumns() {
@@ -67,7 +69,9 @@ final class RequestColumns {
                 id(request.intake().incident()), facts.dueAt(), text(facts.deadlineState().map(Enum::name)),
                 instant(facts.firstResponseDue()), instant(facts.firstResponseMet()), instant(facts.resolutionDue()),
                 instant(facts.resolutionMet()), text(facts.vendorCase()), text(facts.failedComponent()),
-                text(facts.failureCause()), request.status().isOpen());
+                text(facts.failureCause()), request.status().isOpen(),
+                instant(request.milestones().firstResponse()), instant(request.milestones().resolved()),
+                instant(request.milestones().signedOff()), instant(request.milestones().closed()));
     }
 
     /** Reads the request of the current row of a {@link #SELECT}. */
@@ -90,7 +94,14 @@ final class RequestColumns {
                 .updatedAt(dialect.getInstant(rows, "updated_at")).version(rows.getLong("version"))
                 .journalHead(document.journalSequence(), document.journalHash()).deadlines(document.deadlines())
                 .vendorCase(document.vendorCase()).category(rows.getString("category")).intake(document.intake())
+                .milestones(new Milestones(instant(rows, dialect, "first_response_at"),
+                        instant(rows, dialect, "resolved_at"), instant(rows, dialect, "signed_off_at"),
+                        instant(rows, dialect, "closed_at")))
                 .build();
+    }
+
+    private static Optional<Instant> instant(ResultSet rows, Dialect dialect, String column) throws SQLException {
+        return Optional.ofNullable(dialect.getInstant(rows, column));
     }
 
     private static Optional<String> optional(ResultSet rows, String column) throws SQLException {

@@ -26,11 +26,24 @@ final class Statements {
     private final Connection connection;
     private final Dialect dialect;
     private final SqlErrors errors;
+    private final boolean readOnly;
 
     Statements(Connection connection, Dialect dialect, SqlErrors errors) {
+        this(connection, dialect, errors, false);
+    }
+
+    /** @param readOnly true for a read run in auto-commit mode: every write is refused */
+    Statements(Connection connection, Dialect dialect, SqlErrors errors, boolean readOnly) {
         this.connection = connection;
         this.dialect = dialect;
         this.errors = errors;
+        this.readOnly = readOnly;
+    }
+
+    private void writable(String operation) {
+        if (readOnly) {
+            throw new IllegalStateException(operation + " writes, but it runs in a read-only unit of work");
+        }
     }
 
     Dialect dialect() {
@@ -52,6 +65,7 @@ final class Statements {
 
     /** Runs an insert, update or delete and returns the number of rows it changed. */
     int update(String operation, String sql, Object... parameters) {
+        writable(operation);
         try (PreparedStatement statement = prepare(sql, parameters)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
@@ -63,6 +77,7 @@ final class Statements {
      * Runs an insert, throwing the given conflict when the key exists.
      */
     void insert(String operation, Supplier<? extends SupportException> duplicate, String sql, Object... parameters) {
+        writable(operation);
         try (PreparedStatement statement = prepare(sql, parameters)) {
             if (statement.executeUpdate() == 0) {
                 throw duplicate.get();
@@ -87,6 +102,7 @@ final class Statements {
      */
     void insertBatch(String operation, Function<SQLException, ? extends SupportException> duplicate, String sql,
                      List<Object[]> rows) {
+        writable(operation);
         if (rows.isEmpty()) {
             return;
         }

@@ -114,6 +114,11 @@ public enum TestDatabase {
                 }
 
                 @Override
+                public <T> T read(Function<StorageTransaction, T> work) {
+                    return provider.read(work);
+                }
+
+                @Override
                 public void close() {
                     try {
                         provider.close();

@@ -23,6 +23,10 @@ ALTER TABLE sk_requests ADD COLUMN failed_component VARCHAR(64);
 ALTER TABLE sk_requests ADD COLUMN failure_cause CHARACTER LARGE OBJECT;
 ALTER TABLE sk_requests ADD COLUMN first_contact VARCHAR(64);
 ALTER TABLE sk_requests ADD COLUMN is_open BOOLEAN;
+ALTER TABLE sk_requests ADD COLUMN first_response_at TIMESTAMP(6) WITH TIME ZONE;
+ALTER TABLE sk_requests ADD COLUMN resolved_at TIMESTAMP(6) WITH TIME ZONE;
+ALTER TABLE sk_requests ADD COLUMN signed_off_at TIMESTAMP(6) WITH TIME ZONE;
+ALTER TABLE sk_requests ADD COLUMN closed_at TIMESTAMP(6) WITH TIME ZONE;
 
 ALTER TABLE sk_requests RENAME COLUMN snapshot TO document;
 

@@ -23,6 +23,10 @@ ALTER TABLE sk_requests ADD COLUMN failed_component VARCHAR(64);
 ALTER TABLE sk_requests ADD COLUMN failure_cause MEDIUMTEXT;
 ALTER TABLE sk_requests ADD COLUMN first_contact VARCHAR(64);
 ALTER TABLE sk_requests ADD COLUMN is_open BOOLEAN;
+ALTER TABLE sk_requests ADD COLUMN first_response_at DATETIME(6);
+ALTER TABLE sk_requests ADD COLUMN resolved_at DATETIME(6);
+ALTER TABLE sk_requests ADD COLUMN signed_off_at DATETIME(6);
+ALTER TABLE sk_requests ADD COLUMN closed_at DATETIME(6);
 
 ALTER TABLE sk_requests RENAME COLUMN snapshot TO document;
 

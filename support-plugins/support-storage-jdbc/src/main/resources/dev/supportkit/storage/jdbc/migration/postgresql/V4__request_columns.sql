@@ -23,7 +23,11 @@ ALTER TABLE sk_requests
     ADD COLUMN failed_component   VARCHAR(64) COLLATE "C",
     ADD COLUMN failure_cause      TEXT,
     ADD COLUMN first_contact      VARCHAR(64) COLLATE "C",
-    ADD COLUMN is_open            BOOLEAN;
+    ADD COLUMN is_open            BOOLEAN,
+    ADD COLUMN first_response_at  TIMESTAMP(6) WITH TIME ZONE,
+    ADD COLUMN resolved_at        TIMESTAMP(6) WITH TIME ZONE,
+    ADD COLUMN signed_off_at      TIMESTAMP(6) WITH TIME ZONE,
+    ADD COLUMN closed_at          TIMESTAMP(6) WITH TIME ZONE;
 
 ALTER TABLE sk_requests RENAME COLUMN snapshot TO document;
 

@@ -43,19 +43,8 @@ final class IntakeThroughput {
             }
             LoadRunner.WorkerFactory baseline = () -> new RawIntake(db, rows);
             LoadRunner.throughput(2, settings.warmup(), baseline);
-            for (int threads : new int[] {1, 8}) {
-                double apiTotal = 0;
-                double baseTotal = 0;
-                for (int round = 0; round < settings.rounds(); round++) {
-                    baseTotal += LoadRunner.throughput(threads, settings.measure(), baseline);
-                    apiTotal += LoadRunner.throughput(threads, settings.measure(), api);
-                }
-                double value = apiTotal / settings.rounds();
-                double base = baseTotal / settings.rounds();
-                results.add(new Result("intake-throughput-" + threads + "-thread" + (threads == 1 ? "" : "s"),
-                        "requests/s", value, base, value / base, "ratio >= 0.6", value / base >= 0.6,
-                        "raw JDBC: one transaction inserting a request, a journal and an outbox row of the same sizes"));
-            }
+            results.addAll(LoadRunner.againstBaseline(settings, "intake-throughput", api, baseline,
+                    "raw JDBC: one transaction inserting a request, a journal and an outbox row of the same sizes"));
         }
         return results;
     }

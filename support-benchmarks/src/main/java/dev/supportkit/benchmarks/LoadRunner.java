@@ -81,6 +81,35 @@ final class LoadRunner {
     }
 
     /**
+     * Throughput of an API operation against its baseline at 1 and at 8 threads, rounds alternating
+     * (baseline first), as one result per thread count.
+     *
+     * @param settings   rounds and round length
+     * @param name       the result name before {@code -1-thread} / {@code -8-threads}
+     * @param api        the API side's workers
+     * @param baseline   the baseline's workers
+     * @param baselineText what the baseline is
+     * @return the 1-thread result, then the 8-thread one, each with target ratio &gt;= 0.6
+     */
+    static List<Result> againstBaseline(Settings settings, String name, WorkerFactory api, WorkerFactory baseline,
+                                        String baselineText) throws Exception {
+        List<Result> results = new ArrayList<>();
+        for (int threads : new int[] {1, 8}) {
+            double apiTotal = 0;
+            double baseTotal = 0;
+            for (int round = 0; round < settings.rounds(); round++) {
+                baseTotal += throughput(threads, settings.measure(), baseline);
+                apiTotal += throughput(threads, settings.measure(), api);
+            }
+            double value = apiTotal / settings.rounds();
+            double base = baseTotal / settings.rounds();
+            results.add(new Result(name + "-" + threads + "-thread" + (threads == 1 ? "" : "s"), "requests/s", value,
+                    base, value / base, "ratio >= 0.6", value / base >= 0.6, baselineText));
+        }
+        return results;
+    }
+
+    /**
      * Times one run of an action.
      *
      * @param action the action

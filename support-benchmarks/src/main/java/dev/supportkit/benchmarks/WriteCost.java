@@ -67,19 +67,8 @@ final class WriteCost {
             LoadRunner.WorkerFactory anchor = () -> new Anchor(db);
             LoadRunner.throughput(2, settings.warmup(), api);
             LoadRunner.throughput(2, settings.warmup(), anchor);
-            for (int threads : new int[] {1, 8}) {
-                double apiTotal = 0;
-                double anchorTotal = 0;
-                for (int round = 0; round < settings.rounds(); round++) {
-                    anchorTotal += LoadRunner.throughput(threads, settings.measure(), anchor);
-                    apiTotal += LoadRunner.throughput(threads, settings.measure(), api);
-                }
-                double value = apiTotal / settings.rounds();
-                double base = anchorTotal / settings.rounds();
-                results.add(new Result("registration-vs-anchor-" + threads + "-thread" + (threads == 1 ? "" : "s"),
-                        "requests/s", value, base, value / base, "ratio >= 0.6", value / base >= 0.6,
-                        "fixed raw JDBC anchor: ticket, journal and outbox row in one transaction"));
-            }
+            results.addAll(LoadRunner.againstBaseline(settings, "registration-vs-anchor", api, anchor,
+                    "fixed raw JDBC anchor: ticket, journal and outbox row in one transaction"));
 
             double apiWal = 0;
             double anchorWal = 0;

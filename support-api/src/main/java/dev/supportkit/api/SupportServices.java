@@ -3,6 +3,7 @@ package dev.supportkit.api;
 import dev.supportkit.api.consulting.ConsultingService;
 import dev.supportkit.api.directory.DirectoryService;
 import dev.supportkit.api.escalation.EscalationService;
+import dev.supportkit.api.work.WorkService;
 import dev.supportkit.api.intake.IntakeService;
 import dev.supportkit.api.knowledge.KnowledgeService;
 import dev.supportkit.api.journal.JournalService;
@@ -43,6 +44,14 @@ public interface SupportServices {
      * @return escalation: redirecting requests between lines and groups (A/02.3, B/01.6, D/01.7)
      */
     EscalationService escalation();
+
+    /**
+     * Returns day-to-day work on a request: assignment, internal notes, replies (B/01.6, B/02.6, C/03.6,
+     * D/01.7).
+     *
+     * @return day-to-day work on a request
+     */
+    WorkService work();
 
     /**
      * Returns scheduling: agreed dates and visits (C/01.6, C/02.6, D/01.7).

@@ -7,6 +7,7 @@ import dev.supportkit.api.knowledge.KnowledgeService;
 import dev.supportkit.api.directory.DirectoryService;
 import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.api.escalation.EscalationService;
+import dev.supportkit.api.work.WorkService;
 import dev.supportkit.api.intake.IntakeService;
 import dev.supportkit.api.journal.JournalService;
 import dev.supportkit.api.quality.QualityService;
@@ -94,6 +95,11 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
     @Override
     public EscalationService escalation() {
         return service(EscalationService.class);
+    }
+
+    @Override
+    public WorkService work() {
+        return service(WorkService.class);
     }
 
     @Override

@@ -333,4 +333,35 @@ public sealed interface RequestEvent {
      */
     record SolutionDrafted(String article) implements RequestEvent {
     }
+
+    /**
+     * The request was assigned, reassigned or unassigned within its line, or moved to another group at
+     * second line (A/01.3, B/02.6, D/01.7).
+     *
+     * @param from      who had it, or null
+     * @param to        who has it now, or null
+     * @param fromGroup its group before, or null
+     * @param toGroup   its group now, or null
+     * @param reason    why
+     */
+    record Assigned(SpecialistId from, SpecialistId to, GroupId fromGroup, GroupId toGroup, String reason)
+            implements RequestEvent {
+    }
+
+    /**
+     * A staff member noted something on the request, for staff only.
+     *
+     * @param text     the note
+     * @param mentions the specialists it mentions, ordered by id
+     */
+    record NoteAdded(String text, java.util.List<SpecialistId> mentions) implements RequestEvent {
+    }
+
+    /**
+     * Support replied to the customer.
+     *
+     * @param text the reply
+     */
+    record ReplySent(String text) implements RequestEvent {
+    }
 }

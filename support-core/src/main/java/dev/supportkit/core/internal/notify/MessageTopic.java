@@ -46,7 +46,13 @@ public enum MessageTopic {
     /** To the intake leads: intake's emergency rules flagged the request an emergency (A/01.3). */
     REQUEST_EMERGENCY("request.emergency", "priority", "reasons"),
     /** To the intake leads: a mass incident was detected (A/01.3). */
-    INCIDENT_DETECTED("incident.detected", "incidentId", "incidentTitle", "scope", "scopeValue", "requestCount");
+    INCIDENT_DETECTED("incident.detected", "incidentId", "incidentTitle", "scope", "scopeValue", "requestCount"),
+    /** To a specialist: a request was assigned to them. */
+    REQUEST_ASSIGNED("request.assigned", "assignedBy", "reason"),
+    /** To a specialist: a colleague's internal note mentions them. */
+    NOTE_MENTION("note.mention", "author", "note"),
+    /** To the customer: support's reply. */
+    REQUEST_REPLY("request.reply", "reply");
 
     /** Variables every template gets. */
     public static final List<String> COMMON = List.of("requestId", "subject", "status", "organization",

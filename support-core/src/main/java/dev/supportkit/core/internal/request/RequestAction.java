@@ -37,7 +37,13 @@ public enum RequestAction {
     /** Hand the request up to the lead of its group; it stays at second line. */
     ESCALATE_TO_GROUP_LEAD("escalate to the group lead"),
     /** Resolve the request together with the mass incident it is linked to. */
-    RESOLVE_WITH_INCIDENT("resolve with its mass incident");
+    RESOLVE_WITH_INCIDENT("resolve with its mass incident"),
+    /** Assign, reassign or unassign within the line, or move to another group at second line. */
+    ASSIGN("assign"),
+    /** Add an internal note. */
+    ADD_NOTE("add a note to"),
+    /** Reply to the customer. */
+    REPLY("reply on");
 
     private final String verb;
 

@@ -57,6 +57,12 @@ public final class RequestLifecycle {
                 WAITING_FOR_CUSTOMER)) {
             legal(RequestAction.RESOLVE_WITH_INCIDENT, open, RESOLVED);
         }
+        for (RequestStatus open : EnumSet.of(REGISTERED, IN_PROGRESS_FIRST_LINE, AT_INTAKE_LEAD, AT_SECOND_LINE,
+                WAITING_FOR_CUSTOMER)) {
+            legal(RequestAction.ASSIGN, open, open);
+            legal(RequestAction.ADD_NOTE, open, open);
+            legal(RequestAction.REPLY, open, open);
+        }
         legal(RequestAction.SIGN_OFF, RESOLVED, SIGNED_OFF);
         legal(RequestAction.REOPEN, RESOLVED, BACK_TO_LINE);
         legal(RequestAction.CLOSE, SIGNED_OFF, CLOSED);

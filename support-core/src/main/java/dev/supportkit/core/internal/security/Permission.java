@@ -65,6 +65,12 @@ public enum Permission {
     SCHEDULE_VISIT("schedule a visit", SECOND_LINE_ENGINEER, GROUP_LEAD),
     /** scheduling.setExecutorDeadline */
     SET_EXECUTOR_DEADLINE("set an executor's deadline", GROUP_LEAD),
+    /** work.assign (who at which line: {@code DefaultWorkService}) */
+    ASSIGN("assign a request", FIRST_LINE_OPERATOR, INTAKE_LEAD, GROUP_LEAD),
+    /** work.addNote */
+    NOTE("add an internal note", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** work.reply */
+    REPLY("reply to the customer", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
     /** resolution.requestClarification */
     REQUEST_CLARIFICATION("request a clarification", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
             GROUP_LEAD),

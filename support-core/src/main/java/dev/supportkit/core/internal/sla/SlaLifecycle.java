@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * Moves a request's deadlines along with its life: the first response is met by the first action of
- * support staff; the next update starts then and starts again with every later staff action; every
+ * support staff (a reply to the customer counts; an assignment or an internal note does not); the next update starts then and starts again with every later staff action; every
  * deadline pauses while the request waits for the customer and resumes with the working time it had
  * left; the resolution and next-update deadlines are met on resolving, and the resolution deadline
  * starts afresh when the customer objects. Timers follow: cancelled when a deadline stops, scheduled when it runs.
@@ -26,7 +26,7 @@ public final class SlaLifecycle {
     private static final Set<RequestAction> STAFF_ACTIONS = EnumSet.of(RequestAction.TAKE_INTO_WORK,
             RequestAction.CONSULT, RequestAction.REDIRECT_TO_INTAKE_LEAD, RequestAction.REDIRECT_TO_SECOND_LINE,
             RequestAction.REQUEST_CLARIFICATION, RequestAction.SCHEDULE_VISIT, RequestAction.SET_EXECUTOR_DEADLINE,
-            RequestAction.RESOLVE, RequestAction.RESOLVE_WITH_INCIDENT);
+            RequestAction.RESOLVE, RequestAction.RESOLVE_WITH_INCIDENT, RequestAction.REPLY);
 
     private final SlaClock clock;
 

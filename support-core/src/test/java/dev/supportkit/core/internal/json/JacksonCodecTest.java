@@ -80,7 +80,10 @@ class JacksonCodecTest {
                 new RequestEvent.InstructionSent("KB-1A2B3C", 3, "1. Перезагрузите плату"),
                 new RequestEvent.InstructionSent(null, 0, "Re-seat the trunk card"),
                 new RequestEvent.HandlingPlanExplained(List.of("1. Diagnose — 2026-03-13", "2. Repair — 2026-03-16")),
-                new RequestEvent.SolutionDrafted("KB-1A2B3C"));
+                new RequestEvent.SolutionDrafted("KB-1A2B3C"),
+                new RequestEvent.Assigned(SpecialistId.of("anna"), null, null, GroupId.of("grp-net"), "shift"),
+                new RequestEvent.NoteAdded("spare in stock?", List.of(SpecialistId.of("galina"))),
+                new RequestEvent.ReplySent("we are on it"));
     }
 
     @Test

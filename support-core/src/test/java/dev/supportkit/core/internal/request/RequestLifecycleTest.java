@@ -21,6 +21,8 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.work.Assignment;
+import dev.supportkit.api.work.Note;
 import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
@@ -108,6 +110,10 @@ class RequestLifecycleTest {
         for (Start s : STARTS) {
             if (s.status() != RESOLVED && s.status() != SIGNED_OFF && s.status() != CLOSED) {
                 LEGAL.put(s + " RESOLVE_WITH_INCIDENT", RESOLVED);
+                // day-to-day work leaves an open request where it is
+                LEGAL.put(s + " ASSIGN", s.status());
+                LEGAL.put(s + " ADD_NOTE", s.status());
+                LEGAL.put(s + " REPLY", s.status());
             }
         }
     }
@@ -163,12 +169,30 @@ class RequestLifecycleTest {
                     VendorMessage.of(VendorMessage.Direction.OUT, "Logs attached"));
             case RECORD_VENDOR_ANSWER -> e.escalation().recordVendorAnswer(fx.engineer, r.ref(), "Known firmware bug");
             case ESCALATE_TO_GROUP_LEAD -> e.escalation().escalateToGroupLead(fx.engineer, r.ref(), "needs the lead");
+            case ASSIGN -> e.work().assign(switch (r.line()) {
+                case FIRST_LINE -> fx.operator;
+                case INTAKE_LEAD -> fx.intakeLead;
+                case SECOND_LINE, VENDOR -> fx.groupLead;
+            }, r.ref(), Assignment.to(otherOfLine(r), "shift change"));
+            case ADD_NOTE -> e.work().addNote(worker, r.ref(), Note.of("checked the trunk"));
+            case REPLY -> e.work().reply(worker, r.ref(), "We are on it.");
             case RESOLVE_WITH_INCIDENT -> {
                 var incident = e.intake().massIncident(fx.intakeLead, r.intake().incident().orElseThrow());
                 e.intake().resolveMassIncident(fx.intakeLead, incident.id(), incident.version(), "Power restored");
                 yield e.quality().request(fx.auditor, r.id());
             }
         };
+    }
+
+    /** A specialist of the request's line other than its assignee. */
+    private static SpecialistId otherOfLine(Request r) {
+        List<String> candidates = switch (r.line()) {
+            case FIRST_LINE -> List.of("spc-anna", "spc-boris");
+            case INTAKE_LEAD -> List.of("spc-boris");
+            case SECOND_LINE, VENDOR -> List.of("spc-viktor", "spc-galina");
+        };
+        return SpecialistId.of(candidates.stream().filter(c -> !r.assignee().map(SpecialistId::value).orElse("")
+                .equals(c)).findFirst().orElseThrow());
     }
 
     /**

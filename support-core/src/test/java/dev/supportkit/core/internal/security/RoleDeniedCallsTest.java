@@ -42,6 +42,9 @@ import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.error.AccessDeniedException;
 import dev.supportkit.api.error.NotFoundException;
 import dev.supportkit.api.escalation.EscalationService;
+import dev.supportkit.api.work.Assignment;
+import dev.supportkit.api.work.Note;
+import dev.supportkit.api.work.WorkService;
 import dev.supportkit.api.escalation.RedirectTarget;
 import dev.supportkit.api.escalation.VendorCase;
 import dev.supportkit.api.escalation.VendorMessage;
@@ -118,6 +121,7 @@ class RoleDeniedCallsTest {
         SERVICES.put("consulting", ConsultingService.class);
         SERVICES.put("knowledge", KnowledgeService.class);
         SERVICES.put("escalation", EscalationService.class);
+        SERVICES.put("work", WorkService.class);
         SERVICES.put("scheduling", SchedulingService.class);
         SERVICES.put("resolution", ResolutionService.class);
         SERVICES.put("quality", QualityService.class);
@@ -176,6 +180,14 @@ class RoleDeniedCallsTest {
 
     private static Set<Role> roles(Role... roles) {
         return roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(Arrays.asList(roles));
+    }
+
+    /** Someone of the request's line other than its assignee, to assign it to. */
+    private static SpecialistId otherAssignee(Request request) {
+        List<String> candidates = request.line() == SupportLine.SECOND_LINE ? List.of("spc-viktor", "spc-galina")
+                : List.of("spc-boris", "spc-anna");
+        return SpecialistId.of(candidates.stream().filter(c -> !request.assignee()
+                .map(SpecialistId::value).orElse("").equals(c)).findFirst().orElseThrow());
     }
 
     private static Function<Role, Start> at(RequestStatus status, SupportLine line) {
@@ -382,6 +394,16 @@ class RoleDeniedCallsTest {
             new Op("escalation.escalateToGroupLead", Permission.ESCALATE_TO_GROUP_LEAD, roles(SECOND_LINE_ENGINEER),
                     false, at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.escalation().escalateToGroupLead(a, r.ref(), "needs the lead")),
+            new Op("work.assign", Permission.ASSIGN, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, GROUP_LEAD), false,
+                    role -> role == GROUP_LEAD ? new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE)
+                            : new Start(RequestStatus.IN_PROGRESS_FIRST_LINE, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.work().assign(a, r.ref(), Assignment.to(otherAssignee(r), "shift"))),
+            new Op("work.addNote", Permission.NOTE, STAFF, false,
+                    at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.work().addNote(a, r.ref(), Note.of("checked the trunk"))),
+            new Op("work.reply", Permission.REPLY, STAFF, false,
+                    at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.work().reply(a, r.ref(), "We are on it.")),
             new Op("scheduling.scheduleVisit", Permission.SCHEDULE_VISIT, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
                     false, at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.scheduling().scheduleVisit(a, r.ref(), new VisitPlan(fx.site,

@@ -1,0 +1,66 @@
+package dev.supportkit.api.work;
+
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestRef;
+
+/**
+ * Working a request day to day: who has it, what staff note on it, what the customer is told. Every call
+ * is journalled under the labour function of whoever acts and raises the request's version. Allowed on an
+ * open request (registered, in work at any line, or waiting for the customer); on a resolved, signed-off
+ * or closed one it is an {@link dev.supportkit.api.error.InvalidTransitionException}.
+ */
+public interface WorkService {
+    /**
+     * Assigns, reassigns or unassigns a request, or at second line moves it to another group. The status
+     * and line stay as they are. Who may:
+     * <ul>
+     *   <li>first line (registered, in work at first line, or waiting there): a first-line operator or an
+     *       intake lead, to a first-line operator or an intake lead;</li>
+     *   <li>at the intake lead: an intake lead, to an intake lead;</li>
+     *   <li>second line, within the group: the group's lead, to an engineer or lead of the group;</li>
+     *   <li>second line, to another group ({@link Assignment#toGroup}): an intake lead, or the lead of the
+     *       request's current group; the group must work second line and the specialist, if named, belong
+     *       to it.</li>
+     * </ul>
+     * The new assignee is told ({@code request.assigned}). Journalled as A/01.3 at first line, B/02.6 at the
+     * intake lead and D/01.7 at second line, internal.
+     *
+     * @param actor      who assigns
+     * @param ref        the request and the version the actor read
+     * @param assignment who next, and why
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.ValidationException naming {@code assignment.assignee} (rules
+     *         {@code exists}, {@code works-line}, {@code in-group}, {@code changes}), {@code assignment.group}
+     *         ({@code exists}, {@code works-line}, {@code line}) or {@code assignment.reason}
+     * @throws dev.supportkit.api.error.AccessDeniedException when the actor may not assign at this line or
+     *         in this group
+     */
+    Request assign(Actor actor, RequestRef ref, Assignment assignment);
+
+    /**
+     * Adds an internal note; each mentioned specialist is told ({@code note.mention}). Journalled internal,
+     * under the function of the line that holds the request (A/01.3, B/01.6, C/03.6), or D/01.7 when a group
+     * lead writes it. Second-line staff of another group may not note on a group's request.
+     *
+     * @param actor any staff member: operator, intake lead, engineer, group lead
+     * @param ref   the request and the version the actor read
+     * @param note  the text and the mentions
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.ValidationException naming {@code note.text} or {@code note.mentions}
+     *         (rules {@code exists}, {@code max-size})
+     */
+    Request addNote(Actor actor, RequestRef ref, Note note);
+
+    /**
+     * Replies to the customer: journalled customer-visible under the function of the line that holds the
+     * request, and sent to the request's representative on their channels ({@code request.reply}).
+     *
+     * @param actor any staff member: operator, intake lead, engineer, group lead
+     * @param ref   the request and the version the actor read
+     * @param text  the reply (required, at most 10,000 characters)
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.ValidationException naming {@code reply.text}
+     */
+    Request reply(Actor actor, RequestRef ref, String text);
+}

@@ -1,0 +1,217 @@
+package dev.supportkit.core.internal.handling;
+
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.Role;
+import dev.supportkit.api.directory.GroupId;
+import dev.supportkit.api.directory.Specialist;
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.directory.SupportGroup;
+import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.api.error.AccessDeniedException;
+import dev.supportkit.api.journal.LaborFunction;
+import dev.supportkit.api.journal.RequestEvent;
+import dev.supportkit.api.journal.Visibility;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestRef;
+import dev.supportkit.api.work.Assignment;
+import dev.supportkit.api.work.Note;
+import dev.supportkit.api.work.WorkService;
+import dev.supportkit.core.internal.journal.JournalDraft;
+import dev.supportkit.core.internal.notify.MessageTopic;
+import dev.supportkit.core.internal.request.FieldErrors;
+import dev.supportkit.core.internal.request.LineFunctions;
+import dev.supportkit.core.internal.request.RequestAction;
+import dev.supportkit.core.internal.request.RequestCommands;
+import dev.supportkit.core.internal.request.RequestCommands.Change;
+import dev.supportkit.core.internal.security.Permission;
+import dev.supportkit.spi.storage.StorageTransaction;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** Assignment, internal notes and replies (B/01.6, B/02.6, C/03.6, D/01.7). */
+public final class DefaultWorkService implements WorkService {
+    private static final int REASON_MAX = 1_000;
+    private static final int TEXT_MAX = 10_000;
+    private static final Set<Role> FIRST_LINE_STAFF = Set.of(Role.FIRST_LINE_OPERATOR, Role.INTAKE_LEAD);
+    private static final Set<Role> SECOND_LINE_STAFF = Set.of(Role.SECOND_LINE_ENGINEER, Role.GROUP_LEAD);
+
+    private final RequestCommands commands;
+
+    /** @param commands the command pipeline */
+    @Inject
+    public DefaultWorkService(RequestCommands commands) {
+        this.commands = commands;
+    }
+
+    @Override
+    public Request assign(Actor actor, RequestRef ref, Assignment assignment) {
+        FieldErrors input = new FieldErrors();
+        if (input.required("assignment", assignment)) {
+            input.requiredText("assignment.reason", assignment.reason(), REASON_MAX);
+        }
+        input.throwIfAny();
+        return commands.execute(actor, ref, Permission.ASSIGN, RequestAction.ASSIGN, false, step -> {
+            Request current = step.current();
+            StorageTransaction tx = step.tx();
+            FieldErrors errors = step.errors();
+            boolean movesGroup = assignment.group().isPresent() && !assignment.group().equals(current.group());
+            requireAuthority(tx, actor, current, movesGroup);
+            if (assignment.group().isPresent() && current.line() != SupportLine.SECOND_LINE) {
+                errors.add("assignment.group", "line", "only a second-line request moves between groups; this one is"
+                        + " at " + current.line());
+            }
+            Optional<GroupId> group = movesGroup ? assignment.group() : current.group();
+            if (movesGroup && errors.isEmpty()) {
+                Optional<SupportGroup> found = tx.findDirectoryEntry(actor.tenant(), SupportGroup.class,
+                        group.get().value());
+                if (found.isEmpty()) {
+                    errors.add("assignment.group", "exists", "no group '" + group.get() + "'");
+                } else if (found.get().line() != SupportLine.SECOND_LINE) {
+                    errors.add("assignment.group", "works-line", "group '" + group.get() + "' works "
+                            + found.get().line() + ", not SECOND_LINE");
+                }
+            }
+            Optional<SpecialistId> assignee = assignment.assignee();
+            assignee.ifPresent(id -> checkAssignee(tx, actor, current.line(), group, id, errors));
+            if (errors.isEmpty() && assignee.equals(current.assignee()) && group.equals(current.group())) {
+                errors.add("assignment.assignee", "changes", assignee.map(a -> "the request is already assigned to '"
+                        + a + "'").orElse("the request is already unassigned"));
+            }
+            if (!errors.isEmpty()) {
+                return null;
+            }
+            RequestEvent.Assigned event = new RequestEvent.Assigned(current.assignee().orElse(null),
+                    assignee.orElse(null), current.group().orElse(null), group.orElse(null), assignment.reason());
+            Change change = Change.of(step.advance().assignee(assignee.orElse(null)).group(group.orElse(null)),
+                    new JournalDraft(assignmentFunction(current.line()), Visibility.INTERNAL, null, event,
+                            describe(event)));
+            return assignee.isEmpty() || assignee.equals(current.assignee()) ? change
+                    : change.notify(MessageTopic.REQUEST_ASSIGNED, assignee.get().value(), Map.of(
+                            "assignedBy", actor.displayName(), "reason", assignment.reason()));
+        });
+    }
+
+    /**
+     * Who may assign at which line: first line its operators and the intake lead; the intake lead's line
+     * the intake lead; second line the lead of the request's group, and to another group also the intake
+     * lead.
+     */
+    private void requireAuthority(StorageTransaction tx, Actor actor, Request current, boolean movesGroup) {
+        boolean allowed = switch (current.line()) {
+            case FIRST_LINE -> FIRST_LINE_STAFF.contains(actor.role());
+            case INTAKE_LEAD -> actor.role() == Role.INTAKE_LEAD;
+            case SECOND_LINE -> movesGroup && actor.role() == Role.INTAKE_LEAD
+                    || actor.role() == Role.GROUP_LEAD && leadsGroupOf(tx, actor, current);
+            case VENDOR -> false;
+        };
+        if (!allowed) {
+            throw new AccessDeniedException("Role " + actor.role() + " may not assign request '" + current.id()
+                    + "' at " + current.line() + (current.group().map(g -> " in group '" + g + "'").orElse(""))
+                    + (movesGroup ? " to another group" : ""));
+        }
+    }
+
+    /** Whether the actor's directory entry names the request's group (a request without a group: any lead). */
+    private static boolean leadsGroupOf(StorageTransaction tx, Actor actor, Request current) {
+        if (current.group().isEmpty()) {
+            return true;
+        }
+        return tx.findDirectoryEntry(actor.tenant(), Specialist.class, actor.id())
+                .map(s -> current.group().get().equals(s.group())).orElse(false);
+    }
+
+    private static void checkAssignee(StorageTransaction tx, Actor actor, SupportLine line, Optional<GroupId> group,
+                                      SpecialistId id, FieldErrors errors) {
+        Optional<Specialist> specialist = tx.findDirectoryEntry(actor.tenant(), Specialist.class, id.value());
+        if (specialist.isEmpty()) {
+            errors.add("assignment.assignee", "exists", "no specialist '" + id + "'");
+            return;
+        }
+        Role role = specialist.get().role();
+        boolean works = switch (line) {
+            case FIRST_LINE -> FIRST_LINE_STAFF.contains(role);
+            case INTAKE_LEAD -> role == Role.INTAKE_LEAD;
+            case SECOND_LINE, VENDOR -> SECOND_LINE_STAFF.contains(role);
+        };
+        if (!works) {
+            errors.add("assignment.assignee", "works-line", "'" + id + "' is a " + role + " and does not work "
+                    + line);
+        } else if (line == SupportLine.SECOND_LINE && group.isPresent()
+                && !group.get().equals(specialist.get().group())) {
+            errors.add("assignment.assignee", "in-group", "'" + id + "' is not in group '" + group.get() + "'");
+        }
+    }
+
+    private static LaborFunction assignmentFunction(SupportLine line) {
+        return switch (line) {
+            case FIRST_LINE -> LaborFunction.A_01_3;
+            case INTAKE_LEAD -> LaborFunction.B_02_6;
+            case SECOND_LINE, VENDOR -> LaborFunction.D_01_7;
+        };
+    }
+
+    private static String describe(RequestEvent.Assigned event) {
+        String who = event.to() == null ? "Unassigned" : "Assigned to " + event.to();
+        String was = event.from() == null ? "" : " (was " + event.from() + ")";
+        String moved = Objects.equals(event.fromGroup(), event.toGroup()) ? ""
+                : "; moved to group " + event.toGroup() + (event.fromGroup() == null ? "" : " from " + event.fromGroup());
+        return who + was + moved + ": " + event.reason();
+    }
+
+    @Override
+    public Request addNote(Actor actor, RequestRef ref, Note note) {
+        FieldErrors input = new FieldErrors();
+        if (input.required("note", note)) {
+            input.requiredText("note.text", note.text(), TEXT_MAX);
+            if (note.mentions().size() > Note.MAX_MENTIONS) {
+                input.add("note.mentions", "max-size", "at most " + Note.MAX_MENTIONS + " mentions (was "
+                        + note.mentions().size() + ")");
+            }
+        }
+        input.throwIfAny();
+        return commands.execute(actor, ref, Permission.NOTE, RequestAction.ADD_NOTE, false, step -> {
+            commands.policy().requireWorksGroup(step.tx(), actor, step.current(), RequestAction.ADD_NOTE.verb());
+            List<SpecialistId> mentions = note.mentions().stream().sorted(Comparator.comparing(SpecialistId::value))
+                    .toList();
+            for (SpecialistId mentioned : mentions) {
+                if (step.tx().findDirectoryEntry(actor.tenant(), Specialist.class, mentioned.value()).isEmpty()) {
+                    step.errors().add("note.mentions", "exists", "no specialist '" + mentioned + "'");
+                }
+            }
+            if (!step.errors().isEmpty()) {
+                return null;
+            }
+            LaborFunction function = actor.role() == Role.GROUP_LEAD ? LaborFunction.D_01_7
+                    : LineFunctions.dialogue(step.current().line());
+            Change change = Change.of(step.advance(), new JournalDraft(function, Visibility.INTERNAL, null,
+                    new RequestEvent.NoteAdded(note.text(), mentions), "Internal note"
+                    + (mentions.isEmpty() ? "" : " mentioning " + String.join(", ",
+                    mentions.stream().map(SpecialistId::value).toList()))));
+            for (SpecialistId mentioned : mentions) {
+                if (!mentioned.value().equals(actor.id())) {
+                    change = change.notify(MessageTopic.NOTE_MENTION, mentioned.value(), Map.of(
+                            "author", actor.displayName(), "note", note.text()));
+                }
+            }
+            return change;
+        });
+    }
+
+    @Override
+    public Request reply(Actor actor, RequestRef ref, String text) {
+        FieldErrors input = new FieldErrors();
+        input.requiredText("reply.text", text, TEXT_MAX);
+        input.throwIfAny();
+        return commands.execute(actor, ref, Permission.REPLY, RequestAction.REPLY, false, step -> {
+            commands.policy().requireWorksGroup(step.tx(), actor, step.current(), RequestAction.REPLY.verb());
+            return Change.of(step.advance(), new JournalDraft(LineFunctions.dialogue(step.current().line()),
+                    Visibility.CUSTOMER_VISIBLE, null, new RequestEvent.ReplySent(text), "Replied to the customer"))
+                    .notifyCustomer(MessageTopic.REQUEST_REPLY, Map.of("reply", text));
+        });
+    }
+}

@@ -5,6 +5,7 @@ import dev.supportkit.api.directory.GroupId;
 import dev.supportkit.api.directory.SiteId;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.escalation.VendorMessage;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.ContactId;
@@ -363,5 +364,25 @@ public sealed interface RequestEvent {
      * @param text the reply
      */
     record ReplySent(String text) implements RequestEvent {
+    }
+
+    /**
+     * The request was analysed and its priority, category, system or typical flag changed (A/01.3, B/01.6,
+     * C/03.6). A part that did not change has equal values before and after (or both null).
+     *
+     * @param findings       what the analysis found, or null
+     * @param suspectedCause the suspected cause, or null
+     * @param typical        the judgement typical or not, or null when none was made
+     * @param fromPriority   the priority before
+     * @param toPriority     the priority after
+     * @param fromCategory   the category before, or null
+     * @param toCategory     the category after, or null
+     * @param fromSystem     the system before, or null
+     * @param toSystem       the system after, or null
+     * @param reason         why
+     */
+    record Triaged(String findings, String suspectedCause, Boolean typical, Priority fromPriority,
+                   Priority toPriority, String fromCategory, String toCategory, SystemId fromSystem,
+                   SystemId toSystem, String reason) implements RequestEvent {
     }
 }

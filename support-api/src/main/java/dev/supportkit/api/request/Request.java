@@ -47,6 +47,7 @@ import java.util.Optional;
  * @param model           the model of its supported system, as the directory named it when the system was
  *                        set, if known (queues and reports filter by it)
  * @param milestones      when it was first responded to, resolved, signed off and closed
+ * @param typical         whether its problem was judged typical (A/02.3) or not (B/01.6), once someone judged it
  */
 public record Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
                       Optional<SystemId> system, String subject, String description, Channel channel,
@@ -54,7 +55,8 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
                       Optional<SpecialistId> assignee, Optional<ResolutionReport> resolution, Instant registeredAt,
                       Instant updatedAt, long version, long journalSequence, String journalHash,
                       List<Deadline> deadlines, Optional<VendorCaseState> vendorCase, Optional<String> category,
-                      IntakeDetails intake, Optional<String> model, Milestones milestones) {
+                      IntakeDetails intake, Optional<String> model, Milestones milestones,
+                      Optional<Boolean> typical) {
 
     /**
      * @param kind a deadline kind
@@ -92,6 +94,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
      * @param intake the intake details; null is read as {@link IntakeDetails#NONE}
      * @param model the model of its supported system, if known; null is read as empty
      * @param milestones its milestones; null is read as {@link Milestones#NONE}
+     * @param typical whether its problem was judged typical; null is read as empty
      */
     public Request {
         Objects.requireNonNull(id, "id");
@@ -117,6 +120,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         intake = intake == null ? IntakeDetails.NONE : intake;
         model = model == null ? Optional.empty() : model;
         milestones = milestones == null ? Milestones.NONE : milestones;
+        typical = typical == null ? Optional.empty() : typical;
     }
 
     /**
@@ -170,6 +174,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         b.intake = intake;
         b.model = model;
         b.milestones = milestones;
+        b.typical = typical;
         return b;
     }
 
@@ -203,6 +208,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         private IntakeDetails intake = IntakeDetails.NONE;
         private Optional<String> model = Optional.empty();
         private Milestones milestones = Milestones.NONE;
+        private Optional<Boolean> typical = Optional.empty();
 
         private Builder() {
         }
@@ -492,6 +498,17 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         }
 
         /**
+         * Sets whether its problem was judged typical.
+         *
+         * @param value true for typical, false for non-typical, null when not judged
+         * @return this builder
+         */
+        public Builder typical(Boolean value) {
+            typical = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
          * Builds the snapshot.
          *
          * @return the snapshot
@@ -521,7 +538,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
             }
             return new Request(id, tenant, organization, representative, system, subject, description, channel,
                     priority, status, line, group, assignee, resolution, registeredAt, updatedAt, version,
-                    journalSequence, journalHash, deadlines, vendorCase, category, intake, model, milestones);
+                    journalSequence, journalHash, deadlines, vendorCase, category, intake, model, milestones, typical);
         }
 
         private static void required(List<FieldError> errors, String part, Object value) {

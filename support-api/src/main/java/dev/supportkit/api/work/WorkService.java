@@ -63,4 +63,23 @@ public interface WorkService {
      * @throws dev.supportkit.api.error.ValidationException naming {@code reply.text}
      */
     Request reply(Actor actor, RequestRef ref, String text);
+
+    /**
+     * Records the analysis of a request and changes its priority, category, system or typical flag (B/01.6 at
+     * the intake lead, C/03.6 at second line, A/01.3 at first line), journalled internal under that function
+     * by staff of the line that holds the request. A new priority moves the running service-level deadlines
+     * (each keeps its start and the time it was paused; its target becomes the policy's for the new
+     * priority), and when the resolution date moves the customer is told ({@code request.due-changed}). A
+     * new system also records its model.
+     *
+     * @param actor  staff of the request's line (at second line, of its group)
+     * @param ref    the request and the version the actor read
+     * @param triage the analysis and the changes
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.ValidationException naming {@code triage} (rule {@code changes}: nothing
+     *         given or nothing changes), {@code triage.reason}, {@code triage.findings},
+     *         {@code triage.suspectedCause}, {@code triage.category} or {@code triage.system} (rules {@code exists},
+     *         {@code belongs-to-organization})
+     */
+    Request triage(Actor actor, RequestRef ref, Triage triage);
 }

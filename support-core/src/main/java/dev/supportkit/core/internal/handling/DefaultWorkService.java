@@ -7,14 +7,18 @@ import dev.supportkit.api.directory.Specialist;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.directory.SupportGroup;
 import dev.supportkit.api.directory.SupportLine;
+import dev.supportkit.api.directory.SupportedSystem;
+import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.error.AccessDeniedException;
 import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.journal.Visibility;
+import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestRef;
 import dev.supportkit.api.work.Assignment;
 import dev.supportkit.api.work.Note;
+import dev.supportkit.api.work.Triage;
 import dev.supportkit.api.work.WorkService;
 import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.notify.MessageTopic;
@@ -33,10 +37,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Assignment, internal notes and replies (B/01.6, B/02.6, C/03.6, D/01.7). */
+/** Assignment, triage, internal notes and replies (B/01.6, B/02.6, C/03.6, D/01.7). */
 public final class DefaultWorkService implements WorkService {
     private static final int REASON_MAX = 1_000;
     private static final int TEXT_MAX = 10_000;
+    private static final int CATEGORY_MAX = 200;
     private static final Set<Role> FIRST_LINE_STAFF = Set.of(Role.FIRST_LINE_OPERATOR, Role.INTAKE_LEAD);
     private static final Set<Role> SECOND_LINE_STAFF = Set.of(Role.SECOND_LINE_ENGINEER, Role.GROUP_LEAD);
 
@@ -213,5 +218,88 @@ public final class DefaultWorkService implements WorkService {
                     Visibility.CUSTOMER_VISIBLE, null, new RequestEvent.ReplySent(text), "Replied to the customer"))
                     .notifyCustomer(MessageTopic.REQUEST_REPLY, Map.of("reply", text));
         });
+    }
+
+    @Override
+    public Request triage(Actor actor, RequestRef ref, Triage triage) {
+        FieldErrors input = new FieldErrors();
+        if (input.required("triage", triage)) {
+            input.requiredText("triage.reason", triage.reason(), REASON_MAX);
+            triage.findings().ifPresent(f -> input.requiredText("triage.findings", f, TEXT_MAX));
+            triage.suspectedCause().ifPresent(c -> input.requiredText("triage.suspectedCause", c, REASON_MAX));
+            triage.category().ifPresent(c -> input.requiredText("triage.category", c, CATEGORY_MAX));
+            if (triage.findings().isEmpty() && triage.suspectedCause().isEmpty() && triage.typical().isEmpty()
+                    && triage.priority().isEmpty() && triage.category().isEmpty() && triage.system().isEmpty()) {
+                input.add("triage", "changes", "give findings, a suspected cause, the typical flag or a new"
+                        + " priority, category or system");
+            }
+        }
+        input.throwIfAny();
+        return commands.execute(actor, ref, Permission.TRIAGE, RequestAction.TRIAGE, true, step -> {
+            Request current = step.current();
+            Optional<SupportedSystem> system = Optional.empty();
+            if (triage.system().isPresent()) {
+                system = step.tx().findDirectoryEntry(actor.tenant(), SupportedSystem.class,
+                        triage.system().get().value());
+                if (system.isEmpty()) {
+                    step.errors().add("triage.system", "exists", "no system '" + triage.system().get() + "'");
+                } else if (!system.get().organization().equals(current.organization())) {
+                    step.errors().add("triage.system", "belongs-to-organization", "system '" + triage.system().get()
+                            + "' is not one of organisation '" + current.organization() + "'");
+                }
+            }
+            Priority priority = triage.priority().orElse(current.priority());
+            Optional<String> category = triage.category().map(String::strip).or(current::category);
+            Optional<SystemId> systemId = triage.system().or(current::system);
+            boolean changes = priority != current.priority() || !category.equals(current.category())
+                    || !systemId.equals(current.system())
+                    || triage.typical().isPresent() && !triage.typical().equals(current.typical())
+                    || triage.findings().isPresent() || triage.suspectedCause().isPresent();
+            if (step.errors().isEmpty() && !changes) {
+                step.errors().add("triage", "changes", "nothing would change: the request already has this"
+                        + " priority, category, system and typical flag");
+            }
+            if (!step.errors().isEmpty()) {
+                return null;
+            }
+            Request.Builder next = step.advance().priority(priority).category(category.orElse(null))
+                    .system(systemId.orElse(null));
+            system.ifPresent(s -> next.model(s.model()));
+            triage.typical().ifPresent(next::typical);
+            RequestEvent.Triaged event = new RequestEvent.Triaged(triage.findings().orElse(null),
+                    triage.suspectedCause().orElse(null), triage.typical().orElse(null), current.priority(), priority,
+                    current.category().orElse(null), category.orElse(null), current.system().orElse(null),
+                    systemId.orElse(null), triage.reason());
+            return Change.of(next, new JournalDraft(analysisFunction(current.line()), Visibility.INTERNAL, null, event,
+                    describe(event)));
+        });
+    }
+
+    private static LaborFunction analysisFunction(SupportLine line) {
+        return switch (line) {
+            case FIRST_LINE -> LaborFunction.A_01_3;
+            case INTAKE_LEAD -> LaborFunction.B_01_6;
+            case SECOND_LINE, VENDOR -> LaborFunction.C_03_6;
+        };
+    }
+
+    private static String describe(RequestEvent.Triaged e) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (e.fromPriority() != e.toPriority()) {
+            parts.add("priority " + e.fromPriority() + " → " + e.toPriority());
+        }
+        if (!Objects.equals(e.fromCategory(), e.toCategory())) {
+            parts.add("category " + e.fromCategory() + " → " + e.toCategory());
+        }
+        if (!Objects.equals(e.fromSystem(), e.toSystem())) {
+            parts.add("system " + e.fromSystem() + " → " + e.toSystem());
+        }
+        if (e.typical() != null) {
+            parts.add(e.typical() ? "typical" : "non-typical");
+        }
+        if (e.suspectedCause() != null) {
+            parts.add("suspected cause: " + e.suspectedCause());
+        }
+        return "Analysed" + (parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")") + ": " + e.reason();
     }
 }

@@ -52,7 +52,9 @@ public enum MessageTopic {
     /** To a specialist: a colleague's internal note mentions them. */
     NOTE_MENTION("note.mention", "author", "note"),
     /** To the customer: support's reply. */
-    REQUEST_REPLY("request.reply", "reply");
+    REQUEST_REPLY("request.reply", "reply"),
+    /** To the customer: the expected resolution date moved (the priority changed). */
+    REQUEST_DUE_CHANGED("request.due-changed", "due", "priority");
 
     /** Variables every template gets. */
     public static final List<String> COMMON = List.of("requestId", "subject", "status", "organization",

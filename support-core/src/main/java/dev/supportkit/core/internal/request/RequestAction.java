@@ -43,7 +43,9 @@ public enum RequestAction {
     /** Add an internal note. */
     ADD_NOTE("add a note to"),
     /** Reply to the customer. */
-    REPLY("reply on");
+    REPLY("reply on"),
+    /** Record the analysis; change priority, category, system or the typical flag. */
+    TRIAGE("triage");
 
     private final String verb;
 

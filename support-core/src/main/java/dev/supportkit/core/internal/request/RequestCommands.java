@@ -312,7 +312,9 @@ public final class RequestCommands implements JournalBookkeeping {
         } else {
             tx.updateRequest(saved, base.version());
         }
-        runAfterChange(new HookContext(tx, actor, action, base, saved, List.copyOf(records), change.messages(),
+        List<Message> messages = new ArrayList<>(change.messages());
+        messages.addAll(pending.messages()); // added by hooks before the store
+        runAfterChange(new HookContext(tx, actor, action, base, saved, List.copyOf(records), messages,
                 change.timers(), now));
         return saved;
     }

@@ -3,10 +3,13 @@ package dev.supportkit.core.internal.sla;
 import dev.supportkit.api.request.Deadline;
 import dev.supportkit.api.request.DeadlineKind;
 import dev.supportkit.api.request.DeadlineState;
+import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.core.internal.calendar.BusinessCalendar;
 import dev.supportkit.core.internal.request.RequestAction;
 import dev.supportkit.spi.storage.StorageTransaction;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -123,6 +126,46 @@ public final class SlaLifecycle {
             clock.policyFor(tx, current.tenant(), current.organization()).ifPresent(applied -> started.forEach(d ->
                     clock.timers(current, d, applied, now).forEach(tx::scheduleTimer)));
         }
+        return List.copyOf(deadlines.values());
+    }
+
+    /**
+     * The deadlines after the priority changed: each running or paused one takes the policy's target for
+     * the new priority, keeping its start and the working time it was paused (a running one is due that
+     * target plus the paused working time after its start; a paused one keeps the working time it had used);
+     * timers of a running one are rescheduled. Met and breached deadlines stay as they are; so does a kind the
+     * policy sets no target for at the new priority.
+     *
+     * @param tx       the transaction
+     * @param current  the stored snapshot
+     * @param priority the new priority
+     * @param now      the change's time
+     * @return the deadlines
+     */
+    public List<Deadline> reprioritized(StorageTransaction tx, Request current, Priority priority, Instant now) {
+        Optional<SlaClock.Applied> applied = clock.policyFor(tx, current.tenant(), current.organization());
+        if (current.deadlines().isEmpty() || applied.isEmpty()) {
+            return current.deadlines();
+        }
+        Map<DeadlineKind, Deadline> deadlines = SlaClock.byKind(current.deadlines());
+        deadlines.replaceAll((kind, d) -> {
+            Optional<Duration> target = applied.get().policy().target(priority, kind);
+            if (target.isEmpty() || target.get().equals(d.target())
+                    || d.state() != DeadlineState.PENDING && d.state() != DeadlineState.PAUSED) {
+                return d;
+            }
+            BusinessCalendar calendar = clock.calendars().get(d.calendar()).orElse(applied.get().calendar());
+            if (d.state() == DeadlineState.PAUSED) {
+                Duration used = d.target().minus(d.remaining());
+                Duration left = target.get().minus(used);
+                return d.toBuilder().target(target.get()).remaining(left.isNegative() ? Duration.ZERO : left).build();
+            }
+            Deadline moved = d.toBuilder().target(target.get())
+                    .dueAt(calendar.addWorkingTime(d.startedAt(), target.get().plus(d.pausedWorkingTime()))).build();
+            clock.cancelTimers(tx, current, kind);
+            clock.timers(current, moved, applied.get(), now).forEach(tx::scheduleTimer);
+            return moved;
+        });
         return List.copyOf(deadlines.values());
     }
 

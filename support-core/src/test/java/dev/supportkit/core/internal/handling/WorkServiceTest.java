@@ -24,6 +24,7 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.work.Assignment;
 import dev.supportkit.api.work.Note;
+import dev.supportkit.api.work.Triage;
 import dev.supportkit.core.testing.EngineFixture;
 import java.util.List;
 import java.util.Optional;
@@ -216,6 +217,79 @@ class WorkServiceTest {
             Request replied = sla.engine.work().reply(sla.operator, assigned.ref(), "We are looking into it.");
             assertEquals(dev.supportkit.api.request.DeadlineState.MET, replied
                     .deadline(dev.supportkit.api.request.DeadlineKind.FIRST_RESPONSE).orElseThrow().state());
+        }
+    }
+
+    @Test
+    @DisplayName("the intake lead's analysis (B/01.6): findings, cause, non-typical, new category; internal")
+    void triageAtTheIntakeLead() {
+        Request atLead = fx.requestIn(RequestStatus.AT_INTAKE_LEAD, SupportLine.INTAKE_LEAD);
+        Request triaged = fx.engine.work().triage(fx.intakeLead, atLead.ref(), Triage.builder("analysed the logs")
+                .findings("The trunk card reboots every hour").suspectedCause("firmware 2.1").typical(false)
+                .category("hardware").build());
+        assertEquals(Optional.of(false), triaged.typical());
+        assertEquals(Optional.of("hardware"), triaged.category());
+        assertEquals(atLead.priority(), triaged.priority());
+        JournalEntry entry = last(triaged);
+        assertEquals(LaborFunction.B_01_6, entry.function());
+        assertEquals(Visibility.INTERNAL, entry.visibility());
+        assertEquals(new RequestEvent.Triaged("The trunk card reboots every hour", "firmware 2.1", false,
+                atLead.priority(), atLead.priority(), null, "hardware", atLead.system().orElse(null),
+                atLead.system().orElse(null), "analysed the logs"), entry.event());
+        assertEquals(triaged, fx.engine.quality().request(fx.auditor, atLead.id()), "read back as returned");
+
+        ValidationException same = assertThrows(ValidationException.class, () -> fx.engine.work().triage(
+                fx.intakeLead, triaged.ref(), Triage.builder("again").category("hardware").typical(false).build()));
+        assertEquals("changes", same.errors().get(0).rule());
+        ValidationException empty = assertThrows(ValidationException.class, () -> fx.engine.work().triage(
+                fx.intakeLead, triaged.ref(), Triage.builder("nothing").build()));
+        assertEquals("triage", empty.errors().get(0).field());
+        assertThrows(AccessDeniedException.class, () -> fx.engine.work().triage(fx.operator, triaged.ref(),
+                Triage.builder("not my line").findings("x").build()));
+    }
+
+    @Test
+    @DisplayName("a new system records its model; another organisation's system is refused")
+    void triageSystem() {
+        var dir = fx.engine.directory();
+        dir.saveSystem(fx.admin, new dev.supportkit.api.directory.SupportedSystem(
+                dev.supportkit.api.directory.SystemId.of("sys-router"), fx.org, "Edge router", "Nordtel", "NR-20",
+                false, List.of()));
+        dir.saveSystem(fx.admin, new dev.supportkit.api.directory.SupportedSystem(
+                dev.supportkit.api.directory.SystemId.of("sys-foreign"), fx.otherOrg, "Their PBX", "Nordtel", "NT-1",
+                false, List.of()));
+        Request taken = fx.requestIn(RequestStatus.IN_PROGRESS_FIRST_LINE, SupportLine.FIRST_LINE);
+        Request moved = fx.engine.work().triage(fx.operator, taken.ref(), Triage.builder("it is the router")
+                .system(dev.supportkit.api.directory.SystemId.of("sys-router")).build());
+        assertEquals(Optional.of("NR-20"), moved.model());
+        assertEquals(LaborFunction.A_01_3, last(moved).function());
+        ValidationException foreign = assertThrows(ValidationException.class, () -> fx.engine.work().triage(
+                fx.operator, moved.ref(), Triage.builder("theirs").system(
+                        dev.supportkit.api.directory.SystemId.of("sys-foreign")).build()));
+        assertEquals("triage.system", foreign.errors().get(0).field());
+        assertEquals("belongs-to-organization", foreign.errors().get(0).rule());
+    }
+
+    @Test
+    @DisplayName("a higher priority moves the resolution deadline from its start, and the customer is told")
+    void triagePriorityMovesTheDeadline() {
+        try (EngineFixture sla = new EngineFixture(java.util.Map.of(
+                "supportkit.sla.policies.standard.high.resolution", "2h"))) {
+            sla.engine.directory().saveContract(sla.admin, new dev.supportkit.api.directory.SupportContract(sla.org,
+                    "SUP-1", "standard", null));
+            Request taken = sla.requestIn(RequestStatus.IN_PROGRESS_FIRST_LINE, SupportLine.FIRST_LINE);
+            var before = taken.deadline(dev.supportkit.api.request.DeadlineKind.RESOLUTION).orElseThrow();
+            assertEquals(before.startedAt().plus(java.time.Duration.ofHours(8)), before.dueAt());
+
+            Request urgent = sla.engine.work().triage(sla.operator, taken.ref(), Triage.builder("whole office down")
+                    .priority(dev.supportkit.api.request.Priority.HIGH).build());
+            var after = urgent.deadline(dev.supportkit.api.request.DeadlineKind.RESOLUTION).orElseThrow();
+            assertEquals(before.startedAt(), after.startedAt());
+            assertEquals(before.startedAt().plus(java.time.Duration.ofHours(2)), after.dueAt());
+            assertEquals(java.time.Duration.ofHours(2), after.target());
+            List<Delivery> told = sla.engine.quality().deliveries(sla.intakeLead, urgent.id()).stream()
+                    .filter(d -> d.topic().equals("request.due-changed")).toList();
+            assertEquals(List.of(sla.rep.value()), told.stream().map(Delivery::recipient).toList());
         }
     }
 }

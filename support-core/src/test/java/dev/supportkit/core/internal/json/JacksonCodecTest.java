@@ -83,7 +83,9 @@ class JacksonCodecTest {
                 new RequestEvent.SolutionDrafted("KB-1A2B3C"),
                 new RequestEvent.Assigned(SpecialistId.of("anna"), null, null, GroupId.of("grp-net"), "shift"),
                 new RequestEvent.NoteAdded("spare in stock?", List.of(SpecialistId.of("galina"))),
-                new RequestEvent.ReplySent("we are on it"));
+                new RequestEvent.ReplySent("we are on it"),
+                new RequestEvent.Triaged("reboots hourly", "trunk card", false, Priority.NORMAL, Priority.HIGH, null,
+                        "hardware", null, SystemId.of("sys-pbx"), "outage"));
     }
 
     @Test

@@ -23,6 +23,7 @@ import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.work.Assignment;
 import dev.supportkit.api.work.Note;
+import dev.supportkit.api.work.Triage;
 import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
@@ -114,6 +115,7 @@ class RequestLifecycleTest {
                 LEGAL.put(s + " ASSIGN", s.status());
                 LEGAL.put(s + " ADD_NOTE", s.status());
                 LEGAL.put(s + " REPLY", s.status());
+                LEGAL.put(s + " TRIAGE", s.status());
             }
         }
     }
@@ -176,6 +178,7 @@ class RequestLifecycleTest {
             }, r.ref(), Assignment.to(otherOfLine(r), "shift change"));
             case ADD_NOTE -> e.work().addNote(worker, r.ref(), Note.of("checked the trunk"));
             case REPLY -> e.work().reply(worker, r.ref(), "We are on it.");
+            case TRIAGE -> e.work().triage(worker, r.ref(), Triage.builder("analysed").findings("trunk card").build());
             case RESOLVE_WITH_INCIDENT -> {
                 var incident = e.intake().massIncident(fx.intakeLead, r.intake().incident().orElseThrow());
                 e.intake().resolveMassIncident(fx.intakeLead, incident.id(), incident.version(), "Power restored");

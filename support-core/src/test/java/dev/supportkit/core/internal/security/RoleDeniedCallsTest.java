@@ -44,6 +44,7 @@ import dev.supportkit.api.error.NotFoundException;
 import dev.supportkit.api.escalation.EscalationService;
 import dev.supportkit.api.work.Assignment;
 import dev.supportkit.api.work.Note;
+import dev.supportkit.api.work.Triage;
 import dev.supportkit.api.work.WorkService;
 import dev.supportkit.api.escalation.RedirectTarget;
 import dev.supportkit.api.escalation.VendorCase;
@@ -404,6 +405,9 @@ class RoleDeniedCallsTest {
             new Op("work.reply", Permission.REPLY, STAFF, false,
                     at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.work().reply(a, r.ref(), "We are on it.")),
+            new Op("work.triage", Permission.TRIAGE, STAFF, true, WORKING_ON_OWN_LINE,
+                    (fx, a, r) -> fx.engine.work().triage(a, r.ref(), Triage.builder("analysed")
+                            .findings("The trunk card reboots every hour").build())),
             new Op("scheduling.scheduleVisit", Permission.SCHEDULE_VISIT, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
                     false, at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.scheduling().scheduleVisit(a, r.ref(), new VisitPlan(fx.site,
@@ -782,7 +786,7 @@ class RoleDeniedCallsTest {
     // The line rule
 
     private static final List<String> LINE_BOUND = List.of("consulting.recordConsultation",
-            "consulting.offerKnowledge", "escalation.redirect",
+            "consulting.offerKnowledge", "escalation.redirect", "work.triage",
             "resolution.requestClarification", "resolution.resolve");
 
     @Test

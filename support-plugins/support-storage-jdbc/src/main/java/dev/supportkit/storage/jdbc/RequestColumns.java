@@ -94,6 +94,7 @@ final class RequestColumns {
                 .updatedAt(dialect.getInstant(rows, "updated_at")).version(rows.getLong("version"))
                 .journalHead(document.journalSequence(), document.journalHash()).deadlines(document.deadlines())
                 .vendorCase(document.vendorCase()).category(rows.getString("category")).intake(document.intake())
+                .typical(document.typical())
                 .milestones(new Milestones(instant(rows, dialect, "first_response_at"),
                         instant(rows, dialect, "resolved_at"), instant(rows, dialect, "signed_off_at"),
                         instant(rows, dialect, "closed_at")))

@@ -26,10 +26,11 @@ import java.util.Map;
  * @param deadlines       its deadlines in full (columns hold their due and met times only)
  * @param vendorCase      its vendor case, or null
  * @param intake          questionnaire, answers, emergency and incident
+ * @param typical         whether its problem was judged typical, or null
  */
 public record RequestDocument(String subject, String description, Channel channel, ResolutionReport resolution,
                               long journalSequence, String journalHash, List<Deadline> deadlines,
-                              VendorCaseState vendorCase, IntakeDetails intake) {
+                              VendorCaseState vendorCase, IntakeDetails intake, Boolean typical) {
 
     /**
      * The document of a snapshot.
@@ -41,7 +42,8 @@ public record RequestDocument(String subject, String description, Channel channe
     static RequestDocument of(Request request, boolean withDescription) {
         return new RequestDocument(request.subject(), withDescription ? request.description() : null,
                 request.channel(), request.resolution().orElse(null), request.journalSequence(),
-                request.journalHash(), request.deadlines(), request.vendorCase().orElse(null), request.intake());
+                request.journalHash(), request.deadlines(), request.vendorCase().orElse(null), request.intake(),
+                request.typical().orElse(null));
     }
 
     /**
@@ -71,6 +73,9 @@ public record RequestDocument(String subject, String description, Channel channe
         }
         if (intake != null && !intake.equals(IntakeDetails.NONE)) {
             parts.put("intake", intake);
+        }
+        if (typical != null) {
+            parts.put("typical", typical);
         }
         return codec.toJson(parts);
     }

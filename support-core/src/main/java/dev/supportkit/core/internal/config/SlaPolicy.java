@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param onWarning actions when a warning fires ({@code notify:<recipient>})
  * @param onBreach  actions on a breach ({@code notify:<recipient>}, {@code raise-priority},
  *                  {@code escalate:<group id>})
+ * @param pauseOnVendor whether an open vendor case pauses the resolution deadline, as waiting for the
+ *                  customer does ({@code pause-on-vendor}, default false)
  */
 public record SlaPolicy(String name, String calendar, Map<Priority, Map<DeadlineKind, Duration>> targets,
-                        List<Double> warnAt, List<String> onWarning, List<String> onBreach) {
+                        List<Double> warnAt, List<String> onWarning, List<String> onBreach, boolean pauseOnVendor) {
     /**
      * @param priority a priority
      * @param kind     a deadline kind

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * supportkit.sla.policies.standard.critical.first-response = 30m
  * supportkit.sla.policies.standard.critical.next-update = 1h
  * supportkit.sla.policies.standard.critical.resolution = 4h
+ * supportkit.sla.policies.standard.pause-on-vendor = true   (an open vendor case pauses the resolution; default false)
  * </pre>
  * Durations are working time: {@code 30m}, {@code 4h}, {@code 2d} (days of 24 working hours) or ISO-8601
  * ({@code PT4H}).
@@ -40,7 +41,7 @@ public record SlaSettings(Map<String, SlaPolicy> policies, Optional<String> defa
     /** The key prefix. */
     public static final String PREFIX = "supportkit.sla.";
     private static final Pattern POLICY_KEY = Pattern.compile(
-            "supportkit\\.sla\\.policies\\.([a-z0-9][a-z0-9-]*)\\.(calendar|warn-at|on-warning|on-breach"
+            "supportkit\\.sla\\.policies\\.([a-z0-9][a-z0-9-]*)\\.(calendar|warn-at|on-warning|on-breach|pause-on-vendor"
                     + "|(low|normal|high|critical)\\.(first-response|next-update|resolution))");
 
     /** No policies: no request gets deadlines. */
@@ -59,6 +60,7 @@ public record SlaSettings(Map<String, SlaPolicy> policies, Optional<String> defa
         Map<String, List<Double>> warnAt = new TreeMap<>();
         Map<String, List<String>> onWarning = new TreeMap<>();
         Map<String, List<String>> onBreach = new TreeMap<>();
+        Map<String, Boolean> pauseOnVendor = new TreeMap<>();
         Optional<String> defaultPolicy = Optional.empty();
         Optional<Path> calendarsFile = Optional.empty();
         for (Map.Entry<String, List<String>> entry : values.entrySet()) {
@@ -81,7 +83,7 @@ public record SlaSettings(Map<String, SlaPolicy> policies, Optional<String> defa
             Matcher m = POLICY_KEY.matcher(key);
             if (!m.matches()) {
                 problems.add(key + ": unknown SLA key (known: " + PREFIX + "default-policy, " + PREFIX
-                        + "calendars-file, " + PREFIX + "policies.<name>.calendar|warn-at|on-warning|on-breach|"
+                        + "calendars-file, " + PREFIX + "policies.<name>.calendar|warn-at|on-warning|on-breach|pause-on-vendor|"
                         + "<priority>.first-response|next-update|resolution)");
                 continue;
             }
@@ -91,6 +93,13 @@ public record SlaSettings(Map<String, SlaPolicy> policies, Optional<String> defa
                 case "warn-at" -> warnAt.put(policy, fractions(key, items, problems));
                 case "on-warning" -> onWarning.put(policy, actions(key, items, problems));
                 case "on-breach" -> onBreach.put(policy, actions(key, items, problems));
+                case "pause-on-vendor" -> {
+                    if (single.equals("true") || single.equals("false")) {
+                        pauseOnVendor.put(policy, Boolean.parseBoolean(single));
+                    } else {
+                        problems.add(key + ": must be true or false (was '" + single + "')");
+                    }
+                }
                 default -> {
                     Priority priority = Priority.valueOf(m.group(3).toUpperCase(Locale.ROOT));
                     DeadlineKind kind = DeadlineKind.valueOf(m.group(4).toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -107,6 +116,7 @@ public record SlaSettings(Map<String, SlaPolicy> policies, Optional<String> defa
         names.addAll(warnAt.keySet());
         names.addAll(onWarning.keySet());
         names.addAll(onBreach.keySet());
+        names.addAll(pauseOnVendor.keySet());
         for (String name : names) {
             if (!calendars.containsKey(name)) {
                 problems.add(PREFIX + "policies." + name + ".calendar: is required");
@@ -117,7 +127,7 @@ public record SlaSettings(Map<String, SlaPolicy> policies, Optional<String> defa
             }
             policies.put(name, new SlaPolicy(name, calendars.getOrDefault(name, ""), targets.getOrDefault(name,
                     Map.of()), warnAt.getOrDefault(name, List.of()), onWarning.getOrDefault(name, List.of()),
-                    onBreach.getOrDefault(name, List.of())));
+                    onBreach.getOrDefault(name, List.of()), pauseOnVendor.getOrDefault(name, false)));
         }
         defaultPolicy.filter(p -> !policies.containsKey(p)).ifPresent(p ->
                 problems.add(PREFIX + "default-policy: no policy '" + p + "' is configured"));

@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import dev.supportkit.api.request.RequestRef;
+import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.request.FieldErrors;
 import dev.supportkit.core.internal.request.LineFunctions;
@@ -83,9 +84,11 @@ public final class DefaultEscalationService implements EscalationService {
                     case RESOLUTION -> english ? "We plan to resolve the problem by " + when + "."
                             : "Мы планируем устранить проблему до " + when + ".";
                 });
-                case PAUSED -> promises.add(english
-                        ? "The deadline is paused until you answer our question."
-                        : "Срок приостановлен до получения вашего ответа на наш вопрос.");
+                case PAUSED -> promises.add(loaded.status() == RequestStatus.WAITING_FOR_CUSTOMER
+                        ? english ? "The deadline is paused until you answer our question."
+                                : "Срок приостановлен до получения вашего ответа на наш вопрос."
+                        : english ? "The deadline is paused until the equipment vendor answers."
+                                : "Срок приостановлен до получения ответа производителя оборудования.");
                 case BREACHED -> {
                     if (d.metAt() == null) {
                         promises.add(english ? "We are late and working on it with priority."

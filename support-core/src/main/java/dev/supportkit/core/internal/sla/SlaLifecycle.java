@@ -5,6 +5,7 @@ import dev.supportkit.api.request.DeadlineKind;
 import dev.supportkit.api.request.DeadlineState;
 import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.VendorCaseState;
 import dev.supportkit.core.internal.calendar.BusinessCalendar;
 import dev.supportkit.core.internal.request.RequestAction;
 import dev.supportkit.spi.storage.StorageTransaction;
@@ -23,7 +24,9 @@ import java.util.Set;
  * support staff (a reply to the customer counts; an assignment or an internal note does not); the next update starts then and starts again with every later staff action; every
  * deadline pauses while the request waits for the customer and resumes with the working time it had
  * left; the resolution and next-update deadlines are met on resolving, and the resolution deadline
- * starts afresh when the customer objects. Timers follow: cancelled when a deadline stops, scheduled when it runs.
+ * starts afresh when the customer objects. Under a policy with {@code pause-on-vendor}, the resolution
+ * deadline also pauses while a vendor case is open (from the escalation to the vendor's answer), and the
+ * customer's answer to a clarification does not resume it while the vendor's answer is awaited. Timers follow: cancelled when a deadline stops, scheduled when it runs.
  */
 public final class SlaLifecycle {
     private static final Set<RequestAction> STAFF_ACTIONS = EnumSet.of(RequestAction.TAKE_INTO_WORK,
@@ -101,7 +104,8 @@ public final class SlaLifecycle {
                 started.removeIf(d -> deadlines.get(d.kind()).state() == DeadlineState.PAUSED);
             }
             case PROVIDE_CLARIFICATION -> deadlines.replaceAll((kind, d) -> {
-                if (d.state() != DeadlineState.PAUSED) {
+                if (d.state() != DeadlineState.PAUSED
+                        || kind == DeadlineKind.RESOLUTION && pausedForVendor(tx, current)) {
                     return d;
                 }
                 Deadline resumed = clock.resumed(d, now);
@@ -111,6 +115,21 @@ public final class SlaLifecycle {
             case RESOLVE, RESOLVE_WITH_INCIDENT -> {
                 stop(tx, current, deadlines, DeadlineKind.RESOLUTION, now);
                 stop(tx, current, deadlines, DeadlineKind.NEXT_UPDATE, now);
+            }
+            case ESCALATE_TO_VENDOR -> {
+                Deadline resolution = deadlines.get(DeadlineKind.RESOLUTION);
+                if (resolution != null && resolution.state() == DeadlineState.PENDING && pausesOnVendor(tx, current)) {
+                    clock.cancelTimers(tx, current, DeadlineKind.RESOLUTION);
+                    deadlines.put(DeadlineKind.RESOLUTION, clock.paused(resolution, now));
+                }
+            }
+            case RECORD_VENDOR_ANSWER -> {
+                Deadline resolution = deadlines.get(DeadlineKind.RESOLUTION);
+                if (resolution != null && resolution.state() == DeadlineState.PAUSED && pausesOnVendor(tx, current)) {
+                    Deadline resumed = clock.resumed(resolution, now);
+                    deadlines.put(DeadlineKind.RESOLUTION, resumed);
+                    started.add(resumed);
+                }
             }
             case REOPEN -> {
                 Optional<SlaClock.Applied> applied = clock.policyFor(tx, current.tenant(), current.organization());
@@ -167,6 +186,17 @@ public final class SlaLifecycle {
             return moved;
         });
         return List.copyOf(deadlines.values());
+    }
+
+    /** Whether the request's policy pauses the resolution deadline while a vendor case is open. */
+    private boolean pausesOnVendor(StorageTransaction tx, Request current) {
+        return clock.policyFor(tx, current.tenant(), current.organization())
+                .map(applied -> applied.policy().pauseOnVendor()).orElse(false);
+    }
+
+    /** Whether the resolution deadline is paused for an open vendor case (not only for the customer). */
+    private boolean pausedForVendor(StorageTransaction tx, Request current) {
+        return current.vendorCase().map(VendorCaseState::open).orElse(false) && pausesOnVendor(tx, current);
     }
 
     /** A staff action: the next update is due one policy target from now (its old timers cancelled). */

@@ -380,4 +380,50 @@ class SlaTest {
         }
         assertTrue(breaches.values().stream().allMatch(n -> n == 1), breaches::toString);
     }
+
+    @Test
+    @DisplayName("pause-on-vendor: an open vendor case pauses the resolution deadline until the vendor answers")
+    void vendorCasePausesTheResolution() {
+        EngineFixture fx = new EngineFixture(TenantId.of("acme"), engine("node-a",
+                Map.of("supportkit.sla.policies.standard.pause-on-vendor", "true")));
+        Request r = fx.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);
+        clock.advance(Duration.ofHours(1));
+        r = fx.engine.escalation().escalateToVendor(fx.groupLead, r.ref(),
+                new dev.supportkit.api.escalation.VendorCase(null, null, "PSU keeps failing"));
+        Deadline paused = deadline(fx, r, DeadlineKind.RESOLUTION);
+        assertEquals(DeadlineState.PAUSED, paused.state());
+        assertEquals(List.of("Срок приостановлен до получения ответа производителя оборудования."),
+                fx.engine.escalation().deadlinePromises(fx.customer, r.id(), Locale.forLanguageTag("ru")));
+
+        clock.advance(Duration.ofHours(20));
+        assertEquals(0, fx.engine.runDueWork().timers(), "no warning or breach while the vendor is asked");
+        // a clarification meanwhile does not resume it while the vendor's answer is awaited
+        r = fx.engine.resolution().requestClarification(fx.engineer, r.ref(), "Serial number?");
+        r = fx.engine.intake().provideClarification(fx.customer, r.ref(), Channel.EMAIL, "SN 123");
+        assertEquals(DeadlineState.PAUSED, deadline(fx, r, DeadlineKind.RESOLUTION).state());
+
+        r = fx.engine.escalation().recordVendorAnswer(fx.engineer, r.ref(), "Replace the PSU");
+        Deadline resumed = deadline(fx, r, DeadlineKind.RESOLUTION);
+        assertEquals(DeadlineState.PENDING, resumed.state());
+        assertEquals(clock.instant().plus(paused.remaining()), resumed.dueAt());
+        assertEquals(Duration.ofHours(20), resumed.pausedWorkingTime(), "the vendor's time is reported, 24x7");
+    }
+
+    @Test
+    @DisplayName("without pause-on-vendor the resolution deadline keeps running while the vendor is asked")
+    void vendorCaseDoesNotPauseByDefault() {
+        EngineFixture fx = fixture();
+        Request r = fx.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);
+        r = fx.engine.escalation().escalateToVendor(fx.groupLead, r.ref(),
+                new dev.supportkit.api.escalation.VendorCase(null, null, "PSU keeps failing"));
+        assertEquals(DeadlineState.PENDING, deadline(fx, r, DeadlineKind.RESOLUTION).state());
+    }
+
+    @Test
+    @DisplayName("pause-on-vendor must be true or false")
+    void pauseOnVendorIsAFlag() {
+        ConfigurationException bad = assertThrows(ConfigurationException.class, () -> engine("node-b",
+                Map.of("supportkit.sla.policies.standard.pause-on-vendor", "sometimes")));
+        assertTrue(bad.getMessage().contains("pause-on-vendor: must be true or false"), bad.getMessage());
+    }
 }

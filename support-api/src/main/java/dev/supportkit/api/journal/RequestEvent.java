@@ -385,4 +385,14 @@ public sealed interface RequestEvent {
                    Priority toPriority, String fromCategory, String toCategory, SystemId fromSystem,
                    SystemId toSystem, String reason) implements RequestEvent {
     }
+
+    /**
+     * A group lead advised or helped a specialist on the request (D/01.7), internal.
+     *
+     * @param specialist    the specialist
+     * @param text          the advice or what the lead did
+     * @param practicalHelp true for practical help, false for advice
+     */
+    record LeadAdvice(SpecialistId specialist, String text, boolean practicalHelp) implements RequestEvent {
+    }
 }

@@ -82,4 +82,18 @@ public interface WorkService {
      *         {@code belongs-to-organization})
      */
     Request triage(Actor actor, RequestRef ref, Triage triage);
+
+    /**
+     * Records a group lead's advice or practical help to a specialist of the request's group (D/01.7),
+     * internal; the specialist is told ({@code lead.advice}). Customer consultations are
+     * {@code consulting().recordConsultation}; this is help between colleagues.
+     *
+     * @param actor  the lead of the request's group
+     * @param ref    the request and the version the actor read
+     * @param advice whom and what
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.ValidationException naming {@code advice.specialist} (rules
+     *         {@code exists}, {@code in-group}) or {@code advice.text}
+     */
+    Request advise(Actor actor, RequestRef ref, Advice advice);
 }

@@ -16,6 +16,7 @@ import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestRef;
+import dev.supportkit.api.work.Advice;
 import dev.supportkit.api.work.Assignment;
 import dev.supportkit.api.work.Note;
 import dev.supportkit.api.work.Triage;
@@ -37,7 +38,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Assignment, triage, internal notes and replies (B/01.6, B/02.6, C/03.6, D/01.7). */
+/** Assignment, triage, internal notes, replies and a lead's advice (B/01.6, B/02.6, C/03.6, D/01.7). */
 public final class DefaultWorkService implements WorkService {
     private static final int REASON_MAX = 1_000;
     private static final int TEXT_MAX = 10_000;
@@ -272,6 +273,39 @@ public final class DefaultWorkService implements WorkService {
                     systemId.orElse(null), triage.reason());
             return Change.of(next, new JournalDraft(analysisFunction(current.line()), Visibility.INTERNAL, null, event,
                     describe(event)));
+        });
+    }
+
+    @Override
+    public Request advise(Actor actor, RequestRef ref, Advice advice) {
+        FieldErrors input = new FieldErrors();
+        if (input.required("advice", advice)) {
+            input.required("advice.specialist", advice.specialist());
+            input.requiredText("advice.text", advice.text(), TEXT_MAX);
+        }
+        input.throwIfAny();
+        return commands.execute(actor, ref, Permission.ADVISE, RequestAction.ADVISE, false, step -> {
+            Request current = step.current();
+            if (!leadsGroupOf(step.tx(), actor, current)) {
+                throw new AccessDeniedException(actor.id() + " does not lead the group of request '" + current.id()
+                        + "'");
+            }
+            Optional<Specialist> specialist = step.tx().findDirectoryEntry(actor.tenant(), Specialist.class,
+                    advice.specialist().value());
+            if (specialist.isEmpty()) {
+                step.errors().add("advice.specialist", "exists", "no specialist '" + advice.specialist() + "'");
+                return null;
+            }
+            if (current.group().isPresent() && !current.group().get().equals(specialist.get().group())) {
+                step.errors().add("advice.specialist", "in-group", "'" + advice.specialist() + "' is not in group '"
+                        + current.group().get() + "'");
+                return null;
+            }
+            return Change.of(step.advance(), new JournalDraft(LaborFunction.D_01_7, Visibility.INTERNAL, null,
+                            new RequestEvent.LeadAdvice(advice.specialist(), advice.text(), advice.practicalHelp()),
+                            (advice.practicalHelp() ? "Practical help to " : "Advice to ") + advice.specialist()))
+                    .notify(MessageTopic.LEAD_ADVICE, advice.specialist().value(), Map.of(
+                            "author", actor.displayName(), "advice", advice.text()));
         });
     }
 

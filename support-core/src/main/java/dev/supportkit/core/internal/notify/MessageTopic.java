@@ -54,7 +54,9 @@ public enum MessageTopic {
     /** To the customer: support's reply. */
     REQUEST_REPLY("request.reply", "reply"),
     /** To the customer: the expected resolution date moved (the priority changed). */
-    REQUEST_DUE_CHANGED("request.due-changed", "due", "priority");
+    REQUEST_DUE_CHANGED("request.due-changed", "due", "priority"),
+    /** To a specialist: their group lead's advice or help on a request (D/01.7). */
+    LEAD_ADVICE("lead.advice", "author", "advice");
 
     /** Variables every template gets. */
     public static final List<String> COMMON = List.of("requestId", "subject", "status", "organization",

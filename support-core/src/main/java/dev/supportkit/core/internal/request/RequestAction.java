@@ -45,7 +45,9 @@ public enum RequestAction {
     /** Reply to the customer. */
     REPLY("reply on"),
     /** Record the analysis; change priority, category, system or the typical flag. */
-    TRIAGE("triage");
+    TRIAGE("triage"),
+    /** A group lead advises or helps a specialist. */
+    ADVISE("advise on");
 
     private final String verb;
 

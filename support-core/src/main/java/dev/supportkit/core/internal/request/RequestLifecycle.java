@@ -63,6 +63,7 @@ public final class RequestLifecycle {
             legal(RequestAction.ADD_NOTE, open, open);
             legal(RequestAction.REPLY, open, open);
             legal(RequestAction.TRIAGE, open, open);
+            legal(RequestAction.ADVISE, open, open);
         }
         legal(RequestAction.SIGN_OFF, RESOLVED, SIGNED_OFF);
         legal(RequestAction.REOPEN, RESOLVED, BACK_TO_LINE);

@@ -71,6 +71,8 @@ public enum Permission {
     NOTE("add an internal note", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
     /** work.triage (staff of the line that holds the request) */
     TRIAGE("triage a request", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** work.advise (in the lead's own group) */
+    ADVISE("advise a specialist", GROUP_LEAD),
     /** work.reply */
     REPLY("reply to the customer", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
     /** resolution.requestClarification */

@@ -22,6 +22,7 @@ import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.quality.Delivery;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.api.work.Advice;
 import dev.supportkit.api.work.Assignment;
 import dev.supportkit.api.work.Note;
 import dev.supportkit.api.work.Triage;
@@ -291,5 +292,29 @@ class WorkServiceTest {
                     .filter(d -> d.topic().equals("request.due-changed")).toList();
             assertEquals(List.of(sla.rep.value()), told.stream().map(Delivery::recipient).toList());
         }
+    }
+
+    @Test
+    @DisplayName("a group lead's advice to a specialist is D/01.7, internal, and told to the specialist")
+    void leadsAdvice() {
+        Request atSecond = fx.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);
+        Request advised = fx.engine.work().advise(fx.groupLead, atSecond.ref(),
+                new Advice(VIKTOR, "Swapped the PSU with you; watch the fan", true));
+        JournalEntry entry = last(advised);
+        assertEquals(LaborFunction.D_01_7, entry.function());
+        assertEquals(Visibility.INTERNAL, entry.visibility());
+        assertEquals(new RequestEvent.LeadAdvice(VIKTOR, "Swapped the PSU with you; watch the fan", true),
+                entry.event());
+        assertEquals(List.of(VIKTOR.value()), messages(advised, "lead.advice").stream().map(Delivery::recipient)
+                .toList());
+        assertFalse(fx.engine.journal().entries(fx.customer, advised.id()).stream()
+                .anyMatch(e -> e.event() instanceof RequestEvent.LeadAdvice), "never shown to the customer");
+        ValidationException outsider = assertThrows(ValidationException.class, () -> fx.engine.work().advise(
+                fx.groupLead, advised.ref(), Advice.of(PAVEL, "not yours")));
+        assertEquals("in-group", outsider.errors().get(0).rule());
+        assertThrows(AccessDeniedException.class, () -> fx.engine.work().advise(networkLead, advised.ref(),
+                Advice.of(VIKTOR, "not my group")));
+        assertThrows(AccessDeniedException.class, () -> fx.engine.work().advise(fx.engineer, advised.ref(),
+                Advice.of(VIKTOR, "engineers do not advise")));
     }
 }

@@ -85,7 +85,8 @@ class JacksonCodecTest {
                 new RequestEvent.NoteAdded("spare in stock?", List.of(SpecialistId.of("galina"))),
                 new RequestEvent.ReplySent("we are on it"),
                 new RequestEvent.Triaged("reboots hourly", "trunk card", false, Priority.NORMAL, Priority.HIGH, null,
-                        "hardware", null, SystemId.of("sys-pbx"), "outage"));
+                        "hardware", null, SystemId.of("sys-pbx"), "outage"),
+                new RequestEvent.LeadAdvice(SpecialistId.of("viktor"), "PSU first", true));
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.work.Advice;
 import dev.supportkit.api.work.Assignment;
 import dev.supportkit.api.work.Note;
 import dev.supportkit.api.work.Triage;
@@ -116,6 +117,7 @@ class RequestLifecycleTest {
                 LEGAL.put(s + " ADD_NOTE", s.status());
                 LEGAL.put(s + " REPLY", s.status());
                 LEGAL.put(s + " TRIAGE", s.status());
+                LEGAL.put(s + " ADVISE", s.status());
             }
         }
     }
@@ -178,6 +180,7 @@ class RequestLifecycleTest {
             }, r.ref(), Assignment.to(otherOfLine(r), "shift change"));
             case ADD_NOTE -> e.work().addNote(worker, r.ref(), Note.of("checked the trunk"));
             case REPLY -> e.work().reply(worker, r.ref(), "We are on it.");
+            case ADVISE -> e.work().advise(fx.groupLead, r.ref(), Advice.of(SpecialistId.of("spc-viktor"), "PSU first"));
             case TRIAGE -> e.work().triage(worker, r.ref(), Triage.builder("analysed").findings("trunk card").build());
             case RESOLVE_WITH_INCIDENT -> {
                 var incident = e.intake().massIncident(fx.intakeLead, r.intake().incident().orElseThrow());

@@ -42,6 +42,7 @@ import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.error.AccessDeniedException;
 import dev.supportkit.api.error.NotFoundException;
 import dev.supportkit.api.escalation.EscalationService;
+import dev.supportkit.api.work.Advice;
 import dev.supportkit.api.work.Assignment;
 import dev.supportkit.api.work.Note;
 import dev.supportkit.api.work.Triage;
@@ -405,6 +406,10 @@ class RoleDeniedCallsTest {
             new Op("work.reply", Permission.REPLY, STAFF, false,
                     at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.work().reply(a, r.ref(), "We are on it.")),
+            new Op("work.advise", Permission.ADVISE, roles(GROUP_LEAD), false,
+                    at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.work().advise(a, r.ref(), Advice.of(SpecialistId.of("spc-viktor"),
+                            "check the PSU first"))),
             new Op("work.triage", Permission.TRIAGE, STAFF, true, WORKING_ON_OWN_LINE,
                     (fx, a, r) -> fx.engine.work().triage(a, r.ref(), Triage.builder("analysed")
                             .findings("The trunk card reboots every hour").build())),

@@ -395,4 +395,17 @@ public sealed interface RequestEvent {
      */
     record LeadAdvice(SpecialistId specialist, String text, boolean practicalHelp) implements RequestEvent {
     }
+
+    /**
+     * A specialist recorded time spent on the request.
+     *
+     * @param record   the time record's id
+     * @param spent    how long
+     * @param function the labour function it went to
+     * @param task     the task, or null
+     * @param note     what was done
+     */
+    record TimeRecorded(String record, java.time.Duration spent, dev.supportkit.api.journal.LaborFunction function,
+                        String task, String note) implements RequestEvent {
+    }
 }

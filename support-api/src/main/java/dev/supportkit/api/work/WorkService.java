@@ -96,4 +96,26 @@ public interface WorkService {
      *         {@code exists}, {@code in-group}) or {@code advice.text}
      */
     Request advise(Actor actor, RequestRef ref, Advice advice);
+
+    /**
+     * Records time the actor spent on a request (journalled internal under the entry's labour function).
+     * Allowed on an open or resolved request; at second line on the actor's group's requests.
+     *
+     * @param actor a specialist: operator, intake lead, engineer, group lead
+     * @param ref   the request and the version the actor read
+     * @param entry how long, on which function and task, and what was done
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.ValidationException naming {@code time.spent} (rules {@code range},
+     *         {@code whole-seconds}), {@code time.function}, {@code time.task} or {@code time.note}
+     */
+    Request recordTime(Actor actor, RequestRef ref, TimeEntry entry);
+
+    /**
+     * Totals recorded time, summed in the store: overall, per request, per specialist and per labour function.
+     *
+     * @param actor an intake lead, a group lead, an auditor or an administrator
+     * @param query which records
+     * @return the totals
+     */
+    TimeSummary timeSpent(Actor actor, TimeQuery query);
 }

@@ -320,4 +320,21 @@ public interface StorageTransaction {
      * @return the latest versions, ordered by id
      */
     List<CatalogRecord> listCatalogRecords(TenantId tenant, String kind, Optional<String> key);
+
+    /**
+     * Stores a record of time spent.
+     *
+     * @param record the record
+     * @throws dev.supportkit.api.error.ConcurrencyConflictException when its id exists in the tenant
+     */
+    void insertTimeRecord(TimeRecord record);
+
+    /**
+     * Sums recorded time, in the store, per request, specialist and labour function.
+     *
+     * @param tenant the tenant
+     * @param query  which records
+     * @return one total per request, specialist and function that has records, in no particular order
+     */
+    List<TimeTotal> sumTime(TenantId tenant, dev.supportkit.api.work.TimeQuery query);
 }

@@ -93,6 +93,17 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
         }
 
         @Override
+        public void insertTimeRecord(dev.supportkit.spi.storage.TimeRecord record) {
+            tx.insertTimeRecord(record);
+        }
+
+        @Override
+        public List<dev.supportkit.spi.storage.TimeTotal> sumTime(TenantId tenant,
+                                                                  dev.supportkit.api.work.TimeQuery query) {
+            return tx.sumTime(tenant, query);
+        }
+
+        @Override
         public Map<RequestStatus, Long> countRequestsByStatus(TenantId tenant, Optional<OrganizationId> organization) {
             return tx.countRequestsByStatus(tenant, organization);
         }

@@ -52,6 +52,11 @@ import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.RequestSelection;
 import dev.supportkit.spi.storage.StorageProvider;
+import dev.supportkit.spi.storage.TimeRecord;
+import dev.supportkit.spi.storage.TimeTotal;
+import dev.supportkit.api.work.TimeQuery;
+import dev.supportkit.api.journal.LaborFunction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import dev.supportkit.spi.storage.TimerRecord;
@@ -435,6 +440,52 @@ public abstract class StorageProviderContract {
                 () -> run(tx -> tx.appendJournal(duplicateWithOtherContent)));
 
         assertEquals(List.of(original), tx(tx -> tx.findJournal(tenant, stored.id())));
+    }
+
+    // ============================================================================================ time records
+
+    private TimeRecord time(TenantId in, String id, RequestId request, String specialist, LaborFunction function,
+                            long minutes, long atSecond) {
+        return new TimeRecord(in, id, request, SpecialistId.of(specialist), function, Duration.ofMinutes(minutes),
+                minutes > 30 ? "replace the PSU" : null, "note " + id, at(atSecond));
+    }
+
+    @Test
+    @DisplayName("sumTime sums in the store per request, specialist and function, filtered, never another tenant's")
+    void timeRecordsSum() {
+        RequestId first = requestId();
+        RequestId second = requestId();
+        run(tx -> {
+            tx.insertTimeRecord(time(tenant, "t1", first, "spc-a", LaborFunction.C_03_6, 30, 10));
+            tx.insertTimeRecord(time(tenant, "t2", first, "spc-a", LaborFunction.C_03_6, 45, 20));
+            tx.insertTimeRecord(time(tenant, "t3", first, "spc-b", LaborFunction.D_01_7, 15, 30));
+            tx.insertTimeRecord(time(tenant, "t4", second, "spc-a", LaborFunction.C_03_6, 60, 40));
+            tx.insertTimeRecord(time(otherTenant, "t5", first, "spc-a", LaborFunction.C_03_6, 600, 10));
+        });
+        assertEquals(Set.of(new TimeTotal(first, SpecialistId.of("spc-a"), LaborFunction.C_03_6, Duration.ofMinutes(75)),
+                        new TimeTotal(first, SpecialistId.of("spc-b"), LaborFunction.D_01_7, Duration.ofMinutes(15))),
+                Set.copyOf(tx(tx -> tx.sumTime(tenant, TimeQuery.ofRequest(first)))));
+        assertEquals(List.of(new TimeTotal(first, SpecialistId.of("spc-a"), LaborFunction.C_03_6,
+                        Duration.ofMinutes(30))),
+                tx(tx -> tx.sumTime(tenant, TimeQuery.ofSpecialist(SpecialistId.of("spc-a"), at(0), at(15)))),
+                "a window is [from, until)");
+        assertEquals(Set.of(new TimeTotal(first, SpecialistId.of("spc-a"), LaborFunction.C_03_6, Duration.ofMinutes(75)),
+                        new TimeTotal(first, SpecialistId.of("spc-b"), LaborFunction.D_01_7, Duration.ofMinutes(15)),
+                        new TimeTotal(second, SpecialistId.of("spc-a"), LaborFunction.C_03_6, Duration.ofMinutes(60))),
+                Set.copyOf(tx(tx -> tx.sumTime(tenant, TimeQuery.ALL))));
+        assertEquals(List.of(new TimeTotal(first, SpecialistId.of("spc-a"), LaborFunction.C_03_6,
+                Duration.ofMinutes(600))), tx(tx -> tx.sumTime(otherTenant, TimeQuery.ALL)));
+    }
+
+    @Test
+    @DisplayName("a time record id that exists in the tenant conflicts and changes nothing")
+    void duplicateTimeRecordConflicts() {
+        RequestId request = requestId();
+        run(tx -> tx.insertTimeRecord(time(tenant, "t1", request, "spc-a", LaborFunction.A_01_3, 10, 1)));
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.insertTimeRecord(
+                time(tenant, "t1", request, "spc-b", LaborFunction.A_01_3, 20, 2))));
+        assertEquals(List.of(new TimeTotal(request, SpecialistId.of("spc-a"), LaborFunction.A_01_3,
+                Duration.ofMinutes(10))), tx(tx -> tx.sumTime(tenant, TimeQuery.ofRequest(request))));
     }
 
     @Test

@@ -16,6 +16,8 @@ import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.RequestSelection;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageTransaction;
+import dev.supportkit.spi.storage.TimeRecord;
+import dev.supportkit.spi.storage.TimeTotal;
 import dev.supportkit.spi.storage.TimerRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,6 +143,16 @@ final class GuardedStorage implements StorageProvider {
         @Override
         public long countRequests(TenantId tenant, RequestSelection selection) {
             return call("countRequests", () -> tx.countRequests(tenant, selection));
+        }
+
+        @Override
+        public void insertTimeRecord(TimeRecord record) {
+            run("insertTimeRecord", () -> tx.insertTimeRecord(record));
+        }
+
+        @Override
+        public List<TimeTotal> sumTime(TenantId tenant, dev.supportkit.api.work.TimeQuery query) {
+            return call("sumTime", () -> tx.sumTime(tenant, query));
         }
 
         @Override

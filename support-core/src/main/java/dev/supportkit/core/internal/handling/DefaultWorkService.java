@@ -15,10 +15,14 @@ import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestRef;
 import dev.supportkit.api.work.Advice;
 import dev.supportkit.api.work.Assignment;
 import dev.supportkit.api.work.Note;
+import dev.supportkit.api.work.TimeEntry;
+import dev.supportkit.api.work.TimeQuery;
+import dev.supportkit.api.work.TimeSummary;
 import dev.supportkit.api.work.Triage;
 import dev.supportkit.api.work.WorkService;
 import dev.supportkit.core.internal.journal.JournalDraft;
@@ -26,10 +30,12 @@ import dev.supportkit.core.internal.notify.MessageTopic;
 import dev.supportkit.core.internal.request.FieldErrors;
 import dev.supportkit.core.internal.request.LineFunctions;
 import dev.supportkit.core.internal.request.RequestAction;
-import dev.supportkit.core.internal.request.RequestCommands;
 import dev.supportkit.core.internal.request.RequestCommands.Change;
+import dev.supportkit.core.internal.request.RequestCommands;
 import dev.supportkit.core.internal.security.Permission;
 import dev.supportkit.spi.storage.StorageTransaction;
+import dev.supportkit.spi.storage.TimeRecord;
+import dev.supportkit.spi.storage.TimeTotal;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
@@ -307,6 +313,59 @@ public final class DefaultWorkService implements WorkService {
                     .notify(MessageTopic.LEAD_ADVICE, advice.specialist().value(), Map.of(
                             "author", actor.displayName(), "advice", advice.text()));
         });
+    }
+
+    @Override
+    public Request recordTime(Actor actor, RequestRef ref, TimeEntry entry) {
+        FieldErrors input = new FieldErrors();
+        if (input.required("time", entry)) {
+            if (input.required("time.spent", entry.spent())) {
+                if (entry.spent().isNegative() || entry.spent().isZero() || entry.spent().compareTo(TimeEntry.MAX) > 0) {
+                    input.add("time.spent", "range", "must be more than zero and at most " + TimeEntry.MAX
+                            + " (was " + entry.spent() + ")");
+                } else if (entry.spent().getNano() != 0) {
+                    input.add("time.spent", "whole-seconds", "must be whole seconds (was " + entry.spent() + ")");
+                }
+            }
+            input.required("time.function", entry.function());
+            entry.task().ifPresent(t -> input.requiredText("time.task", t, CATEGORY_MAX));
+            input.maxLength("time.note", entry.note(), REASON_MAX);
+        }
+        input.throwIfAny();
+        return commands.execute(actor, ref, Permission.RECORD_TIME, RequestAction.RECORD_TIME, false, step -> {
+            commands.policy().requireWorksGroup(step.tx(), actor, step.current(), RequestAction.RECORD_TIME.verb());
+            String id = java.util.UUID.randomUUID().toString();
+            step.tx().insertTimeRecord(new TimeRecord(actor.tenant(), id, step.current().id(),
+                    SpecialistId.of(actor.id()), entry.function(), entry.spent(), entry.task().orElse(null),
+                    entry.note(), step.now()));
+            return Change.of(step.advance(), new JournalDraft(entry.function(), Visibility.INTERNAL, null,
+                    new RequestEvent.TimeRecorded(id, entry.spent(), entry.function(), entry.task().orElse(null),
+                            entry.note()), "Time spent: " + entry.spent().toMinutes() + " min ("
+                    + entry.function().code() + ")" + entry.task().map(t -> " on " + t).orElse("")));
+        });
+    }
+
+    @Override
+    public TimeSummary timeSpent(Actor actor, TimeQuery query) {
+        commands.policy().require(actor, Permission.READ_TIME);
+        FieldErrors input = new FieldErrors();
+        if (input.required("query", query) && query.from().isPresent() && query.until().isPresent()
+                && !query.from().get().isBefore(query.until().get())) {
+            input.add("query.until", "range", "must be after the start");
+        }
+        input.throwIfAny();
+        List<TimeTotal> totals = commands.read(tx -> tx.sumTime(actor.tenant(), query));
+        java.time.Duration total = java.time.Duration.ZERO;
+        Map<RequestId, java.time.Duration> byRequest = new java.util.HashMap<>();
+        Map<SpecialistId, java.time.Duration> bySpecialist = new java.util.HashMap<>();
+        Map<LaborFunction, java.time.Duration> byFunction = new java.util.EnumMap<>(LaborFunction.class);
+        for (TimeTotal t : totals) {
+            total = total.plus(t.spent());
+            byRequest.merge(t.request(), t.spent(), java.time.Duration::plus);
+            bySpecialist.merge(t.specialist(), t.spent(), java.time.Duration::plus);
+            byFunction.merge(t.function(), t.spent(), java.time.Duration::plus);
+        }
+        return new TimeSummary(total, byRequest, bySpecialist, byFunction);
     }
 
     private static LaborFunction analysisFunction(SupportLine line) {

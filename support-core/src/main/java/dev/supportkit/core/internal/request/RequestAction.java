@@ -47,7 +47,9 @@ public enum RequestAction {
     /** Record the analysis; change priority, category, system or the typical flag. */
     TRIAGE("triage"),
     /** A group lead advises or helps a specialist. */
-    ADVISE("advise on");
+    ADVISE("advise on"),
+    /** Record time spent. */
+    RECORD_TIME("record time on");
 
     private final String verb;
 

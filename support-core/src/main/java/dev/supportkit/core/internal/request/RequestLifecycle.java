@@ -64,7 +64,9 @@ public final class RequestLifecycle {
             legal(RequestAction.REPLY, open, open);
             legal(RequestAction.TRIAGE, open, open);
             legal(RequestAction.ADVISE, open, open);
+            legal(RequestAction.RECORD_TIME, open, open);
         }
+        legal(RequestAction.RECORD_TIME, RESOLVED, RESOLVED);
         legal(RequestAction.SIGN_OFF, RESOLVED, SIGNED_OFF);
         legal(RequestAction.REOPEN, RESOLVED, BACK_TO_LINE);
         legal(RequestAction.CLOSE, SIGNED_OFF, CLOSED);

@@ -73,6 +73,10 @@ public enum Permission {
     TRIAGE("triage a request", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
     /** work.advise (in the lead's own group) */
     ADVISE("advise a specialist", GROUP_LEAD),
+    /** work.recordTime */
+    RECORD_TIME("record time spent", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** work.timeSpent */
+    READ_TIME("read recorded time", INTAKE_LEAD, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
     /** work.reply */
     REPLY("reply to the customer", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
     /** resolution.requestClarification */

@@ -25,6 +25,9 @@ import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.work.Advice;
 import dev.supportkit.api.work.Assignment;
 import dev.supportkit.api.work.Note;
+import dev.supportkit.api.work.TimeEntry;
+import dev.supportkit.api.work.TimeQuery;
+import dev.supportkit.api.work.TimeSummary;
 import dev.supportkit.api.work.Triage;
 import dev.supportkit.core.testing.EngineFixture;
 import java.util.List;
@@ -316,5 +319,43 @@ class WorkServiceTest {
                 Advice.of(VIKTOR, "not my group")));
         assertThrows(AccessDeniedException.class, () -> fx.engine.work().advise(fx.engineer, advised.ref(),
                 Advice.of(VIKTOR, "engineers do not advise")));
+    }
+
+    @Test
+    @DisplayName("time spent is recorded under its labour function and totalled per request, specialist, function")
+    void timeTracking() {
+        Request atSecond = fx.requestIn(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE);
+        Request other = fx.requestIn(RequestStatus.IN_PROGRESS_FIRST_LINE, SupportLine.FIRST_LINE);
+        Request timed = fx.engine.work().recordTime(fx.engineer, atSecond.ref(), new TimeEntry(
+                java.time.Duration.ofMinutes(45), LaborFunction.C_03_6, Optional.of("replace the PSU"), "done"));
+        JournalEntry entry = last(timed);
+        assertEquals(LaborFunction.C_03_6, entry.function());
+        assertEquals(Visibility.INTERNAL, entry.visibility());
+        fx.engine.work().recordTime(fx.groupLead, timed.ref(), TimeEntry.of(java.time.Duration.ofMinutes(15),
+                LaborFunction.D_01_7, "helped"));
+        fx.engine.work().recordTime(fx.operator, other.ref(), TimeEntry.of(java.time.Duration.ofMinutes(10),
+                LaborFunction.A_01_3, "call"));
+
+        TimeSummary onRequest = fx.engine.work().timeSpent(fx.intakeLead, TimeQuery.ofRequest(atSecond.id()));
+        assertEquals(java.time.Duration.ofMinutes(60), onRequest.total());
+        assertEquals(java.util.Map.of(VIKTOR, java.time.Duration.ofMinutes(45), GALINA,
+                java.time.Duration.ofMinutes(15)), onRequest.bySpecialist());
+        assertEquals(java.util.Map.of(LaborFunction.C_03_6, java.time.Duration.ofMinutes(45), LaborFunction.D_01_7,
+                java.time.Duration.ofMinutes(15)), onRequest.byFunction());
+        TimeSummary all = fx.engine.work().timeSpent(fx.auditor, TimeQuery.ALL);
+        assertEquals(java.time.Duration.ofMinutes(70), all.total());
+        assertEquals(java.util.Map.of(atSecond.id(), java.time.Duration.ofMinutes(60), other.id(),
+                java.time.Duration.ofMinutes(10)), all.byRequest());
+
+        for (java.time.Duration bad : List.of(java.time.Duration.ZERO, java.time.Duration.ofHours(25),
+                java.time.Duration.ofMillis(1500))) {
+            ValidationException error = assertThrows(ValidationException.class, () -> fx.engine.work().recordTime(
+                    fx.operator, fx.engine.quality().request(fx.auditor, other.id()).ref(),
+                    TimeEntry.of(bad, LaborFunction.A_01_3, "x")), bad.toString());
+            assertEquals("time.spent", error.errors().get(0).field(), bad.toString());
+        }
+        assertThrows(AccessDeniedException.class, () -> fx.engine.work().timeSpent(fx.engineer, TimeQuery.ALL));
+        assertThrows(AccessDeniedException.class, () -> fx.engine.work().recordTime(fx.customer, other.ref(),
+                TimeEntry.of(java.time.Duration.ofMinutes(5), LaborFunction.A_01_3, "x")));
     }
 }

@@ -86,7 +86,9 @@ class JacksonCodecTest {
                 new RequestEvent.ReplySent("we are on it"),
                 new RequestEvent.Triaged("reboots hourly", "trunk card", false, Priority.NORMAL, Priority.HIGH, null,
                         "hardware", null, SystemId.of("sys-pbx"), "outage"),
-                new RequestEvent.LeadAdvice(SpecialistId.of("viktor"), "PSU first", true));
+                new RequestEvent.LeadAdvice(SpecialistId.of("viktor"), "PSU first", true),
+                new RequestEvent.TimeRecorded("t-1", java.time.Duration.ofMinutes(45),
+                        dev.supportkit.api.journal.LaborFunction.C_03_6, "replace the PSU", "done"));
     }
 
     @Test

@@ -24,6 +24,8 @@ import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.work.Advice;
 import dev.supportkit.api.work.Assignment;
 import dev.supportkit.api.work.Note;
+import dev.supportkit.api.work.TimeEntry;
+import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.work.Triage;
 import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.api.scheduling.VisitPlan;
@@ -102,6 +104,9 @@ class RequestLifecycleTest {
         LEGAL.put("WAITING_FOR_CUSTOMER@FIRST_LINE PROVIDE_CLARIFICATION", IN_PROGRESS_FIRST_LINE);
         LEGAL.put("WAITING_FOR_CUSTOMER@INTAKE_LEAD PROVIDE_CLARIFICATION", AT_INTAKE_LEAD);
         LEGAL.put("WAITING_FOR_CUSTOMER@SECOND_LINE PROVIDE_CLARIFICATION", AT_SECOND_LINE);
+        for (String resolved : List.of("RESOLVED@FIRST_LINE", "RESOLVED@INTAKE_LEAD", "RESOLVED@SECOND_LINE")) {
+            LEGAL.put(resolved + " RECORD_TIME", RESOLVED); // time is recorded after resolving too
+        }
         LEGAL.put("RESOLVED@FIRST_LINE SIGN_OFF", SIGNED_OFF);
         LEGAL.put("RESOLVED@INTAKE_LEAD SIGN_OFF", SIGNED_OFF);
         LEGAL.put("RESOLVED@SECOND_LINE SIGN_OFF", SIGNED_OFF);
@@ -118,6 +123,7 @@ class RequestLifecycleTest {
                 LEGAL.put(s + " REPLY", s.status());
                 LEGAL.put(s + " TRIAGE", s.status());
                 LEGAL.put(s + " ADVISE", s.status());
+                LEGAL.put(s + " RECORD_TIME", s.status());
             }
         }
     }
@@ -180,6 +186,8 @@ class RequestLifecycleTest {
             }, r.ref(), Assignment.to(otherOfLine(r), "shift change"));
             case ADD_NOTE -> e.work().addNote(worker, r.ref(), Note.of("checked the trunk"));
             case REPLY -> e.work().reply(worker, r.ref(), "We are on it.");
+            case RECORD_TIME -> e.work().recordTime(worker, r.ref(), TimeEntry.of(Duration.ofMinutes(20),
+                    LaborFunction.C_03_6, "checked the trunk"));
             case ADVISE -> e.work().advise(fx.groupLead, r.ref(), Advice.of(SpecialistId.of("spc-viktor"), "PSU first"));
             case TRIAGE -> e.work().triage(worker, r.ref(), Triage.builder("analysed").findings("trunk card").build());
             case RESOLVE_WITH_INCIDENT -> {

@@ -45,6 +45,8 @@ import dev.supportkit.api.escalation.EscalationService;
 import dev.supportkit.api.work.Advice;
 import dev.supportkit.api.work.Assignment;
 import dev.supportkit.api.work.Note;
+import dev.supportkit.api.work.TimeEntry;
+import dev.supportkit.api.work.TimeQuery;
 import dev.supportkit.api.work.Triage;
 import dev.supportkit.api.work.WorkService;
 import dev.supportkit.api.escalation.RedirectTarget;
@@ -81,6 +83,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import dev.supportkit.api.journal.LaborFunction;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -410,6 +413,12 @@ class RoleDeniedCallsTest {
                     at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.work().advise(a, r.ref(), Advice.of(SpecialistId.of("spc-viktor"),
                             "check the PSU first"))),
+            new Op("work.recordTime", Permission.RECORD_TIME, STAFF, false,
+                    at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.work().recordTime(a, r.ref(), TimeEntry.of(Duration.ofMinutes(15),
+                            LaborFunction.C_03_6, "checked the trunk"))),
+            new Op("work.timeSpent", Permission.READ_TIME, roles(INTAKE_LEAD, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
+                    false, NO_REQUEST, (fx, a, r) -> fx.engine.work().timeSpent(a, TimeQuery.ALL)),
             new Op("work.triage", Permission.TRIAGE, STAFF, true, WORKING_ON_OWN_LINE,
                     (fx, a, r) -> fx.engine.work().triage(a, r.ref(), Triage.builder("analysed")
                             .findings("The trunk card reboots every hour").build())),

@@ -1,15 +1,17 @@
 package dev.supportkit.storage.jdbc;
 
 import static dev.supportkit.storage.jdbc.Rows.name;
-
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.DirectoryEntry;
 import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.error.ConcurrencyConflictException;
+import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.request.Contact;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.api.work.TimeQuery;
 import dev.supportkit.spi.DataCodec;
 import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.JournalRecord;
@@ -17,7 +19,10 @@ import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.RequestSelection;
 import dev.supportkit.spi.storage.StorageTransaction;
+import dev.supportkit.spi.storage.TimeRecord;
+import dev.supportkit.spi.storage.TimeTotal;
 import dev.supportkit.spi.storage.TimerRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -149,6 +154,44 @@ final class JdbcTransaction implements StorageTransaction {
         sql().query("countRequestsByStatus", sqlText,
                 rows -> counts.put(RequestStatus.valueOf(rows.getString("status")), rows.getLong("n")), parameters);
         return counts;
+    }
+
+    // ------------------------------------------------------------------------------------------ time
+
+    @Override
+    public void insertTimeRecord(TimeRecord r) {
+        sql().insert("insertTimeRecord", () -> new ConcurrencyConflictException("time record", r.id(), 0, -1),
+                "INSERT INTO sk_time (tenant, id, request_id, specialist, labor_function, spent_seconds, task, note,"
+                        + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.tenant().value(), r.id(), r.request().value(), r.specialist().value(), r.function().code(),
+                r.spent().getSeconds(), r.task(), r.note(), r.recordedAt());
+    }
+
+    @Override
+    public List<TimeTotal> sumTime(TenantId tenant, TimeQuery query) {
+        StringBuilder where = new StringBuilder("tenant = ?");
+        List<Object> parameters = new ArrayList<>(List.of(tenant.value()));
+        query.request().ifPresent(r -> {
+            where.append(" AND request_id = ?");
+            parameters.add(r.value());
+        });
+        query.specialist().ifPresent(s -> {
+            where.append(" AND specialist = ?");
+            parameters.add(s.value());
+        });
+        query.from().ifPresent(f -> {
+            where.append(" AND recorded_at >= ?");
+            parameters.add(f);
+        });
+        query.until().ifPresent(u -> {
+            where.append(" AND recorded_at < ?");
+            parameters.add(u);
+        });
+        return sql().query("sumTime", "SELECT request_id, specialist, labor_function, SUM(spent_seconds) AS spent"
+                        + " FROM sk_time WHERE " + where + " GROUP BY request_id, specialist, labor_function",
+                rows -> new TimeTotal(RequestId.of(rows.getString("request_id")),
+                        SpecialistId.of(rows.getString("specialist")), LaborFunction.ofCode(rows.getString(
+                        "labor_function")), Duration.ofSeconds(rows.getLong("spent"))), parameters.toArray());
     }
 
     // ------------------------------------------------------------------------------------------ contacts

@@ -3,12 +3,15 @@ package dev.supportkit.core.internal.storage.memory;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.DirectoryEntry;
 import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.error.ConcurrencyConflictException;
+import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.request.Contact;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestSort;
 import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.api.work.TimeQuery;
 import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.Lease;
@@ -18,7 +21,10 @@ import dev.supportkit.spi.storage.RequestPosition;
 import dev.supportkit.spi.storage.RequestSelection;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageTransaction;
+import dev.supportkit.spi.storage.TimeRecord;
+import dev.supportkit.spi.storage.TimeTotal;
 import dev.supportkit.spi.storage.TimerRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -61,6 +67,7 @@ public final class InMemoryStorageProvider implements StorageProvider {
     private final Map<Key, Request> requests = new HashMap<>();
     private final Map<Key, List<Contact>> contacts = new HashMap<>();
     private final Set<Key> contactIds = new HashSet<>();
+    private final Map<Key, TimeRecord> timeRecords = new LinkedHashMap<>();
     private final Map<Key, List<JournalRecord>> journals = new HashMap<>();
     private final Map<String, OutboxMessage> outbox = new LinkedHashMap<>();
     private final Map<EntryKey, DirectoryEntry> directory = new HashMap<>();
@@ -177,6 +184,34 @@ public final class InMemoryStorageProvider implements StorageProvider {
             }
             undo.push(() -> contactIds.remove(id));
             appendTo(contacts, new Key(tenant, contact.request().value()), contact);
+        }
+
+        @Override
+        public void insertTimeRecord(TimeRecord record) {
+            checkOpen();
+            Key key = new Key(record.tenant(), record.id());
+            if (timeRecords.putIfAbsent(key, record) != null) {
+                throw new ConcurrencyConflictException("time record", record.id(), 0, -1);
+            }
+            undo.push(() -> timeRecords.remove(key));
+        }
+
+        @Override
+        public List<TimeTotal> sumTime(TenantId tenant, TimeQuery query) {
+            checkOpen();
+            record Group(RequestId request, SpecialistId specialist, LaborFunction function) {
+            }
+            Map<Group, Duration> sums = new LinkedHashMap<>();
+            timeRecords.values().stream()
+                    .filter(r -> r.tenant().equals(tenant))
+                    .filter(r -> query.request().map(r.request()::equals).orElse(true))
+                    .filter(r -> query.specialist().map(r.specialist()::equals).orElse(true))
+                    .filter(r -> query.from().map(f -> !r.recordedAt().isBefore(f)).orElse(true))
+                    .filter(r -> query.until().map(r.recordedAt()::isBefore).orElse(true))
+                    .forEach(r -> sums.merge(new Group(r.request(), r.specialist(), r.function()), r.spent(),
+                            Duration::plus));
+            return sums.entrySet().stream().map(e -> new TimeTotal(e.getKey().request(), e.getKey().specialist(),
+                    e.getKey().function(), e.getValue())).toList();
         }
 
         @Override

@@ -1,0 +1,16 @@
+-- Time specialists spent on requests (issue 14): totals per request, specialist and labour function are
+-- summed in SQL.
+CREATE TABLE sk_time (
+    tenant         VARCHAR(64) NOT NULL,
+    id             VARCHAR(64) NOT NULL,
+    request_id     VARCHAR(64) NOT NULL,
+    specialist     VARCHAR(64) NOT NULL,
+    labor_function VARCHAR(16) NOT NULL,
+    spent_seconds  BIGINT NOT NULL,
+    task           VARCHAR(200),
+    note           MEDIUMTEXT NOT NULL,
+    recorded_at    DATETIME(6) NOT NULL,
+    PRIMARY KEY (tenant, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=${binary_collation};
+CREATE INDEX sk_time_by_request ON sk_time (tenant, request_id);
+CREATE INDEX sk_time_by_specialist ON sk_time (tenant, specialist, recorded_at);

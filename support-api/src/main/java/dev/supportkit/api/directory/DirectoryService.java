@@ -153,4 +153,43 @@ public interface DirectoryService {
      * @return the groups, ordered by id
      */
     List<SupportGroup> groups(Actor actor);
+
+    /**
+     * Deactivates a directory entry: from now on it is refused for new work (a contact naming a deactivated
+     * organisation, representative or system; an assignment, a triage or a redirect naming a deactivated
+     * specialist, group or system: {@link dev.supportkit.api.error.ValidationException}, rule {@code active}),
+     * and routing passes over deactivated specialists. Requests it is already on are not changed.
+     *
+     * @param actor  an administrator
+     * @param kind   the entry's kind
+     * @param id     the entry's id
+     * @param reason why (required, at most 1,000 characters)
+     * @return the entry's status
+     * @throws dev.supportkit.api.error.ValidationException naming {@code directory.id} (rule {@code exists})
+     *         when there is no such entry, or {@code directory.reason}
+     */
+    DirectoryStatus deactivate(Actor actor, DirectoryKind kind, String id, String reason);
+
+    /**
+     * Makes a deactivated entry take new work again.
+     *
+     * @param actor  an administrator
+     * @param kind   the entry's kind
+     * @param id     the entry's id
+     * @param reason why (required, at most 1,000 characters)
+     * @return the entry's status
+     * @throws dev.supportkit.api.error.ValidationException naming {@code directory.id} (rule {@code exists})
+     *         when there is no such entry, or {@code directory.reason}
+     */
+    DirectoryStatus reactivate(Actor actor, DirectoryKind kind, String id, String reason);
+
+    /**
+     * Tells whether an entry takes new work.
+     *
+     * @param actor staff, an auditor or an administrator
+     * @param kind  the entry's kind
+     * @param id    the entry's id
+     * @return false when it is deactivated; true otherwise (also for an entry without a status)
+     */
+    boolean active(Actor actor, DirectoryKind kind, String id);
 }

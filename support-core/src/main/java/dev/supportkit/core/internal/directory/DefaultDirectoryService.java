@@ -1,6 +1,8 @@
 package dev.supportkit.core.internal.directory;
 
 import dev.supportkit.api.Actor;
+import dev.supportkit.api.directory.DirectoryStatus;
+import dev.supportkit.api.directory.DirectoryKind;
 import dev.supportkit.api.Role;
 import dev.supportkit.api.directory.ComponentId;
 import dev.supportkit.api.directory.ContactPoint;
@@ -26,6 +28,7 @@ import dev.supportkit.core.internal.config.NotificationSettings;
 import dev.supportkit.core.internal.notify.NotificationChannels;
 import dev.supportkit.core.internal.request.FieldErrors;
 import dev.supportkit.core.internal.security.AccessPolicy;
+import dev.supportkit.core.internal.request.ActiveEntries;
 import dev.supportkit.core.internal.security.Permission;
 import dev.supportkit.core.internal.sla.SlaClock;
 import dev.supportkit.core.internal.work.UnitOfWork;
@@ -352,5 +355,39 @@ public final class DefaultDirectoryService implements DirectoryService {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
+    }
+
+    @Override
+    public DirectoryStatus deactivate(Actor actor, DirectoryKind kind, String id, String reason) {
+        return changeStatus(actor, kind, id, reason, false);
+    }
+
+    @Override
+    public DirectoryStatus reactivate(Actor actor, DirectoryKind kind, String id, String reason) {
+        return changeStatus(actor, kind, id, reason, true);
+    }
+
+    private DirectoryStatus changeStatus(Actor actor, DirectoryKind kind, String id, String reason, boolean active) {
+        policy.require(actor, Permission.MANAGE_DIRECTORY);
+        FieldErrors input = new FieldErrors();
+        input.required("directory.kind", kind);
+        input.requiredText("directory.id", id, 64);
+        input.requiredText("directory.reason", reason, 1000);
+        input.throwIfAny();
+        return work.write(tx -> {
+            if (tx.findDirectoryEntry(actor.tenant(), kind.type(), id).isEmpty()) {
+                new FieldErrors().add("directory.id", "exists", "no " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                        + " '" + id + "' in the directory").throwIfAny();
+            }
+            DirectoryStatus status = new DirectoryStatus(kind, id, active, reason, work.now(), actor.id());
+            tx.saveDirectoryEntry(actor.tenant(), status);
+            return status;
+        });
+    }
+
+    @Override
+    public boolean active(Actor actor, DirectoryKind kind, String id) {
+        policy.require(actor, Permission.READ_STAFF_DIRECTORY);
+        return work.read(tx -> !ActiveEntries.inactive(tx, actor.tenant(), kind, id));
     }
 }

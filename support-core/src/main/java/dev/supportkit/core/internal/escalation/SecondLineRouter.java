@@ -2,6 +2,7 @@ package dev.supportkit.core.internal.escalation;
 
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
+import dev.supportkit.api.directory.DirectoryKind;
 import dev.supportkit.api.directory.GroupId;
 import dev.supportkit.api.directory.Specialist;
 import dev.supportkit.api.directory.SpecialistId;
@@ -14,6 +15,7 @@ import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.internal.config.RoutingSettings;
 import dev.supportkit.core.internal.request.FieldErrors;
+import dev.supportkit.core.internal.request.ActiveEntries;
 import dev.supportkit.spi.storage.RequestSelection;
 import dev.supportkit.spi.storage.StorageTransaction;
 import java.util.Comparator;
@@ -102,7 +104,9 @@ final class SecondLineRouter {
             return Optional.empty();
         }
         List<Specialist> members = tx.listDirectoryEntries(actor.tenant(), Specialist.class, Optional.empty())
-                .stream().filter(s -> group.equals(s.group()) && SECOND_LINE_ROLES.contains(s.role())).toList();
+                .stream().filter(s -> group.equals(s.group()) && SECOND_LINE_ROLES.contains(s.role()))
+                .filter(s -> !ActiveEntries.inactive(tx, actor.tenant(), DirectoryKind.SPECIALIST, s.id().value()))
+                .toList();
         if (members.isEmpty()) {
             return Optional.of(new Routing(rule, group, null, 0, null));
         }

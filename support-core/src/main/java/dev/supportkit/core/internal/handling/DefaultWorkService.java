@@ -2,6 +2,7 @@ package dev.supportkit.core.internal.handling;
 
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
+import dev.supportkit.api.directory.DirectoryKind;
 import dev.supportkit.api.directory.GroupId;
 import dev.supportkit.api.directory.Specialist;
 import dev.supportkit.api.directory.SpecialistId;
@@ -32,6 +33,7 @@ import dev.supportkit.core.internal.request.LineFunctions;
 import dev.supportkit.core.internal.request.RequestAction;
 import dev.supportkit.core.internal.request.RequestCommands.Change;
 import dev.supportkit.core.internal.request.RequestCommands;
+import dev.supportkit.core.internal.request.ActiveEntries;
 import dev.supportkit.core.internal.security.Permission;
 import dev.supportkit.spi.storage.StorageTransaction;
 import dev.supportkit.spi.storage.TimeRecord;
@@ -86,6 +88,9 @@ public final class DefaultWorkService implements WorkService {
                 } else if (found.get().line() != SupportLine.SECOND_LINE) {
                     errors.add("assignment.group", "works-line", "group '" + group.get() + "' works "
                             + found.get().line() + ", not SECOND_LINE");
+                } else {
+                    ActiveEntries.requireActive(tx, actor.tenant(), DirectoryKind.GROUP, group.get().value(),
+                            "assignment.group", errors);
                 }
             }
             Optional<SpecialistId> assignee = assignment.assignee();
@@ -156,6 +161,9 @@ public final class DefaultWorkService implements WorkService {
         } else if (line == SupportLine.SECOND_LINE && group.isPresent()
                 && !group.get().equals(specialist.get().group())) {
             errors.add("assignment.assignee", "in-group", "'" + id + "' is not in group '" + group.get() + "'");
+        } else {
+            ActiveEntries.requireActive(tx, actor.tenant(), DirectoryKind.SPECIALIST, id.value(), "assignment.assignee",
+                    errors);
         }
     }
 
@@ -253,6 +261,9 @@ public final class DefaultWorkService implements WorkService {
                 } else if (!system.get().organization().equals(current.organization())) {
                     step.errors().add("triage.system", "belongs-to-organization", "system '" + triage.system().get()
                             + "' is not one of organisation '" + current.organization() + "'");
+                } else {
+                    ActiveEntries.requireActive(step.tx(), actor.tenant(), DirectoryKind.SYSTEM,
+                            triage.system().get().value(), "triage.system", step.errors());
                 }
             }
             Priority priority = triage.priority().orElse(current.priority());

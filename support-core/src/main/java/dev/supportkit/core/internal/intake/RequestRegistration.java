@@ -2,6 +2,7 @@ package dev.supportkit.core.internal.intake;
 
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
+import dev.supportkit.api.directory.DirectoryKind;
 import dev.supportkit.api.directory.Organization;
 import dev.supportkit.api.directory.Representative;
 import dev.supportkit.api.directory.Site;
@@ -41,6 +42,7 @@ import dev.supportkit.core.internal.request.RequestCommands;
 import dev.supportkit.core.internal.request.RequestCommands.Change;
 import dev.supportkit.core.internal.request.RequestLifecycle;
 import dev.supportkit.core.internal.security.Permission;
+import dev.supportkit.core.internal.request.ActiveEntries;
 import dev.supportkit.spi.storage.RequestSelection;
 import dev.supportkit.spi.storage.StorageTransaction;
 import jakarta.inject.Inject;
@@ -442,6 +444,8 @@ public final class RequestRegistration {
             errors.add("contact.organization", "exists", "no organization '" + draft.organization() + "' in the directory");
             return new Directory(false, Optional.empty());
         }
+        ActiveEntries.requireActive(tx, actor.tenant(), DirectoryKind.ORGANIZATION, draft.organization().value(),
+                "contact.organization", errors);
         boolean known = true;
         if (draft.representative() != null) {
             Optional<Representative> rep = tx.findDirectoryEntry(actor.tenant(), Representative.class,
@@ -450,6 +454,9 @@ public final class RequestRegistration {
                 errors.add("contact.representative", "belongs-to-organization",
                         "'" + draft.representative() + "' is not a representative of organization '"
                                 + draft.organization() + "'");
+            } else {
+                ActiveEntries.requireActive(tx, actor.tenant(), DirectoryKind.REPRESENTATIVE,
+                        draft.representative().value(), "contact.representative", errors);
             }
         }
         Optional<SupportedSystem> found = Optional.empty();
@@ -463,6 +470,8 @@ public final class RequestRegistration {
                 known = false;
             } else {
                 found = system;
+                ActiveEntries.requireActive(tx, actor.tenant(), DirectoryKind.SYSTEM, draft.system().value(),
+                        "contact.system", errors);
             }
         }
         return new Directory(known, found);

@@ -34,6 +34,7 @@ import dev.supportkit.api.directory.RepresentativeId;
 import dev.supportkit.api.directory.Site;
 import dev.supportkit.api.directory.SiteId;
 import dev.supportkit.api.directory.Specialist;
+import dev.supportkit.api.directory.DirectoryKind;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.directory.SupportGroup;
 import dev.supportkit.api.directory.SupportLine;
@@ -532,7 +533,15 @@ class RoleDeniedCallsTest {
                     false, NO_REQUEST, (fx, a, r) -> fx.engine.directory().specialists(a)),
             new Op("directory.groups", Permission.READ_STAFF_DIRECTORY,
                     roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
-                    false, NO_REQUEST, (fx, a, r) -> fx.engine.directory().groups(a)));
+                    false, NO_REQUEST, (fx, a, r) -> fx.engine.directory().groups(a)),
+            new Op("directory.deactivate", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().deactivate(a, DirectoryKind.SPECIALIST, "spc-anna", "left")),
+            new Op("directory.reactivate", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().reactivate(a, DirectoryKind.SPECIALIST, "spc-anna", "back")),
+            new Op("directory.active", Permission.READ_STAFF_DIRECTORY,
+                    roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
+                    false, NO_REQUEST, (fx, a, r) -> fx.engine.directory().active(a, DirectoryKind.SPECIALIST,
+                            "spc-anna")));
 
     /** Which staff roles work which line: the line rule of the specification. */
     private static final Map<SupportLine, Set<Role>> LINE_WORKERS = Map.of(

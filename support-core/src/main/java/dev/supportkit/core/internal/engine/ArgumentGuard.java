@@ -6,6 +6,7 @@ import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.error.ValidationException;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestRef;
+import dev.supportkit.core.internal.request.FieldErrors;
 import dev.supportkit.core.internal.security.CustomerView;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -24,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link ValidationException} naming the parameter (rule {@code required}), never with a
  * {@code NullPointerException} or a provider's failure:
  * <ul>
- *   <li>a null actor, request reference, request id or {@code Optional} is refused before any work starts;</li>
+ *   <li>a null actor, request reference, request id or {@code Optional} is refused before any work starts, and
+ *   so is an actor whose id or display name breaks the character policy or is too long ({@code actor.id},
+ *   {@code actor.displayName});</li>
  *   <li>any other argument (a draft, a plan, an id) is left to the service, which names the fields it checks
  *   (e.g. {@code redirect.target}) together with every other problem of the input; should a null one still
  *   reach code that cannot take it, the failure is turned into the same {@code ValidationException}.</li>
@@ -103,6 +106,7 @@ public final class ArgumentGuard implements InvocationHandler {
         if (!first.isEmpty()) {
             throw new ValidationException(first);
         }
+        checkActor(actor(args));
         try {
             return CustomerView.of(actor(args), method.invoke(service, args));
         } catch (InvocationTargetException e) {
@@ -114,6 +118,26 @@ public final class ArgumentGuard implements InvocationHandler {
             }
             throw failure;
         }
+    }
+
+    /** The longest actor id: the length every id column keeps. */
+    static final int ACTOR_ID_MAX = 64;
+    /** The longest display name: one line, as the journal shows it. */
+    static final int DISPLAY_NAME_MAX = 200;
+
+    /**
+     * The embedding application builds actors and SupportKit trusts who they are, but what they say goes
+     * into the journal and messages: the id and the display name follow the character policy (one line, no
+     * control or invisible characters) and fit the columns that keep them.
+     */
+    private static void checkActor(Actor actor) {
+        if (actor == null) {
+            return;
+        }
+        FieldErrors errors = new FieldErrors();
+        errors.requiredText("actor.id", actor.id(), ACTOR_ID_MAX);
+        errors.maxLength("actor.displayName", actor.displayName(), DISPLAY_NAME_MAX);
+        errors.throwIfAny();
     }
 
     /** The actor a call is made as: its first {@code Actor} argument, if any. */

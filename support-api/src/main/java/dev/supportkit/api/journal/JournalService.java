@@ -28,4 +28,27 @@ public interface JournalService {
      * @return the verification result
      */
     ChainVerification verify(Actor actor, RequestId request);
+
+    /**
+     * Takes a checkpoint of the actor's tenant: every request's chain head, read page by page (memory stays
+     * bounded). Store it outside the database (see {@link JournalCheckpoint}).
+     *
+     * @param actor an auditor or an administrator
+     * @return the checkpoint
+     */
+    JournalCheckpoint checkpoint(Actor actor);
+
+    /**
+     * Compares the journals with a checkpoint taken earlier: each request of the checkpoint must still have
+     * the entry at its head's sequence with the same hash, and its chain must verify from there on. A journal
+     * cut back below the head (tail truncation), an entry rewritten up to the head, or a request gone is
+     * reported even when the request row's anchor was moved to match.
+     *
+     * @param actor      an intake lead, group lead, auditor or administrator
+     * @param checkpoint the checkpoint, of the actor's tenant
+     * @return one verdict per request whose journal does not hold against the checkpoint; empty when all do
+     * @throws dev.supportkit.api.error.ValidationException naming {@code checkpoint.tenant} (rule
+     *         {@code same-tenant}) for another tenant's checkpoint
+     */
+    List<ChainVerification> verifyAgainst(Actor actor, JournalCheckpoint checkpoint);
 }

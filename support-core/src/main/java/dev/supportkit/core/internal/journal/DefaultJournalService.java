@@ -2,23 +2,35 @@ package dev.supportkit.core.internal.journal;
 
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
+import dev.supportkit.api.error.FieldError;
+import dev.supportkit.api.error.ValidationException;
 import dev.supportkit.api.journal.ChainVerification;
+import dev.supportkit.api.journal.JournalCheckpoint;
 import dev.supportkit.api.journal.JournalEntry;
 import dev.supportkit.api.journal.JournalService;
 import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
+import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.security.AccessPolicy;
 import dev.supportkit.core.internal.security.Permission;
 import dev.supportkit.core.internal.work.UnitOfWork;
 import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.RequestFacts;
+import dev.supportkit.spi.storage.RequestPosition;
+import dev.supportkit.spi.storage.RequestSelection;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Reads and verifies request journals. */
 public final class DefaultJournalService implements JournalService {
+    /** Requests read per page while a checkpoint is taken. */
+    private static final int PAGE = 500;
+
     private final UnitOfWork work;
     private final AccessPolicy policy;
     private final JacksonCodec codec;
@@ -58,6 +70,62 @@ public final class DefaultJournalService implements JournalService {
             Request loaded = policy.loadVisible(tx, actor, request);
             return verify(loaded, tx.findJournal(loaded.tenant(), request), keys);
         });
+    }
+
+    @Override
+    public JournalCheckpoint checkpoint(Actor actor) {
+        policy.require(actor, Permission.CHECKPOINT_JOURNAL);
+        Instant now = work.now();
+        RequestQuery everything = RequestQuery.builder().limit(PAGE).build();
+        List<JournalCheckpoint.Head> heads = new ArrayList<>();
+        Optional<RequestPosition> after = Optional.empty();
+        while (true) {
+            RequestSelection page = new RequestSelection(everything, now, after, PAGE);
+            List<Request> requests = work.read(tx -> tx.findRequests(actor.tenant(), page));
+            requests.forEach(r -> heads.add(new JournalCheckpoint.Head(r.id(), r.journalSequence(), r.journalHash())));
+            if (requests.size() < PAGE) {
+                return new JournalCheckpoint(actor.tenant(), now, heads);
+            }
+            after = Optional.of(RequestFacts.position(requests.get(requests.size() - 1), everything.sort()));
+        }
+    }
+
+    @Override
+    public List<ChainVerification> verifyAgainst(Actor actor, JournalCheckpoint checkpoint) {
+        policy.require(actor, Permission.VERIFY_JOURNAL);
+        if (!checkpoint.tenant().equals(actor.tenant())) {
+            throw new ValidationException(List.of(new FieldError("checkpoint.tenant", "same-tenant",
+                    "the checkpoint is of tenant '" + checkpoint.tenant() + "', not '" + actor.tenant() + "'")));
+        }
+        List<ChainVerification> problems = new ArrayList<>();
+        for (JournalCheckpoint.Head head : checkpoint.heads()) {
+            ChainVerification verdict = work.read(tx -> {
+                Optional<Request> request = tx.findRequest(actor.tenant(), head.request());
+                if (request.isEmpty()) {
+                    return ChainVerification.broken(head.request(), 0, 1, "the request is gone; the checkpoint of "
+                            + checkpoint.takenAt() + " had " + head.sequence() + " journal entries");
+                }
+                List<JournalRecord> records = tx.findJournal(actor.tenant(), head.request());
+                long last = records.isEmpty() ? 0 : records.get(records.size() - 1).sequence();
+                if (last < head.sequence()) {
+                    return ChainVerification.broken(head.request(), records.size(), last + 1, "the journal ends at"
+                            + " entry " + last + " but had " + head.sequence() + " entries at the checkpoint of "
+                            + checkpoint.takenAt() + ": entries were removed");
+                }
+                Optional<JournalRecord> atHead = records.stream().filter(r -> r.sequence() == head.sequence())
+                        .findFirst();
+                if (atHead.isEmpty() || !head.hash().equals(atHead.get().hash())) {
+                    return ChainVerification.broken(head.request(), records.size(), head.sequence(), "entry "
+                            + head.sequence() + " is not the one the checkpoint of " + checkpoint.takenAt()
+                            + " recorded: the journal was rewritten up to it");
+                }
+                return verify(request.get(), records, keys);
+            });
+            if (!verdict.intact()) {
+                problems.add(verdict);
+            }
+        }
+        return List.copyOf(problems);
     }
 
     /**

@@ -96,8 +96,10 @@ public enum Permission {
     /** journal.entries */
     READ_JOURNAL("read a journal", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD,
             CUSTOMER_REPRESENTATIVE, AUDITOR, ADMINISTRATOR),
-    /** journal.verify */
+    /** journal.verify, journal.verifyAgainst */
     VERIFY_JOURNAL("verify a journal", INTAKE_LEAD, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
+    /** journal.checkpoint */
+    CHECKPOINT_JOURNAL("take a journal checkpoint", AUDITOR, ADMINISTRATOR),
     /** reports.* */
     READ_REPORTS("read reports", INTAKE_LEAD, GROUP_LEAD, AUDITOR),
     /** directory.save* */

@@ -35,6 +35,7 @@ import dev.supportkit.api.directory.Site;
 import dev.supportkit.api.directory.SiteId;
 import dev.supportkit.api.directory.Specialist;
 import dev.supportkit.api.directory.DirectoryKind;
+import dev.supportkit.api.journal.JournalCheckpoint;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.directory.SupportGroup;
 import dev.supportkit.api.directory.SupportLine;
@@ -473,6 +474,12 @@ class RoleDeniedCallsTest {
             new Op("journal.verify", Permission.VERIFY_JOURNAL, roles(INTAKE_LEAD, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
                     false, at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
                     (fx, a, r) -> fx.engine.journal().verify(a, r.id())),
+            new Op("journal.checkpoint", Permission.CHECKPOINT_JOURNAL, roles(AUDITOR, ADMINISTRATOR), false,
+                    NO_REQUEST, (fx, a, r) -> fx.engine.journal().checkpoint(a)),
+            new Op("journal.verifyAgainst", Permission.VERIFY_JOURNAL,
+                    roles(INTAKE_LEAD, GROUP_LEAD, AUDITOR, ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.journal().verifyAgainst(a, new JournalCheckpoint(a.tenant(),
+                            java.time.Instant.EPOCH, List.of()))),
             new Op("quality.deliveries", Permission.READ_DELIVERIES, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD,
                     SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR, ADMINISTRATOR), false,
                     at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),

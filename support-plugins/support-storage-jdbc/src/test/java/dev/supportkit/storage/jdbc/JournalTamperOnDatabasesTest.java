@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.journal.ChainVerification;
+import dev.supportkit.api.journal.JournalCheckpoint;
 import dev.supportkit.api.journal.JournalEntry;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestStatus;
@@ -183,5 +184,35 @@ class JournalTamperOnDatabasesTest {
         Request nullLink = closedRequest();
         where(nullLink, "previous_hash = NULL", 4);
         assertBrokenAt(4, "unreadable", verify(nullLink));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRES", "MARIADB"})
+    @DisplayName("a checkpoint kept outside finds a journal cut back with its anchor moved, and a request deleted")
+    void checkpointFindsTruncation(TestDatabase server) throws SQLException {
+        start(server);
+        Request kept = closedRequest();
+        Request truncated = closedRequest();
+        Request deleted = closedRequest();
+        JournalCheckpoint checkpoint = fx.engine.journal().checkpoint(fx.auditor);
+        assertEquals(List.of(kept.id(), truncated.id(), deleted.id()),
+                checkpoint.heads().stream().map(JournalCheckpoint.Head::request).toList());
+        assertEquals(List.of(), fx.engine.journal().verifyAgainst(fx.auditor, checkpoint));
+
+        // cut the last two entries and move the request row's anchor back with them: verify() cannot tell
+        List<JournalRecord> records = rows(truncated);
+        JournalRecord newHead = records.get(records.size() - 3);
+        update("DELETE FROM sk_journal WHERE tenant = ? AND request_id = ? AND seq > ?", truncated.tenant().value(),
+                truncated.id().value(), newHead.sequence());
+        moveAnchor(truncated, records.get(records.size() - 1).hash(), newHead.hash());
+        moveAnchor(truncated, "\"journalSequence\":" + truncated.journalSequence(),
+                "\"journalSequence\":" + newHead.sequence());
+        assertTrue(verify(truncated).intact(), "without a checkpoint the cut journal looks whole: " + verify(truncated));
+        update("DELETE FROM sk_requests WHERE tenant = ? AND id = ?", deleted.tenant().value(), deleted.id().value());
+
+        List<ChainVerification> problems = fx.engine.journal().verifyAgainst(fx.auditor, checkpoint);
+        assertEquals(List.of(truncated.id(), deleted.id()), problems.stream().map(ChainVerification::request).toList());
+        assertBrokenAt(newHead.sequence() + 1, "entries were removed", problems.get(0));
+        assertTrue(problems.get(1).problem().orElseThrow().contains("the request is gone"), problems.get(1).toString());
     }
 }

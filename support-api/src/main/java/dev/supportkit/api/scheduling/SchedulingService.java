@@ -20,13 +20,16 @@ public interface SchedulingService {
     Request scheduleVisit(Actor actor, RequestRef ref, VisitPlan plan);
 
     /**
-     * Appoints a responsible executor with a deadline (D/01.7). The entry is internal. If the
-     * deadline passes while the request is still being worked on, the engine journals it as missed
-     * (as the {@link dev.supportkit.api.Role#SYSTEM} actor, which raises the request's version) and
-     * records a notification to the executor.
+     * Sets an executor's deadline on a request (D/01.7). The entry is internal. It does not assign the
+     * request (use {@link dev.supportkit.api.work.WorkService#assign}). If the deadline passes while the
+     * request is still at second line, the engine journals it as missed (as the
+     * {@link dev.supportkit.api.Role#SYSTEM} actor, which raises the request's version) and records a
+     * notification to the executor; the executor cannot mark the task done yet (work plans, issue 14, will).
      *
      * @param actor    a group lead
-     * @param ref      the request as last read; it must be at second line (working or waiting)
+     * @param ref      the request as last read; it must be in work at second line ({@code AT_SECOND_LINE}; a
+     *                 request waiting for the customer is refused with an
+     *                 {@link dev.supportkit.api.error.InvalidTransitionException})
      * @param deadline who, by when, what
      * @return the updated request
      */

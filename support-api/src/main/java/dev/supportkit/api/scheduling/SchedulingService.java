@@ -22,7 +22,8 @@ public interface SchedulingService {
     /**
      * Sets an executor's deadline on a request (D/01.7). The entry is internal. It does not assign the
      * request (use {@link dev.supportkit.api.work.WorkService#assign}). If the deadline passes while the
-     * request is still at second line, the engine journals it as missed (as the
+     * request is still open (in work at any line, or waiting for the customer), the engine journals it as
+     * missed (as the
      * {@link dev.supportkit.api.Role#SYSTEM} actor, which raises the request's version) and records a
      * notification to the executor; the executor cannot mark the task done yet (work plans, issue 14, will).
      *

@@ -1,6 +1,7 @@
 package dev.supportkit.core.internal.config;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * supportkit.journal.keys.k2024.active = false                     (a retired key: verifies, never seals)
  * supportkit.journal.keys.k2025.secret = ...                       (active by default: seals new entries)
  * supportkit.journal.accept-unkeyed-before = 2025-01-01T00:00:00Z  (entries written before keys existed)
+ * supportkit.journal.checkpoint-directory = /var/lib/supportkit/checkpoints  (where checkpoints are written)
  * </pre>
  * A tenant seals with its own active key, or else with the active key for {@code *}; there is at most one
  * active key per tenant. Retired keys stay listed so older entries still verify.
@@ -27,8 +29,10 @@ import java.util.regex.Pattern;
  * @param keys                every key, by id
  * @param acceptUnkeyedBefore entries older than this may carry a plain SHA-256 hash (at the start of a chain
  *                            only), if set
+ * @param checkpointDirectory where {@code journal().checkpoint} also writes each checkpoint as JSON, if set
  */
-public record JournalSettings(Map<String, Key> keys, Optional<Instant> acceptUnkeyedBefore) {
+public record JournalSettings(Map<String, Key> keys, Optional<Instant> acceptUnkeyedBefore,
+                              Optional<Path> checkpointDirectory) {
     /** The key prefix. */
     public static final String PREFIX = "supportkit.journal.";
     /** Every tenant. */
@@ -36,7 +40,7 @@ public record JournalSettings(Map<String, Key> keys, Optional<Instant> acceptUnk
     /** The shortest secret accepted, in characters. */
     public static final int MIN_SECRET_LENGTH = 32;
     /** No keys: the journal is a plain SHA-256 chain. */
-    public static final JournalSettings NONE = new JournalSettings(Map.of(), Optional.empty());
+    public static final JournalSettings NONE = new JournalSettings(Map.of(), Optional.empty(), Optional.empty());
 
     private static final Pattern KEY_KEY = Pattern.compile(
             "supportkit\\.journal\\.keys\\.([A-Za-z0-9_-]{1,32})\\.(secret|tenant|active)");
@@ -62,6 +66,7 @@ public record JournalSettings(Map<String, Key> keys, Optional<Instant> acceptUnk
      *
      * @param keys                every key, by id
      * @param acceptUnkeyedBefore see the record's description
+     * @param checkpointDirectory see the record's description
      */
     public JournalSettings {
         keys = Map.copyOf(keys);
@@ -79,9 +84,18 @@ public record JournalSettings(Map<String, Key> keys, Optional<Instant> acceptUnk
         Map<String, String> tenants = new TreeMap<>();
         Map<String, Boolean> active = new TreeMap<>();
         Optional<Instant> unkeyedBefore = Optional.empty();
+        Optional<Path> checkpoints = Optional.empty();
         for (Map.Entry<String, List<String>> entry : values.entrySet()) {
             String key = entry.getKey();
             String value = String.join(",", entry.getValue()).strip();
+            if (key.equals(PREFIX + "checkpoint-directory")) {
+                if (value.isEmpty()) {
+                    problems.add(key + ": must name a directory");
+                } else {
+                    checkpoints = Optional.of(Path.of(value));
+                }
+                continue;
+            }
             if (key.equals(PREFIX + "accept-unkeyed-before")) {
                 try {
                     unkeyedBefore = Optional.of(Instant.parse(value));
@@ -93,7 +107,7 @@ public record JournalSettings(Map<String, Key> keys, Optional<Instant> acceptUnk
             Matcher m = KEY_KEY.matcher(key);
             if (!m.matches()) {
                 problems.add(key + ": unknown journal key (known: " + PREFIX + "keys.<id>.secret|tenant|active, "
-                        + PREFIX + "accept-unkeyed-before; a key id is 1 to 32 letters, digits, '-' or '_')");
+                        + PREFIX + "accept-unkeyed-before, " + PREFIX + "checkpoint-directory; a key id is 1 to 32 letters, digits, '-' or '_')");
                 continue;
             }
             String id = m.group(1);
@@ -140,6 +154,6 @@ public record JournalSettings(Map<String, Key> keys, Optional<Instant> acceptUnk
             }
             keys.put(id, new Key(id, tenant, secrets.get(id).getBytes(StandardCharsets.UTF_8), isActive));
         }
-        return new JournalSettings(keys, unkeyedBefore);
+        return new JournalSettings(keys, unkeyedBefore, checkpoints);
     }
 }

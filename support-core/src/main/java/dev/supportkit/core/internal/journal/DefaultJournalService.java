@@ -3,6 +3,7 @@ package dev.supportkit.core.internal.journal;
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
 import dev.supportkit.api.error.FieldError;
+import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.error.ValidationException;
 import dev.supportkit.api.journal.ChainVerification;
 import dev.supportkit.api.journal.JournalCheckpoint;
@@ -12,6 +13,7 @@ import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestQuery;
+import dev.supportkit.core.internal.config.EngineSettings;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.security.AccessPolicy;
 import dev.supportkit.core.internal.security.Permission;
@@ -21,6 +23,11 @@ import dev.supportkit.spi.storage.RequestFacts;
 import dev.supportkit.spi.storage.RequestPosition;
 import dev.supportkit.spi.storage.RequestSelection;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,19 +42,23 @@ public final class DefaultJournalService implements JournalService {
     private final AccessPolicy policy;
     private final JacksonCodec codec;
     private final JournalKeys keys;
+    private final Optional<Path> checkpointDirectory;
 
     /**
-     * @param work   the unit of work
-     * @param policy the access policy
-     * @param codec  JSON codec for event payloads
-     * @param keys   checks each record's seal
+     * @param work     the unit of work
+     * @param policy   the access policy
+     * @param codec    JSON codec for event payloads and checkpoints
+     * @param keys     checks each record's seal
+     * @param settings where checkpoints are written, if anywhere
      */
     @Inject
-    public DefaultJournalService(UnitOfWork work, AccessPolicy policy, JacksonCodec codec, JournalKeys keys) {
+    public DefaultJournalService(UnitOfWork work, AccessPolicy policy, JacksonCodec codec, JournalKeys keys,
+                                 EngineSettings settings) {
         this.work = work;
         this.policy = policy;
         this.codec = codec;
         this.keys = keys;
+        this.checkpointDirectory = settings.journal().checkpointDirectory();
     }
 
     @Override
@@ -84,9 +95,30 @@ public final class DefaultJournalService implements JournalService {
             List<Request> requests = work.read(tx -> tx.findRequests(actor.tenant(), page));
             requests.forEach(r -> heads.add(new JournalCheckpoint.Head(r.id(), r.journalSequence(), r.journalHash())));
             if (requests.size() < PAGE) {
-                return new JournalCheckpoint(actor.tenant(), now, heads);
+                JournalCheckpoint checkpoint = new JournalCheckpoint(actor.tenant(), now, heads);
+                checkpointDirectory.ifPresent(directory -> write(directory, checkpoint));
+                return checkpoint;
             }
             after = Optional.of(RequestFacts.position(requests.get(requests.size() - 1), everything.sort()));
+        }
+    }
+
+    /**
+     * Writes a checkpoint as JSON to {@code <directory>/<tenant>/checkpoint-<time>.json}, whole or not at all
+     * (written beside it, then moved into place).
+     */
+    private void write(Path directory, JournalCheckpoint checkpoint) {
+        Path tenantDirectory = directory.resolve(checkpoint.tenant().value());
+        Path file = tenantDirectory.resolve("checkpoint-" + checkpoint.takenAt().toString().replace(':', '-')
+                + ".json");
+        try {
+            Files.createDirectories(tenantDirectory);
+            Path partial = Files.createTempFile(tenantDirectory, "checkpoint-", ".partial");
+            Files.writeString(partial, codec.toJson(checkpoint), StandardCharsets.UTF_8);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new ProviderException("journal-checkpoints", "cannot write the checkpoint to " + file + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -98,7 +98,7 @@ class KeyedJournalTest {
 
     private static JournalKeys keysWith(String id, String secret) {
         return new JournalKeys(new JournalSettings(Map.of(id, new JournalSettings.Key(id, "*",
-                secret.getBytes(StandardCharsets.UTF_8), true)), Optional.empty()));
+                secret.getBytes(StandardCharsets.UTF_8), true)), Optional.empty(), Optional.empty()));
     }
 
     @Test

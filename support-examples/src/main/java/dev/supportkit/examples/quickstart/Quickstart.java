@@ -3,6 +3,8 @@ package dev.supportkit.examples.quickstart;
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
 import dev.supportkit.api.TenantId;
+import dev.supportkit.api.consulting.ConsultationRecord;
+import dev.supportkit.api.consulting.ConsultingStatistics;
 import dev.supportkit.api.directory.ComponentId;
 import dev.supportkit.api.directory.ComponentKind;
 import dev.supportkit.api.directory.ContactPoint;
@@ -25,18 +27,20 @@ import dev.supportkit.api.escalation.RedirectTarget;
 import dev.supportkit.api.event.DomainEvent;
 import dev.supportkit.api.journal.ChainVerification;
 import dev.supportkit.api.journal.JournalEntry;
+import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.journal.RequestEvent;
+import dev.supportkit.api.knowledge.KnowledgeHit;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.ContactDraft;
 import dev.supportkit.api.request.Priority;
-import dev.supportkit.api.consulting.ConsultationRecord;
-import dev.supportkit.api.consulting.ConsultingStatistics;
-import dev.supportkit.api.knowledge.KnowledgeHit;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
+import dev.supportkit.api.work.TimeEntry;
+import dev.supportkit.api.work.TimeQuery;
+import dev.supportkit.api.work.TimeSummary;
 import dev.supportkit.core.SupportEngine;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -190,10 +194,18 @@ public final class Quickstart {
             request = engine.resolution().resolve(viktor, request.ref(), new ResolutionReport(
                     "Replaced the power supply, checked incoming and outgoing calls on all trunks",
                     "Power supply failure (fan seized, overheating)", true, psu));
+            // The engineer records the time the repair took (issue 14's time tracking).
+            request = engine.work().recordTime(viktor, request.ref(), TimeEntry.of(Duration.ofMinutes(120),
+                    LaborFunction.C_03_6, "Replaced the power supply on site"));
             step(clock, 10);
             request = engine.resolution().signOff(irina, request.ref(), "Calls work again, thank you");
             step(clock, 30);
             request = engine.quality().close(boris, request.ref(), "Signed off by the customer; failure recorded");
+
+            TimeSummary time = engine.work().timeSpent(boris, TimeQuery.ofRequest(request.id()));
+            out.println("Time recorded on the request: " + time.total().toMinutes() + " min, by function "
+                    + time.byFunction().entrySet().stream().map(e -> e.getKey().code() + " " + e.getValue().toMinutes()
+                    + " min").sorted().toList());
 
             // After commit, the outbox worker delivers the customer's messages (normally in the background).
             engine.runDueWork();

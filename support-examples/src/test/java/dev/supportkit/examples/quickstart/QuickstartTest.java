@@ -32,7 +32,7 @@ class QuickstartTest {
         ChainVerification[] result = new ChainVerification[1];
         String printed = run(result);
         assertTrue(result[0].intact());
-        assertEquals(15, result[0].entriesChecked(), "10 actions and 5 delivered messages");
+        assertEquals(16, result[0].entriesChecked(), "10 actions, a time record and 5 delivered messages");
         for (String code : List.of("A/01.3", "A/02.3", "C/03.6", "B/02.6")) {
             assertTrue(printed.contains(code), () -> "missing " + code + " in\n" + printed);
         }
@@ -44,9 +44,10 @@ class QuickstartTest {
         assertTrue(printed.contains("to galina.volkova@nordtel.example: Deadline breached"), printed);
         assertTrue(printed.contains("Заявка «No incoming calls reach the office» зарегистрирована"), printed);
         assertTrue(printed.contains("просим подтвердить"), printed);
-        assertTrue(printed.contains("Hash chain verified: all 15 entries intact."), printed);
+        assertTrue(printed.contains("Hash chain verified: all 16 entries intact."), printed);
+        assertTrue(printed.contains("Time recorded on the request: 120 min, by function [C/03.6 120 min]"), printed);
         for (String consumer : List.of("the listener", "the event sink")) {
-            assertTrue(printed.contains("Domain events received by " + consumer + ": 15, 15 distinct event ids, one "
+            assertTrue(printed.contains("Domain events received by " + consumer + ": 16, 16 distinct event ids, one "
                     + "for every journal entry, in journal order"), printed);
         }
         assertTrue(printed.contains("suggested: FAQ faq-forwarding «Как настроить переадресацию звонков на мобильный "

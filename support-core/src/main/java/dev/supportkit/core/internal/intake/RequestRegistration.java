@@ -50,7 +50,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,10 +73,6 @@ public final class RequestRegistration {
     static final int TEXT_MAX = 10_000;
     /** Attempts of one registration when it conflicts with a concurrent one. */
     static final int REGISTER_ATTEMPTS = 25;
-    /** The statuses of an open request a contact may be attached to automatically. */
-    private static final Set<RequestStatus> OPEN = EnumSet.of(RequestStatus.REGISTERED,
-            RequestStatus.IN_PROGRESS_FIRST_LINE, RequestStatus.AT_INTAKE_LEAD, RequestStatus.AT_SECOND_LINE,
-            RequestStatus.WAITING_FOR_CUSTOMER);
 
     private final RequestCommands commands;
     private final QuestionnaireCatalog questionnaires;
@@ -197,7 +192,7 @@ public final class RequestRegistration {
     /** The most recent open request of the organisation about the contact's system. */
     private Optional<Request> openRequestAbout(StorageTransaction tx, Actor actor, ContactDraft draft, Instant now) {
         RequestQuery query = RequestQuery.builder().organization(draft.organization()).system(draft.system())
-                .status(OPEN.toArray(RequestStatus[]::new)).sort(RequestSort.NEWEST_FIRST).build();
+                .open().sort(RequestSort.NEWEST_FIRST).build();
         return tx.findRequests(actor.tenant(), RequestSelection.of(query, now, query.limit())).stream()
                 .filter(r -> commands.policy().canSee(actor, r)).findFirst();
     }

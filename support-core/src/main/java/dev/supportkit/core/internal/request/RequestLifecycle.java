@@ -56,9 +56,7 @@ public final class RequestLifecycle {
         for (RequestStatus open : EnumSet.of(REGISTERED, IN_PROGRESS_FIRST_LINE, AT_INTAKE_LEAD, AT_SECOND_LINE,
                 WAITING_FOR_CUSTOMER)) {
             legal(RequestAction.RESOLVE_WITH_INCIDENT, open, RESOLVED);
-        }
-        for (RequestStatus open : EnumSet.of(REGISTERED, IN_PROGRESS_FIRST_LINE, AT_INTAKE_LEAD, AT_SECOND_LINE,
-                WAITING_FOR_CUSTOMER)) {
+            // day-to-day work leaves an open request where it is
             legal(RequestAction.ASSIGN, open, open);
             legal(RequestAction.ADD_NOTE, open, open);
             legal(RequestAction.REPLY, open, open);

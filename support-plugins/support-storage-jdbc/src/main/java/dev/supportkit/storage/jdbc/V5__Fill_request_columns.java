@@ -1,10 +1,12 @@
 package dev.supportkit.storage.jdbc;
 
+import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.SupportedSystem;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.spi.DataCodec;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -19,8 +21,6 @@ import org.flywaydb.core.api.migration.Context;
  */
 final class V5__Fill_request_columns extends BaseJavaMigration {
     private static final int BATCH = 500;
-    private static final String UPDATE = "UPDATE sk_requests SET " + String.join(" = ?, ", RequestColumns.NAMES)
-            + " = ?, document = ? WHERE tenant = ? AND id = ?";
 
     private final DataCodec codec;
     private final JdbcSettings settings;
@@ -34,6 +34,9 @@ final class V5__Fill_request_columns extends BaseJavaMigration {
     @Override
     public void migrate(Context context) {
         Statements sql = new Statements(context.getConnection(), settings.url().dialect(), new SqlErrors(settings));
+        // the store's own reads and writes: the same columns and document as every later change
+        JdbcTransaction tx = new JdbcTransaction(sql, codec);
+        Map<List<String>, Optional<String>> models = new HashMap<>(); // one directory read per system
         String tenant = "";
         String id = "";
         while (true) {
@@ -46,14 +49,14 @@ final class V5__Fill_request_columns extends BaseJavaMigration {
             for (Row row : rows) {
                 Request request = codec.fromJson(row.snapshot(), Request.class);
                 if (request.model().isEmpty() && request.system().isPresent()) {
-                    request = request.toBuilder().model(modelOf(sql, row.tenant(), request.system().get().value())
-                            .orElse(null)).build();
+                    TenantId in = request.tenant();
+                    String system = request.system().get().value();
+                    request = request.toBuilder().model(models.computeIfAbsent(List.of(in.value(), system),
+                            key -> tx.findDirectoryEntry(in, SupportedSystem.class, system)
+                                    .map(SupportedSystem::model)).orElse(null)).build();
                 }
-                List<Object> parameters = new ArrayList<>(RequestColumns.values(request));
-                parameters.add(RequestDocument.of(request, true).toJson(codec));
-                parameters.add(row.tenant());
-                parameters.add(row.id());
-                sql.update("fillRequestColumns", UPDATE, parameters.toArray());
+                // no first contact is named for these rows, so the document keeps the description
+                tx.updateRequest(request, request.version());
             }
             if (rows.size() < BATCH) {
                 return;
@@ -61,12 +64,5 @@ final class V5__Fill_request_columns extends BaseJavaMigration {
             tenant = rows.get(rows.size() - 1).tenant();
             id = rows.get(rows.size() - 1).id();
         }
-    }
-
-    private Optional<String> modelOf(Statements sql, String tenant, String system) {
-        return sql.query("fillRequestColumns", "SELECT entry_data FROM sk_directory "
-                        + "WHERE tenant = ? AND entry_type = ? AND entry_id = ?",
-                r -> codec.fromJson(r.getString("entry_data"), SupportedSystem.class).model(),
-                tenant, SupportedSystem.class.getSimpleName(), system).stream().findFirst();
     }
 }

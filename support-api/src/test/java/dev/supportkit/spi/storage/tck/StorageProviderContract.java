@@ -84,6 +84,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -1782,7 +1783,7 @@ public abstract class StorageProviderContract {
     }
 
     @Test
-    @DisplayName("concurrent claimers on several nodes complete every due timer exactly once")
+    @DisplayName("concurrent claimers on several nodes complete every due timer exactly once, retrying conflicts")
     void concurrentTimerClaimsNeverOverlap() throws Exception {
         RequestId request = requestId();
         run(tx -> tx.insertRequest(request(tenant, request)));
@@ -1794,8 +1795,12 @@ public abstract class StorageProviderContract {
         run(tx -> timers.forEach(tx::scheduleTimer));
 
         List<String> completed = drainOnNodes(4, node -> {
-            List<TimerRecord> batch = tx(tx -> tx.claimDueTimers(lease(node, at(count + 10), 600, 7)));
-            batch.forEach(t -> run(tx -> tx.completeTimer(t.id(), node)));
+            List<TimerRecord> batch = retryingConflicts(
+                    () -> tx(tx -> tx.claimDueTimers(lease(node, at(count + 10), 600, 7))));
+            batch.forEach(t -> retryingConflicts(() -> tx(tx -> {
+                tx.completeTimer(t.id(), node);
+                return null;
+            })));
             return timerIds(batch);
         });
         assertEquals(count, completed.size(), "every timer completed once, none twice");
@@ -1881,13 +1886,33 @@ public abstract class StorageProviderContract {
         run(tx -> messages.forEach(tx::enqueueOutbox));
 
         List<String> delivered = drainOnNodes(3, node -> {
-            List<OutboxMessage> batch = tx(tx -> tx.claimDueOutbox(lease(node, at(count + 10), 600, 5)));
-            batch.forEach(m -> run(tx -> tx.updateOutbox(attempted(m, OutboxMessage.Status.DELIVERED,
-                    at(count + 10)), node)));
+            List<OutboxMessage> batch = retryingConflicts(
+                    () -> tx(tx -> tx.claimDueOutbox(lease(node, at(count + 10), 600, 5))));
+            batch.forEach(m -> retryingConflicts(() -> tx(tx -> {
+                tx.updateOutbox(attempted(m, OutboxMessage.Status.DELIVERED, at(count + 10)), node);
+                return null;
+            })));
             return messageIds(batch);
         });
         assertEquals(count, delivered.size(), "every message delivered once, none twice");
         assertEquals(Set.copyOf(messageIds(messages)), Set.copyOf(delivered));
+    }
+
+    /**
+     * Runs one transaction again when the store reports a {@link ConcurrencyConflictException}, as the
+     * engine does: the exception is documented as retryable, and a database may pick any of several
+     * concurrent claimers as a deadlock victim (InnoDB does). Gives up after a few attempts.
+     */
+    private static <T> T retryingConflicts(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (ConcurrencyConflictException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.supportkit.api.scheduling.SchedulingService;
 import dev.supportkit.core.internal.config.EngineSettings;
 import dev.supportkit.core.internal.config.SettingsLoader;
 import dev.supportkit.core.internal.engine.ArgumentGuard;
+import dev.supportkit.core.internal.security.CustomerView;
 import dev.supportkit.core.internal.engine.EngineAssembly;
 import dev.supportkit.core.internal.jobs.DueWorkProcessor;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
@@ -74,7 +75,8 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
         if (!type.isInterface()) {
             return injector.getInstance(type);
         }
-        return type.cast(services.computeIfAbsent(type, t -> ArgumentGuard.wrap(type, injector.getInstance(type))));
+        return type.cast(services.computeIfAbsent(type, t -> ArgumentGuard.wrap(type, injector.getInstance(type),
+                injector.getInstance(CustomerView.class))));
     }
 
     @Override

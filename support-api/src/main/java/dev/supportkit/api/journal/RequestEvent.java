@@ -408,4 +408,63 @@ public sealed interface RequestEvent {
     record TimeRecorded(String record, java.time.Duration spent, dev.supportkit.api.journal.LaborFunction function,
                         String task, String note) implements RequestEvent {
     }
+
+    /**
+     * One task as a work plan event records it (D/01.7).
+     *
+     * @param key         its key within the plan
+     * @param executor    who does it
+     * @param description what to do
+     * @param workingTime working time allowed from approval, or null
+     * @param due         its deadline, or null while it is given as working time and not approved yet
+     * @param dependsOn   keys of tasks to finish first
+     */
+    record PlannedTask(String key, SpecialistId executor, String description, java.time.Duration workingTime,
+                       Instant due, java.util.List<String> dependsOn) {
+    }
+
+    /**
+     * A work plan was drafted or changed; new and changed tasks wait for the group lead's approval, unchanged
+     * ones stay approved.
+     *
+     * @param revision the plan's revision after the change
+     * @param tasks    every task of the plan, in order
+     * @param changed  keys of new or changed tasks
+     * @param removed  keys of tasks taken out of the plan
+     */
+    record WorkPlanned(int revision, java.util.List<PlannedTask> tasks, java.util.List<String> changed,
+                       java.util.List<String> removed) implements RequestEvent {
+    }
+
+    /**
+     * The group lead approved the work plan (D/01.7).
+     *
+     * @param revision the revision approved
+     * @param approved the tasks approved by this approval, with their deadlines
+     */
+    record WorkPlanApproved(int revision, java.util.List<PlannedTask> approved) implements RequestEvent {
+    }
+
+    /**
+     * An executor marked a task of the work plan done.
+     *
+     * @param key        the task's key
+     * @param executor   who did it
+     * @param note       what was done
+     * @param spent      the time it took
+     * @param timeRecord the id of the time record written with it
+     */
+    record PlanTaskDone(String key, SpecialistId executor, String note, java.time.Duration spent, String timeRecord)
+            implements RequestEvent {
+    }
+
+    /**
+     * A task's deadline passed with the task still open; its executor and the approving lead were told.
+     *
+     * @param key      the task's key
+     * @param executor its executor
+     * @param due      the deadline that passed
+     */
+    record PlanTaskMissed(String key, SpecialistId executor, Instant due) implements RequestEvent {
+    }
 }

@@ -9,6 +9,7 @@ import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.error.FieldError;
 import dev.supportkit.api.error.ValidationException;
+import dev.supportkit.api.work.WorkPlan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ import java.util.Optional;
  *                        set, if known (queues and reports filter by it)
  * @param milestones      when it was first responded to, resolved, signed off and closed
  * @param typical         whether its problem was judged typical (A/02.3) or not (B/01.6), once someone judged it
+ * @param workPlan        its work plan (D/01.7): tasks, executors, deadlines and approval, once one was drafted
  */
 public record Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
                       Optional<SystemId> system, String subject, String description, Channel channel,
@@ -56,7 +58,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
                       Instant updatedAt, long version, long journalSequence, String journalHash,
                       List<Deadline> deadlines, Optional<VendorCaseState> vendorCase, Optional<String> category,
                       IntakeDetails intake, Optional<String> model, Milestones milestones,
-                      Optional<Boolean> typical) {
+                      Optional<Boolean> typical, Optional<WorkPlan> workPlan) {
 
     /**
      * @param kind a deadline kind
@@ -95,6 +97,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
      * @param model the model of its supported system, if known; null is read as empty
      * @param milestones its milestones; null is read as {@link Milestones#NONE}
      * @param typical whether its problem was judged typical; null is read as empty
+     * @param workPlan its work plan, if any; null is read as empty
      */
     public Request {
         Objects.requireNonNull(id, "id");
@@ -121,6 +124,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         model = model == null ? Optional.empty() : model;
         milestones = milestones == null ? Milestones.NONE : milestones;
         typical = typical == null ? Optional.empty() : typical;
+        workPlan = workPlan == null ? Optional.empty() : workPlan;
     }
 
     /**
@@ -175,6 +179,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         b.model = model;
         b.milestones = milestones;
         b.typical = typical;
+        b.workPlan = workPlan;
         return b;
     }
 
@@ -209,6 +214,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         private Optional<String> model = Optional.empty();
         private Milestones milestones = Milestones.NONE;
         private Optional<Boolean> typical = Optional.empty();
+        private Optional<WorkPlan> workPlan = Optional.empty();
 
         private Builder() {
         }
@@ -509,6 +515,17 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         }
 
         /**
+         * Sets its work plan.
+         *
+         * @param value the plan, or null for none
+         * @return this builder
+         */
+        public Builder workPlan(WorkPlan value) {
+            workPlan = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
          * Builds the snapshot.
          *
          * @return the snapshot
@@ -538,7 +555,8 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
             }
             return new Request(id, tenant, organization, representative, system, subject, description, channel,
                     priority, status, line, group, assignee, resolution, registeredAt, updatedAt, version,
-                    journalSequence, journalHash, deadlines, vendorCase, category, intake, model, milestones, typical);
+                    journalSequence, journalHash, deadlines, vendorCase, category, intake, model, milestones, typical,
+                    workPlan);
         }
 
         private static void required(List<FieldError> errors, String part, Object value) {

@@ -118,4 +118,58 @@ public interface WorkService {
      * @return the totals
      */
     TimeSummary timeSpent(Actor actor, TimeQuery query);
+
+    /**
+     * Drafts the request's work plan, or replaces it with a changed one (D/01.7). Allowed while the request is
+     * in work at second line ({@code AT_SECOND_LINE}) for its group's engineers and lead. A task given again
+     * unchanged (same key, executor, description, deadline and dependencies) keeps its state: approved, open
+     * or done, so its executor keeps working on it; a new or changed task needs the group lead's approval,
+     * and any change to an approved plan returns it to {@link PlanState#NEEDS_APPROVAL}. Journalled internal
+     * as D/01.7 for a lead and C/03.6 for an engineer.
+     *
+     * @param actor a second-line engineer or the lead of the request's group
+     * @param ref   the request and the version the actor read
+     * @param tasks the whole plan, in order (1 to {@link WorkPlan#MAX_TASKS} tasks)
+     * @return the new snapshot, holding the plan
+     * @throws dev.supportkit.api.error.ValidationException naming {@code plan.tasks} (rules {@code required},
+     *         {@code max-size}, {@code changes}) or {@code plan.tasks[i].key} ({@code pattern}, {@code unique}),
+     *         {@code .executor} ({@code exists}, {@code active}, {@code works-line}, {@code in-group}),
+     *         {@code .description}, {@code .deadline} ({@code one-of}, {@code range}, {@code in-future}) or
+     *         {@code .dependsOn} ({@code exists}, {@code acyclic})
+     * @throws dev.supportkit.api.error.InvalidTransitionException when the request is not in work at second line
+     */
+    Request planWork(Actor actor, RequestRef ref, java.util.List<TaskDraft> tasks);
+
+    /**
+     * Approves the work plan as it stands (D/01.7): only the lead of the request's group may; an engineer is
+     * refused. Each newly approved task gets its deadline (working time is counted on the request's SLA
+     * calendar from now, a fixed deadline must still be in the future) and its executor is told
+     * ({@code plan.task-assigned}). If the deadline passes with the task still open, the engine journals it as
+     * missed and tells the executor and the approving lead ({@code deadline.missed}); a done task never
+     * misses. Journalled internal as D/01.7.
+     *
+     * @param actor the lead of the request's group
+     * @param ref   the request and the version the actor read
+     * @return the new snapshot, its plan {@link PlanState#APPROVED}
+     * @throws dev.supportkit.api.error.ValidationException naming {@code plan} (rules {@code exists},
+     *         {@code needs-approval}) or {@code plan.tasks[i].deadline} ({@code in-future})
+     * @throws dev.supportkit.api.error.AccessDeniedException when the actor is not the lead of the group
+     */
+    Request approvePlan(Actor actor, RequestRef ref);
+
+    /**
+     * The executor marks a task done, with a note and the time it took (recorded as time spent under C/03.6,
+     * task = the task's key). The request must be in work at second line ({@code AT_SECOND_LINE}); the task
+     * approved, open, and every task it depends on done. Journalled internal as C/03.6.
+     *
+     * @param actor      the task's executor
+     * @param ref        the request and the version the actor read
+     * @param completion which task, what was done, how long it took
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.ValidationException naming {@code completion.key} (rules {@code exists},
+     *         {@code approved}, {@code open}, {@code dependencies-done}), {@code completion.note} or
+     *         {@code completion.spent} ({@code range}, {@code whole-seconds})
+     * @throws dev.supportkit.api.error.AccessDeniedException when the actor is not the task's executor
+     */
+    Request completeTask(Actor actor, RequestRef ref, TaskCompletion completion);
 }

@@ -38,9 +38,12 @@ import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
+import dev.supportkit.api.work.TaskCompletion;
+import dev.supportkit.api.work.TaskDraft;
 import dev.supportkit.api.work.TimeEntry;
 import dev.supportkit.api.work.TimeQuery;
 import dev.supportkit.api.work.TimeSummary;
+import dev.supportkit.api.work.WorkPlan;
 import dev.supportkit.core.SupportEngine;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -131,6 +134,8 @@ public final class Quickstart {
             Actor anna = Actor.staff("anna", "Anna Smirnova", Role.FIRST_LINE_OPERATOR, tenant);
             Actor viktor = Actor.staff("viktor", "Viktor Orlov", Role.SECOND_LINE_ENGINEER, tenant);
             Actor boris = Actor.staff("boris", "Boris Kuznetsov", Role.INTAKE_LEAD, tenant);
+            Actor galina = Actor.staff("galina", "Galina Volkova", Role.GROUP_LEAD, tenant);
+            Actor dmitry = Actor.staff("dmitry", "Dmitry Sokolov", Role.SECOND_LINE_ENGINEER, tenant);
             Actor auditor = Actor.staff("audit", "Internal audit", Role.AUDITOR, tenant);
             OrganizationId romashka = OrganizationId.of("romashka");
             Actor irina = Actor.customer("irina", "Irina Petrova", tenant, romashka);
@@ -152,8 +157,12 @@ public final class Quickstart {
                     Role.SECOND_LINE_ENGINEER, telephony));
             directory.saveSpecialist(admin, new Specialist(SpecialistId.of("galina"), "Galina Volkova",
                     Role.GROUP_LEAD, telephony));
-            directory.savePreferences(admin, new DeliveryPreferences("galina",
-                    List.of(new ContactPoint(Channel.EMAIL, "galina.volkova@nordtel.example")), null, Locale.ENGLISH));
+            directory.saveSpecialist(admin, new Specialist(SpecialistId.of("dmitry"), "Dmitry Sokolov",
+                    Role.SECOND_LINE_ENGINEER, telephony));
+            for (String staff : List.of("galina.volkova", "viktor.orlov", "dmitry.sokolov")) {
+                directory.savePreferences(admin, new DeliveryPreferences(staff.substring(0, staff.indexOf('.')),
+                        List.of(new ContactPoint(Channel.EMAIL, staff + "@nordtel.example")), null, Locale.ENGLISH));
+            }
 
             List<Request> earlier = engine.quality().requests(auditor, RequestQuery.builder().limit(1000).build());
             out.printf("Data directory %s holds %d request(s) from earlier runs.%n%n", dataDirectory.toAbsolutePath(),
@@ -189,8 +198,30 @@ public final class Quickstart {
                     clock.instant().plus(Duration.ofHours(2)), clock.instant().plus(Duration.ofHours(4)),
                     VisitPurpose.REPAIR, "Engineer brings a spare power supply"));
 
+            // The work plan (D/01.7): Viktor drafts two tasks, the group lead Galina approves them, each
+            // executor marks theirs done; the approval tells each executor their task and deadline.
+            request = engine.work().planWork(viktor, request.ref(), List.of(
+                    TaskDraft.builder("diagnose").executor(SpecialistId.of("viktor"))
+                            .description("Read the PBX logs remotely and confirm the PSU fault")
+                            .within(Duration.ofHours(1)).build(),
+                    TaskDraft.builder("spare-psu").executor(SpecialistId.of("dmitry"))
+                            .description("Bring a spare NT-PSU 300W from the warehouse to the head office")
+                            .within(Duration.ofHours(2)).dependsOn("diagnose").build()));
+            step(clock, 5);
+            request = engine.work().approvePlan(galina, request.ref());
+            step(clock, 30);
+            request = engine.work().completeTask(viktor, request.ref(), new TaskCompletion("diagnose",
+                    "Logs show PSU over-temperature shutdowns since 08:57", Duration.ofMinutes(25)));
+            step(clock, 70);
+            request = engine.work().completeTask(dmitry, request.ref(), new TaskCompletion("spare-psu",
+                    "Spare PSU delivered to the head office", Duration.ofMinutes(70)));
+            WorkPlan plan = request.workPlan().orElseThrow();
+            out.printf("Work plan revision %d, %s by %s: %s%n", plan.revision(), plan.state(),
+                    plan.approvedBy().map(Object::toString).orElse("-"), plan.tasks().stream()
+                            .map(t -> t.key() + " (" + t.executor() + ", " + t.status() + ")").toList());
+
             // On site: the power supply is replaced; the results are signed off jointly; the lead closes.
-            step(clock, 200);
+            step(clock, 95);
             request = engine.resolution().resolve(viktor, request.ref(), new ResolutionReport(
                     "Replaced the power supply, checked incoming and outgoing calls on all trunks",
                     "Power supply failure (fan seized, overheating)", true, psu));

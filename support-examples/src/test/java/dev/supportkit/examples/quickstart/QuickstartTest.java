@@ -32,22 +32,26 @@ class QuickstartTest {
         ChainVerification[] result = new ChainVerification[1];
         String printed = run(result);
         assertTrue(result[0].intact());
-        assertEquals(16, result[0].entriesChecked(), "10 actions, a time record and 5 delivered messages");
+        assertEquals(22, result[0].entriesChecked(), "10 actions, a work plan drafted, approved and done (4), a time record"
+                + " and 7 delivered messages");
         for (String code : List.of("A/01.3", "A/02.3", "C/03.6", "B/02.6")) {
             assertTrue(printed.contains(code), () -> "missing " + code + " in\n" + printed);
         }
         assertTrue(printed.contains("final status CLOSED"), printed);
-        assertTrue(printed.contains("Messages delivered by e-mail (8):"), printed);
+        assertTrue(printed.contains("Messages delivered by e-mail (10):"), printed);
         assertTrue(printed.contains("Told the customer: Мы ответим до 09:35 12 марта."), printed);
         assertTrue(printed.contains("SLA warning: the resolution deadline"), printed);
         assertTrue(printed.contains("priority raised to HIGH, escalated to group telephony"), printed);
         assertTrue(printed.contains("to galina.volkova@nordtel.example: Deadline breached"), printed);
         assertTrue(printed.contains("Заявка «No incoming calls reach the office» зарегистрирована"), printed);
         assertTrue(printed.contains("просим подтвердить"), printed);
-        assertTrue(printed.contains("Hash chain verified: all 16 entries intact."), printed);
-        assertTrue(printed.contains("Time recorded on the request: 120 min, by function [C/03.6 120 min]"), printed);
+        assertTrue(printed.contains("Work plan revision 1, APPROVED by galina: [diagnose (viktor, DONE), spare-psu"
+                + " (dmitry, DONE)]"), printed);
+        assertTrue(printed.contains("to dmitry.sokolov@nordtel.example: Task \"spare-psu\""), printed);
+        assertTrue(printed.contains("Hash chain verified: all 22 entries intact."), printed);
+        assertTrue(printed.contains("Time recorded on the request: 215 min, by function [C/03.6 215 min]"), printed);
         for (String consumer : List.of("the listener", "the event sink")) {
-            assertTrue(printed.contains("Domain events received by " + consumer + ": 16, 16 distinct event ids, one "
+            assertTrue(printed.contains("Domain events received by " + consumer + ": 22, 22 distinct event ids, one "
                     + "for every journal entry, in journal order"), printed);
         }
         assertTrue(printed.contains("suggested: FAQ faq-forwarding «Как настроить переадресацию звонков на мобильный "

@@ -17,6 +17,10 @@ import dev.supportkit.api.request.ContactId;
 import dev.supportkit.api.request.Milestones;
 import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.api.work.PlanState;
+import dev.supportkit.api.work.PlanTask;
+import dev.supportkit.api.work.TaskStatus;
+import dev.supportkit.api.work.WorkPlan;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.ResolutionReport;
@@ -26,9 +30,11 @@ import dev.supportkit.spi.storage.OutboxMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -169,6 +175,15 @@ public final class StorageFixtures {
                 .model("NT-PBX 300").category("hardware")
                 .milestones(new Milestones(Optional.of(at(60)), Optional.of(at(3600).plus(1, ChronoUnit.MICROS)),
                         Optional.empty(), Optional.empty()))
+                .typical(false)
+                .workPlan(new WorkPlan(PlanState.NEEDS_APPROVAL, 2, List.of(
+                        new PlanTask("diagnose", SpecialistId.of("spec-ivanov"), "Найти неисправный блок",
+                                Optional.of(Duration.ofHours(2)), Optional.of(at(1800)), List.of(), true,
+                                TaskStatus.DONE, Optional.of(at(2400)), Optional.of("БП не работает")),
+                        new PlanTask("replace", SpecialistId.of("spec-petrov"), "Replace the PSU", Optional.empty(),
+                                Optional.of(at(7200)), List.of("diagnose"), false, TaskStatus.OPEN, Optional.empty(),
+                                Optional.empty())),
+                        Optional.of(SpecialistId.of("spec-lead")), Optional.of(at(600))))
                 .journalHead(7, hash(id.value() + "#7")).build();
     }
 

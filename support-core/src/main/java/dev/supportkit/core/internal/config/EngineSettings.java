@@ -29,12 +29,13 @@ import java.util.Optional;
  * @param intake            questionnaire files, attaching, emergency rules and mass-incident detection
  *                          ({@code supportkit.intake.*})
  * @param journal           the keys that seal the journal ({@code supportkit.journal.*})
+ * @param work              day-to-day work: who sees the work plan ({@code supportkit.work.*})
  */
 public record EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
                              Map<String, ProviderSettings> providerSettings, JobSettings jobs,
                              Duration directoryCacheTtl, NotificationSettings notifications, SlaSettings sla,
                              RoutingSettings routing, String searchProvider, Optional<Path> knowledgeDirectory,
-                             IntakeSettings intake, JournalSettings journal) {
+                             IntakeSettings intake, JournalSettings journal, WorkSettings work) {
     /** The search index provider used when none is configured. */
     public static final String DEFAULT_SEARCH_PROVIDER = "lucene";
 
@@ -54,10 +55,12 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
      * @param knowledgeDirectory where solution-base files are loaded from; null means nowhere
      * @param intake intake settings; null means the defaults
      * @param journal the journal's sealing keys; null means none
+     * @param work day-to-day work settings; null means the defaults
      */
     public EngineSettings {
         intake = intake == null ? IntakeSettings.DEFAULTS : intake;
         journal = journal == null ? JournalSettings.NONE : journal;
+        work = work == null ? WorkSettings.DEFAULTS : work;
         knowledgeDirectory = knowledgeDirectory == null ? Optional.empty() : knowledgeDirectory;
         providerSettings = Map.copyOf(providerSettings);
         routing = routing == null ? RoutingSettings.NONE : routing;
@@ -85,7 +88,7 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
                 .pluginsDirectory(pluginsDirectory.orElse(null)).providerSettings(providerSettings).jobs(jobs)
                 .directoryCacheTtl(directoryCacheTtl)
                 .notifications(notifications).sla(sla).routing(routing).searchProvider(searchProvider)
-                .knowledgeDirectory(knowledgeDirectory.orElse(null)).intake(intake).journal(journal);
+                .knowledgeDirectory(knowledgeDirectory.orElse(null)).intake(intake).journal(journal).work(work);
     }
 
     /**
@@ -135,6 +138,7 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
         private Optional<Path> knowledgeDirectory = Optional.empty();
         private IntakeSettings intake = IntakeSettings.DEFAULTS;
         private JournalSettings journal = JournalSettings.NONE;
+        private WorkSettings work = WorkSettings.DEFAULTS;
 
         private Builder() {
         }
@@ -283,6 +287,17 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
         }
 
         /**
+         * Sets the day-to-day work settings ({@code supportkit.work.*}).
+         *
+         * @param value the settings; null means the defaults
+         * @return this builder
+         */
+        public Builder work(WorkSettings value) {
+            work = value;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -308,7 +323,7 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
             }
             return new EngineSettings(nodeId, storageProvider, pluginsDirectory, providerSettings, jobs,
                     directoryCacheTtl, notifications, sla, routing, searchProvider, knowledgeDirectory, intake,
-                    journal);
+                    journal, work);
         }
     }
 }

@@ -43,9 +43,11 @@ public final class ArgumentGuard implements InvocationHandler {
     private static final Map<Method, Parameters> PARAMETERS = new ConcurrentHashMap<>();
 
     private final Object service;
+    private final CustomerView view;
 
-    private ArgumentGuard(Object service) {
+    private ArgumentGuard(Object service, CustomerView view) {
         this.service = service;
+        this.view = view;
     }
 
     /**
@@ -53,12 +55,13 @@ public final class ArgumentGuard implements InvocationHandler {
      *
      * @param type    the service interface
      * @param service the implementation
+     * @param view    what a customer representative may see of a result
      * @param <T>     the service type
      * @return the service, refusing missing arguments
      */
-    public static <T> T wrap(Class<T> type, T service) {
+    public static <T> T wrap(Class<T> type, T service, CustomerView view) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                new ArgumentGuard(service)));
+                new ArgumentGuard(service, view)));
     }
 
     /**
@@ -108,7 +111,7 @@ public final class ArgumentGuard implements InvocationHandler {
         }
         checkActor(actor(args));
         try {
-            return CustomerView.of(actor(args), method.invoke(service, args));
+            return view.of(actor(args), method.invoke(service, args));
         } catch (InvocationTargetException e) {
             Throwable failure = e.getCause();
             List<FieldError> missing = parameters != null && causedByNull(failure) ? parameters.missing(args, false)

@@ -32,6 +32,8 @@ import dev.supportkit.core.internal.intake.RequestImporter;
 import dev.supportkit.core.internal.intake.RequestRegistration;
 import dev.supportkit.core.internal.jobs.DueWorkProcessor;
 import dev.supportkit.core.internal.jobs.ExecutorDeadlineHandler;
+import dev.supportkit.core.internal.jobs.PlanTaskDeadlineHandler;
+import dev.supportkit.core.internal.security.CustomerView;
 import dev.supportkit.core.internal.jobs.TimerHandler;
 import dev.supportkit.core.internal.journal.DefaultJournalService;
 import dev.supportkit.core.internal.journal.JournalBookkeeping;
@@ -125,6 +127,7 @@ final class EngineModule extends AbstractModule {
         bind(EventDelivery.class).in(Singleton.class);
         Multibinder<TimerHandler> timerHandlers = Multibinder.newSetBinder(binder(), TimerHandler.class);
         timerHandlers.addBinding().to(ExecutorDeadlineHandler.class);
+        timerHandlers.addBinding().to(PlanTaskDeadlineHandler.class);
         timerHandlers.addBinding().to(SlaTimerHandler.class);
         bind(IntakeService.class).to(DefaultIntakeService.class).in(Singleton.class);
         bind(DefaultIntakeService.class);
@@ -153,6 +156,8 @@ final class EngineModule extends AbstractModule {
         bind(ReportService.class).to(DefaultReportService.class).in(Singleton.class);
         bind(DefaultReportService.class);
         bind(ExecutorDeadlineHandler.class).in(Singleton.class);
+        bind(PlanTaskDeadlineHandler.class).in(Singleton.class);
+        bind(CustomerView.class).in(Singleton.class);
         bind(DueWorkProcessor.class).in(Singleton.class);
         bind(DirectoryService.class).to(DefaultDirectoryService.class).in(Singleton.class);
         bind(DefaultDirectoryService.class);

@@ -21,12 +21,16 @@ import dev.supportkit.api.request.RequestRef;
 import dev.supportkit.api.work.Advice;
 import dev.supportkit.api.work.Assignment;
 import dev.supportkit.api.work.Note;
+import dev.supportkit.api.work.TaskCompletion;
+import dev.supportkit.api.work.TaskDraft;
 import dev.supportkit.api.work.TimeEntry;
 import dev.supportkit.api.work.TimeQuery;
 import dev.supportkit.api.work.TimeSummary;
 import dev.supportkit.api.work.Triage;
 import dev.supportkit.api.work.WorkService;
 import dev.supportkit.core.internal.journal.JournalDraft;
+import dev.supportkit.core.internal.json.JacksonCodec;
+import dev.supportkit.core.internal.sla.SlaClock;
 import dev.supportkit.core.internal.notify.MessageTopic;
 import dev.supportkit.core.internal.request.FieldErrors;
 import dev.supportkit.core.internal.request.LineFunctions;
@@ -46,7 +50,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Assignment, triage, internal notes, replies and a lead's advice (B/01.6, B/02.6, C/03.6, D/01.7). */
+/**
+ * Assignment, triage, internal notes, replies, a lead's advice, time records and work plans (B/01.6, B/02.6,
+ * C/03.6, D/01.7).
+ */
 public final class DefaultWorkService implements WorkService {
     private static final int REASON_MAX = 1_000;
     private static final int TEXT_MAX = 10_000;
@@ -55,11 +62,32 @@ public final class DefaultWorkService implements WorkService {
     private static final Set<Role> SECOND_LINE_STAFF = Set.of(Role.SECOND_LINE_ENGINEER, Role.GROUP_LEAD);
 
     private final RequestCommands commands;
+    private final WorkPlanning planning;
 
-    /** @param commands the command pipeline */
+    /**
+     * @param commands the command pipeline
+     * @param sla      the SLA clock, whose calendars count a task's working time
+     * @param codec    JSON for timer payloads
+     */
     @Inject
-    public DefaultWorkService(RequestCommands commands) {
+    public DefaultWorkService(RequestCommands commands, SlaClock sla, JacksonCodec codec) {
         this.commands = commands;
+        this.planning = new WorkPlanning(commands, sla, codec);
+    }
+
+    @Override
+    public Request planWork(Actor actor, RequestRef ref, List<TaskDraft> tasks) {
+        return planning.plan(actor, ref, tasks);
+    }
+
+    @Override
+    public Request approvePlan(Actor actor, RequestRef ref) {
+        return planning.approve(actor, ref);
+    }
+
+    @Override
+    public Request completeTask(Actor actor, RequestRef ref, TaskCompletion completion) {
+        return planning.complete(actor, ref, completion);
     }
 
     @Override
@@ -134,7 +162,7 @@ public final class DefaultWorkService implements WorkService {
     }
 
     /** Whether the actor's directory entry names the request's group (a request without a group: any lead). */
-    private static boolean leadsGroupOf(StorageTransaction tx, Actor actor, Request current) {
+    static boolean leadsGroupOf(StorageTransaction tx, Actor actor, Request current) {
         if (current.group().isEmpty()) {
             return true;
         }
@@ -330,14 +358,7 @@ public final class DefaultWorkService implements WorkService {
     public Request recordTime(Actor actor, RequestRef ref, TimeEntry entry) {
         FieldErrors input = new FieldErrors();
         if (input.required("time", entry)) {
-            if (input.required("time.spent", entry.spent())) {
-                if (entry.spent().isNegative() || entry.spent().isZero() || entry.spent().compareTo(TimeEntry.MAX) > 0) {
-                    input.add("time.spent", "range", "must be more than zero and at most " + TimeEntry.MAX
-                            + " (was " + entry.spent() + ")");
-                } else if (entry.spent().getNano() != 0) {
-                    input.add("time.spent", "whole-seconds", "must be whole seconds (was " + entry.spent() + ")");
-                }
-            }
+            checkSpent("time.spent", entry.spent(), input);
             input.required("time.function", entry.function());
             entry.task().ifPresent(t -> input.requiredText("time.task", t, CATEGORY_MAX));
             input.maxLength("time.note", entry.note(), REASON_MAX);
@@ -354,6 +375,18 @@ public final class DefaultWorkService implements WorkService {
                             entry.note()), "Time spent: " + entry.spent().toMinutes() + " min ("
                     + entry.function().code() + ")" + entry.task().map(t -> " on " + t).orElse("")));
         });
+    }
+
+    /** Time spent: required, more than zero, at most {@link TimeEntry#MAX}, whole seconds. */
+    static void checkSpent(String field, java.time.Duration spent, FieldErrors errors) {
+        if (errors.required(field, spent)) {
+            if (spent.isNegative() || spent.isZero() || spent.compareTo(TimeEntry.MAX) > 0) {
+                errors.add(field, "range", "must be more than zero and at most " + TimeEntry.MAX + " (was " + spent
+                        + ")");
+            } else if (spent.getNano() != 0) {
+                errors.add(field, "whole-seconds", "must be whole seconds (was " + spent + ")");
+            }
+        }
     }
 
     @Override

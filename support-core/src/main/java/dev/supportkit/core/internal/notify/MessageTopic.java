@@ -56,7 +56,9 @@ public enum MessageTopic {
     /** To the customer: the expected resolution date moved (the priority changed). */
     REQUEST_DUE_CHANGED("request.due-changed", "due", "priority"),
     /** To a specialist: their group lead's advice or help on a request (D/01.7). */
-    LEAD_ADVICE("lead.advice", "author", "advice");
+    LEAD_ADVICE("lead.advice", "author", "advice"),
+    /** To an executor: the group lead approved their task of a work plan (D/01.7). */
+    PLAN_TASK_ASSIGNED("plan.task-assigned", "task", "description", "due", "approvedBy");
 
     /** Variables every template gets. */
     public static final List<String> COMMON = List.of("requestId", "subject", "status", "organization",

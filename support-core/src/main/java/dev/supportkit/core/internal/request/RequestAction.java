@@ -49,7 +49,13 @@ public enum RequestAction {
     /** A group lead advises or helps a specialist. */
     ADVISE("advise on"),
     /** Record time spent. */
-    RECORD_TIME("record time on");
+    RECORD_TIME("record time on"),
+    /** Draft or change the work plan. */
+    PLAN_WORK("plan work on"),
+    /** Approve the work plan. */
+    APPROVE_PLAN("approve the work plan of"),
+    /** Mark a planned task done. */
+    COMPLETE_TASK("complete a task of");
 
     private final String verb;
 

@@ -48,6 +48,9 @@ public final class RequestLifecycle {
         legal(RequestAction.REDIRECT_TO_SECOND_LINE, AT_INTAKE_LEAD, AT_SECOND_LINE);
         legal(RequestAction.SCHEDULE_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.SET_EXECUTOR_DEADLINE, AT_SECOND_LINE, AT_SECOND_LINE);
+        legal(RequestAction.PLAN_WORK, AT_SECOND_LINE, AT_SECOND_LINE);
+        legal(RequestAction.APPROVE_PLAN, AT_SECOND_LINE, AT_SECOND_LINE);
+        legal(RequestAction.COMPLETE_TASK, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.ESCALATE_TO_VENDOR, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.RECORD_VENDOR_CORRESPONDENCE, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.RECORD_VENDOR_ANSWER, AT_SECOND_LINE, AT_SECOND_LINE);

@@ -75,6 +75,12 @@ public enum Permission {
     ADVISE("advise a specialist", GROUP_LEAD),
     /** work.recordTime */
     RECORD_TIME("record time spent", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** work.planWork (the request's group) */
+    PLAN_WORK("draft or change a work plan", SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** work.approvePlan (the lead of the request's group) */
+    APPROVE_PLAN("approve a work plan", GROUP_LEAD),
+    /** work.completeTask (the task's executor) */
+    COMPLETE_TASK("mark a planned task done", SECOND_LINE_ENGINEER, GROUP_LEAD),
     /** work.timeSpent */
     READ_TIME("read recorded time", INTAKE_LEAD, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
     /** work.reply */

@@ -88,7 +88,19 @@ class JacksonCodecTest {
                         "hardware", null, SystemId.of("sys-pbx"), "outage"),
                 new RequestEvent.LeadAdvice(SpecialistId.of("viktor"), "PSU first", true),
                 new RequestEvent.TimeRecorded("t-1", java.time.Duration.ofMinutes(45),
-                        dev.supportkit.api.journal.LaborFunction.C_03_6, "replace the PSU", "done"));
+                        dev.supportkit.api.journal.LaborFunction.C_03_6, "replace the PSU", "done"),
+                new RequestEvent.WorkPlanned(2, List.of(new RequestEvent.PlannedTask("diagnose",
+                        SpecialistId.of("viktor"), "Find the failed unit", java.time.Duration.ofHours(2), null,
+                        List.of()), new RequestEvent.PlannedTask("replace", SpecialistId.of("dmitry"), "Swap the PSU",
+                        null, Instant.parse("2026-03-13T10:00:00Z"), List.of("diagnose"))), List.of("replace"),
+                        List.of("order")),
+                new RequestEvent.WorkPlanApproved(2, List.of(new RequestEvent.PlannedTask("replace",
+                        SpecialistId.of("dmitry"), "Swap the PSU", null, Instant.parse("2026-03-13T10:00:00Z"),
+                        List.of("diagnose")))),
+                new RequestEvent.PlanTaskDone("diagnose", SpecialistId.of("viktor"), "PSU dead",
+                        java.time.Duration.ofMinutes(40), "t-2"),
+                new RequestEvent.PlanTaskMissed("replace", SpecialistId.of("dmitry"),
+                        Instant.parse("2026-03-13T10:00:00Z")));
     }
 
     @Test

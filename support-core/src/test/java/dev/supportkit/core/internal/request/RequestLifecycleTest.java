@@ -27,6 +27,8 @@ import dev.supportkit.api.work.Note;
 import dev.supportkit.api.work.TimeEntry;
 import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.work.Triage;
+import dev.supportkit.api.work.TaskCompletion;
+import dev.supportkit.api.work.TaskDraft;
 import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
@@ -101,6 +103,9 @@ class RequestLifecycleTest {
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE RECORD_VENDOR_CORRESPONDENCE", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE RECORD_VENDOR_ANSWER", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE ESCALATE_TO_GROUP_LEAD", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE PLAN_WORK", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE APPROVE_PLAN", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE COMPLETE_TASK", AT_SECOND_LINE);
         LEGAL.put("WAITING_FOR_CUSTOMER@FIRST_LINE PROVIDE_CLARIFICATION", IN_PROGRESS_FIRST_LINE);
         LEGAL.put("WAITING_FOR_CUSTOMER@INTAKE_LEAD PROVIDE_CLARIFICATION", AT_INTAKE_LEAD);
         LEGAL.put("WAITING_FOR_CUSTOMER@SECOND_LINE PROVIDE_CLARIFICATION", AT_SECOND_LINE);
@@ -190,6 +195,10 @@ class RequestLifecycleTest {
                     LaborFunction.C_03_6, "checked the trunk"));
             case ADVISE -> e.work().advise(fx.groupLead, r.ref(), Advice.of(SpecialistId.of("spc-viktor"), "PSU first"));
             case TRIAGE -> e.work().triage(worker, r.ref(), Triage.builder("analysed").findings("trunk card").build());
+            case PLAN_WORK -> e.work().planWork(fx.engineer, r.ref(), List.of(psuTask()));
+            case APPROVE_PLAN -> e.work().approvePlan(fx.groupLead, r.ref());
+            case COMPLETE_TASK -> e.work().completeTask(fx.engineer, r.ref(), new TaskCompletion("psu", "Replaced",
+                    Duration.ofMinutes(30)));
             case RESOLVE_WITH_INCIDENT -> {
                 var incident = e.intake().massIncident(fx.intakeLead, r.intake().incident().orElseThrow());
                 e.intake().resolveMassIncident(fx.intakeLead, incident.id(), incident.version(), "Power restored");
@@ -221,8 +230,23 @@ class RequestLifecycleTest {
         return fx.engine.quality().request(fx.auditor, r.id());
     }
 
-    /** The vendor actions after escalation need an open vendor case; the others start from the plain state. */
+    /** A work plan's one task: Viktor replaces the power supply within four working hours. */
+    private static TaskDraft psuTask() {
+        return TaskDraft.builder("psu").executor(SpecialistId.of("spc-viktor")).description("Replace the PSU")
+                .within(Duration.ofHours(4)).build();
+    }
+
+    /**
+     * The vendor actions after escalation need an open vendor case; approving needs a plan, completing an
+     * approved one; the others start from the plain state.
+     */
     private static Request prepared(RequestAction action, Request r) {
+        boolean needsPlan = action == RequestAction.APPROVE_PLAN || action == RequestAction.COMPLETE_TASK;
+        if (needsPlan && r.status() == AT_SECOND_LINE) {
+            Request planned = fx.engine.work().planWork(fx.engineer, r.ref(), List.of(psuTask()));
+            return action == RequestAction.APPROVE_PLAN ? planned
+                    : fx.engine.work().approvePlan(fx.groupLead, planned.ref());
+        }
         boolean needsCase = action == RequestAction.RECORD_VENDOR_CORRESPONDENCE
                 || action == RequestAction.RECORD_VENDOR_ANSWER;
         if (needsCase && r.status() == AT_SECOND_LINE) {

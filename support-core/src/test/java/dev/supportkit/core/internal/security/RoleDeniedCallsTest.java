@@ -50,6 +50,8 @@ import dev.supportkit.api.work.Note;
 import dev.supportkit.api.work.TimeEntry;
 import dev.supportkit.api.work.TimeQuery;
 import dev.supportkit.api.work.Triage;
+import dev.supportkit.api.work.TaskCompletion;
+import dev.supportkit.api.work.TaskDraft;
 import dev.supportkit.api.work.WorkService;
 import dev.supportkit.api.escalation.RedirectTarget;
 import dev.supportkit.api.escalation.VendorCase;
@@ -138,16 +140,23 @@ class RoleDeniedCallsTest {
     }
 
     /** Where a request has to be for the call; null for calls that involve no request. */
-    record Start(RequestStatus status, SupportLine line, boolean vendorCase) {
+    record Start(RequestStatus status, SupportLine line, boolean vendorCase, Plan plan) {
         Start(RequestStatus status, SupportLine line) {
-            this(status, line, false);
+            this(status, line, false, Plan.NONE);
+        }
+
+        Start(RequestStatus status, SupportLine line, boolean vendorCase) {
+            this(status, line, vendorCase, Plan.NONE);
         }
 
         @Override
         public String toString() {
-            return status + "@" + line + (vendorCase ? "+vendor" : "");
+            return status + "@" + line + (vendorCase ? "+vendor" : "") + (plan == Plan.NONE ? "" : "+plan-" + plan);
         }
     }
+
+    /** Whether the prepared request has a work plan: none, drafted, or approved. */
+    enum Plan { NONE, DRAFTED, APPROVED }
 
     /** One call of an operation. */
     @FunctionalInterface
@@ -204,6 +213,12 @@ class RoleDeniedCallsTest {
     private static final Function<Role, Start> NO_REQUEST = role -> null;
 
     /** At second line, handed to the vendor (an open vendor case). */
+    /** At second line with a drafted (or approved) plan of two tasks, one for Viktor and one for Galina. */
+    private static final Function<Role, Start> WITH_DRAFTED_PLAN =
+            role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, Plan.DRAFTED);
+    private static final Function<Role, Start> WITH_APPROVED_PLAN =
+            role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, Plan.APPROVED);
+
     private static final Function<Role, Start> WITH_VENDOR_CASE =
             role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, true);
 
@@ -421,6 +436,14 @@ class RoleDeniedCallsTest {
                             LaborFunction.C_03_6, "checked the trunk"))),
             new Op("work.timeSpent", Permission.READ_TIME, roles(INTAKE_LEAD, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
                     false, NO_REQUEST, (fx, a, r) -> fx.engine.work().timeSpent(a, TimeQuery.ALL)),
+            new Op("work.planWork", Permission.PLAN_WORK, roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false,
+                    at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.work().planWork(a, r.ref(), twoTasks())),
+            new Op("work.approvePlan", Permission.APPROVE_PLAN, roles(GROUP_LEAD), false, WITH_DRAFTED_PLAN,
+                    (fx, a, r) -> fx.engine.work().approvePlan(a, r.ref())),
+            new Op("work.completeTask", Permission.COMPLETE_TASK, roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false,
+                    WITH_APPROVED_PLAN, (fx, a, r) -> fx.engine.work().completeTask(a, r.ref(),
+                            new TaskCompletion("by-" + a.id(), "done", Duration.ofMinutes(10)))),
             new Op("work.triage", Permission.TRIAGE, STAFF, true, WORKING_ON_OWN_LINE,
                     (fx, a, r) -> fx.engine.work().triage(a, r.ref(), Triage.builder("analysed")
                             .findings("The trunk card reboots every hour").build())),
@@ -558,6 +581,13 @@ class RoleDeniedCallsTest {
 
     private static EngineFixture fx;
 
+    /** A plan with one task for each second-line specialist of the fixture, keyed by their ids. */
+    private static List<TaskDraft> twoTasks() {
+        return List.of("spc-viktor", "spc-galina").stream().map(id -> TaskDraft.builder("by-" + id)
+                .executor(SpecialistId.of(id)).description("Check the trunk").within(Duration.ofHours(2)).build())
+                .toList();
+    }
+
     /** Solution-base content the knowledge and consulting rows need. */
     private static final class Knowledge {
         static final ArticleDraft DRAFT = new ArticleDraft("Calls drop after 30 seconds",
@@ -641,6 +671,12 @@ class RoleDeniedCallsTest {
         if (start.vendorCase()) {
             r = fx.engine.escalation().escalateToVendor(fx.groupLead, r.ref(),
                     new VendorCase(null, null, "PSU keeps failing"));
+        }
+        if (start.plan() != Plan.NONE) {
+            r = fx.engine.work().planWork(fx.engineer, r.ref(), twoTasks());
+        }
+        if (start.plan() == Plan.APPROVED) {
+            r = fx.engine.work().approvePlan(fx.groupLead, r.ref());
         }
         assertEquals(start.status(), r.status(), "fixture reached the start state");
         assertEquals(start.line(), r.line(), "fixture reached the start line");

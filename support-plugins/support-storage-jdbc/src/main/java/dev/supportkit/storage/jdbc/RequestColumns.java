@@ -95,6 +95,7 @@ final class RequestColumns {
                 .journalHead(document.journalSequence(), document.journalHash()).deadlines(document.deadlines())
                 .vendorCase(document.vendorCase()).category(rows.getString("category")).intake(document.intake())
                 .typical(document.typical())
+                .workPlan(document.workPlan())
                 .milestones(new Milestones(instant(rows, dialect, "first_response_at"),
                         instant(rows, dialect, "resolved_at"), instant(rows, dialect, "signed_off_at"),
                         instant(rows, dialect, "closed_at")))

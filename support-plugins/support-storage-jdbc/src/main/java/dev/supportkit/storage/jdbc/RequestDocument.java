@@ -6,6 +6,7 @@ import dev.supportkit.api.request.IntakeDetails;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.request.VendorCaseState;
+import dev.supportkit.api.work.WorkPlan;
 import dev.supportkit.spi.DataCodec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +28,12 @@ import java.util.Map;
  * @param vendorCase      its vendor case, or null
  * @param intake          questionnaire, answers, emergency and incident
  * @param typical         whether its problem was judged typical, or null
+ * @param workPlan        its work plan, or null
  */
 public record RequestDocument(String subject, String description, Channel channel, ResolutionReport resolution,
                               long journalSequence, String journalHash, List<Deadline> deadlines,
-                              VendorCaseState vendorCase, IntakeDetails intake, Boolean typical) {
+                              VendorCaseState vendorCase, IntakeDetails intake, Boolean typical,
+                              WorkPlan workPlan) {
 
     /**
      * The document of a snapshot.
@@ -43,7 +46,7 @@ public record RequestDocument(String subject, String description, Channel channe
         return new RequestDocument(request.subject(), withDescription ? request.description() : null,
                 request.channel(), request.resolution().orElse(null), request.journalSequence(),
                 request.journalHash(), request.deadlines(), request.vendorCase().orElse(null), request.intake(),
-                request.typical().orElse(null));
+                request.typical().orElse(null), request.workPlan().orElse(null));
     }
 
     /**
@@ -76,6 +79,9 @@ public record RequestDocument(String subject, String description, Channel channe
         }
         if (typical != null) {
             parts.put("typical", typical);
+        }
+        if (workPlan != null) {
+            parts.put("workPlan", workPlan);
         }
         return codec.toJson(parts);
     }

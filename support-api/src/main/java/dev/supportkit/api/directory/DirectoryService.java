@@ -155,6 +155,23 @@ public interface DirectoryService {
     List<SupportGroup> groups(Actor actor);
 
     /**
+     * Pages through directory entries of one type, ordered by id (the store's order of ids), for directories
+     * too large to list at once. Organisations, representatives, systems and sites are read as with
+     * {@link #organization}: staff, auditors and administrators see all, a customer representative only their
+     * own organisation's (another organisation's query gives an empty page). Specialists and groups are for
+     * staff, auditors and administrators. With {@link DirectoryQuery#onlyActive()} deactivated entries are
+     * left out (sites cannot be deactivated).
+     *
+     * @param actor who reads
+     * @param query which entries, from where, how many
+     * @param <T>   the entry type
+     * @return one page and where the next one starts
+     * @throws dev.supportkit.api.error.ValidationException naming {@code query.limit} (rule {@code range}) or
+     *         {@code query.after} ({@code max-length})
+     */
+    <T extends DirectoryEntry> DirectoryPage<T> page(Actor actor, DirectoryQuery<T> query);
+
+    /**
      * Deactivates a directory entry: from now on it is refused for new work (a contact naming a deactivated
      * organisation, representative or system; an assignment, a triage or a redirect naming a deactivated
      * specialist, group or system: {@link dev.supportkit.api.error.ValidationException}, rule {@code active}),

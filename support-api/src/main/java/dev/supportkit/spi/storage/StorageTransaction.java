@@ -270,6 +270,33 @@ public interface StorageTransaction {
                                                             Optional<OrganizationId> owner);
 
     /**
+     * One page of directory entries, ordered by id as {@link #listDirectoryEntries(TenantId, Class, Optional)}
+     * orders them, starting after an id. The default pages through the whole list; a store that keeps many
+     * entries should override it with a keyset query (the JDBC store does), comparing ids the way its own
+     * order does.
+     *
+     * @param tenant  the tenant
+     * @param type    the entry type
+     * @param owner   only entries of this organisation, if present
+     * @param afterId only entries whose id comes after this one, if present
+     * @param limit   the most entries to return, at least 1
+     * @param <T>     the entry type
+     * @return at most {@code limit} entries, ordered by id
+     */
+    default <T extends DirectoryEntry> List<T> listDirectoryEntries(TenantId tenant, Class<T> type,
+                                                                    Optional<OrganizationId> owner,
+                                                                    Optional<String> afterId, int limit) {
+        List<T> all = listDirectoryEntries(tenant, type, owner);
+        int from = 0;
+        if (afterId.isPresent()) {
+            while (from < all.size() && all.get(from).entryId().compareTo(afterId.get()) <= 0) {
+                from++;
+            }
+        }
+        return List.copyOf(all.subList(from, Math.min(all.size(), from + limit)));
+    }
+
+    /**
      * Stores a new version of a catalogue document. It becomes the document's latest version when its
      * version is higher than every stored one.
      *

@@ -943,6 +943,42 @@ public abstract class StorageProviderContract {
     }
 
     @Test
+    @DisplayName("directory: a page of entries starts after an id, keeps the owner filter and the order, never repeats")
+    void pagesDirectoryEntries() {
+        String p = uniqueId("d");
+        OrganizationId org1 = OrganizationId.of(p + "-o1");
+        OrganizationId org2 = OrganizationId.of(p + "-o2");
+        List<Site> ofOrg1 = new ArrayList<>();
+        run(tx -> {
+            tx.saveDirectoryEntry(tenant, new Organization(org1, "One", null));
+            tx.saveDirectoryEntry(tenant, new Organization(org2, "Two", null));
+            for (int i = 0; i < 7; i++) {
+                Site site = new Site(SiteId.of(p + "-s" + i), i % 3 == 2 ? org2 : org1, "S" + i, "Address " + i);
+                tx.saveDirectoryEntry(tenant, site);
+                if (site.organization().equals(org1)) {
+                    ofOrg1.add(site);
+                }
+            }
+        });
+        run(tx -> {
+            List<Site> all = tx.listDirectoryEntries(tenant, Site.class, Optional.empty());
+            List<Site> paged = new ArrayList<>();
+            Optional<String> after = Optional.empty();
+            for (List<Site> page = tx.listDirectoryEntries(tenant, Site.class, Optional.empty(), after, 3);
+                 !page.isEmpty(); page = tx.listDirectoryEntries(tenant, Site.class, Optional.empty(), after, 3)) {
+                assertTrue(page.size() <= 3, "at most the limit");
+                paged.addAll(page);
+                after = Optional.of(page.get(page.size() - 1).entryId());
+            }
+            assertEquals(all, paged, "pages of three give the whole list in its order");
+            assertEquals(ofOrg1.subList(1, 3), tx.listDirectoryEntries(tenant, Site.class, Optional.of(org1),
+                    Optional.of(ofOrg1.get(0).entryId()), 2), "the owner filter holds on a page");
+            assertEquals(List.of(), tx.listDirectoryEntries(tenant, Site.class, Optional.of(org1),
+                    Optional.of(ofOrg1.get(ofOrg1.size() - 1).entryId()), 10), "nothing after the last one");
+        });
+    }
+
+    @Test
     @DisplayName("directory: another tenant sees none of the entries and may use the same ids for its own")
     void directoryIsTenantScoped() {
         OrganizationId orgId = OrganizationId.of(uniqueId("org"));

@@ -1,14 +1,16 @@
 package dev.supportkit.core.internal.directory;
 
 import dev.supportkit.api.Actor;
-import dev.supportkit.api.directory.DirectoryStatus;
-import dev.supportkit.api.directory.DirectoryKind;
 import dev.supportkit.api.Role;
 import dev.supportkit.api.directory.ComponentId;
 import dev.supportkit.api.directory.ContactPoint;
 import dev.supportkit.api.directory.DeliveryPreferences;
 import dev.supportkit.api.directory.DirectoryEntry;
+import dev.supportkit.api.directory.DirectoryKind;
+import dev.supportkit.api.directory.DirectoryPage;
+import dev.supportkit.api.directory.DirectoryQuery;
 import dev.supportkit.api.directory.DirectoryService;
+import dev.supportkit.api.directory.DirectoryStatus;
 import dev.supportkit.api.directory.Organization;
 import dev.supportkit.api.directory.OrganizationId;
 import dev.supportkit.api.directory.QuietHours;
@@ -26,14 +28,15 @@ import dev.supportkit.api.request.Channel;
 import dev.supportkit.core.internal.config.EngineSettings;
 import dev.supportkit.core.internal.config.NotificationSettings;
 import dev.supportkit.core.internal.notify.NotificationChannels;
+import dev.supportkit.core.internal.request.ActiveEntries;
 import dev.supportkit.core.internal.request.FieldErrors;
 import dev.supportkit.core.internal.security.AccessPolicy;
-import dev.supportkit.core.internal.request.ActiveEntries;
 import dev.supportkit.core.internal.security.Permission;
 import dev.supportkit.core.internal.sla.SlaClock;
 import dev.supportkit.core.internal.work.UnitOfWork;
 import dev.supportkit.spi.storage.StorageTransaction;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -316,6 +319,61 @@ public final class DefaultDirectoryService implements DirectoryService {
     public List<SupportGroup> groups(Actor actor) {
         policy.require(actor, Permission.READ_STAFF_DIRECTORY);
         return work.read(tx -> tx.listDirectoryEntries(actor.tenant(), SupportGroup.class, Optional.empty()));
+    }
+
+    @Override
+    public <T extends DirectoryEntry> DirectoryPage<T> page(Actor actor, DirectoryQuery<T> query) {
+        boolean staffDirectory = query.type() == Specialist.class || query.type() == SupportGroup.class;
+        policy.require(actor, staffDirectory ? Permission.READ_STAFF_DIRECTORY : Permission.READ_CUSTOMER_DIRECTORY);
+        FieldErrors input = new FieldErrors();
+        if (query.limit() < 1 || query.limit() > DirectoryQuery.MAX_LIMIT) {
+            input.add("query.limit", "range", "must be 1 to " + DirectoryQuery.MAX_LIMIT + " (was " + query.limit()
+                    + ")");
+        }
+        query.after().ifPresent(after -> input.maxLength("query.after", after, 64));
+        input.throwIfAny();
+        if (query.organization().isPresent() && !policy.canSeeOrganization(actor, query.organization().get())) {
+            return new DirectoryPage<>(List.of(), Optional.empty());
+        }
+        boolean ownOrganizationOnly = query.type() == Organization.class
+                && actor.role() == Role.CUSTOMER_REPRESENTATIVE;
+        return work.read(tx -> {
+            List<T> found = new ArrayList<>();
+            Optional<String> after = query.after();
+            // one more than the page, to know whether a next page exists; deactivated entries are skipped
+            while (found.size() <= query.limit()) {
+                int wanted = query.limit() + 1 - found.size();
+                List<T> batch = ownOrganizationOnly
+                        ? ownOrganization(tx, actor, query, after)
+                        : tx.listDirectoryEntries(actor.tenant(), query.type(), query.organization(), after, wanted);
+                for (T entry : batch) {
+                    boolean skipped = query.activeOnly() && query.kind().isPresent()
+                            && ActiveEntries.inactive(tx, actor.tenant(), query.kind().get(), entry.entryId());
+                    if (!skipped && found.size() <= query.limit()) {
+                        found.add(entry);
+                    }
+                }
+                if (batch.size() < wanted || ownOrganizationOnly) {
+                    break;
+                }
+                after = Optional.of(batch.get(batch.size() - 1).entryId());
+            }
+            if (found.size() <= query.limit()) {
+                return new DirectoryPage<>(found, Optional.empty());
+            }
+            List<T> page = found.subList(0, query.limit());
+            return new DirectoryPage<>(page, Optional.of(page.get(page.size() - 1).entryId()));
+        });
+    }
+
+    /** A customer's page of organisations: their own one, when it comes after the query's start. */
+    private static <T extends DirectoryEntry> List<T> ownOrganization(StorageTransaction tx, Actor actor,
+                                                                      DirectoryQuery<T> query, Optional<String> after) {
+        String own = actor.organization().orElseThrow().value();
+        if (after.isPresent() && own.compareTo(after.get()) <= 0) {
+            return List.of();
+        }
+        return tx.findDirectoryEntry(actor.tenant(), query.type(), own).map(List::of).orElse(List.of());
     }
 
     private <T extends DirectoryEntry> List<T> ofOrganization(Actor actor, Class<T> type, OrganizationId organization) {

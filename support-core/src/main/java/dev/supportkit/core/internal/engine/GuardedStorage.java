@@ -271,6 +271,13 @@ final class GuardedStorage implements StorageProvider {
         }
 
         @Override
+        public <T extends DirectoryEntry> List<T> listDirectoryEntries(TenantId tenant, Class<T> type,
+                                                                       Optional<OrganizationId> owner,
+                                                                       Optional<String> afterId, int limit) {
+            return call("listDirectoryEntries", () -> tx.listDirectoryEntries(tenant, type, owner, afterId, limit));
+        }
+
+        @Override
         public void insertCatalogRecord(CatalogRecord record) {
             run("insertCatalogRecord", () -> tx.insertCatalogRecord(record));
         }

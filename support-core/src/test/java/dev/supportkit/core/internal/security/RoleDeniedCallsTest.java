@@ -35,6 +35,7 @@ import dev.supportkit.api.directory.Site;
 import dev.supportkit.api.directory.SiteId;
 import dev.supportkit.api.directory.Specialist;
 import dev.supportkit.api.directory.DirectoryKind;
+import dev.supportkit.api.directory.DirectoryQuery;
 import dev.supportkit.api.journal.JournalCheckpoint;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.directory.SupportGroup;
@@ -558,6 +559,8 @@ class RoleDeniedCallsTest {
                     (fx, a, r) -> fx.engine.directory().systems(a, fx.org)),
             new Op("directory.sites", Permission.READ_CUSTOMER_DIRECTORY, EVERY_ROLE, false, NO_REQUEST,
                     (fx, a, r) -> fx.engine.directory().sites(a, fx.org)),
+            new Op("directory.page", Permission.READ_CUSTOMER_DIRECTORY, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().page(a, DirectoryQuery.organizations())),
             new Op("directory.specialists", Permission.READ_STAFF_DIRECTORY,
                     roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
                     false, NO_REQUEST, (fx, a, r) -> fx.engine.directory().specialists(a)),

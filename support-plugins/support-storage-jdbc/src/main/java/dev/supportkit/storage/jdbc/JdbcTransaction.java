@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One JDBC transaction. Requests and directory entries are stored as the codec's JSON plus the columns
@@ -345,13 +346,29 @@ final class JdbcTransaction implements StorageTransaction {
     @Override
     public <T extends DirectoryEntry> List<T> listDirectoryEntries(TenantId tenant, Class<T> type,
                                                                    Optional<OrganizationId> owner) {
+        return directoryEntries(tenant, type, owner, Optional.empty(), OptionalInt.empty());
+    }
+
+    /** A keyset page: {@code entry_id > ?} in the database's own order, so pages never skip or repeat. */
+    @Override
+    public <T extends DirectoryEntry> List<T> listDirectoryEntries(TenantId tenant, Class<T> type,
+                                                                   Optional<OrganizationId> owner,
+                                                                   Optional<String> afterId, int limit) {
+        return directoryEntries(tenant, type, owner, afterId, OptionalInt.of(limit));
+    }
+
+    private <T extends DirectoryEntry> List<T> directoryEntries(TenantId tenant, Class<T> type,
+                                                                Optional<OrganizationId> owner,
+                                                                Optional<String> afterId, OptionalInt limit) {
+        List<Object> parameters = new java.util.ArrayList<>(List.of(tenant.value(), type.getSimpleName()));
+        owner.ifPresent(o -> parameters.add(o.value()));
+        afterId.ifPresent(parameters::add);
+        limit.ifPresent(parameters::add);
         String sqlText = "SELECT entry_data FROM sk_directory WHERE tenant = ? AND entry_type = ?"
-                + (owner.isPresent() ? " AND owner_org = ?" : "") + " ORDER BY entry_id";
-        Object[] parameters = owner.isPresent()
-                ? new Object[] {tenant.value(), type.getSimpleName(), owner.get().value()}
-                : new Object[] {tenant.value(), type.getSimpleName()};
+                + (owner.isPresent() ? " AND owner_org = ?" : "") + (afterId.isPresent() ? " AND entry_id > ?" : "")
+                + " ORDER BY entry_id" + (limit.isPresent() ? " LIMIT ?" : "");
         return sql().query("listDirectoryEntries", sqlText, rows -> codec.fromJson(rows.getString("entry_data"), type),
-                parameters);
+                parameters.toArray());
     }
 
     // ------------------------------------------------------------------------------------------ catalogue

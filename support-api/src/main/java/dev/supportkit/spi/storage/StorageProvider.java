@@ -1,6 +1,8 @@
 package dev.supportkit.spi.storage;
 
 import dev.supportkit.spi.Provider;
+import dev.supportkit.spi.blob.BlobStore;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -34,5 +36,16 @@ public interface StorageProvider extends Provider {
      */
     default <T> T read(Function<StorageTransaction, T> work) {
         return inTransaction(work);
+    }
+
+    /**
+     * Returns the store's own blob store for attachments, if it keeps files. The blob store lives as long
+     * as this provider and works outside its transactions: a blob written is kept whether or not a
+     * transaction that refers to it commits. By default there is none.
+     *
+     * @return the store's own blob store for attachments, or empty when the store keeps no files
+     */
+    default Optional<BlobStore> blobs() {
+        return Optional.empty();
     }
 }

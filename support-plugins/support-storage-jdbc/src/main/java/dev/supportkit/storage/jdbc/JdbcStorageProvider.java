@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.spi.DataCodec;
 import dev.supportkit.spi.ProviderContext;
+import dev.supportkit.spi.blob.BlobStore;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageTransaction;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * are checked optimistically (a request update names the version it was based on). A conflict the
  * database detects is reported as {@link dev.supportkit.api.error.ConcurrencyConflictException}, any
  * other database failure as {@link ProviderException} for provider {@code jdbc}; neither ever contains
- * the password. Thread-safe.
+ * the password. Attachments are kept in the same database ({@link #blobs()}). Thread-safe.
  */
 public final class JdbcStorageProvider implements StorageProvider {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStorageProvider.class);
@@ -40,6 +42,7 @@ public final class JdbcStorageProvider implements StorageProvider {
     private final DataCodec codec;
     private final SqlErrors errors;
     private final HikariDataSource pool;
+    private final JdbcBlobStore blobs;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     JdbcStorageProvider(JdbcSettings settings, ProviderContext context) {
@@ -54,6 +57,7 @@ public final class JdbcStorageProvider implements StorageProvider {
             pool.close();
             throw e;
         }
+        this.blobs = new JdbcBlobStore(this, context.clock());
         LOG.info("JDBC storage ready: {} (node {})", this, context.nodeId());
     }
 
@@ -127,18 +131,35 @@ public final class JdbcStorageProvider implements StorageProvider {
 
     private <T> T run(Function<StorageTransaction, T> work, boolean readOnly) {
         Objects.requireNonNull(work, "work");
+        return onConnection(readOnly, statements -> {
+            JdbcTransaction transaction = new JdbcTransaction(statements, codec);
+            try {
+                return work.apply(transaction);
+            } finally {
+                transaction.end();
+            }
+        });
+    }
+
+    /**
+     * Runs work on one pooled connection: a read in auto-commit mode (every write refused), anything else as
+     * one transaction, committed when the work returns and rolled back when it throws.
+     *
+     * @param readOnly true for a read
+     * @param work     the statements to run
+     * @param <T>      the result type
+     * @return what the work returned
+     */
+    <T> T onConnection(boolean readOnly, Function<Statements, T> work) {
         if (closed.get()) {
             throw new IllegalStateException("the JDBC storage provider is closed");
         }
         Connection connection = connect();
-        JdbcTransaction transaction = new JdbcTransaction(new Statements(connection, settings.url().dialect(), errors,
-                readOnly), codec);
         try {
             if (readOnly) {
                 autoCommit(connection, true);
             }
-            T result = work.apply(transaction);
-            transaction.end();
+            T result = work.apply(new Statements(connection, settings.url().dialect(), errors, readOnly));
             if (readOnly) {
                 autoCommit(connection, false); // as the pool hands connections out
             } else {
@@ -146,7 +167,6 @@ public final class JdbcStorageProvider implements StorageProvider {
             }
             return result;
         } catch (RuntimeException | Error e) {
-            transaction.end();
             rollback(connection);
             throw e;
         } finally {
@@ -197,6 +217,17 @@ public final class JdbcStorageProvider implements StorageProvider {
         } catch (SQLException e) {
             LOG.debug("Returning a connection to the pool failed: {}", settings.scrub(e.getMessage()));
         }
+    }
+
+    /**
+     * Returns the blob store in this database: attachments in the tables {@code sk_blobs} and
+     * {@code sk_blob_chunks}, written and read a chunk of 1 MiB at a time.
+     *
+     * @return the database's blob store, the same one on every call
+     */
+    @Override
+    public Optional<BlobStore> blobs() {
+        return Optional.of(blobs);
     }
 
     /** Closes the pool; open transactions are not interrupted. Idempotent. */

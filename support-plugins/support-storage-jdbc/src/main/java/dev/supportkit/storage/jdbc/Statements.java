@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs prepared statements on one connection: binds parameters (instants through the dialect, enums
- * by name, null as SQL NULL), maps rows, and translates every {@link SQLException}.
+ * by name, byte arrays as binary, null as SQL NULL), maps rows, and translates every {@link SQLException}.
  */
 final class Statements {
     /** Maps the current row of a result set. */
@@ -74,9 +74,10 @@ final class Statements {
     }
 
     /**
-     * Runs an insert, throwing the given conflict when the key exists.
+     * Runs an insert, throwing the given exception (a conflict, or for a blob an illegal state) when the key
+     * exists.
      */
-    void insert(String operation, Supplier<? extends SupportException> duplicate, String sql, Object... parameters) {
+    void insert(String operation, Supplier<? extends RuntimeException> duplicate, String sql, Object... parameters) {
         writable(operation);
         try (PreparedStatement statement = prepare(sql, parameters)) {
             if (statement.executeUpdate() == 0) {
@@ -84,7 +85,7 @@ final class Statements {
             }
         } catch (SQLException e) {
             if (SqlErrors.isDuplicateKey(e)) {
-                SupportException conflict = duplicate.get();
+                RuntimeException conflict = duplicate.get();
                 conflict.initCause(e);
                 throw conflict;
             }
@@ -166,6 +167,8 @@ final class Statements {
             statement.setInt(index, number);
         } else if (value instanceof Boolean flag) {
             statement.setBoolean(index, flag);
+        } else if (value instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
         } else {
             throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
         }

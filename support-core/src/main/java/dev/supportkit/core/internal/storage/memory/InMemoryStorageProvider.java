@@ -12,6 +12,7 @@ import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestSort;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.work.TimeQuery;
+import dev.supportkit.spi.blob.BlobStore;
 import dev.supportkit.spi.storage.CatalogRecord;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.Lease;
@@ -46,7 +47,7 @@ import java.util.function.Function;
  * The reference storage: everything in memory, lost when the JVM exits. Transactions are serialised
  * by one lock; a failed transaction is rolled back with an undo log, so it leaves no trace. Several
  * engines in one JVM may share one instance (pass it to each builder), which is how multi-node
- * behaviour is tested without a database.
+ * behaviour is tested without a database. Its {@link #blobs() blob store} keeps attachments in memory too.
  */
 public final class InMemoryStorageProvider implements StorageProvider {
 
@@ -76,6 +77,7 @@ public final class InMemoryStorageProvider implements StorageProvider {
     private final Map<String, Claim> timerClaims = new HashMap<>();
     /** Catalogue documents: tenant and kind, then id (by code point), then version (sorted). */
     private final Map<CatalogKind, TreeMap<String, TreeMap<Integer, CatalogRecord>>> catalog = new HashMap<>();
+    private final InMemoryBlobStore blobs = new InMemoryBlobStore();
 
     /** Creates an empty store. */
     public InMemoryStorageProvider() {
@@ -96,6 +98,17 @@ public final class InMemoryStorageProvider implements StorageProvider {
             tx.open = false;
             lock.unlock();
         }
+    }
+
+    /**
+     * Returns the blob store of this instance: blobs as byte arrays in memory, each held whole, so for tests
+     * and the demo only. It works outside transactions: a written blob stays whatever a transaction does.
+     *
+     * @return the in-memory blob store, the same one on every call
+     */
+    @Override
+    public Optional<BlobStore> blobs() {
+        return Optional.of(blobs);
     }
 
     private final class Transaction implements StorageTransaction {

@@ -2,6 +2,7 @@ package dev.supportkit.storage.jdbc.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.supportkit.spi.blob.BlobStore;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageTransaction;
 import dev.supportkit.storage.jdbc.JdbcStorageProviderFactory;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -116,6 +118,11 @@ public enum TestDatabase {
                 @Override
                 public <T> T read(Function<StorageTransaction, T> work) {
                     return provider.read(work);
+                }
+
+                @Override
+                public Optional<BlobStore> blobs() {
+                    return provider.blobs();
                 }
 
                 @Override

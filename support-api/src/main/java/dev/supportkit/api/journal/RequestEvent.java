@@ -467,4 +467,18 @@ public sealed interface RequestEvent {
      */
     record PlanTaskMissed(String key, SpecialistId executor, Instant due) implements RequestEvent {
     }
+
+    /**
+     * A file was attached to an earlier entry of the request; its digest puts the file under the hash chain.
+     *
+     * @param attachment  the attachment's id
+     * @param entry       the journal sequence of the entry it belongs to
+     * @param name        the file's name
+     * @param contentType its media type
+     * @param size        its size in bytes
+     * @param sha256      its SHA-256 digest, lower-case hex
+     */
+    record AttachmentAdded(String attachment, long entry, String name, String contentType, long size, String sha256)
+            implements RequestEvent {
+    }
 }

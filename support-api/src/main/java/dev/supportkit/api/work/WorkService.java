@@ -172,4 +172,53 @@ public interface WorkService {
      * @throws dev.supportkit.api.error.AccessDeniedException when the actor is not the task's executor
      */
     Request completeTask(Actor actor, RequestRef ref, TaskCompletion completion);
+
+    /**
+     * Attaches a file to an entry of the request's journal: a contact ({@code Registered},
+     * {@code ContactAttached}, {@code ClarificationProvided}), a reply, an internal note or a resolution. The
+     * file is streamed into the blob store (never whole in memory), with its size and SHA-256 computed on the
+     * way, then journalled ({@code AttachmentAdded}) with the visibility of the entry it belongs to, under the
+     * function of the line that holds the request. Staff attach to any such entry (at second line, of their
+     * group's requests); a customer representative only to the customer-visible contact entries of their
+     * organisation's requests. Allowed until the request is signed off. If anything is refused, nothing is
+     * kept: neither the journal entry nor the stored file.
+     *
+     * @param actor staff or a customer representative
+     * @param ref   the request and the version the actor read
+     * @param entry the journal sequence of the entry to attach to (after a note, reply or resolution:
+     *              the returned request's {@code journalSequence()})
+     * @param file  the file's name, media type and content
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.ValidationException naming {@code file.name} (rules {@code required},
+     *         {@code max-length}, {@code pattern}), {@code file.contentType} ({@code allowed}), {@code file.content}
+     *         ({@code required}, {@code not-empty}, {@code max-size}) or {@code entry} ({@code exists},
+     *         {@code attachable})
+     * @throws dev.supportkit.api.error.AccessDeniedException when a customer attaches to an entry that is not
+     *         their organisation's customer-visible contact
+     * @throws dev.supportkit.api.error.ConfigurationException when no blob store is configured
+     */
+    Request attach(Actor actor, RequestRef ref, long entry, FileUpload file);
+
+    /**
+     * The files attached to a request that the actor may see (a customer: those of customer-visible entries),
+     * in journal order.
+     *
+     * @param actor anyone who may read the request
+     * @param request the request
+     * @return its attachments
+     */
+    java.util.List<Attachment> attachments(Actor actor, dev.supportkit.api.request.RequestId request);
+
+    /**
+     * Opens an attached file for reading. The stream checks the content against the size and SHA-256 the
+     * journal holds: a file changed in the blob store fails with an {@link java.io.IOException} when read to
+     * its end. The caller closes the stream.
+     *
+     * @param actor      anyone who may see the attachment
+     * @param request    the request
+     * @param attachment the attachment's id
+     * @return the content
+     * @throws dev.supportkit.api.error.NotFoundException when there is no such attachment the actor may see
+     */
+    java.io.InputStream openAttachment(Actor actor, dev.supportkit.api.request.RequestId request, String attachment);
 }

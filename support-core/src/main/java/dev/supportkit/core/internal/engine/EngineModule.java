@@ -3,6 +3,7 @@ package dev.supportkit.core.internal.engine;
 import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.TypeLiteral;
 import dev.supportkit.api.consulting.ConsultingService;
 import dev.supportkit.api.knowledge.KnowledgeService;
 import dev.supportkit.api.directory.DirectoryService;
@@ -34,6 +35,7 @@ import dev.supportkit.core.internal.jobs.DueWorkProcessor;
 import dev.supportkit.core.internal.jobs.ExecutorDeadlineHandler;
 import dev.supportkit.core.internal.jobs.PlanTaskDeadlineHandler;
 import dev.supportkit.core.internal.security.CustomerView;
+import dev.supportkit.core.internal.storage.FileSystemBlobStore;
 import dev.supportkit.core.internal.jobs.TimerHandler;
 import dev.supportkit.core.internal.journal.DefaultJournalService;
 import dev.supportkit.core.internal.journal.JournalBookkeeping;
@@ -60,7 +62,9 @@ import dev.supportkit.core.internal.resolution.DefaultResolutionService;
 import dev.supportkit.core.internal.scheduling.DefaultSchedulingService;
 import dev.supportkit.core.internal.security.AccessPolicy;
 import dev.supportkit.spi.search.SearchIndex;
+import dev.supportkit.spi.blob.BlobStore;
 import dev.supportkit.spi.storage.StorageProvider;
+import java.util.Optional;
 import java.time.Clock;
 
 /**
@@ -98,6 +102,9 @@ final class EngineModule extends AbstractModule {
         bind(EngineSettings.class).toInstance(settings);
         bind(JacksonCodec.class).toInstance(codec);
         bind(StorageProvider.class).toInstance(storage);
+        // attachments: files in a directory when configured, else the storage provider's own blob store
+        bind(new TypeLiteral<Optional<BlobStore>>() { }).toInstance(settings.work().attachmentDirectory()
+                .<BlobStore>map(FileSystemBlobStore::new).or(storage::blobs));
         bind(SearchIndex.class).toInstance(searchIndex);
         bind(NotificationChannels.class).toInstance(channels);
         bind(MessageTemplates.class).toInstance(templates);

@@ -14,6 +14,7 @@ import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.RequestSelection;
+import dev.supportkit.spi.blob.BlobStore;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageTransaction;
 import dev.supportkit.spi.storage.TimeRecord;
@@ -60,6 +61,11 @@ final class GuardedStorage implements StorageProvider {
     @Override
     public <T> T read(Function<StorageTransaction, T> work) {
         return run(work, true);
+    }
+
+    @Override
+    public Optional<BlobStore> blobs() {
+        return delegate.blobs();
     }
 
     private <T> T run(Function<StorageTransaction, T> work, boolean readOnly) {

@@ -20,6 +20,8 @@ import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestRef;
 import dev.supportkit.api.work.Advice;
 import dev.supportkit.api.work.Assignment;
+import dev.supportkit.api.work.Attachment;
+import dev.supportkit.api.work.FileUpload;
 import dev.supportkit.api.work.Note;
 import dev.supportkit.api.work.TaskCompletion;
 import dev.supportkit.api.work.TaskDraft;
@@ -29,6 +31,7 @@ import dev.supportkit.api.work.TimeSummary;
 import dev.supportkit.api.work.Triage;
 import dev.supportkit.api.work.WorkService;
 import dev.supportkit.core.internal.journal.JournalDraft;
+import dev.supportkit.core.internal.config.EngineSettings;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.sla.SlaClock;
 import dev.supportkit.core.internal.notify.MessageTopic;
@@ -39,10 +42,12 @@ import dev.supportkit.core.internal.request.RequestCommands.Change;
 import dev.supportkit.core.internal.request.RequestCommands;
 import dev.supportkit.core.internal.request.ActiveEntries;
 import dev.supportkit.core.internal.security.Permission;
+import dev.supportkit.spi.blob.BlobStore;
 import dev.supportkit.spi.storage.StorageTransaction;
 import dev.supportkit.spi.storage.TimeRecord;
 import dev.supportkit.spi.storage.TimeTotal;
 import jakarta.inject.Inject;
+import java.io.InputStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -63,16 +68,36 @@ public final class DefaultWorkService implements WorkService {
 
     private final RequestCommands commands;
     private final WorkPlanning planning;
+    private final WorkAttachments attachments;
 
     /**
      * @param commands the command pipeline
      * @param sla      the SLA clock, whose calendars count a task's working time
-     * @param codec    JSON for timer payloads
+     * @param codec    JSON for timer payloads and journal events
+     * @param settings the engine's settings: attachment limits ({@code supportkit.work.*})
+     * @param blobs    where attachments are kept, if anywhere
      */
     @Inject
-    public DefaultWorkService(RequestCommands commands, SlaClock sla, JacksonCodec codec) {
+    public DefaultWorkService(RequestCommands commands, SlaClock sla, JacksonCodec codec, EngineSettings settings,
+                              Optional<BlobStore> blobs) {
         this.commands = commands;
         this.planning = new WorkPlanning(commands, sla, codec);
+        this.attachments = new WorkAttachments(commands, settings.work(), blobs, codec);
+    }
+
+    @Override
+    public Request attach(Actor actor, RequestRef ref, long entry, FileUpload file) {
+        return attachments.attach(actor, ref, entry, file);
+    }
+
+    @Override
+    public List<Attachment> attachments(Actor actor, RequestId request) {
+        return attachments.list(actor, request);
+    }
+
+    @Override
+    public InputStream openAttachment(Actor actor, RequestId request, String attachment) {
+        return attachments.open(actor, request, attachment);
     }
 
     @Override

@@ -55,7 +55,9 @@ public enum RequestAction {
     /** Approve the work plan. */
     APPROVE_PLAN("approve the work plan of"),
     /** Mark a planned task done. */
-    COMPLETE_TASK("complete a task of");
+    COMPLETE_TASK("complete a task of"),
+    /** Attach a file to an entry. */
+    ATTACH_FILE("attach a file to");
 
     private final String verb;
 

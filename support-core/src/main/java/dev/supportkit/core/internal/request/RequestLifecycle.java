@@ -35,6 +35,7 @@ public final class RequestLifecycle {
         for (RequestStatus open : EnumSet.of(REGISTERED, IN_PROGRESS_FIRST_LINE, AT_INTAKE_LEAD, AT_SECOND_LINE,
                 WAITING_FOR_CUSTOMER, RESOLVED)) {
             legal(RequestAction.ATTACH_CONTACT, open, open);
+            legal(RequestAction.ATTACH_FILE, open, open);
         }
         legal(RequestAction.TAKE_INTO_WORK, REGISTERED, IN_PROGRESS_FIRST_LINE);
         for (RequestStatus working : WORKING) {

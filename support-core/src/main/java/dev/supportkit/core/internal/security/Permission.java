@@ -81,6 +81,9 @@ public enum Permission {
     APPROVE_PLAN("approve a work plan", GROUP_LEAD),
     /** work.completeTask (the task's executor) */
     COMPLETE_TASK("mark a planned task done", SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** work.attach (a customer: to their own contacts) */
+    ATTACH_FILE("attach a file", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD,
+            CUSTOMER_REPRESENTATIVE),
     /** work.timeSpent */
     READ_TIME("read recorded time", INTAKE_LEAD, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
     /** work.reply */

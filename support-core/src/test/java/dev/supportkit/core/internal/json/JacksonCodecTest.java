@@ -100,7 +100,9 @@ class JacksonCodecTest {
                 new RequestEvent.PlanTaskDone("diagnose", SpecialistId.of("viktor"), "PSU dead",
                         java.time.Duration.ofMinutes(40), "t-2"),
                 new RequestEvent.PlanTaskMissed("replace", SpecialistId.of("dmitry"),
-                        Instant.parse("2026-03-13T10:00:00Z")));
+                        Instant.parse("2026-03-13T10:00:00Z")),
+                new RequestEvent.AttachmentAdded("a-1", 3, "trunk.log", "text/plain", 1024,
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
     }
 
     @Test

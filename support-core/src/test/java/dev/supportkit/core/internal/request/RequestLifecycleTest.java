@@ -23,6 +23,7 @@ import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.work.Advice;
 import dev.supportkit.api.work.Assignment;
+import dev.supportkit.api.work.FileUpload;
 import dev.supportkit.api.work.Note;
 import dev.supportkit.api.work.TimeEntry;
 import dev.supportkit.api.journal.LaborFunction;
@@ -83,6 +84,7 @@ class RequestLifecycleTest {
         for (Start s : STARTS) {
             if (s.status() != SIGNED_OFF && s.status() != CLOSED) {
                 LEGAL.put(s + " ATTACH_CONTACT", s.status());
+                LEGAL.put(s + " ATTACH_FILE", s.status());
             }
         }
         LEGAL.put("REGISTERED@FIRST_LINE TAKE_INTO_WORK", IN_PROGRESS_FIRST_LINE);
@@ -195,6 +197,8 @@ class RequestLifecycleTest {
                     LaborFunction.C_03_6, "checked the trunk"));
             case ADVISE -> e.work().advise(fx.groupLead, r.ref(), Advice.of(SpecialistId.of("spc-viktor"), "PSU first"));
             case TRIAGE -> e.work().triage(worker, r.ref(), Triage.builder("analysed").findings("trunk card").build());
+            case ATTACH_FILE -> e.work().attach(worker, r.ref(), 1, FileUpload.of("trunk.log", "text/plain",
+                    new java.io.ByteArrayInputStream("reboot at 09:00".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
             case PLAN_WORK -> e.work().planWork(fx.engineer, r.ref(), List.of(psuTask()));
             case APPROVE_PLAN -> e.work().approvePlan(fx.groupLead, r.ref());
             case COMPLETE_TASK -> e.work().completeTask(fx.engineer, r.ref(), new TaskCompletion("psu", "Replaced",

@@ -51,6 +51,7 @@ import dev.supportkit.api.work.Note;
 import dev.supportkit.api.work.TimeEntry;
 import dev.supportkit.api.work.TimeQuery;
 import dev.supportkit.api.work.Triage;
+import dev.supportkit.api.work.FileUpload;
 import dev.supportkit.api.work.TaskCompletion;
 import dev.supportkit.api.work.TaskDraft;
 import dev.supportkit.api.work.WorkService;
@@ -156,8 +157,8 @@ class RoleDeniedCallsTest {
         }
     }
 
-    /** Whether the prepared request has a work plan: none, drafted, or approved. */
-    enum Plan { NONE, DRAFTED, APPROVED }
+    /** What the prepared request has besides its state: nothing, a drafted or approved plan, an attachment. */
+    enum Plan { NONE, DRAFTED, APPROVED, ATTACHMENT }
 
     /** One call of an operation. */
     @FunctionalInterface
@@ -445,6 +446,17 @@ class RoleDeniedCallsTest {
             new Op("work.completeTask", Permission.COMPLETE_TASK, roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false,
                     WITH_APPROVED_PLAN, (fx, a, r) -> fx.engine.work().completeTask(a, r.ref(),
                             new TaskCompletion("by-" + a.id(), "done", Duration.ofMinutes(10)))),
+            new Op("work.attach", Permission.ATTACH_FILE, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
+                    GROUP_LEAD, CUSTOMER_REPRESENTATIVE), false,
+                    at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.work().attach(a, r.ref(), 1, FileUpload.of("trunk.log", "text/plain",
+                            new java.io.ByteArrayInputStream(new byte[] {42})))),
+            new Op("work.attachments", Permission.READ_JOURNAL, EVERY_ROLE, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.work().attachments(a, r.id())),
+            new Op("work.openAttachment", Permission.READ_JOURNAL, EVERY_ROLE, false,
+                    role -> new Start(RequestStatus.REGISTERED, SupportLine.FIRST_LINE, false, Plan.ATTACHMENT),
+                    RoleDeniedCallsTest::openFirstAttachment),
             new Op("work.triage", Permission.TRIAGE, STAFF, true, WORKING_ON_OWN_LINE,
                     (fx, a, r) -> fx.engine.work().triage(a, r.ref(), Triage.builder("analysed")
                             .findings("The trunk card reboots every hour").build())),
@@ -584,6 +596,18 @@ class RoleDeniedCallsTest {
 
     private static EngineFixture fx;
 
+    /** Opens, as the caller, the file the operator attached to the request's first contact. */
+    private static Object openFirstAttachment(EngineFixture fx, Actor actor, Request request) {
+        // a request prepared in another state has no attachment: the call must be refused before looking
+        String id = fx.engine.work().attachments(fx.auditor, request.id()).stream().findFirst()
+                .map(dev.supportkit.api.work.Attachment::id).orElse("no-attachment");
+        try (java.io.InputStream in = fx.engine.work().openAttachment(actor, request.id(), id)) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A plan with one task for each second-line specialist of the fixture, keyed by their ids. */
     private static List<TaskDraft> twoTasks() {
         return List.of("spc-viktor", "spc-galina").stream().map(id -> TaskDraft.builder("by-" + id)
@@ -675,8 +699,12 @@ class RoleDeniedCallsTest {
             r = fx.engine.escalation().escalateToVendor(fx.groupLead, r.ref(),
                     new VendorCase(null, null, "PSU keeps failing"));
         }
-        if (start.plan() != Plan.NONE) {
+        if (start.plan() == Plan.DRAFTED || start.plan() == Plan.APPROVED) {
             r = fx.engine.work().planWork(fx.engineer, r.ref(), twoTasks());
+        }
+        if (start.plan() == Plan.ATTACHMENT) {
+            r = fx.engine.work().attach(fx.operator, r.ref(), 1, FileUpload.of("trunk.log", "text/plain",
+                    new java.io.ByteArrayInputStream(new byte[] {42})));
         }
         if (start.plan() == Plan.APPROVED) {
             r = fx.engine.work().approvePlan(fx.groupLead, r.ref());

@@ -481,4 +481,42 @@ public sealed interface RequestEvent {
     record AttachmentAdded(String attachment, long entry, String name, String contentType, long size, String sha256)
             implements RequestEvent {
     }
+
+    /**
+     * A visit was booked with its technicians; they are held for its window and the travel buffer after it.
+     *
+     * @param visit       the visit's id
+     * @param site        where
+     * @param start       its start
+     * @param end         its end
+     * @param purpose     why
+     * @param technicians who go
+     * @param note        details for the customer, or null
+     */
+    record VisitBooked(String visit, SiteId site, Instant start, Instant end, VisitPurpose purpose,
+                       java.util.List<SpecialistId> technicians, String note) implements RequestEvent {
+    }
+
+    /**
+     * A booked visit was moved to another window.
+     *
+     * @param visit     the visit's id
+     * @param fromStart its old start
+     * @param fromEnd   its old end
+     * @param start     its new start
+     * @param end       its new end
+     * @param reason    why
+     */
+    record VisitRescheduled(String visit, Instant fromStart, Instant fromEnd, Instant start, Instant end, String reason)
+            implements RequestEvent {
+    }
+
+    /**
+     * A booked visit was cancelled; its technicians are free again.
+     *
+     * @param visit  the visit's id
+     * @param reason why
+     */
+    record VisitCancelled(String visit, String reason) implements RequestEvent {
+    }
 }

@@ -35,4 +35,94 @@ public interface SchedulingService {
      * @return the updated request
      */
     Request setExecutorDeadline(Actor actor, RequestRef ref, ExecutorDeadline deadline);
+
+    /**
+     * Saves a technician's working hours (a business calendar) and absences; visits are booked only within
+     * them. A specialist without a schedule can be booked at any time.
+     *
+     * @param actor    an administrator
+     * @param schedule the schedule; its technician must be a specialist and its calendar a known one
+     * @return the stored schedule
+     * @throws dev.supportkit.api.error.ValidationException naming {@code schedule.technician} ({@code exists}),
+     *         {@code schedule.calendar} ({@code exists}) or {@code schedule.absences[i].until} ({@code after-start})
+     */
+    TechnicianSchedule saveTechnicianSchedule(Actor actor, TechnicianSchedule schedule);
+
+    /**
+     * Books a visit with its technicians (C/01.6 installation, C/02.6 configuration, C/03.6 repair). Each
+     * technician must work the whole window, not be away, and not be held by another visit for the window
+     * or the travel buffer after it ({@code supportkit.work.visits.travel-buffer-minutes}). The store makes a
+     * double booking impossible even when several engines book at once: of two racing bookings of one
+     * technician exactly one stands, the other is refused as if it had come second. The customer is told
+     * ({@code works.scheduled}), and each technician ({@code visit.assigned}). Journalled customer-visible.
+     *
+     * @param actor   a second-line engineer or group lead of the request's group
+     * @param ref     the request and the version the actor read; it must be in work at second line
+     * @param booking where, when, why, who
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.ValidationException naming {@code visit.site}
+     *         ({@code belongs-to-organization}), {@code visit.start} ({@code not-in-past}, {@code granularity}),
+     *         {@code visit.end} ({@code range}, {@code granularity}) or {@code visit.technicians} ({@code size},
+     *         {@code exists}, {@code active}, {@code working-hours}, {@code absent}, {@code free})
+     */
+    Request bookVisit(Actor actor, RequestRef ref, VisitBooking booking);
+
+    /**
+     * Moves a booked visit to another window, with the same checks as booking; the customer is told of the
+     * change ({@code works.rescheduled}) and the technicians again ({@code visit.assigned}).
+     *
+     * @param actor  a second-line engineer or group lead of the request's group
+     * @param ref    the request and the version the actor read
+     * @param visit  the visit's id
+     * @param start  the new start
+     * @param end    the new end
+     * @param reason why (required, at most 1,000 characters)
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.NotFoundException when the request has no such visit
+     */
+    Request rescheduleVisit(Actor actor, RequestRef ref, String visit, java.time.Instant start, java.time.Instant end,
+                            String reason);
+
+    /**
+     * Cancels a booked visit: its technicians are free again; the customer and the technicians are told
+     * ({@code works.cancelled}).
+     *
+     * @param actor  a second-line engineer or group lead of the request's group
+     * @param ref    the request and the version the actor read
+     * @param visit  the visit's id
+     * @param reason why (required)
+     * @return the new snapshot
+     */
+    Request cancelVisit(Actor actor, RequestRef ref, String visit, String reason);
+
+    /**
+     * @param actor   anyone who may read the request
+     * @param request the request
+     * @return its booked and cancelled visits, by start
+     */
+    java.util.List<Visit> visits(Actor actor, dev.supportkit.api.request.RequestId request);
+
+    /**
+     * @param actor      staff, an auditor or an administrator
+     * @param technician the technician
+     * @param from       the start of the period
+     * @param until      its end (at most 31 days later)
+     * @return the technician's booked visits that hold them in the period
+     */
+    java.util.List<Visit> technicianVisits(Actor actor, dev.supportkit.api.directory.SpecialistId technician,
+                                           java.time.Instant from, java.time.Instant until);
+
+    /**
+     * Offers the windows of a length, on the quarter-hour grid, in which a technician could be booked: within
+     * their working hours, outside their absences, clear of their visits and the travel buffer (at most 50).
+     *
+     * @param actor      staff, an auditor or an administrator
+     * @param technician the technician
+     * @param from       the start of the search
+     * @param until      its end (at most 31 days later)
+     * @param length     the visit's length (a multiple of 15 minutes)
+     * @return the free windows, earliest first
+     */
+    java.util.List<TimeWindow> freeWindows(Actor actor, dev.supportkit.api.directory.SpecialistId technician,
+                                           java.time.Instant from, java.time.Instant until, java.time.Duration length);
 }

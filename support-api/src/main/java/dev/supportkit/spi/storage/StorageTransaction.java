@@ -3,6 +3,7 @@ package dev.supportkit.spi.storage;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.DirectoryEntry;
 import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.request.Contact;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
@@ -295,6 +296,50 @@ public interface StorageTransaction {
         }
         return List.copyOf(all.subList(from, Math.min(all.size(), from + limit)));
     }
+
+    /**
+     * Stores a new visit and, while it is booked, holds its slots ({@link VisitRecord#slots()}) for each of its
+     * technicians. The store guarantees, across every engine that shares it, that no slot of a technician is
+     * held by two visits: a slot held by another visit, committed or concurrently being written, makes this
+     * throw a {@link dev.supportkit.api.error.ConcurrencyConflictException} (the transaction is then rolled
+     * back; nothing of the visit stays). A database does it with a unique key over (tenant, technician, slot).
+     *
+     * @param visit the visit
+     */
+    void insertVisit(VisitRecord visit);
+
+    /**
+     * Replaces a stored visit (moved or cancelled) and the slots it holds: its old slots are released, the new
+     * ones held as by {@link #insertVisit}, with the same guarantee and the same conflict.
+     *
+     * @param visit the visit as it is now
+     */
+    void updateVisit(VisitRecord visit);
+
+    /**
+     * @param tenant the tenant
+     * @param id     a visit's id
+     * @return the visit, if stored
+     */
+    Optional<VisitRecord> findVisit(TenantId tenant, String id);
+
+    /**
+     * @param tenant  the tenant
+     * @param request a request
+     * @return its visits, by start
+     */
+    List<VisitRecord> findVisits(TenantId tenant, RequestId request);
+
+    /**
+     * The booked visits that hold a technician at some time in a window.
+     *
+     * @param tenant     the tenant
+     * @param technician the technician
+     * @param from       the window's start
+     * @param until      the window's end, exclusive
+     * @return the visits whose held time overlaps the window, by start
+     */
+    List<VisitRecord> findTechnicianVisits(TenantId tenant, SpecialistId technician, Instant from, Instant until);
 
     /**
      * Stores a new version of a catalogue document. It becomes the document's latest version when its

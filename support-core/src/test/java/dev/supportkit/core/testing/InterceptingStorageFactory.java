@@ -104,6 +104,33 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
         }
 
         @Override
+        public void insertVisit(dev.supportkit.spi.storage.VisitRecord visit) {
+            tx.insertVisit(visit);
+        }
+
+        @Override
+        public void updateVisit(dev.supportkit.spi.storage.VisitRecord visit) {
+            tx.updateVisit(visit);
+        }
+
+        @Override
+        public Optional<dev.supportkit.spi.storage.VisitRecord> findVisit(TenantId tenant, String id) {
+            return tx.findVisit(tenant, id);
+        }
+
+        @Override
+        public List<dev.supportkit.spi.storage.VisitRecord> findVisits(TenantId tenant,
+                                                                       dev.supportkit.api.request.RequestId request) {
+            return tx.findVisits(tenant, request);
+        }
+
+        @Override
+        public List<dev.supportkit.spi.storage.VisitRecord> findTechnicianVisits(TenantId tenant,
+                dev.supportkit.api.directory.SpecialistId technician, java.time.Instant from, java.time.Instant until) {
+            return tx.findTechnicianVisits(tenant, technician, from, until);
+        }
+
+        @Override
         public Map<RequestStatus, Long> countRequestsByStatus(TenantId tenant, Optional<OrganizationId> organization) {
             return tx.countRequestsByStatus(tenant, organization);
         }

@@ -18,6 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.supportkit.spi.storage.VisitRecord;
+import dev.supportkit.api.scheduling.VisitStatus;
+import dev.supportkit.api.scheduling.VisitPurpose;
+import dev.supportkit.api.scheduling.Visit;
 import dev.supportkit.api.Role;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.ComponentId;
@@ -56,6 +60,7 @@ import dev.supportkit.spi.storage.TimeRecord;
 import dev.supportkit.spi.storage.TimeTotal;
 import dev.supportkit.api.work.TimeQuery;
 import dev.supportkit.api.journal.LaborFunction;
+import java.util.Arrays;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -940,6 +945,55 @@ public abstract class StorageProviderContract {
             assertEquals(List.of(), tx.listDirectoryEntries(tenant, Site.class,
                     Optional.of(OrganizationId.of(p + "-o9"))));
         });
+    }
+
+    private VisitRecord visitRecord(String id, RequestId request, Instant start, Duration length, VisitStatus status,
+                                    String... technicians) {
+        Visit visit = new Visit(id, request, SiteId.of("site-1"), start, start.plus(length), VisitPurpose.REPAIR,
+                Arrays.stream(technicians).map(SpecialistId::of).toList(), Optional.empty(), status);
+        return new VisitRecord(tenant, visit, visit.end().plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    @DisplayName("visits: a technician's slot is held by one visit only; a conflict writes nothing; cancelling frees it")
+    void visitSlotsAreExclusive() {
+        RequestId request = requestId();
+        run(tx -> tx.insertRequest(request(tenant, request)));
+        Instant ten = Instant.parse("2030-01-01T10:00:00Z"); // on the quarter-hour grid
+        VisitRecord a = visitRecord(uniqueId("v"), request, ten, Duration.ofHours(2), VisitStatus.BOOKED, "tech-1");
+        run(tx -> tx.insertVisit(a));
+        assertEquals(10, a.slots().size(), "two hours and a 30-minute buffer");
+
+        VisitRecord overlapping = visitRecord(uniqueId("v"), request, ten.plus(Duration.ofMinutes(135)),
+                Duration.ofHours(1), VisitStatus.BOOKED, "tech-2", "tech-1");
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.insertVisit(overlapping)));
+        assertEquals(Optional.empty(), tx(tx -> tx.findVisit(tenant, overlapping.visit().id())), "nothing stays");
+        VisitRecord otherTechnician = visitRecord(uniqueId("v"), request, ten, Duration.ofHours(2),
+                VisitStatus.BOOKED, "tech-2");
+        run(tx -> tx.insertVisit(otherTechnician));
+        assertEquals(List.of(a), tx(tx -> tx.findTechnicianVisits(tenant, SpecialistId.of("tech-1"),
+                ten.plus(Duration.ofMinutes(140)), ten.plus(Duration.ofHours(5)))), "the buffer holds too");
+        assertEquals(List.of(), tx(tx -> tx.findTechnicianVisits(tenant, SpecialistId.of("tech-1"),
+                ten.plus(Duration.ofMinutes(150)), ten.plus(Duration.ofHours(5)))));
+
+        VisitRecord movedOntoOther = new VisitRecord(tenant, new Visit(a.visit().id(), request, a.visit().site(),
+                ten, ten.plus(Duration.ofHours(2)), VisitPurpose.REPAIR, List.of(SpecialistId.of("tech-1"),
+                SpecialistId.of("tech-2")), Optional.empty(), VisitStatus.BOOKED), a.heldUntil());
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.updateVisit(movedOntoOther)));
+        assertEquals(Optional.of(a), tx(tx -> tx.findVisit(tenant, a.visit().id())), "the failed move changed nothing");
+
+        VisitRecord cancelled = visitRecord(a.visit().id(), request, ten, Duration.ofHours(2), VisitStatus.CANCELLED,
+                "tech-1");
+        run(tx -> tx.updateVisit(cancelled));
+        run(tx -> tx.insertVisit(overlapping.visit().technicians().contains(SpecialistId.of("tech-2"))
+                ? visitRecord(overlapping.visit().id(), request, ten.plus(Duration.ofMinutes(150)),
+                Duration.ofHours(1), VisitStatus.BOOKED, "tech-1") : overlapping));
+        List<String> sameStart = new ArrayList<>(List.of(cancelled.visit().id(), otherTechnician.visit().id()));
+        sameStart.sort(null); // visits starting together are ordered by id
+        assertEquals(List.of(sameStart.get(0), sameStart.get(1), overlapping.visit().id()),
+                tx(tx -> tx.findVisits(tenant, request)).stream().map(v -> v.visit().id()).toList(),
+                "a request's visits, by start");
+        assertEquals(List.of(), tx(tx -> tx.findVisits(otherTenant, request)));
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  *                                                          "type/*" allows every subtype)
  * supportkit.work.attachments.directory = /var/lib/supportkit/files   (keep attachments in files there
  *                                                          instead of the storage provider's blob store)
+ * supportkit.work.visits.travel-buffer-minutes = 30      (a technician is held this long after each visit;
+ *                                                          a multiple of 15, at most 480)
  * </pre>
  * By default a customer representative's view of a request carries no work plan. When set, it carries the
  * plan's tasks (what, by whom, by when, done or not) without the executors' notes on finishing them.
@@ -25,9 +27,10 @@ import java.util.regex.Pattern;
  * @param maxAttachmentBytes    the largest attachment
  * @param attachmentTypes       the media types allowed, lower case; "type/*" allows a whole type
  * @param attachmentDirectory   where attachments are kept as files, if not in the storage provider
+ * @param travelBuffer          how long a technician is held after each visit
  */
 public record WorkSettings(boolean planVisibleToCustomer, long maxAttachmentBytes, List<String> attachmentTypes,
-                           Optional<Path> attachmentDirectory) {
+                           Optional<Path> attachmentDirectory, java.time.Duration travelBuffer) {
     /** The key prefix. */
     public static final String PREFIX = "supportkit.work.";
     /** The attachment types allowed when none are configured: documents, images, logs and archives. */
@@ -40,7 +43,7 @@ public record WorkSettings(boolean planVisibleToCustomer, long maxAttachmentByte
     public static final long DEFAULT_MAX_BYTES = 25L * 1024 * 1024;
     /** The defaults: the plan is internal; 25 MiB attachments of the default types, in the storage provider. */
     public static final WorkSettings DEFAULTS = new WorkSettings(false, DEFAULT_MAX_BYTES, DEFAULT_TYPES,
-            Optional.empty());
+            Optional.empty(), java.time.Duration.ofMinutes(30));
 
     private static final long MAX_BYTES_LIMIT = 2L * 1024 * 1024 * 1024;
     private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/([a-z0-9][a-z0-9!#$&^_.+-]*|\\*)");
@@ -52,6 +55,7 @@ public record WorkSettings(boolean planVisibleToCustomer, long maxAttachmentByte
      * @param maxAttachmentBytes    the largest attachment
      * @param attachmentTypes       the media types allowed
      * @param attachmentDirectory   where attachments are kept as files, if anywhere
+     * @param travelBuffer          how long a technician is held after each visit
      */
     public WorkSettings {
         attachmentTypes = List.copyOf(attachmentTypes);
@@ -79,6 +83,7 @@ public record WorkSettings(boolean planVisibleToCustomer, long maxAttachmentByte
         long maxBytes = DEFAULT_MAX_BYTES;
         List<String> types = DEFAULT_TYPES;
         Optional<Path> directory = Optional.empty();
+        java.time.Duration travel = DEFAULTS.travelBuffer();
         for (Map.Entry<String, List<String>> entry : values.entrySet()) {
             String key = entry.getKey();
             String value = String.join(",", entry.getValue()).strip();
@@ -118,11 +123,22 @@ public record WorkSettings(boolean planVisibleToCustomer, long maxAttachmentByte
                         directory = Optional.of(Path.of(value));
                     }
                 }
+                case "visits.travel-buffer-minutes" -> {
+                    try {
+                        int minutes = Integer.parseInt(value);
+                        if (minutes < 0 || minutes > 480 || minutes % 15 != 0) {
+                            problems.add(key + ": must be a multiple of 15 from 0 to 480, was " + value);
+                        }
+                        travel = java.time.Duration.ofMinutes(minutes);
+                    } catch (NumberFormatException e) {
+                        problems.add(key + ": must be a number of minutes, was '" + value + "'");
+                    }
+                }
                 default -> problems.add(key + ": unknown work key (known: " + PREFIX + "plan-visible-to-customer, "
                         + PREFIX + "attachments.max-bytes, " + PREFIX + "attachments.types, " + PREFIX
-                        + "attachments.directory)");
+                        + "attachments.directory, " + PREFIX + "visits.travel-buffer-minutes)");
             }
         }
-        return new WorkSettings(planVisible, maxBytes, types, directory);
+        return new WorkSettings(planVisible, maxBytes, types, directory, travel);
     }
 }

@@ -1,5 +1,7 @@
 package dev.supportkit.core.internal.engine;
 
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.spi.storage.VisitRecord;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.DirectoryEntry;
 import dev.supportkit.api.directory.OrganizationId;
@@ -281,6 +283,32 @@ final class GuardedStorage implements StorageProvider {
                                                                        Optional<OrganizationId> owner,
                                                                        Optional<String> afterId, int limit) {
             return call("listDirectoryEntries", () -> tx.listDirectoryEntries(tenant, type, owner, afterId, limit));
+        }
+
+        @Override
+        public void insertVisit(VisitRecord visit) {
+            run("insertVisit", () -> tx.insertVisit(visit));
+        }
+
+        @Override
+        public void updateVisit(VisitRecord visit) {
+            run("updateVisit", () -> tx.updateVisit(visit));
+        }
+
+        @Override
+        public Optional<VisitRecord> findVisit(TenantId tenant, String id) {
+            return call("findVisit", () -> tx.findVisit(tenant, id));
+        }
+
+        @Override
+        public List<VisitRecord> findVisits(TenantId tenant, RequestId request) {
+            return call("findVisits", () -> tx.findVisits(tenant, request));
+        }
+
+        @Override
+        public List<VisitRecord> findTechnicianVisits(TenantId tenant, SpecialistId technician, Instant from,
+                                                      Instant until) {
+            return call("findTechnicianVisits", () -> tx.findTechnicianVisits(tenant, technician, from, until));
         }
 
         @Override

@@ -58,7 +58,11 @@ public enum MessageTopic {
     /** To a specialist: their group lead's advice or help on a request (D/01.7). */
     LEAD_ADVICE("lead.advice", "author", "advice"),
     /** To an executor: the group lead approved their task of a work plan (D/01.7). */
-    PLAN_TASK_ASSIGNED("plan.task-assigned", "task", "description", "due", "approvedBy");
+    PLAN_TASK_ASSIGNED("plan.task-assigned", "task", "description", "due", "approvedBy"),
+    /** To a technician: they were booked for a visit, or their visit was moved. */
+    VISIT_ASSIGNED("visit.assigned", "visitStart", "visitEnd", "site"),
+    /** To the customer and the technicians: a booked visit was cancelled. */
+    WORKS_CANCELLED("works.cancelled", "visitStart", "note");
 
     /** Variables every template gets. */
     public static final List<String> COMMON = List.of("requestId", "subject", "status", "organization",

@@ -57,7 +57,13 @@ public enum RequestAction {
     /** Mark a planned task done. */
     COMPLETE_TASK("complete a task of"),
     /** Attach a file to an entry. */
-    ATTACH_FILE("attach a file to");
+    ATTACH_FILE("attach a file to"),
+    /** Book a visit with technicians. */
+    BOOK_VISIT("book a visit for"),
+    /** Move a booked visit. */
+    RESCHEDULE_VISIT("reschedule a visit of"),
+    /** Cancel a booked visit. */
+    CANCEL_VISIT("cancel a visit of");
 
     private final String verb;
 

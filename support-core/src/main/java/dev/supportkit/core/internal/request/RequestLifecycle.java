@@ -48,6 +48,9 @@ public final class RequestLifecycle {
         legal(RequestAction.REDIRECT_TO_SECOND_LINE, IN_PROGRESS_FIRST_LINE, AT_SECOND_LINE);
         legal(RequestAction.REDIRECT_TO_SECOND_LINE, AT_INTAKE_LEAD, AT_SECOND_LINE);
         legal(RequestAction.SCHEDULE_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
+        legal(RequestAction.BOOK_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
+        legal(RequestAction.RESCHEDULE_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
+        legal(RequestAction.CANCEL_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.SET_EXECUTOR_DEADLINE, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.PLAN_WORK, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.APPROVE_PLAN, AT_SECOND_LINE, AT_SECOND_LINE);

@@ -13,6 +13,17 @@ import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.api.scheduling.SchedulingService;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
+import dev.supportkit.api.scheduling.TechnicianSchedule;
+import dev.supportkit.api.scheduling.TimeWindow;
+import dev.supportkit.api.scheduling.Visit;
+import dev.supportkit.api.scheduling.VisitBooking;
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.core.internal.config.EngineSettings;
+import dev.supportkit.core.internal.sla.SlaClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import dev.supportkit.core.internal.jobs.ExecutorDeadlineHandler;
 import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.json.JacksonCodec;
@@ -31,15 +42,57 @@ import java.util.Optional;
 public final class DefaultSchedulingService implements SchedulingService {
     private final RequestCommands commands;
     private final JacksonCodec codec;
+    private final VisitBookings visits;
 
     /**
      * @param commands the unit-of-work runner
      * @param codec    JSON for timer payloads
+     * @param sla      the SLA clock, whose business calendars give technicians' working hours
+     * @param settings the engine's settings: the travel buffer between visits
      */
     @Inject
-    public DefaultSchedulingService(RequestCommands commands, JacksonCodec codec) {
+    public DefaultSchedulingService(RequestCommands commands, JacksonCodec codec, SlaClock sla,
+                                    EngineSettings settings) {
         this.commands = commands;
         this.codec = codec;
+        this.visits = new VisitBookings(commands, sla.calendars(), settings.work());
+    }
+
+    @Override
+    public TechnicianSchedule saveTechnicianSchedule(Actor actor, TechnicianSchedule schedule) {
+        return visits.saveSchedule(actor, schedule);
+    }
+
+    @Override
+    public Request bookVisit(Actor actor, RequestRef ref, VisitBooking booking) {
+        return visits.book(actor, ref, booking);
+    }
+
+    @Override
+    public Request rescheduleVisit(Actor actor, RequestRef ref, String visit, Instant start, Instant end,
+                                   String reason) {
+        return visits.reschedule(actor, ref, visit, start, end, reason);
+    }
+
+    @Override
+    public Request cancelVisit(Actor actor, RequestRef ref, String visit, String reason) {
+        return visits.cancel(actor, ref, visit, reason);
+    }
+
+    @Override
+    public List<Visit> visits(Actor actor, RequestId request) {
+        return visits.visits(actor, request);
+    }
+
+    @Override
+    public List<Visit> technicianVisits(Actor actor, SpecialistId technician, Instant from, Instant until) {
+        return visits.technicianVisits(actor, technician, from, until);
+    }
+
+    @Override
+    public List<TimeWindow> freeWindows(Actor actor, SpecialistId technician, Instant from, Instant until,
+                                        Duration length) {
+        return visits.freeWindows(actor, technician, from, until, length);
     }
 
     @Override
@@ -144,7 +197,7 @@ public final class DefaultSchedulingService implements SchedulingService {
                 .reduce((first, second) -> second);
     }
 
-    private static LaborFunction function(VisitPurpose purpose) {
+    static LaborFunction function(VisitPurpose purpose) {
         return switch (purpose) {
             case INSTALLATION -> LaborFunction.C_01_6;
             case INITIAL_CONFIGURATION -> LaborFunction.C_02_6;

@@ -61,7 +61,7 @@ public enum Permission {
     VENDOR_CORRESPONDENCE("record vendor correspondence", GROUP_LEAD, SECOND_LINE_ENGINEER),
     /** escalation.escalateToGroupLead */
     ESCALATE_TO_GROUP_LEAD("escalate a request to the group lead", SECOND_LINE_ENGINEER),
-    /** scheduling.scheduleVisit */
+    /** scheduling.scheduleVisit, bookVisit, rescheduleVisit, cancelVisit */
     SCHEDULE_VISIT("schedule a visit", SECOND_LINE_ENGINEER, GROUP_LEAD),
     /** scheduling.setExecutorDeadline */
     SET_EXECUTOR_DEADLINE("set an executor's deadline", GROUP_LEAD),

@@ -102,7 +102,14 @@ class JacksonCodecTest {
                 new RequestEvent.PlanTaskMissed("replace", SpecialistId.of("dmitry"),
                         Instant.parse("2026-03-13T10:00:00Z")),
                 new RequestEvent.AttachmentAdded("a-1", 3, "trunk.log", "text/plain", 1024,
-                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+                new RequestEvent.VisitBooked("v-1", SiteId.of("site-hq"), Instant.parse("2026-03-13T07:00:00Z"),
+                        Instant.parse("2026-03-13T09:00:00Z"), VisitPurpose.INSTALLATION,
+                        List.of(SpecialistId.of("tech")), "bring the rack"),
+                new RequestEvent.VisitRescheduled("v-1", Instant.parse("2026-03-13T07:00:00Z"),
+                        Instant.parse("2026-03-13T09:00:00Z"), Instant.parse("2026-03-14T07:00:00Z"),
+                        Instant.parse("2026-03-14T09:00:00Z"), "customer asked"),
+                new RequestEvent.VisitCancelled("v-1", "not needed"));
     }
 
     @Test

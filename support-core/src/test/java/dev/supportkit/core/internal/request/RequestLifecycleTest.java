@@ -32,6 +32,9 @@ import dev.supportkit.api.work.TaskCompletion;
 import dev.supportkit.api.work.TaskDraft;
 import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.api.scheduling.VisitPlan;
+import java.time.Instant;
+import dev.supportkit.api.scheduling.VisitBooking;
+import dev.supportkit.api.scheduling.Visit;
 import dev.supportkit.api.scheduling.VisitPurpose;
 import dev.supportkit.core.testing.EngineFixture;
 import java.time.Duration;
@@ -106,6 +109,9 @@ class RequestLifecycleTest {
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE RECORD_VENDOR_ANSWER", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE ESCALATE_TO_GROUP_LEAD", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE PLAN_WORK", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE BOOK_VISIT", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE RESCHEDULE_VISIT", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE CANCEL_VISIT", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE APPROVE_PLAN", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE COMPLETE_TASK", AT_SECOND_LINE);
         LEGAL.put("WAITING_FOR_CUSTOMER@FIRST_LINE PROVIDE_CLARIFICATION", IN_PROGRESS_FIRST_LINE);
@@ -199,6 +205,13 @@ class RequestLifecycleTest {
             case TRIAGE -> e.work().triage(worker, r.ref(), Triage.builder("analysed").findings("trunk card").build());
             case ATTACH_FILE -> e.work().attach(worker, r.ref(), 1, FileUpload.of("trunk.log", "text/plain",
                     new java.io.ByteArrayInputStream("reboot at 09:00".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            case BOOK_VISIT -> e.scheduling().bookVisit(fx.engineer, r.ref(), visitOnNextDay());
+            case RESCHEDULE_VISIT -> {
+                VisitBooking moved = visitOnNextDay();
+                yield e.scheduling().rescheduleVisit(fx.engineer, r.ref(), visitOf(r), moved.start(), moved.end(),
+                        "customer asked");
+            }
+            case CANCEL_VISIT -> e.scheduling().cancelVisit(fx.engineer, r.ref(), visitOf(r), "not needed");
             case PLAN_WORK -> e.work().planWork(fx.engineer, r.ref(), List.of(psuTask()));
             case APPROVE_PLAN -> e.work().approvePlan(fx.groupLead, r.ref());
             case COMPLETE_TASK -> e.work().completeTask(fx.engineer, r.ref(), new TaskCompletion("psu", "Replaced",
@@ -234,6 +247,26 @@ class RequestLifecycleTest {
         return fx.engine.quality().request(fx.auditor, r.id());
     }
 
+    /** Each booked visit gets a day of its own, so the fixture's technician is never double-booked. */
+    private static int visitDays;
+
+    private static Instant nextDay() {
+        return fx.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                .plus(Duration.ofDays(++visitDays));
+    }
+
+    private static VisitBooking visitOnNextDay() {
+        Instant day = nextDay();
+        return VisitBooking.builder().site(fx.site).window(day, day.plus(Duration.ofHours(2)))
+                .purpose(VisitPurpose.REPAIR).technicians(SpecialistId.of("spc-viktor")).build();
+    }
+
+    /** The request's first visit's id, or a made-up one when it has none (the call must fail before using it). */
+    private static String visitOf(Request r) {
+        return fx.engine.scheduling().visits(fx.auditor, r.id()).stream().findFirst().map(Visit::id)
+                .orElse("no-visit");
+    }
+
     /** A work plan's one task: Viktor replaces the power supply within four working hours. */
     private static TaskDraft psuTask() {
         return TaskDraft.builder("psu").executor(SpecialistId.of("spc-viktor")).description("Replace the PSU")
@@ -245,6 +278,10 @@ class RequestLifecycleTest {
      * approved one; the others start from the plain state.
      */
     private static Request prepared(RequestAction action, Request r) {
+        boolean needsVisit = action == RequestAction.RESCHEDULE_VISIT || action == RequestAction.CANCEL_VISIT;
+        if (needsVisit && r.status() == AT_SECOND_LINE) {
+            return fx.engine.scheduling().bookVisit(fx.engineer, r.ref(), visitOnNextDay());
+        }
         boolean needsPlan = action == RequestAction.APPROVE_PLAN || action == RequestAction.COMPLETE_TASK;
         if (needsPlan && r.status() == AT_SECOND_LINE) {
             Request planned = fx.engine.work().planWork(fx.engineer, r.ref(), List.of(psuTask()));

@@ -81,6 +81,8 @@ import dev.supportkit.api.directory.ContactPoint;
 import dev.supportkit.api.directory.SupportContract;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
+import dev.supportkit.api.scheduling.TechnicianSchedule;
+import dev.supportkit.api.scheduling.VisitBooking;
 import dev.supportkit.core.testing.EngineFixture;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -158,7 +160,7 @@ class RoleDeniedCallsTest {
     }
 
     /** What the prepared request has besides its state: nothing, a drafted or approved plan, an attachment. */
-    enum Plan { NONE, DRAFTED, APPROVED, ATTACHMENT }
+    enum Plan { NONE, DRAFTED, APPROVED, ATTACHMENT, VISIT }
 
     /** One call of an operation. */
     @FunctionalInterface
@@ -465,6 +467,34 @@ class RoleDeniedCallsTest {
                     (fx, a, r) -> fx.engine.scheduling().scheduleVisit(a, r.ref(), new VisitPlan(fx.site,
                             fx.clock.instant().plus(Duration.ofDays(1)),
                             fx.clock.instant().plus(Duration.ofDays(1).plusHours(2)), VisitPurpose.REPAIR, null))),
+            new Op("scheduling.saveTechnicianSchedule", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false,
+                    NO_REQUEST, (fx, a, r) -> fx.engine.scheduling().saveTechnicianSchedule(a,
+                            new TechnicianSchedule(SpecialistId.of("spc-viktor"), "24x7", List.of()))),
+            new Op("scheduling.bookVisit", Permission.SCHEDULE_VISIT, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
+                    false, at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.scheduling().bookVisit(a, r.ref(), visitOnNextDay(fx))),
+            new Op("scheduling.rescheduleVisit", Permission.SCHEDULE_VISIT, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
+                    false, role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, Plan.VISIT),
+                    (fx, a, r) -> {
+                        VisitBooking moved = visitOnNextDay(fx);
+                        return fx.engine.scheduling().rescheduleVisit(a, r.ref(), visitOf(fx, r), moved.start(),
+                                moved.end(), "customer asked");
+                    }),
+            new Op("scheduling.cancelVisit", Permission.SCHEDULE_VISIT, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
+                    false, role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, Plan.VISIT),
+                    (fx, a, r) -> fx.engine.scheduling().cancelVisit(a, r.ref(), visitOf(fx, r), "not needed")),
+            new Op("scheduling.visits", Permission.READ_REQUESTS, EVERY_ROLE, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.scheduling().visits(a, r.id())),
+            new Op("scheduling.technicianVisits", Permission.READ_STAFF_DIRECTORY,
+                    roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
+                    false, NO_REQUEST, (fx, a, r) -> fx.engine.scheduling().technicianVisits(a,
+                            SpecialistId.of("spc-viktor"), fx.clock.instant(), fx.clock.instant().plus(Duration.ofDays(7)))),
+            new Op("scheduling.freeWindows", Permission.READ_STAFF_DIRECTORY,
+                    roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
+                    false, NO_REQUEST, (fx, a, r) -> fx.engine.scheduling().freeWindows(a,
+                            SpecialistId.of("spc-viktor"), fx.clock.instant(), fx.clock.instant().plus(Duration.ofDays(1)),
+                            Duration.ofHours(1))),
             new Op("intake.importRequests", Permission.IMPORT_REQUESTS, roles(ADMINISTRATOR), false, NO_REQUEST,
                     (fx, a, r) -> fx.engine.intake().importRequests(a, "OTRS", List.of(new ImportedRequest(
                             "T-" + fx.clock.instant().toEpochMilli() + "-" + a.role(), fx.org, fx.rep, null,
@@ -608,6 +638,22 @@ class RoleDeniedCallsTest {
         }
     }
 
+    /** Each booked visit gets a day of its own, so the fixture's technician is never double-booked. */
+    private static final java.util.concurrent.atomic.AtomicInteger VISIT_DAYS = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static VisitBooking visitOnNextDay(EngineFixture fx) {
+        java.time.Instant day = fx.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                .plus(Duration.ofDays(VISIT_DAYS.incrementAndGet()));
+        return VisitBooking.builder().site(fx.site).window(day, day.plus(Duration.ofHours(2)))
+                .purpose(VisitPurpose.REPAIR).technicians(SpecialistId.of("spc-viktor")).build();
+    }
+
+    /** The request's first visit's id, or a made-up one when it has none (the call must be refused first). */
+    private static String visitOf(EngineFixture fx, Request r) {
+        return fx.engine.scheduling().visits(fx.auditor, r.id()).stream().findFirst()
+                .map(dev.supportkit.api.scheduling.Visit::id).orElse("no-visit");
+    }
+
     /** A plan with one task for each second-line specialist of the fixture, keyed by their ids. */
     private static List<TaskDraft> twoTasks() {
         return List.of("spc-viktor", "spc-galina").stream().map(id -> TaskDraft.builder("by-" + id)
@@ -701,6 +747,9 @@ class RoleDeniedCallsTest {
         }
         if (start.plan() == Plan.DRAFTED || start.plan() == Plan.APPROVED) {
             r = fx.engine.work().planWork(fx.engineer, r.ref(), twoTasks());
+        }
+        if (start.plan() == Plan.VISIT) {
+            r = fx.engine.scheduling().bookVisit(fx.engineer, r.ref(), visitOnNextDay(fx));
         }
         if (start.plan() == Plan.ATTACHMENT) {
             r = fx.engine.work().attach(fx.operator, r.ref(), 1, FileUpload.of("trunk.log", "text/plain",

@@ -1,5 +1,7 @@
 package dev.supportkit.storage.jdbc;
 
+import dev.supportkit.api.scheduling.Visit;
+import dev.supportkit.spi.storage.VisitRecord;
 import static dev.supportkit.storage.jdbc.Rows.name;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.DirectoryEntry;
@@ -193,6 +195,72 @@ final class JdbcTransaction implements StorageTransaction {
                 rows -> new TimeTotal(RequestId.of(rows.getString("request_id")),
                         SpecialistId.of(rows.getString("specialist")), LaborFunction.ofCode(rows.getString(
                         "labor_function")), Duration.ofSeconds(rows.getLong("spent"))), parameters.toArray());
+    }
+
+    // ------------------------------------------------------------------------------------------ visits
+
+    private static final String VISIT_DOCUMENT = "SELECT tenant, document, held_until FROM sk_visits ";
+
+    @Override
+    public void insertVisit(VisitRecord v) {
+        sql().insert("insertVisit", () -> new ConcurrencyConflictException("visit", v.visit().id(), 0, -1),
+                "INSERT INTO sk_visits (tenant, id, request_id, start_at, held_until, status, document)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", v.tenant().value(), v.visit().id(),
+                v.visit().request().value(), v.visit().start(), v.heldUntil(), v.visit().status().name(),
+                codec.toJson(v.visit()));
+        holdSlots(v);
+    }
+
+    @Override
+    public void updateVisit(VisitRecord v) {
+        int updated = sql().update("updateVisit", "UPDATE sk_visits SET start_at = ?, held_until = ?, status = ?,"
+                        + " document = ? WHERE tenant = ? AND id = ?", v.visit().start(), v.heldUntil(),
+                v.visit().status().name(), codec.toJson(v.visit()), v.tenant().value(), v.visit().id());
+        if (updated != 1) {
+            throw new ConcurrencyConflictException("visit", v.visit().id(), 0, -1);
+        }
+        sql.update("updateVisit", "DELETE FROM sk_visit_slots WHERE tenant = ? AND visit_id = ?", v.tenant().value(),
+                v.visit().id());
+        holdSlots(v);
+    }
+
+    /** One row per technician per slot; the primary key refuses a slot another visit holds. */
+    private void holdSlots(VisitRecord v) {
+        List<Object[]> rows = new ArrayList<>();
+        for (SpecialistId technician : v.visit().technicians()) {
+            for (Instant slot : v.slots()) {
+                rows.add(new Object[] {v.tenant().value(), technician.value(), slot, v.visit().id()});
+            }
+        }
+        sql.insertBatch("holdVisitSlots", e -> new ConcurrencyConflictException("a technician of visit '"
+                        + v.visit().id() + "' is already booked for part of its time", e),
+                "INSERT INTO sk_visit_slots (tenant, technician, slot_start, visit_id) VALUES (?, ?, ?, ?)", rows);
+    }
+
+    @Override
+    public Optional<VisitRecord> findVisit(TenantId tenant, String id) {
+        return sql().query("findVisit", VISIT_DOCUMENT + "WHERE tenant = ? AND id = ?", this::visit,
+                tenant.value(), id).stream().findFirst();
+    }
+
+    @Override
+    public List<VisitRecord> findVisits(TenantId tenant, RequestId request) {
+        return sql().query("findVisits", VISIT_DOCUMENT + "WHERE tenant = ? AND request_id = ? ORDER BY start_at, id",
+                this::visit, tenant.value(), request.value());
+    }
+
+    @Override
+    public List<VisitRecord> findTechnicianVisits(TenantId tenant, SpecialistId technician, Instant from,
+                                                  Instant until) {
+        return sql().query("findTechnicianVisits", VISIT_DOCUMENT + "WHERE tenant = ? AND status = 'BOOKED'"
+                        + " AND start_at < ? AND held_until > ? AND id IN (SELECT visit_id FROM sk_visit_slots"
+                        + " WHERE tenant = ? AND technician = ?) ORDER BY start_at, id", this::visit, tenant.value(),
+                until, from, tenant.value(), technician.value());
+    }
+
+    private VisitRecord visit(java.sql.ResultSet rows) throws java.sql.SQLException {
+        return new VisitRecord(TenantId.of(rows.getString("tenant")), codec.fromJson(rows.getString("document"),
+                Visit.class), sql.dialect().getInstant(rows, "held_until"));
     }
 
     // ------------------------------------------------------------------------------------------ contacts

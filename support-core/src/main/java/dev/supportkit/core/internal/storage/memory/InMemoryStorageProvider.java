@@ -1,5 +1,7 @@
 package dev.supportkit.core.internal.storage.memory;
 
+import dev.supportkit.api.scheduling.VisitStatus;
+import dev.supportkit.spi.storage.VisitRecord;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.DirectoryEntry;
 import dev.supportkit.api.directory.OrganizationId;
@@ -69,6 +71,9 @@ public final class InMemoryStorageProvider implements StorageProvider {
     private final Map<Key, List<Contact>> contacts = new HashMap<>();
     private final Set<Key> contactIds = new HashSet<>();
     private final Map<Key, TimeRecord> timeRecords = new LinkedHashMap<>();
+    private final Map<Key, VisitRecord> visits = new LinkedHashMap<>();
+    /** Which visit holds each technician's slot: key (tenant, technician|slot). */
+    private final Map<Key, String> visitSlots = new HashMap<>();
     private final Map<Key, List<JournalRecord>> journals = new HashMap<>();
     private final Map<String, OutboxMessage> outbox = new LinkedHashMap<>();
     private final Map<EntryKey, DirectoryEntry> directory = new HashMap<>();
@@ -110,6 +115,9 @@ public final class InMemoryStorageProvider implements StorageProvider {
     public Optional<BlobStore> blobs() {
         return Optional.of(blobs);
     }
+
+    private static final java.util.Comparator<VisitRecord> BY_START = java.util.Comparator
+            .comparing((VisitRecord v) -> v.visit().start()).thenComparing(v -> v.visit().id());
 
     private final class Transaction implements StorageTransaction {
         private final Deque<Runnable> undo = new ArrayDeque<>();
@@ -207,6 +215,95 @@ public final class InMemoryStorageProvider implements StorageProvider {
                 throw new ConcurrencyConflictException("time record", record.id(), 0, -1);
             }
             undo.push(() -> timeRecords.remove(key));
+        }
+
+        @Override
+        public void insertVisit(VisitRecord visit) {
+            checkOpen();
+            Key key = new Key(visit.tenant(), visit.visit().id());
+            if (visits.containsKey(key)) {
+                throw new ConcurrencyConflictException("visit", visit.visit().id(), 0, -1);
+            }
+            holdSlots(visit);
+            visits.put(key, visit);
+            undo.push(() -> visits.remove(key));
+        }
+
+        @Override
+        public void updateVisit(VisitRecord visit) {
+            checkOpen();
+            Key key = new Key(visit.tenant(), visit.visit().id());
+            VisitRecord before = visits.get(key);
+            if (before == null) {
+                throw new ConcurrencyConflictException("visit", visit.visit().id(), 0, -1);
+            }
+            releaseSlots(before);
+            holdSlots(visit);
+            visits.put(key, visit);
+            undo.push(() -> visits.put(key, before));
+        }
+
+        /** Holds every slot of the visit, or none when one is held by another visit. */
+        private void holdSlots(VisitRecord visit) {
+            List<Key> keys = slotKeys(visit);
+            for (Key slot : keys) {
+                String holder = visitSlots.get(slot);
+                if (holder != null && !holder.equals(visit.visit().id())) {
+                    throw new ConcurrencyConflictException("technician slot " + slot.id() + " is held by visit '"
+                            + holder + "'", null);
+                }
+            }
+            for (Key slot : keys) {
+                String previous = visitSlots.put(slot, visit.visit().id());
+                undo.push(() -> {
+                    if (previous == null) {
+                        visitSlots.remove(slot);
+                    } else {
+                        visitSlots.put(slot, previous);
+                    }
+                });
+            }
+        }
+
+        private void releaseSlots(VisitRecord visit) {
+            for (Key slot : slotKeys(visit)) {
+                String holder = visitSlots.remove(slot);
+                if (holder != null) {
+                    undo.push(() -> visitSlots.put(slot, holder));
+                }
+            }
+        }
+
+        private List<Key> slotKeys(VisitRecord visit) {
+            List<Key> keys = new ArrayList<>();
+            for (SpecialistId technician : visit.visit().technicians()) {
+                for (Instant slot : visit.slots()) {
+                    keys.add(new Key(visit.tenant(), technician.value() + "|" + slot));
+                }
+            }
+            return keys;
+        }
+
+        @Override
+        public Optional<VisitRecord> findVisit(TenantId tenant, String id) {
+            checkOpen();
+            return Optional.ofNullable(visits.get(new Key(tenant, id)));
+        }
+
+        @Override
+        public List<VisitRecord> findVisits(TenantId tenant, RequestId request) {
+            checkOpen();
+            return visits.values().stream().filter(v -> v.tenant().equals(tenant)
+                    && v.visit().request().equals(request)).sorted(BY_START).toList();
+        }
+
+        @Override
+        public List<VisitRecord> findTechnicianVisits(TenantId tenant, SpecialistId technician, Instant from,
+                                                      Instant until) {
+            checkOpen();
+            return visits.values().stream().filter(v -> v.tenant().equals(tenant)
+                    && v.visit().status() == VisitStatus.BOOKED && v.visit().technicians().contains(technician)
+                    && v.visit().start().isBefore(until) && from.isBefore(v.heldUntil())).sorted(BY_START).toList();
         }
 
         @Override

@@ -155,6 +155,27 @@ public interface DirectoryService {
     List<SupportGroup> groups(Actor actor);
 
     /**
+     * Creates or replaces a department that does works the support service agrees with it (C/01.6). Messages to
+     * the department go to the delivery preferences saved under its id ({@link #savePreferences}).
+     *
+     * @param actor      an administrator
+     * @param department the department; its people must be specialists
+     * @return the stored department
+     * @throws dev.supportkit.api.error.ValidationException naming {@code department.id},
+     *         {@code department.name}, {@code department.kind} or {@code department.people} ({@code required},
+     *         {@code exists})
+     */
+    Department saveDepartment(Actor actor, Department department);
+
+    /**
+     * Lists the departments.
+     *
+     * @param actor a staff member, auditor or administrator
+     * @return the departments, ordered by id
+     */
+    List<Department> departments(Actor actor);
+
+    /**
      * Pages through directory entries of one type, ordered by id (the store's order of ids), for directories
      * too large to list at once. Organisations, representatives, systems and sites are read as with
      * {@link #organization}: staff, auditors and administrators see all, a customer representative only their

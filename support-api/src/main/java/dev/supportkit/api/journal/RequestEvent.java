@@ -519,4 +519,84 @@ public sealed interface RequestEvent {
      */
     record VisitCancelled(String visit, String reason) implements RequestEvent {
     }
+
+    /**
+     * Works were proposed to the departments that do them.
+     *
+     * @param order       the works order's id
+     * @param kind        what kind of works
+     * @param site        where
+     * @param start       the proposed start
+     * @param end         the proposed end
+     * @param departments who must agree
+     */
+    record WorksProposed(String order, dev.supportkit.api.scheduling.WorksKind kind, SiteId site, Instant start,
+                         Instant end, java.util.List<dev.supportkit.api.directory.DepartmentId> departments)
+            implements RequestEvent {
+    }
+
+    /**
+     * A department agreed to the works' dates; when it was the last one, the works are agreed.
+     *
+     * @param order      the works order's id
+     * @param department the department
+     * @param complete   whether every department has now agreed
+     */
+    record WorksAgreed(String order, dev.supportkit.api.directory.DepartmentId department, boolean complete)
+            implements RequestEvent {
+    }
+
+    /**
+     * A department proposed other dates; the other departments must agree to them again.
+     *
+     * @param order      the works order's id
+     * @param department the department
+     * @param start      the dates it proposes: start
+     * @param end        and end
+     * @param reason     why
+     */
+    record WorksDatesProposed(String order, dev.supportkit.api.directory.DepartmentId department, Instant start,
+                              Instant end, String reason) implements RequestEvent {
+    }
+
+    /**
+     * Agreed works were moved; the customer and the departments were told.
+     *
+     * @param order     the works order's id
+     * @param fromStart the old start
+     * @param start     the new start
+     * @param end       the new end
+     * @param reason    why
+     */
+    record WorksRescheduled(String order, Instant fromStart, Instant start, Instant end, String reason)
+            implements RequestEvent {
+    }
+
+    /**
+     * Works were cancelled.
+     *
+     * @param order  the works order's id
+     * @param reason why
+     */
+    record WorksCancelled(String order, String reason) implements RequestEvent {
+    }
+
+    /**
+     * Works were done.
+     *
+     * @param order  the works order's id
+     * @param done   what was done
+     * @param checks the checks performed
+     */
+    record WorksDone(String order, String done, java.util.List<String> checks) implements RequestEvent {
+    }
+
+    /**
+     * The customer's representative signed the works off.
+     *
+     * @param order   the works order's id
+     * @param comment their comment, possibly empty
+     */
+    record WorksSignedOff(String order, String comment) implements RequestEvent {
+    }
 }

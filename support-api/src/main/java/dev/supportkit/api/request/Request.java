@@ -9,6 +9,7 @@ import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.error.FieldError;
 import dev.supportkit.api.error.ValidationException;
+import dev.supportkit.api.scheduling.WorksOrder;
 import dev.supportkit.api.work.WorkPlan;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ import java.util.Optional;
  * @param milestones      when it was first responded to, resolved, signed off and closed
  * @param typical         whether its problem was judged typical (A/02.3) or not (B/01.6), once someone judged it
  * @param workPlan        its work plan (D/01.7): tasks, executors, deadlines and approval, once one was drafted
+ * @param works           its works orders agreed with departments (C/01.6), in the order they were proposed
  */
 public record Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
                       Optional<SystemId> system, String subject, String description, Channel channel,
@@ -58,7 +60,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
                       Instant updatedAt, long version, long journalSequence, String journalHash,
                       List<Deadline> deadlines, Optional<VendorCaseState> vendorCase, Optional<String> category,
                       IntakeDetails intake, Optional<String> model, Milestones milestones,
-                      Optional<Boolean> typical, Optional<WorkPlan> workPlan) {
+                      Optional<Boolean> typical, Optional<WorkPlan> workPlan, List<WorksOrder> works) {
 
     /**
      * @param kind a deadline kind
@@ -98,6 +100,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
      * @param milestones its milestones; null is read as {@link Milestones#NONE}
      * @param typical whether its problem was judged typical; null is read as empty
      * @param workPlan its work plan, if any; null is read as empty
+     * @param works its works orders; null is read as none
      */
     public Request {
         Objects.requireNonNull(id, "id");
@@ -125,6 +128,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         milestones = milestones == null ? Milestones.NONE : milestones;
         typical = typical == null ? Optional.empty() : typical;
         workPlan = workPlan == null ? Optional.empty() : workPlan;
+        works = works == null ? List.of() : List.copyOf(works);
     }
 
     /**
@@ -180,6 +184,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         b.milestones = milestones;
         b.typical = typical;
         b.workPlan = workPlan;
+        b.works = works;
         return b;
     }
 
@@ -215,6 +220,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         private Milestones milestones = Milestones.NONE;
         private Optional<Boolean> typical = Optional.empty();
         private Optional<WorkPlan> workPlan = Optional.empty();
+        private List<WorksOrder> works = List.of();
 
         private Builder() {
         }
@@ -526,6 +532,17 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         }
 
         /**
+         * Sets its works orders.
+         *
+         * @param value the orders, or null for none
+         * @return this builder
+         */
+        public Builder works(List<WorksOrder> value) {
+            works = value == null ? List.of() : value;
+            return this;
+        }
+
+        /**
          * Builds the snapshot.
          *
          * @return the snapshot
@@ -556,7 +573,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
             return new Request(id, tenant, organization, representative, system, subject, description, channel,
                     priority, status, line, group, assignee, resolution, registeredAt, updatedAt, version,
                     journalSequence, journalHash, deadlines, vendorCase, category, intake, model, milestones, typical,
-                    workPlan);
+                    workPlan, works);
         }
 
         private static void required(List<FieldError> errors, String part, Object value) {

@@ -125,4 +125,103 @@ public interface SchedulingService {
      */
     java.util.List<TimeWindow> freeWindows(Actor actor, dev.supportkit.api.directory.SpecialistId technician,
                                            java.time.Instant from, java.time.Instant until, java.time.Duration length);
+
+    /**
+     * Proposes works to the departments that do them (C/01.6): each department named is told
+     * ({@code works.proposed}, to the contact points saved under its id) and one of its people agrees or proposes
+     * other dates. Journalled internal under C/01.6 (installation, commissioning), C/02.6 (configuration) or
+     * C/03.6 (repair visit). The order is on the returned snapshot ({@code works()}).
+     *
+     * @param actor    a second-line engineer or group lead of the request's group
+     * @param ref      the request and the version the actor read; in work at second line
+     * @param proposal what, where, when, which departments
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.ValidationException naming {@code works.site}, {@code works.start}
+     *         ({@code not-in-past}), {@code works.end} ({@code after-start}) or {@code works.departments}
+     *         ({@code size}, {@code exists})
+     */
+    Request proposeWorks(Actor actor, RequestRef ref, WorksProposal proposal);
+
+    /**
+     * A person of a department agrees, for it, to the proposed dates. When the last department named agrees,
+     * the works are {@link WorksStatus#AGREED} and the customer is told the dates ({@code works.scheduled};
+     * that entry is customer-visible).
+     *
+     * @param actor      a person of the department (its {@code people})
+     * @param ref        the request and the version the actor read
+     * @param order      the works order's id
+     * @param department the department agreeing
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.ValidationException naming {@code works.department} (rules
+     *         {@code named}, {@code agreed-once}) or {@code works} ({@code proposed})
+     * @throws dev.supportkit.api.error.AccessDeniedException when the actor is not a person of the department
+     */
+    Request agreeWorks(Actor actor, RequestRef ref, String order, dev.supportkit.api.directory.DepartmentId department);
+
+    /**
+     * A person of a department proposes other dates instead of agreeing: the order moves to them, the proposing
+     * department counts as agreed, and every other department must agree again (they are told).
+     *
+     * @param actor      a person of the department
+     * @param ref        the request and the version the actor read
+     * @param order      the works order's id
+     * @param department the department proposing
+     * @param start      the dates it proposes: start
+     * @param end        and end
+     * @param reason     why (required)
+     * @return the new snapshot
+     */
+    Request proposeOtherDates(Actor actor, RequestRef ref, String order,
+                              dev.supportkit.api.directory.DepartmentId department, java.time.Instant start,
+                              java.time.Instant end, String reason);
+
+    /**
+     * Moves agreed works; the customer and every department are told ({@code works.rescheduled}).
+     *
+     * @param actor  a second-line engineer or group lead of the request's group
+     * @param ref    the request and the version the actor read
+     * @param order  the works order's id
+     * @param start  the new start
+     * @param end    the new end
+     * @param reason why (required)
+     * @return the new snapshot
+     */
+    Request rescheduleWorks(Actor actor, RequestRef ref, String order, java.time.Instant start, java.time.Instant end,
+                            String reason);
+
+    /**
+     * Cancels proposed or agreed works; the departments are told, and the customer when they knew the dates
+     * ({@code works.cancelled}).
+     *
+     * @param actor  a second-line engineer or group lead of the request's group
+     * @param ref    the request and the version the actor read
+     * @param order  the works order's id
+     * @param reason why (required)
+     * @return the new snapshot
+     */
+    Request cancelWorks(Actor actor, RequestRef ref, String order, String reason);
+
+    /**
+     * Records agreed works as done, with what was done and the checks performed (customer-visible).
+     *
+     * @param actor   a second-line engineer or group lead of the request's group
+     * @param ref     the request and the version the actor read
+     * @param order   the works order's id
+     * @param outcome what was done and checked
+     * @return the new snapshot
+     */
+    Request completeWorks(Actor actor, RequestRef ref, String order, WorksOutcome outcome);
+
+    /**
+     * The customer's representative signs done works off, where the order asks for it.
+     *
+     * @param actor   a representative of the request's organisation
+     * @param ref     the request and the version the actor read
+     * @param order   the works order's id
+     * @param comment their comment, possibly null
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.ValidationException naming {@code works} (rules {@code done},
+     *         {@code sign-off-required})
+     */
+    Request signOffWorks(Actor actor, RequestRef ref, String order, String comment);
 }

@@ -5,6 +5,8 @@ import dev.supportkit.api.Role;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.consulting.ConsultationRecord;
 import dev.supportkit.api.consulting.ConsultingStatistics;
+import dev.supportkit.api.directory.DepartmentId;
+import dev.supportkit.api.directory.Department;
 import dev.supportkit.api.directory.ComponentId;
 import dev.supportkit.api.directory.ComponentKind;
 import dev.supportkit.api.directory.ContactPoint;
@@ -36,6 +38,10 @@ import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.scheduling.WorksProposal;
+import dev.supportkit.api.scheduling.WorksOutcome;
+import dev.supportkit.api.scheduling.WorksOrder;
+import dev.supportkit.api.scheduling.WorksKind;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
 import dev.supportkit.api.work.TaskCompletion;
@@ -277,10 +283,84 @@ public final class Quickstart {
 
             faqAtFirstContact(out, engine, anna, irina, romashka, pbx);
             emergency(out, engine, anna, romashka, pbx);
+            installationWorks(out, engine, clock, smtpSink, admin, anna, viktor, irina, romashka, office, telephony);
             return verification;
         } finally {
             smtpSink.stop();
         }
+    }
+
+    /**
+     * Installation works for a new branch (C/01.6): proposed to two departments, the commissioning department
+     * proposes other dates, both agree, the customer is told; the works are moved once and done, and the
+     * customer's representative signs them off. Prints the customer's two messages about the dates.
+     */
+    private static void installationWorks(PrintStream out, SupportEngine engine, DemoClock clock, GreenMail smtpSink,
+                                          Actor admin, Actor anna, Actor viktor, Actor irina, OrganizationId romashka,
+                                          SiteId office, GroupId telephony) {
+        var directory = engine.directory();
+        DepartmentId install = DepartmentId.of("installation");
+        DepartmentId commission = DepartmentId.of("commissioning");
+        directory.saveSpecialist(admin, new Specialist(SpecialistId.of("ivan"), "Ivan Belov", Role.SECOND_LINE_ENGINEER,
+                null));
+        directory.saveSpecialist(admin, new Specialist(SpecialistId.of("petr"), "Petr Zaitsev",
+                Role.SECOND_LINE_ENGINEER, null));
+        directory.saveDepartment(admin, new Department(install, "Installation department", "installation",
+                List.of(SpecialistId.of("ivan"))));
+        directory.saveDepartment(admin, new Department(commission, "Commissioning department", "commissioning",
+                List.of(SpecialistId.of("petr"))));
+        for (DepartmentId department : List.of(install, commission)) {
+            directory.savePreferences(admin, new DeliveryPreferences(department.value(), List.of(new ContactPoint(
+                    Channel.EMAIL, department.value() + "@nordtel.example")), null, Locale.forLanguageTag("ru")));
+        }
+        Actor ivan = Actor.staff("ivan", "Ivan Belov", Role.SECOND_LINE_ENGINEER, irina.tenant());
+        Actor petr = Actor.staff("petr", "Petr Zaitsev", Role.SECOND_LINE_ENGINEER, irina.tenant());
+
+        Request request = engine.intake().registerContact(anna, ContactDraft.builder().organization(romashka)
+                .representative(RepresentativeId.of("irina")).newRequest(true).channel(Channel.EMAIL)
+                .subject("Установка АТС в новом филиале").text("Просим установить и запустить АТС в новом офисе.")
+                .build());
+        request = engine.intake().takeIntoWork(anna, request.ref());
+        request = engine.escalation().redirect(anna, request.ref(), RedirectTarget.secondLine(telephony),
+                "installation works");
+        Instant monday = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofDays(4))
+                .plus(Duration.ofHours(7));
+        request = engine.scheduling().proposeWorks(viktor, request.ref(), WorksProposal.builder(WorksKind.INSTALLATION)
+                .site(office).window(monday, monday.plus(Duration.ofHours(6))).departments(install, commission)
+                .signOffRequired().note("Стойка, АТС NT-PBX 300, 24 аппарата").build());
+        String order = request.works().get(0).id();
+        request = engine.scheduling().agreeWorks(ivan, request.ref(), order, install);
+        Instant tuesday = monday.plus(Duration.ofDays(1));
+        request = engine.scheduling().proposeOtherDates(petr, request.ref(), order, commission, tuesday,
+                tuesday.plus(Duration.ofHours(6)), "the commissioning team is on another site on Monday");
+        request = engine.scheduling().agreeWorks(ivan, request.ref(), order, install);
+        Instant wednesday = tuesday.plus(Duration.ofDays(1));
+        request = engine.scheduling().rescheduleWorks(viktor, request.ref(), order, wednesday,
+                wednesday.plus(Duration.ofHours(6)), "В офисе клиента во вторник отключат электричество");
+        request = engine.scheduling().completeWorks(viktor, request.ref(), order, new WorksOutcome(
+                "АТС установлена и запущена", List.of("все 24 аппарата звонят", "транки 1 и 2 подняты")));
+        request = engine.scheduling().signOffWorks(irina, request.ref(), order, "Всё работает");
+        clock.advance(Duration.ofHours(12)); // past the night: customers are not messaged in their quiet hours
+        for (int delivered = -1; delivered != smtpSink.getReceivedMessages().length; ) {
+            delivered = smtpSink.getReceivedMessages().length;
+            engine.runDueWork(); // until the outbox has nothing more to send
+        }
+        WorksOrder works = request.works().get(0);
+        out.printf("%nInstallation works \"%s\": agreed by %s, moved once, %s (%s).%n", request.subject(),
+                works.agreedBy().stream().map(DepartmentId::value).sorted().toList(), works.status(),
+                works.outcome().map(WorksOutcome::done).orElse("-"));
+        MimeMessage[] all = smtpSink.getReceivedMessages();
+        String subject = request.subject();
+        MimeMessage[] toCustomer = java.util.Arrays.stream(all).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().startsWith("irina") && m.getSubject().contains(subject)
+                        && m.getSubject().contains("работ");
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).sorted(java.util.Comparator.comparing(Quickstart::subject).reversed()) // «Согласовано…», then «Перенесено…»
+                .toArray(MimeMessage[]::new);
+        printMessages(out, toCustomer);
     }
 
     /** A question answered from the FAQ at the first contact, and the consulting statistics. */
@@ -327,6 +407,14 @@ public final class Quickstart {
             return Path.of(Quickstart.class.getResource("/knowledge").toURI());
         } catch (java.net.URISyntaxException | RuntimeException e) {
             throw new IllegalStateException("the demo's knowledge files are not on the class path as a directory", e);
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            return "";
         }
     }
 

@@ -61,6 +61,11 @@ class QuickstartTest {
         assertTrue(printed.contains("1 request(s) solved at the first contact, first-contact resolution rate 50 %"), printed);
         assertTrue(printed.contains("priority CRITICAL, emergency yes: text mentions 'полностью не работает'"),
                 printed);
+        assertTrue(printed.contains("Installation works \"Установка АТС в новом филиале\": agreed by [commissioning,"
+                + " installation], moved once, SIGNED_OFF (АТС установлена и запущена)."), printed);
+        int agreed = printed.indexOf("Согласовано время работ по заявке «Установка АТС в новом филиале»");
+        int moved = printed.indexOf("Перенесено время работ по заявке «Установка АТС в новом филиале»");
+        assertTrue(agreed > 0 && moved > agreed, "the customer gets both messages in Russian: " + printed);
     }
 
     @Test
@@ -69,7 +74,7 @@ class QuickstartTest {
         ChainVerification[] result = new ChainVerification[1];
         assertTrue(run(result).contains("holds 0 request(s) from earlier runs"));
         String second = run(result);
-        assertTrue(second.contains("holds 4 request(s) from earlier runs"), second);
+        assertTrue(second.contains("holds 5 request(s) from earlier runs"), second);
         assertTrue(result[0].intact());
     }
 }

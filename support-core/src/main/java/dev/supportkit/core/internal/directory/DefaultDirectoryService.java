@@ -5,6 +5,8 @@ import dev.supportkit.api.Role;
 import dev.supportkit.api.directory.ComponentId;
 import dev.supportkit.api.directory.ContactPoint;
 import dev.supportkit.api.directory.DeliveryPreferences;
+import dev.supportkit.api.directory.Department;
+import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.directory.DirectoryEntry;
 import dev.supportkit.api.directory.DirectoryKind;
 import dev.supportkit.api.directory.DirectoryPage;
@@ -319,6 +321,29 @@ public final class DefaultDirectoryService implements DirectoryService {
     public List<SupportGroup> groups(Actor actor) {
         policy.require(actor, Permission.READ_STAFF_DIRECTORY);
         return work.read(tx -> tx.listDirectoryEntries(actor.tenant(), SupportGroup.class, Optional.empty()));
+    }
+
+    @Override
+    public Department saveDepartment(Actor actor, Department department) {
+        return save(actor, "department", department, (tx, errors) -> {
+            errors.required("department.id", department.id());
+            errors.requiredText("department.name", department.name(), 200);
+            errors.requiredText("department.kind", department.kind(), 64);
+            if (department.people().isEmpty()) {
+                errors.add("department.people", "required", "name at least one person who agrees for it");
+            }
+            for (SpecialistId person : department.people()) {
+                if (tx.findDirectoryEntry(actor.tenant(), Specialist.class, person.value()).isEmpty()) {
+                    errors.add("department.people", "exists", "no specialist '" + person + "'");
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Department> departments(Actor actor) {
+        policy.require(actor, Permission.READ_STAFF_DIRECTORY);
+        return work.read(tx -> tx.listDirectoryEntries(actor.tenant(), Department.class, Optional.empty()));
     }
 
     @Override

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.ComponentId;
+import dev.supportkit.api.directory.DepartmentId;
 import dev.supportkit.api.directory.GroupId;
 import dev.supportkit.api.directory.OrganizationId;
 import dev.supportkit.api.directory.RepresentativeId;
@@ -62,6 +63,7 @@ public final class JacksonCodec implements DataCodec {
             new IdType<>(SystemId.class, SystemId::new),
             new IdType<>(ComponentId.class, ComponentId::new),
             new IdType<>(GroupId.class, GroupId::new),
+            new IdType<>(DepartmentId.class, DepartmentId::new),
             new IdType<>(SpecialistId.class, SpecialistId::new),
             new IdType<>(RequestId.class, RequestId::new),
             new IdType<>(ContactId.class, ContactId::new),

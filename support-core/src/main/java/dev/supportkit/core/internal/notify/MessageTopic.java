@@ -62,7 +62,9 @@ public enum MessageTopic {
     /** To a technician: they were booked for a visit, or their visit was moved. */
     VISIT_ASSIGNED("visit.assigned", "visitStart", "visitEnd", "site"),
     /** To the customer and the technicians: a booked visit was cancelled. */
-    WORKS_CANCELLED("works.cancelled", "visitStart", "note");
+    WORKS_CANCELLED("works.cancelled", "visitStart", "note"),
+    /** To a department: works were proposed (or other dates were) and wait for its agreement (C/01.6). */
+    WORKS_PROPOSED("works.proposed", "worksKind", "visitStart", "visitEnd", "site", "note");
 
     /** Variables every template gets. */
     public static final List<String> COMMON = List.of("requestId", "subject", "status", "organization",

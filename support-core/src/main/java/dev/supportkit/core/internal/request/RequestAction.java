@@ -63,7 +63,21 @@ public enum RequestAction {
     /** Move a booked visit. */
     RESCHEDULE_VISIT("reschedule a visit of"),
     /** Cancel a booked visit. */
-    CANCEL_VISIT("cancel a visit of");
+    CANCEL_VISIT("cancel a visit of"),
+    /** Propose works to departments. */
+    PROPOSE_WORKS("propose works for"),
+    /** A department agrees to the works' dates. */
+    AGREE_WORKS("agree to works of"),
+    /** A department proposes other dates. */
+    PROPOSE_OTHER_DATES("propose other dates for works of"),
+    /** Move agreed works. */
+    RESCHEDULE_WORKS("reschedule works of"),
+    /** Cancel works. */
+    CANCEL_WORKS("cancel works of"),
+    /** Record works done. */
+    COMPLETE_WORKS("complete works of"),
+    /** The customer signs works off. */
+    SIGN_OFF_WORKS("sign off works of");
 
     private final String verb;
 

@@ -51,6 +51,11 @@ public final class RequestLifecycle {
         legal(RequestAction.BOOK_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.RESCHEDULE_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.CANCEL_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
+        for (RequestAction works : EnumSet.of(RequestAction.PROPOSE_WORKS, RequestAction.AGREE_WORKS,
+                RequestAction.PROPOSE_OTHER_DATES, RequestAction.RESCHEDULE_WORKS, RequestAction.CANCEL_WORKS,
+                RequestAction.COMPLETE_WORKS, RequestAction.SIGN_OFF_WORKS)) {
+            legal(works, AT_SECOND_LINE, AT_SECOND_LINE);
+        }
         legal(RequestAction.SET_EXECUTOR_DEADLINE, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.PLAN_WORK, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.APPROVE_PLAN, AT_SECOND_LINE, AT_SECOND_LINE);

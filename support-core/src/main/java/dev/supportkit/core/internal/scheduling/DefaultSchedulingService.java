@@ -17,6 +17,9 @@ import dev.supportkit.api.scheduling.TechnicianSchedule;
 import dev.supportkit.api.scheduling.TimeWindow;
 import dev.supportkit.api.scheduling.Visit;
 import dev.supportkit.api.scheduling.VisitBooking;
+import dev.supportkit.api.scheduling.WorksOutcome;
+import dev.supportkit.api.scheduling.WorksProposal;
+import dev.supportkit.api.directory.DepartmentId;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.core.internal.config.EngineSettings;
@@ -43,6 +46,7 @@ public final class DefaultSchedulingService implements SchedulingService {
     private final RequestCommands commands;
     private final JacksonCodec codec;
     private final VisitBookings visits;
+    private final WorksOrders works;
 
     /**
      * @param commands the unit-of-work runner
@@ -56,6 +60,44 @@ public final class DefaultSchedulingService implements SchedulingService {
         this.commands = commands;
         this.codec = codec;
         this.visits = new VisitBookings(commands, sla.calendars(), settings.work());
+        this.works = new WorksOrders(commands);
+    }
+
+    @Override
+    public Request proposeWorks(Actor actor, RequestRef ref, WorksProposal proposal) {
+        return works.propose(actor, ref, proposal);
+    }
+
+    @Override
+    public Request agreeWorks(Actor actor, RequestRef ref, String order, DepartmentId department) {
+        return works.agree(actor, ref, order, department);
+    }
+
+    @Override
+    public Request proposeOtherDates(Actor actor, RequestRef ref, String order, DepartmentId department,
+                                     Instant start, Instant end, String reason) {
+        return works.proposeOtherDates(actor, ref, order, department, start, end, reason);
+    }
+
+    @Override
+    public Request rescheduleWorks(Actor actor, RequestRef ref, String order, Instant start, Instant end,
+                                   String reason) {
+        return works.reschedule(actor, ref, order, start, end, reason);
+    }
+
+    @Override
+    public Request cancelWorks(Actor actor, RequestRef ref, String order, String reason) {
+        return works.cancel(actor, ref, order, reason);
+    }
+
+    @Override
+    public Request completeWorks(Actor actor, RequestRef ref, String order, WorksOutcome outcome) {
+        return works.complete(actor, ref, order, outcome);
+    }
+
+    @Override
+    public Request signOffWorks(Actor actor, RequestRef ref, String order, String comment) {
+        return works.signOff(actor, ref, order, comment);
     }
 
     @Override

@@ -61,6 +61,13 @@ public enum Permission {
     VENDOR_CORRESPONDENCE("record vendor correspondence", GROUP_LEAD, SECOND_LINE_ENGINEER),
     /** escalation.escalateToGroupLead */
     ESCALATE_TO_GROUP_LEAD("escalate a request to the group lead", SECOND_LINE_ENGINEER),
+    /** scheduling.proposeWorks, rescheduleWorks, cancelWorks, completeWorks */
+    PLAN_WORKS("propose, move, cancel and complete works", SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** scheduling.agreeWorks, proposeOtherDates (a person of the department) */
+    AGREE_WORKS("agree to works for a department", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
+            GROUP_LEAD),
+    /** scheduling.signOffWorks */
+    SIGN_OFF_WORKS("sign off works", CUSTOMER_REPRESENTATIVE),
     /** scheduling.scheduleVisit, bookVisit, rescheduleVisit, cancelVisit */
     SCHEDULE_VISIT("schedule a visit", SECOND_LINE_ENGINEER, GROUP_LEAD),
     /** scheduling.setExecutorDeadline */

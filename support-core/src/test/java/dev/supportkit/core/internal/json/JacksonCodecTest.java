@@ -109,7 +109,19 @@ class JacksonCodecTest {
                 new RequestEvent.VisitRescheduled("v-1", Instant.parse("2026-03-13T07:00:00Z"),
                         Instant.parse("2026-03-13T09:00:00Z"), Instant.parse("2026-03-14T07:00:00Z"),
                         Instant.parse("2026-03-14T09:00:00Z"), "customer asked"),
-                new RequestEvent.VisitCancelled("v-1", "not needed"));
+                new RequestEvent.VisitCancelled("v-1", "not needed"),
+                new RequestEvent.WorksProposed("w-1", dev.supportkit.api.scheduling.WorksKind.INSTALLATION,
+                        SiteId.of("site-hq"), Instant.parse("2026-03-16T07:00:00Z"),
+                        Instant.parse("2026-03-16T11:00:00Z"), List.of(dev.supportkit.api.directory.DepartmentId.of(
+                        "dep-install"))),
+                new RequestEvent.WorksAgreed("w-1", dev.supportkit.api.directory.DepartmentId.of("dep-install"), true),
+                new RequestEvent.WorksDatesProposed("w-1", dev.supportkit.api.directory.DepartmentId.of("dep-c"),
+                        Instant.parse("2026-03-17T07:00:00Z"), Instant.parse("2026-03-17T11:00:00Z"), "busy"),
+                new RequestEvent.WorksRescheduled("w-1", Instant.parse("2026-03-17T07:00:00Z"),
+                        Instant.parse("2026-03-18T07:00:00Z"), Instant.parse("2026-03-18T11:00:00Z"), "closed"),
+                new RequestEvent.WorksCancelled("w-1", "postponed"),
+                new RequestEvent.WorksDone("w-1", "installed", List.of("24 extensions ring")),
+                new RequestEvent.WorksSignedOff("w-1", "fine"));
     }
 
     @Test

@@ -32,6 +32,14 @@ import dev.supportkit.api.work.TaskCompletion;
 import dev.supportkit.api.work.TaskDraft;
 import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.api.scheduling.VisitPlan;
+import java.util.Set;
+import java.util.EnumSet;
+import dev.supportkit.api.scheduling.WorksProposal;
+import dev.supportkit.api.scheduling.WorksOutcome;
+import dev.supportkit.api.scheduling.WorksOrder;
+import dev.supportkit.api.scheduling.WorksKind;
+import dev.supportkit.api.directory.DepartmentId;
+import dev.supportkit.api.directory.Department;
 import java.time.Instant;
 import dev.supportkit.api.scheduling.VisitBooking;
 import dev.supportkit.api.scheduling.Visit;
@@ -110,6 +118,10 @@ class RequestLifecycleTest {
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE ESCALATE_TO_GROUP_LEAD", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE PLAN_WORK", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE BOOK_VISIT", AT_SECOND_LINE);
+        for (String works : List.of("PROPOSE_WORKS", "AGREE_WORKS", "PROPOSE_OTHER_DATES", "RESCHEDULE_WORKS",
+                "CANCEL_WORKS", "COMPLETE_WORKS", "SIGN_OFF_WORKS")) {
+            LEGAL.put("AT_SECOND_LINE@SECOND_LINE " + works, AT_SECOND_LINE);
+        }
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE RESCHEDULE_VISIT", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE CANCEL_VISIT", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE APPROVE_PLAN", AT_SECOND_LINE);
@@ -153,6 +165,8 @@ class RequestLifecycleTest {
         fx = new EngineFixture(Map.of("supportkit.intake.mass-incident.threshold", "2",
                 "supportkit.intake.mass-incident.window", "PT1H",
                 "supportkit.intake.mass-incident.scopes", "service"));
+        fx.engine.directory().saveDepartment(fx.admin, new Department(DEPARTMENT, "Installation", "installation",
+                List.of(SpecialistId.of("spc-viktor"))));
     }
 
     @AfterAll
@@ -205,6 +219,22 @@ class RequestLifecycleTest {
             case TRIAGE -> e.work().triage(worker, r.ref(), Triage.builder("analysed").findings("trunk card").build());
             case ATTACH_FILE -> e.work().attach(worker, r.ref(), 1, FileUpload.of("trunk.log", "text/plain",
                     new java.io.ByteArrayInputStream("reboot at 09:00".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            case PROPOSE_WORKS -> e.scheduling().proposeWorks(fx.engineer, r.ref(), worksOnNextDay());
+            case AGREE_WORKS -> e.scheduling().agreeWorks(fx.engineer, r.ref(), worksOf(r), DEPARTMENT);
+            case PROPOSE_OTHER_DATES -> {
+                Instant day = nextDay();
+                yield e.scheduling().proposeOtherDates(fx.engineer, r.ref(), worksOf(r), DEPARTMENT, day,
+                        day.plus(Duration.ofHours(2)), "busy");
+            }
+            case RESCHEDULE_WORKS -> {
+                Instant day = nextDay();
+                yield e.scheduling().rescheduleWorks(fx.engineer, r.ref(), worksOf(r), day,
+                        day.plus(Duration.ofHours(2)), "customer asked");
+            }
+            case CANCEL_WORKS -> e.scheduling().cancelWorks(fx.engineer, r.ref(), worksOf(r), "not needed");
+            case COMPLETE_WORKS -> e.scheduling().completeWorks(fx.engineer, r.ref(), worksOf(r),
+                    new WorksOutcome("installed", List.of()));
+            case SIGN_OFF_WORKS -> e.scheduling().signOffWorks(fx.customer, r.ref(), worksOf(r), "fine");
             case BOOK_VISIT -> e.scheduling().bookVisit(fx.engineer, r.ref(), visitOnNextDay());
             case RESCHEDULE_VISIT -> {
                 VisitBooking moved = visitOnNextDay();
@@ -247,6 +277,21 @@ class RequestLifecycleTest {
         return fx.engine.quality().request(fx.auditor, r.id());
     }
 
+    /** The department whose person (the fixture's engineer) agrees to works. */
+    private static final DepartmentId DEPARTMENT = DepartmentId.of("dep-install");
+
+    private static WorksProposal worksOnNextDay() {
+        Instant day = nextDay();
+        return WorksProposal.builder(WorksKind.INSTALLATION).site(fx.site).window(day, day.plus(Duration.ofHours(2)))
+                .departments(DEPARTMENT).signOffRequired().build();
+    }
+
+    /** The request's first works order's id, or a made-up one (the call must fail before using it). */
+    private static String worksOf(Request r) {
+        return fx.engine.quality().request(fx.auditor, r.id()).works().stream().findFirst().map(WorksOrder::id)
+                .orElse("no-works");
+    }
+
     /** Each booked visit gets a day of its own, so the fixture's technician is never double-booked. */
     private static int visitDays;
 
@@ -278,6 +323,19 @@ class RequestLifecycleTest {
      * approved one; the others start from the plain state.
      */
     private static Request prepared(RequestAction action, Request r) {
+        Set<RequestAction> proposed = EnumSet.of(RequestAction.AGREE_WORKS, RequestAction.PROPOSE_OTHER_DATES);
+        Set<RequestAction> agreed = EnumSet.of(RequestAction.RESCHEDULE_WORKS, RequestAction.CANCEL_WORKS,
+                RequestAction.COMPLETE_WORKS);
+        if (r.status() == AT_SECOND_LINE && (proposed.contains(action) || agreed.contains(action)
+                || action == RequestAction.SIGN_OFF_WORKS)) {
+            Request works = fx.engine.scheduling().proposeWorks(fx.engineer, r.ref(), worksOnNextDay());
+            if (proposed.contains(action)) {
+                return works;
+            }
+            works = fx.engine.scheduling().agreeWorks(fx.engineer, works.ref(), worksOf(works), DEPARTMENT);
+            return action != RequestAction.SIGN_OFF_WORKS ? works : fx.engine.scheduling().completeWorks(
+                    fx.engineer, works.ref(), worksOf(works), new WorksOutcome("installed", List.of()));
+        }
         boolean needsVisit = action == RequestAction.RESCHEDULE_VISIT || action == RequestAction.CANCEL_VISIT;
         if (needsVisit && r.status() == AT_SECOND_LINE) {
             return fx.engine.scheduling().bookVisit(fx.engineer, r.ref(), visitOnNextDay());

@@ -81,6 +81,11 @@ import dev.supportkit.api.directory.ContactPoint;
 import dev.supportkit.api.directory.SupportContract;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
+import dev.supportkit.api.scheduling.WorksProposal;
+import dev.supportkit.api.scheduling.WorksOutcome;
+import dev.supportkit.api.scheduling.WorksKind;
+import dev.supportkit.api.directory.DepartmentId;
+import dev.supportkit.api.directory.Department;
 import dev.supportkit.api.scheduling.TechnicianSchedule;
 import dev.supportkit.api.scheduling.VisitBooking;
 import dev.supportkit.core.testing.EngineFixture;
@@ -160,7 +165,7 @@ class RoleDeniedCallsTest {
     }
 
     /** What the prepared request has besides its state: nothing, a drafted or approved plan, an attachment. */
-    enum Plan { NONE, DRAFTED, APPROVED, ATTACHMENT, VISIT }
+    enum Plan { NONE, DRAFTED, APPROVED, ATTACHMENT, VISIT, WORKS_PROPOSED, WORKS_AGREED, WORKS_DONE }
 
     /** One call of an operation. */
     @FunctionalInterface
@@ -483,6 +488,41 @@ class RoleDeniedCallsTest {
             new Op("scheduling.cancelVisit", Permission.SCHEDULE_VISIT, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
                     false, role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, Plan.VISIT),
                     (fx, a, r) -> fx.engine.scheduling().cancelVisit(a, r.ref(), visitOf(fx, r), "not needed")),
+            new Op("scheduling.proposeWorks", Permission.PLAN_WORKS, roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false,
+                    at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.scheduling().proposeWorks(a, r.ref(), worksOnNextDay(fx))),
+            new Op("scheduling.agreeWorks", Permission.AGREE_WORKS, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD,
+                    SECOND_LINE_ENGINEER, GROUP_LEAD), false, works(Plan.WORKS_PROPOSED),
+                    (fx, a, r) -> fx.engine.scheduling().agreeWorks(a, r.ref(), worksOf(fx, r),
+                            WorksFixture.DEPARTMENT)),
+            new Op("scheduling.proposeOtherDates", Permission.AGREE_WORKS, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD,
+                    SECOND_LINE_ENGINEER, GROUP_LEAD), false, works(Plan.WORKS_PROPOSED),
+                    (fx, a, r) -> {
+                        WorksProposal other = worksOnNextDay(fx);
+                        return fx.engine.scheduling().proposeOtherDates(a, r.ref(), worksOf(fx, r),
+                                WorksFixture.DEPARTMENT, other.start(), other.end(), "busy");
+                    }),
+            new Op("scheduling.rescheduleWorks", Permission.PLAN_WORKS, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
+                    false, works(Plan.WORKS_AGREED), (fx, a, r) -> {
+                        WorksProposal moved = worksOnNextDay(fx);
+                        return fx.engine.scheduling().rescheduleWorks(a, r.ref(), worksOf(fx, r), moved.start(),
+                                moved.end(), "customer asked");
+                    }),
+            new Op("scheduling.cancelWorks", Permission.PLAN_WORKS, roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false,
+                    works(Plan.WORKS_AGREED),
+                    (fx, a, r) -> fx.engine.scheduling().cancelWorks(a, r.ref(), worksOf(fx, r), "not needed")),
+            new Op("scheduling.completeWorks", Permission.PLAN_WORKS, roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false,
+                    works(Plan.WORKS_AGREED), (fx, a, r) -> fx.engine.scheduling().completeWorks(a, r.ref(),
+                            worksOf(fx, r), new WorksOutcome("installed", List.of()))),
+            new Op("scheduling.signOffWorks", Permission.SIGN_OFF_WORKS, roles(CUSTOMER_REPRESENTATIVE), false,
+                    works(Plan.WORKS_DONE),
+                    (fx, a, r) -> fx.engine.scheduling().signOffWorks(a, r.ref(), worksOf(fx, r), "fine")),
+            new Op("directory.saveDepartment", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.directory().saveDepartment(a, new Department(WorksFixture.DEPARTMENT,
+                            "Installation", "installation", WorksFixture.EVERYONE))),
+            new Op("directory.departments", Permission.READ_STAFF_DIRECTORY,
+                    roles(FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
+                    false, NO_REQUEST, (fx, a, r) -> fx.engine.directory().departments(a)),
             new Op("scheduling.visits", Permission.READ_REQUESTS, EVERY_ROLE, false,
                     at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
                     (fx, a, r) -> fx.engine.scheduling().visits(a, r.id())),
@@ -638,6 +678,30 @@ class RoleDeniedCallsTest {
         }
     }
 
+
+    /** A department whose people are every staff member of the fixture, so each staff role may agree for it. */
+    private static final class WorksFixture {
+        static final DepartmentId DEPARTMENT = DepartmentId.of("dep-install");
+        static final List<SpecialistId> EVERYONE = List.of(SpecialistId.of("spc-anna"), SpecialistId.of("spc-boris"),
+                SpecialistId.of("spc-viktor"), SpecialistId.of("spc-galina"));
+    }
+
+    private static Function<Role, Start> works(Plan stage) {
+        return role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, stage);
+    }
+
+    private static WorksProposal worksOnNextDay(EngineFixture fx) {
+        VisitBooking day = visitOnNextDay(fx);
+        return WorksProposal.builder(WorksKind.INSTALLATION).site(fx.site).window(day.start(), day.end())
+                .departments(WorksFixture.DEPARTMENT).signOffRequired().build();
+    }
+
+    /** The request's first works order's id, or a made-up one (the call must be refused before using it). */
+    private static String worksOf(EngineFixture fx, Request r) {
+        return fx.engine.quality().request(fx.auditor, r.id()).works().stream().findFirst()
+                .map(dev.supportkit.api.scheduling.WorksOrder::id).orElse("no-works");
+    }
+
     /** Each booked visit gets a day of its own, so the fixture's technician is never double-booked. */
     private static final java.util.concurrent.atomic.AtomicInteger VISIT_DAYS = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -720,6 +784,8 @@ class RoleDeniedCallsTest {
                 "supportkit.intake.mass-incident.window", "PT1H",
                 "supportkit.intake.mass-incident.scopes", "service"));
         fx.engine.intake().defineQuestionnaire(fx.admin, questionnaire("q-pbx"));
+        fx.engine.directory().saveDepartment(fx.admin, new Department(WorksFixture.DEPARTMENT, "Installation", "installation",
+                WorksFixture.EVERYONE));
         Incidents.shared = incident("outage-shared");
         Incidents.byRole.put(INTAKE_LEAD, incident("outage-intake-lead"));
         Incidents.byRole.put(GROUP_LEAD, incident("outage-group-lead"));
@@ -747,6 +813,17 @@ class RoleDeniedCallsTest {
         }
         if (start.plan() == Plan.DRAFTED || start.plan() == Plan.APPROVED) {
             r = fx.engine.work().planWork(fx.engineer, r.ref(), twoTasks());
+        }
+        if (start.plan() == Plan.WORKS_PROPOSED || start.plan() == Plan.WORKS_AGREED
+                || start.plan() == Plan.WORKS_DONE) {
+            r = fx.engine.scheduling().proposeWorks(fx.engineer, r.ref(), worksOnNextDay(fx));
+        }
+        if (start.plan() == Plan.WORKS_AGREED || start.plan() == Plan.WORKS_DONE) {
+            r = fx.engine.scheduling().agreeWorks(fx.engineer, r.ref(), worksOf(fx, r), WorksFixture.DEPARTMENT);
+        }
+        if (start.plan() == Plan.WORKS_DONE) {
+            r = fx.engine.scheduling().completeWorks(fx.engineer, r.ref(), worksOf(fx, r),
+                    new WorksOutcome("installed", List.of()));
         }
         if (start.plan() == Plan.VISIT) {
             r = fx.engine.scheduling().bookVisit(fx.engineer, r.ref(), visitOnNextDay(fx));

@@ -96,6 +96,7 @@ final class RequestColumns {
                 .vendorCase(document.vendorCase()).category(rows.getString("category")).intake(document.intake())
                 .typical(document.typical())
                 .workPlan(document.workPlan())
+                .works(document.works())
                 .milestones(new Milestones(instant(rows, dialect, "first_response_at"),
                         instant(rows, dialect, "resolved_at"), instant(rows, dialect, "signed_off_at"),
                         instant(rows, dialect, "closed_at")))

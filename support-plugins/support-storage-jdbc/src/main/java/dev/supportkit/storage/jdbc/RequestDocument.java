@@ -6,6 +6,7 @@ import dev.supportkit.api.request.IntakeDetails;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.request.VendorCaseState;
+import dev.supportkit.api.scheduling.WorksOrder;
 import dev.supportkit.api.work.WorkPlan;
 import dev.supportkit.spi.DataCodec;
 import java.util.LinkedHashMap;
@@ -29,11 +30,12 @@ import java.util.Map;
  * @param intake          questionnaire, answers, emergency and incident
  * @param typical         whether its problem was judged typical, or null
  * @param workPlan        its work plan, or null
+ * @param works           its works orders, or null for none
  */
 public record RequestDocument(String subject, String description, Channel channel, ResolutionReport resolution,
                               long journalSequence, String journalHash, List<Deadline> deadlines,
                               VendorCaseState vendorCase, IntakeDetails intake, Boolean typical,
-                              WorkPlan workPlan) {
+                              WorkPlan workPlan, List<WorksOrder> works) {
 
     /**
      * The document of a snapshot.
@@ -46,7 +48,7 @@ public record RequestDocument(String subject, String description, Channel channe
         return new RequestDocument(request.subject(), withDescription ? request.description() : null,
                 request.channel(), request.resolution().orElse(null), request.journalSequence(),
                 request.journalHash(), request.deadlines(), request.vendorCase().orElse(null), request.intake(),
-                request.typical().orElse(null), request.workPlan().orElse(null));
+                request.typical().orElse(null), request.workPlan().orElse(null), request.works());
     }
 
     /**
@@ -82,6 +84,9 @@ public record RequestDocument(String subject, String description, Channel channe
         }
         if (workPlan != null) {
             parts.put("workPlan", workPlan);
+        }
+        if (works != null && !works.isEmpty()) {
+            parts.put("works", works);
         }
         return codec.toJson(parts);
     }

@@ -492,9 +492,26 @@ public sealed interface RequestEvent {
      * @param purpose     why
      * @param technicians who go
      * @param note        details for the customer, or null
+     * @param offer       the offer the customer confirmed it from, or null when staff booked it
      */
     record VisitBooked(String visit, SiteId site, Instant start, Instant end, VisitPurpose purpose,
-                       java.util.List<SpecialistId> technicians, String note) implements RequestEvent {
+                       java.util.List<SpecialistId> technicians, String note, String offer) implements RequestEvent {
+    }
+
+    /**
+     * Windows in which the technicians are free were offered to the customer, who confirms one before the
+     * offer expires.
+     *
+     * @param offer       the offer's id
+     * @param site        where
+     * @param purpose     why
+     * @param technicians who would go
+     * @param slots       the windows offered
+     * @param expiresAt   until when one can be confirmed
+     */
+    record VisitOffered(String offer, SiteId site, VisitPurpose purpose, java.util.List<SpecialistId> technicians,
+                        java.util.List<dev.supportkit.api.scheduling.TimeWindow> slots, Instant expiresAt)
+            implements RequestEvent {
     }
 
     /**

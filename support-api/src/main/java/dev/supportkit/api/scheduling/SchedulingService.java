@@ -224,4 +224,43 @@ public interface SchedulingService {
      *         {@code sign-off-required})
      */
     Request signOffWorks(Actor actor, RequestRef ref, String order, String comment);
+
+    /**
+     * Offers the customer windows for a visit in which every technician named is free (working hours,
+     * absences, other visits, travel buffer), on the quarter-hour grid, earliest first; the customer is told
+     * them ({@code visit.offered}) and confirms one with {@link #confirmVisit} before the offer expires
+     * ({@code supportkit.work.visits.offer-minutes}, a day by default). Journalled customer-visible.
+     *
+     * @param actor a second-line engineer or group lead of the request's group
+     * @param ref   the request and the version the actor read; in work at second line
+     * @param query where, why, who, how long, between when
+     * @return the new snapshot; the offer is in {@link #visitOffers}
+     * @throws dev.supportkit.api.error.ValidationException naming {@code offer.technicians} (rules {@code size},
+     *         {@code free} when there is no common window), {@code offer.length}, {@code offer.until},
+     *         {@code offer.maxSlots} or {@code offer.site}
+     */
+    Request offerVisit(Actor actor, RequestRef ref, VisitOfferQuery query);
+
+    /**
+     * The customer's representative confirms one offered window: the visit is booked in it, with the same
+     * checks and guarantee as {@link #bookVisit} (a technician taken since the offer is refused with
+     * {@code free}).
+     *
+     * @param actor  a representative of the request's organisation
+     * @param ref    the request and the version the actor read
+     * @param offer  the offer's id
+     * @param window one of the windows offered
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.ValidationException naming {@code offer} (rules {@code expired},
+     *         {@code open}) or {@code offer.window} ({@code offered})
+     * @throws dev.supportkit.api.error.NotFoundException when the request has no such offer
+     */
+    Request confirmVisit(Actor actor, RequestRef ref, String offer, TimeWindow window);
+
+    /**
+     * @param actor   anyone who may read the request
+     * @param request the request
+     * @return its offers of visit windows, oldest first, each marked when confirmed
+     */
+    java.util.List<VisitOffer> visitOffers(Actor actor, dev.supportkit.api.request.RequestId request);
 }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  *                                                          instead of the storage provider's blob store)
  * supportkit.work.visits.travel-buffer-minutes = 30      (a technician is held this long after each visit;
  *                                                          a multiple of 15, at most 480)
+ * supportkit.work.visits.offer-minutes = 1440            (how long the customer may confirm an offered window)
  * </pre>
  * By default a customer representative's view of a request carries no work plan. When set, it carries the
  * plan's tasks (what, by whom, by when, done or not) without the executors' notes on finishing them.
@@ -28,9 +29,11 @@ import java.util.regex.Pattern;
  * @param attachmentTypes       the media types allowed, lower case; "type/*" allows a whole type
  * @param attachmentDirectory   where attachments are kept as files, if not in the storage provider
  * @param travelBuffer          how long a technician is held after each visit
+ * @param offerValidity         how long an offer of visit windows can be confirmed
  */
 public record WorkSettings(boolean planVisibleToCustomer, long maxAttachmentBytes, List<String> attachmentTypes,
-                           Optional<Path> attachmentDirectory, java.time.Duration travelBuffer) {
+                           Optional<Path> attachmentDirectory, java.time.Duration travelBuffer,
+                           java.time.Duration offerValidity) {
     /** The key prefix. */
     public static final String PREFIX = "supportkit.work.";
     /** The attachment types allowed when none are configured: documents, images, logs and archives. */
@@ -43,7 +46,7 @@ public record WorkSettings(boolean planVisibleToCustomer, long maxAttachmentByte
     public static final long DEFAULT_MAX_BYTES = 25L * 1024 * 1024;
     /** The defaults: the plan is internal; 25 MiB attachments of the default types, in the storage provider. */
     public static final WorkSettings DEFAULTS = new WorkSettings(false, DEFAULT_MAX_BYTES, DEFAULT_TYPES,
-            Optional.empty(), java.time.Duration.ofMinutes(30));
+            Optional.empty(), java.time.Duration.ofMinutes(30), java.time.Duration.ofDays(1));
 
     private static final long MAX_BYTES_LIMIT = 2L * 1024 * 1024 * 1024;
     private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/([a-z0-9][a-z0-9!#$&^_.+-]*|\\*)");
@@ -56,6 +59,7 @@ public record WorkSettings(boolean planVisibleToCustomer, long maxAttachmentByte
      * @param attachmentTypes       the media types allowed
      * @param attachmentDirectory   where attachments are kept as files, if anywhere
      * @param travelBuffer          how long a technician is held after each visit
+     * @param offerValidity         how long an offer can be confirmed
      */
     public WorkSettings {
         attachmentTypes = List.copyOf(attachmentTypes);
@@ -84,6 +88,7 @@ public record WorkSettings(boolean planVisibleToCustomer, long maxAttachmentByte
         List<String> types = DEFAULT_TYPES;
         Optional<Path> directory = Optional.empty();
         java.time.Duration travel = DEFAULTS.travelBuffer();
+        java.time.Duration offers = DEFAULTS.offerValidity();
         for (Map.Entry<String, List<String>> entry : values.entrySet()) {
             String key = entry.getKey();
             String value = String.join(",", entry.getValue()).strip();
@@ -134,11 +139,23 @@ public record WorkSettings(boolean planVisibleToCustomer, long maxAttachmentByte
                         problems.add(key + ": must be a number of minutes, was '" + value + "'");
                     }
                 }
+                case "visits.offer-minutes" -> {
+                    try {
+                        int minutes = Integer.parseInt(value);
+                        if (minutes < 1 || minutes > 43_200) {
+                            problems.add(key + ": must be 1 to 43200 minutes, was " + value);
+                        }
+                        offers = java.time.Duration.ofMinutes(minutes);
+                    } catch (NumberFormatException e) {
+                        problems.add(key + ": must be a number of minutes, was '" + value + "'");
+                    }
+                }
                 default -> problems.add(key + ": unknown work key (known: " + PREFIX + "plan-visible-to-customer, "
                         + PREFIX + "attachments.max-bytes, " + PREFIX + "attachments.types, " + PREFIX
-                        + "attachments.directory, " + PREFIX + "visits.travel-buffer-minutes)");
+                        + "attachments.directory, " + PREFIX + "visits.travel-buffer-minutes, " + PREFIX
+                        + "visits.offer-minutes)");
             }
         }
-        return new WorkSettings(planVisible, maxBytes, types, directory, travel);
+        return new WorkSettings(planVisible, maxBytes, types, directory, travel, offers);
     }
 }

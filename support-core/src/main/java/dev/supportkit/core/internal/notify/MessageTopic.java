@@ -63,6 +63,8 @@ public enum MessageTopic {
     VISIT_ASSIGNED("visit.assigned", "visitStart", "visitEnd", "site"),
     /** To the customer and the technicians: a booked visit was cancelled. */
     WORKS_CANCELLED("works.cancelled", "visitStart", "note"),
+    /** To the customer: windows for a visit to confirm one of. */
+    VISIT_OFFERED("visit.offered", "slots", "expires"),
     /** To a department: works were proposed (or other dates were) and wait for its agreement (C/01.6). */
     WORKS_PROPOSED("works.proposed", "worksKind", "visitStart", "visitEnd", "site", "note");
 

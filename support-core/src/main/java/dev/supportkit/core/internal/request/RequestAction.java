@@ -64,6 +64,10 @@ public enum RequestAction {
     RESCHEDULE_VISIT("reschedule a visit of"),
     /** Cancel a booked visit. */
     CANCEL_VISIT("cancel a visit of"),
+    /** Offer the customer visit windows. */
+    OFFER_VISIT("offer visit windows for"),
+    /** The customer confirms an offered window. */
+    CONFIRM_VISIT("confirm a visit of"),
     /** Propose works to departments. */
     PROPOSE_WORKS("propose works for"),
     /** A department agrees to the works' dates. */

@@ -51,6 +51,8 @@ public final class RequestLifecycle {
         legal(RequestAction.BOOK_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.RESCHEDULE_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.CANCEL_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
+        legal(RequestAction.OFFER_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
+        legal(RequestAction.CONFIRM_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
         for (RequestAction works : EnumSet.of(RequestAction.PROPOSE_WORKS, RequestAction.AGREE_WORKS,
                 RequestAction.PROPOSE_OTHER_DATES, RequestAction.RESCHEDULE_WORKS, RequestAction.CANCEL_WORKS,
                 RequestAction.COMPLETE_WORKS, RequestAction.SIGN_OFF_WORKS)) {

@@ -17,6 +17,8 @@ import dev.supportkit.api.scheduling.TechnicianSchedule;
 import dev.supportkit.api.scheduling.TimeWindow;
 import dev.supportkit.api.scheduling.Visit;
 import dev.supportkit.api.scheduling.VisitBooking;
+import dev.supportkit.api.scheduling.VisitOffer;
+import dev.supportkit.api.scheduling.VisitOfferQuery;
 import dev.supportkit.api.scheduling.WorksOutcome;
 import dev.supportkit.api.scheduling.WorksProposal;
 import dev.supportkit.api.directory.DepartmentId;
@@ -59,8 +61,23 @@ public final class DefaultSchedulingService implements SchedulingService {
                                     EngineSettings settings) {
         this.commands = commands;
         this.codec = codec;
-        this.visits = new VisitBookings(commands, sla.calendars(), settings.work());
+        this.visits = new VisitBookings(commands, sla.calendars(), settings.work(), codec);
         this.works = new WorksOrders(commands);
+    }
+
+    @Override
+    public Request offerVisit(Actor actor, RequestRef ref, VisitOfferQuery query) {
+        return visits.offer(actor, ref, query);
+    }
+
+    @Override
+    public Request confirmVisit(Actor actor, RequestRef ref, String offer, TimeWindow window) {
+        return visits.confirm(actor, ref, offer, window);
+    }
+
+    @Override
+    public List<VisitOffer> visitOffers(Actor actor, RequestId request) {
+        return visits.offers(actor, request);
     }
 
     @Override

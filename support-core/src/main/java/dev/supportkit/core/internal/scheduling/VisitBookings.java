@@ -15,6 +15,9 @@ import dev.supportkit.api.scheduling.TechnicianSchedule;
 import dev.supportkit.api.scheduling.TimeWindow;
 import dev.supportkit.api.scheduling.Visit;
 import dev.supportkit.api.scheduling.VisitBooking;
+import dev.supportkit.api.scheduling.VisitOffer;
+import dev.supportkit.api.scheduling.VisitOfferQuery;
+import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.api.scheduling.VisitStatus;
 import dev.supportkit.core.internal.calendar.BusinessCalendar;
 import dev.supportkit.core.internal.config.WorkSettings;
@@ -54,12 +57,20 @@ final class VisitBookings {
     private final RequestCommands commands;
     private final Calendars calendars;
     private final Duration travelBuffer;
+    private static final int MAX_OFFERED = 20;
+    private static final String OFFERED = RequestEvent.VisitOffered.class.getSimpleName();
+    private static final String BOOKED = RequestEvent.VisitBooked.class.getSimpleName();
+
+    private final Duration offerValidity;
+    private final JacksonCodec codec;
     private final ConflictRetry retry = new ConflictRetry(3);
 
-    VisitBookings(RequestCommands commands, Calendars calendars, WorkSettings settings) {
+    VisitBookings(RequestCommands commands, Calendars calendars, WorkSettings settings, JacksonCodec codec) {
         this.commands = commands;
         this.calendars = calendars;
         this.travelBuffer = settings.travelBuffer();
+        this.offerValidity = settings.offerValidity();
+        this.codec = codec;
     }
 
     TechnicianSchedule saveSchedule(Actor actor, TechnicianSchedule schedule) {
@@ -98,12 +109,16 @@ final class VisitBookings {
 
     Request book(Actor actor, RequestRef ref, VisitBooking booking) {
         return retry.run(() -> commands.execute(actor, ref, Permission.SCHEDULE_VISIT, RequestAction.BOOK_VISIT, true,
-                step -> {
+                step -> booked(step, booking, null)));
+    }
+
+    /** Checks a booking and books it; null (with errors) when it cannot be. */
+    private Change booked(Step step, VisitBooking booking, String offer) {
                     FieldErrors errors = step.errors();
                     if (!errors.required("visit", booking)) {
                         return null;
                     }
-                    checkSite(step, booking);
+                    checkSite(step, booking.site(), "visit.site");
                     checkWindow(step, booking.start(), booking.end());
                     errors.required("visit.purpose", booking.purpose());
                     errors.maxLength("visit.note", booking.note(), 1000);
@@ -126,7 +141,7 @@ final class VisitBookings {
                     Change change = Change.of(step.advance(), new JournalDraft(
                             DefaultSchedulingService.function(visit.purpose()), Visibility.CUSTOMER_VISIBLE, null,
                             new RequestEvent.VisitBooked(visit.id(), visit.site(), visit.start(), visit.end(),
-                                    visit.purpose(), technicians, booking.note()),
+                                    visit.purpose(), technicians, booking.note(), offer),
                             "Visit to site " + visit.site() + " booked for " + visit.start() + " – " + visit.end()
                                     + " with " + String.join(", ", technicians.stream().map(SpecialistId::value).toList())))
                             .notifyCustomer(MessageTopic.WORKS_SCHEDULED, Map.of("visitStart", visit.start().toString(),
@@ -137,7 +152,6 @@ final class VisitBookings {
                                 "site", visit.site().value()));
                     }
                     return change;
-                }));
     }
 
     Request reschedule(Actor actor, RequestRef ref, String visitId, Instant start, Instant end, String reason) {
@@ -223,28 +237,136 @@ final class VisitBookings {
     List<TimeWindow> freeWindows(Actor actor, SpecialistId technician, Instant from, Instant until, Duration length) {
         commands.policy().require(actor, Permission.READ_STAFF_DIRECTORY);
         checkSearch(technician, from, until, length);
-        return commands.read(tx -> {
-            Optional<TechnicianSchedule> schedule = tx.findDirectoryEntry(actor.tenant(), TechnicianSchedule.class,
+        return commands.read(tx -> free(tx, actor.tenant(), List.of(technician), from, until, length, MAX_WINDOWS));
+    }
+
+    /** One technician's working hours, absences and visits, read once for a search. */
+    private record Availability(Optional<TechnicianSchedule> schedule, Optional<BusinessCalendar> calendar,
+                                List<VisitRecord> booked) {
+        boolean free(Instant start, Instant end, Duration travel) {
+            Instant heldUntil = end.plus(travel);
+            return calendar.map(c -> c.workingTimeBetween(start, end).equals(Duration.between(start, end)))
+                    .orElse(true)
+                    && schedule.flatMap(s -> s.absenceDuring(start, end)).isEmpty()
+                    && booked.stream().noneMatch(v -> v.visit().start().isBefore(heldUntil)
+                    && start.isBefore(v.heldUntil()));
+        }
+    }
+
+    /** The windows on the quarter-hour grid in which every technician is free, earliest first. */
+    private List<TimeWindow> free(StorageTransaction tx, dev.supportkit.api.TenantId tenant,
+                                  List<SpecialistId> technicians, Instant from, Instant until, Duration length,
+                                  int max) {
+        List<Availability> availability = new ArrayList<>();
+        for (SpecialistId technician : technicians) {
+            Optional<TechnicianSchedule> schedule = tx.findDirectoryEntry(tenant, TechnicianSchedule.class,
                     technician.value());
-            Optional<BusinessCalendar> calendar = schedule.flatMap(s -> calendars.get(s.calendar()));
-            List<VisitRecord> booked = tx.findTechnicianVisits(actor.tenant(), technician,
-                    from.minus(travelBuffer).minus(length), until.plus(travelBuffer));
-            List<TimeWindow> free = new ArrayList<>();
-            for (Instant next = ceilToGrid(from); !next.plus(length).isAfter(until) && free.size() < MAX_WINDOWS;
-                 next = next.plus(VisitBooking.GRANULARITY)) {
-                Instant start = next;
-                Instant end = start.plus(length);
-                Instant heldUntil = end.plus(travelBuffer);
-                boolean working = calendar.map(c -> c.workingTimeBetween(start, end).equals(length)).orElse(true);
-                boolean present = schedule.flatMap(s -> s.absenceDuring(start, end)).isEmpty();
-                boolean clear = booked.stream().noneMatch(v -> v.visit().start().isBefore(heldUntil)
-                        && start.isBefore(v.heldUntil()));
-                if (working && present && clear) {
-                    free.add(new TimeWindow(start, end));
-                }
+            availability.add(new Availability(schedule, schedule.flatMap(s -> calendars.get(s.calendar())),
+                    tx.findTechnicianVisits(tenant, technician, from.minus(travelBuffer).minus(length),
+                            until.plus(travelBuffer))));
+        }
+        List<TimeWindow> free = new ArrayList<>();
+        for (Instant next = ceilToGrid(from); !next.plus(length).isAfter(until) && free.size() < max;
+             next = next.plus(VisitBooking.GRANULARITY)) {
+            Instant start = next;
+            Instant end = start.plus(length);
+            if (availability.stream().allMatch(a -> a.free(start, end, travelBuffer))) {
+                free.add(new TimeWindow(start, end));
             }
-            return free;
+        }
+        return free;
+    }
+
+    Request offer(Actor actor, RequestRef ref, VisitOfferQuery query) {
+        return commands.execute(actor, ref, Permission.SCHEDULE_VISIT, RequestAction.OFFER_VISIT, true, step -> {
+            FieldErrors errors = step.errors();
+            if (!errors.required("offer", query)) {
+                return null;
+            }
+            checkSite(step, query.site(), "offer.site");
+            errors.required("offer.purpose", query.purpose());
+            if (query.technicians().isEmpty() || query.technicians().size() > MAX_TECHNICIANS) {
+                errors.add("offer.technicians", "size", "1 to " + MAX_TECHNICIANS + " technicians");
+            }
+            if (query.maxSlots() < 1 || query.maxSlots() > MAX_OFFERED) {
+                errors.add("offer.maxSlots", "range", "1 to " + MAX_OFFERED + " (was " + query.maxSlots() + ")");
+            }
+            if (errors.required("offer.length", query.length()) && (query.length().isNegative()
+                    || query.length().isZero() || query.length().compareTo(MAX_LENGTH) > 0
+                    || query.length().toSeconds() % VisitBooking.GRANULARITY.toSeconds() != 0)) {
+                errors.add("offer.length", "granularity", "a positive multiple of 15 minutes, at most 24 hours");
+            }
+            if (errors.required("offer.from", query.from()) && errors.required("offer.until", query.until())
+                    && (!query.until().isAfter(query.from())
+                    || Duration.between(query.from(), query.until()).compareTo(MAX_SEARCH) > 0)) {
+                errors.add("offer.until", "range", "after 'from' and at most " + MAX_SEARCH.toDays() + " days later");
+            }
+            if (!errors.isEmpty()) {
+                return null;
+            }
+            List<SpecialistId> technicians = List.copyOf(query.technicians());
+            Instant from = query.from().isBefore(step.now()) ? step.now() : query.from();
+            List<TimeWindow> slots = free(step.tx(), actor.tenant(), technicians, from, query.until(), query.length(),
+                    query.maxSlots());
+            if (slots.isEmpty()) {
+                errors.add("offer.technicians", "free", "the technicians have no common free window of "
+                        + query.length() + " between " + from + " and " + query.until());
+                return null;
+            }
+            String id = UUID.randomUUID().toString();
+            Instant expires = step.now().plus(offerValidity);
+            StringBuilder list = new StringBuilder();
+            for (int i = 0; i < slots.size(); i++) {
+                list.append(i + 1).append(") ").append(slots.get(i).start()).append(" – ").append(slots.get(i).end())
+                        .append('\n');
+            }
+            return Change.of(step.advance(), new JournalDraft(DefaultSchedulingService.function(query.purpose()),
+                    Visibility.CUSTOMER_VISIBLE, null, new RequestEvent.VisitOffered(id, query.site(), query.purpose(),
+                    technicians, slots, expires), "Visit windows offered (" + slots.size() + "), to confirm by "
+                    + expires)).notifyCustomer(MessageTopic.VISIT_OFFERED, Map.of("slots", list.toString().strip(),
+                    "expires", expires.toString()));
         });
+    }
+
+    Request confirm(Actor actor, RequestRef ref, String offerId, TimeWindow window) {
+        return retry.run(() -> commands.execute(actor, ref, Permission.CONFIRM_VISIT, RequestAction.CONFIRM_VISIT,
+                false, step -> {
+                    FieldErrors errors = step.errors();
+                    VisitOffer offer = offers(step.tx(), step.current()).stream().filter(o -> o.id().equals(offerId))
+                            .findFirst().orElseThrow(() -> new NotFoundException("visit offer", offerId));
+                    if (offer.confirmed()) {
+                        errors.add("offer", "open", "a window of offer '" + offerId + "' was confirmed already");
+                    } else if (!step.now().isBefore(offer.expiresAt())) {
+                        errors.add("offer", "expired", "offer '" + offerId + "' expired at " + offer.expiresAt());
+                    } else if (window == null || !offer.slots().contains(window)) {
+                        errors.add("offer.window", "offered", "confirm one of the windows offered: " + offer.slots());
+                    }
+                    if (!errors.isEmpty()) {
+                        return null;
+                    }
+                    return booked(step, new VisitBooking(offer.site(), window.start(), window.end(), offer.purpose(),
+                            new java.util.LinkedHashSet<>(offer.technicians()), "confirmed by the customer"), offer.id());
+                }));
+    }
+
+    List<VisitOffer> offers(Actor actor, RequestId request) {
+        commands.policy().require(actor, Permission.READ_REQUESTS);
+        return commands.read(tx -> offers(tx, commands.load(tx, actor, request)));
+    }
+
+    /** The request's offers, from its journal, each marked confirmed once a visit was booked from it. */
+    private List<VisitOffer> offers(StorageTransaction tx, Request request) {
+        List<RequestEvent> events = tx.findJournal(request.tenant(), request.id()).stream()
+                .filter(r -> r.eventType().equals(OFFERED) || r.eventType().equals(BOOKED))
+                .map(r -> codec.readEvent(r.eventType(), r.payload())).toList();
+        java.util.Set<String> confirmed = new java.util.HashSet<>();
+        events.stream().filter(RequestEvent.VisitBooked.class::isInstance).map(RequestEvent.VisitBooked.class::cast)
+                .filter(b -> b.offer() != null).forEach(b -> confirmed.add(b.offer()));
+        return events.stream().filter(RequestEvent.VisitOffered.class::isInstance)
+                .map(RequestEvent.VisitOffered.class::cast)
+                .map(o -> new VisitOffer(o.offer(), o.site(), o.purpose(), o.technicians(),
+                        Duration.between(o.slots().get(0).start(), o.slots().get(0).end()), o.slots(), o.expiresAt(),
+                        confirmed.contains(o.offer()))).toList();
     }
 
     private static Instant ceilToGrid(Instant t) {
@@ -284,11 +406,11 @@ final class VisitBookings {
         return found.get().visit();
     }
 
-    private static void checkSite(Step step, VisitBooking booking) {
-        if (step.errors().required("visit.site", booking.site())) {
-            Optional<Site> site = step.tx().findDirectoryEntry(step.actor().tenant(), Site.class, booking.site().value());
+    private static void checkSite(Step step, dev.supportkit.api.directory.SiteId id, String field) {
+        if (step.errors().required(field, id)) {
+            Optional<Site> site = step.tx().findDirectoryEntry(step.actor().tenant(), Site.class, id.value());
             if (site.isEmpty() || !site.get().organization().equals(step.current().organization())) {
-                step.errors().add("visit.site", "belongs-to-organization", "'" + booking.site()
+                step.errors().add(field, "belongs-to-organization", "'" + id
                         + "' is not a site of the request's organization");
             }
         }

@@ -66,6 +66,8 @@ public enum Permission {
     /** scheduling.agreeWorks, proposeOtherDates (a person of the department) */
     AGREE_WORKS("agree to works for a department", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
             GROUP_LEAD),
+    /** scheduling.confirmVisit */
+    CONFIRM_VISIT("confirm an offered visit window", CUSTOMER_REPRESENTATIVE),
     /** scheduling.signOffWorks */
     SIGN_OFF_WORKS("sign off works", CUSTOMER_REPRESENTATIVE),
     /** scheduling.scheduleVisit, bookVisit, rescheduleVisit, cancelVisit */

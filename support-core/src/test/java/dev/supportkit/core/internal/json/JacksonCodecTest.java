@@ -105,7 +105,11 @@ class JacksonCodecTest {
                         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
                 new RequestEvent.VisitBooked("v-1", SiteId.of("site-hq"), Instant.parse("2026-03-13T07:00:00Z"),
                         Instant.parse("2026-03-13T09:00:00Z"), VisitPurpose.INSTALLATION,
-                        List.of(SpecialistId.of("tech")), "bring the rack"),
+                        List.of(SpecialistId.of("tech")), "bring the rack", "o-1"),
+                new RequestEvent.VisitOffered("o-1", SiteId.of("site-hq"), VisitPurpose.REPAIR,
+                        List.of(SpecialistId.of("tech")), List.of(new dev.supportkit.api.scheduling.TimeWindow(
+                        Instant.parse("2026-03-13T07:00:00Z"), Instant.parse("2026-03-13T09:00:00Z"))),
+                        Instant.parse("2026-03-13T06:00:00Z")),
                 new RequestEvent.VisitRescheduled("v-1", Instant.parse("2026-03-13T07:00:00Z"),
                         Instant.parse("2026-03-13T09:00:00Z"), Instant.parse("2026-03-14T07:00:00Z"),
                         Instant.parse("2026-03-14T09:00:00Z"), "customer asked"),

@@ -32,6 +32,7 @@ import dev.supportkit.api.work.TaskCompletion;
 import dev.supportkit.api.work.TaskDraft;
 import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.api.scheduling.VisitPlan;
+import dev.supportkit.api.scheduling.VisitOfferQuery;
 import java.util.Set;
 import java.util.EnumSet;
 import dev.supportkit.api.scheduling.WorksProposal;
@@ -118,6 +119,8 @@ class RequestLifecycleTest {
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE ESCALATE_TO_GROUP_LEAD", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE PLAN_WORK", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE BOOK_VISIT", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE OFFER_VISIT", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE CONFIRM_VISIT", AT_SECOND_LINE);
         for (String works : List.of("PROPOSE_WORKS", "AGREE_WORKS", "PROPOSE_OTHER_DATES", "RESCHEDULE_WORKS",
                 "CANCEL_WORKS", "COMPLETE_WORKS", "SIGN_OFF_WORKS")) {
             LEGAL.put("AT_SECOND_LINE@SECOND_LINE " + works, AT_SECOND_LINE);
@@ -235,6 +238,12 @@ class RequestLifecycleTest {
             case COMPLETE_WORKS -> e.scheduling().completeWorks(fx.engineer, r.ref(), worksOf(r),
                     new WorksOutcome("installed", List.of()));
             case SIGN_OFF_WORKS -> e.scheduling().signOffWorks(fx.customer, r.ref(), worksOf(r), "fine");
+            case OFFER_VISIT -> e.scheduling().offerVisit(fx.engineer, r.ref(), offerOnNextDay());
+            case CONFIRM_VISIT -> {
+                var offer = e.scheduling().visitOffers(fx.auditor, r.id()).stream().findFirst();
+                yield e.scheduling().confirmVisit(fx.customer, r.ref(), offer.map(o -> o.id()).orElse("no-offer"),
+                        offer.map(o -> o.slots().get(0)).orElse(null));
+            }
             case BOOK_VISIT -> e.scheduling().bookVisit(fx.engineer, r.ref(), visitOnNextDay());
             case RESCHEDULE_VISIT -> {
                 VisitBooking moved = visitOnNextDay();
@@ -275,6 +284,13 @@ class RequestLifecycleTest {
         Request r = fx.requestIn(start.status(), start.line(), fx.draft().category(category));
         fx.registered(fx.draft().category(category));
         return fx.engine.quality().request(fx.auditor, r.id());
+    }
+
+    private static VisitOfferQuery offerOnNextDay() {
+        Instant day = nextDay();
+        return VisitOfferQuery.builder().site(fx.site).purpose(VisitPurpose.REPAIR)
+                .technicians(SpecialistId.of("spc-viktor")).length(Duration.ofHours(1))
+                .between(day, day.plus(Duration.ofHours(3))).build();
     }
 
     /** The department whose person (the fixture's engineer) agrees to works. */
@@ -335,6 +351,9 @@ class RequestLifecycleTest {
             works = fx.engine.scheduling().agreeWorks(fx.engineer, works.ref(), worksOf(works), DEPARTMENT);
             return action != RequestAction.SIGN_OFF_WORKS ? works : fx.engine.scheduling().completeWorks(
                     fx.engineer, works.ref(), worksOf(works), new WorksOutcome("installed", List.of()));
+        }
+        if (action == RequestAction.CONFIRM_VISIT && r.status() == AT_SECOND_LINE) {
+            return fx.engine.scheduling().offerVisit(fx.engineer, r.ref(), offerOnNextDay());
         }
         boolean needsVisit = action == RequestAction.RESCHEDULE_VISIT || action == RequestAction.CANCEL_VISIT;
         if (needsVisit && r.status() == AT_SECOND_LINE) {

@@ -81,6 +81,7 @@ import dev.supportkit.api.directory.ContactPoint;
 import dev.supportkit.api.directory.SupportContract;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
+import dev.supportkit.api.scheduling.VisitOfferQuery;
 import dev.supportkit.api.scheduling.WorksProposal;
 import dev.supportkit.api.scheduling.WorksOutcome;
 import dev.supportkit.api.scheduling.WorksKind;
@@ -165,7 +166,7 @@ class RoleDeniedCallsTest {
     }
 
     /** What the prepared request has besides its state: nothing, a drafted or approved plan, an attachment. */
-    enum Plan { NONE, DRAFTED, APPROVED, ATTACHMENT, VISIT, WORKS_PROPOSED, WORKS_AGREED, WORKS_DONE }
+    enum Plan { NONE, DRAFTED, APPROVED, ATTACHMENT, VISIT, OFFER, WORKS_PROPOSED, WORKS_AGREED, WORKS_DONE }
 
     /** One call of an operation. */
     @FunctionalInterface
@@ -488,6 +489,18 @@ class RoleDeniedCallsTest {
             new Op("scheduling.cancelVisit", Permission.SCHEDULE_VISIT, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
                     false, role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, Plan.VISIT),
                     (fx, a, r) -> fx.engine.scheduling().cancelVisit(a, r.ref(), visitOf(fx, r), "not needed")),
+            new Op("scheduling.offerVisit", Permission.SCHEDULE_VISIT, roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false,
+                    at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.scheduling().offerVisit(a, r.ref(), offerOnNextDay(fx))),
+            new Op("scheduling.confirmVisit", Permission.CONFIRM_VISIT, roles(CUSTOMER_REPRESENTATIVE), false,
+                    works(Plan.OFFER), (fx, a, r) -> {
+                        var offer = fx.engine.scheduling().visitOffers(fx.auditor, r.id()).stream().findFirst();
+                        return fx.engine.scheduling().confirmVisit(a, r.ref(), offer.map(o -> o.id())
+                                .orElse("no-offer"), offer.map(o -> o.slots().get(0)).orElse(null));
+                    }),
+            new Op("scheduling.visitOffers", Permission.READ_REQUESTS, EVERY_ROLE, false,
+                    at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
+                    (fx, a, r) -> fx.engine.scheduling().visitOffers(a, r.id())),
             new Op("scheduling.proposeWorks", Permission.PLAN_WORKS, roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false,
                     at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.scheduling().proposeWorks(a, r.ref(), worksOnNextDay(fx))),
@@ -690,6 +703,13 @@ class RoleDeniedCallsTest {
         return role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, stage);
     }
 
+    private static VisitOfferQuery offerOnNextDay(EngineFixture fx) {
+        VisitBooking day = visitOnNextDay(fx);
+        return VisitOfferQuery.builder().site(fx.site).purpose(VisitPurpose.REPAIR)
+                .technicians(SpecialistId.of("spc-viktor")).length(Duration.ofHours(1))
+                .between(day.start(), day.end().plus(Duration.ofHours(1))).build();
+    }
+
     private static WorksProposal worksOnNextDay(EngineFixture fx) {
         VisitBooking day = visitOnNextDay(fx);
         return WorksProposal.builder(WorksKind.INSTALLATION).site(fx.site).window(day.start(), day.end())
@@ -824,6 +844,9 @@ class RoleDeniedCallsTest {
         if (start.plan() == Plan.WORKS_DONE) {
             r = fx.engine.scheduling().completeWorks(fx.engineer, r.ref(), worksOf(fx, r),
                     new WorksOutcome("installed", List.of()));
+        }
+        if (start.plan() == Plan.OFFER) {
+            r = fx.engine.scheduling().offerVisit(fx.engineer, r.ref(), offerOnNextDay(fx));
         }
         if (start.plan() == Plan.VISIT) {
             r = fx.engine.scheduling().bookVisit(fx.engineer, r.ref(), visitOnNextDay(fx));

@@ -616,4 +616,21 @@ public sealed interface RequestEvent {
      */
     record WorksSignedOff(String order, String comment) implements RequestEvent {
     }
+
+    /**
+     * An equipment failure was recorded in the failure register (C/03.6), internal.
+     *
+     * @param failure    the failure row's id
+     * @param model      the failed unit's equipment model
+     * @param component  the failed component, or null
+     * @param serial     the failed unit's serial number, or null
+     * @param causeCode  the cause's code in the catalogue
+     * @param catalogue  the version of the cause catalogue the code was checked against
+     * @param failedAt   when it failed
+     * @param restoredAt when it worked again
+     * @param note       what happened, possibly empty
+     */
+    record FailureRecorded(String failure, String model, ComponentId component, String serial, String causeCode,
+                           int catalogue, Instant failedAt, Instant restoredAt, String note) implements RequestEvent {
+    }
 }

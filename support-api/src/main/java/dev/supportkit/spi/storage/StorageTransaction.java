@@ -409,4 +409,42 @@ public interface StorageTransaction {
      * @return one total per request, specialist and function that has records, in no particular order
      */
     List<TimeTotal> sumTime(TenantId tenant, dev.supportkit.api.work.TimeQuery query);
+
+    /**
+     * Stores an equipment failure of the failure register.
+     *
+     * @param row the failure
+     * @throws dev.supportkit.api.error.ConcurrencyConflictException when its id exists in the tenant
+     */
+    void insertFailure(FailureRow row);
+
+    /**
+     * Counts failures, in the store (a {@code GROUP BY}, not by loading them), per equipment model, component
+     * and cause code. A failure counts when it failed within [from, until).
+     *
+     * @param tenant the tenant
+     * @param from   the period's start (inclusive)
+     * @param until  the period's end (exclusive)
+     * @return one total per model, component (null for failures without one) and cause that has failures, in no
+     *         particular order
+     */
+    List<FailureTotal> countFailures(TenantId tenant, Instant from, Instant until);
+
+    /**
+     * Creates or replaces the installed unit of the unit's system and component (the system as a whole when it
+     * names no component).
+     *
+     * @param tenant the tenant
+     * @param unit   the unit
+     */
+    void saveInstalledUnit(TenantId tenant, dev.supportkit.api.resolution.InstalledUnit unit);
+
+    /**
+     * The tenant's installed base.
+     *
+     * @param tenant the tenant
+     * @param model  only units of this model (compared exactly), if present
+     * @return the units, ordered by system id, then component id (the system as a whole first)
+     */
+    List<dev.supportkit.api.resolution.InstalledUnit> listInstalledUnits(TenantId tenant, Optional<String> model);
 }

@@ -131,6 +131,28 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
         }
 
         @Override
+        public void insertFailure(dev.supportkit.spi.storage.FailureRow row) {
+            tx.insertFailure(row);
+        }
+
+        @Override
+        public List<dev.supportkit.spi.storage.FailureTotal> countFailures(TenantId tenant, java.time.Instant from,
+                                                                          java.time.Instant until) {
+            return tx.countFailures(tenant, from, until);
+        }
+
+        @Override
+        public void saveInstalledUnit(TenantId tenant, dev.supportkit.api.resolution.InstalledUnit unit) {
+            tx.saveInstalledUnit(tenant, unit);
+        }
+
+        @Override
+        public List<dev.supportkit.api.resolution.InstalledUnit> listInstalledUnits(TenantId tenant,
+                                                                                   Optional<String> model) {
+            return tx.listInstalledUnits(tenant, model);
+        }
+
+        @Override
         public Map<RequestStatus, Long> countRequestsByStatus(TenantId tenant, Optional<OrganizationId> organization) {
             return tx.countRequestsByStatus(tenant, organization);
         }

@@ -51,7 +51,10 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.api.resolution.InstalledUnit;
 import dev.supportkit.spi.storage.CatalogRecord;
+import dev.supportkit.spi.storage.FailureRow;
+import dev.supportkit.spi.storage.FailureTotal;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.RequestSelection;
@@ -492,6 +495,90 @@ public abstract class StorageProviderContract {
                 time(tenant, "t1", request, "spc-b", LaborFunction.A_01_3, 20, 2))));
         assertEquals(List.of(new TimeTotal(request, SpecialistId.of("spc-a"), LaborFunction.A_01_3,
                 Duration.ofMinutes(10))), tx(tx -> tx.sumTime(tenant, TimeQuery.ofRequest(request))));
+    }
+
+    // ============================================================================================ failure register
+
+    private static final List<String> FAILURE_MODELS = List.of("NT-PBX 300", "PSU-300", "SW-24");
+    private static final List<String> FAILURE_CAUSES = List.of("power.psu", "power.mains", "firmware", "cabling");
+
+    private FailureRow failure(TenantId in, String id, String model, String component, String cause, long atSecond) {
+        return new FailureRow(in, id, requestId(), model, component == null ? null : ComponentId.of(component),
+                component == null ? null : "SN-" + id, cause, at(atSecond), at(atSecond + 600), "note " + id,
+                "spc-viktor", at(atSecond + 700));
+    }
+
+    @Test
+    @DisplayName("countFailures groups in the store per model, component and cause over [from, until), as counted by hand")
+    void failuresCountedPerModelComponentAndCause() {
+        Random random = new Random(15);
+        List<FailureRow> rows = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String model = FAILURE_MODELS.get(random.nextInt(FAILURE_MODELS.size()));
+            int component = random.nextInt(3);
+            rows.add(failure(tenant, "f" + i, model, component == 0 ? null : "cmp-" + model.length() + "-" + component,
+                    FAILURE_CAUSES.get(random.nextInt(FAILURE_CAUSES.size())), random.nextInt(10_000)));
+        }
+        run(tx -> {
+            rows.forEach(tx::insertFailure);
+            tx.insertFailure(failure(otherTenant, "f0", "NT-PBX 300", null, "firmware", 2_000));
+        });
+        Instant from = at(2_000);
+        Instant until = at(8_000);
+        // the hand count: every row that failed within [from, until), one key per model, component and cause
+        Map<List<Object>, Long> expected = new HashMap<>();
+        for (FailureRow row : rows) {
+            if (row.failedAt().compareTo(from) >= 0 && row.failedAt().compareTo(until) < 0) {
+                expected.merge(java.util.Arrays.asList(row.model(), row.component(), row.causeCode()), 1L, Long::sum);
+            }
+        }
+        Set<FailureTotal> want = expected.entrySet().stream().map(e -> new FailureTotal((String) e.getKey().get(0),
+                (ComponentId) e.getKey().get(1), (String) e.getKey().get(2), e.getValue())).collect(Collectors.toSet());
+        List<FailureTotal> counted = tx(tx -> tx.countFailures(tenant, from, until));
+        assertEquals(want.size(), counted.size(), "one total per model, component and cause: " + counted);
+        assertEquals(want, Set.copyOf(counted));
+        assertTrue(want.stream().anyMatch(t -> t.component() == null), "failures without a component are counted");
+        assertTrue(rows.stream().anyMatch(r -> r.failedAt().isBefore(from)) && rows.stream()
+                .anyMatch(r -> !r.failedAt().isBefore(until)), "the data has failures outside the window");
+        assertEquals(Set.of(new FailureTotal("NT-PBX 300", null, "firmware", 1)),
+                Set.copyOf(tx(tx -> tx.countFailures(otherTenant, from, until))));
+        assertEquals(List.of(), tx(tx -> tx.countFailures(otherTenant, at(2_001), at(9_000))), "from is inclusive,"
+                + " and a failure before it is not counted");
+        assertEquals(List.of(), tx(tx -> tx.countFailures(otherTenant, at(0), at(2_000))), "until is exclusive");
+    }
+
+    @Test
+    @DisplayName("a failure id that exists in the tenant conflicts and changes nothing")
+    void duplicateFailureConflicts() {
+        run(tx -> tx.insertFailure(failure(tenant, "f1", "PSU-300", "cmp-psu", "power.psu", 10)));
+        assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.insertFailure(
+                failure(tenant, "f1", "SW-24", null, "firmware", 20))));
+        assertEquals(List.of(new FailureTotal("PSU-300", ComponentId.of("cmp-psu"), "power.psu", 1)),
+                tx(tx -> tx.countFailures(tenant, at(0), at(100))));
+    }
+
+    @Test
+    @DisplayName("installed units are created or replaced by system and component and listed in order, by model")
+    void installedUnitsSaveReplaceAndList() {
+        InstalledUnit pbx = InstalledUnit.of(SystemId.of("sys-b"), null, "NT-PBX 300", at(10));
+        InstalledUnit psu = InstalledUnit.of(SystemId.of("sys-b"), ComponentId.of("cmp-psu"), "PSU-300", at(20))
+                .withSerial("SN-001").withDecommissionedAt(at(30));
+        InstalledUnit other = InstalledUnit.of(SystemId.of("sys-a"), ComponentId.of("cmp-psu"), "PSU-300", at(40));
+        run(tx -> {
+            tx.saveInstalledUnit(tenant, psu);
+            tx.saveInstalledUnit(tenant, pbx);
+            tx.saveInstalledUnit(tenant, other);
+            tx.saveInstalledUnit(otherTenant, pbx);
+        });
+        assertEquals(List.of(other, pbx, psu), tx(tx -> tx.listInstalledUnits(tenant, Optional.empty())),
+                "by system, then component, the system as a whole first");
+        InstalledUnit replaced = InstalledUnit.of(SystemId.of("sys-b"), ComponentId.of("cmp-psu"), "PSU-400", at(50));
+        run(tx -> tx.saveInstalledUnit(tenant, replaced));
+        assertEquals(List.of(other, pbx, replaced), tx(tx -> tx.listInstalledUnits(tenant, Optional.empty())));
+        assertEquals(List.of(other), tx(tx -> tx.listInstalledUnits(tenant, Optional.of("PSU-300"))));
+        assertEquals(List.of(), tx(tx -> tx.listInstalledUnits(tenant, Optional.of("psu-300"))),
+                "models compare exactly");
+        assertEquals(List.of(pbx), tx(tx -> tx.listInstalledUnits(otherTenant, Optional.empty())));
     }
 
     @Test

@@ -11,7 +11,10 @@ import dev.supportkit.api.request.Contact;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.api.resolution.InstalledUnit;
 import dev.supportkit.spi.storage.CatalogRecord;
+import dev.supportkit.spi.storage.FailureRow;
+import dev.supportkit.spi.storage.FailureTotal;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
@@ -161,6 +164,26 @@ final class GuardedStorage implements StorageProvider {
         @Override
         public List<TimeTotal> sumTime(TenantId tenant, dev.supportkit.api.work.TimeQuery query) {
             return call("sumTime", () -> tx.sumTime(tenant, query));
+        }
+
+        @Override
+        public void insertFailure(FailureRow row) {
+            run("insertFailure", () -> tx.insertFailure(row));
+        }
+
+        @Override
+        public List<FailureTotal> countFailures(TenantId tenant, Instant from, Instant until) {
+            return call("countFailures", () -> tx.countFailures(tenant, from, until));
+        }
+
+        @Override
+        public void saveInstalledUnit(TenantId tenant, InstalledUnit unit) {
+            run("saveInstalledUnit", () -> tx.saveInstalledUnit(tenant, unit));
+        }
+
+        @Override
+        public List<InstalledUnit> listInstalledUnits(TenantId tenant, Optional<String> model) {
+            return call("listInstalledUnits", () -> tx.listInstalledUnits(tenant, model));
         }
 
         @Override

@@ -22,6 +22,8 @@ public enum RequestAction {
     SET_EXECUTOR_DEADLINE("set an executor's deadline on"),
     /** Document the fix. */
     RESOLVE("resolve"),
+    /** Record an equipment failure in the failure register; the status stays as it is. */
+    RECORD_FAILURE("record a failure on"),
     /** Joint sign-off by the customer's representative. */
     SIGN_OFF("sign off"),
     /** The customer objects to the result. */

@@ -79,6 +79,8 @@ public final class RequestLifecycle {
             legal(RequestAction.RECORD_TIME, open, open);
         }
         legal(RequestAction.RECORD_TIME, RESOLVED, RESOLVED);
+        legal(RequestAction.RECORD_FAILURE, AT_SECOND_LINE, AT_SECOND_LINE);
+        legal(RequestAction.RECORD_FAILURE, RESOLVED, RESOLVED);
         legal(RequestAction.SIGN_OFF, RESOLVED, SIGNED_OFF);
         legal(RequestAction.REOPEN, RESOLVED, BACK_TO_LINE);
         legal(RequestAction.CLOSE, SIGNED_OFF, CLOSED);

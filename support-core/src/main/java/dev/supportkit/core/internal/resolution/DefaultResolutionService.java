@@ -10,7 +10,12 @@ import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestRef;
 import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.resolution.FailureCauseCatalogue;
+import dev.supportkit.api.resolution.FailureReport;
+import dev.supportkit.api.resolution.FailureStatistics;
+import dev.supportkit.api.resolution.InstalledUnit;
 import dev.supportkit.api.resolution.ResolutionService;
+import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.notify.MessageTopic;
 import dev.supportkit.core.internal.request.FieldErrors;
@@ -21,10 +26,15 @@ import dev.supportkit.core.internal.request.RequestCommands.Change;
 import dev.supportkit.core.internal.request.RequestCommands.Step;
 import dev.supportkit.core.internal.security.Permission;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Diagnosis with the customer, removal of the problem and joint sign-off (C/02.6, C/03.6). */
+/**
+ * Diagnosis with the customer, removal of the problem and joint sign-off (C/02.6, C/03.6); the failure register
+ * (C/03.6) is the {@link FailureRegister}'s.
+ */
 public final class DefaultResolutionService implements ResolutionService {
     /** Longest resolution summary: also the limit of an imported resolution. */
     public static final int SUMMARY_MAX = 4000;
@@ -32,11 +42,46 @@ public final class DefaultResolutionService implements ResolutionService {
     public static final int CAUSE_MAX = 1000;
 
     private final RequestCommands commands;
+    private final FailureRegister failures;
 
-    /** @param commands the unit-of-work runner */
+    /**
+     * @param commands the unit-of-work runner
+     * @param codec    JSON for the failure-cause catalogue
+     */
     @Inject
-    public DefaultResolutionService(RequestCommands commands) {
+    public DefaultResolutionService(RequestCommands commands, JacksonCodec codec) {
         this.commands = commands;
+        this.failures = new FailureRegister(commands, codec);
+    }
+
+    @Override
+    public FailureCauseCatalogue defineFailureCauses(Actor admin, String yaml) {
+        return failures.define(admin, yaml);
+    }
+
+    @Override
+    public FailureCauseCatalogue failureCauses(Actor actor) {
+        return failures.causes(actor);
+    }
+
+    @Override
+    public InstalledUnit registerInstalledUnit(Actor admin, InstalledUnit unit) {
+        return failures.register(admin, unit);
+    }
+
+    @Override
+    public List<InstalledUnit> installedUnits(Actor actor, Optional<String> model) {
+        return failures.units(actor, model);
+    }
+
+    @Override
+    public Request recordFailure(Actor actor, RequestRef ref, FailureReport report) {
+        return failures.record(actor, ref, report);
+    }
+
+    @Override
+    public FailureStatistics failureStatistics(Actor actor, Instant from, Instant until) {
+        return failures.statistics(actor, from, until);
     }
 
     @Override

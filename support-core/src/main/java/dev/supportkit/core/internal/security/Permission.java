@@ -106,6 +106,15 @@ public enum Permission {
     SIGN_OFF("sign off a request", CUSTOMER_REPRESENTATIVE),
     /** resolution.reopen */
     REOPEN("reopen a request", CUSTOMER_REPRESENTATIVE),
+    /** resolution.defineFailureCauses, registerInstalledUnit */
+    MANAGE_FAILURE_REGISTER("maintain the failure causes and the installed base", ADMINISTRATOR),
+    /** resolution.failureCauses, installedUnits */
+    READ_FAILURE_CATALOGUE("read the failure causes and the installed base", FIRST_LINE_OPERATOR, INTAKE_LEAD,
+            SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
+    /** resolution.recordFailure (at second line, of the request's group) */
+    RECORD_FAILURE("record an equipment failure", SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** resolution.failureStatistics */
+    READ_FAILURES("read failure statistics", INTAKE_LEAD, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
     /** quality.close */
     CLOSE("close a request", INTAKE_LEAD, GROUP_LEAD),
     /** quality.request, quality.requests, intake.contacts */

@@ -125,7 +125,9 @@ class JacksonCodecTest {
                         Instant.parse("2026-03-18T07:00:00Z"), Instant.parse("2026-03-18T11:00:00Z"), "closed"),
                 new RequestEvent.WorksCancelled("w-1", "postponed"),
                 new RequestEvent.WorksDone("w-1", "installed", List.of("24 extensions ring")),
-                new RequestEvent.WorksSignedOff("w-1", "fine"));
+                new RequestEvent.WorksSignedOff("w-1", "fine"),
+                new RequestEvent.FailureRecorded("f-1", "PSU-300", ComponentId.of("cmp-psu"), "SN-001", "power.psu", 2,
+                        T.minusSeconds(7200), T.minusSeconds(3600), "PSU over-temperature"));
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.resolution.FailureReport;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.work.Advice;
 import dev.supportkit.api.work.Assignment;
@@ -132,8 +133,10 @@ class RequestLifecycleTest {
         LEGAL.put("WAITING_FOR_CUSTOMER@FIRST_LINE PROVIDE_CLARIFICATION", IN_PROGRESS_FIRST_LINE);
         LEGAL.put("WAITING_FOR_CUSTOMER@INTAKE_LEAD PROVIDE_CLARIFICATION", AT_INTAKE_LEAD);
         LEGAL.put("WAITING_FOR_CUSTOMER@SECOND_LINE PROVIDE_CLARIFICATION", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE RECORD_FAILURE", AT_SECOND_LINE);
         for (String resolved : List.of("RESOLVED@FIRST_LINE", "RESOLVED@INTAKE_LEAD", "RESOLVED@SECOND_LINE")) {
             LEGAL.put(resolved + " RECORD_TIME", RESOLVED); // time is recorded after resolving too
+            LEGAL.put(resolved + " RECORD_FAILURE", RESOLVED); // and so are the failures it found
         }
         LEGAL.put("RESOLVED@FIRST_LINE SIGN_OFF", SIGNED_OFF);
         LEGAL.put("RESOLVED@INTAKE_LEAD SIGN_OFF", SIGNED_OFF);
@@ -200,6 +203,7 @@ class RequestLifecycleTest {
                     new ExecutorDeadline(SpecialistId.of("spc-viktor"), fx.clock.instant().plus(Duration.ofHours(4)),
                             "Replace the power supply"));
             case RESOLVE -> e.resolution().resolve(worker, r.ref(), ResolutionReport.of("Replaced the PSU", "PSU failed"));
+            case RECORD_FAILURE -> e.resolution().recordFailure(fx.engineer, r.ref(), failure());
             case SIGN_OFF -> e.resolution().signOff(fx.customer, r.ref(), "ok");
             case REOPEN -> e.resolution().reopen(fx.customer, r.ref(), "Still no calls");
             case CLOSE -> e.quality().close(fx.intakeLead, r.ref(), "checked");
@@ -261,6 +265,20 @@ class RequestLifecycleTest {
                 yield e.quality().request(fx.auditor, r.id());
             }
         };
+    }
+
+    /** Whether the failure-cause catalogue has been defined yet. */
+    private static boolean causesDefined;
+
+    /** A PSU failure two hours ago, under the one cause of a catalogue defined on first use. */
+    private static FailureReport failure() {
+        if (!causesDefined) {
+            fx.engine.resolution().defineFailureCauses(fx.admin, "causes:\n  - code: power.psu\n    title: PSU\n");
+            causesDefined = true;
+        }
+        return FailureReport.builder().model("PSU-300").causeCode("power.psu")
+                .failedAt(fx.clock.instant().minus(Duration.ofHours(2)))
+                .restoredAt(fx.clock.instant().minus(Duration.ofHours(1))).build();
     }
 
     /** A specialist of the request's line other than its assignee. */

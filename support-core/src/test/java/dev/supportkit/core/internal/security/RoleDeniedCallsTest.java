@@ -569,6 +569,24 @@ class RoleDeniedCallsTest {
             new Op("resolution.reopen", Permission.REOPEN, roles(CUSTOMER_REPRESENTATIVE), false,
                     at(RequestStatus.RESOLVED, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.resolution().reopen(a, r.ref(), "Still no calls")),
+            new Op("resolution.defineFailureCauses", Permission.MANAGE_FAILURE_REGISTER, roles(ADMINISTRATOR), false,
+                    NO_REQUEST, (fx, a, r) -> fx.engine.resolution().defineFailureCauses(a, Failures.CATALOGUE)),
+            new Op("resolution.failureCauses", Permission.READ_FAILURE_CATALOGUE, roles(FIRST_LINE_OPERATOR,
+                    INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR, ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.resolution().failureCauses(a)),
+            new Op("resolution.registerInstalledUnit", Permission.MANAGE_FAILURE_REGISTER, roles(ADMINISTRATOR),
+                    false, NO_REQUEST, (fx, a, r) -> fx.engine.resolution().registerInstalledUnit(a,
+                            dev.supportkit.api.resolution.InstalledUnit.of(fx.system, fx.psu, "PSU-300",
+                                    EngineFixture.START.minus(Duration.ofDays(30))))),
+            new Op("resolution.installedUnits", Permission.READ_FAILURE_CATALOGUE, roles(FIRST_LINE_OPERATOR,
+                    INTAKE_LEAD, SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR, ADMINISTRATOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.resolution().installedUnits(a, Optional.of("PSU-300"))),
+            new Op("resolution.recordFailure", Permission.RECORD_FAILURE, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
+                    false, at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.resolution().recordFailure(a, r.ref(), Failures.report(fx))),
+            new Op("resolution.failureStatistics", Permission.READ_FAILURES, roles(INTAKE_LEAD, GROUP_LEAD, AUDITOR,
+                    ADMINISTRATOR), false, NO_REQUEST, (fx, a, r) -> fx.engine.resolution().failureStatistics(a,
+                            EngineFixture.START.minus(Duration.ofDays(30)), fx.clock.instant().plusSeconds(1))),
             new Op("quality.request", Permission.READ_REQUESTS, EVERY_ROLE, false,
                     at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
                     (fx, a, r) -> fx.engine.quality().request(a, r.id())),
@@ -743,6 +761,22 @@ class RoleDeniedCallsTest {
         return List.of("spc-viktor", "spc-galina").stream().map(id -> TaskDraft.builder("by-" + id)
                 .executor(SpecialistId.of(id)).description("Check the trunk").within(Duration.ofHours(2)).build())
                 .toList();
+    }
+
+    /** The failure register's rows: a cause catalogue, defined once by the administrator before the first report. */
+    private static final class Failures {
+        static final String CATALOGUE = "causes:\n  - code: power.psu\n    title: PSU failure\n";
+        static boolean defined;
+
+        static dev.supportkit.api.resolution.FailureReport report(EngineFixture fx) {
+            if (!defined) {
+                fx.engine.resolution().defineFailureCauses(fx.admin, CATALOGUE);
+                defined = true;
+            }
+            return dev.supportkit.api.resolution.FailureReport.builder().model("PSU-300").component(fx.psu)
+                    .causeCode("power.psu").failedAt(fx.clock.instant().minus(Duration.ofHours(2)))
+                    .restoredAt(fx.clock.instant().minus(Duration.ofHours(1))).build();
+        }
     }
 
     /** Solution-base content the knowledge and consulting rows need. */

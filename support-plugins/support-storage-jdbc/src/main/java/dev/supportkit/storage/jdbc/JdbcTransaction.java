@@ -4,18 +4,23 @@ import dev.supportkit.api.scheduling.Visit;
 import dev.supportkit.spi.storage.VisitRecord;
 import static dev.supportkit.storage.jdbc.Rows.name;
 import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.ComponentId;
 import dev.supportkit.api.directory.DirectoryEntry;
 import dev.supportkit.api.directory.OrganizationId;
 import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.directory.SystemId;
 import dev.supportkit.api.error.ConcurrencyConflictException;
 import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.request.Contact;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.api.resolution.InstalledUnit;
 import dev.supportkit.api.work.TimeQuery;
 import dev.supportkit.spi.DataCodec;
 import dev.supportkit.spi.storage.CatalogRecord;
+import dev.supportkit.spi.storage.FailureRow;
+import dev.supportkit.spi.storage.FailureTotal;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
@@ -37,7 +42,8 @@ import java.util.OptionalInt;
 
 /**
  * One JDBC transaction. Requests and directory entries are stored as the codec's JSON plus the columns
- * queries filter and sort by; journal records, contacts, outbox messages and timers column by column;
+ * queries filter and sort by; journal records, contacts, outbox messages, timers, time records, failures and
+ * installed units column by column;
  * catalogue records as the engine's JSON text with their key columns and a latest-version flag. Usable
  * only until {@code inTransaction} returns.
  */
@@ -261,6 +267,66 @@ final class JdbcTransaction implements StorageTransaction {
     private VisitRecord visit(java.sql.ResultSet rows) throws java.sql.SQLException {
         return new VisitRecord(TenantId.of(rows.getString("tenant")), codec.fromJson(rows.getString("document"),
                 Visit.class), sql.dialect().getInstant(rows, "held_until"));
+    }
+
+    // ------------------------------------------------------------------------------------------ failures
+
+    @Override
+    public void insertFailure(FailureRow r) {
+        sql().insert("insertFailure", () -> new ConcurrencyConflictException("failure", r.id(), 0, -1),
+                "INSERT INTO sk_failures (tenant, id, request_id, model, component_id, serial, cause_code, failed_at,"
+                        + " restored_at, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.tenant().value(), r.id(), r.request().value(), r.model(),
+                r.component() == null ? null : r.component().value(), r.serial(), r.causeCode(), r.failedAt(),
+                r.restoredAt(), r.note(), r.recordedBy(), r.recordedAt());
+    }
+
+    @Override
+    public List<FailureTotal> countFailures(TenantId tenant, Instant from, Instant until) {
+        return sql().query("countFailures", "SELECT model, component_id, cause_code, COUNT(*) AS n FROM sk_failures"
+                        + " WHERE tenant = ? AND failed_at >= ? AND failed_at < ?"
+                        + " GROUP BY model, component_id, cause_code",
+                rows -> {
+                    String component = rows.getString("component_id");
+                    return new FailureTotal(rows.getString("model"),
+                            component == null ? null : ComponentId.of(component), rows.getString("cause_code"),
+                            rows.getLong("n"));
+                }, tenant.value(), from, until);
+    }
+
+    /** The component column of an installed unit: '' for the system as a whole (it is part of the key). */
+    private static final String WHOLE_SYSTEM = "";
+
+    @Override
+    public void saveInstalledUnit(TenantId tenant, InstalledUnit unit) {
+        String component = unit.component().map(ComponentId::value).orElse(WHOLE_SYSTEM);
+        sql().update("saveInstalledUnit", "DELETE FROM sk_installed_units WHERE tenant = ? AND system_id = ?"
+                + " AND component_id = ?", tenant.value(), unit.system().value(), component);
+        sql().insert("saveInstalledUnit", () -> new ConcurrencyConflictException("installed unit of system '"
+                        + unit.system() + "' was saved by a concurrent transaction", (Throwable) null),
+                "INSERT INTO sk_installed_units (tenant, system_id, component_id, model, serial, commissioned_at,"
+                        + " decommissioned_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                tenant.value(), unit.system().value(), component, unit.model(), unit.serial().orElse(null),
+                unit.commissionedAt(), unit.decommissionedAt().isPresent() ? unit.decommissionedAt().get()
+                        : Statements.TypedNull.TIMESTAMP);
+    }
+
+    @Override
+    public List<InstalledUnit> listInstalledUnits(TenantId tenant, Optional<String> model) {
+        String select = "SELECT system_id, component_id, model, serial, commissioned_at, decommissioned_at"
+                + " FROM sk_installed_units WHERE tenant = ?";
+        Object[] parameters = model.isPresent() ? new Object[] {tenant.value(), model.get()}
+                : new Object[] {tenant.value()};
+        return sql().query("listInstalledUnits", select + (model.isPresent() ? " AND model = ?" : "")
+                        + " ORDER BY system_id, component_id",
+                rows -> {
+                    String component = rows.getString("component_id");
+                    return new InstalledUnit(SystemId.of(rows.getString("system_id")),
+                            component.isEmpty() ? Optional.empty() : Optional.of(ComponentId.of(component)),
+                            rows.getString("model"), Optional.ofNullable(rows.getString("serial")),
+                            sql.dialect().getInstant(rows, "commissioned_at"),
+                            Optional.ofNullable(sql.dialect().getInstant(rows, "decommissioned_at")));
+                }, parameters);
     }
 
     // ------------------------------------------------------------------------------------------ contacts

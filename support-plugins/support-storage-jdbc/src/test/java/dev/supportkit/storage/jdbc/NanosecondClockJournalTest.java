@@ -15,9 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -64,10 +62,8 @@ class NanosecondClockJournalTest {
     @DisplayName("a journal written with a nanosecond clock verifies, and stored times read back as returned")
     void nanosecondClockJournalVerifies(TestDatabase server) {
         database = server.create();
-        Map<String, String> settings = new HashMap<>();
-        settings.put("supportkit.storage.provider", "jdbc");
-        database.settings().forEach((key, value) -> settings.put("supportkit.providers.jdbc." + key, value));
-        try (EngineFixture fx = new EngineFixture(settings, builder -> builder.clock(new NanosecondClock()))) {
+        try (EngineFixture fx = new EngineFixture(database.engineSettings(),
+                builder -> builder.clock(new NanosecondClock()))) {
             Request inWork = fx.requestIn(RequestStatus.IN_PROGRESS_FIRST_LINE, SupportLine.FIRST_LINE);
             Request resolved = fx.engine.resolution().resolve(fx.operator, inWork.ref(),
                     ResolutionReport.of("Restarted the trunk", "Trunk hung"));

@@ -3,6 +3,7 @@ package dev.supportkit.core.internal.storage.memory;
 import dev.supportkit.api.scheduling.VisitStatus;
 import dev.supportkit.spi.storage.VisitRecord;
 import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.ComponentId;
 import dev.supportkit.api.directory.DirectoryEntry;
 import dev.supportkit.api.directory.OrganizationId;
 import dev.supportkit.api.directory.SpecialistId;
@@ -13,9 +14,12 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestSort;
 import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.api.resolution.InstalledUnit;
 import dev.supportkit.api.work.TimeQuery;
 import dev.supportkit.spi.blob.BlobStore;
 import dev.supportkit.spi.storage.CatalogRecord;
+import dev.supportkit.spi.storage.FailureRow;
+import dev.supportkit.spi.storage.FailureTotal;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
@@ -59,6 +63,10 @@ public final class InMemoryStorageProvider implements StorageProvider {
     private record EntryKey(TenantId tenant, Class<?> type, String id) {
     }
 
+    /** An installed unit's key: its system and component ("" for the system as a whole). */
+    private record UnitKey(TenantId tenant, String system, String component) {
+    }
+
     /** Who holds a claim on a due item, and until when. */
     private record Claim(String nodeId, Instant until) {
         boolean runningAt(Instant now) {
@@ -74,6 +82,8 @@ public final class InMemoryStorageProvider implements StorageProvider {
     private final Map<Key, VisitRecord> visits = new LinkedHashMap<>();
     /** Which visit holds each technician's slot: key (tenant, technician|slot). */
     private final Map<Key, String> visitSlots = new HashMap<>();
+    private final Map<Key, FailureRow> failures = new LinkedHashMap<>();
+    private final Map<UnitKey, InstalledUnit> installedUnits = new HashMap<>();
     private final Map<Key, List<JournalRecord>> journals = new HashMap<>();
     private final Map<String, OutboxMessage> outbox = new LinkedHashMap<>();
     private final Map<EntryKey, DirectoryEntry> directory = new HashMap<>();
@@ -209,12 +219,16 @@ public final class InMemoryStorageProvider implements StorageProvider {
 
         @Override
         public void insertTimeRecord(TimeRecord record) {
+            insertNew(timeRecords, new Key(record.tenant(), record.id()), record, "time record");
+        }
+
+        /** Stores a record under a key no record has yet, or reports a conflict; undone with the transaction. */
+        private <V> void insertNew(Map<Key, V> records, Key key, V record, String kind) {
             checkOpen();
-            Key key = new Key(record.tenant(), record.id());
-            if (timeRecords.putIfAbsent(key, record) != null) {
-                throw new ConcurrencyConflictException("time record", record.id(), 0, -1);
+            if (records.putIfAbsent(key, record) != null) {
+                throw new ConcurrencyConflictException(kind, key.id(), 0, -1);
             }
-            undo.push(() -> timeRecords.remove(key));
+            undo.push(() -> records.remove(key));
         }
 
         @Override
@@ -322,6 +336,56 @@ public final class InMemoryStorageProvider implements StorageProvider {
                             Duration::plus));
             return sums.entrySet().stream().map(e -> new TimeTotal(e.getKey().request(), e.getKey().specialist(),
                     e.getKey().function(), e.getValue())).toList();
+        }
+
+        @Override
+        public void insertFailure(FailureRow row) {
+            insertNew(failures, new Key(row.tenant(), row.id()), row, "failure");
+        }
+
+        @Override
+        public List<FailureTotal> countFailures(TenantId tenant, Instant from, Instant until) {
+            checkOpen();
+            record Group(String model, ComponentId component, String causeCode) {
+            }
+            Map<Group, Long> counts = new LinkedHashMap<>();
+            failures.values().stream()
+                    .filter(f -> f.tenant().equals(tenant))
+                    .filter(f -> !f.failedAt().isBefore(from) && f.failedAt().isBefore(until))
+                    .forEach(f -> counts.merge(new Group(f.model(), f.component(), f.causeCode()), 1L, Long::sum));
+            return counts.entrySet().stream().map(e -> new FailureTotal(e.getKey().model(), e.getKey().component(),
+                    e.getKey().causeCode(), e.getValue())).toList();
+        }
+
+        @Override
+        public void saveInstalledUnit(TenantId tenant, InstalledUnit unit) {
+            checkOpen();
+            UnitKey key = new UnitKey(tenant, unit.system().value(), unit.component().map(ComponentId::value)
+                    .orElse(""));
+            replace(installedUnits, key, unit);
+        }
+
+        /** Creates or replaces a value; the value before (or none) comes back with a rollback. */
+        private <K, V> void replace(Map<K, V> values, K key, V value) {
+            V previous = values.put(key, value);
+            undo.push(() -> {
+                if (previous == null) {
+                    values.remove(key);
+                } else {
+                    values.put(key, previous);
+                }
+            });
+        }
+
+        @Override
+        public List<InstalledUnit> listInstalledUnits(TenantId tenant, Optional<String> model) {
+            checkOpen();
+            return installedUnits.entrySet().stream()
+                    .filter(e -> e.getKey().tenant().equals(tenant))
+                    .filter(e -> model.map(e.getValue().model()::equals).orElse(true))
+                    .sorted(Comparator.comparing((Map.Entry<UnitKey, InstalledUnit> e) -> e.getKey().system())
+                            .thenComparing(e -> e.getKey().component()))
+                    .map(Map.Entry::getValue).toList();
         }
 
         @Override
@@ -534,15 +598,7 @@ public final class InMemoryStorageProvider implements StorageProvider {
         @Override
         public void saveDirectoryEntry(TenantId tenant, DirectoryEntry entry) {
             checkOpen();
-            EntryKey key = new EntryKey(tenant, entry.getClass(), entry.entryId());
-            DirectoryEntry previous = directory.put(key, entry);
-            undo.push(() -> {
-                if (previous == null) {
-                    directory.remove(key);
-                } else {
-                    directory.put(key, previous);
-                }
-            });
+            replace(directory, new EntryKey(tenant, entry.getClass(), entry.entryId()), entry);
         }
 
         @Override

@@ -84,6 +84,18 @@ public enum TestDatabase {
     /** A fresh database: its provider settings and how to drop it. */
     public record Fresh(TestDatabase server, String url, Map<String, String> settings, Runnable drop) {
         /**
+         * Settings that put an engine on this database: the JDBC provider with its settings.
+         *
+         * @return engine configuration keys and values, to add to (a copy is returned)
+         */
+        public Map<String, String> engineSettings() {
+            Map<String, String> engine = new HashMap<>();
+            engine.put("supportkit.storage.provider", "jdbc");
+            settings.forEach((key, value) -> engine.put("supportkit.providers.jdbc." + key, value));
+            return engine;
+        }
+
+        /**
          * Opens a provider on this database.
          *
          * @param nodeId the node id

@@ -38,6 +38,9 @@ import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.resolution.FailureReport;
+import dev.supportkit.api.resolution.FailureStatistics;
+import dev.supportkit.api.resolution.InstalledUnit;
 import dev.supportkit.api.scheduling.WorksProposal;
 import dev.supportkit.api.scheduling.WorksOutcome;
 import dev.supportkit.api.scheduling.WorksOrder;
@@ -284,6 +287,7 @@ public final class Quickstart {
             faqAtFirstContact(out, engine, anna, irina, romashka, pbx);
             emergency(out, engine, anna, romashka, pbx);
             installationWorks(out, engine, clock, smtpSink, admin, anna, viktor, irina, romashka, office, telephony);
+            failureRegister(out, engine, clock, admin, anna, viktor, boris, romashka, pbx, psu, telephony);
             return verification;
         } finally {
             smtpSink.stop();
@@ -361,6 +365,43 @@ public final class Quickstart {
         }).sorted(java.util.Comparator.comparing(Quickstart::subject).reversed()) // «Согласовано…», then «Перенесено…»
                 .toArray(MimeMessage[]::new);
         printMessages(out, toCustomer);
+    }
+
+    /**
+     * The failure register (C/03.6): a cause catalogue, the PBX's power supply in the installed base, a
+     * failure recorded on a request at second line, and the counts and MTBF of the month.
+     */
+    private static void failureRegister(PrintStream out, SupportEngine engine, DemoClock clock, Actor admin,
+                                        Actor anna, Actor viktor, Actor boris, OrganizationId romashka, SystemId pbx,
+                                        ComponentId psu, GroupId telephony) {
+        engine.resolution().defineFailureCauses(admin, """
+                causes:
+                  - code: power
+                    title: Электропитание
+                    causes:
+                      - code: power.psu
+                        title: Отказ блока питания
+                  - code: firmware
+                    title: Ошибка прошивки
+                """);
+        Instant monthStart = Instant.parse("2026-03-01T00:00:00Z");
+        engine.resolution().registerInstalledUnit(admin, InstalledUnit.of(pbx, psu, "NT-PSU 300W",
+                Instant.parse("2025-03-01T00:00:00Z")));
+        Request request = engine.intake().registerContact(anna, ContactDraft.builder().organization(romashka)
+                .representative(RepresentativeId.of("irina")).system(pbx).newRequest(true).channel(Channel.PHONE)
+                .subject("АТС снова перезагружается").text("Станция перезагружается каждые полчаса.").build());
+        request = engine.intake().takeIntoWork(anna, request.ref());
+        request = engine.escalation().redirect(anna, request.ref(), RedirectTarget.secondLine(telephony), "hardware");
+        Instant failed = clock.instant().minus(Duration.ofHours(3));
+        engine.resolution().recordFailure(viktor, request.ref(), FailureReport.builder().model("NT-PSU 300W")
+                .component(psu).serial("PSU-2291").causeCode("power.psu").failedAt(failed)
+                .restoredAt(clock.instant().minus(Duration.ofHours(1))).note("Fan seized again").build());
+        FailureStatistics month = engine.resolution().failureStatistics(boris, monthStart,
+                Instant.parse("2026-04-01T00:00:00Z"));
+        out.printf("%nFailure register, March 2026: %d failure(s); by model %s; by cause %s; MTBF %s%n", month.total(),
+                month.byModel(), month.byCause(), month.mtbf().stream().map(m -> m.model() + " "
+                        + m.hoursBetweenFailures().stream().mapToObj(h -> String.format(Locale.ROOT, "%.0f h", h))
+                        .findFirst().orElse("-")).toList());
     }
 
     /** A question answered from the FAQ at the first contact, and the consulting statistics. */

@@ -66,6 +66,8 @@ class QuickstartTest {
         int agreed = printed.indexOf("Согласовано время работ по заявке «Установка АТС в новом филиале»");
         int moved = printed.indexOf("Перенесено время работ по заявке «Установка АТС в новом филиале»");
         assertTrue(agreed > 0 && moved > agreed, "the customer gets both messages in Russian: " + printed);
+        assertTrue(printed.contains("Failure register, March 2026: 1 failure(s); by model {NT-PSU 300W=1}; by cause"
+                + " {power.psu=1}; MTBF [NT-PSU 300W 744 h]"), printed);
     }
 
     @Test
@@ -74,7 +76,7 @@ class QuickstartTest {
         ChainVerification[] result = new ChainVerification[1];
         assertTrue(run(result).contains("holds 0 request(s) from earlier runs"));
         String second = run(result);
-        assertTrue(second.contains("holds 5 request(s) from earlier runs"), second);
+        assertTrue(second.contains("holds 6 request(s) from earlier runs"), second);
         assertTrue(result[0].intact());
     }
 }

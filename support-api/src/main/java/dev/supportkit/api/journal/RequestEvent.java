@@ -633,4 +633,31 @@ public sealed interface RequestEvent {
     record FailureRecorded(String failure, String model, ComponentId component, String serial, String causeCode,
                            int catalogue, Instant failedAt, Instant restoredAt, String note) implements RequestEvent {
     }
+
+    /**
+     * The customer's equipment was checked, remotely or on site (C/03.6).
+     *
+     * @param onSite       whether on site
+     * @param component    the component checked, or null
+     * @param findings     what was found
+     * @param measurements measured values, in the order taken
+     */
+    record EquipmentChecked(boolean onSite, ComponentId component, String findings,
+                            java.util.List<dev.supportkit.api.resolution.EquipmentCheck.Measurement> measurements)
+            implements RequestEvent {
+    }
+
+    /**
+     * The customer's staff were trained (C/02.6).
+     *
+     * @param training   the training record's id
+     * @param topic      what about
+     * @param attendees  who attended
+     * @param heldAt     when
+     * @param duration   how long
+     * @param competence the configuration competence handed over
+     */
+    record TrainingGiven(String training, String topic, java.util.List<dev.supportkit.api.directory.RepresentativeId>
+            attendees, Instant heldAt, java.time.Duration duration, String competence) implements RequestEvent {
+    }
 }

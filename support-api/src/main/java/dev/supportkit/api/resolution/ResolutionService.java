@@ -139,4 +139,17 @@ public interface ResolutionService {
      * @return the figures
      */
     FailureStatistics failureStatistics(Actor actor, Instant from, Instant until);
+
+    /**
+     * Records a check of the customer's equipment, remote or on site, before or instead of a visit (C/03.6,
+     * internal): the findings and the values measured.
+     *
+     * @param actor a second-line engineer or group lead of the request's group
+     * @param ref   the request and the version the actor read; in work at second line
+     * @param check what was checked, found and measured
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.ValidationException naming {@code check.findings} or
+     *         {@code check.measurements} ({@code max-size}, {@code required}, {@code max-length})
+     */
+    Request recordCheck(Actor actor, RequestRef ref, EquipmentCheck check);
 }

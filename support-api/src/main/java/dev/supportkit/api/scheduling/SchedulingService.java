@@ -263,4 +263,34 @@ public interface SchedulingService {
      * @return its offers of visit windows, oldest first, each marked when confirmed
      */
     java.util.List<VisitOffer> visitOffers(Actor actor, dev.supportkit.api.request.RequestId request);
+
+    /**
+     * Records a training of the customer's staff given on a request (C/02.6, customer-visible): topic,
+     * attendees, when, how long, the configuration competence handed over and the materials. Files go on the
+     * entry with {@link dev.supportkit.api.work.WorkService#attach}. Listed per organisation and representative.
+     *
+     * @param actor   a second-line engineer or group lead of the request's group (the trainer)
+     * @param ref     the request and the version the actor read; in work at second line
+     * @param session the training
+     * @return the new snapshot
+     * @throws dev.supportkit.api.error.ValidationException naming {@code training.topic},
+     *         {@code training.attendees} ({@code size}, {@code of-organization}), {@code training.heldAt}
+     *         ({@code not-in-future}), {@code training.duration} ({@code range}), {@code training.competence} or
+     *         {@code training.materials}
+     */
+    Request recordTraining(Actor actor, RequestRef ref, TrainingSession session);
+
+    /**
+     * @param actor        anyone who may read the organisation's directory entries (a customer: their own)
+     * @param organization the organisation
+     * @return its trainings, earliest first
+     */
+    java.util.List<TrainingRecord> trainings(Actor actor, dev.supportkit.api.directory.OrganizationId organization);
+
+    /**
+     * @param actor          anyone who may read the representative's organisation (a customer: their own)
+     * @param representative the representative
+     * @return the trainings they attended, earliest first
+     */
+    java.util.List<TrainingRecord> trainingsOf(Actor actor, dev.supportkit.api.directory.RepresentativeId representative);
 }

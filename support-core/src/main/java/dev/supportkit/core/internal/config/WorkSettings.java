@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * supportkit.work.visits.travel-buffer-minutes = 30      (a technician is held this long after each visit;
  *                                                          a multiple of 15, at most 480)
  * supportkit.work.visits.offer-minutes = 1440            (how long the customer may confirm an offered window)
+ * supportkit.work.configuration-categories = configuration, configuration.hardware, configuration.software,
+ *                                            configuration.hardware-software
+ *                                                        (requests of these categories are resolved as C/02.6)
  * </pre>
  * By default a customer representative's view of a request carries no work plan. When set, it carries the
  * plan's tasks (what, by whom, by when, done or not) without the executors' notes on finishing them.
@@ -30,10 +33,11 @@ import java.util.regex.Pattern;
  * @param attachmentDirectory   where attachments are kept as files, if not in the storage provider
  * @param travelBuffer          how long a technician is held after each visit
  * @param offerValidity         how long an offer of visit windows can be confirmed
+ * @param configurationCategories problem categories of configuration help: resolved as C/02.6
  */
 public record WorkSettings(boolean planVisibleToCustomer, long maxAttachmentBytes, List<String> attachmentTypes,
                            Optional<Path> attachmentDirectory, java.time.Duration travelBuffer,
-                           java.time.Duration offerValidity) {
+                           java.time.Duration offerValidity, List<String> configurationCategories) {
     /** The key prefix. */
     public static final String PREFIX = "supportkit.work.";
     /** The attachment types allowed when none are configured: documents, images, logs and archives. */
@@ -46,7 +50,9 @@ public record WorkSettings(boolean planVisibleToCustomer, long maxAttachmentByte
     public static final long DEFAULT_MAX_BYTES = 25L * 1024 * 1024;
     /** The defaults: the plan is internal; 25 MiB attachments of the default types, in the storage provider. */
     public static final WorkSettings DEFAULTS = new WorkSettings(false, DEFAULT_MAX_BYTES, DEFAULT_TYPES,
-            Optional.empty(), java.time.Duration.ofMinutes(30), java.time.Duration.ofDays(1));
+            Optional.empty(), java.time.Duration.ofMinutes(30), java.time.Duration.ofDays(1),
+            List.of("configuration", "configuration.hardware", "configuration.software",
+                    "configuration.hardware-software"));
 
     private static final long MAX_BYTES_LIMIT = 2L * 1024 * 1024 * 1024;
     private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/([a-z0-9][a-z0-9!#$&^_.+-]*|\\*)");
@@ -60,9 +66,11 @@ public record WorkSettings(boolean planVisibleToCustomer, long maxAttachmentByte
      * @param attachmentDirectory   where attachments are kept as files, if anywhere
      * @param travelBuffer          how long a technician is held after each visit
      * @param offerValidity         how long an offer can be confirmed
+     * @param configurationCategories categories of configuration help
      */
     public WorkSettings {
         attachmentTypes = List.copyOf(attachmentTypes);
+        configurationCategories = List.copyOf(configurationCategories);
     }
 
     /**
@@ -89,6 +97,7 @@ public record WorkSettings(boolean planVisibleToCustomer, long maxAttachmentByte
         Optional<Path> directory = Optional.empty();
         java.time.Duration travel = DEFAULTS.travelBuffer();
         java.time.Duration offers = DEFAULTS.offerValidity();
+        List<String> configuration = DEFAULTS.configurationCategories();
         for (Map.Entry<String, List<String>> entry : values.entrySet()) {
             String key = entry.getKey();
             String value = String.join(",", entry.getValue()).strip();
@@ -150,12 +159,14 @@ public record WorkSettings(boolean planVisibleToCustomer, long maxAttachmentByte
                         problems.add(key + ": must be a number of minutes, was '" + value + "'");
                     }
                 }
+                case "configuration-categories" -> configuration = java.util.Arrays.stream(value.split(","))
+                        .map(String::strip).filter(c -> !c.isEmpty()).toList();
                 default -> problems.add(key + ": unknown work key (known: " + PREFIX + "plan-visible-to-customer, "
                         + PREFIX + "attachments.max-bytes, " + PREFIX + "attachments.types, " + PREFIX
                         + "attachments.directory, " + PREFIX + "visits.travel-buffer-minutes, " + PREFIX
-                        + "visits.offer-minutes)");
+                        + "visits.offer-minutes, " + PREFIX + "configuration-categories)");
             }
         }
-        return new WorkSettings(planVisible, maxBytes, types, directory, travel, offers);
+        return new WorkSettings(planVisible, maxBytes, types, directory, travel, offers, configuration);
     }
 }

@@ -49,7 +49,8 @@ final class WorkAttachments {
     private static final Set<String> ATTACHABLE = Set.of(RequestEvent.Registered.class.getSimpleName(),
             RequestEvent.ContactAttached.class.getSimpleName(), RequestEvent.ClarificationProvided.class.getSimpleName(),
             RequestEvent.ReplySent.class.getSimpleName(), RequestEvent.NoteAdded.class.getSimpleName(),
-            RequestEvent.Resolved.class.getSimpleName());
+            RequestEvent.Resolved.class.getSimpleName(), RequestEvent.TrainingGiven.class.getSimpleName(),
+            RequestEvent.EquipmentChecked.class.getSimpleName());
     private static final String ADDED = RequestEvent.AttachmentAdded.class.getSimpleName();
 
     private final RequestCommands commands;

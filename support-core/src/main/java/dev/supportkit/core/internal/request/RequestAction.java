@@ -66,6 +66,10 @@ public enum RequestAction {
     RESCHEDULE_VISIT("reschedule a visit of"),
     /** Cancel a booked visit. */
     CANCEL_VISIT("cancel a visit of"),
+    /** Record a check of the equipment. */
+    RECORD_CHECK("record a check on"),
+    /** Record a training of the customer's staff. */
+    RECORD_TRAINING("record a training on"),
     /** Offer the customer visit windows. */
     OFFER_VISIT("offer visit windows for"),
     /** The customer confirms an offered window. */

@@ -52,6 +52,8 @@ public final class RequestLifecycle {
         legal(RequestAction.RESCHEDULE_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.CANCEL_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.OFFER_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
+        legal(RequestAction.RECORD_CHECK, AT_SECOND_LINE, AT_SECOND_LINE);
+        legal(RequestAction.RECORD_TRAINING, AT_SECOND_LINE, AT_SECOND_LINE);
         legal(RequestAction.CONFIRM_VISIT, AT_SECOND_LINE, AT_SECOND_LINE);
         for (RequestAction works : EnumSet.of(RequestAction.PROPOSE_WORKS, RequestAction.AGREE_WORKS,
                 RequestAction.PROPOSE_OTHER_DATES, RequestAction.RESCHEDULE_WORKS, RequestAction.CANCEL_WORKS,

@@ -15,6 +15,8 @@ import dev.supportkit.api.resolution.FailureReport;
 import dev.supportkit.api.resolution.FailureStatistics;
 import dev.supportkit.api.resolution.InstalledUnit;
 import dev.supportkit.api.resolution.ResolutionService;
+import dev.supportkit.api.resolution.EquipmentCheck;
+import dev.supportkit.core.internal.config.EngineSettings;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.notify.MessageTopic;
@@ -41,17 +43,60 @@ public final class DefaultResolutionService implements ResolutionService {
     /** Longest resolution cause: also the limit of an imported resolution. */
     public static final int CAUSE_MAX = 1000;
 
+    private final java.util.Set<String> configurationCategories;
     private final RequestCommands commands;
     private final FailureRegister failures;
 
     /**
      * @param commands the unit-of-work runner
      * @param codec    JSON for the failure-cause catalogue
+     * @param settings the engine's settings: the categories of configuration help (resolved as C/02.6)
      */
     @Inject
-    public DefaultResolutionService(RequestCommands commands, JacksonCodec codec) {
+    public DefaultResolutionService(RequestCommands commands, JacksonCodec codec, EngineSettings settings) {
         this.commands = commands;
         this.failures = new FailureRegister(commands, codec);
+        this.configurationCategories = java.util.Set.copyOf(settings.work().configurationCategories());
+    }
+
+    @Override
+    public Request recordCheck(Actor actor, RequestRef ref, EquipmentCheck check) {
+        return commands.execute(actor, ref, Permission.RECORD_CHECK, RequestAction.RECORD_CHECK, true, step -> {
+            FieldErrors errors = step.errors();
+            if (!errors.required("check", check)) {
+                return null;
+            }
+            errors.requiredText("check.findings", check.findings(), 4000);
+            if (check.measurements().size() > 50) {
+                errors.add("check.measurements", "max-size", "at most 50 measurements");
+            }
+            for (int i = 0; i < check.measurements().size(); i++) {
+                EquipmentCheck.Measurement m = check.measurements().get(i);
+                if (errors.required("check.measurements[" + i + "]", m)) {
+                    errors.requiredText("check.measurements[" + i + "].name", m.name(), 100);
+                    errors.requiredText("check.measurements[" + i + "].value", m.value(), 200);
+                }
+            }
+            if (!errors.isEmpty()) {
+                return null;
+            }
+            return Change.of(step.advance(), new JournalDraft(LaborFunction.C_03_6, Visibility.INTERNAL, null,
+                    new RequestEvent.EquipmentChecked(check.onSite(), check.component().orElse(null), check.findings(),
+                            check.measurements()), (check.onSite() ? "On-site" : "Remote") + " check"
+                    + check.component().map(c -> " of " + c).orElse("") + ": " + check.findings()
+                    + (check.measurements().isEmpty() ? "" : "; " + String.join(", ", check.measurements().stream()
+                    .map(m -> m.name() + " = " + m.value()).toList()))));
+        });
+    }
+
+    /**
+     * Removing the problem is coded by the line, except configuration help at second line: a request of a
+     * configuration category is resolved as C/02.6.
+     */
+    private LaborFunction resolutionFunction(Request request) {
+        boolean configuration = request.category().map(configurationCategories::contains).orElse(false);
+        return configuration && request.line() == dev.supportkit.api.directory.SupportLine.SECOND_LINE
+                ? LaborFunction.C_02_6 : LineFunctions.solution(request.line());
     }
 
     @Override
@@ -110,7 +155,7 @@ public final class DefaultResolutionService implements ResolutionService {
                 return null;
             }
             return Change.of(step.advance().resolution(report),
-                    new JournalDraft(LineFunctions.solution(step.current().line()), Visibility.CUSTOMER_VISIBLE, null,
+                    new JournalDraft(resolutionFunction(step.current()), Visibility.CUSTOMER_VISIBLE, null,
                             new RequestEvent.Resolved(report.summary(), report.cause(), report.equipmentFailure(),
                                     report.failedComponent()),
                             "Resolved. Cause: " + report.cause() + ". Done: " + report.summary()))

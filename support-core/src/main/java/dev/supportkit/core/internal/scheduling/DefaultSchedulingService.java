@@ -18,6 +18,8 @@ import dev.supportkit.api.scheduling.TimeWindow;
 import dev.supportkit.api.scheduling.Visit;
 import dev.supportkit.api.scheduling.VisitBooking;
 import dev.supportkit.api.scheduling.VisitOffer;
+import dev.supportkit.api.scheduling.TrainingRecord;
+import dev.supportkit.api.scheduling.TrainingSession;
 import dev.supportkit.api.scheduling.VisitOfferQuery;
 import dev.supportkit.api.scheduling.WorksOutcome;
 import dev.supportkit.api.scheduling.WorksProposal;
@@ -49,6 +51,7 @@ public final class DefaultSchedulingService implements SchedulingService {
     private final JacksonCodec codec;
     private final VisitBookings visits;
     private final WorksOrders works;
+    private final Trainings trainings;
 
     /**
      * @param commands the unit-of-work runner
@@ -63,6 +66,22 @@ public final class DefaultSchedulingService implements SchedulingService {
         this.codec = codec;
         this.visits = new VisitBookings(commands, sla.calendars(), settings.work(), codec);
         this.works = new WorksOrders(commands);
+        this.trainings = new Trainings(commands);
+    }
+
+    @Override
+    public Request recordTraining(Actor actor, RequestRef ref, TrainingSession session) {
+        return trainings.record(actor, ref, session);
+    }
+
+    @Override
+    public List<TrainingRecord> trainings(Actor actor, dev.supportkit.api.directory.OrganizationId organization) {
+        return trainings.of(actor, organization);
+    }
+
+    @Override
+    public List<TrainingRecord> trainingsOf(Actor actor, dev.supportkit.api.directory.RepresentativeId representative) {
+        return trainings.attendedBy(actor, representative);
     }
 
     @Override

@@ -66,6 +66,10 @@ public enum Permission {
     /** scheduling.agreeWorks, proposeOtherDates (a person of the department) */
     AGREE_WORKS("agree to works for a department", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
             GROUP_LEAD),
+    /** resolution.recordCheck */
+    RECORD_CHECK("record a check of the equipment", SECOND_LINE_ENGINEER, GROUP_LEAD),
+    /** scheduling.recordTraining */
+    RECORD_TRAINING("record a training of the customer's staff", SECOND_LINE_ENGINEER, GROUP_LEAD),
     /** scheduling.confirmVisit */
     CONFIRM_VISIT("confirm an offered visit window", CUSTOMER_REPRESENTATIVE),
     /** scheduling.signOffWorks */

@@ -127,7 +127,12 @@ class JacksonCodecTest {
                 new RequestEvent.WorksDone("w-1", "installed", List.of("24 extensions ring")),
                 new RequestEvent.WorksSignedOff("w-1", "fine"),
                 new RequestEvent.FailureRecorded("f-1", "PSU-300", ComponentId.of("cmp-psu"), "SN-001", "power.psu", 2,
-                        T.minusSeconds(7200), T.minusSeconds(3600), "PSU over-temperature"));
+                        T.minusSeconds(7200), T.minusSeconds(3600), "PSU over-temperature"),
+                new RequestEvent.EquipmentChecked(false, ComponentId.of("cmp-psu"), "sags under load",
+                        List.of(new dev.supportkit.api.resolution.EquipmentCheck.Measurement("PSU output, V", "10.9"),
+                                new dev.supportkit.api.resolution.EquipmentCheck.Measurement("Fan, rpm", "0"))),
+                new RequestEvent.TrainingGiven("t-1", "Voicemail", List.of(RepresentativeId.of("rep-irina")), T,
+                        java.time.Duration.ofMinutes(90), "sets up voicemail boxes"));
     }
 
     @Test

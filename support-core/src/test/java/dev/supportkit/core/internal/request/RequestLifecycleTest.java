@@ -33,6 +33,8 @@ import dev.supportkit.api.work.TaskCompletion;
 import dev.supportkit.api.work.TaskDraft;
 import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.api.scheduling.VisitPlan;
+import dev.supportkit.api.scheduling.TrainingSession;
+import dev.supportkit.api.resolution.EquipmentCheck;
 import dev.supportkit.api.scheduling.VisitOfferQuery;
 import java.util.Set;
 import java.util.EnumSet;
@@ -121,6 +123,8 @@ class RequestLifecycleTest {
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE PLAN_WORK", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE BOOK_VISIT", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE OFFER_VISIT", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE RECORD_CHECK", AT_SECOND_LINE);
+        LEGAL.put("AT_SECOND_LINE@SECOND_LINE RECORD_TRAINING", AT_SECOND_LINE);
         LEGAL.put("AT_SECOND_LINE@SECOND_LINE CONFIRM_VISIT", AT_SECOND_LINE);
         for (String works : List.of("PROPOSE_WORKS", "AGREE_WORKS", "PROPOSE_OTHER_DATES", "RESCHEDULE_WORKS",
                 "CANCEL_WORKS", "COMPLETE_WORKS", "SIGN_OFF_WORKS")) {
@@ -242,6 +246,9 @@ class RequestLifecycleTest {
             case COMPLETE_WORKS -> e.scheduling().completeWorks(fx.engineer, r.ref(), worksOf(r),
                     new WorksOutcome("installed", List.of()));
             case SIGN_OFF_WORKS -> e.scheduling().signOffWorks(fx.customer, r.ref(), worksOf(r), "fine");
+            case RECORD_CHECK -> e.resolution().recordCheck(fx.engineer, r.ref(), EquipmentCheck.remote("PSU ok"));
+            case RECORD_TRAINING -> e.scheduling().recordTraining(fx.engineer, r.ref(), new TrainingSession(
+                    "Voicemail", List.of(fx.rep), fx.clock.instant(), Duration.ofMinutes(30), "voicemail", List.of()));
             case OFFER_VISIT -> e.scheduling().offerVisit(fx.engineer, r.ref(), offerOnNextDay());
             case CONFIRM_VISIT -> {
                 var offer = e.scheduling().visitOffers(fx.auditor, r.id()).stream().findFirst();

@@ -81,6 +81,8 @@ import dev.supportkit.api.directory.ContactPoint;
 import dev.supportkit.api.directory.SupportContract;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
+import dev.supportkit.api.scheduling.TrainingSession;
+import dev.supportkit.api.resolution.EquipmentCheck;
 import dev.supportkit.api.scheduling.VisitOfferQuery;
 import dev.supportkit.api.scheduling.WorksProposal;
 import dev.supportkit.api.scheduling.WorksOutcome;
@@ -489,6 +491,17 @@ class RoleDeniedCallsTest {
             new Op("scheduling.cancelVisit", Permission.SCHEDULE_VISIT, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
                     false, role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, Plan.VISIT),
                     (fx, a, r) -> fx.engine.scheduling().cancelVisit(a, r.ref(), visitOf(fx, r), "not needed")),
+            new Op("resolution.recordCheck", Permission.RECORD_CHECK, roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false,
+                    at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.resolution().recordCheck(a, r.ref(), EquipmentCheck.remote("PSU ok"))),
+            new Op("scheduling.recordTraining", Permission.RECORD_TRAINING, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
+                    false, at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.scheduling().recordTraining(a, r.ref(), new TrainingSession("Voicemail",
+                            List.of(fx.rep), fx.clock.instant(), Duration.ofMinutes(30), "voicemail", List.of()))),
+            new Op("scheduling.trainings", Permission.READ_CUSTOMER_DIRECTORY, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.scheduling().trainings(a, fx.org)),
+            new Op("scheduling.trainingsOf", Permission.READ_CUSTOMER_DIRECTORY, EVERY_ROLE, false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.scheduling().trainingsOf(a, fx.rep)),
             new Op("scheduling.offerVisit", Permission.SCHEDULE_VISIT, roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false,
                     at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.scheduling().offerVisit(a, r.ref(), offerOnNextDay(fx))),

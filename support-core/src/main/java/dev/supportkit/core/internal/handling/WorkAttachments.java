@@ -50,7 +50,7 @@ final class WorkAttachments {
             RequestEvent.ContactAttached.class.getSimpleName(), RequestEvent.ClarificationProvided.class.getSimpleName(),
             RequestEvent.ReplySent.class.getSimpleName(), RequestEvent.NoteAdded.class.getSimpleName(),
             RequestEvent.Resolved.class.getSimpleName(), RequestEvent.TrainingGiven.class.getSimpleName(),
-            RequestEvent.EquipmentChecked.class.getSimpleName());
+            RequestEvent.EquipmentChecked.class.getSimpleName(), RequestEvent.WorksDone.class.getSimpleName());
     private static final String ADDED = RequestEvent.AttachmentAdded.class.getSimpleName();
 
     private final RequestCommands commands;

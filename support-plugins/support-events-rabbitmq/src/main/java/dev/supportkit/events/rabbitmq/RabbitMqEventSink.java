@@ -1,0 +1,99 @@
+package dev.supportkit.events.rabbitmq;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.supportkit.api.error.ProviderException;
+import dev.supportkit.api.event.DomainEvent;
+import dev.supportkit.spi.DataCodec;
+import dev.supportkit.spi.event.EventSink;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes each event with publisher confirms on one channel (publishes are serialised: a channel is not
+ * thread-safe). A failure closes the connection and throws, so the engine's outbox tries the event again
+ * later with the same id; the next publish connects anew.
+ */
+final class RabbitMqEventSink implements EventSink {
+    private static final Logger LOG = LoggerFactory.getLogger(RabbitMqEventSink.class);
+
+    private final RabbitMqSettings settings;
+    private final DataCodec codec;
+    private Connection connection;
+    private Channel channel;
+
+    RabbitMqEventSink(RabbitMqSettings settings, DataCodec codec) {
+        this.settings = settings;
+        this.codec = codec;
+    }
+
+    @Override
+    public synchronized void publish(DomainEvent event) {
+        byte[] body = codec.toJson(event).getBytes(StandardCharsets.UTF_8);
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .contentType("application/json").contentEncoding("UTF-8").deliveryMode(2)
+                .messageId(event.eventId()).type(event.entry().event().getClass().getSimpleName())
+                .headers(Map.of("tenant", event.tenant().value(), "request", event.request().value(),
+                        "labor-function", event.laborFunction()))
+                .build();
+        String routingKey = event.tenant().value() + "." + event.entry().event().getClass().getSimpleName();
+        try {
+            Channel open = channel();
+            open.basicPublish(settings.exchange(), routingKey, properties, body);
+            open.waitForConfirmsOrDie(settings.confirmTimeoutMs());
+        } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            disconnect();
+            throw new ProviderException(RabbitMqEventSinkFactory.ID, "event " + event.eventId()
+                    + " was not confirmed by the broker: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().replace(settings.uri(), "****")), e);
+        }
+    }
+
+    /** The open channel, connecting and declaring the exchange first when there is none. */
+    private Channel channel() throws IOException, TimeoutException {
+        if (channel != null && channel.isOpen()) {
+            return channel;
+        }
+        disconnect();
+        ConnectionFactory factory = new ConnectionFactory();
+        try {
+            factory.setUri(settings.uri());
+        } catch (java.net.URISyntaxException | java.security.GeneralSecurityException e) {
+            throw new IOException("the broker URI is not usable (" + e.getClass().getSimpleName() + ")");
+        }
+        factory.setAutomaticRecoveryEnabled(false); // the outbox retries; a failed connection is replaced
+        factory.setConnectionTimeout(settings.confirmTimeoutMs());
+        connection = factory.newConnection("supportkit-events");
+        channel = connection.createChannel();
+        channel.exchangeDeclare(settings.exchange(), BuiltinExchangeType.TOPIC, true);
+        channel.confirmSelect();
+        return channel;
+    }
+
+    private void disconnect() {
+        if (connection != null) {
+            try {
+                connection.close(1_000);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Closing the RabbitMQ connection failed: {}", e.toString());
+            }
+        }
+        connection = null;
+        channel = null;
+    }
+
+    @Override
+    public synchronized void close() {
+        disconnect();
+    }
+}

@@ -8,6 +8,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.event.DomainEvent;
 import dev.supportkit.spi.DataCodec;
+import dev.supportkit.spi.event.CloudEvents;
 import dev.supportkit.spi.event.EventSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +37,10 @@ final class RabbitMqEventSink implements EventSink {
 
     @Override
     public synchronized void publish(DomainEvent event) {
-        byte[] body = codec.toJson(event).getBytes(StandardCharsets.UTF_8);
+        byte[] body = CloudEvents.toJson(event, codec).getBytes(StandardCharsets.UTF_8);
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-                .contentType("application/json").contentEncoding("UTF-8").deliveryMode(2)
-                .messageId(event.eventId()).type(event.entry().event().getClass().getSimpleName())
+                .contentType(CloudEvents.CONTENT_TYPE).contentEncoding("UTF-8").deliveryMode(2)
+                .messageId(event.eventId()).type(CloudEvents.type(event))
                 .headers(Map.of("tenant", event.tenant().value(), "request", event.request().value(),
                         "labor-function", event.laborFunction()))
                 .build();

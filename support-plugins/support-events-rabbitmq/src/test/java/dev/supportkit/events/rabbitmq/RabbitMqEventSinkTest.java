@@ -84,7 +84,16 @@ class RabbitMqEventSinkTest {
                 GetResponse m = mine.get(i);
                 String body = new String(m.getBody(), StandardCharsets.UTF_8);
                 assertEquals(2, m.getProps().getDeliveryMode(), "persistent");
-                assertEquals("application/json", m.getProps().getContentType());
+                assertEquals("application/cloudevents+json", m.getProps().getContentType());
+                Map<?, ?> cloudEvent = new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, Map.class);
+                assertEquals("1.0", cloudEvent.get("specversion"));
+                assertEquals(m.getProps().getMessageId(), cloudEvent.get("id"), "the event id, stable across retries");
+                assertEquals("dev.supportkit.request." + journal.get(i).event().getClass().getSimpleName(),
+                        cloudEvent.get("type"));
+                assertEquals(journal.get(i).request().value(), cloudEvent.get("subject"));
+                assertEquals("urn:supportkit:" + fx.tenant.value(), cloudEvent.get("source"));
+                assertEquals(journal.get(i).occurredAt().toString(), cloudEvent.get("time"));
+                assertEquals(journal.get(i).function().code(), ((Map<?, ?>) cloudEvent.get("data")).get("laborFunction"));
                 assertEquals(fx.tenant.value() + "." + journal.get(i).event().getClass().getSimpleName(),
                         m.getEnvelope().getRoutingKey());
                 assertTrue(body.contains("\"sequence\":" + journal.get(i).sequence()), body);

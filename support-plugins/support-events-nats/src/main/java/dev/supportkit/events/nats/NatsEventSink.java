@@ -1,0 +1,114 @@
+package dev.supportkit.events.nats;
+
+import dev.supportkit.api.error.ProviderException;
+import dev.supportkit.api.event.DomainEvent;
+import dev.supportkit.spi.DataCodec;
+import dev.supportkit.spi.event.CloudEvents;
+import dev.supportkit.spi.event.EventSink;
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.PublishAck;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import io.nats.client.impl.Headers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes each event to JetStream and waits for the acknowledgement; a failure closes the connection and
+ * throws, so the engine's outbox tries the event again later with the same id (the server drops the repeat
+ * when the first publish did land).
+ */
+final class NatsEventSink implements EventSink {
+    private static final Logger LOG = LoggerFactory.getLogger(NatsEventSink.class);
+
+    private final NatsSettings settings;
+    private final DataCodec codec;
+    private Connection connection;
+    private JetStream jetStream;
+
+    NatsEventSink(NatsSettings settings, DataCodec codec) {
+        this.settings = settings;
+        this.codec = codec;
+    }
+
+    /**
+     * @param event a domain event
+     * @param prefix the subject prefix
+     * @return its subject: {@code <prefix>.<tenant>.<event type>}
+     */
+    static String subject(DomainEvent event, String prefix) {
+        return prefix + "." + event.tenant().value() + "." + event.entry().event().getClass().getSimpleName();
+    }
+
+    @Override
+    public synchronized void publish(DomainEvent event) {
+        byte[] body = CloudEvents.toJson(event, codec).getBytes(StandardCharsets.UTF_8);
+        Headers headers = new Headers().add("Content-Type", CloudEvents.CONTENT_TYPE)
+                .add("ce-type", CloudEvents.type(event)).add("tenant", event.tenant().value())
+                .add("request", event.request().value());
+        PublishOptions options = PublishOptions.builder().messageId(event.eventId()).stream(settings.stream())
+                .streamTimeout(Duration.ofMillis(settings.publishTimeoutMs())).build();
+        try {
+            PublishAck ack = jetStream().publish(subject(event, settings.subjectPrefix()), headers, body, options);
+            if (ack.isDuplicate()) {
+                LOG.debug("Event {} was already in stream {}", event.eventId(), settings.stream());
+            }
+        } catch (IOException | JetStreamApiException | InterruptedException | RuntimeException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            disconnect();
+            throw new ProviderException(NatsEventSinkFactory.ID, "event " + event.eventId()
+                    + " was not acknowledged by JetStream: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().replace(settings.servers(), "****")), e);
+        }
+    }
+
+    /** The JetStream context, connecting and creating the stream first when there is none. */
+    private JetStream jetStream() throws IOException, InterruptedException, JetStreamApiException {
+        if (jetStream != null && connection != null && connection.getStatus() == Connection.Status.CONNECTED) {
+            return jetStream;
+        }
+        disconnect();
+        Options options = new Options.Builder().servers(settings.servers().split(","))
+                .connectionName("supportkit-events").connectionTimeout(Duration.ofMillis(settings.publishTimeoutMs()))
+                .maxReconnects(0).build();
+        connection = Nats.connect(options);
+        JetStreamManagement management = connection.jetStreamManagement();
+        if (!management.getStreamNames().contains(settings.stream())) {
+            management.addStream(StreamConfiguration.builder().name(settings.stream())
+                    .subjects(settings.subjectPrefix() + ".>").storageType(StorageType.File)
+                    .duplicateWindow(Duration.ofMinutes(10)).build());
+        }
+        jetStream = connection.jetStream();
+        return jetStream;
+    }
+
+    private void disconnect() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.debug("Closing the NATS connection failed: {}", e.toString());
+            }
+        }
+        connection = null;
+        jetStream = null;
+    }
+
+    @Override
+    public synchronized void close() {
+        disconnect();
+    }
+}

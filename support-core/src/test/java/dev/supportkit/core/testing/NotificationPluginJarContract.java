@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -79,22 +78,13 @@ public abstract class NotificationPluginJarContract {
 
     @BeforeEach
     final void findJar() {
-        String property = System.getProperty("supportkit.plugin.jar");
-        assertNotNull(property, "Failsafe must pass supportkit.plugin.jar");
-        jar = Path.of(property);
-        assertTrue(Files.isRegularFile(jar), "the plugin jar was not built: " + jar);
+        jar = PluginJars.built();
     }
 
     @Test
     @DisplayName("the manifest declares the PF4J plugin: id, version, SPI range, provider")
     void manifestDeclaresThePlugin() throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Attributes main = file.getManifest().getMainAttributes();
-            assertEquals(pluginId(), main.getValue("Plugin-Id"));
-            assertEquals(System.getProperty("supportkit.plugin.version"), main.getValue("Plugin-Version"));
-            assertEquals(">=1.0.0 & <2.0.0", main.getValue("Plugin-Requires"));
-            assertEquals("SupportKit", main.getValue("Plugin-Provider"));
-        }
+        PluginJars.assertDeclares(jar, pluginId());
     }
 
     @Test

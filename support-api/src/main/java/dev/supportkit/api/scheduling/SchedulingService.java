@@ -25,7 +25,8 @@ public interface SchedulingService {
      * request is still open (in work at any line, or waiting for the customer), the engine journals it as
      * missed (as the
      * {@link dev.supportkit.api.Role#SYSTEM} actor, which raises the request's version) and records a
-     * notification to the executor; the executor cannot mark the task done yet (work plans, issue 14, will).
+     * notification to the executor. For tasks executors mark done, use a work plan
+     * ({@link dev.supportkit.api.work.WorkService#planWork}).
      *
      * @param actor    a group lead
      * @param ref      the request as last read; it must be in work at second line ({@code AT_SECOND_LINE}; a

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A file attached to one journal entry of a request (a contact, a reply, a note or a resolution). It is
+ * A file attached to one journal entry of a request (a contact, a reply, a note, a resolution, an equipment
+ * check, a training or works done). It is
  * journalled itself, with its size and SHA-256 digest, so the journal's hash chain covers the file; reading
  * it back checks the content against that digest. It is seen by whoever sees the entry it belongs to.
  *

@@ -175,7 +175,8 @@ public interface WorkService {
 
     /**
      * Attaches a file to an entry of the request's journal: a contact ({@code Registered},
-     * {@code ContactAttached}, {@code ClarificationProvided}), a reply, an internal note or a resolution. The
+     * {@code ContactAttached}, {@code ClarificationProvided}), a reply, an internal note, a resolution, an
+     * equipment check, a training or works done. The
      * file is streamed into the blob store (never whole in memory), with its size and SHA-256 computed on the
      * way, then journalled ({@code AttachmentAdded}) with the visibility of the entry it belongs to, under the
      * function of the line that holds the request. Staff attach to any such entry (at second line, of their

@@ -46,11 +46,10 @@ final class WorkAttachments {
     private static final int NAME_MAX = 255;
     private static final Set<String> CONTACTS = Set.of(RequestEvent.Registered.class.getSimpleName(),
             RequestEvent.ContactAttached.class.getSimpleName(), RequestEvent.ClarificationProvided.class.getSimpleName());
-    private static final Set<String> ATTACHABLE = Set.of(RequestEvent.Registered.class.getSimpleName(),
-            RequestEvent.ContactAttached.class.getSimpleName(), RequestEvent.ClarificationProvided.class.getSimpleName(),
-            RequestEvent.ReplySent.class.getSimpleName(), RequestEvent.NoteAdded.class.getSimpleName(),
-            RequestEvent.Resolved.class.getSimpleName(), RequestEvent.TrainingGiven.class.getSimpleName(),
-            RequestEvent.EquipmentChecked.class.getSimpleName(), RequestEvent.WorksDone.class.getSimpleName());
+    private static final Set<String> ATTACHABLE = java.util.stream.Stream.concat(CONTACTS.stream(),
+            java.util.stream.Stream.of(RequestEvent.ReplySent.class, RequestEvent.NoteAdded.class,
+                    RequestEvent.Resolved.class, RequestEvent.TrainingGiven.class, RequestEvent.EquipmentChecked.class,
+                    RequestEvent.WorksDone.class).map(Class::getSimpleName)).collect(java.util.stream.Collectors.toSet());
     private static final String ADDED = RequestEvent.AttachmentAdded.class.getSimpleName();
 
     private final RequestCommands commands;
@@ -150,7 +149,7 @@ final class WorkAttachments {
         }
         if (!ATTACHABLE.contains(record.eventType())) {
             errors.add("entry", "attachable", "entry " + entry + " is a " + record.eventType()
-                    + "; files go on a contact, a reply, a note or a resolution");
+                    + "; files go on a contact, a reply, a note, a resolution, a check, a training or works done");
             return Optional.empty();
         }
         return found;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.supportkit.api.directory.RepresentativeId;
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.error.ValidationException;
 import dev.supportkit.api.journal.JournalEntry;

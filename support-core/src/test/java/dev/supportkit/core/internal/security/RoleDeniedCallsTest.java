@@ -152,23 +152,23 @@ class RoleDeniedCallsTest {
     }
 
     /** Where a request has to be for the call; null for calls that involve no request. */
-    record Start(RequestStatus status, SupportLine line, boolean vendorCase, Plan plan) {
+    record Start(RequestStatus status, SupportLine line, boolean vendorCase, Prepared plan) {
         Start(RequestStatus status, SupportLine line) {
-            this(status, line, false, Plan.NONE);
+            this(status, line, false, Prepared.NONE);
         }
 
         Start(RequestStatus status, SupportLine line, boolean vendorCase) {
-            this(status, line, vendorCase, Plan.NONE);
+            this(status, line, vendorCase, Prepared.NONE);
         }
 
         @Override
         public String toString() {
-            return status + "@" + line + (vendorCase ? "+vendor" : "") + (plan == Plan.NONE ? "" : "+plan-" + plan);
+            return status + "@" + line + (vendorCase ? "+vendor" : "") + (plan == Prepared.NONE ? "" : "+plan-" + plan);
         }
     }
 
-    /** What the prepared request has besides its state: nothing, a drafted or approved plan, an attachment. */
-    enum Plan { NONE, DRAFTED, APPROVED, ATTACHMENT, VISIT, OFFER, WORKS_PROPOSED, WORKS_AGREED, WORKS_DONE }
+    /** What the prepared request has besides its state: a work plan, an attachment, a visit, an offer, works. */
+    enum Prepared { NONE, DRAFTED, APPROVED, ATTACHMENT, VISIT, OFFER, WORKS_PROPOSED, WORKS_AGREED, WORKS_DONE }
 
     /** One call of an operation. */
     @FunctionalInterface
@@ -227,9 +227,9 @@ class RoleDeniedCallsTest {
     /** At second line, handed to the vendor (an open vendor case). */
     /** At second line with a drafted (or approved) plan of two tasks, one for Viktor and one for Galina. */
     private static final Function<Role, Start> WITH_DRAFTED_PLAN =
-            role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, Plan.DRAFTED);
+            role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, Prepared.DRAFTED);
     private static final Function<Role, Start> WITH_APPROVED_PLAN =
-            role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, Plan.APPROVED);
+            role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, Prepared.APPROVED);
 
     private static final Function<Role, Start> WITH_VENDOR_CASE =
             role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, true);
@@ -465,7 +465,7 @@ class RoleDeniedCallsTest {
                     at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
                     (fx, a, r) -> fx.engine.work().attachments(a, r.id())),
             new Op("work.openAttachment", Permission.READ_JOURNAL, EVERY_ROLE, false,
-                    role -> new Start(RequestStatus.REGISTERED, SupportLine.FIRST_LINE, false, Plan.ATTACHMENT),
+                    role -> new Start(RequestStatus.REGISTERED, SupportLine.FIRST_LINE, false, Prepared.ATTACHMENT),
                     RoleDeniedCallsTest::openFirstAttachment),
             new Op("work.triage", Permission.TRIAGE, STAFF, true, WORKING_ON_OWN_LINE,
                     (fx, a, r) -> fx.engine.work().triage(a, r.ref(), Triage.builder("analysed")
@@ -482,14 +482,14 @@ class RoleDeniedCallsTest {
                     false, at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.scheduling().bookVisit(a, r.ref(), visitOnNextDay(fx))),
             new Op("scheduling.rescheduleVisit", Permission.SCHEDULE_VISIT, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
-                    false, role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, Plan.VISIT),
+                    false, role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, Prepared.VISIT),
                     (fx, a, r) -> {
                         VisitBooking moved = visitOnNextDay(fx);
                         return fx.engine.scheduling().rescheduleVisit(a, r.ref(), visitOf(fx, r), moved.start(),
                                 moved.end(), "customer asked");
                     }),
             new Op("scheduling.cancelVisit", Permission.SCHEDULE_VISIT, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
-                    false, role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, Plan.VISIT),
+                    false, role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, Prepared.VISIT),
                     (fx, a, r) -> fx.engine.scheduling().cancelVisit(a, r.ref(), visitOf(fx, r), "not needed")),
             new Op("resolution.recordCheck", Permission.RECORD_CHECK, roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false,
                     at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
@@ -506,7 +506,7 @@ class RoleDeniedCallsTest {
                     at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.scheduling().offerVisit(a, r.ref(), offerOnNextDay(fx))),
             new Op("scheduling.confirmVisit", Permission.CONFIRM_VISIT, roles(CUSTOMER_REPRESENTATIVE), false,
-                    works(Plan.OFFER), (fx, a, r) -> {
+                    works(Prepared.OFFER), (fx, a, r) -> {
                         var offer = fx.engine.scheduling().visitOffers(fx.auditor, r.id()).stream().findFirst();
                         return fx.engine.scheduling().confirmVisit(a, r.ref(), offer.map(o -> o.id())
                                 .orElse("no-offer"), offer.map(o -> o.slots().get(0)).orElse(null));
@@ -518,30 +518,30 @@ class RoleDeniedCallsTest {
                     at(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.scheduling().proposeWorks(a, r.ref(), worksOnNextDay(fx))),
             new Op("scheduling.agreeWorks", Permission.AGREE_WORKS, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD,
-                    SECOND_LINE_ENGINEER, GROUP_LEAD), false, works(Plan.WORKS_PROPOSED),
+                    SECOND_LINE_ENGINEER, GROUP_LEAD), false, works(Prepared.WORKS_PROPOSED),
                     (fx, a, r) -> fx.engine.scheduling().agreeWorks(a, r.ref(), worksOf(fx, r),
                             WorksFixture.DEPARTMENT)),
             new Op("scheduling.proposeOtherDates", Permission.AGREE_WORKS, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD,
-                    SECOND_LINE_ENGINEER, GROUP_LEAD), false, works(Plan.WORKS_PROPOSED),
+                    SECOND_LINE_ENGINEER, GROUP_LEAD), false, works(Prepared.WORKS_PROPOSED),
                     (fx, a, r) -> {
                         WorksProposal other = worksOnNextDay(fx);
                         return fx.engine.scheduling().proposeOtherDates(a, r.ref(), worksOf(fx, r),
                                 WorksFixture.DEPARTMENT, other.start(), other.end(), "busy");
                     }),
             new Op("scheduling.rescheduleWorks", Permission.PLAN_WORKS, roles(SECOND_LINE_ENGINEER, GROUP_LEAD),
-                    false, works(Plan.WORKS_AGREED), (fx, a, r) -> {
+                    false, works(Prepared.WORKS_AGREED), (fx, a, r) -> {
                         WorksProposal moved = worksOnNextDay(fx);
                         return fx.engine.scheduling().rescheduleWorks(a, r.ref(), worksOf(fx, r), moved.start(),
                                 moved.end(), "customer asked");
                     }),
             new Op("scheduling.cancelWorks", Permission.PLAN_WORKS, roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false,
-                    works(Plan.WORKS_AGREED),
+                    works(Prepared.WORKS_AGREED),
                     (fx, a, r) -> fx.engine.scheduling().cancelWorks(a, r.ref(), worksOf(fx, r), "not needed")),
             new Op("scheduling.completeWorks", Permission.PLAN_WORKS, roles(SECOND_LINE_ENGINEER, GROUP_LEAD), false,
-                    works(Plan.WORKS_AGREED), (fx, a, r) -> fx.engine.scheduling().completeWorks(a, r.ref(),
+                    works(Prepared.WORKS_AGREED), (fx, a, r) -> fx.engine.scheduling().completeWorks(a, r.ref(),
                             worksOf(fx, r), new WorksOutcome("installed", List.of()))),
             new Op("scheduling.signOffWorks", Permission.SIGN_OFF_WORKS, roles(CUSTOMER_REPRESENTATIVE), false,
-                    works(Plan.WORKS_DONE),
+                    works(Prepared.WORKS_DONE),
                     (fx, a, r) -> fx.engine.scheduling().signOffWorks(a, r.ref(), worksOf(fx, r), "fine")),
             new Op("directory.saveDepartment", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false, NO_REQUEST,
                     (fx, a, r) -> fx.engine.directory().saveDepartment(a, new Department(WorksFixture.DEPARTMENT,
@@ -730,7 +730,7 @@ class RoleDeniedCallsTest {
                 SpecialistId.of("spc-viktor"), SpecialistId.of("spc-galina"));
     }
 
-    private static Function<Role, Start> works(Plan stage) {
+    private static Function<Role, Start> works(Prepared stage) {
         return role -> new Start(RequestStatus.AT_SECOND_LINE, SupportLine.SECOND_LINE, false, stage);
     }
 
@@ -878,31 +878,31 @@ class RoleDeniedCallsTest {
             r = fx.engine.escalation().escalateToVendor(fx.groupLead, r.ref(),
                     new VendorCase(null, null, "PSU keeps failing"));
         }
-        if (start.plan() == Plan.DRAFTED || start.plan() == Plan.APPROVED) {
+        if (start.plan() == Prepared.DRAFTED || start.plan() == Prepared.APPROVED) {
             r = fx.engine.work().planWork(fx.engineer, r.ref(), twoTasks());
         }
-        if (start.plan() == Plan.WORKS_PROPOSED || start.plan() == Plan.WORKS_AGREED
-                || start.plan() == Plan.WORKS_DONE) {
+        if (start.plan() == Prepared.WORKS_PROPOSED || start.plan() == Prepared.WORKS_AGREED
+                || start.plan() == Prepared.WORKS_DONE) {
             r = fx.engine.scheduling().proposeWorks(fx.engineer, r.ref(), worksOnNextDay(fx));
         }
-        if (start.plan() == Plan.WORKS_AGREED || start.plan() == Plan.WORKS_DONE) {
+        if (start.plan() == Prepared.WORKS_AGREED || start.plan() == Prepared.WORKS_DONE) {
             r = fx.engine.scheduling().agreeWorks(fx.engineer, r.ref(), worksOf(fx, r), WorksFixture.DEPARTMENT);
         }
-        if (start.plan() == Plan.WORKS_DONE) {
+        if (start.plan() == Prepared.WORKS_DONE) {
             r = fx.engine.scheduling().completeWorks(fx.engineer, r.ref(), worksOf(fx, r),
                     new WorksOutcome("installed", List.of()));
         }
-        if (start.plan() == Plan.OFFER) {
+        if (start.plan() == Prepared.OFFER) {
             r = fx.engine.scheduling().offerVisit(fx.engineer, r.ref(), offerOnNextDay(fx));
         }
-        if (start.plan() == Plan.VISIT) {
+        if (start.plan() == Prepared.VISIT) {
             r = fx.engine.scheduling().bookVisit(fx.engineer, r.ref(), visitOnNextDay(fx));
         }
-        if (start.plan() == Plan.ATTACHMENT) {
+        if (start.plan() == Prepared.ATTACHMENT) {
             r = fx.engine.work().attach(fx.operator, r.ref(), 1, FileUpload.of("trunk.log", "text/plain",
                     new java.io.ByteArrayInputStream(new byte[] {42})));
         }
-        if (start.plan() == Plan.APPROVED) {
+        if (start.plan() == Prepared.APPROVED) {
             r = fx.engine.work().approvePlan(fx.groupLead, r.ref());
         }
         assertEquals(start.status(), r.status(), "fixture reached the start state");

@@ -258,10 +258,14 @@ final class JdbcTransaction implements StorageTransaction {
     @Override
     public List<VisitRecord> findTechnicianVisits(TenantId tenant, SpecialistId technician, Instant from,
                                                   Instant until) {
+        // a visit held in the window holds one of the technician's slots from the window's quarter hour on
+        long step = dev.supportkit.api.scheduling.VisitBooking.GRANULARITY.toSeconds();
+        Instant firstSlot = Instant.ofEpochSecond(Math.floorDiv(from.getEpochSecond(), step) * step);
         return sql().query("findTechnicianVisits", VISIT_DOCUMENT + "WHERE tenant = ? AND status = 'BOOKED'"
                         + " AND start_at < ? AND held_until > ? AND id IN (SELECT visit_id FROM sk_visit_slots"
-                        + " WHERE tenant = ? AND technician = ?) ORDER BY start_at, id", this::visit, tenant.value(),
-                until, from, tenant.value(), technician.value());
+                        + " WHERE tenant = ? AND technician = ? AND slot_start >= ? AND slot_start < ?)"
+                        + " ORDER BY start_at, id", this::visit, tenant.value(), until, from, tenant.value(),
+                technician.value(), firstSlot, until);
     }
 
     private VisitRecord visit(java.sql.ResultSet rows) throws java.sql.SQLException {

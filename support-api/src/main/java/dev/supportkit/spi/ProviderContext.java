@@ -1,5 +1,6 @@
 package dev.supportkit.spi;
 
+import dev.supportkit.spi.state.ProviderStateStore;
 import java.time.Clock;
 
 /**
@@ -33,4 +34,16 @@ public interface ProviderContext {
      * @return JSON codec for API records
      */
     DataCodec codec();
+
+    /**
+     * Returns this provider's durable state, kept in the engine's storage and shared by every engine on
+     * one database. Storage and search providers, created before storage exists, get none.
+     *
+     * @return this provider's own state store
+     * @throws UnsupportedOperationException when this context keeps no state (storage and search
+     *         providers, and contexts made by tests that do not offer it)
+     */
+    default ProviderStateStore state() {
+        throw new UnsupportedOperationException("this provider context keeps no provider state");
+    }
 }

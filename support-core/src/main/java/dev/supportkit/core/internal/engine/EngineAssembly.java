@@ -41,6 +41,8 @@ import dev.supportkit.spi.notification.NotificationChannel;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
 import dev.supportkit.spi.search.SearchIndex;
 import dev.supportkit.spi.search.SearchIndexFactory;
+import dev.supportkit.core.internal.storage.CatalogProviderState;
+import dev.supportkit.spi.state.ProviderStateStore;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageProviderFactory;
 import java.time.Clock;
@@ -48,6 +50,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -163,19 +166,19 @@ public final class EngineAssembly implements AutoCloseable {
         try {
             JacksonCodec codec = new JacksonCodec();
             StorageProvider store = new GuardedStorage(settings.storageProvider(), create(
-                    storages.get(settings.storageProvider()), clock, settings, codec),
+                    storages.get(settings.storageProvider()), clock, settings, codec, null),
                     new DirectoryCache(clock, settings.directoryCacheTtl()));
             closeOrder.push(store);
             // Closed after everything that may use it (the worker, channels, CRM) and before storage.
             SearchIndex searchIndex = new GuardedSearchIndex(settings.searchProvider(),
-                    create(searchFactories.get(settings.searchProvider()), clock, settings, codec));
+                    create(searchFactories.get(settings.searchProvider()), clock, settings, codec, null));
             closeOrder.push(searchIndex);
             Map<String, NotificationChannel> startedChannels = start("Notification channel", channelFactories,
-                    channels, clock, settings, codec, closeOrder);
+                    channels, clock, settings, codec, store, closeOrder);
             Map<String, CrmAdapter> startedCrm = start("CRM adapter", crmFactories, crm, clock, settings, codec,
-                    closeOrder);
+                    store, closeOrder);
             Map<String, EventSink> startedSinks = start("Event sink", sinkFactories, sinks, clock, settings, codec,
-                    closeOrder);
+                    store, closeOrder);
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new EngineModule(clock, settings, codec, store,
                     new NotificationChannels(startedChannels), templates, calendars, searchIndex,
                     new EventTargets(listeners, startedSinks, startedCrm)));
@@ -197,14 +200,14 @@ public final class EngineAssembly implements AutoCloseable {
     /** Starts the configured providers of one kind (those registered on the builder, or enabled), by id. */
     private static <P extends Provider, F extends ProviderFactory<P>> Map<String, P> start(
             String kind, Map<String, F> factories, List<F> registered, Clock clock, EngineSettings settings,
-            JacksonCodec codec, Deque<AutoCloseable> closeOrder) {
+            JacksonCodec codec, StorageProvider store, Deque<AutoCloseable> closeOrder) {
         Map<String, P> started = new TreeMap<>();
         for (F factory : factories.values()) {
             if (!settings.shouldStart(factory.id(), registered.contains(factory))) {
                 LOG.info("{} '{}' is available but not configured; not started", kind, factory.id());
                 continue;
             }
-            P provider = create(factory, clock, settings, codec);
+            P provider = create(factory, clock, settings, codec, store);
             closeOrder.push(provider);
             started.put(factory.id(), provider);
         }
@@ -307,10 +310,13 @@ public final class EngineAssembly implements AutoCloseable {
         }
     }
 
+    /** Creates a provider; {@code store} is null for those created before storage exists (they keep no state). */
     private static <P extends Provider> P create(ProviderFactory<P> factory, Clock clock, EngineSettings settings,
-                                                 JacksonCodec codec) {
+                                                 JacksonCodec codec, StorageProvider store) {
+        Optional<ProviderStateStore> state = Optional.ofNullable(store)
+                .map(s -> new CatalogProviderState(s, factory.id(), clock));
         Supplier<P> create = () -> factory.create(new EngineProviderContext(clock, settings.nodeId(),
-                settings.settingsFor(factory.id()), codec));
+                settings.settingsFor(factory.id()), codec, state));
         try {
             P provider = create.get();
             if (provider == null) {

@@ -94,6 +94,18 @@ public interface StorageTransaction {
     Map<RequestStatus, Long> countRequestsByStatus(TenantId tenant, Optional<OrganizationId> organization);
 
     /**
+     * Counts request metrics of one tenant over a period, in the store (not by loading requests), with the
+     * meaning of {@link RequestMetricsCounter#count}: one row per specialist, group, organisation or the
+     * tenant that has any figure, ordered by key.
+     *
+     * @param tenant the tenant
+     * @param query  per what, for which subject, over which period
+     * @return the rows, by key
+     */
+    List<dev.supportkit.api.reports.RequestMetrics> requestMetrics(TenantId tenant,
+                                                                   dev.supportkit.api.reports.MetricsQuery query);
+
+    /**
      * Stores a contact.
      *
      * @param tenant  the tenant

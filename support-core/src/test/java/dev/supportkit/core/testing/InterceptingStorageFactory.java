@@ -158,6 +158,12 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
         }
 
         @Override
+        public List<dev.supportkit.api.reports.RequestMetrics> requestMetrics(TenantId tenant,
+                dev.supportkit.api.reports.MetricsQuery query) {
+            return tx.requestMetrics(tenant, query);
+        }
+
+        @Override
         public void insertContact(TenantId tenant, Contact contact) {
             tx.insertContact(tenant, contact);
         }

@@ -174,7 +174,7 @@ public final class StorageFixtures {
                 .registeredAt(at(10)).updatedAt(at(3600).plus(1, ChronoUnit.MICROS)).version(1)
                 .model("NT-PBX 300").category("hardware")
                 .milestones(new Milestones(Optional.of(at(60)), Optional.of(at(3600).plus(1, ChronoUnit.MICROS)),
-                        Optional.empty(), Optional.empty()))
+                        Optional.empty(), Optional.empty(), Optional.of(at(1800)), 2))
                 .typical(false)
                 .workPlan(new WorkPlan(PlanState.NEEDS_APPROVAL, 2, List.of(
                         new PlanTask("diagnose", SpecialistId.of("spec-ivanov"), "Найти неисправный блок",

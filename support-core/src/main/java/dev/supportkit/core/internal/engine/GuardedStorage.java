@@ -192,6 +192,12 @@ final class GuardedStorage implements StorageProvider {
         }
 
         @Override
+        public List<dev.supportkit.api.reports.RequestMetrics> requestMetrics(TenantId tenant,
+                dev.supportkit.api.reports.MetricsQuery query) {
+            return call("requestMetrics", () -> tx.requestMetrics(tenant, query));
+        }
+
+        @Override
         public void insertContact(TenantId tenant, Contact contact) {
             run("insertContact", () -> tx.insertContact(tenant, contact));
         }

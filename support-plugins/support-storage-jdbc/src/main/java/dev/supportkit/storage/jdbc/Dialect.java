@@ -18,6 +18,11 @@ enum Dialect {
     /** H2 (embedded default). Claims with an optimistic conditional update: its SKIP LOCKED is broken. */
     H2("org.h2.Driver", "h2", false) {
         @Override
+        String elapsedMicros(String from, String to) {
+            return "DATEDIFF(MICROSECOND, " + from + ", " + to + ")";
+        }
+
+        @Override
         String upsertDirectory() {
             return "MERGE INTO sk_directory (tenant, entry_type, entry_id, owner_org, entry_data) "
                     + "KEY (tenant, entry_type, entry_id) VALUES (?, ?, ?, ?, ?)";
@@ -30,6 +35,11 @@ enum Dialect {
      */
     POSTGRESQL("org.postgresql.Driver", "postgresql", true) {
         @Override
+        String elapsedMicros(String from, String to) {
+            return "CAST(ROUND(EXTRACT(EPOCH FROM (" + to + " - " + from + ")) * 1000000) AS BIGINT)";
+        }
+
+        @Override
         String upsertDirectory() {
             return "INSERT INTO sk_directory (tenant, entry_type, entry_id, owner_org, entry_data) "
                     + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant, entry_type, entry_id) "
@@ -38,6 +48,11 @@ enum Dialect {
     },
     /** MariaDB (and MySQL through the MariaDB driver): DATETIME(6) in UTC, SKIP LOCKED claims. */
     MARIADB("org.mariadb.jdbc.Driver", "mariadb", true) {
+        @Override
+        String elapsedMicros(String from, String to) {
+            return "TIMESTAMPDIFF(MICROSECOND, " + from + ", " + to + ")";
+        }
+
         @Override
         String upsertDirectory() {
             return "INSERT INTO sk_directory (tenant, entry_type, entry_id, owner_org, entry_data) "
@@ -102,6 +117,13 @@ enum Dialect {
 
     /** Inserts or replaces a directory entry; parameters tenant, type, id, owner, data. */
     abstract String upsertDirectory();
+
+    /**
+     * @param from a timestamp column
+     * @param to   a later timestamp column
+     * @return an SQL expression of the microseconds between them, as a whole number
+     */
+    abstract String elapsedMicros(String from, String to);
 
     /** Binds an instant in UTC at microsecond precision (truncated, as every database must agree). */
     void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {

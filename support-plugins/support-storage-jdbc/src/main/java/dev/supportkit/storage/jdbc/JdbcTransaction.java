@@ -286,6 +286,12 @@ final class JdbcTransaction implements StorageTransaction {
     }
 
     @Override
+    public List<dev.supportkit.api.reports.RequestMetrics> requestMetrics(TenantId tenant,
+                                                                          dev.supportkit.api.reports.MetricsQuery query) {
+        return new MetricsSql(sql()).count(tenant, query);
+    }
+
+    @Override
     public List<FailureTotal> countFailures(TenantId tenant, Instant from, Instant until) {
         return sql().query("countFailures", "SELECT model, component_id, cause_code, COUNT(*) AS n FROM sk_failures"
                         + " WHERE tenant = ? AND failed_at >= ? AND failed_at < ?"

@@ -34,7 +34,8 @@ final class RequestColumns {
             "updated_at", "representative", "system_id", "model", "category", "group_id", "assignee",
             "priority_rank", "emergency", "incident", "due_at", "deadline_state", "first_response_due",
             "first_response_met", "resolution_due", "resolution_met", "vendor_case", "failed_component",
-            "failure_cause", "is_open", "first_response_at", "resolved_at", "signed_off_at", "closed_at");
+            "failure_cause", "is_open", "first_response_at", "resolved_at", "signed_off_at", "closed_at",
+            "escalated_at", "reopens");
     /** The INSERT statement: key, the columns, the document and the first contact. */
     static final String INSERT = "INSERT INTO sk_requests (tenant, id, " + String.join(", ", NAMES)
             + ", document, first_contact) VALUES (?, ?, " + NAMES.stream().map(n -> "?").collect(Collectors.joining(", "))
@@ -50,6 +51,7 @@ final class RequestColumns {
     static final String SELECT = "SELECT r.tenant, r.id, r.version, r.status, r.organization, r.support_line,"
             + " r.registered_at, r.updated_at, r.representative, r.system_id, r.model, r.category, r.group_id,"
             + " r.assignee, r.priority_rank, r.first_response_at, r.resolved_at, r.signed_off_at, r.closed_at,"
+            + " r.escalated_at, r.reopens,"
             + " r.document, c.body AS first_text FROM sk_requests r"
             + " LEFT JOIN sk_contacts c ON c.tenant = r.tenant AND c.request_id = r.id AND c.id = r.first_contact";
 
@@ -71,7 +73,8 @@ final class RequestColumns {
                 instant(facts.resolutionMet()), text(facts.vendorCase()), text(facts.failedComponent()),
                 text(facts.failureCause()), request.status().isOpen(),
                 instant(request.milestones().firstResponse()), instant(request.milestones().resolved()),
-                instant(request.milestones().signedOff()), instant(request.milestones().closed()));
+                instant(request.milestones().signedOff()), instant(request.milestones().closed()),
+                instant(request.milestones().escalated()), request.milestones().reopens());
     }
 
     /** Reads the request of the current row of a {@link #SELECT}. */
@@ -99,7 +102,8 @@ final class RequestColumns {
                 .works(document.works())
                 .milestones(new Milestones(instant(rows, dialect, "first_response_at"),
                         instant(rows, dialect, "resolved_at"), instant(rows, dialect, "signed_off_at"),
-                        instant(rows, dialect, "closed_at")))
+                        instant(rows, dialect, "closed_at"), instant(rows, dialect, "escalated_at"),
+                        rows.getInt("reopens")))
                 .build();
     }
 

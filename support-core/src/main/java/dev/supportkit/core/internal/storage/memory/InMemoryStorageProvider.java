@@ -207,6 +207,14 @@ public final class InMemoryStorageProvider implements StorageProvider {
         }
 
         @Override
+        public List<dev.supportkit.api.reports.RequestMetrics> requestMetrics(TenantId tenant,
+                dev.supportkit.api.reports.MetricsQuery query) {
+            checkOpen();
+            return dev.supportkit.spi.storage.RequestMetricsCounter.count(query,
+                    requests.values().stream().filter(r -> r.tenant().equals(tenant)).toList());
+        }
+
+        @Override
         public void insertContact(TenantId tenant, Contact contact) {
             checkOpen();
             Key id = new Key(tenant, contact.id().value());

@@ -1,0 +1,160 @@
+package dev.supportkit.storage.jdbc;
+
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.reports.MetricsQuery;
+import dev.supportkit.api.reports.RequestMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Request metrics ({@code RequestMetricsCounter}'s meaning) as SQL aggregates over the request columns, in
+ * five grouped queries each reading one index range: requests registered in the period (counts, deadlines
+ * and the times to first response), resolved in the period (counts and times to resolution), and those
+ * still open at the period's end. Percentiles are by nearest rank, with {@code ROW_NUMBER} over each key.
+ */
+final class MetricsSql {
+    private final Statements sql;
+
+    MetricsSql(Statements sql) {
+        this.sql = sql;
+    }
+
+    List<RequestMetrics> count(TenantId tenant, MetricsQuery query) {
+        String key = switch (query.scope()) {
+            case TENANT -> "'" + RequestMetrics.TENANT_KEY + "'";
+            case SPECIALIST -> "assignee";
+            case GROUP -> "group_id";
+            case ORGANIZATION -> "organization";
+        };
+        // The key filter: a subject, and no row without a key (unassigned, no group).
+        String keyFilter = switch (query.scope()) {
+            case TENANT -> "";
+            default -> query.subject().isPresent() ? " AND " + key + " = ?" : " AND " + key + " IS NOT NULL";
+        };
+        // A constant key (the tenant's) is not grouped by: the aggregate's one row is the tenant's.
+        String groupBy = query.scope() == dev.supportkit.api.reports.MetricsScope.TENANT ? "" : " GROUP BY " + key;
+        Object[] subject = query.subject().map(s -> new Object[] {s}).orElse(new Object[0]);
+        Instant from = query.from();
+        Instant until = query.until();
+        Map<String, Row> rows = new TreeMap<>();
+
+        String registered = " FROM sk_requests WHERE tenant = ? AND registered_at >= ? AND registered_at < ?"
+                + keyFilter;
+        sql.query("requestMetrics", "SELECT " + key + " AS k, COUNT(*) AS received,"
+                        + " SUM(CASE WHEN first_response_due IS NOT NULL AND (first_response_met IS NOT NULL"
+                        + " OR first_response_due < ?) THEN 1 ELSE 0 END) AS fr_due,"
+                        + " SUM(CASE WHEN first_response_met <= first_response_due THEN 1 ELSE 0 END) AS fr_in_time,"
+                        + " SUM(CASE WHEN resolution_due IS NOT NULL AND (resolution_met IS NOT NULL"
+                        + " OR resolution_due < ?) THEN 1 ELSE 0 END) AS res_due,"
+                        + " SUM(CASE WHEN resolution_met <= resolution_due THEN 1 ELSE 0 END) AS res_in_time"
+                        + registered + groupBy,
+                r -> {
+                    Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
+                    row.received = r.getLong("received");
+                    row.firstResponseDue = r.getLong("fr_due");
+                    row.firstResponseInTime = r.getLong("fr_in_time");
+                    row.resolutionDue = r.getLong("res_due");
+                    row.resolutionInTime = r.getLong("res_in_time");
+                    return row;
+                }, with(subject, until, until, tenant.value(), from, until));
+
+        String resolved = " FROM sk_requests WHERE tenant = ? AND resolved_at >= ? AND resolved_at < ?" + keyFilter;
+        sql.query("requestMetrics", "SELECT " + key + " AS k, COUNT(*) AS resolved,"
+                        + " SUM(CASE WHEN reopens > 0 THEN 1 ELSE 0 END) AS reopened,"
+                        + " SUM(CASE WHEN reopens = 0 AND escalated_at IS NULL THEN 1 ELSE 0 END) AS first_contact"
+                        + resolved + groupBy,
+                r -> {
+                    Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
+                    row.resolved = r.getLong("resolved");
+                    row.reopened = r.getLong("reopened");
+                    row.firstContact = r.getLong("first_contact");
+                    return row;
+                }, with(subject, tenant.value(), from, until));
+
+        sql.query("requestMetrics", "SELECT " + key + " AS k, COUNT(*) AS backlog, MIN(registered_at) AS oldest"
+                        + " FROM sk_requests WHERE tenant = ? AND registered_at < ?"
+                        + " AND (resolved_at IS NULL OR resolved_at >= ?) AND (closed_at IS NULL OR closed_at >= ?)"
+                        + keyFilter + groupBy,
+                r -> {
+                    Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
+                    row.backlog = r.getLong("backlog");
+                    row.oldest = Optional.ofNullable(sql.dialect().getInstant(r, "oldest"))
+                            .map(oldest -> Duration.between(oldest, until));
+                    return row;
+                }, with(subject, tenant.value(), until, until, until));
+
+        percentiles(key, "first_response_at", registered + " AND first_response_at IS NOT NULL",
+                with(subject, tenant.value(), from, until), rows, true);
+        percentiles(key, "resolved_at", resolved, with(subject, tenant.value(), from, until),
+                rows, false);
+
+        List<RequestMetrics> result = new ArrayList<>();
+        rows.forEach((k, row) -> {
+            if (row.received > 0 || row.resolved > 0 || row.backlog > 0) {
+                result.add(row.metrics(k));
+            }
+        });
+        return result;
+    }
+
+    /** Median and 90th percentile of (milestone - registration) per key, in microseconds. */
+    private void percentiles(String key, String milestone, String fromWhere, Object[] parameters,
+                             Map<String, Row> rows, boolean firstResponse) {
+        String elapsed = sql.dialect().elapsedMicros("registered_at", milestone);
+        String inner = "(SELECT " + key + " AS k, " + elapsed + " AS d" + fromWhere + ") x";
+        // Nearest rank on every database (their PERCENTILE_DISC do not agree): the value at row ceil(p * n).
+        String ranked = "(SELECT k, d, ROW_NUMBER() OVER (PARTITION BY k ORDER BY d) AS rn,"
+                + " COUNT(*) OVER (PARTITION BY k) AS n FROM " + inner + ") y";
+        String select = "SELECT k, MAX(CASE WHEN rn = CEILING(n * 50 / 100.0) THEN d END) AS p50,"
+                + " MAX(CASE WHEN rn = CEILING(n * 90 / 100.0) THEN d END) AS p90 FROM " + ranked + " GROUP BY k";
+        sql.query("requestMetrics", select, r -> {
+            Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
+            Optional<Duration> p50 = Optional.of(Duration.ofNanos(r.getLong("p50") * 1000));
+            Optional<Duration> p90 = Optional.of(Duration.ofNanos(r.getLong("p90") * 1000));
+            if (firstResponse) {
+                row.firstResponseMedian = p50;
+                row.firstResponseP90 = p90;
+            } else {
+                row.resolutionMedian = p50;
+                row.resolutionP90 = p90;
+            }
+            return row;
+        }, parameters);
+    }
+
+    /** A query's parameters: the given ones, then the subject when there is one. */
+    private static Object[] with(Object[] subject, Object... leading) {
+        List<Object> all = new ArrayList<>(List.of(leading));
+        all.addAll(List.of(subject));
+        return all.toArray();
+    }
+
+    /** One key's figures as they are read. */
+    private static final class Row {
+        long received;
+        long resolved;
+        long reopened;
+        long firstContact;
+        long firstResponseDue;
+        long firstResponseInTime;
+        long resolutionDue;
+        long resolutionInTime;
+        long backlog;
+        Optional<Duration> oldest = Optional.empty();
+        Optional<Duration> firstResponseMedian = Optional.empty();
+        Optional<Duration> firstResponseP90 = Optional.empty();
+        Optional<Duration> resolutionMedian = Optional.empty();
+        Optional<Duration> resolutionP90 = Optional.empty();
+
+        RequestMetrics metrics(String key) {
+            return new RequestMetrics(key, received, resolved, reopened, firstContact, firstResponseDue,
+                    firstResponseInTime, resolutionDue, resolutionInTime, firstResponseMedian, firstResponseP90,
+                    resolutionMedian, resolutionP90, backlog, oldest);
+        }
+    }
+}

@@ -14,4 +14,39 @@ public interface ReportService {
      * @return the summary
      */
     StatusSummary statusSummary(Actor actor);
+
+    /**
+     * Counts request metrics (see {@link RequestMetrics} for what each figure means) over a period and the
+     * period before it, in the storage provider. Who may count what:
+     * <ul>
+     *   <li>an intake lead or an auditor: every scope and subject;</li>
+     *   <li>a group lead: their own group ({@link MetricsScope#GROUP}; without a subject, their group) and
+     *       the specialists of their group ({@link MetricsScope#SPECIALIST}; other specialists' rows are
+     *       left out, and naming one is refused);</li>
+     *   <li>a first-line operator or second-line engineer: themselves only ({@link MetricsScope#SPECIALIST};
+     *       without a subject, themselves).</li>
+     * </ul>
+     *
+     * @param actor who asks
+     * @param query per what, for whom and over which period
+     * @return this period's rows next to the previous period's
+     * @throws dev.supportkit.api.error.AccessDeniedException when the actor may not see that scope or subject
+     * @throws dev.supportkit.api.error.ValidationException   when an argument is missing or out of range
+     */
+    MetricsReport metrics(Actor actor, MetricsQuery query);
+
+    /**
+     * Evaluates one specialist or group over a period (D/02.7): the score, its parts with their weights
+     * ({@code supportkit.quality.evaluation.weight.*}) and figures, and the query of the requests behind it.
+     * The same people may evaluate as may count {@link #metrics}: a specialist themselves, a group lead
+     * their group and its specialists, an intake lead and an auditor anyone.
+     *
+     * @param actor who asks
+     * @param query {@link MetricsScope#SPECIALIST} or {@link MetricsScope#GROUP} with a subject (a
+     *              specialist or operator may leave it out to mean themselves), and the period
+     * @return the evaluation
+     * @throws dev.supportkit.api.error.AccessDeniedException when the actor may not evaluate that subject
+     * @throws dev.supportkit.api.error.ValidationException   when the scope is another or the subject missing
+     */
+    Evaluation evaluate(Actor actor, MetricsQuery query);
 }

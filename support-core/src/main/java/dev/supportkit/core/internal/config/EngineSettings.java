@@ -30,12 +30,14 @@ import java.util.Optional;
  *                          ({@code supportkit.intake.*})
  * @param journal           the keys that seal the journal ({@code supportkit.journal.*})
  * @param work              day-to-day work: who sees the work plan ({@code supportkit.work.*})
+ * @param quality           quality control: evaluation weights ({@code supportkit.quality.*})
  */
 public record EngineSettings(String nodeId, String storageProvider, Optional<Path> pluginsDirectory,
                              Map<String, ProviderSettings> providerSettings, JobSettings jobs,
                              Duration directoryCacheTtl, NotificationSettings notifications, SlaSettings sla,
                              RoutingSettings routing, String searchProvider, Optional<Path> knowledgeDirectory,
-                             IntakeSettings intake, JournalSettings journal, WorkSettings work) {
+                             IntakeSettings intake, JournalSettings journal, WorkSettings work,
+                             QualitySettings quality) {
     /** The search index provider used when none is configured. */
     public static final String DEFAULT_SEARCH_PROVIDER = "lucene";
 
@@ -56,11 +58,13 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
      * @param intake intake settings; null means the defaults
      * @param journal the journal's sealing keys; null means none
      * @param work day-to-day work settings; null means the defaults
+     * @param quality quality-control settings; null means the defaults
      */
     public EngineSettings {
         intake = intake == null ? IntakeSettings.DEFAULTS : intake;
         journal = journal == null ? JournalSettings.NONE : journal;
         work = work == null ? WorkSettings.DEFAULTS : work;
+        quality = quality == null ? QualitySettings.DEFAULTS : quality;
         knowledgeDirectory = knowledgeDirectory == null ? Optional.empty() : knowledgeDirectory;
         providerSettings = Map.copyOf(providerSettings);
         routing = routing == null ? RoutingSettings.NONE : routing;
@@ -88,7 +92,8 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
                 .pluginsDirectory(pluginsDirectory.orElse(null)).providerSettings(providerSettings).jobs(jobs)
                 .directoryCacheTtl(directoryCacheTtl)
                 .notifications(notifications).sla(sla).routing(routing).searchProvider(searchProvider)
-                .knowledgeDirectory(knowledgeDirectory.orElse(null)).intake(intake).journal(journal).work(work);
+                .knowledgeDirectory(knowledgeDirectory.orElse(null)).intake(intake).journal(journal).work(work)
+                .quality(quality);
     }
 
     /**
@@ -139,6 +144,7 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
         private IntakeSettings intake = IntakeSettings.DEFAULTS;
         private JournalSettings journal = JournalSettings.NONE;
         private WorkSettings work = WorkSettings.DEFAULTS;
+        private QualitySettings quality = QualitySettings.DEFAULTS;
 
         private Builder() {
         }
@@ -298,6 +304,17 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
         }
 
         /**
+         * Sets the quality-control settings ({@code supportkit.quality.*}).
+         *
+         * @param value the settings; null means the defaults
+         * @return this builder
+         */
+        public Builder quality(QualitySettings value) {
+            quality = value;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -323,7 +340,7 @@ public record EngineSettings(String nodeId, String storageProvider, Optional<Pat
             }
             return new EngineSettings(nodeId, storageProvider, pluginsDirectory, providerSettings, jobs,
                     directoryCacheTtl, notifications, sla, routing, searchProvider, knowledgeDirectory, intake,
-                    journal, work);
+                    journal, work, quality);
         }
     }
 }

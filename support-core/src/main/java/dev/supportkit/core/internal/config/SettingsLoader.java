@@ -110,7 +110,7 @@ public final class SettingsLoader {
         // the sections each parsed as a whole: their keys, by section prefix
         Map<String, Map<String, List<String>>> sections = new LinkedHashMap<>();
         for (String prefix : List.of(SlaSettings.PREFIX, RoutingSettings.PREFIX, IntakeSettings.PREFIX,
-                JournalSettings.PREFIX, WorkSettings.PREFIX)) {
+                JournalSettings.PREFIX, WorkSettings.PREFIX, QualitySettings.PREFIX)) {
             sections.put(prefix, new TreeMap<>());
         }
         for (Iterator<String> keys = config.getKeys(); keys.hasNext(); ) {
@@ -168,11 +168,13 @@ public final class SettingsLoader {
         IntakeSettings intakeSettings = IntakeSettings.parse(sections.get(IntakeSettings.PREFIX), problems);
         JournalSettings journalSettings = JournalSettings.parse(sections.get(JournalSettings.PREFIX), problems);
         WorkSettings workSettings = WorkSettings.parse(sections.get(WorkSettings.PREFIX), problems);
+        QualitySettings qualitySettings = QualitySettings.parse(sections.get(QualitySettings.PREFIX), problems);
         return new Result(EngineSettings.builder().nodeId(nodeId).storageProvider(storage)
                 .pluginsDirectory(plugins.orElse(null)).providerSettings(providerSettings).jobs(jobs)
                 .directoryCacheTtl(directoryCache).notifications(notifications).sla(slaSettings)
                 .routing(routingSettings).searchProvider(search).knowledgeDirectory(knowledge.orElse(null))
-                .intake(intakeSettings).journal(journalSettings).work(workSettings).build(), List.copyOf(problems));
+                .intake(intakeSettings).journal(journalSettings).work(workSettings).quality(qualitySettings).build(),
+                List.copyOf(problems));
     }
 
     private static NotificationSettings notifications(Configuration config, List<String> problems) {

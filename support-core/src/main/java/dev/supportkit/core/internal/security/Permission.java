@@ -133,6 +133,9 @@ public enum Permission {
     CHECKPOINT_JOURNAL("take a journal checkpoint", AUDITOR, ADMINISTRATOR),
     /** reports.* */
     READ_REPORTS("read reports", INTAKE_LEAD, GROUP_LEAD, AUDITOR),
+    /** reports.metrics, reports.evaluate (a specialist only their own figures, a group lead their group's) */
+    READ_METRICS("read request metrics and evaluations", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
+            GROUP_LEAD, AUDITOR),
     /** directory.save* */
     MANAGE_DIRECTORY("change the directory", ADMINISTRATOR),
     /** directory.savePreferences (a customer representative only for themselves) */

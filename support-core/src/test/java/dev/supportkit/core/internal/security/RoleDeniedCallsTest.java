@@ -168,6 +168,17 @@ class RoleDeniedCallsTest {
     }
 
     /** What the prepared request has besides its state: a work plan, an attachment, a visit, an offer, works. */
+    /** The metrics query each role may run: their own figures over a day. */
+    static final class Metrics {
+        static final Function<dev.supportkit.api.Actor, dev.supportkit.api.reports.MetricsQuery> OWN = a ->
+                dev.supportkit.api.reports.MetricsQuery.builder()
+                        .scope(dev.supportkit.api.reports.MetricsScope.SPECIALIST).subject(a.id())
+                        .period(EngineFixture.START, EngineFixture.START.plus(java.time.Duration.ofDays(1))).build();
+
+        private Metrics() {
+        }
+    }
+
     enum Prepared { NONE, DRAFTED, APPROVED, ATTACHMENT, VISIT, OFFER, WORKS_PROPOSED, WORKS_AGREED, WORKS_DONE }
 
     /** One call of an operation. */
@@ -293,6 +304,8 @@ class RoleDeniedCallsTest {
      * <li>quality.close: intake lead, group lead</li>
      * <li>journal.verify: intake lead, group lead, auditor, administrator</li>
      * <li>reports.statusSummary: intake lead, group lead, auditor</li>
+     * <li>reports.metrics, reports.evaluate: the four staff roles and the auditor (each sees only what is
+     * theirs)</li>
      * <li>directory.save*: administrator; organisation, representatives, systems, sites: everyone;
      * specialists, groups: everyone except the customer representative</li>
      * </ul>
@@ -655,6 +668,12 @@ class RoleDeniedCallsTest {
                     (fx, a, r) -> fx.engine.directory().preferences(a, fx.rep.value())),
             new Op("reports.statusSummary", Permission.READ_REPORTS, roles(INTAKE_LEAD, GROUP_LEAD, AUDITOR), false,
                     NO_REQUEST, (fx, a, r) -> fx.engine.reports().statusSummary(a)),
+            new Op("reports.metrics", Permission.READ_METRICS, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD,
+                    SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.reports().metrics(a, Metrics.OWN.apply(a))),
+            new Op("reports.evaluate", Permission.READ_METRICS, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD,
+                    SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.reports().evaluate(a, Metrics.OWN.apply(a))),
             new Op("directory.saveOrganization", Permission.MANAGE_DIRECTORY, roles(ADMINISTRATOR), false, NO_REQUEST,
                     (fx, a, r) -> fx.engine.directory().saveOrganization(a,
                             new Organization(newOrganization(a.role()), "New Customer LLC", null))),

@@ -20,8 +20,11 @@ import java.util.OptionalDouble;
  *       (of requests resolved in the period), from registration, in elapsed time: median and 90th
  *       percentile by nearest rank;</li>
  *   <li>{@code backlog}: requests registered before the period's end and not resolved by then;
- *       {@code oldestBacklogAge} how long the oldest of them had waited at the period's end.</li>
+ *       {@code oldestBacklogAge} how long the oldest of them had waited at the period's end;</li>
+ *   <li>{@code surveysSent}: satisfaction surveys sent in the period; {@code surveysAnswered} of those, the
+ *       ones answered (at any time); {@code scoreSum} the sum of their scores (1 to 5 each).</li>
  * </ul>
+ * Build one with {@link #builder(String)}.
  *
  * @param key                  the specialist, group or organisation id; {@code "*"} for the tenant
  * @param received             registered in the period
@@ -38,12 +41,16 @@ import java.util.OptionalDouble;
  * @param resolutionP90        90th percentile time to resolution, if any was resolved
  * @param backlog              open at the period's end
  * @param oldestBacklogAge     age of the oldest of those at the period's end, if any
+ * @param surveysSent          surveys sent in the period
+ * @param surveysAnswered      of those, answered
+ * @param scoreSum             the sum of their scores
  */
 public record RequestMetrics(String key, long received, long resolved, long reopened, long firstContactResolved,
                              long firstResponseDue, long firstResponseInTime, long resolutionDue,
                              long resolutionInTime, Optional<Duration> firstResponseMedian,
                              Optional<Duration> firstResponseP90, Optional<Duration> resolutionMedian,
-                             Optional<Duration> resolutionP90, long backlog, Optional<Duration> oldestBacklogAge) {
+                             Optional<Duration> resolutionP90, long backlog, Optional<Duration> oldestBacklogAge,
+                             long surveysSent, long surveysAnswered, long scoreSum) {
     /** The key of the tenant's single row. */
     public static final String TENANT_KEY = "*";
 
@@ -65,6 +72,9 @@ public record RequestMetrics(String key, long received, long resolved, long reop
      * @param resolutionP90        90th percentile time to resolution
      * @param backlog              open at the period's end
      * @param oldestBacklogAge     age of the oldest open one
+     * @param surveysSent          surveys sent in the period
+     * @param surveysAnswered      of those, answered
+     * @param scoreSum             the sum of their scores
      */
     public RequestMetrics {
         Objects.requireNonNull(key, "key");
@@ -78,7 +88,9 @@ public record RequestMetrics(String key, long received, long resolved, long reop
         }
         if (reopened < 0 || reopened > resolved || firstContactResolved < 0 || firstContactResolved > resolved
                 || firstResponseInTime < 0 || firstResponseInTime > firstResponseDue
-                || resolutionInTime < 0 || resolutionInTime > resolutionDue) {
+                || resolutionInTime < 0 || resolutionInTime > resolutionDue
+                || surveysAnswered < 0 || surveysAnswered > surveysSent
+                || scoreSum < surveysAnswered || scoreSum > 5 * surveysAnswered) {
             throw new IllegalArgumentException("a part must lie between 0 and its whole");
         }
     }
@@ -90,8 +102,164 @@ public record RequestMetrics(String key, long received, long resolved, long reop
      * @return all counts zero, no times
      */
     public static RequestMetrics empty(String key) {
-        return new RequestMetrics(key, 0, 0, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), 0, Optional.empty());
+        return builder(key).build();
+    }
+
+    /**
+     * Starts a row with nothing counted.
+     *
+     * @param key the key
+     * @return a builder
+     */
+    public static Builder builder(String key) {
+        return new Builder(key);
+    }
+
+    /**
+     * Returns the customers' average score from 1 to 5.
+     *
+     * @return the average of the answered surveys; empty when none was answered
+     */
+    public OptionalDouble satisfactionAverage() {
+        return surveysAnswered == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) scoreSum / surveysAnswered);
+    }
+
+    /**
+     * Returns the share of surveys answered.
+     *
+     * @return from 0 to 1; empty when none was sent
+     */
+    public OptionalDouble surveyResponseRate() {
+        return share(surveysAnswered, surveysSent);
+    }
+
+    /** Builds a {@link RequestMetrics} figure by figure; unset figures are zero or empty. */
+    public static final class Builder {
+        private final String key;
+        private long received;
+        private long resolved;
+        private long reopened;
+        private long firstContactResolved;
+        private long firstResponseDue;
+        private long firstResponseInTime;
+        private long resolutionDue;
+        private long resolutionInTime;
+        private Optional<Duration> firstResponseMedian = Optional.empty();
+        private Optional<Duration> firstResponseP90 = Optional.empty();
+        private Optional<Duration> resolutionMedian = Optional.empty();
+        private Optional<Duration> resolutionP90 = Optional.empty();
+        private long backlog;
+        private Optional<Duration> oldestBacklogAge = Optional.empty();
+        private long surveysSent;
+        private long surveysAnswered;
+        private long scoreSum;
+
+        private Builder(String key) {
+            this.key = Objects.requireNonNull(key, "key");
+        }
+
+        /**
+         * @param requests registered in the period
+         * @return this builder
+         */
+        public Builder received(long requests) {
+            received = requests;
+            return this;
+        }
+
+        /**
+         * @param requests resolved in the period
+         * @param reopened of those, reopened before
+         * @param atFirstContact of those, resolved at first contact
+         * @return this builder
+         */
+        public Builder resolved(long requests, long reopened, long atFirstContact) {
+            this.resolved = requests;
+            this.reopened = reopened;
+            this.firstContactResolved = atFirstContact;
+            return this;
+        }
+
+        /**
+         * @param due    first-response deadlines met or due
+         * @param inTime of those, met in time
+         * @return this builder
+         */
+        public Builder firstResponse(long due, long inTime) {
+            firstResponseDue = due;
+            firstResponseInTime = inTime;
+            return this;
+        }
+
+        /**
+         * @param due    resolution deadlines met or due
+         * @param inTime of those, met in time
+         * @return this builder
+         */
+        public Builder resolution(long due, long inTime) {
+            resolutionDue = due;
+            resolutionInTime = inTime;
+            return this;
+        }
+
+        /**
+         * @param median median time to first response, or null
+         * @param p90    90th percentile, or null
+         * @return this builder
+         */
+        public Builder firstResponseTimes(Duration median, Duration p90) {
+            firstResponseMedian = Optional.ofNullable(median);
+            firstResponseP90 = Optional.ofNullable(p90);
+            return this;
+        }
+
+        /**
+         * @param median median time to resolution, or null
+         * @param p90    90th percentile, or null
+         * @return this builder
+         */
+        public Builder resolutionTimes(Duration median, Duration p90) {
+            resolutionMedian = Optional.ofNullable(median);
+            resolutionP90 = Optional.ofNullable(p90);
+            return this;
+        }
+
+        /**
+         * @param requests open at the period's end
+         * @param oldest   age of the oldest of them, or null
+         * @return this builder
+         */
+        public Builder backlog(long requests, Duration oldest) {
+            backlog = requests;
+            oldestBacklogAge = Optional.ofNullable(oldest);
+            return this;
+        }
+
+        /**
+         * @param sent     surveys sent in the period
+         * @param answered of those, answered
+         * @param scores   the sum of their scores
+         * @return this builder
+         */
+        public Builder surveys(long sent, long answered, long scores) {
+            surveysSent = sent;
+            surveysAnswered = answered;
+            scoreSum = scores;
+            return this;
+        }
+
+        /**
+         * Builds the row.
+         *
+         * @return the row
+         * @throws IllegalArgumentException when a count is negative or a part exceeds its whole
+         */
+        public RequestMetrics build() {
+            return new RequestMetrics(key, received, resolved, reopened, firstContactResolved, firstResponseDue,
+                    firstResponseInTime, resolutionDue, resolutionInTime, firstResponseMedian, firstResponseP90,
+                    resolutionMedian, resolutionP90, backlog, oldestBacklogAge, surveysSent, surveysAnswered,
+                    scoreSum);
+        }
     }
 
     /**

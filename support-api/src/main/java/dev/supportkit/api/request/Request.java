@@ -52,6 +52,7 @@ import java.util.Optional;
  * @param typical         whether its problem was judged typical (A/02.3) or not (B/01.6), once someone judged it
  * @param workPlan        its work plan (D/01.7): tasks, executors, deadlines and approval, once one was drafted
  * @param works           its works orders agreed with departments (C/01.6), in the order they were proposed
+ * @param survey          its satisfaction survey after closing (D/02.7), once one was sent, with the answer
  */
 public record Request(RequestId id, TenantId tenant, OrganizationId organization, RepresentativeId representative,
                       Optional<SystemId> system, String subject, String description, Channel channel,
@@ -60,7 +61,8 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
                       Instant updatedAt, long version, long journalSequence, String journalHash,
                       List<Deadline> deadlines, Optional<VendorCaseState> vendorCase, Optional<String> category,
                       IntakeDetails intake, Optional<String> model, Milestones milestones,
-                      Optional<Boolean> typical, Optional<WorkPlan> workPlan, List<WorksOrder> works) {
+                      Optional<Boolean> typical, Optional<WorkPlan> workPlan, List<WorksOrder> works,
+                      Optional<Survey> survey) {
 
     /**
      * @param kind a deadline kind
@@ -101,6 +103,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
      * @param typical whether its problem was judged typical; null is read as empty
      * @param workPlan its work plan, if any; null is read as empty
      * @param works its works orders; null is read as none
+     * @param survey its satisfaction survey, once one was sent; null is read as empty
      */
     public Request {
         Objects.requireNonNull(id, "id");
@@ -129,6 +132,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         typical = typical == null ? Optional.empty() : typical;
         workPlan = workPlan == null ? Optional.empty() : workPlan;
         works = works == null ? List.of() : List.copyOf(works);
+        survey = survey == null ? Optional.empty() : survey;
     }
 
     /**
@@ -185,6 +189,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         b.typical = typical;
         b.workPlan = workPlan;
         b.works = works;
+        b.survey = survey;
         return b;
     }
 
@@ -221,6 +226,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         private Optional<Boolean> typical = Optional.empty();
         private Optional<WorkPlan> workPlan = Optional.empty();
         private List<WorksOrder> works = List.of();
+        private Optional<Survey> survey = Optional.empty();
 
         private Builder() {
         }
@@ -543,6 +549,17 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
         }
 
         /**
+         * Sets its satisfaction survey.
+         *
+         * @param value the survey, or null for none
+         * @return this builder
+         */
+        public Builder survey(Survey value) {
+            survey = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
          * Builds the snapshot.
          *
          * @return the snapshot
@@ -573,7 +590,7 @@ public record Request(RequestId id, TenantId tenant, OrganizationId organization
             return new Request(id, tenant, organization, representative, system, subject, description, channel,
                     priority, status, line, group, assignee, resolution, registeredAt, updatedAt, version,
                     journalSequence, journalHash, deadlines, vendorCase, category, intake, model, milestones, typical,
-                    workPlan, works);
+                    workPlan, works, survey);
         }
 
         private static void required(List<FieldError> errors, String part, Object value) {

@@ -99,6 +99,9 @@ public final class RequestMetricsCounter {
         long resolutionInTime;
         long backlog;
         Instant oldest;
+        long surveysSent;
+        long surveysAnswered;
+        long scoreSum;
         final List<Duration> toFirstResponse = new ArrayList<>();
         final List<Duration> toResolution = new ArrayList<>();
 
@@ -126,6 +129,13 @@ public final class RequestMetricsCounter {
                 firstContact += milestones.firstContactResolution() ? 1 : 0;
                 toResolution.add(Duration.between(registered, resolvedAt.get()));
             }
+            request.survey().filter(s -> within(s.sentAt(), from, until)).ifPresent(s -> {
+                surveysSent++;
+                if (s.isAnswered()) {
+                    surveysAnswered++;
+                    scoreSum += s.score().orElseThrow();
+                }
+            });
             boolean resolvedBefore = resolvedAt.isPresent() && resolvedAt.get().isBefore(until);
             boolean closedBefore = milestones.closed().isPresent() && milestones.closed().get().isBefore(until);
             if (registered.isBefore(until) && !resolvedBefore && !closedBefore) {
@@ -143,16 +153,19 @@ public final class RequestMetricsCounter {
         }
 
         boolean isEmpty() {
-            return received == 0 && resolved == 0 && backlog == 0;
+            return received == 0 && resolved == 0 && backlog == 0 && surveysSent == 0;
         }
 
         RequestMetrics metrics(String key, Instant until) {
             toFirstResponse.sort(null);
             toResolution.sort(null);
-            return new RequestMetrics(key, received, resolved, reopened, firstContact, firstResponseDue,
-                    firstResponseInTime, resolutionDue, resolutionInTime, percentile(toFirstResponse, 50),
-                    percentile(toFirstResponse, 90), percentile(toResolution, 50), percentile(toResolution, 90),
-                    backlog, Optional.ofNullable(oldest).map(o -> Duration.between(o, until)));
+            return RequestMetrics.builder(key).received(received).resolved(resolved, reopened, firstContact)
+                    .firstResponse(firstResponseDue, firstResponseInTime).resolution(resolutionDue, resolutionInTime)
+                    .firstResponseTimes(percentile(toFirstResponse, 50).orElse(null),
+                            percentile(toFirstResponse, 90).orElse(null))
+                    .resolutionTimes(percentile(toResolution, 50).orElse(null), percentile(toResolution, 90).orElse(null))
+                    .backlog(backlog, oldest == null ? null : Duration.between(oldest, until))
+                    .surveys(surveysSent, surveysAnswered, scoreSum).build();
         }
     }
 }

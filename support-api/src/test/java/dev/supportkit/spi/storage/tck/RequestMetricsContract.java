@@ -17,6 +17,7 @@ import dev.supportkit.api.request.DeadlineState;
 import dev.supportkit.api.request.Milestones;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.api.request.Survey;
 import dev.supportkit.spi.storage.RequestMetricsCounter;
 import dev.supportkit.spi.storage.StorageProvider;
 import java.time.Duration;
@@ -66,11 +67,13 @@ public abstract class RequestMetricsContract {
     /** The hand-counted data set: see each request's comment for what it contributes. */
     private void storeKnownSet() {
         List<Request> set = List.of(
-                // ana r1: answered in 10 min in time, resolved at first contact after 1 h in time
+                // ana r1: answered in 10 min in time, resolved at first contact after 1 h in time; surveyed, score 4
                 request("r1", "ana", "g1", "org-1", H, RequestStatus.RESOLVED,
                         milestones(H + 600, H + 3600, null, null, 0),
                         deadline(DeadlineKind.FIRST_RESPONSE, H, H + 1800, H + 600),
-                        deadline(DeadlineKind.RESOLUTION, H, H + 8 * H, H + 3600)),
+                        deadline(DeadlineKind.RESOLUTION, H, H + 8 * H, H + 3600))
+                        .toBuilder().survey(Survey.sent(at(2 * H), at(5 * H)).answered(at(3 * H), 4, "Спасибо"))
+                        .build(),
                 // ana r2: answered late (40 min, due in 30), escalated, reopened once, resolved after 2 h
                 request("r2", "ana", "g1", "org-1", 2 * H, RequestStatus.RESOLVED,
                         milestones(2 * H + 2400, 2 * H + 7200, 2 * H + 3000, null, 1),
@@ -78,17 +81,19 @@ public abstract class RequestMetricsContract {
                 // ana r3: never answered, its first-response deadline passed in the period; still open
                 request("r3", "ana", "g1", "org-1", 3 * H, RequestStatus.REGISTERED, Milestones.NONE,
                         deadline(DeadlineKind.FIRST_RESPONSE, 3 * H, 3 * H + 1800, null)),
-                // ana r4: registered two days before, resolved in the period at first contact
+                // ana r4: registered two days before, resolved in the period at first contact; survey unanswered
                 request("r4", "ana", "g1", "org-1", -2 * DAY, RequestStatus.RESOLVED,
-                        milestones(-2 * DAY + 60, 5 * H, null, null, 0)),
+                        milestones(-2 * DAY + 60, 5 * H, null, null, 0))
+                        .toBuilder().survey(Survey.sent(at(6 * H), at(9 * H))).build(),
                 // ana r5: registered three days before and still open: the oldest backlog
                 request("r5", "ana", "g1", "org-1", -3 * DAY, RequestStatus.AT_SECOND_LINE,
                         milestones(-3 * DAY + 60, null, -3 * DAY + 120, null, 0)),
                 // ana r6: registered after the period: counts nowhere
                 request("r6", "ana", "g1", "org-1", 2 * DAY, RequestStatus.REGISTERED, Milestones.NONE),
-                // boris r7: answered after a minute, closed without a resolution
+                // boris r7: answered after a minute, closed without a resolution; surveyed after the period
                 request("r7", "boris", "g2", "org-1", 4 * H, RequestStatus.CLOSED,
-                        milestones(4 * H + 60, null, null, 5 * H, 0)),
+                        milestones(4 * H + 60, null, null, 5 * H, 0))
+                        .toBuilder().survey(Survey.sent(at(DAY + H), at(DAY + 4 * H))).build(),
                 // boris r8: its first-response deadline falls after the period: not due yet; open
                 request("r8", "boris", "g2", "org-2", 5 * H, RequestStatus.REGISTERED, Milestones.NONE,
                         deadline(DeadlineKind.FIRST_RESPONSE, 5 * H, 2 * DAY, null)),
@@ -107,9 +112,11 @@ public abstract class RequestMetricsContract {
         List<RequestMetrics> rows = metrics(MetricsScope.SPECIALIST, null);
         assertEquals(List.of(
                 new RequestMetrics("ana", 3, 3, 1, 2, 3, 1, 1, 1, secs(600), secs(2400), secs(7200),
-                        secs(2 * DAY + 5 * H), 2, secs(4 * DAY)),
+                        secs(2 * DAY + 5 * H), 2, secs(4 * DAY), 2, 1, 4),
                 new RequestMetrics("boris", 2, 0, 0, 0, 0, 0, 0, 0, secs(60), secs(60), Optional.empty(),
-                        Optional.empty(), 1, secs(DAY - 5 * H))), rows);
+                        Optional.empty(), 1, secs(DAY - 5 * H), 0, 0, 0)), rows);
+        assertEquals(4.0, rows.get(0).satisfactionAverage().getAsDouble());
+        assertEquals(0.5, rows.get(0).surveyResponseRate().getAsDouble());
     }
 
     @Test
@@ -117,7 +124,8 @@ public abstract class RequestMetricsContract {
     void forTheTenantMatchesTheHandCount() {
         storeKnownSet();
         assertEquals(List.of(new RequestMetrics(RequestMetrics.TENANT_KEY, 6, 3, 1, 2, 3, 1, 1, 1, secs(600),
-                secs(2400), secs(7200), secs(2 * DAY + 5 * H), 4, secs(4 * DAY))), metrics(MetricsScope.TENANT, null));
+                secs(2400), secs(7200), secs(2 * DAY + 5 * H), 4, secs(4 * DAY), 2, 1, 4)),
+                metrics(MetricsScope.TENANT, null));
     }
 
     @Test
@@ -165,10 +173,16 @@ public abstract class RequestMetricsContract {
             Deadline first = deadline(DeadlineKind.FIRST_RESPONSE, registered, due,
                     milestones.firstResponse().isPresent() ? answered : null);
             String who = random.nextInt(6) == 0 ? null : "spec-" + random.nextInt(4);
-            set.add(request("g" + i, who, who == null ? null : "grp-" + random.nextInt(2),
+            Request generated = request("g" + i, who, who == null ? null : "grp-" + random.nextInt(2),
                     "org-" + random.nextInt(3), registered,
                     milestones.resolved().isPresent() ? RequestStatus.RESOLVED : RequestStatus.IN_PROGRESS_FIRST_LINE,
-                    milestones, first));
+                    milestones, first);
+            if (random.nextBoolean()) {
+                Survey survey = Survey.sent(at(registered + H), at(registered + 4 * H));
+                generated = generated.toBuilder().survey(random.nextBoolean() ? survey
+                        : survey.answered(at(registered + 2 * H), 1 + random.nextInt(5), null)).build();
+            }
+            set.add(generated);
         }
         provider.inTransaction(tx -> {
             set.forEach(tx::insertRequest);

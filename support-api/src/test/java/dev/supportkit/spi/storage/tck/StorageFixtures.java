@@ -175,6 +175,8 @@ public final class StorageFixtures {
                 .model("NT-PBX 300").category("hardware")
                 .milestones(new Milestones(Optional.of(at(60)), Optional.of(at(3600).plus(1, ChronoUnit.MICROS)),
                         Optional.empty(), Optional.empty(), Optional.of(at(1800)), 2))
+                .survey(new dev.supportkit.api.request.Survey(at(4000), at(90000), Optional.of(at(5000)),
+                        Optional.of(5), Optional.of("Отлично, спасибо")))
                 .typical(false)
                 .workPlan(new WorkPlan(PlanState.NEEDS_APPROVAL, 2, List.of(
                         new PlanTask("diagnose", SpecialistId.of("spec-ivanov"), "Найти неисправный блок",

@@ -13,9 +13,9 @@ import java.util.TreeMap;
 
 /**
  * Request metrics ({@code RequestMetricsCounter}'s meaning) as SQL aggregates over the request columns, in
- * five grouped queries each reading one index range: requests registered in the period (counts, deadlines
- * and the times to first response), resolved in the period (counts and times to resolution), and those
- * still open at the period's end. Percentiles are by nearest rank, with {@code ROW_NUMBER} over each key.
+ * grouped queries each reading one index range: requests registered in the period (counts, deadlines
+ * and the times to first response), resolved in the period (counts and times to resolution), surveyed in
+ * the period, and those still open at the period's end. Percentiles are by nearest rank, with {@code ROW_NUMBER} over each key.
  */
 final class MetricsSql {
     private final Statements sql;
@@ -88,6 +88,17 @@ final class MetricsSql {
                     return row;
                 }, with(subject, tenant.value(), until, until, until));
 
+        sql.query("requestMetrics", "SELECT " + key + " AS k, COUNT(*) AS sent, COUNT(survey_answered_at) AS answered,"
+                        + " SUM(survey_score) AS scores FROM sk_requests WHERE tenant = ? AND survey_sent_at >= ?"
+                        + " AND survey_sent_at < ?" + keyFilter + groupBy,
+                r -> {
+                    Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
+                    row.surveysSent = r.getLong("sent");
+                    row.surveysAnswered = r.getLong("answered");
+                    row.scoreSum = r.getLong("scores");
+                    return row;
+                }, with(subject, tenant.value(), from, until));
+
         percentiles(key, "first_response_at", registered + " AND first_response_at IS NOT NULL",
                 with(subject, tenant.value(), from, until), rows, true);
         percentiles(key, "resolved_at", resolved, with(subject, tenant.value(), from, until),
@@ -95,7 +106,7 @@ final class MetricsSql {
 
         List<RequestMetrics> result = new ArrayList<>();
         rows.forEach((k, row) -> {
-            if (row.received > 0 || row.resolved > 0 || row.backlog > 0) {
+            if (row.received > 0 || row.resolved > 0 || row.backlog > 0 || row.surveysSent > 0) {
                 result.add(row.metrics(k));
             }
         });
@@ -150,11 +161,14 @@ final class MetricsSql {
         Optional<Duration> firstResponseP90 = Optional.empty();
         Optional<Duration> resolutionMedian = Optional.empty();
         Optional<Duration> resolutionP90 = Optional.empty();
+        long surveysSent;
+        long surveysAnswered;
+        long scoreSum;
 
         RequestMetrics metrics(String key) {
             return new RequestMetrics(key, received, resolved, reopened, firstContact, firstResponseDue,
                     firstResponseInTime, resolutionDue, resolutionInTime, firstResponseMedian, firstResponseP90,
-                    resolutionMedian, resolutionP90, backlog, oldest);
+                    resolutionMedian, resolutionP90, backlog, oldest, surveysSent, surveysAnswered, scoreSum);
         }
     }
 }

@@ -35,7 +35,7 @@ final class RequestColumns {
             "priority_rank", "emergency", "incident", "due_at", "deadline_state", "first_response_due",
             "first_response_met", "resolution_due", "resolution_met", "vendor_case", "failed_component",
             "failure_cause", "is_open", "first_response_at", "resolved_at", "signed_off_at", "closed_at",
-            "escalated_at", "reopens");
+            "escalated_at", "reopens", "survey_sent_at", "survey_answered_at", "survey_score");
     /** The INSERT statement: key, the columns, the document and the first contact. */
     static final String INSERT = "INSERT INTO sk_requests (tenant, id, " + String.join(", ", NAMES)
             + ", document, first_contact) VALUES (?, ?, " + NAMES.stream().map(n -> "?").collect(Collectors.joining(", "))
@@ -74,7 +74,10 @@ final class RequestColumns {
                 text(facts.failureCause()), request.status().isOpen(),
                 instant(request.milestones().firstResponse()), instant(request.milestones().resolved()),
                 instant(request.milestones().signedOff()), instant(request.milestones().closed()),
-                instant(request.milestones().escalated()), request.milestones().reopens());
+                instant(request.milestones().escalated()), request.milestones().reopens(),
+                instant(request.survey().map(s -> s.sentAt())), instant(request.survey().flatMap(s -> s.answeredAt())),
+                request.survey().flatMap(s -> s.score()).<Object>map(score -> score)
+                        .orElse(Statements.TypedNull.INTEGER));
     }
 
     /** Reads the request of the current row of a {@link #SELECT}. */
@@ -100,6 +103,7 @@ final class RequestColumns {
                 .typical(document.typical())
                 .workPlan(document.workPlan())
                 .works(document.works())
+                .survey(document.survey())
                 .milestones(new Milestones(instant(rows, dialect, "first_response_at"),
                         instant(rows, dialect, "resolved_at"), instant(rows, dialect, "signed_off_at"),
                         instant(rows, dialect, "closed_at"), instant(rows, dialect, "escalated_at"),

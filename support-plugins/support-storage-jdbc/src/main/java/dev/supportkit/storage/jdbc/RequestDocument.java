@@ -4,6 +4,7 @@ import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.Deadline;
 import dev.supportkit.api.request.IntakeDetails;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.Survey;
 import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.request.VendorCaseState;
 import dev.supportkit.api.scheduling.WorksOrder;
@@ -31,11 +32,12 @@ import java.util.Map;
  * @param typical         whether its problem was judged typical, or null
  * @param workPlan        its work plan, or null
  * @param works           its works orders, or null for none
+ * @param survey          its satisfaction survey, or null for none
  */
 public record RequestDocument(String subject, String description, Channel channel, ResolutionReport resolution,
                               long journalSequence, String journalHash, List<Deadline> deadlines,
                               VendorCaseState vendorCase, IntakeDetails intake, Boolean typical,
-                              WorkPlan workPlan, List<WorksOrder> works) {
+                              WorkPlan workPlan, List<WorksOrder> works, Survey survey) {
 
     /**
      * The document of a snapshot.
@@ -48,7 +50,8 @@ public record RequestDocument(String subject, String description, Channel channe
         return new RequestDocument(request.subject(), withDescription ? request.description() : null,
                 request.channel(), request.resolution().orElse(null), request.journalSequence(),
                 request.journalHash(), request.deadlines(), request.vendorCase().orElse(null), request.intake(),
-                request.typical().orElse(null), request.workPlan().orElse(null), request.works());
+                request.typical().orElse(null), request.workPlan().orElse(null), request.works(),
+                request.survey().orElse(null));
     }
 
     /**
@@ -87,6 +90,9 @@ public record RequestDocument(String subject, String description, Channel channe
         }
         if (works != null && !works.isEmpty()) {
             parts.put("works", works);
+        }
+        if (survey != null) {
+            parts.put("survey", survey);
         }
         return codec.toJson(parts);
     }

@@ -140,7 +140,9 @@ final class Statements {
     /** A null of a type other than text: PostgreSQL does not turn a text null into a timestamp on its own. */
     enum TypedNull {
         /** A null timestamp. */
-        TIMESTAMP(Types.TIMESTAMP_WITH_TIMEZONE);
+        TIMESTAMP(Types.TIMESTAMP_WITH_TIMEZONE),
+        /** A null whole number. */
+        INTEGER(Types.INTEGER);
 
         final int sqlType;
 
@@ -154,7 +156,8 @@ final class Statements {
             statement.setNull(index, Types.VARCHAR);
         } else if (value instanceof TypedNull typed) {
             // MariaDB keeps instants as DATETIME, without a zone
-            statement.setNull(index, dialect == Dialect.MARIADB ? Types.TIMESTAMP : typed.sqlType);
+            statement.setNull(index, dialect == Dialect.MARIADB && typed == TypedNull.TIMESTAMP ? Types.TIMESTAMP
+                    : typed.sqlType);
         } else if (value instanceof Instant instant) {
             dialect.setInstant(statement, index, instant);
         } else if (value instanceof Enum<?> constant) {

@@ -200,6 +200,16 @@ public sealed interface RequestEvent {
     }
 
     /**
+     * The customer's representative answered the satisfaction survey (D/02.7).
+     *
+     * @param score    the score, 1 to 5
+     * @param comment  their comment, or null
+     * @param followUp whether the score was low enough to ask the group lead to follow it up
+     */
+    record SurveyAnswered(int score, String comment, boolean followUp) implements RequestEvent {
+    }
+
+    /**
      * The request was closed.
      *
      * @param note closing note

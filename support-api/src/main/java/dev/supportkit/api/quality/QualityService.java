@@ -110,4 +110,33 @@ public interface QualityService {
      * @return the request, now {@code CLOSED}
      */
     Request close(Actor actor, RequestRef ref, String note);
+
+    /**
+     * Records the answer of the request's representative to its satisfaction survey (D/02.7). A score at
+     * or below {@code supportkit.quality.surveys.low-score} asks the lead of the request's group (the intake
+     * leads when it has none) to follow it up.
+     *
+     * @param actor  the request's own representative
+     * @param ref    the closed request and its version
+     * @param answer the score and comment
+     * @return the request with the answered survey
+     * @throws dev.supportkit.api.error.ValidationException when the score is out of range ({@code answer.score},
+     *         rule {@code range}), the comment too long, the request has no survey or it expired or was
+     *         answered already ({@code survey}, rules {@code exists}, {@code expired}, {@code answered})
+     * @throws dev.supportkit.api.error.AccessDeniedException when the actor is not the request's representative
+     */
+    Request answerSurvey(Actor actor, RequestRef ref, SurveyAnswer answer);
+
+    /**
+     * Records an answer given through the signed one-use token of the survey message (the link an embedding
+     * application opens without a login). The answer is journalled as the request's representative's.
+     *
+     * @param token  the token from the survey message
+     * @param answer the score and comment
+     * @return the request with the answered survey
+     * @throws dev.supportkit.api.error.ValidationException when the token is malformed, forged, used or
+     *         expired ({@code token}, rules {@code format}, {@code signature}, {@code answered}, {@code expired})
+     *         or the answer is invalid
+     */
+    Request answerSurvey(String token, SurveyAnswer answer);
 }

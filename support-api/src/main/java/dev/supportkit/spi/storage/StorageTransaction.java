@@ -106,6 +106,18 @@ public interface StorageTransaction {
                                                                    dev.supportkit.api.reports.MetricsQuery query);
 
     /**
+     * Tells whether a satisfaction survey was sent to a representative at or after a time (surveys are
+     * sent at most once per representative in a period).
+     *
+     * @param tenant         the tenant
+     * @param representative the representative
+     * @param since          the earliest sending time that counts
+     * @return true when one of the representative's requests has a survey sent at or after {@code since}
+     */
+    boolean surveyedSince(TenantId tenant, dev.supportkit.api.directory.RepresentativeId representative,
+                          Instant since);
+
+    /**
      * Stores a contact.
      *
      * @param tenant  the tenant

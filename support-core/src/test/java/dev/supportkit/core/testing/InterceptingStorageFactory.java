@@ -19,6 +19,7 @@ import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageProviderFactory;
 import dev.supportkit.spi.storage.StorageTransaction;
 import dev.supportkit.spi.storage.TimerRecord;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,6 +162,12 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
         public List<dev.supportkit.api.reports.RequestMetrics> requestMetrics(TenantId tenant,
                 dev.supportkit.api.reports.MetricsQuery query) {
             return tx.requestMetrics(tenant, query);
+        }
+
+        @Override
+        public boolean surveyedSince(TenantId tenant, dev.supportkit.api.directory.RepresentativeId representative,
+                                     Instant since) {
+            return tx.surveyedSince(tenant, representative, since);
         }
 
         @Override

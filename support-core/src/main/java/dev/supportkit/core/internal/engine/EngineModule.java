@@ -128,6 +128,9 @@ final class EngineModule extends AbstractModule {
         hooks.addBinding().to(SlaDeadlineHook.class);
         bind(SlaDeadlineHook.class).in(Singleton.class);
         bind(EventTargets.class).toInstance(eventTargets);
+        hooks.addBinding().to(dev.supportkit.core.internal.quality.SurveyHook.class);
+        bind(dev.supportkit.core.internal.quality.SurveyHook.class).in(Singleton.class);
+        bind(dev.supportkit.core.internal.quality.SurveyTokens.class).in(Singleton.class);
         hooks.addBinding().to(EventPublishingHook.class);
         bind(EventPublishingHook.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), OutboxTarget.class).addBinding().to(EventDelivery.class);

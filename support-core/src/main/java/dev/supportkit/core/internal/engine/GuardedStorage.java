@@ -198,6 +198,12 @@ final class GuardedStorage implements StorageProvider {
         }
 
         @Override
+        public boolean surveyedSince(TenantId tenant, dev.supportkit.api.directory.RepresentativeId representative,
+                                     Instant since) {
+            return call("surveyedSince", () -> tx.surveyedSince(tenant, representative, since));
+        }
+
+        @Override
         public void insertContact(TenantId tenant, Contact contact) {
             run("insertContact", () -> tx.insertContact(tenant, contact));
         }

@@ -11,8 +11,7 @@ import java.util.stream.Stream;
  * the engine starts. This enum is the one place topics are named: commands pass a constant to
  * {@code Change.notifyCustomer} or {@code Change.notify}, and the outbox stores its {@link #topic()}.
  *
- * <p>Every topic has a sender except {@link #SURVEY}: its templates ship now, and it is sent by the
- * quality-control survey hook of issue 16.
+ * <p>Every topic has a sender.
  */
 public enum MessageTopic {
     /** The customer's contact was registered. */
@@ -29,8 +28,10 @@ public enum MessageTopic {
     REQUEST_RESOLVED("request.resolved", "summary", "cause"),
     /** The request was closed. */
     REQUEST_CLOSED("request.closed", "note"),
-    /** A satisfaction survey after closing; no sender yet: issue 16's survey hook sends it. */
-    SURVEY("survey", "surveyLink"),
+    /** A satisfaction survey after closing (sent by the survey hook to a sample of closed requests). */
+    SURVEY("survey", "surveyLink", "expires"),
+    /** To the group lead: a customer answered a survey with a low score; follow it up (D/02.7). */
+    SURVEY_LOW_SCORE("survey.low-score", "score", "comment"),
     /** To a specialist: their deadline on a request passed. */
     DEADLINE_MISSED("deadline.missed", "task", "due", "executor"),
     /** To a lead: a service-level deadline is close. */

@@ -43,11 +43,18 @@ import java.util.stream.StreamSupport;
 /** Tracking and closing requests (B/02.6, D/02.7). */
 public final class DefaultQualityService implements QualityService {
     private final RequestCommands commands;
+    private final SurveyAnswers surveys;
 
-    /** @param commands the unit-of-work runner */
+    /**
+     * @param commands the unit-of-work runner
+     * @param tokens   the survey answer tokens
+     * @param settings the engine settings (surveys)
+     */
     @Inject
-    public DefaultQualityService(RequestCommands commands) {
+    public DefaultQualityService(RequestCommands commands, SurveyTokens tokens,
+                                 dev.supportkit.core.internal.config.EngineSettings settings) {
         this.commands = commands;
+        this.surveys = new SurveyAnswers(commands, tokens, settings);
     }
 
     @Override
@@ -193,5 +200,15 @@ public final class DefaultQualityService implements QualityService {
                     "Execution checked and request closed" + (note == null || note.isBlank() ? "" : ": " + note)))
                     .notifyCustomer(MessageTopic.REQUEST_CLOSED, Map.of("note", note == null ? "" : note));
         });
+    }
+
+    @Override
+    public Request answerSurvey(Actor actor, RequestRef ref, dev.supportkit.api.quality.SurveyAnswer answer) {
+        return surveys.answer(actor, ref, answer);
+    }
+
+    @Override
+    public Request answerSurvey(String token, dev.supportkit.api.quality.SurveyAnswer answer) {
+        return surveys.answer(token, answer);
     }
 }

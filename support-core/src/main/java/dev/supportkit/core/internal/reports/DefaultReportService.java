@@ -109,8 +109,13 @@ public final class DefaultReportService implements ReportService {
                         ? OptionalDouble.of(1 - figures.reopenRate().getAsDouble()) : OptionalDouble.empty(),
                         figures.resolved(), (figures.resolved() - figures.reopened()) + " of " + figures.resolved()
                                 + " resolutions never reopened"),
-                new PartFigure("satisfaction", true, OptionalDouble.empty(), 0,
-                        "no satisfaction survey answered in the period"));
+                new PartFigure("satisfaction", true, figures.satisfactionAverage().isPresent()
+                        ? OptionalDouble.of((figures.satisfactionAverage().getAsDouble() - 1) / 4) : OptionalDouble.empty(),
+                        figures.surveysAnswered(), figures.surveysAnswered() == 0
+                        ? "no satisfaction survey answered of " + figures.surveysSent() + " sent in the period"
+                        : String.format(java.util.Locale.ROOT, "average score %.2f of 5 from %d of %d surveys sent",
+                                figures.satisfactionAverage().getAsDouble(), figures.surveysAnswered(),
+                                figures.surveysSent())));
         int weightWithValues = figuresByPart.stream().filter(p -> p.value.isPresent())
                 .mapToInt(p -> weights.getOrDefault(p.name, 0)).sum();
         List<EvaluationPart> parts = new ArrayList<>();

@@ -58,6 +58,8 @@ public enum RequestAction {
     APPROVE_PLAN("approve the work plan of"),
     /** Mark a planned task done. */
     COMPLETE_TASK("complete a task of"),
+    /** The customer answers the satisfaction survey. */
+    ANSWER_SURVEY("answer the survey of"),
     /** Attach a file to an entry. */
     ATTACH_FILE("attach a file to"),
     /** Book a visit with technicians. */

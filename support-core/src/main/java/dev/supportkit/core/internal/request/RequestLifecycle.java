@@ -38,6 +38,7 @@ public final class RequestLifecycle {
             legal(RequestAction.ATTACH_FILE, open, open);
         }
         legal(RequestAction.TAKE_INTO_WORK, REGISTERED, IN_PROGRESS_FIRST_LINE);
+        legal(RequestAction.ANSWER_SURVEY, CLOSED, CLOSED);
         for (RequestStatus working : WORKING) {
             legal(RequestAction.CONSULT, working, working);
             legal(RequestAction.REQUEST_CLARIFICATION, working, WAITING_FOR_CUSTOMER);

@@ -133,6 +133,8 @@ public enum Permission {
     CHECKPOINT_JOURNAL("take a journal checkpoint", AUDITOR, ADMINISTRATOR),
     /** reports.* */
     READ_REPORTS("read reports", INTAKE_LEAD, GROUP_LEAD, AUDITOR),
+    /** quality.answerSurvey (the request's own representative) */
+    ANSWER_SURVEY("answer a satisfaction survey", CUSTOMER_REPRESENTATIVE),
     /** reports.metrics, reports.evaluate (a specialist only their own figures, a group lead their group's) */
     READ_METRICS("read request metrics and evaluations", FIRST_LINE_OPERATOR, INTAKE_LEAD, SECOND_LINE_ENGINEER,
             GROUP_LEAD, AUDITOR),

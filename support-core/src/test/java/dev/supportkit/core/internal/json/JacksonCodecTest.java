@@ -61,6 +61,7 @@ class JacksonCodecTest {
                 new RequestEvent.Resolved("Replaced", "PSU", true, ComponentId.of("psu")),
                 new RequestEvent.SignedOff("ok"),
                 new RequestEvent.Reopened("still broken"),
+                new RequestEvent.SurveyAnswered(2, "Долго ждали", true),
                 new RequestEvent.Closed(null),
                 new RequestEvent.Routed("supportkit.routing.rules.1", GroupId.of("g"), SpecialistId.of("v"), 2),
                 new RequestEvent.VendorEscalated("Nordtel", null, "PSU keeps failing"),

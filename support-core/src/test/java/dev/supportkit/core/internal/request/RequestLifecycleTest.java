@@ -149,6 +149,7 @@ class RequestLifecycleTest {
         LEGAL.put("RESOLVED@INTAKE_LEAD REOPEN", AT_INTAKE_LEAD);
         LEGAL.put("RESOLVED@SECOND_LINE REOPEN", AT_SECOND_LINE);
         LEGAL.put("SIGNED_OFF@SECOND_LINE CLOSE", CLOSED);
+        LEGAL.put("CLOSED@SECOND_LINE ANSWER_SURVEY", CLOSED);
         for (Start s : STARTS) {
             if (s.status() != RESOLVED && s.status() != SIGNED_OFF && s.status() != CLOSED) {
                 LEGAL.put(s + " RESOLVE_WITH_INCIDENT", RESOLVED);
@@ -172,9 +173,13 @@ class RequestLifecycleTest {
     static void start() {
         // Two requests with one problem category within an hour make a mass incident; the other tests'
         // requests have no category and are never linked.
+        // Every closed request is surveyed, so its survey can be answered.
         fx = new EngineFixture(Map.of("supportkit.intake.mass-incident.threshold", "2",
                 "supportkit.intake.mass-incident.window", "PT1H",
-                "supportkit.intake.mass-incident.scopes", "service"));
+                "supportkit.intake.mass-incident.scopes", "service",
+                "supportkit.quality.surveys.enabled", "true",
+                "supportkit.quality.surveys.once-per-days", "0",
+                "supportkit.quality.surveys.token-key", "k".repeat(32)));
         fx.engine.directory().saveDepartment(fx.admin, new Department(DEPARTMENT, "Installation", "installation",
                 List.of(SpecialistId.of("spc-viktor"))));
     }
@@ -211,6 +216,8 @@ class RequestLifecycleTest {
             case SIGN_OFF -> e.resolution().signOff(fx.customer, r.ref(), "ok");
             case REOPEN -> e.resolution().reopen(fx.customer, r.ref(), "Still no calls");
             case CLOSE -> e.quality().close(fx.intakeLead, r.ref(), "checked");
+            case ANSWER_SURVEY -> e.quality().answerSurvey(fx.customer, r.ref(),
+                    dev.supportkit.api.quality.SurveyAnswer.of(5));
             case ESCALATE_TO_VENDOR -> e.escalation().escalateToVendor(fx.groupLead, r.ref(),
                     new VendorCase(null, null, "PSU keeps failing"));
             case RECORD_VENDOR_CORRESPONDENCE -> e.escalation().recordVendorCorrespondence(fx.engineer, r.ref(),

@@ -43,7 +43,7 @@ class CustomerVisibilityTest {
     private static final Set<String> SHOWN = Set.of("id", "tenant", "organization", "representative", "system",
             "subject", "description", "channel", "priority", "status", "line", "group", "assignee", "resolution",
             "registeredAt", "updatedAt", "version", "journalSequence", "journalHash", "deadlines", "category",
-            "intake", "model", "milestones", "typical", "works");
+            "intake", "model", "milestones", "typical", "works", "survey");
 
     private final EngineFixture fx = new EngineFixture();
 

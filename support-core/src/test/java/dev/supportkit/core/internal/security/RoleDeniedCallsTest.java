@@ -631,6 +631,10 @@ class RoleDeniedCallsTest {
             new Op("quality.close", Permission.CLOSE, roles(INTAKE_LEAD, GROUP_LEAD), false,
                     at(RequestStatus.SIGNED_OFF, SupportLine.SECOND_LINE),
                     (fx, a, r) -> fx.engine.quality().close(a, r.ref(), "checked")),
+            new Op("quality.answerSurvey", Permission.ANSWER_SURVEY, roles(CUSTOMER_REPRESENTATIVE), false,
+                    at(RequestStatus.CLOSED, SupportLine.SECOND_LINE),
+                    (fx, a, r) -> fx.engine.quality().answerSurvey(a, r.ref(),
+                            dev.supportkit.api.quality.SurveyAnswer.of(4))),
             new Op("journal.entries", Permission.READ_JOURNAL, EVERY_ROLE, false,
                     at(RequestStatus.REGISTERED, SupportLine.FIRST_LINE),
                     (fx, a, r) -> fx.engine.journal().entries(a, r.id())),
@@ -866,9 +870,13 @@ class RoleDeniedCallsTest {
     @BeforeAll
     static void start() {
         // Two requests with one problem category within an hour make a mass incident.
+        // Every closed request is surveyed, so its survey can be answered.
         fx = new EngineFixture(Map.of("supportkit.intake.mass-incident.threshold", "2",
                 "supportkit.intake.mass-incident.window", "PT1H",
-                "supportkit.intake.mass-incident.scopes", "service"));
+                "supportkit.intake.mass-incident.scopes", "service",
+                "supportkit.quality.surveys.enabled", "true",
+                "supportkit.quality.surveys.once-per-days", "0",
+                "supportkit.quality.surveys.token-key", "k".repeat(32)));
         fx.engine.intake().defineQuestionnaire(fx.admin, questionnaire("q-pbx"));
         fx.engine.directory().saveDepartment(fx.admin, new Department(WorksFixture.DEPARTMENT, "Installation", "installation",
                 WorksFixture.EVERYONE));

@@ -292,6 +292,13 @@ final class JdbcTransaction implements StorageTransaction {
     }
 
     @Override
+    public boolean surveyedSince(TenantId tenant, dev.supportkit.api.directory.RepresentativeId representative,
+                                 Instant since) {
+        return !sql().query("surveyedSince", "SELECT 1 FROM sk_requests WHERE tenant = ? AND survey_sent_at >= ?"
+                + " AND representative = ? LIMIT 1", rows -> 1, tenant.value(), since, representative.value()).isEmpty();
+    }
+
+    @Override
     public List<FailureTotal> countFailures(TenantId tenant, Instant from, Instant until) {
         return sql().query("countFailures", "SELECT model, component_id, cause_code, COUNT(*) AS n FROM sk_failures"
                         + " WHERE tenant = ? AND failed_at >= ? AND failed_at < ?"

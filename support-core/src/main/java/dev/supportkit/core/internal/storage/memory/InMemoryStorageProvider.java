@@ -215,6 +215,15 @@ public final class InMemoryStorageProvider implements StorageProvider {
         }
 
         @Override
+        public boolean surveyedSince(TenantId tenant, dev.supportkit.api.directory.RepresentativeId representative,
+                                     Instant since) {
+            checkOpen();
+            return requests.values().stream().anyMatch(r -> r.tenant().equals(tenant)
+                    && r.representative().equals(representative)
+                    && r.survey().map(s -> !s.sentAt().isBefore(since)).orElse(false));
+        }
+
+        @Override
         public void insertContact(TenantId tenant, Contact contact) {
             checkOpen();
             Key id = new Key(tenant, contact.id().value());

@@ -122,11 +122,17 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public void updateRequest(Request request, long expectedVersion) {
-        List<Object> parameters = new ArrayList<>(RequestColumns.values(request));
+        updateRequest(request, expectedVersion, RequestColumns.NAMES);
+    }
+
+    /** Updates a request's row, writing only some of its columns (a migration writes those that exist then). */
+    void updateRequest(Request request, long expectedVersion, List<String> columns) {
+        List<Object> parameters = new ArrayList<>(RequestColumns.values(request, columns));
         parameters.add(RequestDocument.of(request, true).toJson(codec));
         parameters.add(RequestDocument.of(request, false).toJson(codec));
         parameters.addAll(List.of(request.tenant().value(), request.id().value(), expectedVersion));
-        int updated = sql().update("updateRequest", RequestColumns.UPDATE, parameters.toArray());
+        int updated = sql().update("updateRequest", columns == RequestColumns.NAMES ? RequestColumns.UPDATE
+                : RequestColumns.update(columns), parameters.toArray());
         if (updated != 1) {
             long actual = sql.query("updateRequest", "SELECT version FROM sk_requests WHERE tenant = ? AND id = ?",
                     rows -> rows.getLong("version"), request.tenant().value(), request.id().value())

@@ -44,9 +44,11 @@ final class RequestColumns {
      * The UPDATE statement: the columns, then the document in its two forms (the one without the description
      * is kept when the row names its first contact), then tenant, id and the expected version.
      */
-    static final String UPDATE = "UPDATE sk_requests SET " + NAMES.stream().map(n -> n + " = ?")
-            .collect(Collectors.joining(", ")) + ", document = CASE WHEN first_contact IS NULL THEN ? ELSE ? END"
-            + " WHERE tenant = ? AND id = ? AND version = ?";
+    static final String UPDATE = update(NAMES);
+    /** The columns migration V10 added: the Java migration V5, which runs before them, writes the others. */
+    static final List<String> ADDED_BY_V10 = List.of("escalated_at", "reopens", "survey_sent_at",
+            "survey_answered_at", "survey_score");
+
     /** What reading a request selects: its row, and its first contact's text when that is its description. */
     static final String SELECT = "SELECT r.tenant, r.id, r.version, r.status, r.organization, r.support_line,"
             + " r.registered_at, r.updated_at, r.representative, r.system_id, r.model, r.category, r.group_id,"
@@ -56,6 +58,30 @@ final class RequestColumns {
             + " LEFT JOIN sk_contacts c ON c.tenant = r.tenant AND c.request_id = r.id AND c.id = r.first_contact";
 
     private RequestColumns() {
+    }
+
+    /**
+     * The UPDATE statement of some of the columns: those columns, then the document in its two forms (the one
+     * without the description is kept when the row names its first contact), then tenant, id and the expected
+     * version.
+     *
+     * @param names the columns, a subset of {@link #NAMES} in its order
+     * @return the statement
+     */
+    static String update(List<String> names) {
+        return "UPDATE sk_requests SET " + names.stream().map(n -> n + " = ?").collect(Collectors.joining(", "))
+                + ", document = CASE WHEN first_contact IS NULL THEN ? ELSE ? END"
+                + " WHERE tenant = ? AND id = ? AND version = ?";
+    }
+
+    /**
+     * @param request the snapshot
+     * @param names   the columns wanted, a subset of {@link #NAMES}
+     * @return their values, in the order of {@code names}
+     */
+    static List<Object> values(Request request, List<String> names) {
+        List<Object> all = values(request);
+        return names.stream().map(n -> all.get(NAMES.indexOf(n))).toList();
     }
 
     /**

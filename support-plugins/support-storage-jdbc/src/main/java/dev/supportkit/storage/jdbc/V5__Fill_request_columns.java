@@ -25,6 +25,10 @@ final class V5__Fill_request_columns extends BaseJavaMigration {
     private final DataCodec codec;
     private final JdbcSettings settings;
 
+    /** The columns that exist when this migration runs. */
+    private static final List<String> V5_COLUMNS = RequestColumns.NAMES.stream()
+            .filter(n -> !RequestColumns.ADDED_BY_V10.contains(n)).toList();
+
     V5__Fill_request_columns(DataCodec codec, JdbcSettings settings) {
         this.codec = codec;
         this.settings = settings;
@@ -56,7 +60,7 @@ final class V5__Fill_request_columns extends BaseJavaMigration {
                                     .map(SupportedSystem::model)).orElse(null)).build();
                 }
                 // no first contact is named for these rows, so the document keeps the description
-                tx.updateRequest(request, request.version());
+                tx.updateRequest(request, request.version(), V5_COLUMNS);
             }
             if (rows.size() < BATCH) {
                 return;

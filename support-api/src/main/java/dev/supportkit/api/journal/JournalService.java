@@ -51,4 +51,16 @@ public interface JournalService {
      *         {@code same-tenant}) for another tenant's checkpoint
      */
     List<ChainVerification> verifyAgainst(Actor actor, JournalCheckpoint checkpoint);
+
+    /**
+     * Reads the tenant's journal across its requests (an audit read): the entries of some labour functions,
+     * of one actor, in a period. Entries come in the order of the journal's key (by request, then by
+     * sequence), read page by page as the stream is consumed; close the stream when done.
+     *
+     * @param actor an intake lead, a group lead or an auditor
+     * @param query functions, actor and period
+     * @return the entries, streamed
+     * @throws dev.supportkit.api.error.ValidationException when the period is outside 1900..9999
+     */
+    java.util.stream.Stream<JournalEntry> search(Actor actor, JournalQuery query);
 }

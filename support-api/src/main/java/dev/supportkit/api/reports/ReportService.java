@@ -49,4 +49,16 @@ public interface ReportService {
      * @throws dev.supportkit.api.error.ValidationException   when the scope is another or the subject missing
      */
     Evaluation evaluate(Actor actor, MetricsQuery query);
+
+    /**
+     * Reports which labour functions of the standard each person performed in a period, counted from the
+     * journal in the store. An intake lead and an auditor see everyone; a group lead the specialists of
+     * their group; an operator or engineer themselves.
+     *
+     * @param actor who asks
+     * @param from  the period's start, inclusive
+     * @param until the period's end, exclusive
+     * @return one total per person and function, by person then function
+     */
+    java.util.List<LaborFunctionTotal> laborFunctions(Actor actor, java.time.Instant from, java.time.Instant until);
 }

@@ -150,6 +150,26 @@ public interface StorageTransaction {
     List<JournalRecord> findJournal(TenantId tenant, RequestId request);
 
     /**
+     * Reads a tenant's journal records across its requests (audit reads), in (request id, sequence) order
+     * after the selection's position, at most its limit.
+     *
+     * @param tenant    the tenant
+     * @param selection functions, actor, period, position and limit
+     * @return the matching records, in order
+     */
+    List<JournalRecord> findJournalRecords(TenantId tenant, JournalSelection selection);
+
+    /**
+     * Counts a tenant's journal records per actor and labour function in a period, in the store.
+     *
+     * @param tenant the tenant
+     * @param from   records at or after this time
+     * @param until  records before this time
+     * @return one total per actor and function with any record, ordered by actor then function
+     */
+    List<FunctionTotal> countJournalByFunction(TenantId tenant, Instant from, Instant until);
+
+    /**
      * Records an outbox message.
      *
      * @param message the message

@@ -171,6 +171,18 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
         }
 
         @Override
+        public List<JournalRecord> findJournalRecords(TenantId tenant,
+                                                      dev.supportkit.spi.storage.JournalSelection selection) {
+            return tx.findJournalRecords(tenant, selection);
+        }
+
+        @Override
+        public List<dev.supportkit.spi.storage.FunctionTotal> countJournalByFunction(TenantId tenant, Instant from,
+                                                                                    Instant until) {
+            return tx.countJournalByFunction(tenant, from, until);
+        }
+
+        @Override
         public void insertContact(TenantId tenant, Contact contact) {
             tx.insertContact(tenant, contact);
         }

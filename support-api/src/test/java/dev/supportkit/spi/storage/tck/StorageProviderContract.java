@@ -1,5 +1,9 @@
 package dev.supportkit.spi.storage.tck;
 
+import dev.supportkit.spi.storage.FunctionTotal;
+
+import dev.supportkit.spi.storage.JournalSelection;
+
 import static dev.supportkit.spi.storage.tck.StorageFixtures.at;
 import static dev.supportkit.spi.storage.tck.StorageFixtures.catalogRecord;
 import static dev.supportkit.spi.storage.tck.StorageFixtures.contact;
@@ -399,6 +403,67 @@ public abstract class StorageProviderContract {
     }
 
     // ================================================================================================ journal
+
+    @Test
+    @DisplayName("audit reads: a tenant's journal across requests, filtered, paged in (request, sequence) order")
+    void journalAcrossRequestsPagesInKeyOrder() {
+        List<RequestId> ids = new java.util.ArrayList<>(List.of(requestId(), requestId(), requestId()));
+        ids.sort(Comparator.comparing(RequestId::value));
+        run(tx -> {
+            for (RequestId id : ids) {
+                tx.insertRequest(request(tenant, id));
+                for (long seq = 1; seq <= 4; seq++) {
+                    tx.appendJournal(journal(tenant, id, seq));
+                }
+            }
+            tx.insertRequest(request(otherTenant, ids.get(0)));
+            tx.appendJournal(journal(otherTenant, ids.get(0), 1));
+        });
+        // entries at 100 + seq seconds: seq 1..4; A/01.3 on odd sequences, C/03.6 on even ones
+        List<String> read = new java.util.ArrayList<>();
+        Optional<JournalSelection.Position> after = Optional.empty();
+        while (true) {
+            JournalSelection page = new JournalSelection(Set.of(LaborFunction.A_01_3), Optional.empty(), at(0),
+                    at(104), after, 2);
+            List<JournalRecord> records = tx(tx -> tx.findJournalRecords(tenant, page));
+            records.forEach(r -> read.add(r.request().value() + "#" + r.sequence()));
+            if (records.size() < 2) {
+                break;
+            }
+            JournalRecord end = records.get(records.size() - 1);
+            after = Optional.of(new JournalSelection.Position(end.request(), end.sequence()));
+        }
+        assertEquals(ids.stream().flatMap(id -> java.util.stream.Stream.of(id.value() + "#1", id.value() + "#3"))
+                .toList(), read);
+        JournalSelection oneActor = new JournalSelection(Set.of(), Optional.of("op-2"), at(0), at(1000),
+                Optional.empty(), 100);
+        assertEquals(3, tx(tx -> tx.findJournalRecords(tenant, oneActor)).size());
+        JournalSelection before = new JournalSelection(Set.of(), Optional.empty(), at(0), at(102), Optional.empty(),
+                100);
+        assertEquals(3, tx(tx -> tx.findJournalRecords(tenant, before)).size(), "only sequence 1 is before 102 s");
+    }
+
+    @Test
+    @DisplayName("journal entries are counted per actor and labour function in a period")
+    void journalCountedPerActorAndFunction() {
+        RequestId a = requestId();
+        RequestId b = requestId();
+        run(tx -> {
+            for (RequestId id : List.of(a, b)) {
+                tx.insertRequest(request(tenant, id));
+                for (long seq = 1; seq <= 3; seq++) {
+                    tx.appendJournal(journal(tenant, id, seq));
+                }
+            }
+        });
+        assertEquals(List.of(new FunctionTotal("op-1", LaborFunction.A_01_3, 2),
+                        new FunctionTotal("op-2", LaborFunction.C_03_6, 2),
+                        new FunctionTotal("op-3", LaborFunction.A_01_3, 2)),
+                tx(tx -> tx.countJournalByFunction(tenant, at(0), at(1000))));
+        assertEquals(List.of(new FunctionTotal("op-1", LaborFunction.A_01_3, 2)),
+                tx(tx -> tx.countJournalByFunction(tenant, at(0), at(102))));
+        assertEquals(List.of(), tx(tx -> tx.countJournalByFunction(otherTenant, at(0), at(1000))));
+    }
 
     @Test
     @DisplayName("findJournal returns a request's records by sequence, equal field for field (null channel too), whatever the append order")

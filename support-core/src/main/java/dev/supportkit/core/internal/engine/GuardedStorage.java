@@ -204,6 +204,18 @@ final class GuardedStorage implements StorageProvider {
         }
 
         @Override
+        public List<JournalRecord> findJournalRecords(TenantId tenant,
+                                                      dev.supportkit.spi.storage.JournalSelection selection) {
+            return call("findJournalRecords", () -> tx.findJournalRecords(tenant, selection));
+        }
+
+        @Override
+        public List<dev.supportkit.spi.storage.FunctionTotal> countJournalByFunction(TenantId tenant, Instant from,
+                                                                                    Instant until) {
+            return call("countJournalByFunction", () -> tx.countJournalByFunction(tenant, from, until));
+        }
+
+        @Override
         public void insertContact(TenantId tenant, Contact contact) {
             run("insertContact", () -> tx.insertContact(tenant, contact));
         }

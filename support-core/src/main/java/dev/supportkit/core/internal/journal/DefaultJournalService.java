@@ -19,6 +19,7 @@ import dev.supportkit.core.internal.security.AccessPolicy;
 import dev.supportkit.core.internal.security.Permission;
 import dev.supportkit.core.internal.work.UnitOfWork;
 import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.JournalSelection;
 import dev.supportkit.spi.storage.RequestFacts;
 import dev.supportkit.spi.storage.RequestPosition;
 import dev.supportkit.spi.storage.RequestSelection;
@@ -31,10 +32,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads and verifies request journals. */
 public final class DefaultJournalService implements JournalService {
+    /** The earliest and latest instants every store keeps (as the commands' own checks). */
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
     /** Requests read per page while a checkpoint is taken. */
     private static final int PAGE = 500;
 
@@ -81,6 +86,58 @@ public final class DefaultJournalService implements JournalService {
             Request loaded = policy.loadVisible(tx, actor, request);
             return verify(loaded, tx.findJournal(loaded.tenant(), request), keys);
         });
+    }
+
+    @Override
+    public java.util.stream.Stream<JournalEntry> search(Actor actor, dev.supportkit.api.journal.JournalQuery query) {
+        policy.require(actor, Permission.AUDIT_JOURNAL);
+        if (query == null) {
+            throw new dev.supportkit.api.error.ValidationException(List.of(
+                    new dev.supportkit.api.error.FieldError("query", "required", "is required")));
+        }
+        List<dev.supportkit.api.error.FieldError> range = new ArrayList<>();
+        for (Map.Entry<String, Instant> bound : Map.of("query.from", query.from(), "query.until", query.until())
+                .entrySet()) {
+            if (bound.getValue().isBefore(EARLIEST) || bound.getValue().isAfter(LATEST)) {
+                range.add(new dev.supportkit.api.error.FieldError(bound.getKey(), "range",
+                        "must lie between " + EARLIEST + " and " + LATEST));
+            }
+        }
+        if (!range.isEmpty()) {
+            throw new dev.supportkit.api.error.ValidationException(range);
+        }
+        java.util.Iterator<JournalEntry> pages = new java.util.Iterator<>() {
+            private List<JournalRecord> page = List.of();
+            private int index;
+            private boolean last;
+            private Optional<JournalSelection.Position> after = Optional.empty();
+
+            @Override
+            public boolean hasNext() {
+                while (index == page.size() && !last) {
+                    JournalSelection selection = new JournalSelection(query.functions(), query.actorId(),
+                            query.from(), query.until(), after, PAGE);
+                    page = work.read(tx -> tx.findJournalRecords(actor.tenant(), selection));
+                    index = 0;
+                    last = page.size() < PAGE;
+                    if (!page.isEmpty()) {
+                        JournalRecord end = page.get(page.size() - 1);
+                        after = Optional.of(new JournalSelection.Position(end.request(), end.sequence()));
+                    }
+                }
+                return index < page.size();
+            }
+
+            @Override
+            public JournalEntry next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return toEntry(page.get(index++));
+            }
+        };
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(pages,
+                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false);
     }
 
     @Override

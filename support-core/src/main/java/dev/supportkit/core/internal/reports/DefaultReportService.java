@@ -93,6 +93,34 @@ public final class DefaultReportService implements ReportService {
         });
     }
 
+    @Override
+    public List<dev.supportkit.api.reports.LaborFunctionTotal> laborFunctions(Actor actor, java.time.Instant from,
+                                                                             java.time.Instant until) {
+        policy.require(actor, Permission.READ_METRICS);
+        FieldErrors errors = new FieldErrors();
+        if (errors.required("from", from) & errors.required("until", until)) {
+            errors.inRange("from", from);
+            errors.inRange("until", until);
+            if (!until.isAfter(from)) {
+                errors.add("until", "after", "the period's end must be after its start");
+            }
+        }
+        errors.throwIfAny();
+        return work.read(tx -> tx.countJournalByFunction(actor.tenant(), from, until).stream()
+                .filter(total -> maySee(tx, actor, total.actorId()))
+                .map(t -> new dev.supportkit.api.reports.LaborFunctionTotal(t.actorId(), t.function(), t.entries()))
+                .toList());
+    }
+
+    /** Whether an actor may see a person's own figures: leads and auditors per their scope, others themselves. */
+    private boolean maySee(StorageTransaction tx, Actor actor, String person) {
+        return switch (actor.role()) {
+            case INTAKE_LEAD, AUDITOR -> true;
+            case GROUP_LEAD -> person.equals(actor.id()) || inGroup(tx, actor, person);
+            default -> person.equals(actor.id());
+        };
+    }
+
     /** Combines the parts that have a value, each by its share of those parts' weights. */
     private Evaluation evaluation(MetricsQuery query, RequestMetrics figures) {
         List<PartFigure> figuresByPart = List.of(

@@ -129,6 +129,8 @@ public enum Permission {
             CUSTOMER_REPRESENTATIVE, AUDITOR, ADMINISTRATOR),
     /** journal.verify, journal.verifyAgainst */
     VERIFY_JOURNAL("verify a journal", INTAKE_LEAD, GROUP_LEAD, AUDITOR, ADMINISTRATOR),
+    /** journal.search (audit reads across requests) */
+    AUDIT_JOURNAL("read the journal across requests", INTAKE_LEAD, GROUP_LEAD, AUDITOR),
     /** journal.checkpoint */
     CHECKPOINT_JOURNAL("take a journal checkpoint", AUDITOR, ADMINISTRATOR),
     /** reports.* */

@@ -195,4 +195,49 @@ class QualityMetricsTest {
                         Instant.parse("1800-01-01T00:00:00Z"), DAY_ONE)));
         assertEquals("range", range.errors().get(0).rule());
     }
+
+    @Test
+    @DisplayName("audit reads: labour functions per person and the journal across requests match the journals")
+    void laborFunctionsAndAuditReadsMatchTheJournals() {
+        Request[] lives = lives();
+        Map<List<Object>, Long> expected = new java.util.TreeMap<>(java.util.Comparator.comparing(
+                (List<Object> k) -> (String) k.get(0)).thenComparing(k -> ((dev.supportkit.api.journal.LaborFunction)
+                k.get(1)).ordinal()));
+        List<dev.supportkit.api.journal.JournalEntry> all = new java.util.ArrayList<>();
+        for (Request r : fx.engine.quality().requests(fx.auditor, dev.supportkit.api.request.RequestQuery.all())) {
+            for (var entry : fx.engine.journal().entries(fx.auditor, r.id())) {
+                if (!entry.occurredAt().isBefore(DAY_TWO) && entry.occurredAt().isBefore(DAY_THREE)) {
+                    all.add(entry);
+                    expected.merge(List.of(entry.actorId(), entry.function()), 1L, Long::sum);
+                }
+            }
+        }
+        List<dev.supportkit.api.reports.LaborFunctionTotal> totals = fx.engine.reports().laborFunctions(fx.intakeLead,
+                DAY_TWO, DAY_THREE);
+        assertEquals(expected.entrySet().stream().map(e -> new dev.supportkit.api.reports.LaborFunctionTotal(
+                (String) e.getKey().get(0), (dev.supportkit.api.journal.LaborFunction) e.getKey().get(1),
+                e.getValue())).toList(), totals);
+        assertTrue(totals.stream().anyMatch(t -> t.actorId().equals("spc-anna")));
+        assertFalse(fx.engine.reports().laborFunctions(fx.groupLead, DAY_TWO, DAY_THREE).stream()
+                .anyMatch(t -> t.actorId().equals("spc-anna")), "the operator is not in the lead's group");
+        assertTrue(fx.engine.reports().laborFunctions(fx.operator, DAY_TWO, DAY_THREE).stream()
+                .allMatch(t -> t.actorId().equals("spc-anna")));
+
+        var query = dev.supportkit.api.journal.JournalQuery.builder()
+                .functions(dev.supportkit.api.journal.LaborFunction.A_01_3).actor("spc-anna")
+                .period(DAY_TWO, DAY_THREE).build();
+        List<dev.supportkit.api.journal.JournalEntry> found;
+        try (var stream = fx.engine.journal().search(fx.auditor, query)) {
+            found = stream.toList();
+        }
+        List<dev.supportkit.api.journal.JournalEntry> handPicked = all.stream()
+                .filter(e -> e.function() == dev.supportkit.api.journal.LaborFunction.A_01_3
+                        && e.actorId().equals("spc-anna"))
+                .sorted(java.util.Comparator.comparing((dev.supportkit.api.journal.JournalEntry e) -> e.request().value())
+                        .thenComparingLong(dev.supportkit.api.journal.JournalEntry::sequence)).toList();
+        assertFalse(handPicked.isEmpty());
+        assertEquals(handPicked, found);
+        assertTrue(lives.length == 2);
+        assertThrows(AccessDeniedException.class, () -> fx.engine.journal().search(fx.operator, query));
+    }
 }

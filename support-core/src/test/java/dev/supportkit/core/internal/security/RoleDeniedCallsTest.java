@@ -675,6 +675,14 @@ class RoleDeniedCallsTest {
             new Op("reports.metrics", Permission.READ_METRICS, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD,
                     SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR), false, NO_REQUEST,
                     (fx, a, r) -> fx.engine.reports().metrics(a, Metrics.OWN.apply(a))),
+            new Op("reports.laborFunctions", Permission.READ_METRICS, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD,
+                    SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR), false, NO_REQUEST,
+                    (fx, a, r) -> fx.engine.reports().laborFunctions(a, EngineFixture.START,
+                            EngineFixture.START.plus(java.time.Duration.ofDays(1)))),
+            new Op("journal.search", Permission.AUDIT_JOURNAL, roles(INTAKE_LEAD, GROUP_LEAD, AUDITOR), false,
+                    NO_REQUEST, (fx, a, r) -> fx.engine.journal().search(a, dev.supportkit.api.journal.JournalQuery
+                            .builder().period(EngineFixture.START, EngineFixture.START.plus(java.time.Duration.ofDays(1)))
+                            .build()).toList()),
             new Op("reports.evaluate", Permission.READ_METRICS, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD,
                     SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR), false, NO_REQUEST,
                     (fx, a, r) -> fx.engine.reports().evaluate(a, Metrics.OWN.apply(a))),

@@ -386,6 +386,43 @@ final class JdbcTransaction implements StorageTransaction {
                 rows -> Rows.journal(rows, sql.dialect()), tenant.value(), request.value());
     }
 
+    @Override
+    public List<JournalRecord> findJournalRecords(TenantId tenant, dev.supportkit.spi.storage.JournalSelection selection) {
+        List<Object> parameters = new ArrayList<>(List.of(tenant.value(), selection.from(), selection.until()));
+        StringBuilder where = new StringBuilder("tenant = ? AND occurred_at >= ? AND occurred_at < ?");
+        selection.after().ifPresent(p -> {
+            where.append(" AND (request_id > ? OR (request_id = ? AND seq > ?))");
+            parameters.addAll(List.of(p.request().value(), p.request().value(), p.sequence()));
+        });
+        if (!selection.functions().isEmpty()) {
+            where.append(" AND labor_function IN (").append(String.join(", ",
+                    java.util.Collections.nCopies(selection.functions().size(), "?"))).append(")");
+            selection.functions().stream().map(f -> f.code()).sorted().forEach(parameters::add);
+        }
+        selection.actorId().ifPresent(actor -> {
+            where.append(" AND actor_id = ?");
+            parameters.add(actor);
+        });
+        parameters.add(selection.limit());
+        // the journal's key order: a page continues from where the last one stopped, with no index of its own
+        return sql().query("findJournalRecords", "SELECT " + Rows.JOURNAL_COLUMNS + " FROM sk_journal WHERE "
+                + where + " ORDER BY request_id, seq LIMIT ?", rows -> Rows.journal(rows, sql.dialect()),
+                parameters.toArray());
+    }
+
+    @Override
+    public List<dev.supportkit.spi.storage.FunctionTotal> countJournalByFunction(TenantId tenant, Instant from,
+                                                                                Instant until) {
+        return sql().query("countJournalByFunction", "SELECT actor_id, labor_function, COUNT(*) AS n FROM sk_journal"
+                        + " WHERE tenant = ? AND occurred_at >= ? AND occurred_at < ?"
+                        + " GROUP BY actor_id, labor_function",
+                rows -> new dev.supportkit.spi.storage.FunctionTotal(rows.getString("actor_id"),
+                        dev.supportkit.api.journal.LaborFunction.ofCode(rows.getString("labor_function")),
+                        rows.getLong("n")), tenant.value(), from, until)
+                .stream().sorted(java.util.Comparator.comparing(dev.supportkit.spi.storage.FunctionTotal::actorId)
+                        .thenComparing(t -> t.function().ordinal())).toList();
+    }
+
     // ------------------------------------------------------------------------------------------ outbox
 
     @Override

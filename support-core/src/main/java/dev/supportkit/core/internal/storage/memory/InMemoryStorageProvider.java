@@ -224,6 +224,33 @@ public final class InMemoryStorageProvider implements StorageProvider {
         }
 
         @Override
+        public List<JournalRecord> findJournalRecords(TenantId tenant,
+                                                      dev.supportkit.spi.storage.JournalSelection selection) {
+            checkOpen();
+            return journals.entrySet().stream().filter(e -> e.getKey().tenant().equals(tenant))
+                    .flatMap(e -> e.getValue().stream()).filter(selection::matches)
+                    .filter(r -> selection.after().map(p -> r.request().value().compareTo(p.request().value()) > 0
+                            || r.request().equals(p.request()) && r.sequence() > p.sequence()).orElse(true))
+                    .sorted(Comparator.comparing((JournalRecord r) -> r.request().value())
+                            .thenComparingLong(JournalRecord::sequence))
+                    .limit(selection.limit()).toList();
+        }
+
+        @Override
+        public List<dev.supportkit.spi.storage.FunctionTotal> countJournalByFunction(TenantId tenant, Instant from,
+                                                                                    Instant until) {
+            checkOpen();
+            Map<List<Object>, Long> counts = new java.util.TreeMap<>(Comparator.comparing((List<Object> k) ->
+                    (String) k.get(0)).thenComparing(k -> ((LaborFunction) k.get(1)).ordinal()));
+            journals.entrySet().stream().filter(e -> e.getKey().tenant().equals(tenant))
+                    .flatMap(e -> e.getValue().stream())
+                    .filter(r -> !r.occurredAt().isBefore(from) && r.occurredAt().isBefore(until))
+                    .forEach(r -> counts.merge(List.of(r.actorId(), r.function()), 1L, Long::sum));
+            return counts.entrySet().stream().map(e -> new dev.supportkit.spi.storage.FunctionTotal(
+                    (String) e.getKey().get(0), (LaborFunction) e.getKey().get(1), e.getValue())).toList();
+        }
+
+        @Override
         public void insertContact(TenantId tenant, Contact contact) {
             checkOpen();
             Key id = new Key(tenant, contact.id().value());

@@ -61,4 +61,17 @@ public interface ReportService {
      * @return one total per person and function, by person then function
      */
     java.util.List<LaborFunctionTotal> laborFunctions(Actor actor, java.time.Instant from, java.time.Instant until);
+
+    /**
+     * Works out proposals with their evidence for a period (D/02.7): staffing per hour of the week by the
+     * Erlang C formula from measured arrivals and handling times against a target service level; knowledge
+     * gaps (problem categories and models with many requests and no article in the solution base); repeated
+     * failures of a model or component worth a vendor case; and routing imbalance between specialists. Each
+     * proposal names its figures and the query of the requests behind them.
+     *
+     * @param actor an intake lead, a group lead or an auditor
+     * @param query the period, the service target and the thresholds
+     * @return the proposals and the hours of the week
+     */
+    ProposalReport proposals(Actor actor, ProposalQuery query);
 }

@@ -170,6 +170,18 @@ public interface StorageTransaction {
     List<FunctionTotal> countJournalByFunction(TenantId tenant, Instant from, Instant until);
 
     /**
+     * Counts a tenant's requests registered in a period by category, model or hour of registration, in the
+     * store.
+     *
+     * @param tenant the tenant
+     * @param key    what to count by
+     * @param from   registered at or after this time
+     * @param until  registered before this time
+     * @return the count per key value, for values with any request
+     */
+    Map<String, Long> countRegistered(TenantId tenant, RequestCountKey key, Instant from, Instant until);
+
+    /**
      * Records an outbox message.
      *
      * @param message the message

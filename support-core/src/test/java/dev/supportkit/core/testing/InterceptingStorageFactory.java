@@ -183,6 +183,12 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
         }
 
         @Override
+        public Map<String, Long> countRegistered(TenantId tenant, dev.supportkit.spi.storage.RequestCountKey key,
+                                                 Instant from, Instant until) {
+            return tx.countRegistered(tenant, key, from, until);
+        }
+
+        @Override
         public void insertContact(TenantId tenant, Contact contact) {
             tx.insertContact(tenant, contact);
         }

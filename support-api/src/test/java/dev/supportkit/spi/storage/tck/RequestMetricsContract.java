@@ -18,6 +18,7 @@ import dev.supportkit.api.request.Milestones;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.Survey;
+import dev.supportkit.spi.storage.RequestCountKey;
 import dev.supportkit.spi.storage.RequestMetricsCounter;
 import dev.supportkit.spi.storage.StorageProvider;
 import java.time.Duration;
@@ -177,6 +178,8 @@ public abstract class RequestMetricsContract {
                     "org-" + random.nextInt(3), registered,
                     milestones.resolved().isPresent() ? RequestStatus.RESOLVED : RequestStatus.IN_PROGRESS_FIRST_LINE,
                     milestones, first);
+            generated = generated.toBuilder().category(random.nextInt(3) == 0 ? null : "cat-" + random.nextInt(3))
+                    .model(random.nextInt(4) == 0 ? null : "Модель " + random.nextInt(2)).build();
             if (random.nextBoolean()) {
                 Survey survey = Survey.sent(at(registered + H), at(registered + 4 * H));
                 generated = generated.toBuilder().survey(random.nextBoolean() ? survey
@@ -191,6 +194,19 @@ public abstract class RequestMetricsContract {
         for (MetricsScope scope : MetricsScope.values()) {
             MetricsQuery query = MetricsQuery.builder().scope(scope).period(FROM, UNTIL).build();
             assertEquals(RequestMetricsCounter.count(query, set), metrics(scope, null), "scope " + scope);
+        }
+        for (RequestCountKey key : RequestCountKey.values()) {
+            java.util.Map<String, Long> expected = new java.util.TreeMap<>();
+            set.stream().filter(r -> !r.registeredAt().isBefore(FROM) && r.registeredAt().isBefore(UNTIL))
+                    .forEach(r -> (switch (key) {
+                        case CATEGORY -> r.category();
+                        case MODEL -> r.model();
+                        case REGISTRATION_HOUR -> Optional.of(Long.toString(
+                                Math.floorDiv(r.registeredAt().getEpochSecond(), 3600)));
+                    }).ifPresent(k -> expected.merge(k, 1L, Long::sum)));
+            java.util.Map<String, Long> counted = provider.inTransaction(tx -> tx.countRegistered(tenant, key, FROM,
+                    UNTIL));
+            assertEquals(expected, new java.util.TreeMap<String, Long>(counted), "count by " + key);
         }
     }
 

@@ -216,6 +216,12 @@ final class GuardedStorage implements StorageProvider {
         }
 
         @Override
+        public Map<String, Long> countRegistered(TenantId tenant, dev.supportkit.spi.storage.RequestCountKey key,
+                                                 Instant from, Instant until) {
+            return call("countRegistered", () -> tx.countRegistered(tenant, key, from, until));
+        }
+
+        @Override
         public void insertContact(TenantId tenant, Contact contact) {
             run("insertContact", () -> tx.insertContact(tenant, contact));
         }

@@ -34,17 +34,52 @@ public final class DefaultReportService implements ReportService {
     private final UnitOfWork work;
     private final AccessPolicy policy;
     private final Map<String, Integer> weights;
+    private final Proposals proposals;
 
     /**
-     * @param work     the unit of work
-     * @param policy   the access policy
-     * @param settings the engine settings (evaluation weights)
+     * @param work      the unit of work
+     * @param policy    the access policy
+     * @param settings  the engine settings (evaluation weights)
+     * @param knowledge the solution base, for knowledge gaps
      */
     @Inject
-    public DefaultReportService(UnitOfWork work, AccessPolicy policy, EngineSettings settings) {
+    public DefaultReportService(UnitOfWork work, AccessPolicy policy, EngineSettings settings,
+                                dev.supportkit.api.knowledge.KnowledgeService knowledge) {
         this.work = work;
         this.policy = policy;
         this.weights = settings.quality().weights();
+        this.proposals = new Proposals(knowledge);
+    }
+
+    @Override
+    public dev.supportkit.api.reports.ProposalReport proposals(Actor actor,
+                                                               dev.supportkit.api.reports.ProposalQuery query) {
+        policy.require(actor, Permission.READ_REPORTS);
+        FieldErrors errors = new FieldErrors();
+        if (errors.required("query", query)) {
+            errors.inRange("query.from", query.from());
+            errors.inRange("query.until", query.until());
+        }
+        errors.throwIfAny();
+        List<dev.supportkit.api.reports.StaffingHour> week = new ArrayList<>();
+        List<dev.supportkit.api.reports.Proposal> staffing = new ArrayList<>();
+        List<dev.supportkit.api.reports.Proposal> later = new ArrayList<>();
+        List<Map<String, Long>> counts = work.read(tx -> {
+            week.clear(); // a read run again starts afresh
+            staffing.clear();
+            later.clear();
+            week.addAll(proposals.staffing(tx, actor, query));
+            proposals.staffingProposal(week, query).ifPresent(staffing::add);
+            later.addAll(proposals.vendorEscalations(tx, actor, query));
+            later.addAll(proposals.routingImbalance(tx, actor, query));
+            return List.of(tx.countRegistered(actor.tenant(), dev.supportkit.spi.storage.RequestCountKey.CATEGORY,
+                    query.from(), query.until()), tx.countRegistered(actor.tenant(),
+                    dev.supportkit.spi.storage.RequestCountKey.MODEL, query.from(), query.until()));
+        });
+        List<dev.supportkit.api.reports.Proposal> all = new ArrayList<>(staffing);
+        all.addAll(proposals.knowledgeGaps(actor, query, counts.get(0), counts.get(1)));
+        all.addAll(later);
+        return new dev.supportkit.api.reports.ProposalReport(query, all, week, work.now());
     }
 
     @Override

@@ -240,4 +240,27 @@ class QualityMetricsTest {
         assertTrue(lives.length == 2);
         assertThrows(AccessDeniedException.class, () -> fx.engine.journal().search(fx.operator, query));
     }
+
+    @Test
+    @DisplayName("proposals through the engine: a model with requests and no article is a knowledge gap until one is")
+    void knowledgeGapThroughTheEngine() {
+        lives();
+        var query = dev.supportkit.api.reports.ProposalQuery.builder().period(DAY_TWO, DAY_THREE).minRequests(2)
+                .build();
+        var report = fx.engine.reports().proposals(fx.groupLead, query);
+        var gap = report.proposals().stream().filter(p -> p.kind() == dev.supportkit.api.reports.ProposalKind
+                .KNOWLEDGE_GAP && p.subject().equals("NT-PBX 300")).findFirst().orElseThrow();
+        assertEquals(new dev.supportkit.api.reports.Figure("requests", "2"), gap.figures().get(0));
+        assertEquals(2, fx.engine.quality().countRequests(fx.groupLead, gap.requests()));
+        assertEquals(List.of(), report.staffing(), "no time was recorded");
+
+        var kb = fx.engine.knowledge();
+        var article = kb.createArticle(fx.operator, new dev.supportkit.api.knowledge.ArticleDraft("PBX drops calls",
+                "No incoming calls", List.of("Restart the PBX"), java.util.Set.of("NT-PBX 300"), null, true, true));
+        article = kb.submitArticleForReview(fx.operator, article.id(), article.version());
+        kb.publishArticle(fx.intakeLead, article.id(), article.version());
+        assertFalse(fx.engine.reports().proposals(fx.groupLead, query).proposals().stream()
+                .anyMatch(p -> p.subject().equals("NT-PBX 300")), "the published article covers the model");
+        assertThrows(AccessDeniedException.class, () -> fx.engine.reports().proposals(fx.operator, query));
+    }
 }

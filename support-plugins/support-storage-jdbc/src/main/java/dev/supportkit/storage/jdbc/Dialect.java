@@ -18,6 +18,11 @@ enum Dialect {
     /** H2 (embedded default). Claims with an optimistic conditional update: its SKIP LOCKED is broken. */
     H2("org.h2.Driver", "h2", false) {
         @Override
+        String epoch() {
+            return "TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00'";
+        }
+
+        @Override
         String elapsedMicros(String from, String to) {
             return "DATEDIFF(MICROSECOND, " + from + ", " + to + ")";
         }
@@ -35,6 +40,11 @@ enum Dialect {
      */
     POSTGRESQL("org.postgresql.Driver", "postgresql", true) {
         @Override
+        String epoch() {
+            return "TIMESTAMPTZ '1970-01-01 00:00:00+00'";
+        }
+
+        @Override
         String elapsedMicros(String from, String to) {
             return "CAST(ROUND(EXTRACT(EPOCH FROM (" + to + " - " + from + ")) * 1000000) AS BIGINT)";
         }
@@ -48,6 +58,11 @@ enum Dialect {
     },
     /** MariaDB (and MySQL through the MariaDB driver): DATETIME(6) in UTC, SKIP LOCKED claims. */
     MARIADB("org.mariadb.jdbc.Driver", "mariadb", true) {
+        @Override
+        String epoch() {
+            return "TIMESTAMP '1970-01-01 00:00:00'"; // DATETIME columns hold UTC
+        }
+
         @Override
         String elapsedMicros(String from, String to) {
             return "TIMESTAMPDIFF(MICROSECOND, " + from + ", " + to + ")";
@@ -124,6 +139,9 @@ enum Dialect {
      * @return an SQL expression of the microseconds between them, as a whole number
      */
     abstract String elapsedMicros(String from, String to);
+
+    /** @return an SQL literal of 1970-01-01T00:00Z comparable with the timestamp columns */
+    abstract String epoch();
 
     /** Binds an instant in UTC at microsecond precision (truncated, as every database must agree). */
     void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {

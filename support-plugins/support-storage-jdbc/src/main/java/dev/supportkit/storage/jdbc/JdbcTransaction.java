@@ -423,6 +423,25 @@ final class JdbcTransaction implements StorageTransaction {
                         .thenComparing(t -> t.function().ordinal())).toList();
     }
 
+    @Override
+    public Map<String, Long> countRegistered(TenantId tenant, dev.supportkit.spi.storage.RequestCountKey key,
+                                             Instant from, Instant until) {
+        String column = switch (key) {
+            case CATEGORY -> "category";
+            case MODEL -> "model";
+            case REGISTRATION_HOUR -> "FLOOR(" + sql().dialect().elapsedMicros(sql.dialect().epoch(), "registered_at")
+                    + " / 3600000000)";
+        };
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        sql().query("countRegistered", "SELECT " + column + " AS k, COUNT(*) AS n FROM sk_requests"
+                        + " WHERE tenant = ? AND registered_at >= ? AND registered_at < ? AND " + column + " IS NOT NULL"
+                        + " GROUP BY " + column,
+                rows -> counts.put(key == dev.supportkit.spi.storage.RequestCountKey.REGISTRATION_HOUR
+                        ? Long.toString(rows.getLong("k")) : rows.getString("k"), rows.getLong("n")),
+                tenant.value(), from, until);
+        return counts;
+    }
+
     // ------------------------------------------------------------------------------------------ outbox
 
     @Override

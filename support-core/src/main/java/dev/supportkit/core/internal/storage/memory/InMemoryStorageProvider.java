@@ -251,6 +251,25 @@ public final class InMemoryStorageProvider implements StorageProvider {
         }
 
         @Override
+        public Map<String, Long> countRegistered(TenantId tenant, dev.supportkit.spi.storage.RequestCountKey key,
+                                                 Instant from, Instant until) {
+            checkOpen();
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            requests.values().stream().filter(r -> r.tenant().equals(tenant))
+                    .filter(r -> !r.registeredAt().isBefore(from) && r.registeredAt().isBefore(until))
+                    .forEach(r -> {
+                        Optional<String> value = switch (key) {
+                            case CATEGORY -> r.category();
+                            case MODEL -> r.model();
+                            case REGISTRATION_HOUR -> Optional.of(Long.toString(
+                                    Math.floorDiv(r.registeredAt().getEpochSecond(), 3600)));
+                        };
+                        value.ifPresent(v -> counts.merge(v, 1L, Long::sum));
+                    });
+            return counts;
+        }
+
+        @Override
         public void insertContact(TenantId tenant, Contact contact) {
             checkOpen();
             Key id = new Key(tenant, contact.id().value());

@@ -148,8 +148,8 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
     }
 
     /**
-     * Works off what is due now on this node: one batch of due timers, then one batch of due outbox
-     * messages. The background worker does this every {@code supportkit.jobs.poll-interval-ms}; an
+     * Works off what is due now on this node: one batch of due timers, the scheduled digests that are due
+     * (sent once across engines), then one batch of due outbox messages. The background worker does this every {@code supportkit.jobs.poll-interval-ms}; an
      * application that turns it off, or a test that drives the clock, calls this instead.
      *
      * @return what was done
@@ -157,6 +157,7 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
     public DueWork runDueWork() {
         DueWorkProcessor processor = service(DueWorkProcessor.class);
         int timers = processor.runTimers();
+        processor.runPeriodic();
         return new DueWork(timers, processor.runOutbox());
     }
 

@@ -74,4 +74,15 @@ public interface ReportService {
      * @return the proposals and the hours of the week
      */
     ProposalReport proposals(Actor actor, ProposalQuery query);
+
+    /**
+     * Puts together the summary of a period's requests for other departments (B/03.6, D/02.7); the same
+     * summary the scheduled digests ({@code supportkit.quality.digests.*}) send.
+     *
+     * @param actor an intake lead, a group lead or an auditor
+     * @param from  the period's start, inclusive
+     * @param until the period's end, exclusive
+     * @return the digest
+     */
+    Digest digest(Actor actor, java.time.Instant from, java.time.Instant until);
 }

@@ -73,6 +73,17 @@ public record RequestFacts(int priorityRank, Instant dueAt, Optional<DeadlineSta
                 request.resolution().map(r -> r.cause()));
     }
 
+    /**
+     * Returns the handling path a request took so far, as {@link RequestCountKey#PATH} counts it.
+     *
+     * @param request the snapshot
+     * @return {@code FIRST_LINE} or {@code ESCALATED}, with {@code /REOPENED} when it was reopened
+     */
+    public static String path(Request request) {
+        return (request.milestones().escalated().isPresent() ? "ESCALATED" : "FIRST_LINE")
+                + (request.milestones().reopens() > 0 ? "/REOPENED" : "");
+    }
+
     private static int severity(DeadlineState state) {
         return switch (state) {
             case MET -> 0;

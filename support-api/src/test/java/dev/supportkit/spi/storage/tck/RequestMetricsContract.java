@@ -203,6 +203,9 @@ public abstract class RequestMetricsContract {
                         case MODEL -> r.model();
                         case REGISTRATION_HOUR -> Optional.of(Long.toString(
                                 Math.floorDiv(r.registeredAt().getEpochSecond(), 3600)));
+                        case LINE -> Optional.of(r.line().name());
+                        case PATH -> Optional.of((r.milestones().escalated().isPresent() ? "ESCALATED" : "FIRST_LINE")
+                                + (r.milestones().reopens() > 0 ? "/REOPENED" : ""));
                     }).ifPresent(k -> expected.merge(k, 1L, Long::sum)));
             java.util.Map<String, Long> counted = provider.inTransaction(tx -> tx.countRegistered(tenant, key, FROM,
                     UNTIL));

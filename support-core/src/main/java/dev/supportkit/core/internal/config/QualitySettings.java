@@ -21,21 +21,29 @@ import java.util.Map;
  *                                                      default: the token alone)
  * supportkit.quality.surveys.token-key = ...          (secret of the signed one-use answer tokens, at least
  *                                                      32 characters; required when surveys are enabled)
+ * supportkit.quality.digests.&lt;name&gt;.tenant = acme          (the tenant whose requests it sums up; required)
+ * supportkit.quality.digests.&lt;name&gt;.department = dep-sales (who receives it: the department's people; required)
+ * supportkit.quality.digests.&lt;name&gt;.schedule = daily 08:00  (or "weekly MON 08:00"; the period is the day or
+ *                                                      week before; required)
+ * supportkit.quality.digests.&lt;name&gt;.zone = Europe/Moscow    (the schedule's time zone)
+ * supportkit.quality.digests.&lt;name&gt;.function = B/03.6       (B/03.6 from the intake lead, or D/02.7 from a group
+ *                                                      lead: the labour function it is recorded under)
  * </pre>
  * Weights are whole numbers from 0 to 100; at least one must be above 0. A part without data in the period
  * (no deadline due, nothing resolved, no survey answered) is left out and the others' weights count in full.
  *
  * @param weights the weight of each evaluation part, by its name, in the order above
  * @param surveys the satisfaction surveys
+ * @param digests the scheduled digests, by name
  */
-public record QualitySettings(Map<String, Integer> weights, Surveys surveys) {
+public record QualitySettings(Map<String, Integer> weights, Surveys surveys, List<DigestSchedule> digests) {
     /** The key prefix. */
     public static final String PREFIX = "supportkit.quality.";
     /** The parts of an evaluation, in the order they are shown. */
     public static final List<String> PARTS = List.of("first-response", "resolution", "first-contact", "not-reopened",
             "satisfaction");
     /** The default weights. */
-    public static final QualitySettings DEFAULTS = new QualitySettings(defaults(), Surveys.OFF);
+    public static final QualitySettings DEFAULTS = new QualitySettings(defaults(), Surveys.OFF, List.of());
 
     private static final String WEIGHT = "evaluation.weight.";
 
@@ -44,10 +52,54 @@ public record QualitySettings(Map<String, Integer> weights, Surveys surveys) {
      *
      * @param weights the weight of each part
      * @param surveys the satisfaction surveys
+     * @param digests the scheduled digests
      */
     public QualitySettings {
         weights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
         surveys = surveys == null ? Surveys.OFF : surveys;
+        digests = digests == null ? List.of() : List.copyOf(digests);
+    }
+
+    /**
+     * A digest sent on a schedule to a department (B/03.6, D/02.7).
+     *
+     * @param name       its name, from the key
+     * @param tenant     the tenant whose requests it sums up
+     * @param department the department whose people receive it
+     * @param day        the day of the week it is sent on, or null for every day
+     * @param at         the time of day it is sent at
+     * @param zone       the zone of the day and time
+     * @param function   the labour function code it is recorded under: B/03.6 or D/02.7
+     */
+    public record DigestSchedule(String name, String tenant, String department, java.time.DayOfWeek day,
+                                 java.time.LocalTime at, java.time.ZoneId zone, String function) {
+        /**
+         * Returns the latest time it was due at or before an instant.
+         *
+         * @param now the instant
+         * @return its last due time
+         */
+        public java.time.Instant lastDue(java.time.Instant now) {
+            java.time.ZonedDateTime local = now.atZone(zone);
+            java.time.ZonedDateTime due = local.toLocalDate().atTime(at).atZone(zone);
+            if (day != null) {
+                due = due.with(java.time.temporal.TemporalAdjusters.previousOrSame(day));
+            }
+            while (due.toInstant().isAfter(now)) {
+                due = due.minusDays(day == null ? 1 : 7);
+            }
+            return due.toInstant();
+        }
+
+        /**
+         * Returns the period a run at a due time sums up: the day or the week before it.
+         *
+         * @param due the due time
+         * @return its start
+         */
+        public java.time.Instant periodStart(java.time.Instant due) {
+            return due.atZone(zone).minusDays(day == null ? 1 : 7).toInstant();
+        }
     }
 
     /**
@@ -106,10 +158,17 @@ public record QualitySettings(Map<String, Integer> weights, Surveys surveys) {
         int lowScore = off.lowScore();
         String link = off.link();
         String tokenKey = "";
+        Map<String, Map<String, String>> digestKeys = new java.util.TreeMap<>();
         for (Map.Entry<String, List<String>> entry : values.entrySet()) {
             String key = entry.getKey();
             String name = key.substring(PREFIX.length());
             String value = String.join(",", entry.getValue()).strip();
+            if (name.startsWith("digests.") && name.indexOf('.', "digests.".length()) > 0) {
+                String rest = name.substring("digests.".length());
+                digestKeys.computeIfAbsent(rest.substring(0, rest.indexOf('.')), d -> new java.util.HashMap<>())
+                        .put(rest.substring(rest.indexOf('.') + 1), value);
+                continue;
+            }
             switch (name) {
                 case "surveys.enabled" -> {
                     if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
@@ -160,7 +219,8 @@ public record QualitySettings(Map<String, Integer> weights, Surveys surveys) {
             } else {
                 problems.add(key + ": unknown quality key (known: " + PREFIX + WEIGHT + "<part> for the parts "
                         + String.join(", ", PARTS) + ", and " + PREFIX + "surveys.enabled, sample-percent,"
-                        + " once-per-days, expire-hours, low-score, link, token-key)");
+                        + " once-per-days, expire-hours, low-score, link, token-key, and " + PREFIX
+                        + "digests.<name>.tenant, department, schedule, zone, function)");
             }
         }
         if (weights.values().stream().allMatch(w -> w <= 0)) {
@@ -170,8 +230,63 @@ public record QualitySettings(Map<String, Integer> weights, Surveys surveys) {
             problems.add(PREFIX + "surveys.token-key: required when surveys are enabled, at least 32 characters"
                     + " (it signs the answer tokens; set it through SUPPORTKIT_QUALITY_SURVEYS_TOKEN_KEY)");
         }
+        List<DigestSchedule> digests = new java.util.ArrayList<>();
+        digestKeys.forEach((digest, keys) -> digest(digest, keys, problems).ifPresent(digests::add));
         return new QualitySettings(weights, new Surveys(enabled, sample, java.time.Duration.ofDays(onceDays),
-                java.time.Duration.ofHours(expireHours), lowScore, link, tokenKey));
+                java.time.Duration.ofHours(expireHours), lowScore, link, tokenKey), digests);
+    }
+
+    private static java.util.Optional<DigestSchedule> digest(String name, Map<String, String> keys,
+                                                             List<String> problems) {
+        String prefix = PREFIX + "digests." + name + ".";
+        int before = problems.size();
+        for (String key : keys.keySet()) {
+            if (!List.of("tenant", "department", "schedule", "zone", "function").contains(key)) {
+                problems.add(prefix + key + ": unknown digest key (known: tenant, department, schedule, zone,"
+                        + " function)");
+            }
+        }
+        for (String required : List.of("tenant", "department", "schedule")) {
+            if (keys.getOrDefault(required, "").isBlank()) {
+                problems.add(prefix + required + ": is required");
+            }
+        }
+        java.time.DayOfWeek day = null;
+        java.time.LocalTime at = null;
+        String[] schedule = keys.getOrDefault("schedule", "").trim().split("\\s+");
+        try {
+            if (schedule.length == 2 && schedule[0].equalsIgnoreCase("daily")) {
+                at = java.time.LocalTime.parse(schedule[1]);
+            } else if (schedule.length == 3 && schedule[0].equalsIgnoreCase("weekly")) {
+                day = java.util.Arrays.stream(java.time.DayOfWeek.values())
+                        .filter(d -> d.name().startsWith(schedule[1].toUpperCase(java.util.Locale.ROOT))
+                                && schedule[1].length() >= 3).findFirst().orElseThrow();
+                at = java.time.LocalTime.parse(schedule[2]);
+            } else if (keys.containsKey("schedule")) {
+                problems.add(prefix + "schedule: must be 'daily HH:MM' or 'weekly MON HH:MM', was '"
+                        + keys.get("schedule") + "'");
+            }
+        } catch (java.time.DateTimeException | java.util.NoSuchElementException e) {
+            problems.add(prefix + "schedule: must be 'daily HH:MM' or 'weekly MON HH:MM', was '"
+                    + keys.get("schedule") + "'");
+        }
+        java.time.ZoneId zone = java.time.ZoneId.of("Europe/Moscow");
+        try {
+            if (keys.containsKey("zone")) {
+                zone = java.time.ZoneId.of(keys.get("zone"));
+            }
+        } catch (java.time.DateTimeException e) {
+            problems.add(prefix + "zone: '" + keys.get("zone") + "' is not a time zone (e.g. Europe/Moscow)");
+        }
+        String function = keys.getOrDefault("function", "B/03.6");
+        if (!function.equals("B/03.6") && !function.equals("D/02.7")) {
+            problems.add(prefix + "function: must be B/03.6 or D/02.7, was '" + function + "'");
+        }
+        if (problems.size() > before || at == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new DigestSchedule(name, keys.get("tenant"), keys.get("department"), day, at,
+                zone, function));
     }
 
     private static long number(String key, String value, long min, long max, List<String> problems) {

@@ -135,6 +135,9 @@ final class EngineModule extends AbstractModule {
         bind(EventPublishingHook.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), OutboxTarget.class).addBinding().to(EventDelivery.class);
         bind(EventDelivery.class).in(Singleton.class);
+        Multibinder.newSetBinder(binder(), dev.supportkit.core.internal.jobs.PeriodicWork.class).addBinding()
+                .to(dev.supportkit.core.internal.reports.DigestScheduler.class);
+        bind(dev.supportkit.core.internal.reports.DigestScheduler.class).in(Singleton.class);
         Multibinder<TimerHandler> timerHandlers = Multibinder.newSetBinder(binder(), TimerHandler.class);
         timerHandlers.addBinding().to(ExecutorDeadlineHandler.class);
         timerHandlers.addBinding().to(PlanTaskDeadlineHandler.class);

@@ -31,6 +31,7 @@ public final class DueWorkProcessor {
     private final JobSettings settings;
     private final Map<String, TimerHandler> handlers;
     private final OutboxDispatcher outbox;
+    private final Set<PeriodicWork> periodic;
     private final ConflictRetry conflictRetry = new ConflictRetry(CONFLICT_ATTEMPTS);
 
     /**
@@ -38,11 +39,13 @@ public final class DueWorkProcessor {
      * @param settings  the engine's settings (node id, job settings)
      * @param handlers  the timer handlers (executor deadlines, SLA warnings and breaches, ...)
      * @param outbox    the outbox dispatcher
+     * @param periodic  other work due on every pass (scheduled digests)
      */
     @Inject
     public DueWorkProcessor(UnitOfWork work, EngineSettings settings,
-                            Set<TimerHandler> handlers, OutboxDispatcher outbox) {
+                            Set<TimerHandler> handlers, OutboxDispatcher outbox, Set<PeriodicWork> periodic) {
         this.outbox = outbox;
+        this.periodic = Set.copyOf(periodic);
         this.work = work;
         this.nodeId = settings.nodeId();
         this.settings = settings.jobs();
@@ -54,12 +57,32 @@ public final class DueWorkProcessor {
     }
 
     /**
-     * One pass: a batch of due timers, then a batch of due outbox messages.
+     * One pass: a batch of due timers, the periodic work that is due (which may record messages), then a
+     * batch of due outbox messages.
      *
-     * @return how many timers were handled and messages attempted
+     * @return how many timers were handled, periodic items done and messages attempted
      */
     public int runOnce() {
-        return runTimers() + runOutbox();
+        return runTimers() + runPeriodic() + runOutbox();
+    }
+
+    /**
+     * Runs the periodic work that is due (the scheduled digests); a failing item is tried again on the next
+     * pass.
+     *
+     * @return how many items were done
+     */
+    public int runPeriodic() {
+        int done = 0;
+        for (PeriodicWork item : periodic) {
+            try {
+                done += item.runDue();
+            } catch (RuntimeException e) {
+                LOG.warn("Periodic work {} failed on this pass; it is tried again on the next: {}",
+                        item.getClass().getSimpleName(), e.toString());
+            }
+        }
+        return done;
     }
 
     /**

@@ -30,6 +30,9 @@ public enum MessageTopic {
     REQUEST_CLOSED("request.closed", "note"),
     /** A satisfaction survey after closing (sent by the survey hook to a sample of closed requests). */
     SURVEY("survey", "surveyLink", "expires"),
+    /** To a department's people: the scheduled summary of a period's requests (B/03.6, D/02.7). */
+    DIGEST("digest", "digestName", "period", "received", "categories", "lines", "paths", "overdue",
+            "overdueRequests", "recommendations"),
     /** To the group lead: a customer answered a survey with a low score; follow it up (D/02.7). */
     SURVEY_LOW_SCORE("survey.low-score", "score", "comment"),
     /** To a specialist: their deadline on a request passed. */

@@ -52,6 +52,23 @@ public final class DefaultReportService implements ReportService {
     }
 
     @Override
+    public dev.supportkit.api.reports.Digest digest(Actor actor, java.time.Instant from, java.time.Instant until) {
+        policy.require(actor, Permission.READ_REPORTS);
+        FieldErrors errors = new FieldErrors();
+        if (errors.required("from", from) & errors.required("until", until)) {
+            errors.inRange("from", from);
+            errors.inRange("until", until);
+            if (!until.isAfter(from)) {
+                errors.add("until", "after", "the period's end must be after its start");
+            }
+        }
+        errors.throwIfAny();
+        List<dev.supportkit.api.reports.Proposal> recommendations = proposals(actor,
+                dev.supportkit.api.reports.ProposalQuery.builder().period(from, until).build()).proposals();
+        return work.read(tx -> Digests.build(tx, actor.tenant(), from, until, work.now(), recommendations));
+    }
+
+    @Override
     public dev.supportkit.api.reports.ProposalReport proposals(Actor actor,
                                                                dev.supportkit.api.reports.ProposalQuery query) {
         policy.require(actor, Permission.READ_REPORTS);
@@ -70,8 +87,8 @@ public final class DefaultReportService implements ReportService {
             later.clear();
             week.addAll(proposals.staffing(tx, actor, query));
             proposals.staffingProposal(week, query).ifPresent(staffing::add);
-            later.addAll(proposals.vendorEscalations(tx, actor, query));
-            later.addAll(proposals.routingImbalance(tx, actor, query));
+            later.addAll(proposals.vendorEscalations(tx, actor.tenant(), query));
+            later.addAll(proposals.routingImbalance(tx, actor.tenant(), query));
             return List.of(tx.countRegistered(actor.tenant(), dev.supportkit.spi.storage.RequestCountKey.CATEGORY,
                     query.from(), query.until()), tx.countRegistered(actor.tenant(),
                     dev.supportkit.spi.storage.RequestCountKey.MODEL, query.from(), query.until()));

@@ -144,9 +144,9 @@ final class Proposals {
     }
 
     /** Models and components failing at least the threshold in the period. */
-    List<Proposal> vendorEscalations(StorageTransaction tx, Actor actor, ProposalQuery query) {
+    List<Proposal> vendorEscalations(StorageTransaction tx, dev.supportkit.api.TenantId tenant, ProposalQuery query) {
         Map<String, Map<String, Long>> byUnit = new TreeMap<>();
-        for (FailureTotal failure : tx.countFailures(actor.tenant(), query.from(), query.until())) {
+        for (FailureTotal failure : tx.countFailures(tenant, query.from(), query.until())) {
             String unit = failure.model() + (failure.component() == null ? "" : " / " + failure.component().value());
             byUnit.computeIfAbsent(unit, u -> new TreeMap<>()).merge(failure.causeCode(), failure.failures(),
                     Long::sum);
@@ -167,8 +167,8 @@ final class Proposals {
     }
 
     /** Specialists receiving more than the factor times the mean of their colleagues' requests. */
-    List<Proposal> routingImbalance(StorageTransaction tx, Actor actor, ProposalQuery query) {
-        List<RequestMetrics> rows = tx.requestMetrics(actor.tenant(), new MetricsQuery(MetricsScope.SPECIALIST,
+    List<Proposal> routingImbalance(StorageTransaction tx, dev.supportkit.api.TenantId tenant, ProposalQuery query) {
+        List<RequestMetrics> rows = tx.requestMetrics(tenant, new MetricsQuery(MetricsScope.SPECIALIST,
                 Optional.empty(), query.from(), query.until())).stream().filter(r -> r.received() > 0).toList();
         if (rows.size() < 2) {
             return List.of();

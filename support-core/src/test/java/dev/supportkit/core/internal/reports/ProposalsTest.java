@@ -122,7 +122,7 @@ class ProposalsTest {
             }
             return null;
         });
-        List<Proposal> cases = store.inTransaction(tx -> proposals.vendorEscalations(tx, lead, twoWeeks));
+        List<Proposal> cases = store.inTransaction(tx -> proposals.vendorEscalations(tx, tenant, twoWeeks));
         assertEquals(List.of("NT-PBX 300 / psu"), cases.stream().map(Proposal::subject).toList());
         assertEquals(List.of(new Figure("failures", "3"), new Figure("cause power.surge", "1"),
                 new Figure("cause power.wear", "2")), cases.get(0).figures());
@@ -140,7 +140,7 @@ class ProposalsTest {
             });
             return null;
         });
-        List<Proposal> imbalance = store.inTransaction(tx -> proposals.routingImbalance(tx, lead, twoWeeks));
+        List<Proposal> imbalance = store.inTransaction(tx -> proposals.routingImbalance(tx, tenant, twoWeeks));
         assertEquals(1, imbalance.size());
         Proposal busiest = imbalance.get(0);
         assertEquals("spc-a", busiest.subject());

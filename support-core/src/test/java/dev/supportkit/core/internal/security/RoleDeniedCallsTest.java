@@ -687,6 +687,9 @@ class RoleDeniedCallsTest {
                     NO_REQUEST, (fx, a, r) -> fx.engine.reports().proposals(a, dev.supportkit.api.reports.ProposalQuery
                             .builder().period(EngineFixture.START, EngineFixture.START.plus(java.time.Duration.ofDays(1)))
                             .build())),
+            new Op("reports.digest", Permission.READ_REPORTS, roles(INTAKE_LEAD, GROUP_LEAD, AUDITOR), false,
+                    NO_REQUEST, (fx, a, r) -> fx.engine.reports().digest(a, EngineFixture.START,
+                            EngineFixture.START.plus(java.time.Duration.ofDays(1)))),
             new Op("reports.evaluate", Permission.READ_METRICS, roles(FIRST_LINE_OPERATOR, INTAKE_LEAD,
                     SECOND_LINE_ENGINEER, GROUP_LEAD, AUDITOR), false, NO_REQUEST,
                     (fx, a, r) -> fx.engine.reports().evaluate(a, Metrics.OWN.apply(a))),

@@ -431,6 +431,10 @@ final class JdbcTransaction implements StorageTransaction {
             case MODEL -> "model";
             case REGISTRATION_HOUR -> "FLOOR(" + sql().dialect().elapsedMicros(sql.dialect().epoch(), "registered_at")
                     + " / 3600000000)";
+            case LINE -> "support_line";
+            case PATH -> "CASE WHEN escalated_at IS NULL THEN CASE WHEN reopens > 0 THEN 'FIRST_LINE/REOPENED'"
+                    + " ELSE 'FIRST_LINE' END ELSE CASE WHEN reopens > 0 THEN 'ESCALATED/REOPENED' ELSE 'ESCALATED' END"
+                    + " END";
         };
         Map<String, Long> counts = new java.util.TreeMap<>();
         sql().query("countRegistered", "SELECT " + column + " AS k, COUNT(*) AS n FROM sk_requests"

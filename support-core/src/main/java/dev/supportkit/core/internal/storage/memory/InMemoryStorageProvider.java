@@ -263,6 +263,8 @@ public final class InMemoryStorageProvider implements StorageProvider {
                             case MODEL -> r.model();
                             case REGISTRATION_HOUR -> Optional.of(Long.toString(
                                     Math.floorDiv(r.registeredAt().getEpochSecond(), 3600)));
+                            case LINE -> Optional.of(r.line().name());
+                            case PATH -> Optional.of(dev.supportkit.spi.storage.RequestFacts.path(r));
                         };
                         value.ifPresent(v -> counts.merge(v, 1L, Long::sum));
                     });

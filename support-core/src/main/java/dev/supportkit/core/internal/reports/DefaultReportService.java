@@ -54,15 +54,7 @@ public final class DefaultReportService implements ReportService {
     @Override
     public dev.supportkit.api.reports.Digest digest(Actor actor, java.time.Instant from, java.time.Instant until) {
         policy.require(actor, Permission.READ_REPORTS);
-        FieldErrors errors = new FieldErrors();
-        if (errors.required("from", from) & errors.required("until", until)) {
-            errors.inRange("from", from);
-            errors.inRange("until", until);
-            if (!until.isAfter(from)) {
-                errors.add("until", "after", "the period's end must be after its start");
-            }
-        }
-        errors.throwIfAny();
+        checkPeriod(from, until);
         List<dev.supportkit.api.reports.Proposal> recommendations = proposals(actor,
                 dev.supportkit.api.reports.ProposalQuery.builder().period(from, until).build()).proposals();
         return work.read(tx -> Digests.build(tx, actor.tenant(), from, until, work.now(), recommendations));
@@ -149,15 +141,7 @@ public final class DefaultReportService implements ReportService {
     public List<dev.supportkit.api.reports.LaborFunctionTotal> laborFunctions(Actor actor, java.time.Instant from,
                                                                              java.time.Instant until) {
         policy.require(actor, Permission.READ_METRICS);
-        FieldErrors errors = new FieldErrors();
-        if (errors.required("from", from) & errors.required("until", until)) {
-            errors.inRange("from", from);
-            errors.inRange("until", until);
-            if (!until.isAfter(from)) {
-                errors.add("until", "after", "the period's end must be after its start");
-            }
-        }
-        errors.throwIfAny();
+        checkPeriod(from, until);
         return work.read(tx -> tx.countJournalByFunction(actor.tenant(), from, until).stream()
                 .filter(total -> maySee(tx, actor, total.actorId()))
                 .map(t -> new dev.supportkit.api.reports.LaborFunctionTotal(t.actorId(), t.function(), t.entries()))
@@ -221,6 +205,18 @@ public final class DefaultReportService implements ReportService {
 
     /** A part's figure before weighting. */
     private record PartFigure(String name, boolean subjective, OptionalDouble value, long counted, String basis) {
+    }
+
+    private static void checkPeriod(java.time.Instant from, java.time.Instant until) {
+        FieldErrors errors = new FieldErrors();
+        if (errors.required("from", from) & errors.required("until", until)) {
+            errors.inRange("from", from);
+            errors.inRange("until", until);
+            if (!until.isAfter(from)) {
+                errors.add("until", "after", "the period's end must be after its start");
+            }
+        }
+        errors.throwIfAny();
     }
 
     private static void checkQuery(MetricsQuery query) {

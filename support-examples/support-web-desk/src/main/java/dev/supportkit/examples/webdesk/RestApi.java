@@ -242,7 +242,8 @@ final class RestApi {
 
     private void send(Context ctx, int status, Object body) {
         try {
-            ctx.status(status).contentType("application/json").result(json.writeValueAsString(body));
+            ctx.status(status).contentType(status >= 400 ? "application/problem+json" : "application/json")
+                    .result(json.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -25,7 +25,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One request's life in a real browser — headless Debian Chromium driven by Selenium with the driver path
@@ -73,74 +75,76 @@ class BrowserLifeTest {
         WebDriver engineer = browser();
 
         login(customer, "irina");
-        customer.findElement(By.id("new-request")).click();
+        click(customer, By.id("new-request"));
+        WebElement before = customer.findElement(By.tagName("html"));
         new Select(customer.findElement(By.id("system"))).selectByValue("romashka-pbx"); // reloads with its questionnaire
+        new WebDriverWait(customer, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
         customer.findElement(By.id("questionnaire"));
         customer.findElement(By.id("subject")).sendKeys("Нет входящих звонков");
         customer.findElement(By.id("text")).sendKeys("С 9:00 звонящие слышат «занято»; the PBX does not answer.");
         new Select(customer.findElement(By.id("answer.scope"))).selectByVisibleText("whole office");
         customer.findElement(By.id("answer.since")).sendKeys("09:00");
         shot(customer, "customer-registers");
-        customer.findElement(By.id("register")).click();
+        click(customer, By.id("register"));
         String id = customer.findElement(By.id("request")).getAttribute("data-id");
         assertEquals("REGISTERED", status(customer));
         shot(customer, "customer-registered");
 
         login(staff, "anna");
-        staff.findElement(By.id("queue-unassigned")).click();
-        staff.findElement(By.cssSelector("tr[data-request='" + id + "'] a")).click();
+        click(staff, By.id("queue-unassigned"));
+        click(staff, By.cssSelector("tr[data-request='" + id + "'] a"));
         assertFalse(staff.findElements(By.cssSelector("#suggestions li[data-kind='FAQ']")).isEmpty(),
                 "suggestions from the FAQ");
-        staff.findElement(By.id("do-take")).click();
+        click(staff, By.id("do-take"));
         assertEquals("IN_PROGRESS_FIRST_LINE", status(staff));
         new Select(staff.findElement(By.id("redirect-target"))).selectByValue("group:telephony");
         staff.findElement(By.id("redirect-reason")).sendKeys("Hardware suspected");
         shot(staff, "operator-redirects");
-        staff.findElement(By.id("do-redirect")).click();
+        click(staff, By.id("do-redirect"));
         assertEquals("AT_SECOND_LINE", status(staff));
 
         login(engineer, "viktor");
-        engineer.findElement(By.id("queue-group")).click();
-        engineer.findElement(By.cssSelector("tr[data-request='" + id + "'] a")).click();
+        click(engineer, By.id("queue-group"));
+        click(engineer, By.cssSelector("tr[data-request='" + id + "'] a"));
         engineer.findElement(By.id("clarification-request-question")).sendKeys("Мигает ли красный индикатор блока питания?");
-        engineer.findElement(By.id("do-clarification-request")).click();
+        click(engineer, By.id("do-clarification-request"));
         assertEquals("WAITING_FOR_CUSTOMER", status(engineer));
         shot(engineer, "engineer-asks");
 
         customer.get(base + "/portal");
-        customer.findElement(By.cssSelector("tr[data-request='" + id + "'] a")).click();
+        click(customer, By.cssSelector("tr[data-request='" + id + "'] a"));
         assertTrue(customer.findElement(By.id("journal")).getText().contains("индикатор"), "the question is customer-visible");
         customer.findElement(By.id("clarification-answer")).sendKeys("Да, мигает красным.");
-        customer.findElement(By.id("do-clarification")).click();
+        click(customer, By.id("do-clarification"));
         assertEquals("AT_SECOND_LINE", status(customer));
         shot(customer, "customer-answers");
 
         engineer.navigate().refresh();
         engineer.findElement(By.id("resolve-summary")).sendKeys("Заменён блок питания, звонки проходят");
         engineer.findElement(By.id("resolve-cause")).sendKeys("Отказ блока питания");
-        engineer.findElement(By.id("do-resolve")).click();
+        click(engineer, By.id("do-resolve"));
         assertEquals("RESOLVED", status(engineer));
         assertTrue(engineer.findElement(By.id("journal")).getText().contains("C/03.6"), "labour-function codes shown");
         shot(engineer, "engineer-resolves");
 
         customer.navigate().refresh();
         customer.findElement(By.id("sign-off-comment")).sendKeys("Всё работает, спасибо");
-        customer.findElement(By.id("do-sign-off")).click();
+        click(customer, By.id("do-sign-off"));
         assertEquals("SIGNED_OFF", status(customer));
         shot(customer, "customer-signs-off");
 
-        staff.findElement(By.id("logout")).click();
+        click(staff, By.id("logout"));
         login(staff, "boris");
         staff.get(base + "/requests/" + id);
         staff.findElement(By.id("close-note")).sendKeys("Checked with the customer");
-        staff.findElement(By.id("do-close")).click();
+        click(staff, By.id("do-close"));
         assertEquals("CLOSED", status(staff));
-        staff.findElement(By.id("verify")).click();
+        click(staff, By.id("verify"));
         assertTrue(staff.findElement(By.id("flash")).getText().contains("intact"), staff.findElement(By.id("flash")).getText());
         shot(staff, "lead-closes");
 
         // the other organisation's representative gets a 404 for the same address
-        customer.findElement(By.id("logout")).click();
+        click(customer, By.id("logout"));
         login(customer, "oleg");
         customer.get(base + "/requests/" + id);
         assertEquals("404", customer.findElement(By.id("error-page")).getAttribute("data-status"));
@@ -153,7 +157,7 @@ class BrowserLifeTest {
         login(customer, "irina");
         customer.get(base + "/portal/new?system=romashka-pbx");
         customer.findElement(By.id("text")).sendKeys("x".repeat(3));
-        customer.findElement(By.id("register")).click();
+        click(customer, By.id("register"));
         for (String field : List.of("subject", "answer.scope", "answer.since")) {
             WebElement error = customer.findElement(By.id("error-" + field));
             assertFalse(error.getText().isBlank(), field);
@@ -184,8 +188,15 @@ class BrowserLifeTest {
         browser.get(base + "/login");
         browser.findElement(By.id("login")).sendKeys(login);
         browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("login-submit")).click();
+        click(browser, By.id("login-submit"));
         assertEquals(login, browser.findElement(By.id("who")).getAttribute("data-login"));
+    }
+
+    /** Clicks what submits a form or follows a link, and waits until the next page has replaced this one. */
+    private static void click(WebDriver browser, By by) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(by).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private static String status(WebDriver browser) {

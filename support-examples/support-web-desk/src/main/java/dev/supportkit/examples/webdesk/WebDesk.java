@@ -71,7 +71,8 @@ public final class WebDesk implements AutoCloseable {
                     LOG.info("First start: demo customers, staff, FAQ and requests written");
                 }
             }
-            this.sessions = new Sessions(Clock.systemUTC(), settings.secureCookies());
+            Clock wallClock = Clock.systemUTC(); // the one place the system clock is chosen: session expiry
+            this.sessions = new Sessions(wallClock, settings.secureCookies());
             DeskPages pages = new DeskPages(engine);
             RestApi api = new RestApi(engine, users, sessions, json);
             this.app = Javalin.create(config -> {

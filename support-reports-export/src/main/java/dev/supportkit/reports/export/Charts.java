@@ -103,6 +103,29 @@ final class Charts {
     }
 
     /**
+     * XChart's SVG with its DOCTYPE (which names a DTD on the web) dropped and the chart's title and series as the
+     * document's {@code <title>} and {@code <desc>}: XChart draws text as shapes, so this is where the words are.
+     */
+    static String titledSvg(String svg, ReportChart spec) {
+        String text = svg.replaceFirst("<!DOCTYPE[^>]*>\\s*", "");
+        int root = text.indexOf("<svg");
+        int end = root < 0 ? -1 : text.indexOf('>', root);
+        if (end < 0) {
+            throw new IllegalStateException("XChart wrote no <svg> element");
+        }
+        StringBuilder series = new StringBuilder();
+        for (ChartSeries s : spec.series()) {
+            series.append(series.length() == 0 ? "" : "; ").append(s.name());
+        }
+        return text.substring(0, end + 1) + "\n  <title>" + xml(spec.title()) + "</title>\n  <desc>" + xml(series.toString())
+                + "</desc>" + text.substring(end + 1);
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /**
      * Paints a chart into an opaque image {@code scale} times its size (crisp in a PDF).
      *
      * @param scale pixels per chart unit, e.g. 2

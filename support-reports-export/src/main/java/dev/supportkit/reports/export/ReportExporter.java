@@ -8,9 +8,11 @@ import dev.supportkit.api.reports.table.ReportChart;
 import dev.supportkit.api.reports.table.ReportTable;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -176,7 +178,9 @@ public final class ReportExporter {
                 throw new IOException("no PNG writer in this Java runtime");
             }
         } else {
-            VectorGraphicsEncoder.saveVectorGraphic(drawn, open, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            ByteArrayOutputStream svg = new ByteArrayOutputStream();
+            VectorGraphicsEncoder.saveVectorGraphic(drawn, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            open.write(Charts.titledSvg(svg.toString(StandardCharsets.UTF_8), chart).getBytes(StandardCharsets.UTF_8));
         }
         out.flush();
     }

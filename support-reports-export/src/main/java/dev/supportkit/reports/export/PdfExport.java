@@ -6,7 +6,6 @@ import dev.supportkit.api.reports.table.ReportColumn;
 import dev.supportkit.api.reports.table.ReportTable;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -96,17 +95,7 @@ final class PdfExport {
             }
             long rows = table(table);
             finishPage();
-            doc.save(new FilterOutputStream(out) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    out.flush();
-                }
-            });
+            doc.save(new Unclosed(out));
             return rows;
         } finally {
             finishPage();

@@ -9,7 +9,6 @@ import dev.supportkit.api.reports.table.ReportTable;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -161,17 +160,7 @@ public final class ReportExporter {
         required(out, "out", errors);
         throwIfAny(errors);
         Chart<?, ?> drawn = Charts.build(chart, width, height, fonts);
-        OutputStream open = new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.flush();
-            }
-        };
+        OutputStream open = new Unclosed(out);
         if (format == ChartFormat.PNG) {
             BufferedImage image = Charts.image(drawn, 1);
             if (!ImageIO.write(image, "png", open)) {

@@ -167,7 +167,7 @@ public interface ReportTable extends AutoCloseable {
         /**
          * Sets what {@link ReportTable#close()} does, e.g. closing a connection.
          *
-         * @param onClose run once on close
+         * @param onClose run when the table is closed
          * @return this builder
          */
         public Builder onClose(Runnable onClose) {

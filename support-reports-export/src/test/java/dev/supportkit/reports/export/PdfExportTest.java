@@ -153,4 +153,20 @@ class PdfExportTest {
             assertEquals(3, images);
         }
     }
+
+    @Test
+    @DisplayName("PDF shows characters the font lacks as '?', tabs as spaces, and says when a table has no rows")
+    void missingGlyphsAndEmptyTables() throws IOException {
+        ReportTable odd = ReportTable.builder("Символы").column("text", "Текст", dev.supportkit.api.reports.table.ColumnType.TEXT)
+                .rows(List.of(Samples.row("знак \uD80C\uDC00\tи 漢字 конец"))).build();
+        try (PDDocument document = Loader.loadPDF(export(odd))) {
+            assertTrue(text(document, 2).contains("знак ? и ?? конец"), text(document, 2));
+        }
+        ReportTable empty = ReportTable.builder("Пусто").column("text", "Текст", dev.supportkit.api.reports.table.ColumnType.TEXT)
+                .rows(List.of()).build();
+        try (PDDocument document = Loader.loadPDF(export(empty))) {
+            assertEquals(2, document.getNumberOfPages());
+            assertTrue(text(document, 2).contains("Нет строк."), text(document, 2));
+        }
+    }
 }

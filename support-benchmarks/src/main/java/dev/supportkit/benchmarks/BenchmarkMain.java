@@ -73,6 +73,11 @@ public final class BenchmarkMain {
                     settings.searchArticles());
             results.addAll(SuggestionLatency.run(settings));
         }
+        if ("export".startsWith(only) || only.startsWith("export")) {
+            long rows = quick ? 100_000 : 1_000_000;
+            LOG.info("report export of {} rows to CSV and XLSX ...", rows);
+            results.addAll(ExportThroughput.run(rows));
+        }
         Path target = Path.of(System.getProperty("supportkit.bench.output", "target"));
         write(target, results, quick);
         results.forEach(r -> LOG.info(String.format(Locale.ROOT, "%-40s %12.1f %-12s baseline %12.1f  ratio %.3f  %s",

@@ -228,6 +228,7 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
     @Override
     public void close() {
         if (!closed) {
+            assembly.stopInboundSources(); // before the services refuse calls: a source finishes its message
             closed = true;
             assembly.close();
         }

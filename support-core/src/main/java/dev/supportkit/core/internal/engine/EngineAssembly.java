@@ -441,6 +441,14 @@ public final class EngineAssembly implements AutoCloseable {
     }
 
     /**
+     * Stops every inbound source while the services they call are still open; closing the assembly closes them
+     * again, which they take as a no-op.
+     */
+    public void stopInboundSources() {
+        inboundSources.values().forEach(EngineAssembly::closeQuietly);
+    }
+
+    /**
      * Returns the loaded plugins as {@code id@version}.
      *
      * @return the loaded plugins as {@code id@version}

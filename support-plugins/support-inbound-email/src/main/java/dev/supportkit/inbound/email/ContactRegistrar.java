@@ -126,6 +126,10 @@ final class ContactRegistrar {
             Optional<RequestId> target = target(mail, actor, sender.rep().get());
             String text = text(mail, sender);
             int version = marker.map(ProviderState::version).orElse(0);
+            if (status.equals("pending") && values.containsKey("received")) {
+                // the arrival time the stopped engine registered with (its clock may differ from this one's)
+                mail = mail.withReceivedAt(Instant.parse(values.get("received")));
+            }
             if (status.equals("pending")) {
                 Optional<Found> found = find(actor, sender, mail, text, target, Instant.parse(values.get("started")));
                 if (found.isPresent()) {
@@ -134,9 +138,14 @@ final class ContactRegistrar {
                     return Outcome.ALREADY_TAKEN;
                 }
             }
+            if (mail.receivedAt().isAfter(clock.instant())) {
+                // taken from a stopped engine's marker whose clock ran ahead of this one's
+                mail = mail.withReceivedAt(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            }
             Map<String, String> pending = new LinkedHashMap<>();
             pending.put("state", "pending");
             pending.put("started", clock.instant().toString());
+            pending.put("received", mail.receivedAt().toString());
             pending.put("mailbox", mailbox);
             pending.put("uid", uidValidity + "/" + uid);
             if (!state.compareAndSet(key, version, StateText.encode(pending))) {

@@ -168,9 +168,11 @@ record InboundEmailSettings(TenantId tenant, List<MailboxSettings> mailboxes, St
                 .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         List<Setting<?>> declared = new ArrayList<>(COMMON);
         List<String> badNames = new ArrayList<>();
+        java.util.Map<String, List<Setting<?>>> perMailbox = new java.util.LinkedHashMap<>();
         for (String name : names) {
             if (MAILBOX_NAME.matcher(name).matches()) {
-                declared.addAll(MailboxSettings.settings(name));
+                perMailbox.put(name, MailboxSettings.settings(name));
+                declared.addAll(perMailbox.get(name));
             } else {
                 badNames.add(name);
             }
@@ -190,8 +192,8 @@ record InboundEmailSettings(TenantId tenant, List<MailboxSettings> mailboxes, St
                 reader.problem(TENANT, e.getMessage());
             }
         }
-        List<MailboxSettings> mailboxes = names.stream().filter(n -> MAILBOX_NAME.matcher(n).matches())
-                .map(name -> MailboxSettings.read(name, reader)).toList();
+        List<MailboxSettings> mailboxes = perMailbox.entrySet().stream()
+                .map(e -> MailboxSettings.read(e.getKey(), e.getValue(), reader)).toList();
         String operator = reader.get(OPERATOR_ID);
         UnknownSender unknown = reader.get(UNKNOWN_SENDER);
         Optional<String> unknownRep = reader.optional(UNKNOWN_REPRESENTATIVE);

@@ -66,6 +66,16 @@ record InboundMail(Optional<String> messageId, Optional<String> from, String sub
         }
     }
 
+    /**
+     * Returns this message with another arrival time.
+     *
+     * @param value the arrival time
+     * @return a copy
+     */
+    InboundMail withReceivedAt(Instant value) {
+        return new InboundMail(messageId, from, subject, references, noise, bounces, text, attachments, value, message);
+    }
+
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
     private static final Pattern FIELD = Pattern.compile("^([A-Za-z-]+):\\s*(.*)$");
 
@@ -73,6 +83,7 @@ record InboundMail(Optional<String> messageId, Optional<String> from, String sub
      * Reads a message.
      *
      * @param message     the message as fetched
+     * @param internalDate when the server received it (IMAP INTERNALDATE), if known
      * @param now         the engine clock's time: a later arrival time is taken as now
      * @param ownDomains  Message-ID domains of SupportKit's own messages
      * @param ownAddresses addresses SupportKit sends from
@@ -80,7 +91,7 @@ record InboundMail(Optional<String> messageId, Optional<String> from, String sub
      * @throws MessagingException when the server fails or the message cannot be parsed
      * @throws IOException        when a part cannot be read
      */
-    static InboundMail read(MimeMessage message, Instant now, java.util.Set<String> ownDomains,
+    static InboundMail read(MimeMessage message, Date internalDate, Instant now, java.util.Set<String> ownDomains,
                             java.util.Set<String> ownAddresses) throws MessagingException, IOException {
         Optional<String> messageId = Optional.ofNullable(message.getMessageID()).map(String::strip)
                 .filter(s -> !s.isEmpty());
@@ -105,7 +116,7 @@ record InboundMail(Optional<String> messageId, Optional<String> from, String sub
         if (body.text.isEmpty() && body.htmlText != null) {
             text = MailText.htmlToText(body.htmlText);
         }
-        Date arrived = Optional.ofNullable(message.getReceivedDate()).orElse(message.getSentDate());
+        Date arrived = Optional.ofNullable(internalDate).orElse(message.getSentDate());
         Instant receivedAt = arrived == null || arrived.toInstant().isAfter(now) ? now : arrived.toInstant();
         return new InboundMail(messageId, from, subject, List.copyOf(references), noise, List.copyOf(body.bounces),
                 MailText.trimQuoted(text), List.copyOf(body.files), receivedAt.truncatedTo(ChronoUnit.SECONDS),

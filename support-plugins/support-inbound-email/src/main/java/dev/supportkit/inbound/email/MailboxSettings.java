@@ -38,9 +38,16 @@ record MailboxSettings(String name, String host, int port, Security security, St
                 Setting.string(p + "folder").defaultValue("INBOX").description("the folder read").build());
     }
 
+    /**
+     * Reads one mailbox's settings.
+     *
+     * @param name   the mailbox's name
+     * @param s      its settings as {@link #settings(String)} made them and the reader was given them
+     * @param reader the reader
+     * @return the mailbox
+     */
     @SuppressWarnings("unchecked")
-    static MailboxSettings read(String name, SettingsReader reader) {
-        List<Setting<?>> s = settings(name);
+    static MailboxSettings read(String name, List<Setting<?>> s, SettingsReader reader) {
         return new MailboxSettings(name, reader.get((Setting<String>) s.get(0)), reader.get((Setting<Integer>) s.get(1)),
                 reader.get((Setting<Security>) s.get(2)), reader.get((Setting<String>) s.get(3)),
                 reader.optional((Setting<String>) s.get(4)), reader.get((Setting<String>) s.get(5)));

@@ -9,7 +9,12 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedFileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +25,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +51,7 @@ final class MailboxWatcher implements Runnable {
     private final Object wait = new Object();
     private volatile boolean closed;
     private volatile Store store;
+    private volatile Session session;
     private volatile IMAPFolder folder;
 
     MailboxWatcher(MailboxSettings mailbox, InboundEmailSettings settings, MailboxLease lease,
@@ -128,8 +135,29 @@ final class MailboxWatcher implements Runnable {
     private boolean take(MimeMessage message, long validity, long uid) throws MessagingException {
         InboundMail mail = null;
         try {
-            mail = InboundMail.read(message, clock.instant(), settings.ownDomains(), settings.ownAddresses());
-            outcomes.accept(registrar.handle(mail, mailbox.name(), validity, uid));
+            long started = System.nanoTime();
+            ContactRegistrar.Outcome outcome;
+            // The whole message in one FETCH, into a temporary file: its parts are then read from the file, so a
+            // large attachment is never held in memory and the server is asked once, not once per part.
+            Path copy = Files.createTempFile("supportkit-mail-", ".eml");
+            try {
+                try (InputStream in = ((IMAPMessage) message).getMimeStream();
+                     OutputStream out = Files.newOutputStream(copy)) {
+                    in.transferTo(out);
+                }
+                try (SharedFileInputStream file = new SharedFileInputStream(copy.toFile())) {
+                    MimeMessage local = new MimeMessage(session, file);
+                    mail = InboundMail.read(local, message.getReceivedDate(), clock.instant(), settings.ownDomains(),
+                            settings.ownAddresses());
+                    long read = System.nanoTime();
+                    outcome = registrar.handle(mail, mailbox.name(), validity, uid);
+                    LOG.debug("Mailbox {} UID {}: {} (read {} ms, handled {} ms)", mailbox.name(), uid, outcome,
+                            (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+                }
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+            outcomes.accept(outcome);
             failures.remove(uid);
             return true;
         } catch (IOException | RuntimeException e) {
@@ -159,6 +187,7 @@ final class MailboxWatcher implements Runnable {
         properties.put("mail." + protocol + ".host", mailbox.host());
         properties.put("mail." + protocol + ".port", Integer.toString(mailbox.port()));
         properties.put("mail." + protocol + ".connectiontimeout", "10000");
+        properties.put("mail." + protocol + ".peek", "true"); // reading never sets \\Seen
         properties.put("mail." + protocol + ".timeout", Long.toString(Math.max(30_000,
                 settings.pollInterval().toMillis() * 3)));
         if (mailbox.security() == Security.STARTTLS) {
@@ -168,7 +197,8 @@ final class MailboxWatcher implements Runnable {
         if (mailbox.security() != Security.NONE) {
             properties.put("mail." + protocol + ".ssl.checkserveridentity", "true");
         }
-        Store opened = Session.getInstance(properties).getStore(protocol);
+        session = Session.getInstance(properties);
+        Store opened = session.getStore(protocol);
         opened.connect(mailbox.host(), mailbox.port(), mailbox.username(), mailbox.password().orElse(""));
         store = opened;
         IMAPFolder imap = (IMAPFolder) opened.getFolder(mailbox.folder());

@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,18 +69,10 @@ class InboundEmailTwoEnginesTest {
     }
 
     private EngineFixture engine(RecordingInboundFactory factory) {
-        Map<String, String> settings = new LinkedHashMap<>();
+        String p = "supportkit.providers.inbound-email.";
+        Map<String, String> settings = TestMails.mailboxSettings(p, GREENMAIL.getImap().getPort(), "200ms");
         settings.put("supportkit.storage.provider", "jdbc");
         settings.put("supportkit.providers.jdbc.url", "jdbc:h2:file:" + directory.resolve("db").toAbsolutePath());
-        String p = "supportkit.providers.inbound-email.";
-        settings.put(p + "tenant", "acme");
-        settings.put(p + "mailbox.inbox.host", "127.0.0.1");
-        settings.put(p + "mailbox.inbox.port", Integer.toString(GREENMAIL.getImap().getPort()));
-        settings.put(p + "mailbox.inbox.security", "none");
-        settings.put(p + "mailbox.inbox.username", "support");
-        settings.put(p + "mailbox.inbox.password", "secret");
-        settings.put(p + "poll-interval", "200ms");
-        settings.put(p + "lease", "30s");
         settings.put(p + "own-message-id-domains", "desk.example");
         settings.put(p + "own-addresses", MAILBOX);
         settings.put(p + "fax-gateway", GATEWAY);

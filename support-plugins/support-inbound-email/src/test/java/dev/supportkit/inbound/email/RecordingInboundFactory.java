@@ -4,6 +4,7 @@ import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.inbound.InboundSource;
 import dev.supportkit.spi.inbound.InboundSourceFactory;
 import dev.supportkit.spi.settings.Setting;
+import dev.supportkit.spi.state.ProviderStateStore;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -11,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingInboundFactory implements InboundSourceFactory {
     private final InboundEmailSourceFactory factory = new InboundEmailSourceFactory();
     final List<InboundEmailSource> created = new CopyOnWriteArrayList<>();
+    final List<ProviderStateStore> states = new CopyOnWriteArrayList<>();
 
     @Override
     public String id() {
@@ -26,6 +28,7 @@ final class RecordingInboundFactory implements InboundSourceFactory {
     public InboundSource create(ProviderContext context) {
         InboundEmailSource source = (InboundEmailSource) factory.create(context);
         created.add(source);
+        states.add(context.state());
         return source;
     }
 

@@ -100,6 +100,28 @@ final class TestMails {
         return message;
     }
 
+    /**
+     * The settings of a source watching GreenMail's mailbox {@code support}/{@code secret} in folder INBOX.
+     *
+     * @param prefix   put before every key: {@code supportkit.providers.inbound-email.} for an engine, empty for a
+     *                 provider context
+     * @param imapPort GreenMail's IMAP port
+     * @param poll     the poll interval
+     * @return the settings, in a map the caller may add to
+     */
+    static java.util.Map<String, String> mailboxSettings(String prefix, int imapPort, String poll) {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put(prefix + "tenant", "acme");
+        settings.put(prefix + "mailbox.inbox.host", "127.0.0.1");
+        settings.put(prefix + "mailbox.inbox.port", Integer.toString(imapPort));
+        settings.put(prefix + "mailbox.inbox.security", "none");
+        settings.put(prefix + "mailbox.inbox.username", "support");
+        settings.put(prefix + "mailbox.inbox.password", "secret");
+        settings.put(prefix + "poll-interval", poll);
+        settings.put(prefix + "lease", "30s");
+        return settings;
+    }
+
     /** A MimeMessage that keeps the Message-ID it was given. */
     private static final class StableId extends MimeMessage {
         private final String id;

@@ -69,6 +69,11 @@ public final class BenchmarkMain {
                     settings.searchArticles());
             results.addAll(SuggestionLatency.run(settings));
         }
+        if ("relay".startsWith(only) || only.startsWith("relay")) {
+            LOG.info("relaying {} events of one request to RabbitMQ, NATS and MQTT against plain publish loops ...",
+                    RelayThroughput.EVENTS_PER_REQUEST);
+            results.addAll(RelayThroughput.run(settings));
+        }
         Path target = Path.of(System.getProperty("supportkit.bench.output", "target"));
         write(target, results, quick);
         results.forEach(r -> LOG.info(String.format(Locale.ROOT, "%-40s %12.1f %-12s baseline %12.1f  ratio %.3f  %s",

@@ -56,7 +56,7 @@ public final class InboundEmailSource implements InboundSource {
                 settings.tenant());
         SenderDirectory senders = new SenderDirectory(services, reader, clock, settings.directoryRefresh());
         registrar = new ContactRegistrar(settings, services, context.state(), clock, senders,
-                settings.smtp().map(smtp -> new RejectReplies(smtp, clock)));
+                settings.smtp().map(RejectReplies::new));
         timer = Executors.newSingleThreadScheduledExecutor(daemon("supportkit-inbound-email-timer-"
                 + context.nodeId()));
         ClassLoader plugin = InboundEmailSource.class.getClassLoader();

@@ -135,7 +135,6 @@ final class MailboxWatcher implements Runnable {
     private boolean take(MimeMessage message, long validity, long uid) throws MessagingException {
         InboundMail mail = null;
         try {
-            long started = System.nanoTime();
             ContactRegistrar.Outcome outcome;
             // The whole message in one FETCH, into a temporary file: its parts are then read from the file, so a
             // large attachment is never held in memory and the server is asked once, not once per part.
@@ -149,10 +148,8 @@ final class MailboxWatcher implements Runnable {
                     MimeMessage local = new MimeMessage(session, file);
                     mail = InboundMail.read(local, message.getReceivedDate(), clock.instant(), settings.ownDomains(),
                             settings.ownAddresses());
-                    long read = System.nanoTime();
                     outcome = registrar.handle(mail, mailbox.name(), validity, uid);
-                    LOG.debug("Mailbox {} UID {}: {} (read {} ms, handled {} ms)", mailbox.name(), uid, outcome,
-                            (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+                    LOG.debug("Mailbox {} UID {}: {}", mailbox.name(), uid, outcome);
                 }
             } finally {
                 Files.deleteIfExists(copy);

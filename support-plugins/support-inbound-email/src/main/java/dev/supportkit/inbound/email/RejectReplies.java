@@ -9,8 +9,6 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Date;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +27,9 @@ final class RejectReplies {
 
     private final SmtpReply smtp;
     private final Session session;
-    private final Clock clock;
 
-    RejectReplies(SmtpReply smtp, Clock clock) {
+    RejectReplies(SmtpReply smtp) {
         this.smtp = smtp;
-        this.clock = clock;
         Properties properties = new Properties();
         properties.put("mail.smtp.host", smtp.host());
         properties.put("mail.smtp.port", Integer.toString(smtp.port()));
@@ -66,7 +62,6 @@ final class RejectReplies {
             reply.setFrom(new InternetAddress(smtp.from()));
             reply.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.from().get()));
             reply.setSubject("Re: " + mail.subject(), StandardCharsets.UTF_8.name());
-            reply.setSentDate(Date.from(clock.instant()));
             reply.setHeader("Auto-Submitted", "auto-replied");
             if (mail.messageId().isPresent()) {
                 reply.setHeader("In-Reply-To", mail.messageId().get());

@@ -130,8 +130,15 @@ public abstract class BrokerRestartContract {
             await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(tick::getAsBoolean);
             startBroker();
             stopped = false;
-            await().atMost(Duration.ofSeconds(90)).until(() -> tick.getAsBoolean() && expected.size() >= 3 * LIVES
-                    && distinct.equals(Set.copyOf(ids(expected))));
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                tick.getAsBoolean();
+                Set<String> missing = new java.util.HashSet<>(ids(expected));
+                missing.removeAll(distinct);
+                assertTrue(expected.size() >= 3 * LIVES && missing.isEmpty() && distinct.size() == expected.size(),
+                        () -> expected.size() + " events journalled, " + distinct.size() + " arrived ("
+                                + all.size() + " messages), " + missing.size() + " missing, " + atStop
+                                + " had arrived when the broker stopped");
+            });
             assertTrue(atStop < distinct.size(), "the broker was restarted in the middle: " + atStop + " of "
                     + distinct.size() + " events had arrived");
             Map<String, List<Long>> sequences = new HashMap<>();

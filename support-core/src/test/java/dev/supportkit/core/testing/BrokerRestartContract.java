@@ -78,18 +78,32 @@ public abstract class BrokerRestartContract {
     protected abstract void stopConsumer() throws Exception;
 
     /**
+     * The broker server this test started itself ({@link ServerProcess}), which the default
+     * {@link #stopBroker()} and {@link #startBroker()} stop and start by its own process handle.
+     *
+     * @return the server; the default has none, so a subclass overrides this or both of those
+     */
+    protected ServerProcess ownServer() {
+        throw new UnsupportedOperationException("override ownServer(), or stopBroker() and startBroker()");
+    }
+
+    /**
      * Stops the broker.
      *
      * @throws Exception when it cannot be stopped
      */
-    protected abstract void stopBroker() throws Exception;
+    protected void stopBroker() throws Exception {
+        ownServer().stop();
+    }
 
     /**
      * Starts the broker again and returns once it takes connections.
      *
      * @throws Exception when it cannot be started
      */
-    protected abstract void startBroker() throws Exception;
+    protected void startBroker() throws Exception {
+        ownServer().start();
+    }
 
     @Test
     @DisplayName("every event of 500 request lives arrives, per request in order, across a broker restart midway")

@@ -87,12 +87,7 @@ class BrokerRestartIT extends BrokerRestartContract {
     }
 
     @Override
-    protected void stopBroker() throws Exception {
-        server.stop();
-    }
-
-    @Override
-    protected void startBroker() throws Exception {
-        server.start();
+    protected ServerProcess ownServer() {
+        return server;
     }
 }

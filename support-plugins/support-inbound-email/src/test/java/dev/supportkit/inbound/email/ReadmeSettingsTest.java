@@ -11,4 +11,10 @@ class ReadmeSettingsTest {
     void readmeDocumentsExactlyTheDeclaredSettings() throws IOException {
         SettingsTableCheck.assertDocumented(Path.of("README.md"), new InboundEmailSourceFactory().settings());
     }
+
+    @Test
+    void projectReadmeDocumentsExactlyTheDeclaredSettings() throws IOException {
+        // the project README's only settings table is this source's, in "Inbound e-mail and fax"
+        SettingsTableCheck.assertDocumented(Path.of("..", "..", "README.md"), new InboundEmailSourceFactory().settings());
+    }
 }

@@ -267,6 +267,8 @@ public final class OutboxDispatcher {
      */
     private static final class PassRows {
         private final Map<String, List<OutboxMessage>> byRequest = new HashMap<>();
+        /** Where each copied row stands in its request's copy, so an outcome replaces it in constant time. */
+        private final Map<String, Integer> positions = new HashMap<>();
         private final List<OutboxMessage> delivered = new ArrayList<>();
 
         /** A delivery to a target, stored with the pass's others at its end and seen by this pass's checks now. */
@@ -302,8 +304,8 @@ public final class OutboxDispatcher {
                             if (copy == null && tx == null) {
                                 throw new NotCopied();
                             }
-                            return List.copyOf(byRequest.computeIfAbsent(key(tenant, request),
-                                    k -> new ArrayList<>(tx.findOutbox(tenant, request))));
+                            return java.util.Collections.unmodifiableList(byRequest.computeIfAbsent(
+                                    key(tenant, request), k -> copy(k, tx.findOutbox(tenant, request))));
                         }
                         if (tx == null) {
                             throw new NotCopied();
@@ -322,9 +324,18 @@ public final class OutboxDispatcher {
                 return;
             }
             List<OutboxMessage> rows = byRequest.get(key(updated.tenant(), updated.request()));
-            if (rows != null) {
-                rows.replaceAll(row -> row.id().equals(updated.id()) ? updated : row);
+            Integer position = positions.get(key(updated.tenant(), updated.request()) + "\n" + updated.id());
+            if (rows != null && position != null) {
+                rows.set(position, updated);
             }
+        }
+
+        private List<OutboxMessage> copy(String requestKey, List<OutboxMessage> read) {
+            List<OutboxMessage> rows = new ArrayList<>(read);
+            for (int i = 0; i < rows.size(); i++) {
+                positions.put(requestKey + "\n" + rows.get(i).id(), i);
+            }
+            return rows;
         }
 
         private static String key(TenantId tenant, RequestId request) {

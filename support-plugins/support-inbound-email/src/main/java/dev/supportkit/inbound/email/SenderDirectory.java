@@ -50,9 +50,17 @@ final class SenderDirectory {
         return Optional.ofNullable(index().byId.get(id));
     }
 
-    /** Forgets the index, so the next look-up reads the directory again (after an unknown sender). */
+    /** The least age of an index that an unknown sender may have read again, so a flood of them cannot. */
+    static final Duration MIN_AGE_TO_REREAD = Duration.ofSeconds(10);
+
+    /**
+     * Forgets the index, so the next look-up reads the directory again (after an unknown sender: a
+     * representative may have been added since), unless it is younger than {@link #MIN_AGE_TO_REREAD}.
+     */
     synchronized void invalidate() {
-        builtAt = null;
+        if (builtAt != null && clock.instant().isAfter(builtAt.plus(MIN_AGE_TO_REREAD))) {
+            builtAt = null;
+        }
     }
 
     private SenderDirectory index() {

@@ -37,8 +37,20 @@ final class Fixture implements AutoCloseable {
      * @param settings further engine settings
      */
     Fixture(BenchDatabase db, int poolSize, Map<String, String> settings) {
+        this(db, poolSize, settings, builder -> { });
+    }
+
+    /**
+     * @param db        the schema to store in
+     * @param poolSize  connections in the pool
+     * @param settings  further engine settings
+     * @param customize applied to the builder before it builds (event sinks, listeners)
+     */
+    Fixture(BenchDatabase db, int poolSize, Map<String, String> settings,
+            java.util.function.Consumer<SupportEngine.Builder> customize) {
         SupportEngine.Builder builder = SupportEngine.builder().environment(Map.of());
         settings.forEach(builder::set);
+        customize.accept(builder);
         engine = builder
                 .set("supportkit.storage.provider", "jdbc")
                 .set("supportkit.providers.jdbc.url", db.url())

@@ -22,6 +22,7 @@ import dev.supportkit.core.internal.engine.EngineAssembly;
 import dev.supportkit.core.internal.jobs.DueWorkProcessor;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
 import dev.supportkit.spi.event.EventSinkFactory;
+import dev.supportkit.spi.inbound.InboundSourceFactory;
 import dev.supportkit.api.event.DomainEventListener;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
 import dev.supportkit.spi.search.SearchIndexFactory;
@@ -207,6 +208,15 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
     }
 
     /**
+     * Returns ids of the inbound sources started (contacts by e-mail, fax, ...).
+     *
+     * @return ids of the inbound sources started
+     */
+    public Set<String> inboundSourceIds() {
+        return assembly.inboundSourceIds();
+    }
+
+    /**
      * Returns the PF4J plugins loaded, as {@code id@version}.
      *
      * @return the PF4J plugins loaded, as {@code id@version}
@@ -219,6 +229,7 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
     @Override
     public void close() {
         if (!closed) {
+            assembly.stopInboundSources(); // before the services refuse calls: a source finishes its message
             closed = true;
             assembly.close();
         }
@@ -239,6 +250,7 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
         private final List<CrmAdapterFactory> crm = new ArrayList<>();
         private final List<SearchIndexFactory> search = new ArrayList<>();
         private final List<EventSinkFactory> sinks = new ArrayList<>();
+        private final List<InboundSourceFactory> inbound = new ArrayList<>();
         private final List<DomainEventListener> listeners = new ArrayList<>();
         private ClassLoader classLoader = SupportEngine.class.getClassLoader();
 
@@ -363,6 +375,18 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
         }
 
         /**
+         * Registers an inbound source factory (contacts arriving by e-mail, fax, ...); it wins over a discovered
+         * one with the same id, and its source is started with the engine's services once the engine is built.
+         *
+         * @param factory the factory
+         * @return this builder
+         */
+        public Builder inboundSource(InboundSourceFactory factory) {
+            inbound.add(Objects.requireNonNull(factory, "factory"));
+            return this;
+        }
+
+        /**
          * Registers an in-process listener of the domain events: every journalled change of every request,
          * after commit, at least once, in order per request.
          *
@@ -395,9 +419,16 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
         public SupportEngine build() {
             SettingsLoader.Result loaded = SettingsLoader.load(Optional.ofNullable(configFile), environment, values);
             EngineSettings settings = loaded.settings();
-            return new SupportEngine(EngineAssembly.assemble(clock, settings, loaded.problems(), classLoader,
-                    List.copyOf(storage), List.copyOf(channels), List.copyOf(crm), List.copyOf(search), List.copyOf(sinks),
-                    List.copyOf(listeners)));
+            SupportEngine engine = new SupportEngine(EngineAssembly.assemble(clock, settings, loaded.problems(),
+                    classLoader, List.copyOf(storage), List.copyOf(channels), List.copyOf(crm), List.copyOf(search),
+                    List.copyOf(sinks), List.copyOf(listeners), List.copyOf(inbound)));
+            try {
+                engine.assembly.startInboundSources(engine);
+            } catch (RuntimeException e) {
+                engine.close();
+                throw e;
+            }
+            return engine;
         }
     }
 }

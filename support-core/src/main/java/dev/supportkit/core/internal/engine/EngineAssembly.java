@@ -35,6 +35,9 @@ import dev.supportkit.spi.crm.CrmAdapter;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
 import dev.supportkit.spi.event.EventSink;
 import dev.supportkit.spi.event.EventSinkFactory;
+import dev.supportkit.spi.inbound.InboundSource;
+import dev.supportkit.spi.inbound.InboundSourceFactory;
+import dev.supportkit.api.SupportServices;
 import dev.supportkit.api.event.DomainEventListener;
 import dev.supportkit.core.internal.events.EventTargets;
 import dev.supportkit.spi.notification.NotificationChannel;
@@ -74,18 +77,46 @@ public final class EngineAssembly implements AutoCloseable {
     private final Injector injector;
     private final Map<String, NotificationChannel> channels;
     private final Map<String, CrmAdapter> crmAdapters;
+    private final Map<String, InboundSource> inboundSources;
     private final Deque<AutoCloseable> closeOrder;
 
     private EngineAssembly(Clock clock, EngineSettings settings, DiscoveredProviders discovered, Injector injector,
                            Map<String, NotificationChannel> channels, Map<String, CrmAdapter> crmAdapters,
-                           Deque<AutoCloseable> closeOrder) {
+                           Map<String, InboundSource> inboundSources, Deque<AutoCloseable> closeOrder) {
         this.clock = clock;
         this.settings = settings;
         this.discovered = discovered;
         this.injector = injector;
         this.channels = channels;
         this.crmAdapters = crmAdapters;
+        this.inboundSources = inboundSources;
         this.closeOrder = closeOrder;
+    }
+
+    /**
+     * As {@link #assemble(Clock, EngineSettings, List, ClassLoader, List, List, List, List, List, List, List)}
+     * without inbound sources registered on the builder (discovered ones still start when configured).
+     *
+     * @param clock       the engine's clock
+     * @param settings    the configuration read
+     * @param problems    configuration problems found so far
+     * @param classLoader where classpath factories are looked for
+     * @param storage     storage factories registered on the builder
+     * @param channels    channel factories registered on the builder
+     * @param crm         CRM factories registered on the builder
+     * @param search      search index factories registered on the builder
+     * @param sinks       event sink factories registered on the builder
+     * @param listeners   in-process event listeners registered on the builder
+     * @return the assembly
+     * @throws ConfigurationException listing every problem
+     */
+    public static EngineAssembly assemble(Clock clock, EngineSettings settings, List<String> problems,
+                                          ClassLoader classLoader, List<StorageProviderFactory> storage,
+                                          List<NotificationChannelFactory> channels, List<CrmAdapterFactory> crm,
+                                          List<SearchIndexFactory> search, List<EventSinkFactory> sinks,
+                                          List<DomainEventListener> listeners) {
+        return assemble(clock, settings, problems, classLoader, storage, channels, crm, search, sinks, listeners,
+                List.of());
     }
 
     /**
@@ -102,6 +133,7 @@ public final class EngineAssembly implements AutoCloseable {
      * @param search        search index factories registered on the builder
      * @param sinks         event sink factories registered on the builder
      * @param listeners     in-process event listeners registered on the builder
+     * @param inbound       inbound source factories registered on the builder
      * @return the assembly
      * @throws ConfigurationException listing every problem
      */
@@ -109,7 +141,7 @@ public final class EngineAssembly implements AutoCloseable {
                                           ClassLoader classLoader, List<StorageProviderFactory> storage,
                                           List<NotificationChannelFactory> channels, List<CrmAdapterFactory> crm,
                                           List<SearchIndexFactory> search, List<EventSinkFactory> sinks,
-                                          List<DomainEventListener> listeners) {
+                                          List<DomainEventListener> listeners, List<InboundSourceFactory> inbound) {
         // Every instant the engine stores is at the precision every store keeps, so the journal's hashes hold.
         clock = MicrosecondClock.of(clock);
         List<String> all = new ArrayList<>(problems);
@@ -126,11 +158,13 @@ public final class EngineAssembly implements AutoCloseable {
         Map<String, CrmAdapterFactory> crmFactories = Map.of();
         Map<String, SearchIndexFactory> searchFactories = Map.of();
         Map<String, EventSinkFactory> sinkFactories = Map.of();
+        Map<String, InboundSourceFactory> inboundFactories = Map.of();
         if (discovered != null) {
             storages = resolve(storage, discovered.factories(StorageProviderFactory.class), all);
             channelFactories = resolve(channels, discovered.factories(NotificationChannelFactory.class), all);
             crmFactories = resolve(crm, discovered.factories(CrmAdapterFactory.class), all);
             sinkFactories = resolve(sinks, discovered.factories(EventSinkFactory.class), all);
+            inboundFactories = resolve(inbound, discovered.factories(InboundSourceFactory.class), all);
             if (!storages.containsKey(settings.storageProvider())) {
                 all.add(SettingsLoader.STORAGE_PROVIDER + ": no storage provider '" + settings.storageProvider()
                         + "' is available (available: " + String.join(", ", storages.keySet()) + ")");
@@ -186,11 +220,15 @@ public final class EngineAssembly implements AutoCloseable {
             settings.knowledgeDirectory().ifPresent(directory ->
                     loadKnowledge(directory, injector.getInstance(DefaultKnowledgeService.class)));
             startBackgroundWorker(settings, injector.getInstance(DueWorkProcessor.class), closeOrder);
+            // Created last, so closed first: a source stops taking contacts before anything it uses closes.
+            Map<String, InboundSource> startedInbound = start("Inbound source", inboundFactories, inbound, clock,
+                    settings, codec, store, closeOrder);
             LOG.info("SupportKit engine '{}' started: storage '{}', search '{}', channels {}, CRM adapters {}, "
-                    + "event sinks {}, plugins {}", settings.nodeId(), settings.storageProvider(),
+                    + "event sinks {}, inbound sources {}, plugins {}", settings.nodeId(), settings.storageProvider(),
                     settings.searchProvider(), startedChannels.keySet(), startedCrm.keySet(), startedSinks.keySet(),
-                    discovered.plugins().stream().map(LoadedPlugin::id).toList());
-            return new EngineAssembly(clock, settings, discovered, injector, startedChannels, startedCrm, closeOrder);
+                    startedInbound.keySet(), discovered.plugins().stream().map(LoadedPlugin::id).toList());
+            return new EngineAssembly(clock, settings, discovered, injector, startedChannels, startedCrm,
+                    startedInbound, closeOrder);
         } catch (RuntimeException e) {
             closeAll(closeOrder);
             throw e;
@@ -373,6 +411,41 @@ public final class EngineAssembly implements AutoCloseable {
      */
     public Set<String> crmAdapterIds() {
         return Set.copyOf(crmAdapters.keySet());
+    }
+
+    /**
+     * Returns the ids of the started inbound sources.
+     *
+     * @return the ids of the started inbound sources
+     */
+    public Set<String> inboundSourceIds() {
+        return Set.copyOf(inboundSources.keySet());
+    }
+
+    /**
+     * Starts every inbound source with the engine's public services; called once the engine exists.
+     *
+     * @param services the engine's services, as applications see them
+     * @throws ProviderException naming the source that failed to start
+     */
+    public void startInboundSources(SupportServices services) {
+        inboundSources.forEach((id, source) -> {
+            try {
+                source.start(services);
+            } catch (SupportException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new ProviderException(id, "could not be started: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Stops every inbound source while the services they call are still open; closing the assembly closes them
+     * again, which they take as a no-op.
+     */
+    public void stopInboundSources() {
+        inboundSources.values().forEach(EngineAssembly::closeQuietly);
     }
 
     /**

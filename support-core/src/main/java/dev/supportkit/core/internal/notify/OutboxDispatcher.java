@@ -22,6 +22,11 @@ import dev.supportkit.spi.notification.NotificationChannel;
 import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
 import jakarta.inject.Inject;
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.spi.storage.StorageTransaction;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -97,11 +102,12 @@ public final class OutboxDispatcher {
         // Oldest first, so a request's earlier message to a target is attempted before its later ones.
         claimed.sort(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id));
         int handled = 0;
+        PassRows rows = new PassRows();
         for (OutboxMessage message : claimed) {
             try {
                 Optional<OutboxTarget> target = targets.stream().filter(t -> t.handles(message.topic())).findFirst();
                 if (target.isPresent()) {
-                    dispatchTo(target.get(), message);
+                    dispatchTo(target.get(), message, rows);
                 } else {
                     dispatch(message);
                 }
@@ -113,27 +119,60 @@ public final class OutboxDispatcher {
                         message.id(), e.toString());
             }
         }
+        writeDelivered(rows.delivered());
         return handled;
     }
 
+    /**
+     * Stores the pass's deliveries to targets in one transaction (one commit for the pass instead of one per
+     * event). Until then they stay claimed and pending: a node that stops first leaves them to be delivered again
+     * when its lease ends, which at-least-once delivery allows (receivers drop repeats by id). When the batch
+     * cannot be stored (a row was taken over), each is stored on its own.
+     */
+    private void writeDelivered(List<OutboxMessage> delivered) {
+        if (delivered.isEmpty()) {
+            return;
+        }
+        try {
+            work.write(tx -> {
+                delivered.forEach(m -> tx.updateOutbox(m, nodeId));
+                return null;
+            });
+        } catch (RuntimeException batch) {
+            for (OutboxMessage message : delivered) {
+                try {
+                    record(message, List.of());
+                } catch (RuntimeException e) {
+                    LOG.info("Delivered outbox message {} could not be marked; it is delivered again when its lease "
+                            + "ends: {}", message.id(), e.toString());
+                }
+            }
+        }
+    }
+
     /** One attempt at one claimed message for a target; the attempt is not journalled (it would be an event). */
-    private void dispatchTo(OutboxTarget target, OutboxMessage message) {
+    private void dispatchTo(OutboxTarget target, OutboxMessage message, PassRows rows) {
         Instant now = work.now();
-        Optional<Instant> held = work.write(tx -> target.heldUntil(tx, message));
+        Optional<Instant> held;
+        try {
+            held = target.heldUntil(rows.over(null), message); // answered from this pass's copy, no transaction
+        } catch (PassRows.NotCopied e) {
+            held = work.read(tx -> target.heldUntil(rows.over(tx), message));
+        }
         if (held.isPresent()) {
-            record(message.withOutcome(OutboxMessage.Status.PENDING, message.attempts(), held.get(), message.route(),
-                    "waiting for an earlier message of the request to the same target"), List.of());
+            rows.record(record(message.withOutcome(OutboxMessage.Status.PENDING, message.attempts(), held.get(),
+                    message.route(), "waiting for an earlier message of the request to the same target"), List.of()));
             return;
         }
         DeliveryResult result = deliver(() -> target.deliver(message), "the target");
         int count = message.attempts() + 1;
         switch (result.outcome()) {
-            case DELIVERED -> record(message.withOutcome(OutboxMessage.Status.DELIVERED, count, now, message.route(),
-                    result.detail()), List.of());
-            case TEMPORARY_FAILURE -> record(afterTemporaryFailure(message, count, now, message.route(),
-                    result.detail()), List.of());
-            case PERMANENT_FAILURE -> record(message.withOutcome(OutboxMessage.Status.DEAD, count, now,
-                    message.route(), result.detail()), List.of());
+            case DELIVERED -> rows.deliver(message.withOutcome(OutboxMessage.Status.DELIVERED, count, now,
+                    message.route(), result.detail()));
+            case TEMPORARY_FAILURE -> rows.record(record(afterTemporaryFailure(message, count, now, message.route(),
+                    result.detail()), List.of()));
+            case PERMANENT_FAILURE -> rows.record(record(message.withOutcome(OutboxMessage.Status.DEAD, count, now,
+                    message.route(), result.detail()), List.of()));
         }
     }
 
@@ -219,8 +258,93 @@ public final class OutboxDispatcher {
         }
     }
 
+    /**
+     * The outbox rows of the requests a target's hold check read during one pass, read once per request and kept
+     * up to date with the outcomes this pass records. A target's check ({@link OutboxTarget#heldUntil}) looks at a
+     * request's earlier rows; read again for every message, a request with a thousand waiting events cost a
+     * thousand reads of a thousand rows. Within a pass other nodes can only move rows on (from pending to done)
+     * or add later ones, so the copy can only hold a message back longer than needed, never let it overtake.
+     */
+    private static final class PassRows {
+        private final Map<String, List<OutboxMessage>> byRequest = new HashMap<>();
+        /** Where each copied row stands in its request's copy, so an outcome replaces it in constant time. */
+        private final Map<String, Integer> positions = new HashMap<>();
+        private final List<OutboxMessage> delivered = new ArrayList<>();
+
+        /** A delivery to a target, stored with the pass's others at its end and seen by this pass's checks now. */
+        void deliver(OutboxMessage updated) {
+            delivered.add(updated);
+            record(updated);
+        }
+
+        /** @return the deliveries of this pass not stored yet */
+        List<OutboxMessage> delivered() {
+            return List.copyOf(delivered);
+        }
+
+        /** Thrown by a transaction-less view for anything this pass has no copy of. */
+        static final class NotCopied extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            NotCopied() {
+                super(null, null, false, false);
+            }
+        }
+
+        /**
+         * The transaction, its {@code findOutbox(tenant, request)} answered from this pass's copy; with no
+         * transaction, every other call and a request not copied yet throw {@link NotCopied}.
+         */
+        StorageTransaction over(StorageTransaction tx) {
+            return (StorageTransaction) Proxy.newProxyInstance(StorageTransaction.class.getClassLoader(),
+                    new Class<?>[] {StorageTransaction.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("findOutbox") && args != null && args.length == 2
+                                && args[0] instanceof TenantId tenant && args[1] instanceof RequestId request) {
+                            List<OutboxMessage> copy = byRequest.get(key(tenant, request));
+                            if (copy == null && tx == null) {
+                                throw new NotCopied();
+                            }
+                            return java.util.Collections.unmodifiableList(byRequest.computeIfAbsent(
+                                    key(tenant, request), k -> copy(k, tx.findOutbox(tenant, request))));
+                        }
+                        if (tx == null) {
+                            throw new NotCopied();
+                        }
+                        try {
+                            return method.invoke(tx, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        /** Keeps a recorded outcome in the copy of its request's rows, if the copy was read. */
+        void record(OutboxMessage updated) {
+            if (updated.request() == null) {
+                return;
+            }
+            List<OutboxMessage> rows = byRequest.get(key(updated.tenant(), updated.request()));
+            Integer position = positions.get(key(updated.tenant(), updated.request()) + "\n" + updated.id());
+            if (rows != null && position != null) {
+                rows.set(position, updated);
+            }
+        }
+
+        private List<OutboxMessage> copy(String requestKey, List<OutboxMessage> read) {
+            List<OutboxMessage> rows = new ArrayList<>(read);
+            for (int i = 0; i < rows.size(); i++) {
+                positions.put(requestKey + "\n" + rows.get(i).id(), i);
+            }
+            return rows;
+        }
+
+        private static String key(TenantId tenant, RequestId request) {
+            return tenant.value() + "\n" + request.value();
+        }
+    }
+
     /** Writes the outcome and journals each attempt on the request, in one transaction. */
-    private void record(OutboxMessage updated, List<Attempt> attempts) {
+    private OutboxMessage record(OutboxMessage updated, List<Attempt> attempts) {
         work.write(tx -> {
             tx.updateOutbox(updated, nodeId);
             if (updated.request() != null && !attempts.isEmpty()) {
@@ -236,6 +360,7 @@ public final class OutboxDispatcher {
             }
             return null;
         });
+        return updated;
     }
 
     private static JournalDraft journal(OutboxMessage message, Attempt attempt) {

@@ -5,6 +5,7 @@ import dev.supportkit.spi.ProviderFactory;
 import dev.supportkit.spi.SpiVersion;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
 import dev.supportkit.spi.event.EventSinkFactory;
+import dev.supportkit.spi.inbound.InboundSourceFactory;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
 import dev.supportkit.spi.search.SearchIndexFactory;
 import dev.supportkit.spi.storage.StorageProviderFactory;
@@ -62,7 +63,7 @@ public final class ProviderDiscovery {
     /** The factory interfaces discovery looks for. */
     public static final List<Class<? extends ProviderFactory<?>>> FACTORY_TYPES =
             List.of(StorageProviderFactory.class, NotificationChannelFactory.class, CrmAdapterFactory.class,
-                    SearchIndexFactory.class, EventSinkFactory.class);
+                    SearchIndexFactory.class, EventSinkFactory.class, InboundSourceFactory.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderDiscovery.class);
 
@@ -275,6 +276,9 @@ public final class ProviderDiscovery {
         }
         if (factoryType == EventSinkFactory.class) {
             return "event sink factory";
+        }
+        if (factoryType == InboundSourceFactory.class) {
+            return "inbound source factory";
         }
         return "provider factory";
     }

@@ -376,6 +376,16 @@ public final class EngineAssembly implements AutoCloseable {
     }
 
     /**
+     * Returns a started CRM adapter.
+     *
+     * @param id the adapter's provider id
+     * @return the adapter, when one with this id is started
+     */
+    public java.util.Optional<CrmAdapter> crmAdapter(String id) {
+        return java.util.Optional.ofNullable(crmAdapters.get(id));
+    }
+
+    /**
      * Returns the loaded plugins as {@code id@version}.
      *
      * @return the loaded plugins as {@code id@version}

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportkit.api.event.DomainEvent;
 import dev.supportkit.api.event.DomainEventListener;
-import dev.supportkit.api.request.Request;
 import dev.supportkit.core.internal.journal.DefaultJournalService;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.notify.OutboxTarget;
 import dev.supportkit.spi.crm.CrmAdapter;
+import dev.supportkit.spi.crm.CrmRejectedException;
 import dev.supportkit.spi.event.EventSink;
 import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.storage.JournalRecord;
@@ -65,7 +65,12 @@ public final class EventDelivery implements OutboxTarget {
             if (adapter == null) {
                 return DeliveryResult.temporaryFailure("no CRM adapter '" + id + "' is started");
             }
-            adapter.pushRequest(codec.fromJson(message.payload(), Request.class), message.idempotencyKey());
+            try {
+                adapter.push(CrmChanges.read(message.payload(), message.idempotencyKey(), codec));
+            } catch (CrmRejectedException e) {
+                return DeliveryResult.permanentFailure("CRM adapter '" + id + "' rejected the change: "
+                        + e.getMessage());
+            }
             return DeliveryResult.delivered("pushed to CRM adapter '" + id + "'");
         }
         DomainEvent event = event(message);

@@ -1,0 +1,115 @@
+package dev.supportkit.crm.common;
+
+import dev.supportkit.api.request.Request;
+import dev.supportkit.spi.crm.CrmAdapter;
+import dev.supportkit.spi.crm.CrmChange;
+import dev.supportkit.spi.crm.CrmEntry;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * Mirrors a request's changes into one CRM object each, whatever the CRM: the first push looks the object up by
+ * the SupportKit request id stored in a CRM field (so a crash between the CRM's "created" answer and the
+ * recorded link creates nothing twice) and creates it only when missing; later pushes update it when they carry a
+ * newer version than the last mirrored (a late repeated push never moves the stage back); every customer-visible
+ * journal entry not yet posted becomes one comment, cut to the CRM's limit. The link is recorded in
+ * {@link CrmLinks} after each step.
+ *
+ * <p>One window remains: a crash after the CRM stored a comment and before its sequence was recorded posts that
+ * comment again on retry.
+ */
+public abstract class MirroringCrmAdapter implements CrmAdapter {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final CrmLinks links;
+    private final int commentMax;
+
+    /**
+     * @param links      the per-request links
+     * @param commentMax the CRM's longest comment in characters
+     */
+    protected MirroringCrmAdapter(CrmLinks links, int commentMax) {
+        this.links = links;
+        this.commentMax = commentMax;
+    }
+
+    @Override
+    public final void pushRequest(Request request, String idempotencyKey) {
+        push(CrmChange.of(request, idempotencyKey));
+    }
+
+    @Override
+    public void push(CrmChange change) {
+        Request request = change.request();
+        Optional<CrmLinks.Link> link = links.get(request);
+        CrmLinks.Link current;
+        if (link.isEmpty()) {
+            Optional<String> found = findObject(change);
+            String object;
+            if (found.isPresent()) {
+                object = found.get();
+                updateObject(object, change);
+            } else {
+                object = createObject(change);
+            }
+            current = links.update(request, CrmLinks.merge(object, request.version(), 0));
+        } else {
+            current = link.get();
+            if (request.version() > current.version()) {
+                updateObject(current.object(), change);
+                current = links.update(request, CrmLinks.merge(current.object(), request.version(), 0));
+            }
+        }
+        for (CrmEntry entry : change.entries()) {
+            if (entry.sequence() > current.posted()) {
+                addComment(current.object(), CrmTexts.cut(comment(entry), commentMax));
+                current = links.update(request, CrmLinks.merge(current.object(), 0, entry.sequence()));
+            }
+        }
+    }
+
+    /**
+     * The text of a comment: who, when, what.
+     *
+     * @param entry a customer-visible journal entry
+     * @return the comment's text, before cutting
+     */
+    public static String comment(CrmEntry entry) {
+        return (entry.author().isBlank() ? "SupportKit" : entry.author()) + ", " + TIME.format(entry.at()) + ":\n"
+                + entry.text();
+    }
+
+    /**
+     * Looks the request's object up in the CRM by the SupportKit request id stored in it.
+     *
+     * @param change the change being pushed
+     * @return the object's CRM id, when the CRM holds one
+     */
+    protected abstract Optional<String> findObject(CrmChange change);
+
+    /**
+     * Creates the request's object, with its customer (company and contact, found or created) and its stage.
+     *
+     * @param change the change being pushed
+     * @return the new object's CRM id
+     */
+    protected abstract String createObject(CrmChange change);
+
+    /**
+     * Brings the object up to the change: stage, priority, assignee, subject.
+     *
+     * @param object the object's CRM id
+     * @param change the change
+     */
+    protected abstract void updateObject(String object, CrmChange change);
+
+    /**
+     * Adds one comment or note to the object.
+     *
+     * @param object the object's CRM id
+     * @param text   the text, already cut to the limit
+     */
+    protected abstract void addComment(String object, String text);
+}

@@ -1,0 +1,219 @@
+package dev.supportkit.crm.hubspot;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.core.internal.json.JacksonCodec;
+import dev.supportkit.core.internal.storage.CatalogProviderState;
+import dev.supportkit.core.testing.EngineFixture;
+import dev.supportkit.core.testing.SharedStorageFactory;
+import dev.supportkit.crm.common.CrmUnavailableException;
+import dev.supportkit.spi.DataCodec;
+import dev.supportkit.spi.ProviderContext;
+import dev.supportkit.spi.ProviderSettings;
+import dev.supportkit.spi.crm.CrmAdapter;
+import dev.supportkit.spi.crm.CrmChange;
+import dev.supportkit.spi.crm.CrmEntry;
+import dev.supportkit.spi.crm.CrmRejectedException;
+import dev.supportkit.spi.state.ProviderStateStore;
+import dev.supportkit.spi.storage.OutboxMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Each fault of the issue against the WireMock HubSpot, on the adapter alone or through an engine. */
+class HubSpotFaultsTest {
+    private static final String TOKEN = HubSpotContractTest.TOKEN;
+    private static HubSpotFake fake;
+    private final FakeTicker ticker = new FakeTicker();
+    private final SharedStorageFactory storage = new SharedStorageFactory();
+
+    @BeforeAll
+    static void start() {
+        fake = new HubSpotFake(TOKEN);
+    }
+
+    @AfterAll
+    static void stop() {
+        fake.shutdown();
+    }
+
+    @BeforeEach
+    void emptyAccount() {
+        fake.reset();
+    }
+
+    private Map<String, String> settings(String... extra) {
+        Map<String, String> settings = new HashMap<>(Map.of("token", TOKEN, "base-url", fake.baseUrl(), "stages",
+                HubSpotContractTest.STAGES, "max-retries", "3"));
+        for (int i = 0; i < extra.length; i += 2) {
+            settings.put(extra[i], extra[i + 1]);
+        }
+        return settings;
+    }
+
+    /** An adapter on its own provider state (as one engine has it). */
+    private CrmAdapter adapter(String stateOwner, Map<String, String> settings) {
+        ProviderStateStore state = new CatalogProviderState(storage.store, stateOwner, Clock.systemUTC());
+        return new HubSpotCrmFactory(ticker).create(new Context(new ProviderSettings(settings), state));
+    }
+
+    private record Context(ProviderSettings settings, ProviderStateStore state) implements ProviderContext {
+        @Override
+        public Clock clock() {
+            return Clock.fixed(Instant.parse("2026-03-12T09:00:00Z"), java.time.ZoneOffset.UTC);
+        }
+
+        @Override
+        public String nodeId() {
+            return "node-test";
+        }
+
+        @Override
+        public DataCodec codec() {
+            return new JacksonCodec();
+        }
+    }
+
+    private Request request() {
+        try (EngineFixture fx = new EngineFixture()) {
+            return fx.registered(fx.draft().subject("Тема"));
+        }
+    }
+
+    @Test
+    @DisplayName("a crash between HubSpot's 'created' and the recorded link creates no second ticket")
+    void noDuplicateAfterLostLink() {
+        Request request = request();
+        adapter("engine-a", settings()).push(CrmChange.of(request, "k1"));
+        // another engine whose state never got the link (the first crashed before recording it)
+        adapter("engine-b", settings()).push(CrmChange.of(request, "k1"));
+        assertEquals(1, fake.all("tickets").size(), "one ticket");
+    }
+
+    @Test
+    @DisplayName("a 503 with Retry-After is retried after exactly that wait, by the injected time")
+    void retryAfter() {
+        fake.server.stubFor(post(urlPathEqualTo("/crm/v3/objects/tickets")).atPriority(1).inScenario("down")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("up")
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "7")
+                        .withBody("{\"status\":\"error\",\"message\":\"Service Unavailable\"}")));
+        fake.server.stubFor(post(urlPathEqualTo("/crm/v3/objects/tickets")).atPriority(1).inScenario("down")
+                .whenScenarioStateIs("up").willReturn(aResponse().withTransformers(HubSpotFake.NAME)));
+        adapter("engine-a", settings()).push(CrmChange.of(request(), "k1"));
+        assertEquals(1, fake.all("tickets").size());
+        assertTrue(ticker.pauses.contains(Duration.ofSeconds(7)), ticker.pauses.toString());
+    }
+
+    @Test
+    @DisplayName("a Retry-After longer than the longest wait leaves the push to the engine's back-off, nothing made")
+    void tooLongRetryAfter() {
+        fake.server.stubFor(post(urlPathEqualTo("/crm/v3/objects/tickets/search")).atPriority(1)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")
+                        .withBody("{\"status\":\"error\",\"message\":\"daily limit\"}")));
+        CrmUnavailableException e = assertThrows(CrmUnavailableException.class,
+                () -> adapter("engine-a", settings()).push(CrmChange.of(request(), "k1")));
+        assertTrue(e.getMessage().contains("PT1H"), e.getMessage());
+        assertEquals(0, fake.all("tickets").size());
+    }
+
+    @Test
+    @DisplayName("another 4xx is dead-lettered by the engine with HubSpot's error text")
+    void rejectedIsDeadLettered() {
+        fake.server.stubFor(post(urlPathEqualTo("/crm/v3/objects/tickets")).atPriority(1)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":\"error\",\"message\":\"Property values were not valid: "
+                                + "hs_pipeline_stage 'new' is not a valid stage\",\"category\":\"VALIDATION_ERROR\"}")));
+        Map<String, String> configured = new HashMap<>();
+        settings().forEach((k, v) -> configured.put("supportkit.providers.hubspot." + k, v));
+        try (EngineFixture fx = new EngineFixture(TenantId.of("acme"), null, configured,
+                b -> b.storage(storage).crmAdapter(new HubSpotCrmFactory(ticker)))) {
+            Request request = fx.registered();
+            fx.engine.runDueWork();
+            List<OutboxMessage> pushes = storage.store.inTransaction(tx -> tx.findOutbox(fx.tenant, request.id()))
+                    .stream().filter(m -> m.topic().equals("crm.push")).toList();
+            assertEquals(1, pushes.size());
+            assertEquals(OutboxMessage.Status.DEAD, pushes.get(0).status(), pushes.get(0).toString());
+            assertTrue(pushes.get(0).toString().contains("is not a valid stage"), pushes.get(0).toString());
+        }
+    }
+
+    @Test
+    @DisplayName("a 401 with a wrong token: no token refresh for a private app, the token in no message or log")
+    void secretNeverShown() throws IOException {
+        String wrong = "pat-eu1-wrong-token-aaaaaaaaaaaaaaaaaaaaaaaaa";
+        CrmUnavailableException e = assertThrows(CrmUnavailableException.class,
+                () -> adapter("engine-a", settings("token", wrong)).push(CrmChange.of(request(), "k1")));
+        assertTrue(e.getMessage().contains("401"), e.getMessage());
+        assertFalse(e.getMessage().contains(wrong), e.getMessage());
+        CrmAdapter adapter = adapter("engine-a", settings("token", wrong));
+        assertFalse(adapter.toString().contains(wrong));
+        Path log = Path.of("target/supportkit-hubspot-test.log");
+        assertTrue(Files.exists(log), "the test log is written");
+        String logged = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(logged.contains("HubSpot"), "the adapter logged");
+        assertFalse(logged.contains(wrong) || logged.contains(TOKEN), "no token in the log");
+    }
+
+    @Test
+    @DisplayName("a comment longer than the limit is cut, saying so; Cyrillic arrives intact")
+    void longCommentCut() {
+        Request request = request();
+        String text = "Ответ клиенту: " + "очень длинный текст ".repeat(100);
+        CrmChange change = new CrmChange("k1", request, Set.of(CrmChange.Kind.COMMENT),
+                List.of(new CrmEntry(2, text, "Анна", Instant.parse("2026-03-12T09:00:00Z"))), null, Optional.empty());
+        adapter("engine-a", settings("comment-max-length", "300")).push(change);
+        List<String> bodies = fake.all("notes").stream().map(n -> n.path("properties").path("hs_note_body").asText())
+                .toList();
+        assertEquals(1, bodies.size());
+        assertTrue(bodies.get(0).length() <= 300, bodies.get(0).length() + " characters");
+        assertTrue(bodies.get(0).startsWith("Анна, 2026-03-12 09:00 UTC:\nОтвет клиенту: очень"), bodies.get(0));
+        assertTrue(bodies.get(0).contains("cut by SupportKit"), bodies.get(0));
+    }
+
+    @Test
+    @DisplayName("bad settings are refused naming the setting and the rule, never echoing the token")
+    void badSettings() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> adapter("engine-a",
+                settings("stages", "REGISTERED=new;BOGUS=x")));
+        assertTrue(e.getMessage().contains("supportkit.providers.hubspot.stages"), e.getMessage());
+        assertTrue(e.getMessage().contains("BOGUS") && e.getMessage().contains("missing"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("the client-side limiter spaces a burst beyond the limit over the window")
+    void clientSideLimit() {
+        Request request = request();
+        CrmAdapter adapter = adapter("engine-a", settings("burst-limit", "2", "search-limit", "1"));
+        adapter.push(CrmChange.of(request, "k1"));
+        // search (2 filter searches: ticket, company not needed: no customer) + create: 2 calls over a bucket of 2
+        // a second request makes the bucket wait
+        adapter.push(CrmChange.of(request(), "k2"));
+        assertTrue(ticker.pauses.stream().anyMatch(d -> d.compareTo(Duration.ZERO) > 0), ticker.pauses.toString());
+        assertTrue(ticker.pauses.stream().allMatch(d -> d.compareTo(Duration.ofSeconds(10)) <= 0),
+                ticker.pauses.toString());
+    }
+}

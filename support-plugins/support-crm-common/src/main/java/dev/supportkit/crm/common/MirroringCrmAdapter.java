@@ -1,9 +1,11 @@
 package dev.supportkit.crm.common;
 
+import dev.supportkit.api.TenantId;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.spi.crm.CrmAdapter;
 import dev.supportkit.spi.crm.CrmChange;
 import dev.supportkit.spi.crm.CrmEntry;
+import dev.supportkit.spi.crm.CrmParty;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -112,4 +114,84 @@ public abstract class MirroringCrmAdapter implements CrmAdapter {
      * @param text   the text, already cut to the limit
      */
     protected abstract void addComment(String object, String text);
+
+    // ---- customers ------------------------------------------------------------------------------------------
+
+    /**
+     * The CRM ids of a request's contact and company.
+     *
+     * @param contact the contact's CRM id, when there is one
+     * @param company the company's CRM id, when there is one
+     */
+    protected record Customer(Optional<String> contact, Optional<String> company) {
+    }
+
+    /**
+     * Finds or creates a change's customer: the contact by phone, else by e-mail; the company by tax number, else
+     * the found contact's; a missing company is created when it has a name, a missing contact when it has a name
+     * and a phone number or e-mail address.
+     *
+     * @param party the customer as the directory knows them
+     * @return the CRM ids
+     */
+    protected final Customer customer(CrmParty party) {
+        Optional<CrmParty> contact = party.phone().flatMap(this::contactByPhoneOrEmail)
+                .or(() -> party.email().flatMap(this::contactByPhoneOrEmail));
+        Optional<String> company = party.taxNumber().flatMap(this::companyByTaxNumber)
+                .or(() -> contact.flatMap(CrmParty::crmCompanyId));
+        if (company.isEmpty() && party.companyName().isPresent()) {
+            company = Optional.of(createCompany(party.companyName().get(), party.taxNumber()));
+        }
+        Optional<String> contactId = contact.flatMap(CrmParty::crmContactId);
+        if (contactId.isEmpty() && party.contactName().isPresent()
+                && (party.phone().isPresent() || party.email().isPresent())) {
+            String[] names = party.contactName().get().strip().split("\\s+", 2);
+            contactId = Optional.of(createContact(names[0], names.length > 1 ? Optional.of(names[1])
+                    : Optional.empty(), party.phone(), party.email(), company));
+        }
+        return new Customer(contactId, company);
+    }
+
+    @Override
+    public Optional<CrmParty> findCaller(TenantId tenant, String phoneOrEmail) {
+        return contactByPhoneOrEmail(phoneOrEmail.strip());
+    }
+
+    /**
+     * Looks a contact up by a phone number (any formatting) or an e-mail address.
+     *
+     * @param phoneOrEmail the number or address
+     * @return the contact with its company, when the CRM knows it
+     */
+    protected abstract Optional<CrmParty> contactByPhoneOrEmail(String phoneOrEmail);
+
+    /**
+     * Looks a company up by its tax number (INN).
+     *
+     * @param taxNumber the tax number
+     * @return the company's CRM id, when the CRM knows it
+     */
+    protected abstract Optional<String> companyByTaxNumber(String taxNumber);
+
+    /**
+     * Creates a company.
+     *
+     * @param name      its name
+     * @param taxNumber its tax number, when known
+     * @return its CRM id
+     */
+    protected abstract String createCompany(String name, Optional<String> taxNumber);
+
+    /**
+     * Creates a contact.
+     *
+     * @param firstName its first name
+     * @param lastName  its last name, when known
+     * @param phone     its phone number
+     * @param email     its e-mail address
+     * @param company   the CRM id of its company, when known
+     * @return its CRM id
+     */
+    protected abstract String createContact(String firstName, Optional<String> lastName, Optional<String> phone,
+                                            Optional<String> email, Optional<String> company);
 }

@@ -129,51 +129,32 @@ final class HubSpotCrmAdapter extends MirroringCrmAdapter {
 
     // ---- customers ------------------------------------------------------------------------------------------
 
-    /** The CRM ids of a request's contact and company. */
-    private record Customer(Optional<String> contact, Optional<String> company) {
-    }
-
-    /** Finds (by phone or e-mail, by INN) or creates the contact and company of a change's customer. */
-    private Customer customer(CrmParty party) {
-        Optional<CrmParty> contact = party.phone().flatMap(this::contactByPhoneOrEmail)
-                .or(() -> party.email().flatMap(this::contactByPhoneOrEmail));
-        Optional<String> company = party.taxNumber().flatMap(this::companyByTaxNumber)
-                .or(() -> contact.flatMap(CrmParty::crmCompanyId));
-        if (company.isEmpty() && party.companyName().isPresent()) {
-            ObjectNode body = json.createObjectNode();
-            ObjectNode properties = body.putObject("properties");
-            properties.put("name", party.companyName().get());
-            party.taxNumber().ifPresent(inn -> properties.put(settings.taxProperty(), inn));
-            company = Optional.of(http.call("POST", url("/crm/v3/objects/companies"), body, "POST companies")
-                    .path("id").asText());
-        }
-        Optional<String> contactId = contact.flatMap(CrmParty::crmContactId);
-        if (contactId.isEmpty() && party.contactName().isPresent()
-                && (party.phone().isPresent() || party.email().isPresent())) {
-            ObjectNode body = json.createObjectNode();
-            ObjectNode properties = body.putObject("properties");
-            String[] names = party.contactName().get().strip().split("\\s+", 2);
-            properties.put("firstname", names[0]);
-            if (names.length > 1) {
-                properties.put("lastname", names[1]);
-            }
-            party.email().ifPresent(email -> properties.put("email", email));
-            party.phone().ifPresent(phone -> properties.put("phone", phone));
-            company.ifPresent(id -> body.putArray("associations").add(association(id, CONTACT_TO_COMPANY)));
-            contactId = Optional.of(http.call("POST", url("/crm/v3/objects/contacts"), body, "POST contacts")
-                    .path("id").asText());
-        }
-        return new Customer(contactId, company);
-    }
-
-    private Optional<String> companyByTaxNumber(String taxNumber) {
-        return first(search("companies", List.of(filter(settings.taxProperty(), "EQ", taxNumber)),
-                List.of("name", settings.taxProperty()), 1, null)).map(c -> c.path("id").asText());
+    @Override
+    protected String createCompany(String name, Optional<String> taxNumber) {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode properties = body.putObject("properties");
+        properties.put("name", name);
+        taxNumber.ifPresent(inn -> properties.put(settings.taxProperty(), inn));
+        return http.call("POST", url("/crm/v3/objects/companies"), body, "POST companies").path("id").asText();
     }
 
     @Override
-    public Optional<CrmParty> findCaller(TenantId tenant, String phoneOrEmail) {
-        return contactByPhoneOrEmail(phoneOrEmail);
+    protected String createContact(String firstName, Optional<String> lastName, Optional<String> phone,
+                                   Optional<String> email, Optional<String> company) {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode properties = body.putObject("properties");
+        properties.put("firstname", firstName);
+        lastName.ifPresent(name -> properties.put("lastname", name));
+        email.ifPresent(value -> properties.put("email", value));
+        phone.ifPresent(value -> properties.put("phone", value));
+        company.ifPresent(id -> body.putArray("associations").add(association(id, CONTACT_TO_COMPANY)));
+        return http.call("POST", url("/crm/v3/objects/contacts"), body, "POST contacts").path("id").asText();
+    }
+
+    @Override
+    protected Optional<String> companyByTaxNumber(String taxNumber) {
+        return first(search("companies", List.of(filter(settings.taxProperty(), "EQ", taxNumber)),
+                List.of("name", settings.taxProperty()), 1, null)).map(c -> c.path("id").asText());
     }
 
     /**
@@ -181,7 +162,8 @@ final class HubSpotCrmAdapter extends MirroringCrmAdapter {
      * {@code hs_searchable_calculated_phone_number} (and the raw {@code phone}/{@code mobilephone}), the answers
      * then checked by their digits, so {@code +7 (495) 123-45-67} and {@code +74951234567} match.
      */
-    private Optional<CrmParty> contactByPhoneOrEmail(String phoneOrEmail) {
+    @Override
+    protected Optional<CrmParty> contactByPhoneOrEmail(String phoneOrEmail) {
         String value = phoneOrEmail.strip();
         List<String> properties = List.of("firstname", "lastname", "email", "phone", "mobilephone");
         List<ObjectNode> groups = new ArrayList<>();

@@ -2,19 +2,16 @@ package dev.supportkit.crm.hubspot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supportkit.crm.common.Ticker;
+import dev.supportkit.crm.common.TickingCrmAdapterFactory;
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.crm.CrmAdapter;
-import dev.supportkit.spi.crm.CrmAdapterFactory;
 import dev.supportkit.spi.settings.Setting;
 import java.util.List;
-import java.util.Objects;
 
 /** Creates the HubSpot CRM adapter ({@code supportkit.providers.hubspot.*}). */
-public final class HubSpotCrmFactory implements CrmAdapterFactory {
+public final class HubSpotCrmFactory extends TickingCrmAdapterFactory {
     /** The provider id. */
     public static final String ID = "hubspot";
-
-    private final Ticker ticker;
 
     /** The factory PF4J and the ServiceLoader create: waits on the system's time. */
     public HubSpotCrmFactory() {
@@ -27,7 +24,7 @@ public final class HubSpotCrmFactory implements CrmAdapterFactory {
      * @param ticker the time waited on
      */
     public HubSpotCrmFactory(Ticker ticker) {
-        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        super(ticker);
     }
 
     @Override
@@ -43,6 +40,6 @@ public final class HubSpotCrmFactory implements CrmAdapterFactory {
     @Override
     public CrmAdapter create(ProviderContext context) {
         return new HubSpotCrmAdapter(HubSpotSettings.parse(context.settings()), context.state(), new ObjectMapper(),
-                ticker, context.clock());
+                ticker(), context.clock());
     }
 }

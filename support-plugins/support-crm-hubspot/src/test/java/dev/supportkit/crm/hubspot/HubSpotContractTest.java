@@ -1,5 +1,7 @@
 package dev.supportkit.crm.hubspot;
 
+import dev.supportkit.crm.common.testing.FakeTicker;
+import dev.supportkit.crm.common.testing.CrmTestKit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.supportkit.api.TenantId;
@@ -76,12 +78,7 @@ class HubSpotContractTest extends CrmAdapterContract {
 
     @Override
     protected String stageOf(RequestStatus status) {
-        for (String pair : STAGES.split(";")) {
-            if (pair.startsWith(status.name() + "=")) {
-                return pair.substring(status.name().length() + 1);
-            }
-        }
-        throw new AssertionError(status.name());
+        return CrmTestKit.stageOf(STAGES, status);
     }
 
     @Override
@@ -107,7 +104,6 @@ class HubSpotContractTest extends CrmAdapterContract {
 
     @Override
     protected Optional<Map<String, String>> restartableStorage(Path directory) {
-        return Optional.of(Map.of("supportkit.storage.provider", "jdbc", "supportkit.providers.jdbc.url",
-                "jdbc:h2:file:" + directory.toAbsolutePath()));
+        return Optional.of(CrmTestKit.h2File(directory));
     }
 }

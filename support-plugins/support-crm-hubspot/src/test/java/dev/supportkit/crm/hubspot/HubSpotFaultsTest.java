@@ -1,5 +1,7 @@
 package dev.supportkit.crm.hubspot;
 
+import dev.supportkit.crm.common.testing.FakeTicker;
+import dev.supportkit.crm.common.testing.CrmTestKit;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -66,35 +68,14 @@ class HubSpotFaultsTest {
     }
 
     private Map<String, String> settings(String... extra) {
-        Map<String, String> settings = new HashMap<>(Map.of("token", TOKEN, "base-url", fake.baseUrl(), "stages",
-                HubSpotContractTest.STAGES, "max-retries", "3"));
-        for (int i = 0; i < extra.length; i += 2) {
-            settings.put(extra[i], extra[i + 1]);
-        }
-        return settings;
+        return CrmTestKit.with(Map.of("token", TOKEN, "base-url", fake.baseUrl(), "stages", HubSpotContractTest.STAGES,
+                "max-retries", "3"), extra);
     }
 
     /** An adapter on its own provider state (as one engine has it). */
     private CrmAdapter adapter(String stateOwner, Map<String, String> settings) {
         ProviderStateStore state = new CatalogProviderState(storage.store, stateOwner, Clock.systemUTC());
-        return new HubSpotCrmFactory(ticker).create(new Context(new ProviderSettings(settings), state));
-    }
-
-    private record Context(ProviderSettings settings, ProviderStateStore state) implements ProviderContext {
-        @Override
-        public Clock clock() {
-            return Clock.fixed(Instant.parse("2026-03-12T09:00:00Z"), java.time.ZoneOffset.UTC);
-        }
-
-        @Override
-        public String nodeId() {
-            return "node-test";
-        }
-
-        @Override
-        public DataCodec codec() {
-            return new JacksonCodec();
-        }
+        return new HubSpotCrmFactory(ticker).create(CrmTestKit.context(settings, state));
     }
 
     private Request request() {

@@ -1,5 +1,6 @@
 package dev.supportkit.crm.hubspot;
 
+import dev.supportkit.crm.common.testing.CrmTestKit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,34 +48,8 @@ class PluginJarIT extends CrmPluginJarContract {
             fake.associate("contacts", contact, "companies", company);
             ProviderStateStore state = new CatalogProviderState(new InMemoryStorageProvider(), "hubspot",
                     Clock.systemUTC());
-            ProviderContext context = new ProviderContext() {
-                @Override
-                public Clock clock() {
-                    return Clock.systemUTC();
-                }
-
-                @Override
-                public String nodeId() {
-                    return "node-plugin-test";
-                }
-
-                @Override
-                public ProviderSettings settings() {
-                    return new ProviderSettings(Map.of("token", HubSpotContractTest.TOKEN, "base-url",
-                            fake.baseUrl()));
-                }
-
-                @Override
-                public DataCodec codec() {
-                    return new JacksonCodec();
-                }
-
-                @Override
-                public ProviderStateStore state() {
-                    return state;
-                }
-            };
-            CrmAdapter adapter = factory.create(context);
+            CrmAdapter adapter = factory.create(CrmTestKit.context(Map.of("token", HubSpotContractTest.TOKEN,
+                    "base-url", fake.baseUrl()), state));
             assertTrue(adapter.getClass().getClassLoader() == factory.getClass().getClassLoader());
             CrmParty found = adapter.findCaller(TenantId.of("acme"), "+74951234567").orElseThrow();
             assertEquals(contact, found.crmContactId().orElseThrow());

@@ -1,4 +1,4 @@
-package dev.supportkit.crm.hubspot;
+package dev.supportkit.crm.common.testing;
 
 import dev.supportkit.crm.common.Ticker;
 import java.time.Duration;
@@ -7,9 +7,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Time that advances by the pauses asked of it, without sleeping; remembers every pause. */
-final class FakeTicker implements Ticker {
+public final class FakeTicker implements Ticker {
     private final AtomicLong nanos = new AtomicLong();
-    final List<Duration> pauses = new CopyOnWriteArrayList<>();
+    /** Every pause asked for, in order. */
+    public final List<Duration> pauses = new CopyOnWriteArrayList<>();
 
     @Override
     public long nanos() {

@@ -13,8 +13,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.supportkit.crm.common.testing.CrmTestKit;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -74,14 +74,9 @@ final class AmoFake implements ResponseDefinitionTransformerV2 {
 
     /** Every third API call from now on answers 429, as amoCRM does above 7 requests a second. */
     void limitEveryThirdCall() {
-        String[] states = {Scenario.STARTED, "second", "third"};
-        for (int i = 0; i < 3; i++) {
-            var stub = any(urlPathMatching("/api/.*")).atPriority(1).inScenario("limit")
-                    .whenScenarioStateIs(states[i]).willSetStateTo(states[(i + 1) % 3]);
-            server.stubFor(i < 2 ? stub.willReturn(aResponse().withTransformers(NAME))
-                    : stub.willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/problem+json")
-                    .withBody("{\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Too many requests\"}")));
-        }
+        CrmTestKit.everyThirdCall(server, "/api/.*", NAME, aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Too many requests\"}"));
     }
 
     synchronized String add(String type, ObjectNode entity) {

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.supportkit.crm.common.testing.CrmTestKit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,14 +59,9 @@ final class Bitrix24Fake implements ResponseDefinitionTransformerV2 {
 
     /** Every third call from now on answers 503 QUERY_LIMIT_EXCEEDED, without Retry-After, as Bitrix24 does. */
     void limitEveryThirdCall() {
-        String[] states = {Scenario.STARTED, "second", "third"};
-        for (int i = 0; i < 3; i++) {
-            var stub = any(urlPathMatching("/rest/.*")).atPriority(1).inScenario("limit")
-                    .whenScenarioStateIs(states[i]).willSetStateTo(states[(i + 1) % 3]);
-            server.stubFor(i < 2 ? stub.willReturn(aResponse().withTransformers(NAME))
-                    : stub.willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-                    .withBody("{\"error\":\"QUERY_LIMIT_EXCEEDED\",\"error_description\":\"Too many requests\"}")));
-        }
+        CrmTestKit.everyThirdCall(server, "/rest/.*", NAME, aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"QUERY_LIMIT_EXCEEDED\",\"error_description\":\"Too many requests\"}"));
     }
 
     synchronized String add(String entity, ObjectNode fields) {

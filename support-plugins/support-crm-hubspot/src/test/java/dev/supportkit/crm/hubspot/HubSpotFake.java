@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.supportkit.crm.common.testing.CrmTestKit;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -62,19 +62,11 @@ final class HubSpotFake implements ResponseDefinitionTransformerV2 {
 
     /** Every third call from now on answers 429 as HubSpot's ten-secondly limit does. */
     void rateLimitEveryThirdCall() {
-        server.stubFor(any(urlPathMatching("/crm/.*")).atPriority(1).inScenario("limit")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("second")
-                .willReturn(aResponse().withTransformers(NAME)));
-        server.stubFor(any(urlPathMatching("/crm/.*")).atPriority(1).inScenario("limit")
-                .whenScenarioStateIs("second").willSetStateTo("third")
-                .willReturn(aResponse().withTransformers(NAME)));
-        server.stubFor(any(urlPathMatching("/crm/.*")).atPriority(1).inScenario("limit")
-                .whenScenarioStateIs("third").willSetStateTo(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"status\":\"error\",\"message\":\"You have reached your ten_secondly_rolling "
-                                + "limit.\",\"errorType\":\"RATE_LIMIT\",\"correlationId\":\"c-1\","
-                                + "\"policyName\":\"TEN_SECONDLY_ROLLING\"}")));
+        CrmTestKit.everyThirdCall(server, "/crm/.*", NAME, aResponse().withStatus(429).withHeader("Retry-After", "1")
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"error\",\"message\":\"You have reached your ten_secondly_rolling "
+                        + "limit.\",\"errorType\":\"RATE_LIMIT\",\"correlationId\":\"c-1\","
+                        + "\"policyName\":\"TEN_SECONDLY_ROLLING\"}"));
     }
 
     /**

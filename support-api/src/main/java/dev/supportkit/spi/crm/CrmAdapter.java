@@ -3,6 +3,7 @@ package dev.supportkit.spi.crm;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.spi.Provider;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -56,5 +57,16 @@ public interface CrmAdapter extends Provider {
      */
     default CrmDirectoryPage directoryPage(TenantId tenant, Optional<String> cursor) {
         return new CrmDirectoryPage(java.util.List.of(), Optional.empty());
+    }
+
+    /**
+     * Until when the adapter cannot call its CRM: the CRM asked to wait ({@code Retry-After}, a rate-limit answer)
+     * or the client-side rate limit is spent. The engine holds its pushes to this adapter until then without
+     * counting an attempt, so nothing waits inside the adapter. The default never pauses.
+     *
+     * @return the instant calls may resume, when in the future
+     */
+    default Optional<Instant> pausedUntil() {
+        return Optional.empty();
     }
 }

@@ -49,11 +49,17 @@ public final class EventDelivery implements OutboxTarget {
     public Optional<Instant> heldUntil(StorageTransaction tx, OutboxMessage message) {
         String prefix = EventOutbox.prefixOf(message);
         Instant now = clock.instant();
-        return tx.findOutbox(message.tenant(), message.request()).stream()
+        Optional<Instant> earlier = tx.findOutbox(message.tenant(), message.request()).stream()
                 .filter(other -> other.status() == OutboxMessage.Status.PENDING && other.id().startsWith(prefix)
                         && other.id().compareTo(message.id()) < 0)
                 .map(other -> other.nextAttemptAt().isAfter(now) ? other.nextAttemptAt() : now)
                 .max(Instant::compareTo);
+        if (earlier.isPresent() || !EventOutbox.CRM_TOPIC.equals(message.topic())) {
+            return earlier;
+        }
+        // a CRM that asked to wait, or whose client-side rate limit is spent, holds its pushes without an attempt
+        CrmAdapter adapter = targets.crm().get(message.recipient().substring(EventOutbox.CRM.length()));
+        return adapter == null ? Optional.empty() : adapter.pausedUntil().filter(until -> until.isAfter(now));
     }
 
     @Override

@@ -122,7 +122,7 @@ public final class OutboxDispatcher {
         Optional<Instant> held = work.write(tx -> target.heldUntil(tx, message));
         if (held.isPresent()) {
             record(message.withOutcome(OutboxMessage.Status.PENDING, message.attempts(), held.get(), message.route(),
-                    "waiting for an earlier message of the request to the same target"), List.of());
+                    "held by the target (an earlier message pending, or the target paused)"), List.of());
             return;
         }
         DeliveryResult result = deliver(() -> target.deliver(message), "the target");

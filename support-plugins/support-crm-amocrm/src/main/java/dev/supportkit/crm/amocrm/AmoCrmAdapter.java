@@ -10,7 +10,6 @@ import dev.supportkit.crm.common.CrmHttp;
 import dev.supportkit.crm.common.CrmLinks;
 import dev.supportkit.crm.common.MirroringCrmAdapter;
 import dev.supportkit.crm.common.RateLimiter;
-import dev.supportkit.crm.common.Ticker;
 import dev.supportkit.spi.crm.CrmChange;
 import dev.supportkit.spi.crm.CrmDirectoryPage;
 import dev.supportkit.spi.crm.CrmDirectorySync;
@@ -43,19 +42,21 @@ final class AmoCrmAdapter extends MirroringCrmAdapter {
     private final AmoSettings settings;
     private final AmoTokens tokens;
     private final CrmHttp http;
+    private final CrmHttp tokenHttp;
     private final ObjectMapper json;
     private final ThreadLocal<String> lastToken = new ThreadLocal<>();
+    private final Map<String, String> contactsWithoutLink = new java.util.concurrent.ConcurrentHashMap<>();
 
-    AmoCrmAdapter(AmoSettings settings, ProviderStateStore state, ObjectMapper json, Ticker ticker, Clock clock,
-                  String nodeId) {
+    AmoCrmAdapter(AmoSettings settings, ProviderStateStore state, ObjectMapper json, Clock clock, String nodeId) {
         super(new CrmLinks(state, json), settings.common().commentMax());
         this.settings = settings;
         this.json = json;
-        this.tokens = new AmoTokens(settings, state, json, clock, ticker, nodeId);
+        this.tokens = new AmoTokens(settings, state, json, clock, nodeId);
         HttpClient client = HttpClient.newBuilder().connectTimeout(settings.common().timeout()).build();
-        RateLimiter limiter = new RateLimiter(settings.perSecond(), Duration.ofSeconds(1), ticker);
-        tokens.client(new CrmHttp("amoCRM", client, json, limiter, ticker, settings.common().httpOptions(),
-                CrmHttp.Auth.NONE, tokens::secrets, clock));
+        RateLimiter limiter = new RateLimiter(settings.perSecond(), Duration.ofSeconds(1), clock);
+        this.tokenHttp = new CrmHttp("amoCRM", client, json, limiter, settings.common().httpOptions(),
+                CrmHttp.Auth.NONE, tokens::secrets, clock);
+        tokens.client(tokenHttp);
         CrmHttp.Auth auth = new CrmHttp.Auth() {
             @Override
             public void apply(HttpRequest.Builder request) {
@@ -69,8 +70,15 @@ final class AmoCrmAdapter extends MirroringCrmAdapter {
                 return tokens.refreshAfter401(lastToken.get());
             }
         };
-        this.http = new CrmHttp("amoCRM", client, json, limiter, ticker, settings.common().httpOptions(), auth,
+        this.http = new CrmHttp("amoCRM", client, json, limiter, settings.common().httpOptions(), auth,
                 tokens::secrets, clock);
+    }
+
+    /** Paused while amoCRM asked to wait, the rate limit is spent, or another engine is refreshing the pair. */
+    @Override
+    public Optional<java.time.Instant> pausedUntil() {
+        return java.util.stream.Stream.of(http.pausedUntil(), tokenHttp.pausedUntil(), tokens.waitUntil())
+                .flatMap(Optional::stream).max(java.time.Instant::compareTo);
     }
 
     // ---- mirroring ------------------------------------------------------------------------------------------
@@ -88,13 +96,12 @@ final class AmoCrmAdapter extends MirroringCrmAdapter {
     }
 
     @Override
-    protected String createObject(CrmChange change) {
+    protected String createObject(CrmChange change, Customer customer) {
         Request request = change.request();
         ObjectNode lead = leadFields(change);
         lead.put("name", request.subject());
         lead.put("pipeline_id", settings.pipelineId());
         addField((ArrayNode) lead.get("custom_fields_values"), settings.requestFieldId(), requestKey(change));
-        Customer customer = customer(change.customer());
         ObjectNode embedded = lead.putObject("_embedded");
         customer.contact().ifPresent(id -> embedded.putArray("contacts").addObject().put("id", Long.parseLong(id)));
         customer.company().ifPresent(id -> embedded.putArray("companies").addObject().put("id", Long.parseLong(id)));
@@ -211,25 +218,36 @@ final class AmoCrmAdapter extends MirroringCrmAdapter {
         return created.path("_embedded").path("companies").path(0).path("id").asText();
     }
 
+    /**
+     * Creates a contact, then links it to its company. A contact whose link call failed is remembered, so the retry
+     * only links it instead of creating a second contact.
+     */
     @Override
     protected String createContact(String firstName, Optional<String> lastName, Optional<String> phone,
                                    Optional<String> email, Optional<String> company) {
-        ObjectNode contact = json.createObjectNode();
-        contact.put("first_name", firstName);
-        lastName.ifPresent(name -> contact.put("last_name", name));
-        ArrayNode fields = contact.putArray("custom_fields_values");
-        phone.ifPresent(value -> fields.addObject().put("field_code", "PHONE").putArray("values").addObject()
-                .put("value", value).put("enum_code", "WORK"));
-        email.ifPresent(value -> fields.addObject().put("field_code", "EMAIL").putArray("values").addObject()
-                .put("value", value).put("enum_code", "WORK"));
-        JsonNode created = http.call("POST", url("/api/v4/contacts"), json.createArrayNode().add(contact),
-                "POST contacts");
-        String id = created.path("_embedded").path("contacts").path(0).path("id").asText();
+        String key = firstName + "\u0000" + lastName.orElse("") + "\u0000" + phone.orElse("") + "\u0000"
+                + email.orElse("");
+        String id = contactsWithoutLink.get(key);
+        if (id == null) {
+            ObjectNode contact = json.createObjectNode();
+            contact.put("first_name", firstName);
+            lastName.ifPresent(name -> contact.put("last_name", name));
+            ArrayNode fields = contact.putArray("custom_fields_values");
+            phone.ifPresent(value -> fields.addObject().put("field_code", "PHONE").putArray("values").addObject()
+                    .put("value", value).put("enum_code", "WORK"));
+            email.ifPresent(value -> fields.addObject().put("field_code", "EMAIL").putArray("values").addObject()
+                    .put("value", value).put("enum_code", "WORK"));
+            JsonNode created = http.call("POST", url("/api/v4/contacts"), json.createArrayNode().add(contact),
+                    "POST contacts");
+            id = created.path("_embedded").path("contacts").path(0).path("id").asText();
+            contactsWithoutLink.put(key, id);
+        }
         if (company.isPresent()) {
             ArrayNode link = json.createArrayNode();
             link.addObject().put("to_entity_id", Long.parseLong(company.get())).put("to_entity_type", "companies");
             http.call("POST", url("/api/v4/contacts/" + enc(id) + "/link"), link, "POST contacts/{id}/link");
         }
+        contactsWithoutLink.remove(key);
         return id;
     }
 

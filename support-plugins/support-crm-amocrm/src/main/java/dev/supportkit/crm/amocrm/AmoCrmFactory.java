@@ -1,31 +1,16 @@
 package dev.supportkit.crm.amocrm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.supportkit.crm.common.Ticker;
-import dev.supportkit.crm.common.TickingCrmAdapterFactory;
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.crm.CrmAdapter;
+import dev.supportkit.spi.crm.CrmAdapterFactory;
 import dev.supportkit.spi.settings.Setting;
 import java.util.List;
 
 /** Creates the amoCRM adapter ({@code supportkit.providers.amocrm.*}). */
-public final class AmoCrmFactory extends TickingCrmAdapterFactory {
+public final class AmoCrmFactory implements CrmAdapterFactory {
     /** The provider id. */
     public static final String ID = "amocrm";
-
-    /** The factory PF4J and the ServiceLoader create: waits on the system's time. */
-    public AmoCrmFactory() {
-        this(Ticker.SYSTEM);
-    }
-
-    /**
-     * A factory whose adapters wait (rate limit, retries, another engine's token refresh) on the given time.
-     *
-     * @param ticker the time waited on
-     */
-    public AmoCrmFactory(Ticker ticker) {
-        super(ticker);
-    }
 
     @Override
     public String id() {
@@ -39,7 +24,7 @@ public final class AmoCrmFactory extends TickingCrmAdapterFactory {
 
     @Override
     public CrmAdapter create(ProviderContext context) {
-        return new AmoCrmAdapter(AmoSettings.parse(context.settings()), context.state(), new ObjectMapper(), ticker(),
+        return new AmoCrmAdapter(AmoSettings.parse(context.settings()), context.state(), new ObjectMapper(),
                 context.clock(), context.nodeId());
     }
 }

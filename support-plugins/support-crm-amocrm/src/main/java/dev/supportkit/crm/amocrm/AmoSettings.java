@@ -29,7 +29,7 @@ import java.util.Optional;
  * @param users            amoCRM user id per SupportKit specialist id
  * @param perSecond        calls per second
  * @param leaseTime        how long one engine may hold the right to refresh the token pair
- * @param leasePoll        how often an engine waiting for another's refresh looks again
+ * @param leasePoll        how soon an engine that found another's refresh in progress tries again
  * @param common           the settings every CRM adapter has
  */
 record AmoSettings(URI baseUrl, String clientId, String clientSecret, String redirectUri,
@@ -74,9 +74,9 @@ record AmoSettings(URI baseUrl, String clientId, String clientSecret, String red
     static final Setting<Duration> LEASE_TIME = Setting.duration("refresh-lease").range(1_000, 600_000)
             .defaultValue(Duration.ofSeconds(30)).description("how long one engine may hold the right to refresh "
                     + "the token pair before another may take it").build();
-    static final Setting<Duration> LEASE_POLL = Setting.duration("refresh-poll").range(1, 10_000)
-            .defaultValue(Duration.ofMillis(200)).description("how often an engine waiting for another's refresh "
-                    + "reads the stored pair again").build();
+    static final Setting<Duration> LEASE_POLL = Setting.duration("refresh-poll").range(1, 60_000)
+            .defaultValue(Duration.ofSeconds(1)).description("how soon an engine that found another's refresh in "
+                    + "progress tries its push again").build();
     static final Setting<Integer> COMMENT_MAX = Setting.integer("comment-max-length").range(100, 1_000_000)
             .defaultValue(20_000).description("the longest note text sent; longer texts are cut, saying so").build();
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.supportkit.crm.common.CrmHttp;
 import dev.supportkit.crm.common.CrmUnavailableException;
-import dev.supportkit.crm.common.Ticker;
 import dev.supportkit.spi.crm.CrmRejectedException;
 import dev.supportkit.spi.state.ProviderState;
 import dev.supportkit.spi.state.ProviderStateStore;
@@ -26,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * on one database. amoCRM's refresh tokens are single-use and every refresh rotates the pair, so refreshes are
  * serialised: an engine first takes a lease (its id and an expiry, stored with the pair by compare-and-set), then
  * calls the token endpoint, then stores the new pair in place of the lease. An engine that finds another's lease
- * waits for it and uses the pair the other stored; a lease whose holder died expires after
- * {@code refresh-lease}. A refresh amoCRM refuses keeps the old pair and fails the push for a later retry, losing
+ * does not wait in-process: its push fails for now and is held ({@code refresh-poll}) until it can use the pair the
+ * other stored; a lease whose holder died expires after {@code refresh-lease}. A refresh amoCRM refuses keeps the old pair and fails the push for a later retry, losing
  * nothing.
  */
 final class AmoTokens {
@@ -42,8 +41,8 @@ final class AmoTokens {
     private final ProviderStateStore state;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Ticker ticker;
     private final String owner;
+    private volatile Instant waitUntil;
     private volatile CrmHttp http;
     private volatile Pair known;
 
@@ -62,13 +61,11 @@ final class AmoTokens {
         }
     }
 
-    AmoTokens(AmoSettings settings, ProviderStateStore state, ObjectMapper json, Clock clock, Ticker ticker,
-              String nodeId) {
+    AmoTokens(AmoSettings settings, ProviderStateStore state, ObjectMapper json, Clock clock, String nodeId) {
         this.settings = settings;
         this.state = state;
         this.json = json;
         this.clock = clock;
-        this.ticker = ticker;
         this.owner = nodeId + ":" + UUID.randomUUID();
     }
 
@@ -125,10 +122,19 @@ final class AmoTokens {
                 && pair.expiresAt().isAfter(clock.instant().plus(MARGIN));
     }
 
-    /** Takes the lease, exchanges the refresh token, stores the new pair; or waits for another engine's. */
+    /**
+     * Until when this engine should leave the pair to another engine's refresh.
+     *
+     * @return the instant, when in the future
+     */
+    Optional<Instant> waitUntil() {
+        Instant until = waitUntil;
+        return until != null && until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty();
+    }
+
+    /** Takes the lease, exchanges the refresh token, stores the new pair; or leaves it to another engine's lease. */
     private String refresh(String failed) {
-        long polls = Math.max(1, settings.leaseTime().toMillis() / Math.max(1, settings.leasePoll().toMillis())) + 1;
-        for (long poll = 0; poll < polls * 2; poll++) {
+        for (int tries = 0; tries < 20; tries++) {
             Optional<ProviderState> stored = state.get(KEY);
             Pair pair = stored.map(this::read).orElse(null);
             int version = stored.map(ProviderState::version).orElse(0);
@@ -138,8 +144,10 @@ final class AmoTokens {
             }
             if (pair != null && pair.leaseOwner() != null && !owner.equals(pair.leaseOwner())
                     && pair.leaseUntil().isAfter(now)) {
-                pause();
-                continue;
+                Instant retry = now.plus(settings.leasePoll());
+                waitUntil = retry.isBefore(pair.leaseUntil()) ? retry : pair.leaseUntil();
+                throw new CrmUnavailableException("amoCRM token pair is being refreshed by another engine; "
+                        + "retrying after " + waitUntil);
             }
             Pair base = pair == null ? new Pair(null, null, now, null, null) : pair;
             Pair leased = base.withLease(owner, now.plus(settings.leaseTime()));
@@ -165,8 +173,7 @@ final class AmoTokens {
             LOG.info("amoCRM token pair refreshed by {}", owner);
             return fresh.access();
         }
-        throw new CrmUnavailableException("amoCRM token pair: another engine kept the refresh lease longer than "
-                + settings.leaseTime());
+        throw new CrmUnavailableException("amoCRM token pair kept changing during the refresh; retrying later");
     }
 
     private void storeOver(Pair fresh) {
@@ -177,15 +184,6 @@ final class AmoTokens {
             }
         }
         throw new CrmUnavailableException("amoCRM token pair could not be stored");
-    }
-
-    private void pause() {
-        try {
-            ticker.pause(settings.leasePoll());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CrmUnavailableException("interrupted while waiting for another engine's amoCRM token refresh");
-        }
     }
 
     /** Calls {@code POST /oauth2/access_token} with the stored refresh token, or a start-up grant. */

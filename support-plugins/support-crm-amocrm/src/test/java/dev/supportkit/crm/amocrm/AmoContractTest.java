@@ -7,7 +7,6 @@ import dev.supportkit.api.TenantId;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.testing.CrmAdapterContract;
 import dev.supportkit.crm.common.testing.CrmTestKit;
-import dev.supportkit.crm.common.testing.FakeTicker;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
 import dev.supportkit.spi.crm.CrmParty;
 import java.nio.file.Path;
@@ -29,7 +28,6 @@ class AmoContractTest extends CrmAdapterContract {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static AmoFake fake;
-    private final FakeTicker ticker = new FakeTicker();
 
     @BeforeAll
     static void start() {
@@ -55,7 +53,7 @@ class AmoContractTest extends CrmAdapterContract {
 
     @Override
     protected CrmAdapterFactory factory() {
-        return new AmoCrmFactory(ticker);
+        return new AmoCrmFactory();
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.supportkit.crm.common.CrmHttp;
 import dev.supportkit.crm.common.CrmLinks;
 import dev.supportkit.crm.common.MirroringCrmAdapter;
 import dev.supportkit.crm.common.RateLimiter;
-import dev.supportkit.crm.common.Ticker;
 import dev.supportkit.spi.crm.CrmChange;
 import dev.supportkit.spi.crm.CrmDirectoryPage;
 import dev.supportkit.spi.crm.CrmParty;
@@ -40,17 +39,17 @@ final class Bitrix24CrmAdapter extends MirroringCrmAdapter {
     private final Bitrix24Settings settings;
     private final CrmHttp http;
     private final ObjectMapper json;
+    private final Map<String, String> companiesWithoutRequisite = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Bitrix24CrmAdapter(Bitrix24Settings settings, ProviderStateStore state, ObjectMapper json, Ticker ticker,
-                       Clock clock) {
+    Bitrix24CrmAdapter(Bitrix24Settings settings, ProviderStateStore state, ObjectMapper json, Clock clock) {
         super(new CrmLinks(state, json), settings.common().commentMax());
         this.settings = settings;
         this.json = json;
         HttpClient client = HttpClient.newBuilder().connectTimeout(settings.common().timeout()).build();
         RateLimiter limiter = new RateLimiter(settings.burst(),
-                Duration.ofMillis(settings.burst() * 1000L / settings.perSecond()), ticker);
+                Duration.ofMillis(settings.burst() * 1000L / settings.perSecond()), clock);
         List<String> secrets = settings.secrets();
-        this.http = new CrmHttp("Bitrix24", client, json, limiter, ticker, settings.common().httpOptions(),
+        this.http = new CrmHttp("Bitrix24", client, json, limiter, settings.common().httpOptions(),
                 CrmHttp.Auth.NONE, () -> secrets, clock);
     }
 
@@ -61,6 +60,11 @@ final class Bitrix24CrmAdapter extends MirroringCrmAdapter {
 
     private JsonNode callFull(String method, ObjectNode params) {
         return http.call("POST", settings.webhook().resolve(method + ".json"), params, method);
+    }
+
+    @Override
+    public Optional<java.time.Instant> pausedUntil() {
+        return http.pausedUntil();
     }
 
     // ---- mirroring ------------------------------------------------------------------------------------------
@@ -76,7 +80,7 @@ final class Bitrix24CrmAdapter extends MirroringCrmAdapter {
     }
 
     @Override
-    protected String createObject(CrmChange change) {
+    protected String createObject(CrmChange change, Customer customer) {
         Request request = change.request();
         ObjectNode params = json.createObjectNode();
         ObjectNode fields = dealFields(change);
@@ -84,7 +88,6 @@ final class Bitrix24CrmAdapter extends MirroringCrmAdapter {
         fields.put("COMMENTS", request.description());
         fields.put("CATEGORY_ID", settings.category());
         fields.put(settings.requestField(), requestKey(change));
-        Customer customer = customer(change.customer());
         customer.contact().ifPresent(id -> fields.put("CONTACT_ID", id));
         customer.company().ifPresent(id -> fields.put("COMPANY_ID", id));
         params.set("fields", fields);
@@ -127,17 +130,27 @@ final class Bitrix24CrmAdapter extends MirroringCrmAdapter {
 
     // ---- customers ------------------------------------------------------------------------------------------
 
+    /**
+     * Creates a company, then its requisite with the INN. A company whose requisite call failed is remembered, so
+     * the retry adds only the requisite instead of a second company.
+     */
     @Override
     protected String createCompany(String name, Optional<String> taxNumber) {
-        ObjectNode params = json.createObjectNode();
-        params.putObject("fields").put("TITLE", name);
-        String id = call("crm.company.add", params).asText();
+        String key = name + "\u0000" + taxNumber.orElse("");
+        String id = companiesWithoutRequisite.get(key);
+        if (id == null) {
+            ObjectNode params = json.createObjectNode();
+            params.putObject("fields").put("TITLE", name);
+            id = call("crm.company.add", params).asText();
+            companiesWithoutRequisite.put(key, id);
+        }
         if (taxNumber.isPresent()) {
             ObjectNode requisite = json.createObjectNode();
             requisite.putObject("fields").put("ENTITY_TYPE_ID", COMPANY_TYPE).put("ENTITY_ID", id)
                     .put("PRESET_ID", settings.requisitePreset()).put("NAME", name).put("RQ_INN", taxNumber.get());
             call("crm.requisite.add", requisite);
         }
+        companiesWithoutRequisite.remove(key);
         return id;
     }
 

@@ -1,6 +1,5 @@
 package dev.supportkit.crm.bitrix24;
 
-import dev.supportkit.crm.common.testing.FakeTicker;
 import dev.supportkit.crm.common.testing.CrmTestKit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +26,6 @@ class Bitrix24ContractTest extends CrmAdapterContract {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Bitrix24Fake fake;
-    private final FakeTicker ticker = new FakeTicker();
 
     @BeforeAll
     static void start() {
@@ -46,7 +44,7 @@ class Bitrix24ContractTest extends CrmAdapterContract {
 
     @Override
     protected CrmAdapterFactory factory() {
-        return new Bitrix24CrmFactory(ticker);
+        return new Bitrix24CrmFactory();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.supportkit.crm.bitrix24;
 
-import dev.supportkit.crm.common.testing.FakeTicker;
 import dev.supportkit.crm.common.testing.CrmTestKit;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -16,6 +15,7 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.storage.CatalogProviderState;
 import dev.supportkit.core.testing.EngineFixture;
+import dev.supportkit.core.testing.MutableClock;
 import dev.supportkit.core.testing.SharedStorageFactory;
 import dev.supportkit.crm.common.CrmUnavailableException;
 import dev.supportkit.spi.DataCodec;
@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
 class Bitrix24FaultsTest {
     private static final String KEY = Bitrix24ContractTest.KEY;
     private static Bitrix24Fake fake;
-    private final FakeTicker ticker = new FakeTicker();
+    private final MutableClock clock = new MutableClock(CrmTestKit.NOW);
     private final SharedStorageFactory storage = new SharedStorageFactory();
 
     @BeforeAll
@@ -69,13 +69,13 @@ class Bitrix24FaultsTest {
 
     private Map<String, String> settings(String... extra) {
         return CrmTestKit.with(Map.of("webhook-url", fake.webhook(KEY), "category", "7", "stages",
-                Bitrix24ContractTest.STAGES, "max-retries", "3"), extra);
+                Bitrix24ContractTest.STAGES), extra);
     }
 
     /** An adapter on its own provider state (as one engine has it). */
     private CrmAdapter adapter(String stateOwner, Map<String, String> settings) {
         ProviderStateStore state = new CatalogProviderState(storage.store, stateOwner, Clock.systemUTC());
-        return new Bitrix24CrmFactory(ticker).create(CrmTestKit.context(settings, state));
+        return new Bitrix24CrmFactory().create(CrmTestKit.context(settings, state, clock));
     }
 
     private static Request request() {
@@ -94,22 +94,28 @@ class Bitrix24FaultsTest {
     }
 
     @Test
-    @DisplayName("QUERY_LIMIT_EXCEEDED without Retry-After is retried after a doubling back-off, by the injected time")
+    @DisplayName("QUERY_LIMIT_EXCEEDED without Retry-After pauses the adapter for a doubling back-off, by the engine's clock")
     void queryLimitBackoff() {
         for (int i = 0; i < 2; i++) {
-            fake.server.stubFor(post(urlPathMatching("/rest/1/" + KEY + "/crm.deal.add.json")).atPriority(1)
+            fake.server.stubFor(post(urlPathMatching("/rest/1/" + KEY + "/.*")).atPriority(1)
                     .inScenario("limit").whenScenarioStateIs(i == 0 ? Scenario.STARTED : "again")
                     .willSetStateTo(i == 0 ? "again" : "through")
                     .willReturn(aResponse().withStatus(503).withBody(
                             "{\"error\":\"QUERY_LIMIT_EXCEEDED\",\"error_description\":\"Too many requests\"}")));
         }
-        fake.server.stubFor(post(urlPathMatching("/rest/1/" + KEY + "/crm.deal.add.json")).atPriority(1)
+        fake.server.stubFor(post(urlPathMatching("/rest/1/" + KEY + "/.*")).atPriority(1)
                 .inScenario("limit").whenScenarioStateIs("through")
                 .willReturn(aResponse().withTransformers(Bitrix24Fake.NAME)));
-        adapter("engine-a", settings()).push(CrmChange.of(request(), "k1"));
-        assertEquals(1, fake.all("deal").size());
-        assertTrue(ticker.pauses.containsAll(List.of(Duration.ofMillis(500), Duration.ofMillis(1000))),
-                ticker.pauses.toString());
+        CrmAdapter adapter = adapter("engine-a", settings());
+        Request request = request();
+        assertThrows(CrmUnavailableException.class, () -> adapter.push(CrmChange.of(request, "k1")));
+        assertEquals(Optional.of(CrmTestKit.NOW.plusSeconds(1)), adapter.pausedUntil(), "the first back-off");
+        clock.advance(Duration.ofSeconds(1));
+        assertThrows(CrmUnavailableException.class, () -> adapter.push(CrmChange.of(request, "k1")));
+        assertEquals(Optional.of(clock.instant().plusSeconds(2)), adapter.pausedUntil(), "doubled for the second failure in a row");
+        clock.advance(Duration.ofSeconds(2));
+        adapter.push(CrmChange.of(request, "k1"));
+        assertEquals(1, fake.all("deal").size(), "one deal after the limit passed");
     }
 
     @Test
@@ -121,7 +127,7 @@ class Bitrix24FaultsTest {
         Map<String, String> configured = new HashMap<>();
         settings().forEach((k, v) -> configured.put("supportkit.providers.bitrix24." + k, v));
         try (EngineFixture fx = new EngineFixture(TenantId.of("acme"), null, configured,
-                b -> b.storage(storage).crmAdapter(new Bitrix24CrmFactory(ticker)))) {
+                b -> b.storage(storage).crmAdapter(new Bitrix24CrmFactory()))) {
             Request request = fx.registered();
             fx.engine.runDueWork();
             OutboxMessage push = storage.store.inTransaction(tx -> tx.findOutbox(fx.tenant, request.id())).stream()

@@ -14,30 +14,25 @@ import java.util.Map;
  * The settings every CRM adapter declares besides its own, and the stage map's parser.
  *
  * @param timeout      connect and response timeout of a call
- * @param maxRetries   retries of one call
- * @param maxRetryWait the longest wait before a retry
- * @param firstBackoff the first back-off
+ * @param firstBackoff the first pause after a failure without Retry-After
+ * @param maxBackoff   the longest such pause
  * @param commentMax   the longest comment sent
  * @param stages       the CRM stage of each request status
  */
-public record CommonSettings(Duration timeout, int maxRetries, Duration maxRetryWait, Duration firstBackoff,
-                             int commentMax, Map<RequestStatus, String> stages) {
+public record CommonSettings(Duration timeout, Duration firstBackoff, Duration maxBackoff, int commentMax,
+                             Map<RequestStatus, String> stages) {
 
     /** {@code timeout}: connect and response timeout of one call. */
     public static final Setting<Duration> TIMEOUT = Setting.duration("timeout").range(100, 300_000)
             .defaultValue(Duration.ofSeconds(10)).description("connect and response timeout of one call").build();
-    /** {@code max-retries}: retries of one call after 429, 503, 5xx or a network fault. */
-    public static final Setting<Integer> MAX_RETRIES = Setting.integer("max-retries").range(0, 20).defaultValue(4)
-            .description("retries of one call after 429, 503, 5xx or a network fault, before the push is retried "
-                    + "later by the engine").build();
-    /** {@code max-retry-wait}: the longest wait before one retry. */
-    public static final Setting<Duration> MAX_RETRY_WAIT = Setting.duration("max-retry-wait").range(0, 600_000)
-            .defaultValue(Duration.ofSeconds(30)).description("the longest wait before one retry; a longer "
-                    + "Retry-After leaves the push to the engine's back-off").build();
-    /** {@code first-backoff}: the first back-off when the CRM gives no Retry-After. */
-    public static final Setting<Duration> FIRST_BACKOFF = Setting.duration("first-backoff").range(0, 60_000)
-            .defaultValue(Duration.ofMillis(500)).description("the first wait without Retry-After, doubled each "
-                    + "retry").build();
+    /** {@code first-backoff}: the first pause after a failure when the CRM gives no Retry-After. */
+    public static final Setting<Duration> FIRST_BACKOFF = Setting.duration("first-backoff").range(1, 600_000)
+            .defaultValue(Duration.ofSeconds(1)).description("the first pause of the adapter's pushes after a 429, "
+                    + "503, 5xx or network fault without Retry-After, doubled for each failure in a row").build();
+    /** {@code max-backoff}: the longest such pause. */
+    public static final Setting<Duration> MAX_BACKOFF = Setting.duration("max-backoff").range(1, 86_400_000)
+            .defaultValue(Duration.ofMinutes(5)).description("the longest pause without Retry-After (a Retry-After "
+                    + "is honoured as given)").build();
 
     /**
      * The settings shared by every CRM adapter.
@@ -47,7 +42,7 @@ public record CommonSettings(Duration timeout, int maxRetries, Duration maxRetry
      * @return the list
      */
     public static List<Setting<?>> shared(Setting<Integer> commentMax, Setting<String> stages) {
-        return List.of(TIMEOUT, MAX_RETRIES, MAX_RETRY_WAIT, FIRST_BACKOFF, commentMax, stages);
+        return List.of(TIMEOUT, FIRST_BACKOFF, MAX_BACKOFF, commentMax, stages);
     }
 
     /**
@@ -59,8 +54,8 @@ public record CommonSettings(Duration timeout, int maxRetries, Duration maxRetry
      * @return the settings (parts may be defaults when a problem was reported)
      */
     public static CommonSettings read(SettingsReader reader, Setting<Integer> commentMax, Setting<String> stages) {
-        return new CommonSettings(reader.get(TIMEOUT), reader.get(MAX_RETRIES), reader.get(MAX_RETRY_WAIT),
-                reader.get(FIRST_BACKOFF), reader.get(commentMax), stages(reader, stages));
+        return new CommonSettings(reader.get(TIMEOUT), reader.get(FIRST_BACKOFF), reader.get(MAX_BACKOFF),
+                reader.get(commentMax), stages(reader, stages));
     }
 
     /**
@@ -107,6 +102,6 @@ public record CommonSettings(Duration timeout, int maxRetries, Duration maxRetry
      * @return the options
      */
     public CrmHttp.Options httpOptions() {
-        return new CrmHttp.Options(timeout, maxRetries, maxRetryWait, firstBackoff);
+        return new CrmHttp.Options(timeout, firstBackoff, maxBackoff);
     }
 }

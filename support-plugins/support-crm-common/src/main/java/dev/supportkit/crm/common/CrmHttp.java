@@ -13,23 +13,27 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A CRM's JSON-over-HTTPS calls on the JDK {@link HttpClient}: every call first takes a permit of the client-side
- * {@link RateLimiter}; 429 and 503 are retried after {@code Retry-After} (seconds or an HTTP date) or with doubling
- * back-off, as are other 5xx answers and network faults; a 401 makes the {@link Auth} refresh its token once; any
- * other 4xx throws {@link CrmRejectedException} with the CRM's error text. When the retries or the longest wait run
- * out it throws {@link CrmUnavailableException}, and the engine retries the whole push later. Log lines and
- * messages name the call by a label (never its URL, which may hold a webhook secret) and mask every secret.
+ * A CRM's JSON-over-HTTPS calls on the JDK {@link HttpClient}, never waiting in-process: every call first takes a
+ * permit of the client-side {@link RateLimiter}; a 429, 503, 408, other 5xx or a network fault pauses the client
+ * until the answer's {@code Retry-After} (seconds or an HTTP date) or a doubling back-off, and throws
+ * {@link CrmUnavailableException}; while paused (or when the limiter is spent) a call throws at once. The engine
+ * holds the adapter's pushes until {@link #pausedUntil()} without counting attempts ({@code CrmAdapter.pausedUntil}),
+ * so the waits follow the engine's clock and block no thread. A 401 makes the {@link Auth} refresh its token once;
+ * any other 4xx throws {@link CrmRejectedException} with the CRM's error text. Log lines and messages name the call
+ * by a label (never its URL, which may hold a webhook secret) and mask every secret.
  */
 public final class CrmHttp {
     private static final Logger LOG = LoggerFactory.getLogger(CrmHttp.class);
@@ -38,21 +42,21 @@ public final class CrmHttp {
     private final HttpClient client;
     private final ObjectMapper json;
     private final RateLimiter limiter;
-    private final Ticker ticker;
     private final Options options;
     private final Auth auth;
     private final Supplier<Collection<String>> secrets;
     private final Clock clock;
+    private volatile Instant pausedUntil;
+    private final AtomicInteger failures = new AtomicInteger();
 
     /**
-     * How patient the client is.
+     * How the client behaves.
      *
      * @param timeout      connect and response timeout of a call
-     * @param maxRetries   retries of one call after 429, 503, 5xx or a network fault
-     * @param maxRetryWait the longest wait before one retry; a longer {@code Retry-After} gives up at once
-     * @param firstBackoff the first back-off without {@code Retry-After}, doubled each retry
+     * @param firstBackoff the first pause after a failure without {@code Retry-After}, doubled each failure in a row
+     * @param maxBackoff   the longest such pause ({@code Retry-After} is honoured as given)
      */
-    public record Options(Duration timeout, int maxRetries, Duration maxRetryWait, Duration firstBackoff) {
+    public record Options(Duration timeout, Duration firstBackoff, Duration maxBackoff) {
     }
 
     /** How calls are authenticated. */
@@ -111,19 +115,17 @@ public final class CrmHttp {
      * @param client  the HTTP client
      * @param json    JSON
      * @param limiter the client-side rate limit
-     * @param ticker  what retries wait on
-     * @param options retries and timeouts
+     * @param options timeout and back-off
      * @param auth    the credentials
      * @param secrets the secrets to mask in messages (read at each use: tokens rotate)
      * @param clock   the engine's clock, to read {@code Retry-After} dates against
      */
-    public CrmHttp(String crm, HttpClient client, ObjectMapper json, RateLimiter limiter, Ticker ticker,
-                   Options options, Auth auth, Supplier<Collection<String>> secrets, Clock clock) {
+    public CrmHttp(String crm, HttpClient client, ObjectMapper json, RateLimiter limiter, Options options, Auth auth,
+                   Supplier<Collection<String>> secrets, Clock clock) {
         this.crm = Objects.requireNonNull(crm, "crm");
         this.client = client;
         this.json = json;
         this.limiter = limiter;
-        this.ticker = ticker;
         this.options = options;
         this.auth = auth;
         this.secrets = secrets;
@@ -164,28 +166,34 @@ public final class CrmHttp {
      */
     public JsonNode call(String method, URI uri, JsonNode body, String label, RateLimiter extra) {
         boolean refreshed = false;
-        int attempt = 0;
         while (true) {
+            Instant now = clock.instant();
+            Instant paused = pausedUntil;
+            if (paused != null && paused.isAfter(now)) {
+                throw new CrmUnavailableException(crm + " is paused until " + paused + "; " + label + " waits");
+            }
+            Optional<Instant> free = limiter.tryAcquire().or(() -> extra == null ? Optional.empty()
+                    : extra.tryAcquire());
+            if (free.isPresent()) {
+                pause(free.get());
+                throw new CrmUnavailableException(crm + " client-side rate limit reached; " + label
+                        + " waits until " + free.get());
+            }
             HttpResponse<String> response;
             try {
-                limiter.acquire();
-                if (extra != null) {
-                    extra.acquire();
-                }
                 response = client.send(request(method, uri, body), HttpResponse.BodyHandlers.ofString(
                         StandardCharsets.UTF_8));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CrmUnavailableException(crm + ": interrupted during " + label);
             } catch (IOException e) {
-                String fault = mask(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
-                        + e.getMessage()));
-                attempt = retry(attempt, Optional.empty(), label, fault);
-                continue;
+                throw failed(Optional.empty(), label, mask(e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             }
             int status = response.statusCode();
             LOG.debug("{} {} answered {}", crm, label, status);
             if (status >= 200 && status < 300) {
+                failures.set(0);
                 return parse(response.body(), label);
             }
             if (status == 401 && !refreshed) {
@@ -199,12 +207,43 @@ public final class CrmHttp {
                         + errorText(response.body()));
             }
             if (status == 429 || status == 408 || status >= 500) {
-                attempt = retry(attempt, response.headers().firstValue("Retry-After"), label,
+                throw failed(response.headers().firstValue("Retry-After"), label,
                         status + " " + errorText(response.body()));
-                continue;
             }
             throw new CrmRejectedException(crm + " rejected " + label + " (" + status + "): "
                     + errorText(response.body()));
+        }
+    }
+
+    /**
+     * Until when the client makes no call: the CRM asked to wait, or the rate limit is spent.
+     *
+     * @return the instant calls may resume, when in the future
+     */
+    public Optional<Instant> pausedUntil() {
+        Instant paused = pausedUntil;
+        return paused != null && paused.isAfter(clock.instant()) ? Optional.of(paused) : Optional.empty();
+    }
+
+    /** Pauses after a failure: until Retry-After, else for the doubling back-off; the exception to throw. */
+    private CrmUnavailableException failed(Optional<String> retryAfter, String label, String fault) {
+        int inRow = failures.incrementAndGet();
+        Duration backoff = options.firstBackoff().multipliedBy(1L << Math.min(inRow - 1, 20));
+        if (backoff.compareTo(options.maxBackoff()) > 0) {
+            backoff = options.maxBackoff();
+        }
+        Duration wait = retryAfter.flatMap(this::parseRetryAfter).orElse(backoff);
+        Instant until = clock.instant().plus(wait);
+        pause(until);
+        LOG.info("{} {} failed ({}); paused until {}", crm, label, fault, until);
+        return new CrmUnavailableException(crm + " " + label + " failed (" + fault + "); paused until " + until);
+    }
+
+    private void pause(Instant until) {
+        synchronized (this) {
+            if (pausedUntil == null || until.isAfter(pausedUntil)) {
+                pausedUntil = until;
+            }
         }
     }
 
@@ -219,28 +258,6 @@ public final class CrmHttp {
             builder.method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         }
         return builder.build();
-    }
-
-    /** Waits before the next attempt, or gives up; returns the attempt's number. */
-    private int retry(int attempt, Optional<String> retryAfter, String label, String fault) {
-        if (attempt >= options.maxRetries()) {
-            throw new CrmUnavailableException(crm + " " + label + " failed after " + (attempt + 1) + " attempts: "
-                    + fault);
-        }
-        Duration wait = retryAfter.flatMap(this::parseRetryAfter)
-                .orElse(options.firstBackoff().multipliedBy(1L << Math.min(attempt, 20)));
-        if (wait.compareTo(options.maxRetryWait()) > 0) {
-            throw new CrmUnavailableException(crm + " " + label + " asked to wait " + wait + ", longer than "
-                    + options.maxRetryWait() + ": " + fault);
-        }
-        LOG.info("{} {} failed ({}); retrying in {} ms", crm, label, fault, wait.toMillis());
-        try {
-            ticker.pause(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CrmUnavailableException(crm + ": interrupted while waiting to retry " + label);
-        }
-        return attempt + 1;
     }
 
     private Optional<Duration> parseRetryAfter(String value) {

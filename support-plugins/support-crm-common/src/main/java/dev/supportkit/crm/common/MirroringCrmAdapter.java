@@ -8,7 +8,9 @@ import dev.supportkit.spi.crm.CrmEntry;
 import dev.supportkit.spi.crm.CrmParty;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Mirrors a request's changes into one CRM object each, whatever the CRM: the first push looks the object up by
@@ -16,7 +18,8 @@ import java.util.Optional;
  * recorded link creates nothing twice) and creates it only when missing; later pushes update it when they carry a
  * newer version than the last mirrored (a late repeated push never moves the stage back); every customer-visible
  * journal entry not yet posted becomes one comment, cut to the CRM's limit. The link is recorded in
- * {@link CrmLinks} after each step.
+ * {@link CrmLinks} after each step; before the object exists, the customer found or created is remembered in this
+ * engine, so a first push interrupted by a rate limit goes on where it stopped.
  *
  * <p>One window remains: a crash after the CRM stored a comment and before its sequence was recorded posts that
  * comment again on retry.
@@ -27,6 +30,16 @@ public abstract class MirroringCrmAdapter implements CrmAdapter {
 
     private final CrmLinks links;
     private final int commentMax;
+    /** What a first push that failed half-way already found or created, so its retry goes on from there. */
+    private final Map<String, Progress> inProgress = new ConcurrentHashMap<>();
+
+    /** The steps of a request's first push done so far in this engine. */
+    private static final class Progress {
+        volatile boolean absent;
+        volatile Optional<CrmParty> contact;
+        volatile Optional<String> company;
+        volatile Optional<String> contactId;
+    }
 
     /**
      * @param links      the per-request links
@@ -48,15 +61,22 @@ public abstract class MirroringCrmAdapter implements CrmAdapter {
         Optional<CrmLinks.Link> link = links.get(request);
         CrmLinks.Link current;
         if (link.isEmpty()) {
-            Optional<String> found = findObject(change);
+            String key = request.tenant().value() + ":" + request.id().value();
+            Progress progress = inProgress.computeIfAbsent(key, k -> new Progress());
+            Optional<String> found = progress.absent ? Optional.empty() : findObject(change);
             String object;
             if (found.isPresent()) {
                 object = found.get();
                 updateObject(object, change);
             } else {
-                object = createObject(change);
+                progress.absent = true;
+                Customer customer = customer(change.customer(), progress);
+                // the create may land even if its answer is lost: search again before another create
+                progress.absent = false;
+                object = createObject(change, customer);
             }
             current = links.update(request, CrmLinks.merge(object, request.version(), 0));
+            inProgress.remove(key);
         } else {
             current = link.get();
             if (request.version() > current.version()) {
@@ -92,12 +112,13 @@ public abstract class MirroringCrmAdapter implements CrmAdapter {
     protected abstract Optional<String> findObject(CrmChange change);
 
     /**
-     * Creates the request's object, with its customer (company and contact, found or created) and its stage.
+     * Creates the request's object, linked to its customer, in its stage.
      *
-     * @param change the change being pushed
+     * @param change   the change being pushed
+     * @param customer the CRM ids of the customer's contact and company, found or created
      * @return the new object's CRM id
      */
-    protected abstract String createObject(CrmChange change);
+    protected abstract String createObject(CrmChange change, Customer customer);
 
     /**
      * Brings the object up to the change: stage, priority, assignee, subject.
@@ -129,27 +150,35 @@ public abstract class MirroringCrmAdapter implements CrmAdapter {
     /**
      * Finds or creates a change's customer: the contact by phone, else by e-mail; the company by tax number, else
      * the found contact's; a missing company is created when it has a name, a missing contact when it has a name
-     * and a phone number or e-mail address.
-     *
-     * @param party the customer as the directory knows them
-     * @return the CRM ids
+     * and a phone number or e-mail address. Each step's result is kept until the object exists, so a push that
+     * fails half-way (a rate limit) repeats no step on its retry.
      */
-    protected final Customer customer(CrmParty party) {
-        Optional<CrmParty> contact = party.phone().flatMap(this::contactByPhoneOrEmail)
-                .or(() -> party.email().flatMap(this::contactByPhoneOrEmail));
-        Optional<String> company = party.taxNumber().flatMap(this::companyByTaxNumber)
-                .or(() -> contact.flatMap(CrmParty::crmCompanyId));
-        if (company.isEmpty() && party.companyName().isPresent()) {
-            company = Optional.of(createCompany(party.companyName().get(), party.taxNumber()));
+    private Customer customer(CrmParty party, Progress progress) {
+        if (progress.contact == null) {
+            progress.contact = party.phone().flatMap(this::contactByPhoneOrEmail)
+                    .or(() -> party.email().flatMap(this::contactByPhoneOrEmail));
         }
-        Optional<String> contactId = contact.flatMap(CrmParty::crmContactId);
-        if (contactId.isEmpty() && party.contactName().isPresent()
-                && (party.phone().isPresent() || party.email().isPresent())) {
-            String[] names = party.contactName().get().strip().split("\\s+", 2);
-            contactId = Optional.of(createContact(names[0], names.length > 1 ? Optional.of(names[1])
-                    : Optional.empty(), party.phone(), party.email(), company));
+        Optional<CrmParty> contact = progress.contact;
+        if (progress.company == null) {
+            Optional<String> company = party.taxNumber().flatMap(this::companyByTaxNumber)
+                    .or(() -> contact.flatMap(CrmParty::crmCompanyId));
+            if (company.isEmpty() && party.companyName().isPresent()) {
+                company = Optional.of(createCompany(party.companyName().get(), party.taxNumber()));
+            }
+            progress.company = company;
         }
-        return new Customer(contactId, company);
+        Optional<String> company = progress.company;
+        if (progress.contactId == null) {
+            Optional<String> contactId = contact.flatMap(CrmParty::crmContactId);
+            if (contactId.isEmpty() && party.contactName().isPresent()
+                    && (party.phone().isPresent() || party.email().isPresent())) {
+                String[] names = party.contactName().get().strip().split("\\s+", 2);
+                contactId = Optional.of(createContact(names[0], names.length > 1 ? Optional.of(names[1])
+                        : Optional.empty(), party.phone(), party.email(), company));
+            }
+            progress.contactId = contactId;
+        }
+        return new Customer(progress.contactId, company);
     }
 
     @Override

@@ -1,53 +1,58 @@
 package dev.supportkit.crm.common;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * A token bucket: at most {@code permits} calls in any window of {@code per}, refilled evenly, so a burst up to
- * the bucket's size passes and a steady rate never exceeds the vendor's limit. Thread-safe; callers wait in turn.
+ * A token bucket on the engine's clock: at most {@code permits} calls in any window of {@code per}, refilled
+ * evenly, so a burst up to the bucket's size passes and a steady rate never exceeds the vendor's limit. It never
+ * waits: a call finding the bucket empty learns when the next permit frees, and the push is held until then.
+ * Thread-safe.
  */
 public final class RateLimiter {
     private final double capacity;
     private final double perNano;
-    private final Ticker ticker;
+    private final Clock clock;
     private double tokens;
-    private long last;
+    private Instant last;
 
     /**
      * Creates a full bucket.
      *
      * @param permits calls allowed per window, at least 1
      * @param per     the window, positive
-     * @param ticker  the time waited on
+     * @param clock   the engine's clock
      */
-    public RateLimiter(int permits, Duration per, Ticker ticker) {
+    public RateLimiter(int permits, Duration per, Clock clock) {
         if (permits < 1 || per.isZero() || per.isNegative()) {
             throw new IllegalArgumentException("a rate limit needs at least 1 permit per positive window, got "
                     + permits + " per " + per);
         }
         this.capacity = permits;
         this.perNano = permits / (double) per.toNanos();
-        this.ticker = ticker;
+        this.clock = clock;
         this.tokens = permits;
-        this.last = ticker.nanos();
+        this.last = clock.instant();
     }
 
     /**
-     * Takes a permit, waiting until one is free.
+     * Takes a permit when one is free.
      *
-     * @throws InterruptedException when interrupted while waiting
+     * @return empty when taken; otherwise when the next permit frees
      */
-    public synchronized void acquire() throws InterruptedException {
-        while (true) {
-            long now = ticker.nanos();
-            tokens = Math.min(capacity, tokens + (now - last) * perNano);
+    public synchronized Optional<Instant> tryAcquire() {
+        Instant now = clock.instant();
+        long elapsed = Duration.between(last, now).toNanos();
+        if (elapsed > 0) {
+            tokens = Math.min(capacity, tokens + elapsed * perNano);
             last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return;
-            }
-            long waitNanos = (long) Math.ceil((1 - tokens) / perNano);
-            ticker.pause(Duration.ofNanos(Math.max(1, waitNanos)));
         }
+        if (tokens >= 1) {
+            tokens -= 1;
+            return Optional.empty();
+        }
+        return Optional.of(now.plusNanos(Math.max(1, (long) Math.ceil((1 - tokens) / perNano))));
     }
 }

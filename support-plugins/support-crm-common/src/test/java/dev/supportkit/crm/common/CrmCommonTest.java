@@ -12,16 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.supportkit.crm.common.testing.FakeTicker;
+import dev.supportkit.core.testing.MutableClock;
 import dev.supportkit.spi.crm.CrmRejectedException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -30,19 +30,21 @@ class CrmCommonTest {
     private static final Instant NOW = Instant.parse("2026-03-12T09:00:00Z");
 
     @Test
-    @DisplayName("the limiter lets a burst of the bucket's size pass, then paces calls at the rate")
-    void limiterPaces() throws InterruptedException {
-        FakeTicker ticker = new FakeTicker();
-        RateLimiter limiter = new RateLimiter(7, Duration.ofSeconds(1), ticker);
+    @DisplayName("the limiter lets a burst of the bucket's size pass, then names when the next permit frees")
+    void limiterPaces() {
+        MutableClock clock = new MutableClock(NOW);
+        RateLimiter limiter = new RateLimiter(7, Duration.ofSeconds(1), clock);
         for (int i = 0; i < 7; i++) {
-            limiter.acquire();
+            assertEquals(Optional.empty(), limiter.tryAcquire(), "a burst of 7 passes");
         }
-        assertTrue(ticker.pauses.isEmpty(), "a burst of 7 passes: " + ticker.pauses);
-        for (int i = 0; i < 14; i++) {
-            limiter.acquire();
+        Instant next = limiter.tryAcquire().orElseThrow();
+        Duration wait = Duration.between(NOW, next);
+        assertTrue(wait.toMillis() >= 142 && wait.toMillis() <= 143, "a seventh of a second later: " + wait);
+        clock.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 7; i++) {
+            assertEquals(Optional.empty(), limiter.tryAcquire(), "refilled after a second");
         }
-        Duration waited = ticker.pauses.stream().reduce(Duration.ZERO, Duration::plus);
-        assertEquals(2000, waited.toMillis(), 2, "14 more calls at 7 a second take 2 seconds");
+        assertTrue(limiter.tryAcquire().isPresent());
     }
 
     @Test
@@ -57,7 +59,7 @@ class CrmCommonTest {
     }
 
     @Test
-    @DisplayName("Retry-After as an HTTP date is waited for by the clock; a 4xx is rejected with the CRM's text, masked")
+    @DisplayName("Retry-After as an HTTP date pauses the client until then by the clock; a 4xx is rejected with the CRM's text, masked")
     void retryAfterDateAndRejection() {
         WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
@@ -69,15 +71,21 @@ class CrmCommonTest {
                     .willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
             server.stubFor(get(urlEqualTo("/bad")).willReturn(aResponse().withStatus(422)
                     .withBody("{\"message\":\"field sk-secret-value is invalid\"}")));
-            FakeTicker ticker = new FakeTicker();
+            MutableClock clock = new MutableClock(NOW);
             CrmHttp http = new CrmHttp("Test CRM", HttpClient.newHttpClient(), new ObjectMapper(),
-                    new RateLimiter(10, Duration.ofSeconds(1), ticker), ticker,
-                    new CrmHttp.Options(Duration.ofSeconds(5), 2, Duration.ofSeconds(30), Duration.ofMillis(100)),
-                    CrmHttp.Auth.bearer("sk-secret-value"), () -> List.of("sk-secret-value"),
-                    Clock.fixed(NOW, ZoneOffset.UTC));
+                    new RateLimiter(10, Duration.ofSeconds(1), clock),
+                    new CrmHttp.Options(Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(1)),
+                    CrmHttp.Auth.bearer("sk-secret-value"), () -> List.of("sk-secret-value"), clock);
             URI base = URI.create("http://127.0.0.1:" + server.port());
+            CrmUnavailableException down = assertThrows(CrmUnavailableException.class,
+                    () -> http.call("GET", base.resolve("/x"), null, "GET x"));
+            assertTrue(down.getMessage().contains("503"), down.getMessage());
+            assertEquals(Optional.of(NOW.plusSeconds(12)), http.pausedUntil(), "paused until the Retry-After date");
+            assertThrows(CrmUnavailableException.class, () -> http.call("GET", base.resolve("/x"), null, "GET x"));
+            assertEquals(1, server.getAllServeEvents().size(), "no call while paused");
+            clock.advance(Duration.ofSeconds(12));
             assertTrue(http.call("GET", base.resolve("/x"), null, "GET x").path("ok").asBoolean());
-            assertEquals(List.of(Duration.ofSeconds(12)), ticker.pauses);
+            assertEquals(Optional.empty(), http.pausedUntil());
             CrmRejectedException e = assertThrows(CrmRejectedException.class,
                     () -> http.call("GET", base.resolve("/bad"), null, "GET bad"));
             assertTrue(e.getMessage().contains("422") && e.getMessage().contains("field **** is invalid"),

@@ -11,7 +11,6 @@ import dev.supportkit.crm.common.CrmHttp;
 import dev.supportkit.crm.common.CrmLinks;
 import dev.supportkit.crm.common.MirroringCrmAdapter;
 import dev.supportkit.crm.common.RateLimiter;
-import dev.supportkit.crm.common.Ticker;
 import dev.supportkit.spi.crm.CrmChange;
 import dev.supportkit.spi.crm.CrmDirectoryPage;
 import dev.supportkit.spi.crm.CrmDirectorySync;
@@ -48,17 +47,21 @@ final class HubSpotCrmAdapter extends MirroringCrmAdapter {
     private final ObjectMapper json;
     private final Clock clock;
 
-    HubSpotCrmAdapter(HubSpotSettings settings, ProviderStateStore state, ObjectMapper json, Ticker ticker,
-                      Clock clock) {
+    HubSpotCrmAdapter(HubSpotSettings settings, ProviderStateStore state, ObjectMapper json, Clock clock) {
         super(new CrmLinks(state, json), settings.common().commentMax());
         this.settings = settings;
         this.json = json;
         this.clock = clock;
         HttpClient client = HttpClient.newBuilder().connectTimeout(settings.common().timeout()).build();
         this.http = new CrmHttp("HubSpot", client, json, new RateLimiter(settings.burst(), Duration.ofSeconds(10),
-                ticker), ticker, settings.common().httpOptions(), CrmHttp.Auth.bearer(settings.token()),
+                clock), settings.common().httpOptions(), CrmHttp.Auth.bearer(settings.token()),
                 () -> List.of(settings.token()), clock);
-        this.searchLimit = new RateLimiter(settings.searchPerSecond(), Duration.ofSeconds(1), ticker);
+        this.searchLimit = new RateLimiter(settings.searchPerSecond(), Duration.ofSeconds(1), clock);
+    }
+
+    @Override
+    public Optional<java.time.Instant> pausedUntil() {
+        return http.pausedUntil();
     }
 
     // ---- mirroring ------------------------------------------------------------------------------------------
@@ -71,7 +74,7 @@ final class HubSpotCrmAdapter extends MirroringCrmAdapter {
     }
 
     @Override
-    protected String createObject(CrmChange change) {
+    protected String createObject(CrmChange change, Customer customer) {
         Request request = change.request();
         ObjectNode body = json.createObjectNode();
         ObjectNode properties = ticketProperties(change);
@@ -81,7 +84,6 @@ final class HubSpotCrmAdapter extends MirroringCrmAdapter {
         properties.put(settings.requestProperty(), requestKey(change));
         body.set("properties", properties);
         ArrayNode associations = body.putArray("associations");
-        Customer customer = customer(change.customer());
         customer.contact().ifPresent(id -> associations.add(association(id, TICKET_TO_CONTACT)));
         customer.company().ifPresent(id -> associations.add(association(id, TICKET_TO_COMPANY)));
         return http.call("POST", url("/crm/v3/objects/tickets"), body, "POST tickets").path("id").asText();

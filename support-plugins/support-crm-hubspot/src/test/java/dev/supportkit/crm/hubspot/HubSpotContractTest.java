@@ -1,6 +1,5 @@
 package dev.supportkit.crm.hubspot;
 
-import dev.supportkit.crm.common.testing.FakeTicker;
 import dev.supportkit.crm.common.testing.CrmTestKit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +26,6 @@ class HubSpotContractTest extends CrmAdapterContract {
             + "AT_SECOND_LINE=second;WAITING_FOR_CUSTOMER=waiting;RESOLVED=resolved;SIGNED_OFF=signed;CLOSED=closed";
 
     private static HubSpotFake fake;
-    private final FakeTicker ticker = new FakeTicker();
 
     @BeforeAll
     static void start() {
@@ -46,7 +44,7 @@ class HubSpotContractTest extends CrmAdapterContract {
 
     @Override
     protected CrmAdapterFactory factory() {
-        return new HubSpotCrmFactory(ticker);
+        return new HubSpotCrmFactory();
     }
 
     @Override

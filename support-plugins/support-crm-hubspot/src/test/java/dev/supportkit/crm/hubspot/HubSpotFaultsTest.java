@@ -1,6 +1,5 @@
 package dev.supportkit.crm.hubspot;
 
-import dev.supportkit.crm.common.testing.FakeTicker;
 import dev.supportkit.crm.common.testing.CrmTestKit;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -16,6 +15,7 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.storage.CatalogProviderState;
 import dev.supportkit.core.testing.EngineFixture;
+import dev.supportkit.core.testing.MutableClock;
 import dev.supportkit.core.testing.SharedStorageFactory;
 import dev.supportkit.crm.common.CrmUnavailableException;
 import dev.supportkit.spi.DataCodec;
@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
 class HubSpotFaultsTest {
     private static final String TOKEN = HubSpotContractTest.TOKEN;
     private static HubSpotFake fake;
-    private final FakeTicker ticker = new FakeTicker();
+    private final MutableClock clock = new MutableClock(CrmTestKit.NOW);
     private final SharedStorageFactory storage = new SharedStorageFactory();
 
     @BeforeAll
@@ -68,14 +68,13 @@ class HubSpotFaultsTest {
     }
 
     private Map<String, String> settings(String... extra) {
-        return CrmTestKit.with(Map.of("token", TOKEN, "base-url", fake.baseUrl(), "stages", HubSpotContractTest.STAGES,
-                "max-retries", "3"), extra);
+        return CrmTestKit.with(Map.of("token", TOKEN, "base-url", fake.baseUrl(), "stages", HubSpotContractTest.STAGES), extra);
     }
 
     /** An adapter on its own provider state (as one engine has it). */
     private CrmAdapter adapter(String stateOwner, Map<String, String> settings) {
         ProviderStateStore state = new CatalogProviderState(storage.store, stateOwner, Clock.systemUTC());
-        return new HubSpotCrmFactory(ticker).create(CrmTestKit.context(settings, state));
+        return new HubSpotCrmFactory().create(CrmTestKit.context(settings, state, clock));
     }
 
     private Request request() {
@@ -95,7 +94,7 @@ class HubSpotFaultsTest {
     }
 
     @Test
-    @DisplayName("a 503 with Retry-After is retried after exactly that wait, by the injected time")
+    @DisplayName("a 503 with Retry-After pauses the adapter until then by the engine's clock; then the push goes on")
     void retryAfter() {
         fake.server.stubFor(post(urlPathEqualTo("/crm/v3/objects/tickets")).atPriority(1).inScenario("down")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("up")
@@ -103,21 +102,47 @@ class HubSpotFaultsTest {
                         .withBody("{\"status\":\"error\",\"message\":\"Service Unavailable\"}")));
         fake.server.stubFor(post(urlPathEqualTo("/crm/v3/objects/tickets")).atPriority(1).inScenario("down")
                 .whenScenarioStateIs("up").willReturn(aResponse().withTransformers(HubSpotFake.NAME)));
-        adapter("engine-a", settings()).push(CrmChange.of(request(), "k1"));
+        CrmAdapter adapter = adapter("engine-a", settings());
+        Request request = request();
+        assertThrows(CrmUnavailableException.class, () -> adapter.push(CrmChange.of(request, "k1")));
+        assertEquals(Optional.of(CrmTestKit.NOW.plusSeconds(7)), adapter.pausedUntil());
+        int calls = fake.server.getAllServeEvents().size();
+        assertThrows(CrmUnavailableException.class, () -> adapter.push(CrmChange.of(request, "k1")));
+        assertEquals(calls, fake.server.getAllServeEvents().size(), "no call while paused");
+        clock.advance(Duration.ofSeconds(7));
+        adapter.push(CrmChange.of(request, "k1"));
         assertEquals(1, fake.all("tickets").size());
-        assertTrue(ticker.pauses.contains(Duration.ofSeconds(7)), ticker.pauses.toString());
+        assertEquals(Optional.empty(), adapter.pausedUntil());
     }
 
     @Test
-    @DisplayName("a Retry-After longer than the longest wait leaves the push to the engine's back-off, nothing made")
-    void tooLongRetryAfter() {
+    @DisplayName("a long Retry-After is honoured as given; the engine holds the pushes without counting attempts")
+    void longRetryAfterHoldsPushes() {
         fake.server.stubFor(post(urlPathEqualTo("/crm/v3/objects/tickets/search")).atPriority(1)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")
                         .withBody("{\"status\":\"error\",\"message\":\"daily limit\"}")));
-        CrmUnavailableException e = assertThrows(CrmUnavailableException.class,
-                () -> adapter("engine-a", settings()).push(CrmChange.of(request(), "k1")));
-        assertTrue(e.getMessage().contains("PT1H"), e.getMessage());
-        assertEquals(0, fake.all("tickets").size());
+        Map<String, String> configured = new HashMap<>();
+        settings().forEach((k, v) -> configured.put("supportkit.providers.hubspot." + k, v));
+        try (EngineFixture fx = new EngineFixture(TenantId.of("acme"), null, configured,
+                b -> b.storage(storage).crmAdapter(new HubSpotCrmFactory()))) {
+            Request first = fx.registered();
+            Request second = fx.registered();
+            fx.engine.runDueWork();
+            fx.clock.advance(Duration.ofMinutes(10));
+            fx.engine.runDueWork();
+            List<OutboxMessage> pushes = storage.store.inTransaction(tx -> {
+                List<OutboxMessage> all = new java.util.ArrayList<>(tx.findOutbox(fx.tenant, first.id()));
+                all.addAll(tx.findOutbox(fx.tenant, second.id()));
+                return all;
+            }).stream().filter(m -> m.topic().equals("crm.push")).toList();
+            assertEquals(2, pushes.size());
+            assertTrue(pushes.stream().allMatch(m -> m.status() == OutboxMessage.Status.PENDING), pushes.toString());
+            assertEquals(1, pushes.stream().mapToInt(OutboxMessage::attempts).sum(),
+                    "one attempt met the 429; the rest are held until the Retry-After: " + pushes);
+            assertTrue(pushes.stream().allMatch(m -> m.nextAttemptAt().isAfter(fx.clock.instant())),
+                    pushes.toString());
+            assertEquals(0, fake.all("tickets").size());
+        }
     }
 
     @Test
@@ -130,7 +155,7 @@ class HubSpotFaultsTest {
         Map<String, String> configured = new HashMap<>();
         settings().forEach((k, v) -> configured.put("supportkit.providers.hubspot." + k, v));
         try (EngineFixture fx = new EngineFixture(TenantId.of("acme"), null, configured,
-                b -> b.storage(storage).crmAdapter(new HubSpotCrmFactory(ticker)))) {
+                b -> b.storage(storage).crmAdapter(new HubSpotCrmFactory()))) {
             Request request = fx.registered();
             fx.engine.runDueWork();
             List<OutboxMessage> pushes = storage.store.inTransaction(tx -> tx.findOutbox(fx.tenant, request.id()))
@@ -185,16 +210,20 @@ class HubSpotFaultsTest {
     }
 
     @Test
-    @DisplayName("the client-side limiter spaces a burst beyond the limit over the window")
+    @DisplayName("the client-side limiter pauses the adapter when its bucket is spent, by the engine's clock")
     void clientSideLimit() {
         Request request = request();
-        CrmAdapter adapter = adapter("engine-a", settings("burst-limit", "2", "search-limit", "1"));
+        CrmAdapter adapter = adapter("engine-a", settings("burst-limit", "2"));
+        CrmChange reply = new CrmChange("k2", request, Set.of(CrmChange.Kind.COMMENT), List.of(new CrmEntry(2,
+                "Ответ", "Анна", CrmTestKit.NOW)), null, Optional.empty());
+        // search, then create: the bucket of 2 is spent; the request has no customer, so no other call
         adapter.push(CrmChange.of(request, "k1"));
-        // search (2 filter searches: ticket, company not needed: no customer) + create: 2 calls over a bucket of 2
-        // a second request makes the bucket wait
-        adapter.push(CrmChange.of(request(), "k2"));
-        assertTrue(ticker.pauses.stream().anyMatch(d -> d.compareTo(Duration.ZERO) > 0), ticker.pauses.toString());
-        assertTrue(ticker.pauses.stream().allMatch(d -> d.compareTo(Duration.ofSeconds(10)) <= 0),
-                ticker.pauses.toString());
+        CrmUnavailableException e = assertThrows(CrmUnavailableException.class, () -> adapter.push(reply));
+        assertTrue(e.getMessage().contains("rate limit"), e.getMessage());
+        Instant until = adapter.pausedUntil().orElseThrow();
+        assertEquals(Duration.ofSeconds(5), Duration.between(CrmTestKit.NOW, until), "2 per 10 s: one every 5 s");
+        clock.advance(Duration.ofSeconds(5));
+        adapter.push(reply);
+        assertEquals(1, fake.all("notes").size());
     }
 }

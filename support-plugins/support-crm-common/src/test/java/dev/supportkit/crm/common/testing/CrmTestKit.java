@@ -29,11 +29,23 @@ public final class CrmTestKit {
      * @return the context
      */
     public static ProviderContext context(Map<String, String> settings, ProviderStateStore state) {
+        return context(settings, state, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /**
+     * A provider context as the engine builds it.
+     *
+     * @param settings the provider's settings, without prefix
+     * @param state    the provider's state
+     * @param clock    the engine's clock
+     * @return the context
+     */
+    public static ProviderContext context(Map<String, String> settings, ProviderStateStore state, Clock clock) {
         ProviderSettings values = new ProviderSettings(settings);
         return new ProviderContext() {
             @Override
             public Clock clock() {
-                return Clock.fixed(NOW, ZoneOffset.UTC);
+                return clock;
             }
 
             @Override

@@ -48,6 +48,10 @@ public final class BenchmarkMain {
             LOG.info("queue page and export over {} requests ...", settings.openRequests());
             results.addAll(QueuePage.run(settings));
         }
+        if ("reports".startsWith(only) || only.startsWith("reports")) {
+            LOG.info("quality metrics over {} requests ...", settings.openRequests());
+            results.addAll(ReportQueries.run(settings));
+        }
         if ("bulk-import".startsWith(only)) {
             LOG.info("bulk import ...");
             results.add(BulkImport.run(settings));

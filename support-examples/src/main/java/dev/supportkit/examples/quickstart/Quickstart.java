@@ -288,6 +288,7 @@ public final class Quickstart {
             emergency(out, engine, anna, romashka, pbx);
             installationWorks(out, engine, clock, smtpSink, admin, anna, viktor, irina, romashka, office, telephony);
             failureRegister(out, engine, clock, admin, anna, viktor, boris, romashka, pbx, psu, telephony);
+            qualityControl(out, engine, galina);
             return verification;
         } finally {
             smtpSink.stop();
@@ -405,6 +406,22 @@ public final class Quickstart {
     }
 
     /** A question answered from the FAQ at the first contact, and the consulting statistics. */
+    /** The group lead's evaluation of the group this month (D/02.7): its score, each part with its basis. */
+    private static void qualityControl(PrintStream out, SupportEngine engine, Actor galina) {
+        Instant monthStart = Instant.parse("2026-02-28T21:00:00Z"); // 1 March 2026, 00:00 Moscow
+        Instant monthEnd = Instant.parse("2026-03-31T21:00:00Z");
+        dev.supportkit.api.reports.Evaluation evaluation = engine.reports().evaluate(galina,
+                dev.supportkit.api.reports.MetricsQuery.builder().scope(dev.supportkit.api.reports.MetricsScope.GROUP)
+                        .period(monthStart, monthEnd).build());
+        out.printf("%nQuality of group %s, March 2026 (D/02.7): score %s%n", evaluation.query().subject().orElseThrow(),
+                evaluation.score().isPresent() ? String.format(Locale.ROOT, "%.1f of 100", evaluation.score()
+                        .getAsDouble()) : "— (nothing to count yet)");
+        for (dev.supportkit.api.reports.EvaluationPart part : evaluation.parts()) {
+            out.printf("  %-15s weight %3d  %-6s %s%n", part.name(), part.weight(), part.value().isPresent()
+                    ? String.format(Locale.ROOT, "%.2f", part.value().getAsDouble()) : "—", part.basis());
+        }
+    }
+
     private static void faqAtFirstContact(PrintStream out, SupportEngine engine, Actor anna, Actor irina,
                                           OrganizationId romashka, SystemId pbx) {
         Request question = engine.intake().registerContact(irina, ContactDraft.builder().organization(romashka)

@@ -68,6 +68,8 @@ class QuickstartTest {
         assertTrue(agreed > 0 && moved > agreed, "the customer gets both messages in Russian: " + printed);
         assertTrue(printed.contains("Failure register, March 2026: 1 failure(s); by model {NT-PSU 300W=1}; by cause"
                 + " {power.psu=1}; MTBF [NT-PSU 300W 744 h]"), printed);
+        assertTrue(printed.contains("Quality of group telephony, March 2026 (D/02.7): score "), printed);
+        assertTrue(printed.contains("resolution deadlines met in time"), printed);
     }
 
     @Test

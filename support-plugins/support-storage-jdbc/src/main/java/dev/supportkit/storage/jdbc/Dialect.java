@@ -50,6 +50,14 @@ enum Dialect {
         }
 
         @Override
+        java.util.Optional<String> percentile(int percent, String expression) {
+            // PostgreSQL takes the row at ceil(fraction * n) computed in floating point: 0.9 * 10 is a hair
+            // above 9, so the fraction is lowered by far less than one row to land on the nearest rank.
+            return java.util.Optional.of("percentile_disc(" + (percent / 100.0 - 1e-9) + ") WITHIN GROUP (ORDER BY "
+                    + expression + ")");
+        }
+
+        @Override
         String upsertDirectory() {
             return "INSERT INTO sk_directory (tenant, entry_type, entry_id, owner_org, entry_data) "
                     + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant, entry_type, entry_id) "
@@ -142,6 +150,16 @@ enum Dialect {
 
     /** @return an SQL literal of 1970-01-01T00:00Z comparable with the timestamp columns */
     abstract String epoch();
+
+    /**
+     * @param percent    the percentile, 1 to 100
+     * @param expression the values
+     * @return an aggregate of the nearest-rank percentile, when the database has one that ranks as
+     *         {@code RequestMetricsCounter.percentile} does; empty to rank with {@code ROW_NUMBER} instead
+     */
+    java.util.Optional<String> percentile(int percent, String expression) {
+        return java.util.Optional.empty();
+    }
 
     /** Binds an instant in UTC at microsecond precision (truncated, as every database must agree). */
     void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {

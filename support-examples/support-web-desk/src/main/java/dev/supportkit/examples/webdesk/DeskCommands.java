@@ -1,0 +1,190 @@
+package dev.supportkit.examples.webdesk;
+
+import dev.supportkit.api.Actor;
+import dev.supportkit.api.Role;
+import dev.supportkit.api.SupportServices;
+import dev.supportkit.api.directory.GroupId;
+import dev.supportkit.api.error.FieldError;
+import dev.supportkit.api.error.NotFoundException;
+import dev.supportkit.api.error.ValidationException;
+import dev.supportkit.api.escalation.RedirectTarget;
+import dev.supportkit.api.request.Channel;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestRef;
+import dev.supportkit.api.request.RequestStatus;
+import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.work.Note;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The commands on a request that the desk offers, shared by the HTML forms and the REST API: each has a name
+ * (the last part of its URL), the parameters it reads, and which roles in which statuses are offered it.
+ * The offer only decides which buttons a card shows; the engine decides what is allowed and refuses
+ * everything else ({@code AccessDeniedException}, {@code InvalidTransitionException}).
+ */
+public enum DeskCommands {
+    /** Take a registered request into work (first line). */
+    TAKE("take", List.of(), EnumSet.of(Role.FIRST_LINE_OPERATOR, Role.INTAKE_LEAD), s -> s == RequestStatus.REGISTERED),
+    /** Redirect to the intake lead ({@code intake-lead}) or a second-line group ({@code group:<id>}). */
+    REDIRECT("redirect", List.of("target", "reason"), Roles.WORKERS, RequestStatus::isWorking),
+    /** Ask the customer a question; the request waits for the answer. */
+    CLARIFICATION_REQUEST("clarification-request", List.of("question"), Roles.WORKERS, RequestStatus::isWorking),
+    /** The customer's answer to a question. */
+    CLARIFICATION("clarification", List.of("answer"), EnumSet.of(Role.CUSTOMER_REPRESENTATIVE),
+            s -> s == RequestStatus.WAITING_FOR_CUSTOMER),
+    /** Resolve with a summary and a cause. */
+    RESOLVE("resolve", List.of("summary", "cause"), Roles.WORKERS, RequestStatus::isWorking),
+    /** The customer signs the result off. */
+    SIGN_OFF("sign-off", List.of("comment"), EnumSet.of(Role.CUSTOMER_REPRESENTATIVE), s -> s == RequestStatus.RESOLVED),
+    /** The customer objects to the result; the request is reopened. */
+    OBJECTION("objection", List.of("objection"), EnumSet.of(Role.CUSTOMER_REPRESENTATIVE),
+            s -> s == RequestStatus.RESOLVED),
+    /** Close a signed-off request (leads). */
+    CLOSE("close", List.of("note"), EnumSet.of(Role.INTAKE_LEAD, Role.GROUP_LEAD), s -> s == RequestStatus.SIGNED_OFF),
+    /** An internal note. */
+    NOTE("note", List.of("text"), Roles.WORKERS, RequestStatus::isOpen),
+    /** A reply the customer sees. */
+    REPLY("reply", List.of("text"), Roles.WORKERS, RequestStatus::isOpen);
+
+    private final String path;
+    private final List<String> parameters;
+    private final Set<Role> roles;
+    private final Predicate<RequestStatus> when;
+
+    DeskCommands(String path, List<String> parameters, Set<Role> roles, Predicate<RequestStatus> when) {
+        this.path = path;
+        this.parameters = parameters;
+        this.roles = roles;
+        this.when = when;
+    }
+
+    /** Staff who work requests. */
+    private static final class Roles {
+        static final Set<Role> WORKERS = EnumSet.of(Role.FIRST_LINE_OPERATOR, Role.INTAKE_LEAD,
+                Role.SECOND_LINE_ENGINEER, Role.GROUP_LEAD);
+    }
+
+    /**
+     * The command's name in URLs and forms.
+     *
+     * @return the name
+     */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * The parameters the command reads.
+     *
+     * @return the parameter names
+     */
+    public List<String> parameters() {
+        return parameters;
+    }
+
+    /**
+     * Whether the card offers this command to a role on a request in a status.
+     *
+     * @param role   the role
+     * @param status the request's status
+     * @return true when offered
+     */
+    public boolean offered(Role role, RequestStatus status) {
+        return roles.contains(role) && when.test(status);
+    }
+
+    /**
+     * The commands offered to a role on a request in a status.
+     *
+     * @param role    the role
+     * @param request the request
+     * @return the commands
+     */
+    public static List<DeskCommands> offered(Role role, Request request) {
+        return java.util.Arrays.stream(values()).filter(c -> c.offered(role, request.status())).toList();
+    }
+
+    /**
+     * A command by its name.
+     *
+     * @param path the name
+     * @return the command
+     * @throws NotFoundException for an unknown name
+     */
+    public static DeskCommands byPath(String path) {
+        for (DeskCommands command : values()) {
+            if (command.path.equals(path)) {
+                return command;
+            }
+        }
+        throw new NotFoundException("command", path);
+    }
+
+    /**
+     * Runs the command through the public API.
+     *
+     * @param engine     the engine's services
+     * @param actor      who acts
+     * @param ref        the request and the version the person saw
+     * @param parameters the parameters by name (missing ones are null)
+     * @return the new snapshot
+     */
+    public Request run(SupportServices engine, Actor actor, RequestRef ref, Function<String, String> parameters) {
+        return switch (this) {
+            case TAKE -> engine.intake().takeIntoWork(actor, ref);
+            case REDIRECT -> engine.escalation().redirect(actor, ref, target(parameters.apply("target")),
+                    parameters.apply("reason"));
+            case CLARIFICATION_REQUEST -> engine.resolution().requestClarification(actor, ref, parameters.apply("question"));
+            case CLARIFICATION -> engine.intake().provideClarification(actor, ref, Channel.WEB_FORM,
+                    parameters.apply("answer"));
+            case RESOLVE -> engine.resolution().resolve(actor, ref, ResolutionReport.of(
+                    nullToEmpty(parameters.apply("summary")), nullToEmpty(parameters.apply("cause"))));
+            case SIGN_OFF -> engine.resolution().signOff(actor, ref, parameters.apply("comment"));
+            case OBJECTION -> engine.resolution().reopen(actor, ref, parameters.apply("objection"));
+            case CLOSE -> engine.quality().close(actor, ref, parameters.apply("note"));
+            case NOTE -> engine.work().addNote(actor, ref, Note.of(nullToEmpty(parameters.apply("text"))));
+            case REPLY -> engine.work().reply(actor, ref, parameters.apply("text"));
+        };
+    }
+
+    /**
+     * Reads a redirect target: {@code intake-lead} or {@code group:<group id>}.
+     *
+     * @param text the target
+     * @return the target
+     * @throws ValidationException naming the field {@code target}
+     */
+    static RedirectTarget target(String text) {
+        if ("intake-lead".equals(text)) {
+            return RedirectTarget.intakeLead();
+        }
+        if (text != null && text.startsWith("group:") && text.length() > "group:".length()) {
+            try {
+                return RedirectTarget.secondLine(GroupId.of(text.substring("group:".length())));
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+        }
+        throw new ValidationException(List.of(new FieldError("target", text == null || text.isBlank() ? "required"
+                : "allowed", "intake-lead or group:<group id>")));
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    /**
+     * The parameters of a JSON or form body as a lookup.
+     *
+     * @param values the values
+     * @return the lookup
+     */
+    static Function<String, String> lookup(Map<String, String> values) {
+        return values::get;
+    }
+}

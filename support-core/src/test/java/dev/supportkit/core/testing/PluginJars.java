@@ -46,4 +46,33 @@ public final class PluginJars {
             assertEquals("SupportKit", main.getValue("Plugin-Provider"));
         }
     }
+
+    /**
+     * Checks a plugin jar's manifest and contents: it declares the plugin, bundles the given entries, bundles none
+     * of the SupportKit API, SLF4J or PF4J, and lists its factories in a non-empty services file.
+     *
+     * @param jar      the plugin jar
+     * @param pluginId the PF4J plugin id
+     * @param bundled  entries that must be present
+     * @param services the services file, e.g. {@code META-INF/services/dev.supportkit.spi.crm.CrmAdapterFactory}
+     * @throws IOException when the jar cannot be read
+     */
+    public static void assertContents(Path jar, String pluginId, java.util.List<String> bundled, String services)
+            throws IOException {
+        assertDeclares(jar, pluginId);
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (String present : bundled) {
+                assertNotNull(file.getEntry(present), "missing " + present);
+            }
+            for (String prefix : java.util.List.of("dev/supportkit/api/", "dev/supportkit/spi/", "org/slf4j/",
+                    "org/pf4j/")) {
+                assertTrue(file.stream().noneMatch(e -> e.getName().startsWith(prefix)), "must not bundle " + prefix);
+            }
+            assertNotNull(file.getEntry(services), "missing " + services);
+            try (java.io.InputStream in = file.getInputStream(file.getEntry(services))) {
+                assertTrue(!new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).isBlank(),
+                        services + " is empty");
+            }
+        }
+    }
 }

@@ -414,6 +414,7 @@ public final class EngineAssembly implements AutoCloseable {
     }
 
     /**
+<<<<<<< HEAD
      * Returns the ids of the started inbound sources.
      *
      * @return the ids of the started inbound sources
@@ -446,6 +447,15 @@ public final class EngineAssembly implements AutoCloseable {
      */
     public void stopInboundSources() {
         inboundSources.values().forEach(EngineAssembly::closeQuietly);
+=======
+     * Returns a started CRM adapter.
+     *
+     * @param id the adapter's provider id
+     * @return the adapter, when one with this id is started
+     */
+    public java.util.Optional<CrmAdapter> crmAdapter(String id) {
+        return java.util.Optional.ofNullable(crmAdapters.get(id));
+>>>>>>> k-crm
     }
 
     /**

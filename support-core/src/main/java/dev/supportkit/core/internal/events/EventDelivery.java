@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.supportkit.api.event.DomainEvent;
 import dev.supportkit.api.event.DomainEventListener;
-import dev.supportkit.api.request.Request;
 import dev.supportkit.core.internal.journal.DefaultJournalService;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.notify.OutboxTarget;
 import dev.supportkit.spi.crm.CrmAdapter;
+import dev.supportkit.spi.crm.CrmRejectedException;
 import dev.supportkit.spi.event.EventSink;
 import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.storage.JournalRecord;
@@ -49,11 +49,17 @@ public final class EventDelivery implements OutboxTarget {
     public Optional<Instant> heldUntil(StorageTransaction tx, OutboxMessage message) {
         String prefix = EventOutbox.prefixOf(message);
         Instant now = clock.instant();
-        return tx.findOutbox(message.tenant(), message.request()).stream()
+        Optional<Instant> earlier = tx.findOutbox(message.tenant(), message.request()).stream()
                 .filter(other -> other.status() == OutboxMessage.Status.PENDING && other.id().startsWith(prefix)
                         && other.id().compareTo(message.id()) < 0)
                 .map(other -> other.nextAttemptAt().isAfter(now) ? other.nextAttemptAt() : now)
                 .max(Instant::compareTo);
+        if (earlier.isPresent() || !EventOutbox.CRM_TOPIC.equals(message.topic())) {
+            return earlier;
+        }
+        // a CRM that asked to wait, or whose client-side rate limit is spent, holds its pushes without an attempt
+        CrmAdapter adapter = targets.crm().get(message.recipient().substring(EventOutbox.CRM.length()));
+        return adapter == null ? Optional.empty() : adapter.pausedUntil().filter(until -> until.isAfter(now));
     }
 
     @Override
@@ -65,7 +71,12 @@ public final class EventDelivery implements OutboxTarget {
             if (adapter == null) {
                 return DeliveryResult.temporaryFailure("no CRM adapter '" + id + "' is started");
             }
-            adapter.pushRequest(codec.fromJson(message.payload(), Request.class), message.idempotencyKey());
+            try {
+                adapter.push(CrmChanges.read(message.payload(), message.idempotencyKey(), codec));
+            } catch (CrmRejectedException e) {
+                return DeliveryResult.permanentFailure("CRM adapter '" + id + "' rejected the change: "
+                        + e.getMessage());
+            }
             return DeliveryResult.delivered("pushed to CRM adapter '" + id + "'");
         }
         DomainEvent event = event(message);

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Records, in the command's transaction, an outbox row per journal record for the listeners (when any are
  * registered) and for each event sink, and a row per new request version for each CRM adapter, carrying the
- * request as of that version. The {@link dev.supportkit.core.internal.notify.OutboxDispatcher} delivers them after commit.
+ * request as of that version with what changed ({@link dev.supportkit.spi.crm.CrmChange}). The {@link dev.supportkit.core.internal.notify.OutboxDispatcher} delivers them after commit.
  */
 public final class EventPublishingHook implements CommandHook {
     private final EventTargets targets;
@@ -53,8 +53,8 @@ public final class EventPublishingHook implements CommandHook {
         }
         boolean newVersion = context.created() || context.before().version() != after.version();
         if (newVersion && !targets.crm().isEmpty()) {
-            String json = codec.toJson(after);
             String key = after.tenant().value() + ":" + after.id().value() + ":v" + after.version();
+            String json = codec.toJson(CrmChanges.of(context, key, codec));
             for (String id : targets.crm().keySet()) {
                 enqueue(context, EventOutbox.CRM_TOPIC, EventOutbox.CRM + id, after.version(), json, key);
             }

@@ -1,34 +1,153 @@
 package dev.supportkit.core.internal.events;
 
 import dev.supportkit.api.TenantId;
+import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.testing.CrmAdapterContract;
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.crm.CrmAdapter;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
+import dev.supportkit.spi.crm.CrmChange;
+import dev.supportkit.spi.crm.CrmDirectoryPage;
+import dev.supportkit.spi.crm.CrmDirectorySync;
+import dev.supportkit.spi.crm.CrmEntry;
+import dev.supportkit.spi.crm.CrmParty;
+import dev.supportkit.spi.state.ProviderState;
+import dev.supportkit.spi.state.ProviderStateStore;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 
-/** The storage-free CRM contract kit, run against a CRM that drops repeated pushes by their idempotency key. */
+/**
+ * The CRM contract kit, run against an in-memory CRM and an adapter written as a real one must be: it records
+ * the object's id in the provider state, searches the CRM by request id before creating, and records the last
+ * comment posted.
+ */
 class DedupingCrmContractTest extends CrmAdapterContract {
-    /** What the "CRM" holds: per key, the request's id and version, in the order first received. */
-    private final Map<String, String[]> held = new LinkedHashMap<>();
+    /** One CRM object. */
+    private static final class Deal {
+        final String requestId;
+        volatile String stage;
+        final List<String> comments = new CopyOnWriteArrayList<>();
+        volatile String contact;
+        volatile String company;
+
+        Deal(String requestId) {
+            this.requestId = requestId;
+        }
+    }
+
+    private final List<Deal> deals = new CopyOnWriteArrayList<>();
+    private final List<CrmParty> contacts = new CopyOnWriteArrayList<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private volatile boolean limited;
+
+    @BeforeEach
+    void emptyCrm() {
+        deals.clear();
+        contacts.clear();
+        limited = false;
+    }
+
+    /** Every CRM call: every third answers "429" when the CRM is limited. */
+    private void call() {
+        if (limited && calls.incrementAndGet() % 3 == 0) {
+            throw new IllegalStateException("429 Too Many Requests");
+        }
+    }
 
     @Override
     protected CrmAdapterFactory factory() {
         return new CrmAdapterFactory() {
             @Override
             public String id() {
-                return "deduping-crm";
+                return "fake-crm";
             }
 
             @Override
             public CrmAdapter create(ProviderContext context) {
-                return (request, key) -> held.putIfAbsent(key, new String[] {request.tenant().value(),
-                        request.id().value(), Long.toString(request.version())});
+                return new FakeAdapter(context.state());
             }
         };
+    }
+
+    private final class FakeAdapter implements CrmAdapter {
+        private final ProviderStateStore state;
+
+        FakeAdapter(ProviderStateStore state) {
+            this.state = state;
+        }
+
+        @Override
+        public void pushRequest(dev.supportkit.api.request.Request request, String idempotencyKey) {
+            push(CrmChange.of(request, idempotencyKey));
+        }
+
+        @Override
+        public void push(CrmChange change) {
+            String key = "req:" + change.request().tenant().value() + ":" + change.request().id().value();
+            Optional<ProviderState> link = state.get(key);
+            Deal deal;
+            long posted;
+            if (link.isPresent()) {
+                String[] parts = link.get().value().split(",");
+                deal = deals.get(Integer.parseInt(parts[0]));
+                posted = Long.parseLong(parts[1]);
+            } else {
+                call();
+                deal = deals.stream().filter(d -> d.requestId.equals(key)).findFirst().orElseGet(() -> {
+                    Deal created = new Deal(key);
+                    contacts.stream().filter(c -> c.email().equals(change.customer().email())
+                            && c.email().isPresent() || c.phone().isPresent() && change.customer().phone().isPresent()
+                            && CrmDirectorySync.normalizePhone(c.phone().get())
+                            .equals(CrmDirectorySync.normalizePhone(change.customer().phone().get())))
+                            .findFirst().ifPresent(c -> {
+                                created.contact = c.crmContactId().orElseThrow();
+                                created.company = c.crmCompanyId().orElseThrow();
+                            });
+                    deals.add(created);
+                    return created;
+                });
+                posted = 0;
+                save(key, link, deals.indexOf(deal), posted);
+                link = state.get(key);
+            }
+            call();
+            deal.stage = change.request().status().name();
+            for (CrmEntry entry : change.entries()) {
+                if (entry.sequence() > posted) {
+                    call();
+                    deal.comments.add(entry.text());
+                    posted = entry.sequence();
+                    save(key, link, deals.indexOf(deal), posted);
+                    link = state.get(key);
+                }
+            }
+        }
+
+        private void save(String key, Optional<ProviderState> current, int index, long posted) {
+            state.compareAndSet(key, current.map(ProviderState::version).orElse(0), index + "," + posted);
+        }
+
+        @Override
+        public Optional<CrmParty> findCaller(TenantId tenant, String phoneOrEmail) {
+            String wanted = CrmDirectorySync.normalizePhone(phoneOrEmail);
+            return contacts.stream().filter(c -> c.phone().map(CrmDirectorySync::normalizePhone)
+                    .filter(wanted::equals).isPresent()).findFirst();
+        }
+
+        @Override
+        public CrmDirectoryPage directoryPage(TenantId tenant, Optional<String> cursor) {
+            int from = cursor.map(Integer::parseInt).orElse(0);
+            List<CrmParty> page = new ArrayList<>(contacts.subList(Math.min(from, contacts.size()),
+                    Math.min(from + 1, contacts.size())));
+            return new CrmDirectoryPage(page, from + 1 < contacts.size() ? Optional.of(Integer.toString(from + 1))
+                    : Optional.empty());
+        }
     }
 
     @Override
@@ -37,10 +156,34 @@ class DedupingCrmContractTest extends CrmAdapterContract {
     }
 
     @Override
-    protected List<Long> receivedVersions(TenantId tenant, String request) {
-        List<Long> versions = new ArrayList<>();
-        held.values().stream().filter(v -> v[0].equals(tenant.value()) && v[1].equals(request))
-                .forEach(v -> versions.add(Long.parseLong(v[2])));
-        return versions;
+    protected CrmView view(TenantId tenant, String request) {
+        String key = "req:" + tenant.value() + ":" + request;
+        List<Deal> held = deals.stream().filter(d -> d.requestId.equals(key)).toList();
+        if (held.isEmpty()) {
+            return new CrmView(0, null, List.of(), Set.of(), Set.of());
+        }
+        Deal deal = held.get(0);
+        return new CrmView(held.size(), deal.stage, List.copyOf(deal.comments),
+                deal.contact == null ? Set.of() : Set.of(deal.contact),
+                deal.company == null ? Set.of() : Set.of(deal.company));
+    }
+
+    @Override
+    protected String stageOf(RequestStatus status) {
+        return status.name();
+    }
+
+    @Override
+    protected void rateLimitEveryThirdCall() {
+        limited = true;
+    }
+
+    @Override
+    protected CrmParty knownCaller(String contactName, String companyName, String taxNumber) {
+        CrmParty party = CrmParty.builder().crmContactId("c-" + (contacts.size() + 1)).contactName(contactName)
+                .phone(KNOWN_PHONE_AS_STORED).crmCompanyId("co-1").companyName(companyName).taxNumber(taxNumber)
+                .build();
+        contacts.add(party);
+        return party;
     }
 }

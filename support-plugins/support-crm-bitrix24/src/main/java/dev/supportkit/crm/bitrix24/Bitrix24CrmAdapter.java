@@ -1,0 +1,259 @@
+package dev.supportkit.crm.bitrix24;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.request.Request;
+import dev.supportkit.crm.common.CrmHttp;
+import dev.supportkit.crm.common.CrmLinks;
+import dev.supportkit.crm.common.MirroringCrmAdapter;
+import dev.supportkit.crm.common.RateLimiter;
+import dev.supportkit.spi.crm.CrmChange;
+import dev.supportkit.spi.crm.CrmDirectoryPage;
+import dev.supportkit.spi.crm.CrmParty;
+import dev.supportkit.spi.state.ProviderStateStore;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Mirrors requests as Bitrix24 deals through the REST methods of an inbound webhook: {@code crm.deal.list} by the
+ * request-id user field before {@code crm.deal.add} (with the contact and company), {@code crm.deal.update} for
+ * the stage, responsible and priority field, {@code crm.timeline.comment.add} for each customer-visible entry.
+ * Callers are found by {@code crm.duplicate.findbycomm} (Bitrix24 normalises the phone numbers itself), companies by
+ * the INN of their requisite ({@code crm.requisite.list}).
+ */
+final class Bitrix24CrmAdapter extends MirroringCrmAdapter {
+    /** The CRM entity type id of companies, as requisites name their owner. */
+    static final int COMPANY_TYPE = 4;
+
+    private final Bitrix24Settings settings;
+    private final CrmHttp http;
+    private final ObjectMapper json;
+    private final Map<String, String> companiesWithoutRequisite = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Bitrix24CrmAdapter(Bitrix24Settings settings, ProviderStateStore state, ObjectMapper json, Clock clock) {
+        super(new CrmLinks(state, json), settings.common().commentMax());
+        this.settings = settings;
+        this.json = json;
+        HttpClient client = HttpClient.newBuilder().connectTimeout(settings.common().timeout()).build();
+        RateLimiter limiter = new RateLimiter(settings.burst(),
+                Duration.ofMillis(settings.burst() * 1000L / settings.perSecond()), clock);
+        List<String> secrets = settings.secrets();
+        this.http = new CrmHttp("Bitrix24", client, json, limiter, settings.common().httpOptions(),
+                CrmHttp.Auth.NONE, () -> secrets, clock);
+    }
+
+    /** Calls a REST method; its answer's {@code result}. */
+    private JsonNode call(String method, ObjectNode params) {
+        return http.call("POST", settings.webhook().resolve(method + ".json"), params, method).path("result");
+    }
+
+    private JsonNode callFull(String method, ObjectNode params) {
+        return http.call("POST", settings.webhook().resolve(method + ".json"), params, method);
+    }
+
+    @Override
+    public Optional<java.time.Instant> pausedUntil() {
+        return http.pausedUntil();
+    }
+
+    // ---- mirroring ------------------------------------------------------------------------------------------
+
+    @Override
+    protected Optional<String> findObject(CrmChange change) {
+        ObjectNode params = json.createObjectNode();
+        params.putObject("filter").put("=" + settings.requestField(), requestKey(change))
+                .put("CATEGORY_ID", settings.category());
+        params.putArray("select").add("ID");
+        JsonNode found = call("crm.deal.list", params);
+        return found.isArray() && !found.isEmpty() ? Optional.of(found.get(0).path("ID").asText()) : Optional.empty();
+    }
+
+    @Override
+    protected String createObject(CrmChange change, Customer customer) {
+        Request request = change.request();
+        ObjectNode params = json.createObjectNode();
+        ObjectNode fields = dealFields(change);
+        fields.put("TITLE", request.subject());
+        fields.put("COMMENTS", request.description());
+        fields.put("CATEGORY_ID", settings.category());
+        fields.put(settings.requestField(), requestKey(change));
+        customer.contact().ifPresent(id -> fields.put("CONTACT_ID", id));
+        customer.company().ifPresent(id -> fields.put("COMPANY_ID", id));
+        params.set("fields", fields);
+        params.putObject("params").put("REGISTER_SONET_EVENT", "N");
+        return call("crm.deal.add", params).asText();
+    }
+
+    @Override
+    protected void updateObject(String object, CrmChange change) {
+        ObjectNode params = json.createObjectNode();
+        params.put("id", object);
+        params.set("fields", dealFields(change));
+        params.putObject("params").put("REGISTER_SONET_EVENT", "N");
+        call("crm.deal.update", params);
+    }
+
+    @Override
+    protected void addComment(String object, String text) {
+        ObjectNode params = json.createObjectNode();
+        params.putObject("fields").put("ENTITY_ID", object).put("ENTITY_TYPE", "deal").put("COMMENT", text);
+        call("crm.timeline.comment.add", params);
+    }
+
+    private ObjectNode dealFields(CrmChange change) {
+        Request request = change.request();
+        ObjectNode fields = json.createObjectNode();
+        fields.put("STAGE_ID", settings.stage(request.status()));
+        request.assignee().map(id -> settings.users().get(id.value()))
+                .ifPresent(user -> fields.put("ASSIGNED_BY_ID", user));
+        settings.priorityField().ifPresent(field -> fields.put(field, request.priority().name()));
+        if (request.status().isTerminal()) {
+            fields.put("CLOSED", "Y");
+        }
+        return fields;
+    }
+
+    private static String requestKey(CrmChange change) {
+        return change.request().tenant().value() + ":" + change.request().id().value();
+    }
+
+    // ---- customers ------------------------------------------------------------------------------------------
+
+    /**
+     * Creates a company, then its requisite with the INN. A company whose requisite call failed is remembered, so
+     * the retry adds only the requisite instead of a second company.
+     */
+    @Override
+    protected String createCompany(String name, Optional<String> taxNumber) {
+        String key = name + "\u0000" + taxNumber.orElse("");
+        String id = companiesWithoutRequisite.get(key);
+        if (id == null) {
+            ObjectNode params = json.createObjectNode();
+            params.putObject("fields").put("TITLE", name);
+            id = call("crm.company.add", params).asText();
+            companiesWithoutRequisite.put(key, id);
+        }
+        if (taxNumber.isPresent()) {
+            ObjectNode requisite = json.createObjectNode();
+            requisite.putObject("fields").put("ENTITY_TYPE_ID", COMPANY_TYPE).put("ENTITY_ID", id)
+                    .put("PRESET_ID", settings.requisitePreset()).put("NAME", name).put("RQ_INN", taxNumber.get());
+            call("crm.requisite.add", requisite);
+        }
+        companiesWithoutRequisite.remove(key);
+        return id;
+    }
+
+    @Override
+    protected String createContact(String firstName, Optional<String> lastName, Optional<String> phone,
+                                   Optional<String> email, Optional<String> company) {
+        ObjectNode params = json.createObjectNode();
+        ObjectNode fields = params.putObject("fields");
+        fields.put("NAME", firstName);
+        lastName.ifPresent(name -> fields.put("LAST_NAME", name));
+        phone.ifPresent(value -> fields.putArray("PHONE").addObject().put("VALUE", value).put("VALUE_TYPE", "WORK"));
+        email.ifPresent(value -> fields.putArray("EMAIL").addObject().put("VALUE", value).put("VALUE_TYPE", "WORK"));
+        company.ifPresent(id -> fields.put("COMPANY_ID", id));
+        return call("crm.contact.add", params).asText();
+    }
+
+    @Override
+    protected Optional<String> companyByTaxNumber(String taxNumber) {
+        ObjectNode params = json.createObjectNode();
+        params.putObject("filter").put("ENTITY_TYPE_ID", COMPANY_TYPE).put("RQ_INN", taxNumber);
+        params.putArray("select").add("ENTITY_ID").add("RQ_INN");
+        JsonNode found = call("crm.requisite.list", params);
+        return found.isArray() && !found.isEmpty() ? Optional.of(found.get(0).path("ENTITY_ID").asText())
+                : Optional.empty();
+    }
+
+    @Override
+    protected Optional<CrmParty> contactByPhoneOrEmail(String phoneOrEmail) {
+        String value = phoneOrEmail.strip();
+        ObjectNode params = json.createObjectNode();
+        params.put("entity_type", "CONTACT").put("type", value.contains("@") ? "EMAIL" : "PHONE");
+        params.putArray("values").add(value);
+        JsonNode ids = call("crm.duplicate.findbycomm", params).path("CONTACT");
+        if (!ids.isArray() || ids.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode get = json.createObjectNode().put("id", ids.get(0).asText());
+        JsonNode contact = call("crm.contact.get", get);
+        String companyId = contact.path("COMPANY_ID").asText("");
+        Map<String, JsonNode> companies = companies(companyId.isBlank() || "0".equals(companyId) ? Set.of()
+                : Set.of(companyId));
+        return Optional.of(party(contact, companies));
+    }
+
+    /** Companies by id, each with its title and the INN of its first requisite. */
+    private Map<String, JsonNode> companies(Set<String> ids) {
+        Map<String, JsonNode> companies = new HashMap<>();
+        if (ids.isEmpty()) {
+            return companies;
+        }
+        ObjectNode list = json.createObjectNode();
+        ArrayNode wanted = list.putObject("filter").putArray("@ID");
+        ids.forEach(wanted::add);
+        list.putArray("select").add("ID").add("TITLE");
+        for (JsonNode company : call("crm.company.list", list)) {
+            companies.put(company.path("ID").asText(), company.deepCopy());
+        }
+        ObjectNode requisites = json.createObjectNode();
+        ObjectNode filter = requisites.putObject("filter").put("ENTITY_TYPE_ID", COMPANY_TYPE);
+        ArrayNode owners = filter.putArray("@ENTITY_ID");
+        ids.forEach(owners::add);
+        requisites.putArray("select").add("ENTITY_ID").add("RQ_INN");
+        for (JsonNode requisite : call("crm.requisite.list", requisites)) {
+            JsonNode company = companies.get(requisite.path("ENTITY_ID").asText());
+            if (company instanceof ObjectNode node && !node.has("RQ_INN")) {
+                node.put("RQ_INN", requisite.path("RQ_INN").asText(""));
+            }
+        }
+        return companies;
+    }
+
+    private static CrmParty party(JsonNode contact, Map<String, JsonNode> companies) {
+        String name = (contact.path("NAME").asText("") + " " + contact.path("LAST_NAME").asText("")).strip();
+        JsonNode company = companies.get(contact.path("COMPANY_ID").asText(""));
+        return CrmParty.builder().crmContactId(contact.path("ID").asText()).contactName(name)
+                .phone(contact.path("PHONE").path(0).path("VALUE").asText(""))
+                .email(contact.path("EMAIL").path(0).path("VALUE").asText(""))
+                .crmCompanyId(company == null ? null : company.path("ID").asText())
+                .companyName(company == null ? null : company.path("TITLE").asText(""))
+                .taxNumber(company == null ? null : company.path("RQ_INN").asText("")).build();
+    }
+
+    @Override
+    public CrmDirectoryPage directoryPage(TenantId tenant, Optional<String> cursor) {
+        ObjectNode params = json.createObjectNode();
+        params.putObject("order").put("ID", "ASC");
+        params.putArray("select").add("ID").add("NAME").add("LAST_NAME").add("PHONE").add("EMAIL").add("COMPANY_ID");
+        params.put("start", cursor.map(Integer::parseInt).orElse(0));
+        JsonNode page = callFull("crm.contact.list", params);
+        Set<String> companyIds = new LinkedHashSet<>();
+        for (JsonNode contact : page.path("result")) {
+            String company = contact.path("COMPANY_ID").asText("");
+            if (!company.isBlank() && !"0".equals(company)) {
+                companyIds.add(company);
+            }
+        }
+        Map<String, JsonNode> companies = companies(companyIds);
+        List<CrmParty> parties = new ArrayList<>();
+        for (JsonNode contact : page.path("result")) {
+            parties.add(party(contact, companies));
+        }
+        JsonNode next = page.path("next");
+        return new CrmDirectoryPage(parties, next.isMissingNode() || next.isNull() ? Optional.empty()
+                : Optional.of(next.asText()));
+    }
+}

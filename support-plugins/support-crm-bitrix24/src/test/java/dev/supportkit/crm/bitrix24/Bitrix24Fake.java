@@ -1,0 +1,239 @@
+package dev.supportkit.crm.bitrix24;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.supportkit.crm.common.testing.CrmTestKit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Bitrix24 portal on WireMock behind an inbound webhook {@code /rest/1/<key>/<method>.json}: the CRM methods the
+ * adapter calls, with Bitrix24's answer shape ({@code result}, {@code time}, lists with {@code total} and
+ * {@code next} in pages of 50), its errors ({@code error}, {@code error_description}) and
+ * {@code 503 QUERY_LIMIT_EXCEEDED}; kept in memory so a test can read back what the adapter made.
+ */
+final class Bitrix24Fake implements ResponseDefinitionTransformerV2 {
+    static final String NAME = "bitrix24-fake";
+    static final int PAGE = 50;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** entity (deal, contact, company, requisite, comment) → id → fields. */
+    final Map<String, Map<String, ObjectNode>> objects = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger(100);
+    private final String key;
+    final WireMockServer server;
+
+    Bitrix24Fake(String key) {
+        this.key = key;
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(this));
+        server.start();
+        reset();
+    }
+
+    synchronized void reset() {
+        objects.clear();
+        server.resetAll();
+        server.stubFor(any(urlPathMatching("/rest/.*")).atPriority(10).willReturn(aResponse().withTransformers(NAME)));
+    }
+
+    String webhook(String withKey) {
+        return "http://127.0.0.1:" + server.port() + "/rest/1/" + withKey + "/";
+    }
+
+    /** Every third call from now on answers 503 QUERY_LIMIT_EXCEEDED, without Retry-After, as Bitrix24 does. */
+    void limitEveryThirdCall() {
+        CrmTestKit.everyThirdCall(server, "/rest/.*", NAME, aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"QUERY_LIMIT_EXCEEDED\",\"error_description\":\"Too many requests\"}"));
+    }
+
+    synchronized String add(String entity, ObjectNode fields) {
+        String id = Integer.toString(ids.incrementAndGet());
+        ObjectNode stored = fields.deepCopy();
+        stored.put("ID", id);
+        objects.computeIfAbsent(entity, e -> new LinkedHashMap<>()).put(id, stored);
+        return id;
+    }
+
+    List<ObjectNode> all(String entity) {
+        return new ArrayList<>(objects.getOrDefault(entity, Map.of()).values());
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public synchronized ResponseDefinition transform(ServeEvent event) {
+        String[] path = event.getRequest().getUrl().split("\\?")[0].split("/");
+        // /rest/1/<key>/<method>.json
+        if (path.length != 5 || !path[3].equals(key)) {
+            return answer(401, error("INVALID_CREDENTIALS", "Invalid request credentials"));
+        }
+        String method = path[4].endsWith(".json") ? path[4].substring(0, path[4].length() - 5) : path[4];
+        try {
+            String raw = event.getRequest().getBodyAsString();
+            JsonNode params = raw.isBlank() ? JSON.createObjectNode() : JSON.readTree(raw);
+            return switch (method) {
+                case "crm.deal.add" -> ok(add("deal", (ObjectNode) params.path("fields")));
+                case "crm.contact.add" -> ok(add("contact", (ObjectNode) params.path("fields")));
+                case "crm.company.add" -> ok(add("company", (ObjectNode) params.path("fields")));
+                case "crm.requisite.add" -> ok(add("requisite", (ObjectNode) params.path("fields")));
+                case "crm.timeline.comment.add" -> {
+                    String deal = params.path("fields").path("ENTITY_ID").asText();
+                    if (!objects.getOrDefault("deal", Map.of()).containsKey(deal)) {
+                        yield answer(400, error("ERROR_CORE", "Entity not found"));
+                    }
+                    yield ok(add("comment", (ObjectNode) params.path("fields")));
+                }
+                case "crm.deal.update" -> {
+                    ObjectNode deal = objects.getOrDefault("deal", Map.of()).get(params.path("id").asText());
+                    if (deal == null) {
+                        yield answer(400, error("", "Not found"));
+                    }
+                    params.path("fields").fields().forEachRemaining(f -> deal.set(f.getKey(), f.getValue()));
+                    yield okJson(JSON.getNodeFactory().booleanNode(true), null);
+                }
+                case "crm.contact.get" -> {
+                    ObjectNode contact = objects.getOrDefault("contact", Map.of()).get(params.path("id").asText());
+                    yield contact == null ? answer(400, error("", "Not found")) : okJson(contact, null);
+                }
+                case "crm.deal.list" -> list("deal", params);
+                case "crm.contact.list" -> list("contact", params);
+                case "crm.company.list" -> list("company", params);
+                case "crm.requisite.list" -> list("requisite", params);
+                case "crm.duplicate.findbycomm" -> findByComm(params);
+                default -> answer(404, error("ERROR_METHOD_NOT_FOUND", "Method not found!"));
+            };
+        } catch (IOException | RuntimeException e) {
+            return answer(400, error("INVALID_REQUEST", "Invalid request: " + e));
+        }
+    }
+
+    private ResponseDefinition list(String entity, JsonNode params) {
+        List<ObjectNode> matched = new ArrayList<>();
+        for (ObjectNode object : all(entity)) {
+            boolean all = true;
+            for (Iterator<Map.Entry<String, JsonNode>> it = params.path("filter").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                String field = f.getKey().replaceFirst("^[=@]", "");
+                String actual = object.path(field).asText(null);
+                if (f.getKey().startsWith("@")) {
+                    boolean any = false;
+                    for (JsonNode v : f.getValue()) {
+                        any |= v.asText().equals(actual);
+                    }
+                    all &= any;
+                } else {
+                    all &= f.getValue().asText().equals(actual);
+                }
+            }
+            if (all) {
+                matched.add(object);
+            }
+        }
+        int start = params.path("start").asInt(0);
+        ArrayNode result = JSON.createArrayNode();
+        for (int i = start; i < Math.min(matched.size(), start + PAGE); i++) {
+            ObjectNode shown = JSON.createObjectNode();
+            ObjectNode object = matched.get(i);
+            JsonNode select = params.path("select");
+            if (select.isArray() && !select.isEmpty()) {
+                select.forEach(s -> {
+                    if (object.has(s.asText())) {
+                        shown.set(s.asText(), object.get(s.asText()));
+                    }
+                });
+            } else {
+                shown.setAll(object);
+            }
+            result.add(shown);
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.set("result", result);
+        if (start + PAGE < matched.size()) {
+            answer.put("next", start + PAGE);
+        }
+        answer.put("total", matched.size());
+        return okJson(null, answer);
+    }
+
+    private ResponseDefinition findByComm(JsonNode params) {
+        String type = params.path("type").asText();
+        String wanted = params.path("values").path(0).asText();
+        ArrayNode found = JSON.createArrayNode();
+        for (ObjectNode contact : all("contact")) {
+            for (JsonNode comm : contact.path(type)) {
+                String value = comm.path("VALUE").asText();
+                boolean same = type.equals("PHONE") ? national(value).equals(national(wanted))
+                        : value.equalsIgnoreCase(wanted);
+                if (same) {
+                    found.add(Integer.parseInt(contact.path("ID").asText()));
+                    break;
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return okJson(JSON.createArrayNode(), null);
+        }
+        ObjectNode result = JSON.createObjectNode();
+        result.set("CONTACT", found);
+        return okJson(result, null);
+    }
+
+    private static String national(String phone) {
+        String digits = phone.replaceAll("[^0-9]", "");
+        return digits.length() > 10 ? digits.substring(digits.length() - 10) : digits;
+    }
+
+    private static ResponseDefinition ok(String id) {
+        return okJson(JSON.getNodeFactory().numberNode(Integer.parseInt(id)), null);
+    }
+
+    private static ResponseDefinition okJson(JsonNode result, ObjectNode whole) {
+        ObjectNode answer = whole == null ? JSON.createObjectNode() : whole;
+        if (whole == null) {
+            answer.set("result", result);
+        }
+        answer.putObject("time").put("start", 1.7e9).put("finish", 1.7e9).put("duration", 0.01)
+                .put("processing", 0.005).put("date_start", "2026-03-12T09:00:00+03:00")
+                .put("date_finish", "2026-03-12T09:00:00+03:00").put("operating", 0);
+        return answer(200, answer);
+    }
+
+    private static ObjectNode error(String code, String description) {
+        return JSON.createObjectNode().put("error", code).put("error_description", description);
+    }
+
+    private static ResponseDefinition answer(int status, JsonNode body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(body.toString()).build();
+    }
+
+    void shutdown() {
+        server.stop();
+    }
+}

@@ -73,17 +73,15 @@ public final class BenchmarkMain {
                     settings.searchArticles());
             results.addAll(SuggestionLatency.run(settings));
         }
-<<<<<<< HEAD
         if ("export".startsWith(only) || only.startsWith("export")) {
             long rows = quick ? 100_000 : 1_000_000;
             LOG.info("report export of {} rows to CSV and XLSX ...", rows);
             results.addAll(ExportThroughput.run(rows));
-=======
+        }
         if ("relay".startsWith(only) || only.startsWith("relay")) {
             LOG.info("relaying {} events of one request to RabbitMQ, NATS and MQTT against plain publish loops ...",
                     RelayThroughput.EVENTS_PER_REQUEST);
             results.addAll(RelayThroughput.run(settings));
->>>>>>> k-imap
         }
         Path target = Path.of(System.getProperty("supportkit.bench.output", "target"));
         write(target, results, quick);

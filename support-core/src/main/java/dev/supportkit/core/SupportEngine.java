@@ -208,14 +208,15 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
     }
 
     /**
-<<<<<<< HEAD
      * Returns ids of the inbound sources started (contacts by e-mail, fax, ...).
      *
      * @return ids of the inbound sources started
      */
     public Set<String> inboundSourceIds() {
         return assembly.inboundSourceIds();
-=======
+    }
+
+    /**
      * Returns a started CRM adapter, for what the engine does not call by itself: recognising a caller
      * ({@link dev.supportkit.spi.crm.CrmAdapter#findCaller}) and importing the CRM's directory
      * ({@link dev.supportkit.spi.crm.CrmDirectorySync}).
@@ -225,7 +226,6 @@ public final class SupportEngine implements SupportServices, AutoCloseable {
      */
     public java.util.Optional<dev.supportkit.spi.crm.CrmAdapter> crmAdapter(String id) {
         return assembly.crmAdapter(id);
->>>>>>> k-crm
     }
 
     /**

@@ -414,7 +414,6 @@ public final class EngineAssembly implements AutoCloseable {
     }
 
     /**
-<<<<<<< HEAD
      * Returns the ids of the started inbound sources.
      *
      * @return the ids of the started inbound sources
@@ -447,7 +446,9 @@ public final class EngineAssembly implements AutoCloseable {
      */
     public void stopInboundSources() {
         inboundSources.values().forEach(EngineAssembly::closeQuietly);
-=======
+    }
+
+    /**
      * Returns a started CRM adapter.
      *
      * @param id the adapter's provider id
@@ -455,7 +456,6 @@ public final class EngineAssembly implements AutoCloseable {
      */
     public java.util.Optional<CrmAdapter> crmAdapter(String id) {
         return java.util.Optional.ofNullable(crmAdapters.get(id));
->>>>>>> k-crm
     }
 
     /**

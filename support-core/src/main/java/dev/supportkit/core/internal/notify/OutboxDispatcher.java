@@ -160,13 +160,9 @@ public final class OutboxDispatcher {
             held = work.read(tx -> target.heldUntil(rows.over(tx), message));
         }
         if (held.isPresent()) {
-<<<<<<< HEAD
             rows.record(record(message.withOutcome(OutboxMessage.Status.PENDING, message.attempts(), held.get(),
-                    message.route(), "waiting for an earlier message of the request to the same target"), List.of()));
-=======
-            record(message.withOutcome(OutboxMessage.Status.PENDING, message.attempts(), held.get(), message.route(),
-                    "held by the target (an earlier message pending, or the target paused)"), List.of());
->>>>>>> k-crm
+                    message.route(), "held by the target (an earlier message pending, or the target paused)"),
+                    List.of()));
             return;
         }
         DeliveryResult result = deliver(() -> target.deliver(message), "the target");

@@ -166,7 +166,8 @@ public abstract class BrokerRestartContract {
                 List<Long> inOrder = request.getValue().stream().sorted().toList();
                 assertEquals(inOrder, arrived, "request " + request.getKey() + ": every event once, in order");
             }
-            System.out.printf("broker restart: %d events, %d messages read (%d repeats dropped by id)%n",
+            org.slf4j.LoggerFactory.getLogger(BrokerRestartContract.class).info(
+                    "broker restart: {} events, {} messages read ({} repeats dropped by id)",
                     distinct.size(), all.size(), all.size() - distinct.size());
         } finally {
             if (stopped) {

@@ -23,14 +23,15 @@ final class Digests {
 
     static Digest build(StorageTransaction tx, TenantId tenant, Instant from, Instant until, Instant now,
                         List<Proposal> recommendations) {
-        long received = tx.countRegistered(tenant, RequestCountKey.LINE, from, until).values().stream()
-                .mapToLong(Long::longValue).sum();
+        // every request has a line, so the counts per line add up to all requests registered in the period
+        java.util.Map<String, Long> byLine = tx.countRegistered(tenant, RequestCountKey.LINE, from, until);
+        long received = byLine.values().stream().mapToLong(Long::longValue).sum();
         RequestQuery overdue = RequestQuery.builder().open().deadline(DeadlineCondition.breached())
                 .sort(RequestSort.DUE).build();
         long overdueCount = tx.countRequests(tenant, RequestSelection.of(overdue, now, 1));
         List<Request> mostOverdue = tx.findRequests(tenant, RequestSelection.of(overdue, now, OVERDUE_NAMED));
         return new Digest(from, until, received, tx.countRegistered(tenant, RequestCountKey.CATEGORY, from, until),
-                tx.countRegistered(tenant, RequestCountKey.LINE, from, until),
+                byLine,
                 tx.countRegistered(tenant, RequestCountKey.PATH, from, until), overdueCount,
                 mostOverdue.stream().map(Request::id).toList(), recommendations, now);
     }

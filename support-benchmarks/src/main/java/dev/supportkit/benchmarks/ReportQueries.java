@@ -103,7 +103,9 @@ final class ReportQueries {
                       AND (resolution_met IS NOT NULL OR resolution_due < ?)) AS res_due,
                   COUNT(*) FILTER (WHERE resolution_met <= resolution_due) AS res_in_time,
                   percentile_disc(0.5) WITHIN GROUP (ORDER BY first_response_at - registered_at) AS fr_p50,
-                  percentile_disc(0.9) WITHIN GROUP (ORDER BY first_response_at - registered_at) AS fr_p90
+                  percentile_disc(0.9) WITHIN GROUP (ORDER BY first_response_at - registered_at) AS fr_p90,
+                  percentile_disc(0.5) WITHIN GROUP (ORDER BY first_response_worked) AS fr_w50,
+                  percentile_disc(0.9) WITHIN GROUP (ORDER BY first_response_worked) AS fr_w90
                 FROM sk_requests WHERE tenant = 'bench' AND registered_at >= ? AND registered_at < ?
                   AND assignee IS NOT NULL GROUP BY assignee""")) {
             q.setTimestamp(1, u);
@@ -120,7 +122,9 @@ final class ReportQueries {
                 SELECT assignee, COUNT(*), COUNT(*) FILTER (WHERE reopens > 0),
                   COUNT(*) FILTER (WHERE reopens = 0 AND escalated_at IS NULL),
                   percentile_disc(0.5) WITHIN GROUP (ORDER BY resolved_at - registered_at),
-                  percentile_disc(0.9) WITHIN GROUP (ORDER BY resolved_at - registered_at)
+                  percentile_disc(0.9) WITHIN GROUP (ORDER BY resolved_at - registered_at),
+                  percentile_disc(0.5) WITHIN GROUP (ORDER BY resolution_worked),
+                  percentile_disc(0.9) WITHIN GROUP (ORDER BY resolution_worked)
                 FROM sk_requests WHERE tenant = 'bench' AND resolved_at >= ? AND resolved_at < ?
                   AND assignee IS NOT NULL GROUP BY assignee""", f, u);
         consume(c, """
@@ -154,7 +158,7 @@ final class ReportQueries {
                         updated_at, document, representative, group_id, assignee, priority_rank, emergency, due_at,
                         deadline_state, is_open, first_response_due, first_response_met, first_response_at,
                         resolution_due, resolution_met, resolved_at, closed_at, escalated_at, reopens,
-                        survey_sent_at, survey_answered_at, survey_score)
+                        survey_sent_at, survey_answered_at, survey_score, first_response_worked, resolution_worked)
                     SELECT 'bench', 'r-' || g, 1, CASE WHEN o THEN 'AT_SECOND_LINE' ELSE 'CLOSED' END, 'org-1',
                         'SECOND_LINE', reg, reg, '{"subject":"s","channel":"PHONE","journalSequence":1,"journalHash":"h"}',
                         'rep-1', 'grp-' || (g % 20), CASE WHEN g % 5 = 0 THEN NULL ELSE 'spc-' || (g % 50) END, 2, false,
@@ -169,7 +173,9 @@ final class ReportQueries {
                         CASE WHEN g % 17 = 0 THEN 1 ELSE 0 END,
                         CASE WHEN NOT o AND g % 5 = 1 THEN reg + (g % 600 + 61) * interval '1 minute' END,
                         CASE WHEN NOT o AND g % 10 = 1 THEN reg + (g % 600 + 90) * interval '1 minute' END,
-                        CASE WHEN NOT o AND g % 10 = 1 THEN 1 + g % 5 END
+                        CASE WHEN NOT o AND g % 10 = 1 THEN 1 + g % 5 END,
+                        (g % 90) * 45000000::bigint,
+                        CASE WHEN o THEN NULL ELSE (g % 600) * 40000000::bigint END
                     FROM (SELECT g, g % 10 < 3 AS o,
                             CAST(? AS TIMESTAMPTZ) - (? - g) * (interval '1 second' * 31536000 / ?) AS reg
                           FROM generate_series(1, ?) g) x

@@ -19,6 +19,11 @@ import java.util.OptionalDouble;
  *   <li>times to first response (of requests registered in the period and answered) and to resolution
  *       (of requests resolved in the period), from registration, in elapsed time: median and 90th
  *       percentile by nearest rank;</li>
+ *   <li>working times to first response and to resolution, of the same requests: the working time of the
+ *       business calendar their service-level deadline counted in, from the deadline's start until it was met,
+ *       without the time a pause (waiting for the customer) kept off the clock ({@code Deadline#workedTime()});
+ *       a reopened request's resolution counts from the reopening. Requests without such a deadline (no
+ *       service-level policy applied) have no working time and are left out of these two figures only;</li>
  *   <li>{@code backlog}: requests registered before the period's end and not resolved by then;
  *       {@code oldestBacklogAge} how long the oldest of them had waited at the period's end;</li>
  *   <li>{@code surveysSent}: satisfaction surveys sent in the period; {@code surveysAnswered} of those, the
@@ -39,6 +44,10 @@ import java.util.OptionalDouble;
  * @param firstResponseP90     90th percentile time to first response, if any was given
  * @param resolutionMedian     median time to resolution, if any was resolved
  * @param resolutionP90        90th percentile time to resolution, if any was resolved
+ * @param firstResponseWorkingMedian median working time to first response, if any deadline was met
+ * @param firstResponseWorkingP90    90th percentile working time to first response
+ * @param resolutionWorkingMedian    median working time to resolution, if any deadline was met
+ * @param resolutionWorkingP90       90th percentile working time to resolution
  * @param backlog              open at the period's end
  * @param oldestBacklogAge     age of the oldest of those at the period's end, if any
  * @param surveysSent          surveys sent in the period
@@ -49,7 +58,9 @@ public record RequestMetrics(String key, long received, long resolved, long reop
                              long firstResponseDue, long firstResponseInTime, long resolutionDue,
                              long resolutionInTime, Optional<Duration> firstResponseMedian,
                              Optional<Duration> firstResponseP90, Optional<Duration> resolutionMedian,
-                             Optional<Duration> resolutionP90, long backlog, Optional<Duration> oldestBacklogAge,
+                             Optional<Duration> resolutionP90, Optional<Duration> firstResponseWorkingMedian,
+                             Optional<Duration> firstResponseWorkingP90, Optional<Duration> resolutionWorkingMedian,
+                             Optional<Duration> resolutionWorkingP90, long backlog, Optional<Duration> oldestBacklogAge,
                              long surveysSent, long surveysAnswered, long scoreSum) {
     /** The key of the tenant's single row. */
     public static final String TENANT_KEY = "*";
@@ -70,6 +81,10 @@ public record RequestMetrics(String key, long received, long resolved, long reop
      * @param firstResponseP90     90th percentile time to first response
      * @param resolutionMedian     median time to resolution
      * @param resolutionP90        90th percentile time to resolution
+     * @param firstResponseWorkingMedian median working time to first response
+     * @param firstResponseWorkingP90    90th percentile working time to first response
+     * @param resolutionWorkingMedian    median working time to resolution
+     * @param resolutionWorkingP90       90th percentile working time to resolution
      * @param backlog              open at the period's end
      * @param oldestBacklogAge     age of the oldest open one
      * @param surveysSent          surveys sent in the period
@@ -82,6 +97,10 @@ public record RequestMetrics(String key, long received, long resolved, long reop
         firstResponseP90 = firstResponseP90 == null ? Optional.empty() : firstResponseP90;
         resolutionMedian = resolutionMedian == null ? Optional.empty() : resolutionMedian;
         resolutionP90 = resolutionP90 == null ? Optional.empty() : resolutionP90;
+        firstResponseWorkingMedian = firstResponseWorkingMedian == null ? Optional.empty() : firstResponseWorkingMedian;
+        firstResponseWorkingP90 = firstResponseWorkingP90 == null ? Optional.empty() : firstResponseWorkingP90;
+        resolutionWorkingMedian = resolutionWorkingMedian == null ? Optional.empty() : resolutionWorkingMedian;
+        resolutionWorkingP90 = resolutionWorkingP90 == null ? Optional.empty() : resolutionWorkingP90;
         oldestBacklogAge = oldestBacklogAge == null ? Optional.empty() : oldestBacklogAge;
         if (received < 0 || resolved < 0 || backlog < 0 || firstResponseDue < 0 || resolutionDue < 0) {
             throw new IllegalArgumentException("counts must not be negative");
@@ -148,6 +167,10 @@ public record RequestMetrics(String key, long received, long resolved, long reop
         private Optional<Duration> firstResponseP90 = Optional.empty();
         private Optional<Duration> resolutionMedian = Optional.empty();
         private Optional<Duration> resolutionP90 = Optional.empty();
+        private Optional<Duration> firstResponseWorkingMedian = Optional.empty();
+        private Optional<Duration> firstResponseWorkingP90 = Optional.empty();
+        private Optional<Duration> resolutionWorkingMedian = Optional.empty();
+        private Optional<Duration> resolutionWorkingP90 = Optional.empty();
         private long backlog;
         private Optional<Duration> oldestBacklogAge = Optional.empty();
         private long surveysSent;
@@ -225,6 +248,28 @@ public record RequestMetrics(String key, long received, long resolved, long reop
         }
 
         /**
+         * @param median median working time to first response, or null
+         * @param p90    90th percentile, or null
+         * @return this builder
+         */
+        public Builder firstResponseWorkingTimes(Duration median, Duration p90) {
+            firstResponseWorkingMedian = Optional.ofNullable(median);
+            firstResponseWorkingP90 = Optional.ofNullable(p90);
+            return this;
+        }
+
+        /**
+         * @param median median working time to resolution, or null
+         * @param p90    90th percentile, or null
+         * @return this builder
+         */
+        public Builder resolutionWorkingTimes(Duration median, Duration p90) {
+            resolutionWorkingMedian = Optional.ofNullable(median);
+            resolutionWorkingP90 = Optional.ofNullable(p90);
+            return this;
+        }
+
+        /**
          * @param requests open at the period's end
          * @param oldest   age of the oldest of them, or null
          * @return this builder
@@ -257,7 +302,8 @@ public record RequestMetrics(String key, long received, long resolved, long reop
         public RequestMetrics build() {
             return new RequestMetrics(key, received, resolved, reopened, firstContactResolved, firstResponseDue,
                     firstResponseInTime, resolutionDue, resolutionInTime, firstResponseMedian, firstResponseP90,
-                    resolutionMedian, resolutionP90, backlog, oldestBacklogAge, surveysSent, surveysAnswered,
+                    resolutionMedian, resolutionP90, firstResponseWorkingMedian, firstResponseWorkingP90,
+                    resolutionWorkingMedian, resolutionWorkingP90, backlog, oldestBacklogAge, surveysSent, surveysAnswered,
                     scoreSum);
         }
     }

@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param metAt             when it was met, or null
  * @param pausedWorkingTime working time of the calendar spent in finished pauses so far: the time the
  *                          pauses kept off the clock; zero for a deadline stored before it was recorded
+ * @param workedTime        the calendar's working time from the start to when it was met, without the time its
+ *                          pauses kept off the clock: what quality reports count as the working time to first
+ *                          response or to resolution; null until met (and for a deadline met before it was recorded)
  */
 public record Deadline(DeadlineKind kind, DeadlineState state, String calendar, Instant startedAt, Duration target,
                        Instant dueAt, Duration remaining, Instant pausedAt, Duration pausedTotal, Instant metAt,
-                       Duration pausedWorkingTime) {
+                       Duration pausedWorkingTime, Duration workedTime) {
     /**
      * Fills in the durations a deadline stored by an older release lacks.
      *
@@ -37,6 +40,7 @@ public record Deadline(DeadlineKind kind, DeadlineState state, String calendar, 
      * @param pausedTotal       elapsed time spent in finished pauses; null means zero
      * @param metAt             when it was met, or null
      * @param pausedWorkingTime working time spent in finished pauses; null means zero
+     * @param workedTime        working time used until met, or null
      */
     public Deadline {
         remaining = remaining == null ? Duration.ZERO : remaining;
@@ -61,7 +65,7 @@ public record Deadline(DeadlineKind kind, DeadlineState state, String calendar, 
     public Builder toBuilder() {
         return new Builder().kind(kind).state(state).calendar(calendar).startedAt(startedAt).target(target)
                 .dueAt(dueAt).remaining(remaining).pausedAt(pausedAt).pausedTotal(pausedTotal).metAt(metAt)
-                .pausedWorkingTime(pausedWorkingTime);
+                .pausedWorkingTime(pausedWorkingTime).workedTime(workedTime);
     }
 
     /** Builds a {@link Deadline}; {@link #build()} checks the required parts. */
@@ -77,6 +81,7 @@ public record Deadline(DeadlineKind kind, DeadlineState state, String calendar, 
         private Duration pausedTotal = Duration.ZERO;
         private Instant metAt;
         private Duration pausedWorkingTime = Duration.ZERO;
+        private Duration workedTime;
 
         private Builder() {
         }
@@ -181,6 +186,15 @@ public record Deadline(DeadlineKind kind, DeadlineState state, String calendar, 
         }
 
         /**
+         * @param value the working time used until met (without pauses), or null while not met
+         * @return this builder
+         */
+        public Builder workedTime(Duration value) {
+            workedTime = value;
+            return this;
+        }
+
+        /**
          * Builds the deadline.
          *
          * @return the deadline
@@ -194,7 +208,7 @@ public record Deadline(DeadlineKind kind, DeadlineState state, String calendar, 
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(dueAt, "dueAt");
             return new Deadline(kind, state, calendar, startedAt, target, dueAt, remaining, pausedAt, pausedTotal,
-                    metAt, pausedWorkingTime);
+                    metAt, pausedWorkingTime, workedTime);
         }
     }
 }

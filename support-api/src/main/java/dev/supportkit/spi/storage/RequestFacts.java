@@ -8,6 +8,7 @@ import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestSort;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -33,12 +34,16 @@ import java.util.Optional;
  *                         when it was never handed to the vendor
  * @param failedComponent  the component that failed, when the resolution found an equipment failure
  * @param failureCause     the cause the resolution found, if resolved
+ * @param firstResponseWorked the working time the first-response deadline used until met ({@link
+ *                         Deadline#workedTime()}), if it was met
+ * @param resolutionWorked the working time the resolution deadline used until met, if it was met
  */
 public record RequestFacts(int priorityRank, Instant dueAt, Optional<DeadlineState> deadlineState,
                            Optional<Instant> firstResponseDue, Optional<Instant> firstResponseMet,
                            Optional<Instant> resolutionDue, Optional<Instant> resolutionMet,
                            Optional<String> vendorCase, Optional<String> failedComponent,
-                           Optional<String> failureCause) {
+                           Optional<String> failureCause, Optional<Duration> firstResponseWorked,
+                           Optional<Duration> resolutionWorked) {
 
     /** The due time of a request without an unmet deadline: after every real one, so it sorts last. */
     public static final Instant NO_DUE = Instant.parse("9999-12-31T23:59:59.999999Z");
@@ -70,7 +75,8 @@ public record RequestFacts(int priorityRank, Instant dueAt, Optional<DeadlineSta
                 request.vendorCase().map(v -> v.open() ? "OPEN" : "ANSWERED"),
                 request.resolution().filter(r -> r.equipmentFailure() && r.failedComponent() != null)
                         .map(r -> r.failedComponent().value()),
-                request.resolution().map(r -> r.cause()));
+                request.resolution().map(r -> r.cause()),
+                first.map(Deadline::workedTime), resolution.map(Deadline::workedTime));
     }
 
     /**

@@ -104,6 +104,8 @@ public final class RequestMetricsCounter {
         long scoreSum;
         final List<Duration> toFirstResponse = new ArrayList<>();
         final List<Duration> toResolution = new ArrayList<>();
+        final List<Duration> workedToFirstResponse = new ArrayList<>();
+        final List<Duration> workedToResolution = new ArrayList<>();
 
         void add(Request request, Instant from, Instant until) {
             Instant registered = request.registeredAt();
@@ -112,6 +114,7 @@ public final class RequestMetricsCounter {
                 received++;
                 milestones.firstResponse().ifPresent(at -> toFirstResponse.add(Duration.between(registered, at)));
                 Optional<Deadline> first = request.deadline(DeadlineKind.FIRST_RESPONSE);
+                first.map(Deadline::workedTime).ifPresent(workedToFirstResponse::add);
                 if (first.isPresent() && due(first.get(), until)) {
                     firstResponseDue++;
                     firstResponseInTime += inTime(first.get()) ? 1 : 0;
@@ -128,6 +131,7 @@ public final class RequestMetricsCounter {
                 reopened += milestones.reopens() > 0 ? 1 : 0;
                 firstContact += milestones.firstContactResolution() ? 1 : 0;
                 toResolution.add(Duration.between(registered, resolvedAt.get()));
+                request.deadline(DeadlineKind.RESOLUTION).map(Deadline::workedTime).ifPresent(workedToResolution::add);
             }
             request.survey().filter(s -> within(s.sentAt(), from, until)).ifPresent(s -> {
                 surveysSent++;
@@ -159,11 +163,17 @@ public final class RequestMetricsCounter {
         RequestMetrics metrics(String key, Instant until) {
             toFirstResponse.sort(null);
             toResolution.sort(null);
+            workedToFirstResponse.sort(null);
+            workedToResolution.sort(null);
             return RequestMetrics.builder(key).received(received).resolved(resolved, reopened, firstContact)
                     .firstResponse(firstResponseDue, firstResponseInTime).resolution(resolutionDue, resolutionInTime)
                     .firstResponseTimes(percentile(toFirstResponse, 50).orElse(null),
                             percentile(toFirstResponse, 90).orElse(null))
                     .resolutionTimes(percentile(toResolution, 50).orElse(null), percentile(toResolution, 90).orElse(null))
+                    .firstResponseWorkingTimes(percentile(workedToFirstResponse, 50).orElse(null),
+                            percentile(workedToFirstResponse, 90).orElse(null))
+                    .resolutionWorkingTimes(percentile(workedToResolution, 50).orElse(null),
+                            percentile(workedToResolution, 90).orElse(null))
                     .backlog(backlog, oldest == null ? null : Duration.between(oldest, until))
                     .surveys(surveysSent, surveysAnswered, scoreSum).build();
         }

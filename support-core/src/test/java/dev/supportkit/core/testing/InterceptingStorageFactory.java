@@ -40,6 +40,11 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
     public volatile RuntimeException outboxFailure;
     /** While above zero, completeTimer reports a conflict with a concurrent transaction and counts down. */
     public final AtomicInteger timerCompletionConflicts = new AtomicInteger();
+    /**
+     * Run once, on the next journal append, before it is stored: lets a test commit another unit of work (on the
+     * same thread; the store's lock is re-entrant) exactly between a transaction's read and its write.
+     */
+    public volatile Runnable beforeNextJournalAppend;
 
     @Override
     public String id() {
@@ -200,6 +205,11 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
 
         @Override
         public void appendJournal(JournalRecord record) {
+            Runnable meanwhile = beforeNextJournalAppend;
+            if (meanwhile != null) {
+                beforeNextJournalAppend = null;
+                meanwhile.run();
+            }
             tx.appendJournal(record);
         }
 

@@ -68,17 +68,19 @@ public abstract class RequestMetricsContract {
     /** The hand-counted data set: see each request's comment for what it contributes. */
     private void storeKnownSet() {
         List<Request> set = List.of(
-                // ana r1: answered in 10 min in time, resolved at first contact after 1 h in time; surveyed, score 4
+                // ana r1: answered in 10 min in time, resolved at first contact after 1 h in time; surveyed, score 4;
+                // in working time (its calendar's hours, without pauses) 5 min and 30 min
                 request("r1", "ana", "g1", "org-1", H, RequestStatus.RESOLVED,
                         milestones(H + 600, H + 3600, null, null, 0),
-                        deadline(DeadlineKind.FIRST_RESPONSE, H, H + 1800, H + 600),
-                        deadline(DeadlineKind.RESOLUTION, H, H + 8 * H, H + 3600))
+                        deadline(DeadlineKind.FIRST_RESPONSE, H, H + 1800, H + 600, 300L),
+                        deadline(DeadlineKind.RESOLUTION, H, H + 8 * H, H + 3600, 1800L))
                         .toBuilder().survey(Survey.sent(at(2 * H), at(5 * H)).answered(at(3 * H), 4, "Спасибо"))
                         .build(),
-                // ana r2: answered late (40 min, due in 30), escalated, reopened once, resolved after 2 h
+                // ana r2: answered late (40 min, due in 30; 2,000 s of working time), escalated, reopened once,
+                // resolved after 2 h
                 request("r2", "ana", "g1", "org-1", 2 * H, RequestStatus.RESOLVED,
                         milestones(2 * H + 2400, 2 * H + 7200, 2 * H + 3000, null, 1),
-                        deadline(DeadlineKind.FIRST_RESPONSE, 2 * H, 2 * H + 1800, 2 * H + 2400)),
+                        deadline(DeadlineKind.FIRST_RESPONSE, 2 * H, 2 * H + 1800, 2 * H + 2400, 2000L)),
                 // ana r3: never answered, its first-response deadline passed in the period; still open
                 request("r3", "ana", "g1", "org-1", 3 * H, RequestStatus.REGISTERED, Milestones.NONE,
                         deadline(DeadlineKind.FIRST_RESPONSE, 3 * H, 3 * H + 1800, null)),
@@ -112,10 +114,14 @@ public abstract class RequestMetricsContract {
         storeKnownSet();
         List<RequestMetrics> rows = metrics(MetricsScope.SPECIALIST, null);
         assertEquals(List.of(
-                new RequestMetrics("ana", 3, 3, 1, 2, 3, 1, 1, 1, secs(600), secs(2400), secs(7200),
-                        secs(2 * DAY + 5 * H), 2, secs(4 * DAY), 2, 1, 4),
-                new RequestMetrics("boris", 2, 0, 0, 0, 0, 0, 0, 0, secs(60), secs(60), Optional.empty(),
-                        Optional.empty(), 1, secs(DAY - 5 * H), 0, 0, 0)), rows);
+                RequestMetrics.builder("ana").received(3).resolved(3, 1, 2).firstResponse(3, 1).resolution(1, 1)
+                        .firstResponseTimes(seconds(600), seconds(2400))
+                        .resolutionTimes(seconds(7200), seconds(2 * DAY + 5 * H))
+                        .firstResponseWorkingTimes(seconds(300), seconds(2000))
+                        .resolutionWorkingTimes(seconds(1800), seconds(1800))
+                        .backlog(2, seconds(4 * DAY)).surveys(2, 1, 4).build(),
+                RequestMetrics.builder("boris").received(2).firstResponseTimes(seconds(60), seconds(60))
+                        .backlog(1, seconds(DAY - 5 * H)).build()), rows);
         assertEquals(4.0, rows.get(0).satisfactionAverage().getAsDouble());
         assertEquals(0.5, rows.get(0).surveyResponseRate().getAsDouble());
     }
@@ -124,9 +130,11 @@ public abstract class RequestMetricsContract {
     @DisplayName("for the tenant: one row with the unassigned request counted")
     void forTheTenantMatchesTheHandCount() {
         storeKnownSet();
-        assertEquals(List.of(new RequestMetrics(RequestMetrics.TENANT_KEY, 6, 3, 1, 2, 3, 1, 1, 1, secs(600),
-                secs(2400), secs(7200), secs(2 * DAY + 5 * H), 4, secs(4 * DAY), 2, 1, 4)),
-                metrics(MetricsScope.TENANT, null));
+        assertEquals(List.of(RequestMetrics.builder(RequestMetrics.TENANT_KEY).received(6).resolved(3, 1, 2)
+                .firstResponse(3, 1).resolution(1, 1).firstResponseTimes(seconds(600), seconds(2400))
+                .resolutionTimes(seconds(7200), seconds(2 * DAY + 5 * H))
+                .firstResponseWorkingTimes(seconds(300), seconds(2000)).resolutionWorkingTimes(seconds(1800), seconds(1800))
+                .backlog(4, seconds(4 * DAY)).surveys(2, 1, 4).build()), metrics(MetricsScope.TENANT, null));
     }
 
     @Test
@@ -171,13 +179,19 @@ public abstract class RequestMetricsContract {
                     resolved ? resolvedAt : null, random.nextInt(3) == 0 ? answered + 5 : null,
                     closed ? resolvedAt : null, random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0);
             long due = registered + 1800 + random.nextInt((int) H);
-            Deadline first = deadline(DeadlineKind.FIRST_RESPONSE, registered, due,
-                    milestones.firstResponse().isPresent() ? answered : null);
+            // working time: some share of the elapsed time (a calendar's hours), or none recorded (met before it was)
+            boolean answeredHere = milestones.firstResponse().isPresent();
+            Deadline first = deadline(DeadlineKind.FIRST_RESPONSE, registered, due, answeredHere ? answered : null,
+                    answeredHere && random.nextInt(5) > 0 ? (long) random.nextInt((int) (answered - registered)) : null);
+            Deadline resolution = deadline(DeadlineKind.RESOLUTION, registered, registered + DAY,
+                    milestones.resolved().isPresent() ? resolvedAt : null,
+                    milestones.resolved().isPresent() && random.nextInt(5) > 0
+                            ? (long) random.nextInt((int) (resolvedAt - registered)) : null);
             String who = random.nextInt(6) == 0 ? null : "spec-" + random.nextInt(4);
             Request generated = request("g" + i, who, who == null ? null : "grp-" + random.nextInt(2),
                     "org-" + random.nextInt(3), registered,
                     milestones.resolved().isPresent() ? RequestStatus.RESOLVED : RequestStatus.IN_PROGRESS_FIRST_LINE,
-                    milestones, first);
+                    milestones, first, resolution);
             generated = generated.toBuilder().category(random.nextInt(3) == 0 ? null : "cat-" + random.nextInt(3))
                     .model(random.nextInt(4) == 0 ? null : "Модель " + random.nextInt(2)).build();
             if (random.nextBoolean()) {
@@ -222,8 +236,8 @@ public abstract class RequestMetricsContract {
         return provider.inTransaction(tx -> tx.requestMetrics(tenant, built));
     }
 
-    private static Optional<Duration> secs(long seconds) {
-        return Optional.of(Duration.ofSeconds(seconds));
+    private static Duration seconds(long seconds) {
+        return Duration.ofSeconds(seconds);
     }
 
     private static Milestones milestones(Long firstResponse, Long resolved, Long escalated, Long closed,
@@ -237,10 +251,15 @@ public abstract class RequestMetricsContract {
     }
 
     private static Deadline deadline(DeadlineKind kind, long started, long due, Long met) {
+        return deadline(kind, started, due, met, null);
+    }
+
+    private static Deadline deadline(DeadlineKind kind, long started, long due, Long met, Long worked) {
         DeadlineState state = met != null ? (met <= due ? DeadlineState.MET : DeadlineState.BREACHED)
                 : DeadlineState.PENDING;
         return Deadline.builder().kind(kind).state(state).calendar("24x7").startedAt(at(started))
-                .target(Duration.ofSeconds(due - started)).dueAt(at(due)).metAt(met == null ? null : at(met)).build();
+                .target(Duration.ofSeconds(due - started)).dueAt(at(due)).metAt(met == null ? null : at(met))
+                .workedTime(worked == null ? null : Duration.ofSeconds(worked)).build();
     }
 
     private Request request(String id, String assignee, String group, String organization, long registered,

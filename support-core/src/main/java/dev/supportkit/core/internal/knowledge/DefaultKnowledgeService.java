@@ -203,7 +203,7 @@ public final class DefaultKnowledgeService implements KnowledgeService {
     @Override
     public Article draftArticleFromRequest(Actor actor, RequestId requestId) {
         commands.policy().require(actor, Permission.WRITE_KNOWLEDGE);
-        return commands.write(tx -> {
+        return commands.writeBookkeeping(tx -> {
             Request request = commands.load(tx, actor, requestId);
             if (!RESOLVED.contains(request.status()) || request.resolution().isEmpty()) {
                 throw new InvalidTransitionException(request.status().name(), "draft an article from");

@@ -15,6 +15,7 @@ import dev.supportkit.core.internal.config.NotificationSettings;
 import dev.supportkit.core.internal.journal.JournalBookkeeping;
 import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.json.JacksonCodec;
+import dev.supportkit.core.internal.work.ConflictRetry;
 import dev.supportkit.core.internal.work.UnitOfWork;
 import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.notification.Notification;
@@ -56,6 +57,9 @@ public final class OutboxDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
+    /** How often storing a delivery outcome meets a concurrent command on its request before giving up. */
+    private static final int RECORD_ATTEMPTS = 4;
+    private final ConflictRetry recordConflicts = new ConflictRetry(RECORD_ATTEMPTS);
     private final UnitOfWork work;
     private final String nodeId;
     private final EngineSettings engine;
@@ -346,7 +350,8 @@ public final class OutboxDispatcher {
 
     /** Writes the outcome and journals each attempt on the request, in one transaction. */
     private OutboxMessage record(OutboxMessage updated, List<Attempt> attempts) {
-        work.write(tx -> {
+        // a command on the request may take the journal's next place meanwhile: the outcome is written again on it
+        work.write(recordConflicts, tx -> {
             tx.updateOutbox(updated, nodeId);
             if (updated.request() != null && !attempts.isEmpty()) {
                 Optional<Request> found = tx.findRequest(updated.tenant(), updated.request());

@@ -168,6 +168,9 @@ public final class RequestCommands implements JournalBookkeeping {
     private static final Comparator<CommandHook> HOOK_ORDER = Comparator.comparingInt(CommandHook::order)
             .thenComparing(hook -> hook.getClass().getName());
 
+    /** How often a command meets a storage conflict it did not cause before the conflict is reported. */
+    private static final int STORAGE_CONFLICT_ATTEMPTS = 4;
+    private final ConflictRetry storageConflicts = new ConflictRetry(STORAGE_CONFLICT_ATTEMPTS);
     private final UnitOfWork work;
     private final AccessPolicy policy;
     private final JournalWriter journal;
@@ -219,22 +222,42 @@ public final class RequestCommands implements JournalBookkeeping {
     public Request execute(Actor actor, RequestRef ref, Permission permission, RequestAction action,
                            boolean requiresLine, Command command) {
         policy.require(actor, permission);
-        return work.write(tx -> {
-            Request current = load(tx, actor, ref.id());
-            if (current.version() != ref.version()) {
-                throw new ConcurrencyConflictException("request", ref.id(), ref.version(), current.version());
-            }
-            RequestStatus next = RequestLifecycle.next(current, action);
-            if (requiresLine) {
-                policy.requireWorksLine(actor, current, action.verb());
-                policy.requireWorksGroup(tx, actor, current, action.verb());
-            }
-            Instant now = work.now();
-            FieldErrors errors = new FieldErrors();
-            Change change = command.decide(new Step(tx, actor, current, next, now, errors));
-            errors.throwIfAny();
-            return commit(tx, actor, current, action, change, now);
-        });
+        try {
+            // a conflict the caller did not cause (the engine's bookkeeping took the journal's next place meanwhile,
+            // which keeps the version) is run again; a stale version is the caller's and is not
+            return work.write(storageConflicts, tx -> executeIn(tx, actor, ref, action, requiresLine, command));
+        } catch (StaleVersion stale) {
+            throw stale.conflict;
+        }
+    }
+
+    private Request executeIn(StorageTransaction tx, Actor actor, RequestRef ref, RequestAction action,
+                              boolean requiresLine, Command command) {
+        Request current = load(tx, actor, ref.id());
+        if (current.version() != ref.version()) {
+            throw new StaleVersion(new ConcurrencyConflictException("request", ref.id(), ref.version(),
+                    current.version()));
+        }
+        RequestStatus next = RequestLifecycle.next(current, action);
+        if (requiresLine) {
+            policy.requireWorksLine(actor, current, action.verb());
+            policy.requireWorksGroup(tx, actor, current, action.verb());
+        }
+        Instant now = work.now();
+        FieldErrors errors = new FieldErrors();
+        Change change = command.decide(new Step(tx, actor, current, next, now, errors));
+        errors.throwIfAny();
+        return commit(tx, actor, current, action, change, now);
+    }
+
+    /** The caller's copy is stale: carried out of the retry, which must not run the command again. */
+    private static final class StaleVersion extends RuntimeException {
+        private final transient ConcurrencyConflictException conflict;
+
+        StaleVersion(ConcurrencyConflictException conflict) {
+            super(conflict.getMessage(), null, false, false);
+            this.conflict = conflict;
+        }
     }
 
     /**
@@ -368,6 +391,18 @@ public final class RequestCommands implements JournalBookkeeping {
      */
     public <T> T write(Function<StorageTransaction, T> write) {
         return work.write(write);
+    }
+
+    /**
+     * Runs work that writes and appends to a request's journal outside the pipeline ({@link #appendBookkeeping}),
+     * again when a concurrent command took the journal's next place meanwhile.
+     *
+     * @param write the write; each attempt is a whole transaction
+     * @param <T>   the result type
+     * @return the result
+     */
+    public <T> T writeBookkeeping(Function<StorageTransaction, T> write) {
+        return work.write(storageConflicts, write);
     }
 
     /**

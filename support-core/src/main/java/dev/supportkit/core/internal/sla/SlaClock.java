@@ -163,24 +163,33 @@ public final class SlaClock {
         tx.cancelTimers(request.tenant(), request.id(), kind(kind, "breach"));
     }
 
-    /** @return a copy of a deadline as met at {@code now} (a breached one stays breached) */
-    static Deadline met(Deadline d, Instant now) {
+    /**
+     * @return a copy of a deadline as met at {@code now} (a breached one stays breached), with the working time it
+     *         used: the calendar's working time since its start (until its pause, when met while paused) less the
+     *         working time its finished pauses kept off the clock
+     */
+    Deadline met(Deadline d, Instant now) {
         DeadlineState state = d.state() == DeadlineState.BREACHED ? DeadlineState.BREACHED : DeadlineState.MET;
-        return d.toBuilder().state(state).remaining(Duration.ZERO).pausedAt(null).metAt(now).build();
+        Duration worked = calendars.get(d.calendar())
+                .map(calendar -> calendar.workingTimeBetween(d.startedAt(), d.pausedAt() != null ? d.pausedAt() : now)
+                        .minus(d.pausedWorkingTime()))
+                .filter(w -> !w.isNegative()).orElse(null);
+        return d.toBuilder().state(state).remaining(Duration.ZERO).pausedAt(null).metAt(now).workedTime(worked)
+                .build();
     }
 
     /** @return a copy of a deadline paused at {@code now} with its remaining working time */
     Deadline paused(Deadline d, Instant now) {
         BusinessCalendar calendar = calendars.get(d.calendar()).orElseThrow();
         return d.toBuilder().state(DeadlineState.PAUSED).remaining(calendar.workingTimeBetween(now, d.dueAt()))
-                .pausedAt(now).metAt(null).build();
+                .pausedAt(now).metAt(null).workedTime(null).build();
     }
 
     /** @return a copy of a paused deadline resumed at {@code now}: due after its remaining working time */
     Deadline resumed(Deadline d, Instant now) {
         BusinessCalendar calendar = calendars.get(d.calendar()).orElseThrow();
         return d.toBuilder().state(DeadlineState.PENDING).dueAt(calendar.addWorkingTime(now, d.remaining()))
-                .remaining(Duration.ZERO).pausedAt(null).metAt(null)
+                .remaining(Duration.ZERO).pausedAt(null).metAt(null).workedTime(null)
                 .pausedTotal(d.pausedTotal().plus(Duration.between(d.pausedAt(), now)))
                 .pausedWorkingTime(d.pausedWorkingTime().plus(calendar.workingTimeBetween(d.pausedAt(), now)))
                 .build();

@@ -219,7 +219,7 @@ public final class SlaLifecycle {
         if (d != null && d.metAt() == null && (d.state() == DeadlineState.PENDING || d.state() == DeadlineState.BREACHED
                 || d.state() == DeadlineState.PAUSED)) {
             clock.cancelTimers(tx, current, kind);
-            deadlines.put(kind, SlaClock.met(d, now));
+            deadlines.put(kind, clock.met(d, now));
         }
     }
 }

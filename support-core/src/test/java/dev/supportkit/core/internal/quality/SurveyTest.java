@@ -105,10 +105,17 @@ class SurveyTest {
     @DisplayName("forged, malformed and stale-format tokens are refused naming the rule")
     void badTokensAreRefused() {
         String token = tokenSentFor(closed());
-        char last = token.charAt(token.length() - 1);
-        String forged = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        int middle = token.length() - 10; // inside the signature, whose every bit counts there
+        String forged = token.substring(0, middle) + (token.charAt(middle) == 'A' ? 'B' : 'A')
+                + token.substring(middle + 1);
         assertEquals("signature", assertThrows(ValidationException.class,
                 () -> fx.engine.quality().answerSurvey(forged, SurveyAnswer.of(5))).errors().get(0).rule());
+        // the signature's last character carries 4 bits and 2 unused ones: another spelling of the same bytes
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int last = alphabet.indexOf(token.charAt(token.length() - 1));
+        String respelled = token.substring(0, token.length() - 1) + alphabet.charAt(last ^ 1);
+        assertEquals("signature", assertThrows(ValidationException.class,
+                () -> fx.engine.quality().answerSurvey(respelled, SurveyAnswer.of(5))).errors().get(0).rule());
         assertEquals("format", assertThrows(ValidationException.class,
                 () -> fx.engine.quality().answerSurvey("not-a-token", SurveyAnswer.of(5))).errors().get(0).rule());
         ValidationException score = assertThrows(ValidationException.class,

@@ -1,6 +1,7 @@
 package dev.supportkit.core.internal.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +11,15 @@ import dev.supportkit.api.error.ConcurrencyConflictException;
 import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.escalation.RedirectTarget;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.SupportEngine;
 import dev.supportkit.core.testing.EngineFixture;
 import dev.supportkit.core.testing.InterceptingStorageFactory;
 import dev.supportkit.core.testing.MutableClock;
+import dev.supportkit.spi.storage.OutboxMessage;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,5 +101,50 @@ class AtomicityAndConcurrencyTest {
         assertEquals(fx.rep.value(), outbox.get(0).recipient());
         assertEquals(1, journalLength(registered));
         assertEquals(1, registered.journalSequence());
+    }
+
+    private long deliveryEntries(Request r) {
+        return fx.engine.journal().entries(fx.auditor, r.id()).stream()
+                .filter(e -> e.event() instanceof RequestEvent.DeliveryAttempted).count();
+    }
+
+    @Test
+    @DisplayName("the engine's delivery bookkeeping between a command's read and its write is not the caller's conflict")
+    void bookkeepingDuringCommand() {
+        Request registered = fx.registered();
+        assertEquals(0, deliveryEntries(registered));
+        // the registration message is delivered (and its attempt journalled) just before the take stores its entry
+        storage.beforeNextJournalAppend = fx.engine::runDueWork;
+
+        Request taken = fx.engine.intake().takeIntoWork(fx.operator, registered.ref());
+
+        assertNull(storage.beforeNextJournalAppend, "the delivery ran inside the take");
+        assertEquals(registered.version() + 1, taken.version());
+        assertEquals(RequestStatus.IN_PROGRESS_FIRST_LINE, taken.status());
+        // the fixture installs no channel: the attempt fails and the message ends dead, each journalled once
+        assertEquals(2, deliveryEntries(taken));
+        assertEquals(taken, fx.engine.quality().request(fx.auditor, taken.id()));
+        assertTrue(fx.engine.journal().verify(fx.auditor, taken.id()).intact());
+    }
+
+    @Test
+    @DisplayName("a command between the delivery's read and its outcome's write does not leave the message to be sent again")
+    void commandDuringBookkeeping() {
+        Request registered = fx.registered();
+        Request[] taken = new Request[1];
+        // the take commits just before the delivery journals its attempt on the same request
+        storage.beforeNextJournalAppend = () -> taken[0] = fx.engine.intake().takeIntoWork(fx.operator,
+                registered.ref());
+
+        fx.engine.runDueWork();
+
+        assertEquals(registered.version() + 1, taken[0].version());
+        var outbox = storage.store.inTransaction(tx -> tx.findOutbox(fx.tenant, registered.id()));
+        // the fixture installs no channel: the message ends dead (not pending, to be sent again), journalled once
+        assertEquals(List.of(OutboxMessage.Status.DEAD), outbox.stream()
+                .filter(m -> m.topic().equals("request.registered")).map(OutboxMessage::status).toList());
+        assertEquals(2, deliveryEntries(taken[0]));
+        assertEquals(taken[0].version(), fx.engine.quality().request(fx.auditor, taken[0].id()).version());
+        assertTrue(fx.engine.journal().verify(fx.auditor, taken[0].id()).intact());
     }
 }

@@ -221,6 +221,36 @@ class SlaTest {
     }
 
     @Test
+    @DisplayName("a met deadline keeps the working time it used, in its calendar's hours and without its pauses; reports count it")
+    void workedTimeInBusinessHours() {
+        EngineFixture fx = fixture();
+        fx.engine.directory().saveContract(fx.admin, new SupportContract(fx.org, "SUP-2026/19", "business", null));
+        Request r = fx.engine.intake().takeIntoWork(fx.operator, fx.registered().ref()); // Thursday 09:00 Moscow
+        assertNull(deadline(fx, r, DeadlineKind.RESOLUTION).workedTime(), "not met yet");
+        clock.advance(Duration.ofHours(1));
+        r = fx.engine.resolution().requestClarification(fx.operator, r.ref(), "Which extension?");
+        clock.advance(Duration.ofHours(24)); // Friday 10:00: the pause kept 8 working hours off the clock
+        r = fx.engine.intake().provideClarification(fx.customer, r.ref(), Channel.EMAIL, "Extension 204");
+        clock.advance(Duration.ofHours(2)); // Friday 12:00
+        r = fx.engine.resolution().resolve(fx.operator, r.ref(),
+                dev.supportkit.api.request.ResolutionReport.of("Restarted the trunk", "Trunk hung"));
+
+        Deadline met = deadline(fx, r, DeadlineKind.RESOLUTION);
+        // Thursday 09-13 and 14-18 (8 h) and Friday 09-12 (3 h) are working time, 8 h of it paused: 3 h used,
+        // while 27 h passed on the wall clock
+        assertEquals(Duration.ofHours(3), met.workedTime());
+        assertEquals(Duration.ofHours(27), Duration.between(r.registeredAt(), met.metAt()));
+        var metrics = fx.engine.reports().metrics(fx.intakeLead, dev.supportkit.api.reports.MetricsQuery.builder()
+                .scope(dev.supportkit.api.reports.MetricsScope.TENANT)
+                .period(r.registeredAt(), clock.instant().plusSeconds(1)).build())
+                .current(dev.supportkit.api.reports.RequestMetrics.TENANT_KEY).orElseThrow();
+        assertEquals(Duration.ofHours(27), metrics.resolutionMedian().orElseThrow(), "elapsed");
+        assertEquals(Duration.ofHours(3), metrics.resolutionWorkingMedian().orElseThrow(), "working time");
+        assertEquals(Duration.ofHours(3), metrics.resolutionWorkingP90().orElseThrow());
+        assertTrue(metrics.firstResponseWorkingMedian().isEmpty(), "the business policy sets no first response");
+    }
+
+    @Test
     @DisplayName("a vendor's own calendar from the calendars file counts the deadlines; a broken file fails the build")
     void vendorCalendarsFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("calendars.yaml"), """

@@ -50,10 +50,10 @@ final class MetricsSql {
         String toFirstResponse = dialect.elapsedMicros("registered_at", "first_response_at");
         String toResolution = dialect.elapsedMicros("registered_at", "resolved_at");
         boolean aggregate = dialect.percentile(50, "x").isPresent();
-        String firstResponsePercentiles = aggregate ? ", " + dialect.percentile(50, toFirstResponse).get() + " AS p50, "
-                + dialect.percentile(90, toFirstResponse).get() + " AS p90" : "";
-        String resolutionPercentiles = aggregate ? ", " + dialect.percentile(50, toResolution).get() + " AS p50, "
-                + dialect.percentile(90, toResolution).get() + " AS p90" : "";
+        String firstResponsePercentiles = aggregate ? percentiles(dialect, toFirstResponse, "")
+                + percentiles(dialect, "first_response_worked", "w") : "";
+        String resolutionPercentiles = aggregate ? percentiles(dialect, toResolution, "")
+                + percentiles(dialect, "resolution_worked", "w") : "";
         sql.query("requestMetrics", "SELECT " + key + " AS k, COUNT(*) AS received,"
                         + " SUM(CASE WHEN first_response_due IS NOT NULL AND (first_response_met IS NOT NULL"
                         + " OR first_response_due < ?) THEN 1 ELSE 0 END) AS fr_due,"
@@ -72,6 +72,8 @@ final class MetricsSql {
                     if (aggregate) {
                         row.firstResponseMedian = micros(r, "p50");
                         row.firstResponseP90 = micros(r, "p90");
+                        row.firstResponseWorkingMedian = micros(r, "wp50");
+                        row.firstResponseWorkingP90 = micros(r, "wp90");
                     }
                     return row;
                 }, with(subject, until, until, tenant.value(), from, until));
@@ -89,6 +91,8 @@ final class MetricsSql {
                     if (aggregate) {
                         row.resolutionMedian = micros(r, "p50");
                         row.resolutionP90 = micros(r, "p90");
+                        row.resolutionWorkingMedian = micros(r, "wp50");
+                        row.resolutionWorkingP90 = micros(r, "wp90");
                     }
                     return row;
                 }, with(subject, tenant.value(), from, until));
@@ -117,9 +121,27 @@ final class MetricsSql {
                 }, with(subject, tenant.value(), from, until));
 
         if (!aggregate) {
-            percentiles(key, "first_response_at", registered + " AND first_response_at IS NOT NULL",
-                    with(subject, tenant.value(), from, until), rows, true);
-            percentiles(key, "resolved_at", resolved, with(subject, tenant.value(), from, until), rows, false);
+            Object[] registeredParameters = with(subject, tenant.value(), from, until);
+            percentiles(key, toFirstResponse, registered + " AND first_response_at IS NOT NULL", registeredParameters,
+                    rows, (row, p50, p90) -> {
+                        row.firstResponseMedian = p50;
+                        row.firstResponseP90 = p90;
+                    });
+            percentiles(key, "first_response_worked", registered + " AND first_response_worked IS NOT NULL",
+                    registeredParameters, rows, (row, p50, p90) -> {
+                        row.firstResponseWorkingMedian = p50;
+                        row.firstResponseWorkingP90 = p90;
+                    });
+            Object[] resolvedParameters = with(subject, tenant.value(), from, until);
+            percentiles(key, toResolution, resolved, resolvedParameters, rows, (row, p50, p90) -> {
+                row.resolutionMedian = p50;
+                row.resolutionP90 = p90;
+            });
+            percentiles(key, "resolution_worked", resolved + " AND resolution_worked IS NOT NULL", resolvedParameters,
+                    rows, (row, p50, p90) -> {
+                        row.resolutionWorkingMedian = p50;
+                        row.resolutionWorkingP90 = p90;
+                    });
         }
 
         List<RequestMetrics> result = new ArrayList<>();
@@ -131,11 +153,21 @@ final class MetricsSql {
         return result;
     }
 
-    /** Median and 90th percentile of (milestone - registration) per key, in microseconds. */
-    private void percentiles(String key, String milestone, String fromWhere, Object[] parameters,
-                             Map<String, Row> rows, boolean firstResponse) {
-        String elapsed = sql.dialect().elapsedMicros("registered_at", milestone);
-        String inner = "(SELECT " + key + " AS k, " + elapsed + " AS d" + fromWhere + ") x";
+    /** The median and 90th percentile of a microseconds expression as {@code <prefix>p50, <prefix>p90}. */
+    private static String percentiles(Dialect dialect, String micros, String prefix) {
+        return ", " + dialect.percentile(50, micros).get() + " AS " + prefix + "p50, "
+                + dialect.percentile(90, micros).get() + " AS " + prefix + "p90";
+    }
+
+    /** Where a key's two percentiles go. */
+    private interface PercentileTarget {
+        void set(Row row, Optional<Duration> p50, Optional<Duration> p90);
+    }
+
+    /** Median and 90th percentile of a microseconds expression per key (the rows {@code fromWhere} selects). */
+    private void percentiles(String key, String micros, String fromWhere, Object[] parameters,
+                             Map<String, Row> rows, PercentileTarget target) {
+        String inner = "(SELECT " + key + " AS k, " + micros + " AS d" + fromWhere + ") x";
         // Nearest rank on every database (their PERCENTILE_DISC do not agree): the value at row ceil(p * n).
         String ranked = "(SELECT k, d, ROW_NUMBER() OVER (PARTITION BY k ORDER BY d) AS rn,"
                 + " COUNT(*) OVER (PARTITION BY k) AS n FROM " + inner + ") y";
@@ -143,15 +175,8 @@ final class MetricsSql {
                 + " MAX(CASE WHEN rn = CEILING(n * 90 / 100.0) THEN d END) AS p90 FROM " + ranked + " GROUP BY k";
         sql.query("requestMetrics", select, r -> {
             Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
-            Optional<Duration> p50 = Optional.of(Duration.ofNanos(r.getLong("p50") * 1000));
-            Optional<Duration> p90 = Optional.of(Duration.ofNanos(r.getLong("p90") * 1000));
-            if (firstResponse) {
-                row.firstResponseMedian = p50;
-                row.firstResponseP90 = p90;
-            } else {
-                row.resolutionMedian = p50;
-                row.resolutionP90 = p90;
-            }
+            target.set(row, Optional.of(Duration.ofNanos(r.getLong("p50") * 1000)),
+                    Optional.of(Duration.ofNanos(r.getLong("p90") * 1000)));
             return row;
         }, parameters);
     }
@@ -184,14 +209,23 @@ final class MetricsSql {
         Optional<Duration> firstResponseP90 = Optional.empty();
         Optional<Duration> resolutionMedian = Optional.empty();
         Optional<Duration> resolutionP90 = Optional.empty();
+        Optional<Duration> firstResponseWorkingMedian = Optional.empty();
+        Optional<Duration> firstResponseWorkingP90 = Optional.empty();
+        Optional<Duration> resolutionWorkingMedian = Optional.empty();
+        Optional<Duration> resolutionWorkingP90 = Optional.empty();
         long surveysSent;
         long surveysAnswered;
         long scoreSum;
 
         RequestMetrics metrics(String key) {
-            return new RequestMetrics(key, received, resolved, reopened, firstContact, firstResponseDue,
-                    firstResponseInTime, resolutionDue, resolutionInTime, firstResponseMedian, firstResponseP90,
-                    resolutionMedian, resolutionP90, backlog, oldest, surveysSent, surveysAnswered, scoreSum);
+            return RequestMetrics.builder(key).received(received).resolved(resolved, reopened, firstContact)
+                    .firstResponse(firstResponseDue, firstResponseInTime).resolution(resolutionDue, resolutionInTime)
+                    .firstResponseTimes(firstResponseMedian.orElse(null), firstResponseP90.orElse(null))
+                    .resolutionTimes(resolutionMedian.orElse(null), resolutionP90.orElse(null))
+                    .firstResponseWorkingTimes(firstResponseWorkingMedian.orElse(null),
+                            firstResponseWorkingP90.orElse(null))
+                    .resolutionWorkingTimes(resolutionWorkingMedian.orElse(null), resolutionWorkingP90.orElse(null))
+                    .backlog(backlog, oldest.orElse(null)).surveys(surveysSent, surveysAnswered, scoreSum).build();
         }
     }
 }

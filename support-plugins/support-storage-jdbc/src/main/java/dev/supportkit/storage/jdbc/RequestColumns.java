@@ -35,7 +35,8 @@ final class RequestColumns {
             "priority_rank", "emergency", "incident", "due_at", "deadline_state", "first_response_due",
             "first_response_met", "resolution_due", "resolution_met", "vendor_case", "failed_component",
             "failure_cause", "is_open", "first_response_at", "resolved_at", "signed_off_at", "closed_at",
-            "escalated_at", "reopens", "survey_sent_at", "survey_answered_at", "survey_score");
+            "escalated_at", "reopens", "survey_sent_at", "survey_answered_at", "survey_score",
+            "first_response_worked", "resolution_worked");
     /** The INSERT statement: key, the columns, the document and the first contact. */
     static final String INSERT = "INSERT INTO sk_requests (tenant, id, " + String.join(", ", NAMES)
             + ", document, first_contact) VALUES (?, ?, " + NAMES.stream().map(n -> "?").collect(Collectors.joining(", "))
@@ -45,9 +46,9 @@ final class RequestColumns {
      * is kept when the row names its first contact), then tenant, id and the expected version.
      */
     static final String UPDATE = update(NAMES);
-    /** The columns migration V10 added: the Java migration V5, which runs before them, writes the others. */
-    static final List<String> ADDED_BY_V10 = List.of("escalated_at", "reopens", "survey_sent_at",
-            "survey_answered_at", "survey_score");
+    /** The columns migrations V10 and V11 added: the Java migration V5, which runs before them, writes the others. */
+    static final List<String> ADDED_AFTER_V5 = List.of("escalated_at", "reopens", "survey_sent_at",
+            "survey_answered_at", "survey_score", "first_response_worked", "resolution_worked");
 
     /** What reading a request selects: its row, and its first contact's text when that is its description. */
     static final String SELECT = "SELECT r.tenant, r.id, r.version, r.status, r.organization, r.support_line,"
@@ -103,7 +104,8 @@ final class RequestColumns {
                 instant(request.milestones().escalated()), request.milestones().reopens(),
                 instant(request.survey().map(s -> s.sentAt())), instant(request.survey().flatMap(s -> s.answeredAt())),
                 request.survey().flatMap(s -> s.score()).<Object>map(score -> score)
-                        .orElse(Statements.TypedNull.INTEGER));
+                        .orElse(Statements.TypedNull.INTEGER),
+                micros(facts.firstResponseWorked()), micros(facts.resolutionWorked()));
     }
 
     /** Reads the request of the current row of a {@link #SELECT}. */
@@ -135,6 +137,11 @@ final class RequestColumns {
                         instant(rows, dialect, "closed_at"), instant(rows, dialect, "escalated_at"),
                         rows.getInt("reopens")))
                 .build();
+    }
+
+    /** A working time as whole microseconds (what the metrics' percentiles order by), or a typed null. */
+    private static Object micros(Optional<java.time.Duration> time) {
+        return time.<Object>map(t -> t.toNanos() / 1000).orElse(Statements.TypedNull.BIGINT);
     }
 
     private static Optional<Instant> instant(ResultSet rows, Dialect dialect, String column) throws SQLException {

@@ -142,7 +142,9 @@ final class Statements {
         /** A null timestamp. */
         TIMESTAMP(Types.TIMESTAMP_WITH_TIMEZONE),
         /** A null whole number. */
-        INTEGER(Types.INTEGER);
+        INTEGER(Types.INTEGER),
+        /** A null long whole number. */
+        BIGINT(Types.BIGINT);
 
         final int sqlType;
 

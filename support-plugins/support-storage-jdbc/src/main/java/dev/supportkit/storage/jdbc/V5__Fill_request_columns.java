@@ -27,7 +27,7 @@ final class V5__Fill_request_columns extends BaseJavaMigration {
 
     /** The columns that exist when this migration runs. */
     private static final List<String> V5_COLUMNS = RequestColumns.NAMES.stream()
-            .filter(n -> !RequestColumns.ADDED_BY_V10.contains(n)).toList();
+            .filter(n -> !RequestColumns.ADDED_AFTER_V5.contains(n)).toList();
 
     V5__Fill_request_columns(DataCodec codec, JdbcSettings settings) {
         this.codec = codec;

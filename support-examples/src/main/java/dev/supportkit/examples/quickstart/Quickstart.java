@@ -1,16 +1,19 @@
 package dev.supportkit.examples.quickstart;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.consulting.ConsultationRecord;
 import dev.supportkit.api.consulting.ConsultingStatistics;
-import dev.supportkit.api.directory.DepartmentId;
-import dev.supportkit.api.directory.Department;
 import dev.supportkit.api.directory.ComponentId;
 import dev.supportkit.api.directory.ComponentKind;
 import dev.supportkit.api.directory.ContactPoint;
 import dev.supportkit.api.directory.DeliveryPreferences;
+import dev.supportkit.api.directory.Department;
+import dev.supportkit.api.directory.DepartmentId;
 import dev.supportkit.api.directory.GroupId;
 import dev.supportkit.api.directory.Organization;
 import dev.supportkit.api.directory.OrganizationId;
@@ -32,6 +35,7 @@ import dev.supportkit.api.journal.JournalEntry;
 import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.knowledge.KnowledgeHit;
+import dev.supportkit.api.reports.table.ExportFormat;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.ContactDraft;
 import dev.supportkit.api.request.Priority;
@@ -41,12 +45,12 @@ import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.resolution.FailureReport;
 import dev.supportkit.api.resolution.FailureStatistics;
 import dev.supportkit.api.resolution.InstalledUnit;
-import dev.supportkit.api.scheduling.WorksProposal;
-import dev.supportkit.api.scheduling.WorksOutcome;
-import dev.supportkit.api.scheduling.WorksOrder;
-import dev.supportkit.api.scheduling.WorksKind;
 import dev.supportkit.api.scheduling.VisitPlan;
 import dev.supportkit.api.scheduling.VisitPurpose;
+import dev.supportkit.api.scheduling.WorksKind;
+import dev.supportkit.api.scheduling.WorksOrder;
+import dev.supportkit.api.scheduling.WorksOutcome;
+import dev.supportkit.api.scheduling.WorksProposal;
 import dev.supportkit.api.work.TaskCompletion;
 import dev.supportkit.api.work.TaskDraft;
 import dev.supportkit.api.work.TimeEntry;
@@ -54,9 +58,9 @@ import dev.supportkit.api.work.TimeQuery;
 import dev.supportkit.api.work.TimeSummary;
 import dev.supportkit.api.work.WorkPlan;
 import dev.supportkit.core.SupportEngine;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.supportkit.reports.export.PageSize;
+import dev.supportkit.reports.export.ReportExporter;
+import dev.supportkit.reports.export.ReportTables;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.PrintStream;
@@ -288,7 +292,7 @@ public final class Quickstart {
             emergency(out, engine, anna, romashka, pbx);
             installationWorks(out, engine, clock, smtpSink, admin, anna, viktor, irina, romashka, office, telephony);
             failureRegister(out, engine, clock, admin, anna, viktor, boris, romashka, pbx, psu, telephony);
-            qualityControl(out, engine, galina);
+            qualityControl(out, engine, clock, galina, dataDirectory.resolve("reports"));
             return verification;
         } finally {
             smtpSink.stop();
@@ -406,8 +410,13 @@ public final class Quickstart {
     }
 
     /** A question answered from the FAQ at the first contact, and the consulting statistics. */
-    /** The group lead's evaluation of the group this month (D/02.7): its score, each part with its basis. */
-    private static void qualityControl(PrintStream out, SupportEngine engine, Actor galina) {
+    /**
+     * The group lead's evaluation of the group this month (D/02.7): its score, each part with its basis; and the
+     * group's figures of the month and the month before written as a PDF with charts and a spreadsheet, beside
+     * the evaluation as a PDF (the report files of the analytics function).
+     */
+    private static void qualityControl(PrintStream out, SupportEngine engine, java.time.Clock clock, Actor galina,
+                                       Path reports) {
         Instant monthStart = Instant.parse("2026-02-28T21:00:00Z"); // 1 March 2026, 00:00 Moscow
         Instant monthEnd = Instant.parse("2026-03-31T21:00:00Z");
         dev.supportkit.api.reports.Evaluation evaluation = engine.reports().evaluate(galina,
@@ -420,6 +429,25 @@ public final class Quickstart {
             out.printf("  %-15s weight %3d  %-6s %s%n", part.name(), part.weight(), part.value().isPresent()
                     ? String.format(Locale.ROOT, "%.2f", part.value().getAsDouble()) : "—", part.basis());
         }
+        dev.supportkit.api.reports.MetricsReport group = engine.reports().metrics(galina,
+                dev.supportkit.api.reports.MetricsQuery.builder()
+                        .scope(dev.supportkit.api.reports.MetricsScope.GROUP).period(monthStart, monthEnd).build());
+        Locale russian = Locale.forLanguageTag("ru");
+        ReportExporter exporter = ReportExporter.builder().locale(russian).zone(MOSCOW).clock(clock)
+                .pageSize(PageSize.A4_LANDSCAPE).build();
+        Path metricsPdf = reports.resolve("group-metrics-2026-03.pdf");
+        Path metricsXlsx = reports.resolve("group-metrics-2026-03.xlsx");
+        Path evaluationPdf = reports.resolve("group-evaluation-2026-03.pdf");
+        try {
+            java.nio.file.Files.createDirectories(reports);
+            exporter.export(ReportTables.metricsSummary(group, russian, MOSCOW), ExportFormat.PDF, metricsPdf);
+            exporter.export(ReportTables.metrics(group, russian, MOSCOW), ExportFormat.XLSX, metricsXlsx);
+            exporter.export(ReportTables.evaluation(evaluation, russian, MOSCOW), ExportFormat.PDF, evaluationPdf);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not write the reports to " + reports, e);
+        }
+        out.printf("Reports written: %s, %s, %s%n", metricsPdf.toAbsolutePath(), metricsXlsx.toAbsolutePath(),
+                evaluationPdf.toAbsolutePath());
     }
 
     private static void faqAtFirstContact(PrintStream out, SupportEngine engine, Actor anna, Actor irina,

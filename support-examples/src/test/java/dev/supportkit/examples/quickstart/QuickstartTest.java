@@ -4,11 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.supportkit.api.journal.ChainVerification;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,5 +90,68 @@ class QuickstartTest {
         String second = run(result);
         assertTrue(second.contains("holds 6 request(s) from earlier runs"), second);
         assertTrue(result[0].intact());
+    }
+
+    @Test
+    @DisplayName("the demo writes the month's group report as PDF (charts, Cyrillic) and XLSX (typed cells) and prints their paths")
+    void reportFiles() throws Exception {
+        ChainVerification[] result = new ChainVerification[1];
+        String printed = run(result);
+        Path reports = data.resolve("reports");
+        Path pdf = reports.resolve("group-metrics-2026-03.pdf");
+        Path xlsx = reports.resolve("group-metrics-2026-03.xlsx");
+        Path evaluation = reports.resolve("group-evaluation-2026-03.pdf");
+        assertTrue(printed.contains("Reports written: " + pdf.toAbsolutePath() + ", " + xlsx.toAbsolutePath() + ", "
+                + evaluation.toAbsolutePath()), printed);
+
+        List<String> keys;
+        try (ReadableWorkbook workbook = new ReadableWorkbook(Files.newInputStream(xlsx))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            assertEquals("Группа", rows.get(0).getCell(0).asString());
+            assertEquals("Решено", rows.get(0).getCell(3).asString());
+            List<Row> current = rows.stream().skip(1).filter(r -> "текущий".equals(r.getCell(1).asString())).toList();
+            assertEquals(1, current.size(), "the group's row of this month");
+            assertEquals("telephony", current.get(0).getCell(0).asString());
+            for (Row row : current) {
+                assertEquals(CellType.NUMBER, row.getCell(2).getType(), "received is a number");
+                assertEquals(CellType.NUMBER, row.getCell(3).getType(), "resolved is a number");
+            }
+            keys = current.stream().map(r -> r.getCell(0).asString()).toList();
+            assertTrue(current.stream().anyMatch(r -> r.getCell(3).asNumber().intValue() > 0),
+                    "the group resolved requests this month");
+        }
+
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Показатели по заявкам"), text);
+            assertTrue(text.contains("01.03.2026 – 31.03.2026"), "the month in Moscow time: " + text);
+            keys.forEach(k -> assertTrue(text.contains(k), k + " in " + text));
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 72);
+            Path png = Files.createDirectories(Path.of("target", "rendered")).resolve("demo-group-metrics.png");
+            ImageIO.write(page, "png", png.toFile());
+            assertTrue(saturatedPixels(page) > 500, "the charts' coloured bars are drawn on the first page");
+        }
+        try (PDDocument document = Loader.loadPDF(evaluation.toFile())) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Оценка качества: telephony"), text);
+            assertTrue(text.contains("first-response") && text.contains("satisfaction"), text);
+        }
+    }
+
+    /** Pixels of a clear colour (not white, grey or black): what the charts draw and text does not. */
+    private static int saturatedPixels(BufferedImage image) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 }

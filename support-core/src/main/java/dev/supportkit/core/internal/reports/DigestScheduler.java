@@ -12,6 +12,7 @@ import dev.supportkit.core.internal.config.EngineSettings;
 import dev.supportkit.core.internal.config.QualitySettings.DigestSchedule;
 import dev.supportkit.core.internal.jobs.PeriodicWork;
 import dev.supportkit.core.internal.json.JacksonCodec;
+import dev.supportkit.core.internal.notify.MessageAttachments;
 import dev.supportkit.core.internal.notify.MessageTopic;
 import dev.supportkit.core.internal.work.UnitOfWork;
 import dev.supportkit.spi.storage.CatalogRecord;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * first to store the run (a catalogue document keyed by digest and due time, version 1) records its messages
  * in the same transaction; the others meet the stored key and send nothing. The run document is the digest's
  * record, with its labour function (B/03.6 or D/02.7), period, figures and recipients: a digest belongs to no
- * request, so it has no request journal of its own.
+ * request, so it has no request journal of its own. Unless {@code attachment = none}, each message carries the
+ * digest as a CSV file ({@link DigestCsv}), kept in the run record.
  */
 public final class DigestScheduler implements PeriodicWork {
     /** The catalogue kind of digest runs. */
@@ -102,9 +104,15 @@ public final class DigestScheduler implements PeriodicWork {
         run.put("received", digest.received());
         run.put("overdue", digest.overdue());
         run.put("recipients", people.stream().map(SpecialistId::value).toList());
+        Map<String, Object> payload = payload(schedule, digest);
+        if (schedule.attachReport()) {
+            // the file lives in the run record, written with the messages: every attempt sends the same bytes
+            run.put(MessageAttachments.FILES, List.of(MessageAttachments.stored(DigestCsv.attachment(schedule, digest))));
+            payload.put(MessageAttachments.KIND, RUN_KIND);
+            payload.put(MessageAttachments.ID, runId);
+        }
         tx.insertCatalogRecord(new CatalogRecord(tenant, RUN_KIND, runId, 1, Optional.of(schedule.name()), now,
                 codec.toJson(run)));
-        Map<String, Object> payload = payload(schedule, digest);
         for (SpecialistId person : people) {
             tx.enqueueOutbox(OutboxMessage.builder().id(UUID.randomUUID().toString()).tenant(tenant)
                     .topic(MessageTopic.DIGEST.topic()).recipient(person.value()).payload(codec.toJson(payload))

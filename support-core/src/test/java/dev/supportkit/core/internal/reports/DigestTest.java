@@ -114,6 +114,25 @@ class DigestTest {
             expected.byPath().forEach((path, n) -> assertTrue(csv.contains("\r\npath," + path + "," + n + "\r\n"), csv));
         }
         assertEquals(mails.get(2).attachments(), mails.get(3).attachments(), "one file for every person");
+
+        // each run is journalled once, under its labour function, in the tenant's digest log
+        List<dev.supportkit.api.journal.JournalEntry> logged = first.engine.journal().search(first.auditor,
+                dev.supportkit.api.journal.JournalQuery.builder()
+                        .functions(dev.supportkit.api.journal.LaborFunction.B_03_6)
+                        .period(EngineFixture.START.minus(Duration.ofDays(1)), clock.instant().plusSeconds(1)).build())
+                .filter(e -> e.event() instanceof dev.supportkit.api.journal.RequestEvent.DigestSent).toList();
+        assertEquals(2, logged.size(), logged.toString());
+        var sent = (dev.supportkit.api.journal.RequestEvent.DigestSent) logged.get(1).event();
+        assertEquals("daily-sales", sent.digest());
+        assertEquals(expected.received(), sent.received());
+        assertEquals(List.of("spc-boris", "spc-galina"), sent.recipients().stream().sorted().toList());
+        assertEquals(dev.supportkit.api.journal.RequestEvent.DIGEST_LOG, logged.get(1).request().value());
+        assertEquals(List.of(1L, 2L), logged.stream().map(e -> e.sequence()).toList(), "one chain");
+        assertEquals(logged.get(0).hash(), logged.get(1).previousHash());
+        assertTrue(first.engine.reports().laborFunctions(first.intakeLead, EngineFixture.START.minus(Duration.ofDays(1)),
+                clock.instant().plusSeconds(1)).stream().anyMatch(t -> t.function()
+                == dev.supportkit.api.journal.LaborFunction.B_03_6 && t.entries() == 2),
+                "the labour-function report counts the digests");
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.supportkit.core.internal.intake.RequestImporter;
+import dev.supportkit.core.internal.reports.DigestScheduler;
 import dev.supportkit.core.internal.request.RequestCommands;
 import dev.supportkit.core.internal.sla.SlaLifecycle;
 import dev.supportkit.core.internal.work.UnitOfWork;
@@ -79,11 +80,12 @@ class ArchitectureTest {
     static final ArchRule onlyThePipelineWritesRequestsAndJournals = noClasses()
             .that().resideOutsideOfPackages(Packages.STORAGE_IMPLEMENTATIONS)
             .and().doNotImplement(StorageTransaction.class)
-            .and().doNotBelongToAnyOf(RequestCommands.class, RequestImporter.class)
+            .and().doNotBelongToAnyOf(RequestCommands.class, RequestImporter.class, DigestScheduler.class)
             .should().callMethodWhere(writesRequestOrJournal())
             .because("every change of a request goes through the command pipeline (RequestCommands), so its "
                     + "journal is chained and its hooks run; only the bulk import of history stores requests "
-                    + "with their first journal entry itself");
+                    + "with their first journal entry itself, and the digests append to the tenant's digest log, "
+                    + "which belongs to no request");
 
     @ArchTest
     static final ArchRule commandsDoNotCallTheSla = noClasses()

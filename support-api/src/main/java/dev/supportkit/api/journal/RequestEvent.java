@@ -210,6 +210,40 @@ public sealed interface RequestEvent {
     }
 
     /**
+     * A scheduled digest was sent to a department (B/03.6 or D/02.7). A digest belongs to no request: its entries
+     * form the tenant's digest log, a journal of its own ({@code RequestId} {@value #DIGEST_LOG}), chained and
+     * sealed like a request's and read through the audit search ({@code journal().search}).
+     *
+     * @param digest     the digest's name (from its settings)
+     * @param department the department it was sent to
+     * @param from       the period's start
+     * @param until      the period's end, exclusive
+     * @param received   requests received in the period
+     * @param overdue    requests overdue at its end
+     * @param recipients the department's people it was sent to
+     */
+    record DigestSent(String digest, String department, java.time.Instant from, java.time.Instant until,
+                      long received, long overdue, java.util.List<String> recipients) implements RequestEvent {
+        /**
+         * Copies the recipients.
+         *
+         * @param digest     the name
+         * @param department the department
+         * @param from       the start
+         * @param until      the end
+         * @param received   requests received
+         * @param overdue    requests overdue
+         * @param recipients the people
+         */
+        public DigestSent {
+            recipients = recipients == null ? java.util.List.of() : java.util.List.copyOf(recipients);
+        }
+    }
+
+    /** The journal id of a tenant's digest log (no request has it: request ids are UUIDs). */
+    String DIGEST_LOG = "digest-log";
+
+    /**
      * The request was closed.
      *
      * @param note closing note

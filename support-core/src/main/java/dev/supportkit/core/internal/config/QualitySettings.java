@@ -26,6 +26,7 @@ import java.util.Map;
  * supportkit.quality.digests.&lt;name&gt;.schedule = daily 08:00  (or "weekly MON 08:00"; the period is the day or
  *                                                      week before; required)
  * supportkit.quality.digests.&lt;name&gt;.zone = Europe/Moscow    (the schedule's time zone)
+ * supportkit.quality.digests.&lt;name&gt;.attachment = csv      (the digest as a CSV file on each message, or none)
  * supportkit.quality.digests.&lt;name&gt;.function = B/03.6       (B/03.6 from the intake lead, or D/02.7 from a group
  *                                                      lead: the labour function it is recorded under)
  * </pre>
@@ -70,9 +71,12 @@ public record QualitySettings(Map<String, Integer> weights, Surveys surveys, Lis
      * @param at         the time of day it is sent at
      * @param zone       the zone of the day and time
      * @param function   the labour function code it is recorded under: B/03.6 or D/02.7
+     * @param attachReport whether each message carries the digest as a CSV file ({@code attachment = csv}, the
+     *                     default) or only its text ({@code attachment = none})
      */
     public record DigestSchedule(String name, String tenant, String department, java.time.DayOfWeek day,
-                                 java.time.LocalTime at, java.time.ZoneId zone, String function) {
+                                 java.time.LocalTime at, java.time.ZoneId zone, String function,
+                                 boolean attachReport) {
         /**
          * Returns the latest time it was due at or before an instant.
          *
@@ -220,7 +224,7 @@ public record QualitySettings(Map<String, Integer> weights, Surveys surveys, Lis
                 problems.add(key + ": unknown quality key (known: " + PREFIX + WEIGHT + "<part> for the parts "
                         + String.join(", ", PARTS) + ", and " + PREFIX + "surveys.enabled, sample-percent,"
                         + " once-per-days, expire-hours, low-score, link, token-key, and " + PREFIX
-                        + "digests.<name>.tenant, department, schedule, zone, function)");
+                        + "digests.<name>.tenant, department, schedule, zone, function, attachment)");
             }
         }
         if (weights.values().stream().allMatch(w -> w <= 0)) {
@@ -241,8 +245,8 @@ public record QualitySettings(Map<String, Integer> weights, Surveys surveys, Lis
         String prefix = PREFIX + "digests." + name + ".";
         int before = problems.size();
         for (String key : keys.keySet()) {
-            if (!List.of("tenant", "department", "schedule", "zone", "function").contains(key)) {
-                problems.add(prefix + key + ": unknown digest key (known: tenant, department, schedule, zone,"
+            if (!List.of("tenant", "department", "schedule", "zone", "function", "attachment").contains(key)) {
+                problems.add(prefix + key + ": unknown digest key (known: tenant, department, schedule, zone, attachment,"
                         + " function)");
             }
         }
@@ -285,8 +289,13 @@ public record QualitySettings(Map<String, Integer> weights, Surveys surveys, Lis
         if (problems.size() > before || at == null) {
             return java.util.Optional.empty();
         }
+        String attachment = keys.getOrDefault("attachment", "csv");
+        if (!attachment.equals("csv") && !attachment.equals("none")) {
+            problems.add(prefix + "attachment: must be csv or none, was '" + attachment + "'");
+            return java.util.Optional.empty();
+        }
         return java.util.Optional.of(new DigestSchedule(name, keys.get("tenant"), keys.get("department"), day, at,
-                zone, function));
+                zone, function, attachment.equals("csv")));
     }
 
     private static long number(String key, String value, long min, long max, List<String> problems) {

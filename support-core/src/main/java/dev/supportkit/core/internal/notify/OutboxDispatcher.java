@@ -195,7 +195,7 @@ public final class OutboxDispatcher {
         Prepared prepared = work.write(tx -> {
             Recipient recipient = Recipient.resolve(tx, message.tenant(), message.recipient(), settings.zone());
             Map<String, Object> model = model(tx, message, recipient);
-            return new Prepared(recipient, model);
+            return new Prepared(recipient, model, MessageAttachments.of(tx, message, codec));
         });
         Recipient recipient = prepared.recipient();
         Optional<Instant> quietEnd = recipient.quietUntil(now);
@@ -225,7 +225,7 @@ public final class OutboxDispatcher {
                 continue;
             }
             Notification notification = new Notification(message.idempotencyKey(), message.tenant(),
-                    point.address(), rendered.subject(), rendered.body(), recipient.locale());
+                    point.address(), rendered.subject(), rendered.body(), recipient.locale(), prepared.attachments());
             DeliveryResult result = deliver(() -> channel.get().deliver(notification), "the channel");
             count++;
             attempts.add(new Attempt(point, result.outcome().name(), result.detail()));
@@ -414,7 +414,8 @@ public final class OutboxDispatcher {
         return model;
     }
 
-    private record Prepared(Recipient recipient, Map<String, Object> model) {
+    private record Prepared(Recipient recipient, Map<String, Object> model,
+                            List<dev.supportkit.spi.notification.NotificationAttachment> attachments) {
     }
 
     /** One delivery attempt (or decision) to journal: the outcome is a channel outcome or {@code DEAD}. */

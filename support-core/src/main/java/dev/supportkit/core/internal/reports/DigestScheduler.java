@@ -1,6 +1,10 @@
 package dev.supportkit.core.internal.reports;
 
+import dev.supportkit.api.Actor;
 import dev.supportkit.api.TenantId;
+import dev.supportkit.api.journal.LaborFunction;
+import dev.supportkit.api.journal.RequestEvent;
+import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.directory.Department;
 import dev.supportkit.api.directory.SpecialistId;
 import dev.supportkit.api.error.ConcurrencyConflictException;
@@ -11,10 +15,15 @@ import dev.supportkit.api.request.RequestId;
 import dev.supportkit.core.internal.config.EngineSettings;
 import dev.supportkit.core.internal.config.QualitySettings.DigestSchedule;
 import dev.supportkit.core.internal.jobs.PeriodicWork;
+import dev.supportkit.core.internal.journal.HashChain;
+import dev.supportkit.core.internal.journal.JournalDraft;
+import dev.supportkit.core.internal.journal.JournalWriter;
 import dev.supportkit.core.internal.json.JacksonCodec;
+import dev.supportkit.core.internal.notify.MessageAttachments;
 import dev.supportkit.core.internal.notify.MessageTopic;
 import dev.supportkit.core.internal.work.UnitOfWork;
 import dev.supportkit.spi.storage.CatalogRecord;
+import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.StorageTransaction;
 import jakarta.inject.Inject;
@@ -35,8 +44,10 @@ import org.slf4j.LoggerFactory;
  * one database: each engine checks on its due-work pass whether a digest's latest due time has a run; the
  * first to store the run (a catalogue document keyed by digest and due time, version 1) records its messages
  * in the same transaction; the others meet the stored key and send nothing. The run document is the digest's
- * record, with its labour function (B/03.6 or D/02.7), period, figures and recipients: a digest belongs to no
- * request, so it has no request journal of its own.
+ * record, with its labour function (B/03.6 or D/02.7), period, figures and recipients; the same transaction
+ * appends a {@link RequestEvent.DigestSent} entry under that function to the tenant's digest log (a journal of
+ * its own, since a digest belongs to no request), which the journal's audit reads list. Unless {@code attachment = none}, each message carries the
+ * digest as a CSV file ({@link DigestCsv}), kept in the run record.
  */
 public final class DigestScheduler implements PeriodicWork {
     /** The catalogue kind of digest runs. */
@@ -47,16 +58,19 @@ public final class DigestScheduler implements PeriodicWork {
     private final UnitOfWork work;
     private final List<DigestSchedule> schedules;
     private final JacksonCodec codec;
+    private final JournalWriter writer;
     private final Proposals proposals = new Proposals(null);
 
     /**
      * @param work     the unit of work
      * @param settings the engine settings (the digests)
      * @param codec    JSON for the run documents and message payloads
+     * @param writer   seals the digest log's entries
      */
     @Inject
-    public DigestScheduler(UnitOfWork work, EngineSettings settings, JacksonCodec codec) {
+    public DigestScheduler(UnitOfWork work, EngineSettings settings, JacksonCodec codec, JournalWriter writer) {
         this.work = work;
+        this.writer = writer;
         this.schedules = settings.quality().digests();
         this.codec = codec;
     }
@@ -102,9 +116,16 @@ public final class DigestScheduler implements PeriodicWork {
         run.put("received", digest.received());
         run.put("overdue", digest.overdue());
         run.put("recipients", people.stream().map(SpecialistId::value).toList());
+        Map<String, Object> payload = payload(schedule, digest);
+        if (schedule.attachReport()) {
+            // the file lives in the run record, written with the messages: every attempt sends the same bytes
+            run.put(MessageAttachments.FILES, List.of(MessageAttachments.stored(DigestCsv.attachment(schedule, digest))));
+            payload.put(MessageAttachments.KIND, RUN_KIND);
+            payload.put(MessageAttachments.ID, runId);
+        }
         tx.insertCatalogRecord(new CatalogRecord(tenant, RUN_KIND, runId, 1, Optional.of(schedule.name()), now,
                 codec.toJson(run)));
-        Map<String, Object> payload = payload(schedule, digest);
+        journal(tx, schedule, tenant, digest, people, now);
         for (SpecialistId person : people) {
             tx.enqueueOutbox(OutboxMessage.builder().id(UUID.randomUUID().toString()).tenant(tenant)
                     .topic(MessageTopic.DIGEST.topic()).recipient(person.value()).payload(codec.toJson(payload))
@@ -114,6 +135,23 @@ public final class DigestScheduler implements PeriodicWork {
             LOG.warn("Digest {}: department '{}' has nobody to send it to", runId, schedule.department());
         }
         return 1;
+    }
+
+    /** Appends the digest to the tenant's digest log under its labour function, in the run's transaction. */
+    private void journal(StorageTransaction tx, DigestSchedule schedule, TenantId tenant, Digest digest,
+                         List<SpecialistId> people, Instant now) {
+        RequestId log = RequestId.of(RequestEvent.DIGEST_LOG);
+        List<JournalRecord> entries = tx.findJournal(tenant, log);
+        JournalRecord last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+        LaborFunction function = LaborFunction.ofCode(schedule.function());
+        JournalDraft draft = new JournalDraft(function, Visibility.INTERNAL, null,
+                new RequestEvent.DigestSent(schedule.name(), schedule.department(), digest.from(), digest.until(),
+                        digest.received(), digest.overdue(), people.stream().map(SpecialistId::value).toList()),
+                "Digest '" + schedule.name() + "' sent to department " + schedule.department() + " ("
+                        + people.size() + " people): " + digest.received() + " received, " + digest.overdue()
+                        + " overdue");
+        tx.appendJournal(writer.chain(tenant, log, last == null ? 0 : last.sequence(),
+                last == null ? HashChain.GENESIS : last.hash(), Actor.system(tenant), now, draft));
     }
 
     private static Map<String, Object> payload(DigestSchedule schedule, Digest digest) {

@@ -53,7 +53,7 @@ class ProviderDiscoveryTest {
     }
 
     private static Notification notification(String address) {
-        return new Notification("key-1", TenantId.of("acme"), address, "subject", "body", Locale.ENGLISH);
+        return new Notification("key-1", TenantId.of("acme"), address, "subject", "body", Locale.ENGLISH, java.util.List.of());
     }
 
     private static DiscoveredFactory<NotificationChannelFactory> single(DiscoveredProviders found, String id) {

@@ -98,6 +98,71 @@ class DigestTest {
         assertEquals(4, mails.size());
         assertTrue(mails.get(2).body().contains("Поступило заявок: 1"), mails.get(2).body());
         assertTrue(mails.get(2).body().contains("ESCALATED 1"), mails.get(2).body());
+
+        // each message carries the digest as a CSV file: the same figures as the on-demand digest of the period
+        Instant due = Instant.parse("2026-03-13T05:00:00Z"); // the second day's 08:00 in Moscow
+        Digest expected = first.engine.reports().digest(first.intakeLead, due.minus(Duration.ofDays(1)), due);
+        for (Notification mail : mails.subList(2, 4)) {
+            assertEquals(1, mail.attachments().size(), mail.toString());
+            var file = mail.attachments().get(0);
+            assertEquals("daily-sales-2026-03-12.csv", file.fileName());
+            assertEquals("text/csv", file.mediaType());
+            String csv = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(csv.startsWith("\uFEFFsection,item,requests\r\n"), csv);
+            assertTrue(csv.contains("\r\nreceived,all," + expected.received() + "\r\n"), csv);
+            expected.byLine().forEach((line, n) -> assertTrue(csv.contains("\r\nline," + line + "," + n + "\r\n"), csv));
+            expected.byPath().forEach((path, n) -> assertTrue(csv.contains("\r\npath," + path + "," + n + "\r\n"), csv));
+        }
+        assertEquals(mails.get(2).attachments(), mails.get(3).attachments(), "one file for every person");
+
+        // each run is journalled once, under its labour function, in the tenant's digest log
+        List<dev.supportkit.api.journal.JournalEntry> logged = first.engine.journal().search(first.auditor,
+                dev.supportkit.api.journal.JournalQuery.builder()
+                        .functions(dev.supportkit.api.journal.LaborFunction.B_03_6)
+                        .period(EngineFixture.START.minus(Duration.ofDays(1)), clock.instant().plusSeconds(1)).build())
+                .filter(e -> e.event() instanceof dev.supportkit.api.journal.RequestEvent.DigestSent).toList();
+        assertEquals(2, logged.size(), logged.toString());
+        var sent = (dev.supportkit.api.journal.RequestEvent.DigestSent) logged.get(1).event();
+        assertEquals("daily-sales", sent.digest());
+        assertEquals(expected.received(), sent.received());
+        assertEquals(List.of("spc-boris", "spc-galina"), sent.recipients().stream().sorted().toList());
+        assertEquals(dev.supportkit.api.journal.RequestEvent.DIGEST_LOG, logged.get(1).request().value());
+        assertEquals(List.of(1L, 2L), logged.stream().map(e -> e.sequence()).toList(), "one chain");
+        assertEquals(logged.get(0).hash(), logged.get(1).previousHash());
+        assertTrue(first.engine.reports().laborFunctions(first.intakeLead, EngineFixture.START.minus(Duration.ofDays(1)),
+                clock.instant().plusSeconds(1)).stream().anyMatch(t -> t.function()
+                == dev.supportkit.api.journal.LaborFunction.B_03_6 && t.entries() == 2),
+                "the labour-function report counts the digests");
+    }
+
+    @Test
+    @DisplayName("attachment = none sends the digest's text alone; another value fails the build naming the key")
+    void attachmentSetting() {
+        EngineFixture fx = new EngineFixture(TENANT, SupportEngine.builder().clock(clock).environment(Map.of())
+                .storage(storage).notificationChannel(email).set("supportkit.jobs.poll-interval-ms", "0")
+                .set("supportkit.quality.digests.plain.tenant", TENANT.value())
+                .set("supportkit.quality.digests.plain.department", "dep-sales")
+                .set("supportkit.quality.digests.plain.schedule", "daily 08:00")
+                .set("supportkit.quality.digests.plain.attachment", "none").build());
+        nodes.add(fx);
+        fx.engine.directory().saveDepartment(fx.admin, new Department(DepartmentId.of("dep-sales"), "Sales",
+                "sales", List.of(SpecialistId.of("spc-boris"))));
+        fx.engine.directory().savePreferences(fx.admin, new dev.supportkit.api.directory.DeliveryPreferences(
+                "spc-boris", List.of(new dev.supportkit.api.directory.ContactPoint(Channel.EMAIL, "boris@support.example")),
+                null, java.util.Locale.forLanguageTag("ru")));
+        fx.engine.runDueWork();
+        List<Notification> mails = email.received.stream().filter(n -> n.subject().startsWith("Сводка")).toList();
+        assertEquals(1, mails.size());
+        assertEquals(List.of(), mails.get(0).attachments());
+
+        ConfigurationException bad = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+                () -> SupportEngine.builder().environment(Map.of())
+                        .set("supportkit.quality.digests.x.tenant", "t")
+                        .set("supportkit.quality.digests.x.department", "d")
+                        .set("supportkit.quality.digests.x.schedule", "daily 08:00")
+                        .set("supportkit.quality.digests.x.attachment", "pdf").build());
+        assertTrue(bad.problems().contains("supportkit.quality.digests.x.attachment: must be csv or none, was 'pdf'"),
+                bad.problems().toString());
     }
 
     @Test

@@ -52,7 +52,7 @@ final class EmailChannel implements NotificationChannel {
             return new DeliveryResult(Outcome.PERMANENT_FAILURE, detail);
         }
         return sender.send(recipient, notification.idempotencyKey(), message -> EmailContent.write(message,
-                notification.subject(), notification.body(), notification.locale()));
+                notification.subject(), notification.body(), notification.locale(), notification.attachments()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static dev.supportkit.notify.email.testing.Mail.BODY;
 import static dev.supportkit.notify.email.testing.Mail.SUBJECT;
 import static dev.supportkit.notify.email.testing.Mail.notification;
 import static dev.supportkit.notify.email.testing.Mail.smtp;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,6 +20,7 @@ import dev.supportkit.notify.email.testing.TestContext;
 import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.notification.DeliveryResult.Outcome;
 import dev.supportkit.spi.notification.Notification;
+import dev.supportkit.spi.notification.NotificationAttachment;
 import dev.supportkit.spi.notification.NotificationChannel;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -28,6 +30,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,7 +135,7 @@ class EmailDeliveryTest {
     void htmlBodyAlsoGetsPlainText() throws Exception {
         String html = "<p>Здравствуйте!</p><p>Заявка <b>№42</b> закрыта.<br>Спасибо &amp; до свидания.</p>";
         Notification notification = new Notification("html-1", Mail.TENANT, "ivan@example.ru", SUBJECT, html,
-                Locale.forLanguageTag("ru"));
+                Locale.forLanguageTag("ru"), java.util.List.of());
         assertEquals(Outcome.DELIVERED, authenticated().deliver(notification).outcome());
         assertTrue(GREENMAIL.waitForIncomingEmail(5_000, 1));
         MimeMessage received = GREENMAIL.getReceivedMessages()[0];
@@ -144,6 +147,33 @@ class EmailDeliveryTest {
                 ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n").strip());
         assertTrue(parts.getBodyPart(1).isMimeType("text/html"));
         assertEquals(html, parts.getBodyPart(1).getContent());
+    }
+
+    @Test
+    @DisplayName("attachments go as multipart/mixed after the text, with their bytes, media type and Cyrillic name")
+    void attachmentsAreSentAsFiles() throws Exception {
+        byte[] csv = "\uFEFFsection,item,requests\r\ncategory,Телефония,3\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] pdf = new byte[70_000];
+        new java.util.Random(7).nextBytes(pdf);
+        Notification notification = Notification.builder().idempotencyKey("digest-1").tenant(Mail.TENANT)
+                .address("ivan@example.ru").subject(SUBJECT).body("Сводка за неделю во вложении.")
+                .locale(Locale.forLanguageTag("ru"))
+                .attachment(new NotificationAttachment("Сводка за неделю.csv", "text/csv", csv))
+                .attachment(new NotificationAttachment("report.pdf", "application/pdf", pdf)).build();
+        assertEquals(Outcome.DELIVERED, authenticated().deliver(notification).outcome());
+        assertTrue(GREENMAIL.waitForIncomingEmail(5_000, 1));
+        MimeMessage received = GREENMAIL.getReceivedMessages()[0];
+        assertTrue(received.isMimeType("multipart/mixed"), received.getContentType());
+        Multipart parts = (Multipart) received.getContent();
+        assertEquals(3, parts.getCount());
+        assertTrue(parts.getBodyPart(0).isMimeType("text/plain"));
+        assertEquals("Сводка за неделю во вложении.", ((String) parts.getBodyPart(0).getContent()).strip());
+        assertEquals(jakarta.mail.Part.ATTACHMENT, parts.getBodyPart(1).getDisposition());
+        assertEquals("Сводка за неделю.csv", jakarta.mail.internet.MimeUtility.decodeText(parts.getBodyPart(1).getFileName()));
+        assertTrue(parts.getBodyPart(1).isMimeType("text/csv"), parts.getBodyPart(1).getContentType());
+        assertArrayEquals(csv, parts.getBodyPart(1).getInputStream().readAllBytes());
+        assertEquals("report.pdf", parts.getBodyPart(2).getFileName());
+        assertArrayEquals(pdf, parts.getBodyPart(2).getInputStream().readAllBytes());
     }
 
     @Test

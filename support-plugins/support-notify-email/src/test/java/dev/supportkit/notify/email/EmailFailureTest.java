@@ -126,10 +126,10 @@ class EmailFailureTest {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.replying(Map.of())) {
             NotificationChannel channel = channel(server.port());
             assertEquals(Outcome.PERMANENT_FAILURE, channel.deliver(
-                    new Notification("n-1", Mail.TENANT, null, "s", "b", Locale.ROOT)).outcome());
+                    new Notification("n-1", Mail.TENANT, null, "s", "b", Locale.ROOT, java.util.List.of())).outcome());
             assertEquals(Outcome.PERMANENT_FAILURE, channel.deliver(null).outcome());
             assertEquals(Outcome.DELIVERED, channel.deliver(
-                    new Notification(null, Mail.TENANT, "bob@example.com", null, null, null)).outcome());
+                    new Notification(null, Mail.TENANT, "bob@example.com", null, null, null, java.util.List.of())).outcome());
         }
     }
 

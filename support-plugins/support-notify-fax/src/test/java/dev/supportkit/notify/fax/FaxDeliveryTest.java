@@ -154,7 +154,7 @@ class FaxDeliveryTest {
     @DisplayName("characters the font lacks become '?', control characters vanish; still delivered")
     void unknownCharactersBecomeQuestionMarks() throws Exception {
         Notification notification = new Notification("fax-emoji", Faxes.TENANT, "84951234567", "Привет 字",
-                "Текст\u0007 с 漢 и табуляцией\tконец", Locale.forLanguageTag("ru"));
+                "Текст\u0007 с 漢 и табуляцией\tконец", Locale.forLanguageTag("ru"), java.util.List.of());
         assertEquals(Outcome.DELIVERED, channel().deliver(notification).outcome());
         String text = text(bytes(pdfPart(onlyReceived())));
         assertTrue(text.startsWith("Привет ? Текст с ? и табуляцией конец"), text);

@@ -47,7 +47,7 @@ class PluginJarIT extends NotificationPluginJarContract {
                      "port", String.valueOf(smsc.port()), "system-id", "supportkit", "password", "pw")))) {
             assertSame(factory.getClass().getClassLoader(), channel.getClass().getClassLoader());
             DeliveryResult result = channel.deliver(new Notification("k1", TenantId.of("acme"), "+79123456789", null,
-                    "Привет из плагина", Locale.forLanguageTag("ru")));
+                    "Привет из плагина", Locale.forLanguageTag("ru"), java.util.List.of()));
             assertEquals(DeliveryResult.Outcome.DELIVERED, result.outcome(), result.detail());
             assertEquals("Привет из плагина",
                     new String(smsc.submitted.get(0).shortMessage(), StandardCharsets.UTF_16BE));

@@ -65,7 +65,7 @@ class SmppSmsChannelTest {
 
     private static Notification sms(String body) {
         return new Notification("key-" + UUID.randomUUID(), TenantId.of("acme"), DESTINATION, "ignored subject", body,
-                Locale.forLanguageTag("ru-RU"));
+                Locale.forLanguageTag("ru-RU"), java.util.List.of());
     }
 
     @Test
@@ -284,13 +284,13 @@ class SmppSmsChannelTest {
         for (String address : Arrays.asList("89123456789", "+0123456789", "+7 912", "hello", "", null,
                 "+7912345678901234")) {
             DeliveryResult result = sms.deliver(new Notification("k", TenantId.of("acme"), address, null, "Hi",
-                    Locale.ENGLISH));
+                    Locale.ENGLISH, java.util.List.of()));
             assertEquals(Outcome.PERMANENT_FAILURE, result.outcome(), address);
             assertTrue(result.detail().startsWith("invalid destination number"), result.detail());
         }
         assertEquals(List.of(), smsc.binds);
         DeliveryResult formatted = sms.deliver(new Notification("k", TenantId.of("acme"), "+7 (912) 345-67-89", null,
-                "Hi", Locale.ENGLISH));
+                "Hi", Locale.ENGLISH, java.util.List.of()));
         assertEquals(Outcome.DELIVERED, formatted.outcome(), formatted.detail());
         assertEquals("79123456789", smsc.submitted.get(0).destination());
     }

@@ -59,7 +59,7 @@ class AmiVoiceChannelTest {
 
     private static Notification call(String body) {
         return new Notification("idem-" + UUID.randomUUID(), TenantId.of("acme"), "+79123456789", "Заявка №42", body,
-                Locale.forLanguageTag("ru-RU"));
+                Locale.forLanguageTag("ru-RU"), java.util.List.of());
     }
 
     @Test
@@ -227,7 +227,7 @@ class AmiVoiceChannelTest {
         NotificationChannel voice = channel(Map.of());
         for (String address : new String[] {"89123456789", "+0123", "ext 100", null}) {
             DeliveryResult result = voice.deliver(new Notification("k", TenantId.of("acme"), address, null, "Тест",
-                    Locale.ENGLISH));
+                    Locale.ENGLISH, java.util.List.of()));
             assertEquals(Outcome.PERMANENT_FAILURE, result.outcome(), address);
             assertTrue(result.detail().startsWith("invalid phone number"), result.detail());
         }

@@ -59,7 +59,7 @@ class PluginJarIT extends NotificationPluginJarContract {
                      "channel-template", "PJSIP/{number}@trunk", "context", "supportkit-tts", "extension", "s")))) {
             assertSame(factory.getClass().getClassLoader(), channel.getClass().getClassLoader());
             DeliveryResult result = channel.deliver(new Notification("k1", TenantId.of("acme"), "+79123456789", null,
-                    "Привет из плагина, проверка", Locale.forLanguageTag("ru")));
+                    "Привет из плагина, проверка", Locale.forLanguageTag("ru"), java.util.List.of()));
             assertEquals(DeliveryResult.Outcome.DELIVERED, result.outcome(), result.detail());
             assertEquals("Привет из плагина, проверка",
                     ami.actions("Originate").get(0).variables().get("SUPPORTKIT_TEXT"));

@@ -59,7 +59,7 @@ class PluginJarIT extends NotificationPluginJarContract {
                 assertSame(factory.getClass().getClassLoader(), channel.getClass().getClassLoader());
                 DeliveryResult result = channel.deliver(new Notification("k1", TenantId.of("acme"),
                         "http://127.0.0.1:" + server.port() + "/hook", "Тема", "Привет из плагина",
-                        Locale.forLanguageTag("ru")));
+                        Locale.forLanguageTag("ru"), java.util.List.of()));
                 assertEquals(DeliveryResult.Outcome.DELIVERED, result.outcome(), result.detail());
             }
             LoggedRequest request = server.findAll(postRequestedFor(urlEqualTo("/hook"))).get(0);

@@ -72,7 +72,7 @@ class WebhookChannelTest {
 
     private static Notification to(String address) {
         return new Notification("idem-" + UUID.randomUUID(), TenantId.of("acme"), address, "Заявка №42 решена",
-                "Заменён блок питания, \"связь\" восстановлена.\nСпасибо!", Locale.forLanguageTag("ru-RU"));
+                "Заменён блок питания, \"связь\" восстановлена.\nСпасибо!", Locale.forLanguageTag("ru-RU"), java.util.List.of());
     }
 
     private void answer(int status) {

@@ -25,7 +25,7 @@ public final class Mail {
      * @return a notification in Russian with {@link #SUBJECT} and {@link #BODY}
      */
     public static Notification notification(String key, String address) {
-        return new Notification(key, TENANT, address, SUBJECT, BODY, Locale.forLanguageTag("ru-RU"));
+        return new Notification(key, TENANT, address, SUBJECT, BODY, Locale.forLanguageTag("ru-RU"), java.util.List.of());
     }
 
     /**

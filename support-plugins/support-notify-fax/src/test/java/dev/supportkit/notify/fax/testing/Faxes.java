@@ -34,7 +34,7 @@ public final class Faxes {
      * @return a Russian notification with {@link #SUBJECT}
      */
     public static Notification fax(String key, String number, String body) {
-        return new Notification(key, TENANT, number, SUBJECT, body, Locale.forLanguageTag("ru-RU"));
+        return new Notification(key, TENANT, number, SUBJECT, body, Locale.forLanguageTag("ru-RU"), java.util.List.of());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.supportkit.api.error.NotFoundException;
 import dev.supportkit.api.error.ValidationException;
 import dev.supportkit.api.escalation.RedirectTarget;
 import dev.supportkit.api.request.Channel;
+import dev.supportkit.api.quality.SurveyAnswer;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestRef;
 import dev.supportkit.api.request.RequestStatus;
@@ -49,7 +50,10 @@ public enum DeskCommands {
     /** An internal note. */
     NOTE("note", List.of("text"), Roles.WORKERS, RequestStatus::isOpen),
     /** A reply the customer sees. */
-    REPLY("reply", List.of("text"), Roles.WORKERS, RequestStatus::isOpen);
+    REPLY("reply", List.of("text"), Roles.WORKERS, RequestStatus::isOpen),
+    /** The customer answers the satisfaction survey sent when the request was closed: a score of 1 to 5. */
+    SURVEY("survey", List.of("score", "comment"), EnumSet.of(Role.CUSTOMER_REPRESENTATIVE),
+            s -> s == RequestStatus.CLOSED);
 
     private final String path;
     private final List<String> parameters;
@@ -106,7 +110,9 @@ public enum DeskCommands {
      * @return the commands
      */
     public static List<DeskCommands> offered(Role role, Request request) {
-        return java.util.Arrays.stream(values()).filter(c -> c.offered(role, request.status())).toList();
+        return java.util.Arrays.stream(values()).filter(c -> c.offered(role, request.status()))
+                // a survey is offered while one was sent and is not answered yet
+                .filter(c -> c != SURVEY || request.survey().filter(s -> !s.isAnswered()).isPresent()).toList();
     }
 
     /**
@@ -149,7 +155,29 @@ public enum DeskCommands {
             case CLOSE -> engine.quality().close(actor, ref, parameters.apply("note"));
             case NOTE -> engine.work().addNote(actor, ref, Note.of(nullToEmpty(parameters.apply("text"))));
             case REPLY -> engine.work().reply(actor, ref, parameters.apply("text"));
+            case SURVEY -> engine.quality().answerSurvey(actor, ref, new SurveyAnswer(score(parameters.apply("score")),
+                    blankToNull(parameters.apply("comment"))));
         };
+    }
+
+    /**
+     * Reads a survey score: a whole number (the engine checks its range, 1 to 5).
+     *
+     * @param text the score as sent
+     * @return the number
+     * @throws ValidationException naming the field {@code answer.score} with rule {@code format}
+     */
+    static int score(String text) {
+        try {
+            return Integer.parseInt(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(List.of(new dev.supportkit.api.error.FieldError("answer.score", "format",
+                    "must be a whole number from 1 to 5")));
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /**

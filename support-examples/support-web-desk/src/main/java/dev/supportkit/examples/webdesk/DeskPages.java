@@ -60,9 +60,11 @@ final class DeskPages {
     private static final int PAGE_SIZE = 20;
 
     private final SupportServices engine;
+    private final java.time.Clock clock;
 
-    DeskPages(SupportServices engine) {
+    DeskPages(SupportServices engine, java.time.Clock clock) {
         this.engine = engine;
+        this.clock = clock;
     }
 
     void routes(RoutesConfig routes) {
@@ -75,6 +77,7 @@ final class DeskPages {
         routes.post("/portal/new", this::registerFromPortal);
         routes.get("/knowledge", this::knowledge);
         routes.get("/reports", this::reports);
+        routes.get("/reports/metrics.{format}", ctx -> ReportPages.download(engine, clock, WebDesk.session(ctx), ctx));
     }
 
     // ---- staff queues ------------------------------------------------------------------------------------
@@ -277,6 +280,8 @@ final class DeskPages {
                     }
                 }
                 form.append(Html.field(label, select.append("</select>").toString(), parameter, null));
+            } else if (parameter.equals("score")) {
+                form.append(Html.field(label, SurveyPages.scoreSelect(id), parameter, null));
             } else {
                 form.append(Html.field(label, "<textarea name=\"" + parameter + "\" id=\"" + id + "\" rows=\"2\"></textarea>",
                         parameter, null));
@@ -505,6 +510,7 @@ final class DeskPages {
         }
         body.append("<tr><th>").append(esc(m.t("reports.total"))).append("</th><th id=\"total\">").append(summary.total())
                 .append("</th></tr></table>");
+        body.append(ReportPages.metricsSection(engine, clock, session, m));
         ctx.html(Html.page(m, session, m.t("menu.reports"), body.toString()));
     }
 

@@ -61,7 +61,13 @@ public final class WebDesk implements AutoCloseable {
                 .set("supportkit.sla.policies.desk.high.first-response", "30m")
                 .set("supportkit.sla.policies.desk.high.resolution", "4h")
                 .set("supportkit.sla.policies.desk.critical.first-response", "15m")
-                .set("supportkit.sla.policies.desk.critical.resolution", "2h");
+                .set("supportkit.sla.policies.desk.critical.resolution", "2h")
+                // satisfaction surveys: every closed request, a link to this desk's public survey page
+                .set("supportkit.quality.surveys.enabled", "true")
+                .set("supportkit.quality.surveys.once-per-days", "0")
+                .set("supportkit.quality.surveys.link", "http://" + settings.host() + ":" + settings.port()
+                        + "/survey/{token}")
+                .set("supportkit.quality.surveys.token-key", SurveyKey.readOrCreate(settings.dataDirectory()));
         settings.engineConfig().ifPresent(builder::configFile);
         this.engine = builder.build();
         try {
@@ -73,7 +79,7 @@ public final class WebDesk implements AutoCloseable {
             }
             Clock wallClock = Clock.systemUTC(); // the one place the system clock is chosen: session expiry
             this.sessions = new Sessions(wallClock, settings.secureCookies());
-            DeskPages pages = new DeskPages(engine);
+            DeskPages pages = new DeskPages(engine, engine.clock());
             RestApi api = new RestApi(engine, users, sessions, json);
             this.app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -89,6 +95,7 @@ public final class WebDesk implements AutoCloseable {
                 config.routes.post("/language", this::switchLanguage);
                 config.routes.get("/", ctx -> ctx.redirect(session(ctx).user().customer() ? "/portal" : "/desk"));
                 pages.routes(config.routes);
+                new SurveyPages(engine).routes(config.routes);
                 api.routes(config.routes);
                 config.routes.exception(Unauthenticated.class, (e, ctx) -> {
                     if (api(ctx)) {
@@ -200,7 +207,8 @@ public final class WebDesk implements AutoCloseable {
         session.ifPresent(s -> ctx.attribute(SESSION, s));
         String path = ctx.path();
         boolean open = path.equals("/login") || path.startsWith("/static/") || path.equals("/openapi.yaml")
-                || path.equals("/api/v1/session") && ctx.method() == HandlerType.POST;
+                || path.equals("/api/v1/session") && ctx.method() == HandlerType.POST
+                || path.startsWith("/survey/"); // the signed one-use token is the permission (SurveyPages)
         if (open) {
             return;
         }
@@ -245,7 +253,7 @@ public final class WebDesk implements AutoCloseable {
                 HttpStatus.SEE_OTHER);
     }
 
-    private static Locale language(Context ctx) {
+    static Locale language(Context ctx) {
         Sessions.Session session = ctx.attribute(SESSION);
         if (session != null) {
             return session.language();

@@ -124,6 +124,19 @@ class ApiConformanceTest {
         at = boris.command(id, "close", at.etag(), Map.of("note", "checked"));
         assertEquals("CLOSED", at.json().get("status").asText(), at.raw().body());
 
+        // the satisfaction survey sent on closing: bad scores refused naming the field, one answer recorded
+        ApiClient.Response outOfRange = irina.command(id, "survey", at.etag(), Map.of("score", "9"));
+        assertEquals(422, outOfRange.status(), outOfRange.raw().body());
+        assertEquals(Set.of("answer.score"), fields(outOfRange.json()));
+        assertEquals(Set.of("answer.score"), fields(irina.command(id, "survey", at.etag(), Map.of("score", "many")).json()));
+        assertEquals(403, anna.command(id, "survey", at.etag(), Map.of("score", "5")).status(), "staff do not answer it");
+        at = irina.command(id, "survey", at.etag(), Map.of("score", "4", "comment", "Быстро и вежливо"));
+        assertEquals(200, at.status(), at.raw().body());
+        ApiClient.Response again = irina.command(id, "survey", at.etag(), Map.of("score", "5"));
+        assertEquals(422, again.status(), "answered once: " + again.raw().body());
+        assertTrue(irina.get("/api/v1/requests/" + id + "/journal").json().get("entries").toString()
+                .contains("D/02.7"), "the answer is journalled under D/02.7 and the customer sees it");
+
         // reads: journal with labour-function codes, verification, deadlines, suggestions, knowledge, reports
         JsonNode staffJournal = anna.get("/api/v1/requests/" + id + "/journal").json().get("entries");
         JsonNode customerJournal = irina.get("/api/v1/requests/" + id + "/journal").json().get("entries");

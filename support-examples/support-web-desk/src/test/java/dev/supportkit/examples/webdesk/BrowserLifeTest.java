@@ -33,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * One request's life in a real browser — headless Debian Chromium driven by Selenium with the driver path
  * given, so nothing is downloaded — across three browser sessions: the customer registers it in the portal
  * through the PBX questionnaire; the operator takes it and redirects it to second line; the engineer asks a
- * question, the customer answers, the engineer resolves; the customer signs off; the lead closes. And a
+ * question, the customer answers, the engineer resolves; the customer signs off; the lead closes; the customer
+ * rates the work in the survey closing sent. And a
  * registration form with bad input shows each field's error. Screenshots of each step go to
  * {@code target/screenshots/}. The browser and driver paths come from {@code SUPPORTKIT_TEST_CHROMIUM} and
  * {@code SUPPORTKIT_TEST_CHROMEDRIVER} (defaults {@code /usr/bin/chromium}, {@code /usr/bin/chromedriver});
@@ -142,6 +143,37 @@ class BrowserLifeTest {
         click(staff, By.id("verify"));
         assertTrue(staff.findElement(By.id("flash")).getText().contains("intact"), staff.findElement(By.id("flash")).getText());
         shot(staff, "lead-closes");
+
+        // the reports page: the lead's figures of the last 30 days with their charts, and the report to download
+        staff.get(base + "/reports");
+        org.openqa.selenium.WebElement metrics = staff.findElement(By.id("metrics"));
+        assertTrue(metrics.findElements(By.cssSelector("figure.chart svg")).size() >= 2, "the charts are drawn");
+        shot(staff, "lead-reports");
+        String cookie = staff.manage().getCookieNamed(Sessions.COOKIE).getValue();
+        for (String format : List.of("pdf", "xlsx", "csv")) {
+            try {
+                var download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/reports/metrics." + format)).header("Cookie", Sessions.COOKIE + "="
+                        + cookie).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, download.statusCode(), format);
+                assertTrue(download.headers().firstValue("Content-Disposition").orElse("").contains("metrics." + format));
+                byte[] bytes = download.body();
+                String head = new String(bytes, 0, Math.min(bytes.length, 5), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertTrue(format.equals("pdf") ? head.startsWith("%PDF") : format.equals("xlsx") ? head.startsWith("PK")
+                        : new String(bytes, java.nio.charset.StandardCharsets.UTF_8).contains("telephony"), format + ": " + head);
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        // closing sent a satisfaction survey: the customer rates the work on the card, once
+        customer.navigate().refresh();
+        new org.openqa.selenium.support.ui.Select(customer.findElement(By.id("survey-score"))).selectByValue("4");
+        customer.findElement(By.id("survey-comment")).sendKeys("Быстро и вежливо");
+        click(customer, By.id("do-survey"));
+        assertTrue(customer.findElements(By.id("action-survey")).isEmpty(), "the survey is answered: no form again");
+        assertTrue(customer.findElement(By.id("journal")).getText().contains("D/02.7"), "the answer is journalled");
+        shot(customer, "customer-rates");
 
         // the other organisation's representative gets a 404 for the same address
         click(customer, By.id("logout"));

@@ -9,6 +9,10 @@ import dev.supportkit.api.error.NotFoundException;
 import dev.supportkit.api.error.ValidationException;
 import dev.supportkit.api.escalation.RedirectTarget;
 import dev.supportkit.api.request.Channel;
+import dev.supportkit.api.work.Assignment;
+import dev.supportkit.api.work.Triage;
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.quality.SurveyAnswer;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestRef;
@@ -49,6 +53,11 @@ public enum DeskCommands {
     CLOSE("close", List.of("note"), EnumSet.of(Role.INTAKE_LEAD, Role.GROUP_LEAD), s -> s == RequestStatus.SIGNED_OFF),
     /** An internal note. */
     NOTE("note", List.of("text"), Roles.WORKERS, RequestStatus::isOpen),
+    /** Assign to a specialist ({@code assignee}: their id); the engine decides who may assign whom at each line. */
+    ASSIGN("assign", List.of("assignee", "reason"), EnumSet.of(Role.FIRST_LINE_OPERATOR, Role.INTAKE_LEAD,
+            Role.GROUP_LEAD), RequestStatus::isWorking),
+    /** Triage: the reason, and a new priority and/or category (either may be left empty). */
+    TRIAGE("triage", List.of("reason", "priority", "category"), Roles.WORKERS, RequestStatus::isOpen),
     /** A reply the customer sees. */
     REPLY("reply", List.of("text"), Roles.WORKERS, RequestStatus::isOpen),
     /** The customer answers the satisfaction survey sent when the request was closed: a score of 1 to 5. */
@@ -155,6 +164,9 @@ public enum DeskCommands {
             case CLOSE -> engine.quality().close(actor, ref, parameters.apply("note"));
             case NOTE -> engine.work().addNote(actor, ref, Note.of(nullToEmpty(parameters.apply("text"))));
             case REPLY -> engine.work().reply(actor, ref, parameters.apply("text"));
+            case ASSIGN -> engine.work().assign(actor, ref, Assignment.to(specialist(parameters.apply("assignee")),
+                    parameters.apply("reason")));
+            case TRIAGE -> engine.work().triage(actor, ref, triage(parameters));
             case SURVEY -> engine.quality().answerSurvey(actor, ref, new SurveyAnswer(score(parameters.apply("score")),
                     blankToNull(parameters.apply("comment"))));
         };
@@ -174,6 +186,38 @@ public enum DeskCommands {
             throw new ValidationException(List.of(new dev.supportkit.api.error.FieldError("answer.score", "format",
                     "must be a whole number from 1 to 5")));
         }
+    }
+
+    /** A specialist id as sent; blank is none (the engine names the field). */
+    private static SpecialistId specialist(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return SpecialistId.of(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(List.of(new dev.supportkit.api.error.FieldError("assignment.assignee",
+                    "format", e.getMessage())));
+        }
+    }
+
+    /** A triage from its form: the reason, and a priority and category when given. */
+    private static Triage triage(Function<String, String> parameters) {
+        Triage.Builder triage = Triage.builder(nullToEmpty(parameters.apply("reason")));
+        String priority = blankToNull(parameters.apply("priority"));
+        if (priority != null) {
+            try {
+                triage.priority(Priority.valueOf(priority.strip().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException(List.of(new dev.supportkit.api.error.FieldError("triage.priority",
+                        "one-of", "must be one of LOW, NORMAL, HIGH, CRITICAL")));
+            }
+        }
+        String category = blankToNull(parameters.apply("category"));
+        if (category != null) {
+            triage.category(category);
+        }
+        return triage.build();
     }
 
     private static String blankToNull(String text) {

@@ -288,7 +288,11 @@ final class DeskPages {
                             .append(esc(m.name("priority", priority))).append("</option>");
                 }
                 form.append(Html.field(label, select.append("</select>").toString(), parameter, null));
-            } else if (parameter.equals("assignee") || parameter.equals("category")) {
+            } else if (parameter.equals("tasks")) {
+                form.append(Html.field(label, "<textarea name=\"tasks\" id=\"" + id + "\" rows=\"3\" placeholder=\""
+                        + esc(m.t("param.tasks.hint")) + "\"></textarea>", parameter, null));
+            } else if (parameter.equals("assignee") || parameter.equals("category") || parameter.equals("task")
+                    || parameter.equals("minutes")) {
                 form.append(Html.field(label, "<input name=\"" + parameter + "\" id=\"" + id + "\">", parameter, null));
             } else if (parameter.equals("score")) {
                 form.append(Html.field(label, SurveyPages.scoreSelect(id), parameter, null));

@@ -103,4 +103,9 @@ class Bitrix24ContractTest extends CrmAdapterContract {
     protected Optional<Map<String, String>> restartableStorage(Path directory) {
         return Optional.of(CrmTestKit.h2File(directory));
     }
+
+    @Override
+    protected void outage(Outage outage) {
+        fake.outage(outage);
+    }
 }

@@ -2,26 +2,18 @@ package dev.supportkit.crm.bitrix24;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.supportkit.crm.common.testing.CrmTestKit;
+import dev.supportkit.crm.common.testing.WireMockCrm;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Bitrix24 portal on WireMock behind an inbound webhook {@code /rest/1/<key>/<method>.json}: the CRM methods the
@@ -29,61 +21,35 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code next} in pages of 50), its errors ({@code error}, {@code error_description}) and
  * {@code 503 QUERY_LIMIT_EXCEEDED}; kept in memory so a test can read back what the adapter made.
  */
-final class Bitrix24Fake implements ResponseDefinitionTransformerV2 {
+final class Bitrix24Fake extends WireMockCrm {
     static final String NAME = "bitrix24-fake";
     static final int PAGE = 50;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** entity (deal, contact, company, requisite, comment) → id → fields. */
-    final Map<String, Map<String, ObjectNode>> objects = new ConcurrentHashMap<>();
-    private final AtomicInteger ids = new AtomicInteger(100);
     private final String key;
-    final WireMockServer server;
 
     Bitrix24Fake(String key) {
+        super(NAME, "/rest/.*", 100, 20);
         this.key = key;
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(this));
-        server.start();
         reset();
     }
 
-    synchronized void reset() {
-        objects.clear();
-        server.resetAll();
-        server.stubFor(any(urlPathMatching("/rest/.*")).atPriority(10).willReturn(aResponse().withTransformers(NAME)));
-    }
-
     String webhook(String withKey) {
-        return "http://127.0.0.1:" + server.port() + "/rest/1/" + withKey + "/";
+        return baseUrl() + "/rest/1/" + withKey + "/";
     }
 
     /** Every third call from now on answers 503 QUERY_LIMIT_EXCEEDED, without Retry-After, as Bitrix24 does. */
     void limitEveryThirdCall() {
-        CrmTestKit.everyThirdCall(server, "/rest/.*", NAME, aResponse().withStatus(503)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"QUERY_LIMIT_EXCEEDED\",\"error_description\":\"Too many requests\"}"));
+        everyThirdCall(limited());
     }
 
-    synchronized String add(String entity, ObjectNode fields) {
-        String id = Integer.toString(ids.incrementAndGet());
-        ObjectNode stored = fields.deepCopy();
-        stored.put("ID", id);
-        objects.computeIfAbsent(entity, e -> new LinkedHashMap<>()).put(id, stored);
-        return id;
+    /** Bitrix24's answer above its limit: 503 {@code QUERY_LIMIT_EXCEEDED}, without Retry-After. */
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder limited() {
+        return aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"QUERY_LIMIT_EXCEEDED\",\"error_description\":\"Too many requests\"}");
     }
 
-    List<ObjectNode> all(String entity) {
-        return new ArrayList<>(objects.getOrDefault(entity, Map.of()).values());
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
+    String add(String entity, ObjectNode fields) {
+        return store(entity, fields, "ID", false);
     }
 
     @Override
@@ -229,11 +195,6 @@ final class Bitrix24Fake implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinition answer(int status, JsonNode body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8")
-                .withBody(body.toString()).build();
-    }
-
-    void shutdown() {
-        server.stop();
+        return answer(status, body, "application/json; charset=utf-8");
     }
 }

@@ -104,4 +104,9 @@ class HubSpotContractTest extends CrmAdapterContract {
     protected Optional<Map<String, String>> restartableStorage(Path directory) {
         return Optional.of(CrmTestKit.h2File(directory));
     }
+
+    @Override
+    protected void outage(Outage outage) {
+        fake.outage(outage);
+    }
 }

@@ -132,6 +132,9 @@ public abstract class CrmAdapterContract {
      */
     protected abstract CrmParty knownCaller(String contactName, String companyName, String taxNumber);
 
+    /** Makes the fake store the next comment or note but lose its answer (the adapter sees a 502 or a fault). */
+    protected abstract void loseNextCommentAnswer();
+
     /**
      * Makes the fake CRM fail from now on, until it is reset for the next test. Called before the engine is built, so
      * a refused outage may hand the adapter settings that name a port nothing listens on.
@@ -246,6 +249,22 @@ public abstract class CrmAdapterContract {
             assertTrue(result.organizations() >= 1 && result.representatives() >= 1, result.toString());
             assertTrue(fx.engine.directory().representatives(fx.admin, org.id()).stream()
                     .anyMatch(r -> r.id().equals(rep)), "a sync keeps the imported ids");
+        }
+    }
+
+    @Test
+    @DisplayName("a comment the CRM stored while its answer was lost is not posted again on retry")
+    void commentAnswerLost() {
+        try (EngineFixture fx = engine(new SharedStorageFactory(), Optional.empty())) {
+            Request r = fx.registered(fx.draft().subject(SUBJECT));
+            r = fx.engine.intake().takeIntoWork(fx.operator, r.ref());
+            drain(fx);
+            loseNextCommentAnswer();
+            String reply = "Ответ, который CRM сохранила, а ответ потерялся";
+            r = fx.engine.work().reply(fx.operator, r.ref(), reply);
+            check(fx, r);
+            assertEquals(1, view(fx.tenant, r.id().value()).comments().stream().filter(c -> c.contains(reply))
+                    .count(), "the reply is posted once");
         }
     }
 

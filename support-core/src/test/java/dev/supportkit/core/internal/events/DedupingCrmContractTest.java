@@ -46,6 +46,7 @@ class DedupingCrmContractTest extends CrmAdapterContract {
     private final AtomicInteger calls = new AtomicInteger();
     private volatile boolean limited;
     private volatile Outage outage;
+    private volatile boolean loseNextComment;
     private volatile java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeEach
@@ -54,6 +55,7 @@ class DedupingCrmContractTest extends CrmAdapterContract {
         contacts.clear();
         limited = false;
         outage = null;
+        loseNextComment = false;
         slow = new java.util.concurrent.CountDownLatch(1);
     }
 
@@ -143,8 +145,15 @@ class DedupingCrmContractTest extends CrmAdapterContract {
             deal.stage = change.request().status().name();
             for (CrmEntry entry : change.entries()) {
                 if (entry.sequence() > posted) {
+                    String marker = " #" + entry.sequence();
                     call();
-                    deal.comments.add(entry.text());
+                    if (deal.comments.stream().noneMatch(c -> c.endsWith(marker))) {
+                        deal.comments.add(entry.text() + marker);
+                        if (loseNextComment) {
+                            loseNextComment = false;
+                            throw new IllegalStateException("502 Bad Gateway");
+                        }
+                    }
                     posted = entry.sequence();
                     save(key, link, deals.indexOf(deal), posted);
                     link = state.get(key);
@@ -195,6 +204,11 @@ class DedupingCrmContractTest extends CrmAdapterContract {
     @Override
     protected String stageOf(RequestStatus status) {
         return status.name();
+    }
+
+    @Override
+    protected void loseNextCommentAnswer() {
+        loseNextComment = true;
     }
 
     @Override

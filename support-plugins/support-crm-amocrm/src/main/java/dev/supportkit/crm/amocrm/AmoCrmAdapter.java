@@ -39,6 +39,8 @@ import java.util.Set;
  * with 204 and no body.
  */
 final class AmoCrmAdapter extends MirroringCrmAdapter {
+    /** The most pages of notes searched for a marker. */
+    static final int MAX_NOTE_PAGES = 100;
     private final AmoSettings settings;
     private final AmoTokens tokens;
     private final CrmHttp http;
@@ -122,6 +124,24 @@ final class AmoCrmAdapter extends MirroringCrmAdapter {
         ArrayNode body = json.createArrayNode();
         body.addObject().put("note_type", "common").putObject("params").put("text", text);
         http.call("POST", url("/api/v4/leads/" + enc(object) + "/notes"), body, "POST leads/{id}/notes");
+    }
+
+    /** Pages through the lead's common notes (250 a page; 204 when there are none) looking for the marker. */
+    @Override
+    protected boolean hasComment(String object, String marker) {
+        for (int page = 1; page <= MAX_NOTE_PAGES; page++) {
+            JsonNode found = http.call("GET", url("/api/v4/leads/" + enc(object) + "/notes?"
+                    + enc("filter[note_type]") + "=common&limit=250&page=" + page), null, "GET leads/{id}/notes");
+            for (JsonNode note : found.path("_embedded").path("notes")) {
+                if (note.path("params").path("text").asText("").contains(marker)) {
+                    return true;
+                }
+            }
+            if (found.path("_links").path("next").isMissingNode()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private ObjectNode leadFields(CrmChange change) {

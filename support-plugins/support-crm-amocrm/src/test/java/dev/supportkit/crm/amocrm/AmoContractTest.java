@@ -130,4 +130,9 @@ class AmoContractTest extends CrmAdapterContract {
     protected void outage(Outage outage) {
         fake.outage(outage);
     }
+
+    @Override
+    protected void loseNextCommentAnswer() {
+        fake.loseNextCommentAnswer();
+    }
 }

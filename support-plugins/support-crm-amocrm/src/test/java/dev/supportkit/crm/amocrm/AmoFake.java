@@ -162,6 +162,26 @@ final class AmoFake extends WireMockCrm {
                 created.addObject().put("id", Long.parseLong(add("notes", stored)))
                         .put("entity_id", entity.get("id").asLong());
             }
+            return commentStored(answer(200, answer));
+        }
+        if (path.length == 6 && path[5].equals("notes") && method.equals("GET")) {
+            List<ObjectNode> notes = all("notes").stream().filter(n -> n.path("entity_id").asLong()
+                    == entity.get("id").asLong() && n.path("note_type").asText().equals(
+                    query.getOrDefault("filter[note_type]", List.of("common")).get(0))).toList();
+            int limit = Integer.parseInt(query.getOrDefault("limit", List.of("50")).get(0));
+            int page = Integer.parseInt(query.getOrDefault("page", List.of("1")).get(0));
+            int from = (page - 1) * limit;
+            if (from >= notes.size()) {
+                return aResponse().withStatus(204).build();
+            }
+            ObjectNode answer = JSON.createObjectNode().put("_page", page);
+            ObjectNode links = answer.putObject("_links");
+            links.putObject("self").put("href", uri.getPath() + "?page=" + page);
+            if (from + limit < notes.size()) {
+                links.putObject("next").put("href", uri.getPath() + "?page=" + (page + 1));
+            }
+            ArrayNode shown = answer.putObject("_embedded").putArray("notes");
+            notes.subList(from, Math.min(notes.size(), from + limit)).forEach(shown::add);
             return answer(200, answer);
         }
         if (path.length == 6 && path[5].equals("link") && method.equals("POST")) {

@@ -35,6 +35,8 @@ import java.util.Set;
 final class Bitrix24CrmAdapter extends MirroringCrmAdapter {
     /** The CRM entity type id of companies, as requisites name their owner. */
     static final int COMPANY_TYPE = 4;
+    /** The most pages of comments searched for a marker. */
+    static final int MAX_COMMENT_PAGES = 200;
 
     private final Bitrix24Settings settings;
     private final CrmHttp http;
@@ -109,6 +111,30 @@ final class Bitrix24CrmAdapter extends MirroringCrmAdapter {
         ObjectNode params = json.createObjectNode();
         params.putObject("fields").put("ENTITY_ID", object).put("ENTITY_TYPE", "deal").put("COMMENT", text);
         call("crm.timeline.comment.add", params);
+    }
+
+    /** Pages through {@code crm.timeline.comment.list} of the object (50 a page) looking for the marker. */
+    @Override
+    protected boolean hasComment(String object, String marker) {
+        int start = 0;
+        for (int page = 0; page < MAX_COMMENT_PAGES; page++) {
+            ObjectNode params = json.createObjectNode();
+            params.putObject("filter").put("ENTITY_ID", object).put("ENTITY_TYPE", "deal");
+            params.putArray("select").add("ID").add("COMMENT");
+            params.put("start", start);
+            JsonNode answer = callFull("crm.timeline.comment.list", params);
+            for (JsonNode comment : answer.path("result")) {
+                if (comment.path("COMMENT").asText("").contains(marker)) {
+                    return true;
+                }
+            }
+            JsonNode next = answer.path("next");
+            if (next.isMissingNode() || next.isNull()) {
+                return false;
+            }
+            start = next.asInt();
+        }
+        return false;
     }
 
     private ObjectNode dealFields(CrmChange change) {

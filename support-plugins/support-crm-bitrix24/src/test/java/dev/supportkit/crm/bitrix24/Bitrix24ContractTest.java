@@ -108,4 +108,9 @@ class Bitrix24ContractTest extends CrmAdapterContract {
     protected void outage(Outage outage) {
         fake.outage(outage);
     }
+
+    @Override
+    protected void loseNextCommentAnswer() {
+        fake.loseNextCommentAnswer();
+    }
 }

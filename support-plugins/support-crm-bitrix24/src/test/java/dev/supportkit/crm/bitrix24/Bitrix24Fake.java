@@ -73,7 +73,7 @@ final class Bitrix24Fake extends WireMockCrm {
                     if (!objects.getOrDefault("deal", Map.of()).containsKey(deal)) {
                         yield answer(400, error("ERROR_CORE", "Entity not found"));
                     }
-                    yield ok(add("comment", (ObjectNode) params.path("fields")));
+                    yield commentStored(ok(add("comment", (ObjectNode) params.path("fields"))));
                 }
                 case "crm.deal.update" -> {
                     ObjectNode deal = objects.getOrDefault("deal", Map.of()).get(params.path("id").asText());
@@ -91,6 +91,7 @@ final class Bitrix24Fake extends WireMockCrm {
                 case "crm.contact.list" -> list("contact", params);
                 case "crm.company.list" -> list("company", params);
                 case "crm.requisite.list" -> list("requisite", params);
+                case "crm.timeline.comment.list" -> list("comment", params);
                 case "crm.duplicate.findbycomm" -> findByComm(params);
                 default -> answer(404, error("ERROR_METHOD_NOT_FOUND", "Method not found!"));
             };

@@ -109,4 +109,9 @@ class HubSpotContractTest extends CrmAdapterContract {
     protected void outage(Outage outage) {
         fake.outage(outage);
     }
+
+    @Override
+    protected void loseNextCommentAnswer() {
+        fake.loseNextCommentAnswer();
+    }
 }

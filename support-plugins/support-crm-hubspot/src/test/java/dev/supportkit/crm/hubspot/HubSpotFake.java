@@ -86,7 +86,8 @@ final class HubSpotFake extends WireMockCrm {
             JsonNode body = request.getBodyAsString().isBlank() ? JSON.createObjectNode()
                     : JSON.readTree(request.getBodyAsString());
             if (path.length == 5 && method.equals("POST")) {
-                return answer(201, create(type, body));
+                ResponseDefinition created = answer(201, create(type, body));
+                return type.equals("notes") ? commentStored(created) : created;
             }
             if (path.length == 5 && method.equals("GET")) {
                 return answer(200, list(type, query));

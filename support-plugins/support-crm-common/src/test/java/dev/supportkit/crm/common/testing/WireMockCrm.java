@@ -43,6 +43,9 @@ public abstract class WireMockCrm implements ResponseDefinitionTransformerV2 {
     public final WireMockServer server;
     private final String name;
     private final String paths;
+    /** Whether the next comment the fake stores has its answer lost (a 502 from the front server instead). */
+    private final java.util.concurrent.atomic.AtomicBoolean loseNextComment =
+            new java.util.concurrent.atomic.AtomicBoolean();
     /** During a refused outage: a loopback port nothing listens on, which {@link #baseUrl()} then names. */
     private volatile int refusedPort;
 
@@ -66,6 +69,7 @@ public abstract class WireMockCrm implements ResponseDefinitionTransformerV2 {
     /** Empties the fake and its stubs, and ends an outage. */
     public final synchronized void reset() {
         refusedPort = 0;
+        loseNextComment.set(false);
         objects.clear();
         cleared();
         server.resetAll();
@@ -151,6 +155,25 @@ public abstract class WireMockCrm implements ResponseDefinitionTransformerV2 {
                     .withFixedDelay(SLOW_MS)));
             default -> throw new IllegalArgumentException(outage.toString());
         }
+    }
+
+    /** The next comment is stored, but its answer is lost: the client sees a 502 as if the CRM never answered. */
+    public void loseNextCommentAnswer() {
+        loseNextComment.set(true);
+    }
+
+    /**
+     * The answer to a comment the fake just stored: as given, or a 502 once after {@link #loseNextCommentAnswer()}.
+     *
+     * @param stored the answer
+     * @return the answer the client gets
+     */
+    protected ResponseDefinition commentStored(ResponseDefinition stored) {
+        if (loseNextComment.getAndSet(false)) {
+            return aResponse().withStatus(502).withHeader("Content-Type", "text/html")
+                    .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>").build();
+        }
+        return stored;
     }
 
     /** A loopback port that was free a moment ago: nothing listens on it. */

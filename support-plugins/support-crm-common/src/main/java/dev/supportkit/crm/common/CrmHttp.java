@@ -75,6 +75,17 @@ public final class CrmHttp {
         };
 
         /**
+         * The URL a call goes to, with credentials a CRM takes in the URL (a Bitrix24 app's {@code auth}); asked
+         * again for each attempt, so a refreshed token is used. The default leaves it as it is.
+         *
+         * @param uri the call's URL
+         * @return the URL to call
+         */
+        default URI uri(URI uri) {
+            return uri;
+        }
+
+        /**
          * Adds the credentials to a call.
          *
          * @param request the call being built
@@ -251,7 +262,7 @@ public final class CrmHttp {
     }
 
     private HttpRequest request(String method, URI uri, JsonNode body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(options.timeout())
+        HttpRequest.Builder builder = HttpRequest.newBuilder(auth.uri(uri)).timeout(options.timeout())
                 .header("Accept", "application/json");
         auth.apply(builder);
         if (body == null) {

@@ -25,7 +25,7 @@ class Bitrix24ContractTest extends CrmAdapterContract {
             + "CLOSED=C7:WON";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Bitrix24Fake fake;
+    static Bitrix24Fake fake;
 
     @BeforeAll
     static void start() {

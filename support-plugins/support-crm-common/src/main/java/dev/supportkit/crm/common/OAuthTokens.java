@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.supportkit.spi.state.ProviderState;
 import dev.supportkit.spi.state.ProviderStateStore;
+import dev.supportkit.spi.settings.Setting;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,6 +31,14 @@ import org.slf4j.LoggerFactory;
  * refresh the CRM refuses keeps the old pair and fails the push for a later retry, losing nothing.
  */
 public final class OAuthTokens {
+    /** {@code refresh-lease}: how long one engine may hold the right to refresh the pair. */
+    public static final Setting<Duration> LEASE_TIME = Setting.duration("refresh-lease").range(1_000, 600_000)
+            .defaultValue(Duration.ofSeconds(30)).description("how long one engine may hold the right to refresh "
+                    + "the token pair before another may take it").build();
+    /** {@code refresh-poll}: how soon an engine that found another's refresh in progress tries again. */
+    public static final Setting<Duration> LEASE_POLL = Setting.duration("refresh-poll").range(1, 60_000)
+            .defaultValue(Duration.ofSeconds(1)).description("how soon an engine that found another's refresh in "
+                    + "progress tries its push again").build();
     /** The state key of the pair. */
     public static final String KEY = "oauth-token-pair";
     /** A token this close to its expiry is refreshed before use. */

@@ -168,21 +168,7 @@ final class AmoFake extends WireMockCrm {
             List<ObjectNode> notes = all("notes").stream().filter(n -> n.path("entity_id").asLong()
                     == entity.get("id").asLong() && n.path("note_type").asText().equals(
                     query.getOrDefault("filter[note_type]", List.of("common")).get(0))).toList();
-            int limit = Integer.parseInt(query.getOrDefault("limit", List.of("50")).get(0));
-            int page = Integer.parseInt(query.getOrDefault("page", List.of("1")).get(0));
-            int from = (page - 1) * limit;
-            if (from >= notes.size()) {
-                return aResponse().withStatus(204).build();
-            }
-            ObjectNode answer = JSON.createObjectNode().put("_page", page);
-            ObjectNode links = answer.putObject("_links");
-            links.putObject("self").put("href", uri.getPath() + "?page=" + page);
-            if (from + limit < notes.size()) {
-                links.putObject("next").put("href", uri.getPath() + "?page=" + (page + 1));
-            }
-            ArrayNode shown = answer.putObject("_embedded").putArray("notes");
-            notes.subList(from, Math.min(notes.size(), from + limit)).forEach(shown::add);
-            return answer(200, answer);
+            return page(notes, query, uri.getPath(), "notes");
         }
         if (path.length == 6 && path[5].equals("link") && method.equals("POST")) {
             for (JsonNode to : body) {
@@ -206,6 +192,12 @@ final class AmoFake extends WireMockCrm {
             }
             matched.add(entity);
         }
+        return page(matched, query, "/api/v4/" + type, type);
+    }
+
+    /** One page of a list as amoCRM answers it: {@code _embedded}, {@code _links.next}, 204 past the end. */
+    private static ResponseDefinition page(List<ObjectNode> matched, Map<String, List<String>> query, String path,
+                                           String embedded) {
         int limit = Integer.parseInt(query.getOrDefault("limit", List.of("50")).get(0));
         int page = Integer.parseInt(query.getOrDefault("page", List.of("1")).get(0));
         int from = (page - 1) * limit;
@@ -214,11 +206,11 @@ final class AmoFake extends WireMockCrm {
         }
         ObjectNode answer = JSON.createObjectNode().put("_page", page);
         ObjectNode links = answer.putObject("_links");
-        links.putObject("self").put("href", "/api/v4/" + type + "?page=" + page);
+        links.putObject("self").put("href", path + "?page=" + page);
         if (from + limit < matched.size()) {
-            links.putObject("next").put("href", "/api/v4/" + type + "?page=" + (page + 1));
+            links.putObject("next").put("href", path + "?page=" + (page + 1));
         }
-        ArrayNode results = answer.putObject("_embedded").putArray(type);
+        ArrayNode results = answer.putObject("_embedded").putArray(embedded);
         matched.subList(from, Math.min(matched.size(), from + limit)).forEach(results::add);
         return answer(200, answer);
     }

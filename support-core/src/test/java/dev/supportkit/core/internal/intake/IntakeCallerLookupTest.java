@@ -229,6 +229,26 @@ class IntakeCallerLookupTest {
     }
 
     @Test
+    @DisplayName("the README's caller configuration is read as documented")
+    void readmeExample(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("**Callers by phone or e-mail.**"));
+        int open = section.indexOf("```yaml\n") + 8;
+        java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("supportkit.yaml"),
+                section.substring(open, section.indexOf("```\n", open)));
+        dev.supportkit.core.SupportEngine engine = dev.supportkit.core.SupportEngine.builder()
+                .clock(new dev.supportkit.core.testing.MutableClock(EngineFixture.START)).environment(Map.of())
+                .configFile(config).set("supportkit.jobs.poll-interval-ms", "0").crmAdapter(crm).build();
+        try (EngineFixture fx = new EngineFixture(TenantId.of("acme"), engine)) {
+            fx.engine.directory().saveOrganization(fx.admin, new Organization(UNKNOWN_ORG, "Unknown callers", null));
+            fx.engine.directory().saveRepresentative(fx.admin, new Representative(RepresentativeId.of("rep-unknown"),
+                    UNKNOWN_ORG, "Unknown caller", "unknown-callers@support.example", null, false));
+            Request request = fx.registered(byCaller(fx, "+74951112233"));
+            assertEquals(RepresentativeId.of("rep-unknown"), request.representative(), "the README's setting");
+        }
+    }
+
+    @Test
     @DisplayName("a caller timeout above 30 seconds is refused at start")
     void timeoutBounded() {
         Exception e = assertThrows(Exception.class, () -> engine(true, "1m").close());

@@ -318,6 +318,21 @@ public sealed interface RequestEvent {
     }
 
     /**
+     * Intake recognised (or failed to recognise) the caller of a contact given without a representative, by the
+     * phone number or e-mail address it came from (A/01.3).
+     *
+     * @param caller  the number or address, as given
+     * @param outcome {@code DIRECTORY} (a representative of the directory has it), {@code CRM} (a CRM knew the
+     *                contact and company, imported into the directory), {@code UNKNOWN} (nobody has it) or
+     *                {@code UNAVAILABLE} (a CRM failed or did not answer in time); the last two register the contact
+     *                under the unknown-caller representative
+     * @param source  the CRM adapter that found the caller or failed, or null
+     * @param detail  what was found or went wrong, for the operator
+     */
+    record CallerLookedUp(String caller, String outcome, String source, String detail) implements RequestEvent {
+    }
+
+    /**
      * The request was linked to a mass incident (A/01.3).
      *
      * @param incident   the incident

@@ -35,11 +35,16 @@ import java.util.Map;
  *                       {@link dev.supportkit.api.intake.QuestionType} for the formats); never null
  * @param newRequest     the operator's override: register a new request even when the customer has an open
  *                       request about the same system (which the contact would otherwise be attached to)
+ * @param caller         the phone number (any formatting) or e-mail address the contact came from, e.g. the caller
+ *                       id; optional, at most 254 characters. When no representative is given, intake recognises the
+ *                       caller by it: a representative of the directory with that number or address, else the
+ *                       contact and company a started CRM adapter knows (imported into the directory), else the
+ *                       configured unknown-caller representative
  */
 public record ContactDraft(OrganizationId organization, RepresentativeId representative, SystemId system,
                            Channel channel, String subject, String text, Priority priority, Instant receivedAt,
                            RequestId attachTo, String category, QuestionnaireId questionnaire,
-                           Map<String, List<String>> answers, boolean newRequest) {
+                           Map<String, List<String>> answers, boolean newRequest, String caller) {
 
     /**
      * Copies the answers, keeping their order.
@@ -57,6 +62,7 @@ public record ContactDraft(OrganizationId organization, RepresentativeId represe
      * @param questionnaire  the questionnaire it was taken with
      * @param answers        the answers by question key
      * @param newRequest     whether to register a new request even when an open one is about the same system
+     * @param caller         the phone number or e-mail address the contact came from
      */
     public ContactDraft {
         Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -65,6 +71,43 @@ public record ContactDraft(OrganizationId organization, RepresentativeId represe
                     : Collections.unmodifiableList(new ArrayList<>(values))));
         }
         answers = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * A draft without a caller's number or address (as before callers were recognised).
+     *
+     * @param organization   the customer organisation
+     * @param representative the representative who made the contact
+     * @param system         the supported system concerned
+     * @param channel        how the contact arrived
+     * @param subject        one-line summary
+     * @param text           the customer's words
+     * @param priority       urgency
+     * @param receivedAt     when it arrived
+     * @param attachTo       an open request to attach it to
+     * @param category       the problem category
+     * @param questionnaire  the questionnaire it was taken with
+     * @param answers        the answers by question key
+     * @param newRequest     whether to register a new request even when an open one is about the same system
+     */
+    public ContactDraft(OrganizationId organization, RepresentativeId representative, SystemId system,
+                        Channel channel, String subject, String text, Priority priority, Instant receivedAt,
+                        RequestId attachTo, String category, QuestionnaireId questionnaire,
+                        Map<String, List<String>> answers, boolean newRequest) {
+        this(organization, representative, system, channel, subject, text, priority, receivedAt, attachTo, category,
+                questionnaire, answers, newRequest, null);
+    }
+
+    /**
+     * A copy naming the customer: the organisation and representative intake recognised the caller as.
+     *
+     * @param organization   the customer organisation
+     * @param representative the representative
+     * @return the copy
+     */
+    public ContactDraft withCustomer(OrganizationId organization, RepresentativeId representative) {
+        return new ContactDraft(organization, representative, system, channel, subject, text, priority, receivedAt,
+                attachTo, category, questionnaire, answers, newRequest, caller);
     }
 
     /**
@@ -85,7 +128,7 @@ public record ContactDraft(OrganizationId organization, RepresentativeId represe
                         Channel channel, String subject, String text, Priority priority, Instant receivedAt,
                         RequestId attachTo, String category) {
         this(organization, representative, system, channel, subject, text, priority, receivedAt, attachTo, category,
-                null, Map.of(), false);
+                null, Map.of(), false, null);
     }
 
     /**
@@ -112,6 +155,7 @@ public record ContactDraft(OrganizationId organization, RepresentativeId represe
         private QuestionnaireId questionnaire;
         private final Map<String, List<String>> answers = new LinkedHashMap<>();
         private boolean newRequest;
+        private String caller;
 
         private Builder() {
         }
@@ -261,13 +305,25 @@ public record ContactDraft(OrganizationId organization, RepresentativeId represe
         }
 
         /**
+         * Sets the phone number or e-mail address the contact came from (a caller id, a sender address), by which
+         * intake recognises a caller given without a representative.
+         *
+         * @param value the number (any formatting) or address
+         * @return this builder
+         */
+        public Builder caller(String value) {
+            this.caller = value;
+            return this;
+        }
+
+        /**
          * Returns the draft.
          *
          * @return the draft
          */
         public ContactDraft build() {
             return new ContactDraft(organization, representative, system, channel, subject, text, priority,
-                    receivedAt, attachTo, category, questionnaire, answers, newRequest);
+                    receivedAt, attachTo, category, questionnaire, answers, newRequest, caller);
         }
     }
 }

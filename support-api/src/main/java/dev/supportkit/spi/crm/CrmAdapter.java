@@ -38,7 +38,10 @@ public interface CrmAdapter extends Provider {
 
     /**
      * Looks a caller up in the CRM by phone number or e-mail address, for intake to fill the organisation and
-     * representative. The default finds nobody.
+     * representative. Intake calls it for a contact given by the caller's number or address alone, on one of the
+     * engine's threads, and waits at most {@code supportkit.intake.caller-lookup.timeout} for it (then goes on
+     * without it); it is not called while {@link #pausedUntil()} is in the future. It may be called concurrently
+     * with pushes. The default finds nobody.
      *
      * @param tenant       the tenant the caller called
      * @param phoneOrEmail a phone number (any formatting) or an e-mail address

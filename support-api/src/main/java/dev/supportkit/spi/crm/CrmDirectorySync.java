@@ -99,6 +99,31 @@ public final class CrmDirectorySync {
     }
 
     /**
+     * Saves one CRM party's contact as a representative of an organisation the directory already has (e.g. the one
+     * with the company's INN), leaving that organisation as it is.
+     *
+     * @param directory    the directory
+     * @param actor        who imports
+     * @param adapterId    the adapter's provider id
+     * @param party        the party, with its CRM ids
+     * @param organization the directory's organisation the contact represents
+     * @return the representative's id, when the party has a contact with a name and a contact point
+     */
+    public static Optional<RepresentativeId> importContact(DirectoryService directory, Actor actor, String adapterId,
+                                                           CrmParty party, OrganizationId organization) {
+        Objects.requireNonNull(organization, "organization");
+        if (party.crmContactId().isEmpty() || party.contactName().isEmpty()
+                || party.phone().isEmpty() && party.email().isEmpty()) {
+            return Optional.empty();
+        }
+        RepresentativeId id = representativeId(adapterId, party.crmContactId().get());
+        directory.saveRepresentative(actor, Representative.builder().id(id).organization(organization)
+                .fullName(party.contactName().get()).email(party.email().orElse(null))
+                .phone(party.phone().map(CrmDirectorySync::normalizePhone).orElse(null)).build());
+        return Optional.of(id);
+    }
+
+    /**
      * @param adapterId    the adapter's provider id
      * @param crmCompanyId the company's CRM id
      * @return the id an imported company gets
@@ -135,15 +160,10 @@ public final class CrmDirectorySync {
 
     private static Optional<RepresentativeId> saveRepresentative(DirectoryService directory, Actor actor,
                                                                  String adapterId, CrmParty party) {
-        if (party.crmCompanyId().isEmpty() || party.crmContactId().isEmpty() || party.contactName().isEmpty()
-                || party.phone().isEmpty() && party.email().isEmpty()) {
+        if (party.crmCompanyId().isEmpty()) {
             return Optional.empty();
         }
-        RepresentativeId id = representativeId(adapterId, party.crmContactId().get());
-        directory.saveRepresentative(actor, Representative.builder().id(id)
-                .organization(organizationId(adapterId, party.crmCompanyId().get()))
-                .fullName(party.contactName().get()).email(party.email().orElse(null))
-                .phone(party.phone().map(CrmDirectorySync::normalizePhone).orElse(null)).build());
-        return Optional.of(id);
+        return importContact(directory, actor, adapterId, party, organizationId(adapterId,
+                party.crmCompanyId().get()));
     }
 }

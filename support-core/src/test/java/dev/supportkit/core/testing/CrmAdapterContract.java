@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.Organization;
+import dev.supportkit.api.directory.OrganizationId;
+import dev.supportkit.api.directory.Representative;
 import dev.supportkit.api.directory.RepresentativeId;
+import dev.supportkit.api.journal.JournalEntry;
+import dev.supportkit.api.journal.RequestEvent;
+import dev.supportkit.api.request.ContactDraft;
 import dev.supportkit.api.escalation.RedirectTarget;
 import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.request.Request;
@@ -37,7 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the request, in the stage mapped from the request's status, with one comment per customer-visible journal
  * entry; also when the CRM answers every third call with a rate-limit error, when the engine restarts mid-life
  * and when a change is pushed again. A caller the CRM knows is found by a differently formatted phone number,
- * imported into the directory, and a request of theirs lands on the CRM's existing contact and company.
+ * imported into the directory, and a request of theirs lands on the CRM's existing contact and company. At intake,
+ * a contact registered by the caller's phone number alone is matched to the CRM's existing contact and company
+ * (the organisation the directory has with the company's INN); with the CRM answering 503, refusing connections
+ * or answering too slowly, the registration still succeeds at once, under the unknown-caller representative.
  */
 public abstract class CrmAdapterContract {
     /** The Cyrillic subject of the request the kit drives. */
@@ -46,6 +54,23 @@ public abstract class CrmAdapterContract {
     public static final String KNOWN_PHONE = "+74951234567";
     /** The same number as the fake CRM stores it. */
     public static final String KNOWN_PHONE_AS_STORED = "+7 (495) 123-45-67";
+
+    /** The same number as an operator types it at intake. */
+    public static final String KNOWN_PHONE_AS_DIALLED = "+7 495 123-45-67";
+    /** The placeholder representative contacts of unrecognised callers are registered under. */
+    public static final RepresentativeId UNKNOWN_CALLER = RepresentativeId.of("rep-unknown-caller");
+    /** How long the kit's engines wait for a CRM to recognise a caller. */
+    public static final Duration LOOKUP_TIMEOUT = Duration.ofMillis(500);
+
+    /** How the CRM fails in the intake outage tests. */
+    public enum Outage {
+        /** Every call is answered 503. */
+        UNAVAILABLE,
+        /** Nothing listens: connections are refused. */
+        REFUSED,
+        /** Every call is answered only after several seconds, far beyond {@link #LOOKUP_TIMEOUT}. */
+        SLOW
+    }
 
     @TempDir
     Path temp;
@@ -107,6 +132,17 @@ public abstract class CrmAdapterContract {
      */
     protected abstract CrmParty knownCaller(String contactName, String companyName, String taxNumber);
 
+    /** Makes the fake store the next comment or note but lose its answer (the adapter sees a 502 or a fault). */
+    protected abstract void loseNextCommentAnswer();
+
+    /**
+     * Makes the fake CRM fail from now on, until it is reset for the next test. Called before the engine is built, so
+     * a refused outage may hand the adapter settings that name a port nothing listens on.
+     *
+     * @param outage how it fails
+     */
+    protected abstract void outage(Outage outage);
+
     /**
      * The storage settings of an engine that survives a restart, given a directory for its files (e.g. an H2 file
      * database through the JDBC plugin). Empty (the default) restarts on the same in-memory storage.
@@ -123,6 +159,8 @@ public abstract class CrmAdapterContract {
         Map<String, String> configured = new HashMap<>();
         settings().forEach((key, value) -> configured.put(prefix + key, value));
         configured.put(prefix + "enabled", "true");
+        configured.put("supportkit.intake.unknown-caller.representative", UNKNOWN_CALLER.value());
+        configured.put("supportkit.intake.caller-lookup.timeout", LOOKUP_TIMEOUT.toMillis() + "ms");
         return configured;
     }
 
@@ -212,6 +250,91 @@ public abstract class CrmAdapterContract {
             assertTrue(fx.engine.directory().representatives(fx.admin, org.id()).stream()
                     .anyMatch(r -> r.id().equals(rep)), "a sync keeps the imported ids");
         }
+    }
+
+    @Test
+    @DisplayName("a comment the CRM stored while its answer was lost is not posted again on retry")
+    void commentAnswerLost() {
+        try (EngineFixture fx = engine(new SharedStorageFactory(), Optional.empty())) {
+            Request r = fx.registered(fx.draft().subject(SUBJECT));
+            r = fx.engine.intake().takeIntoWork(fx.operator, r.ref());
+            drain(fx);
+            loseNextCommentAnswer();
+            String reply = "Ответ, который CRM сохранила, а ответ потерялся";
+            r = fx.engine.work().reply(fx.operator, r.ref(), reply);
+            check(fx, r);
+            assertEquals(1, view(fx.tenant, r.id().value()).comments().stream().filter(c -> c.contains(reply))
+                    .count(), "the reply is posted once");
+        }
+    }
+
+    @Test
+    @DisplayName("at intake, a contact registered by phone number is matched to the CRM's existing contact and company")
+    void callerRecognisedAtIntake() {
+        CrmParty known = knownCaller("Ирина Петрова", "ООО «Ромашка»", "7701234567");
+        try (EngineFixture fx = engine(new SharedStorageFactory(), Optional.empty())) {
+            Request request = fx.registered(byCaller(fx, KNOWN_PHONE_AS_DIALLED));
+            assertEquals(CrmDirectorySync.representativeId(factory().id(), known.crmContactId().orElseThrow()),
+                    request.representative(), "the CRM's contact, imported as a representative");
+            assertEquals(fx.org, request.organization(), "the organisation the directory has with the company's INN");
+            RequestEvent.CallerLookedUp lookup = callerLookup(fx, request);
+            assertEquals("CRM", lookup.outcome(), lookup.toString());
+            assertEquals(factory().id(), lookup.source());
+            drain(fx);
+            CrmView view = view(fx.tenant, request.id().value());
+            assertEquals(1, view.objects());
+            assertEquals(Set.of(known.crmContactId().orElseThrow()), view.contacts(), "the existing contact");
+            assertEquals(Set.of(known.crmCompanyId().orElseThrow()), view.companies(), "the existing company");
+        }
+    }
+
+    @Test
+    @DisplayName("at intake, a CRM answering 503 neither fails nor slows the registration")
+    void intakeWhileCrmUnavailable() {
+        intakeDuring(Outage.UNAVAILABLE);
+    }
+
+    @Test
+    @DisplayName("at intake, a CRM refusing connections neither fails nor slows the registration")
+    void intakeWhileCrmRefuses() {
+        intakeDuring(Outage.REFUSED);
+    }
+
+    @Test
+    @DisplayName("at intake, a CRM slower than the lookup timeout does not hold the registration")
+    void intakeWhileCrmSlow() {
+        intakeDuring(Outage.SLOW);
+    }
+
+    private void intakeDuring(Outage outage) {
+        knownCaller("Ирина Петрова", "ООО «Ромашка»", "7701234567");
+        outage(outage); // before the engine: a refused outage points new adapters at a closed port
+        try (EngineFixture fx = engine(new SharedStorageFactory(), Optional.empty())) {
+            long started = System.nanoTime();
+            Request request = fx.registered(byCaller(fx, KNOWN_PHONE_AS_DIALLED));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(LOOKUP_TIMEOUT.plusSeconds(2)) < 0, "registration took " + took);
+            assertEquals(UNKNOWN_CALLER, request.representative(), "the unknown-caller path");
+            assertEquals(RequestStatus.REGISTERED, request.status());
+            RequestEvent.CallerLookedUp lookup = callerLookup(fx, request);
+            assertEquals("UNAVAILABLE", lookup.outcome(), lookup.toString());
+            assertEquals(factory().id(), lookup.source());
+        }
+    }
+
+    private static ContactDraft.Builder byCaller(EngineFixture fx, String caller) {
+        fx.engine.directory().saveOrganization(fx.admin, new Organization(OrganizationId.of("org-unknown-callers"),
+                "Unknown callers", null));
+        fx.engine.directory().saveRepresentative(fx.admin, new Representative(UNKNOWN_CALLER,
+                OrganizationId.of("org-unknown-callers"), "Unknown caller", "unknown@support.example", null, false));
+        return fx.draft().organization(null).representative(null).system(null).subject(SUBJECT).caller(caller);
+    }
+
+    private static RequestEvent.CallerLookedUp callerLookup(EngineFixture fx, Request request) {
+        return fx.engine.journal().entries(fx.auditor, request.id()).stream()
+                .map(JournalEntry::event).filter(RequestEvent.CallerLookedUp.class::isInstance)
+                .map(RequestEvent.CallerLookedUp.class::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no CallerLookedUp entry"));
     }
 
     private void life(boolean restart) {

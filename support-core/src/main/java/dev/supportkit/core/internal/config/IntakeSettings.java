@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * supportkit.intake.mass-incident.threshold = 5              (N &ge; 2 requests; absent = detection off)
  * supportkit.intake.mass-incident.window    = PT30M          (ISO-8601, or 30m, 2h, 1d)
  * supportkit.intake.mass-incident.scopes    = system-model, site, service   (default: all three)
+ * supportkit.intake.caller-lookup.timeout   = 2s           (how long a CRM may take to recognise a caller)
+ * supportkit.intake.unknown-caller.representative = rep-unknown   (contacts of unrecognised callers; absent: refused)
  * </pre>
  * The match keys of one emergency rule must all match (a rule needs at least one); every matching rule is a
  * reason, and the highest priority of the matching rules is the one the request is raised to.
@@ -41,9 +43,11 @@ import java.util.regex.Pattern;
  *                               attached to that request instead of registering a new one
  * @param emergencyRules         the emergency rules in the numeric order of {@code <n>}
  * @param massIncident           mass-incident detection, if turned on
+ * @param callers                how callers given by phone number or e-mail address are recognised
  */
 public record IntakeSettings(Optional<Path> questionnaireDirectory, boolean attachToOpenRequest,
-                             List<EmergencyRule> emergencyRules, Optional<MassIncidentDetection> massIncident) {
+                             List<EmergencyRule> emergencyRules, Optional<MassIncidentDetection> massIncident,
+                             Callers callers) {
     /** The key prefix. */
     public static final String PREFIX = "supportkit.intake.";
     /** Key: the questionnaire directory. */
@@ -56,10 +60,18 @@ public record IntakeSettings(Optional<Path> questionnaireDirectory, boolean atta
     public static final String INCIDENT_WINDOW = PREFIX + "mass-incident.window";
     /** Key: mass-incident scopes. */
     public static final String INCIDENT_SCOPES = PREFIX + "mass-incident.scopes";
+    /** Key: how long the CRM adapters together may take to recognise a caller. */
+    public static final String CALLER_LOOKUP_TIMEOUT = PREFIX + "caller-lookup.timeout";
+    /** Key: the representative the contacts of unrecognised callers are registered under. */
+    public static final String UNKNOWN_CALLER_REPRESENTATIVE = PREFIX + "unknown-caller.representative";
+    /** The default of {@link #CALLER_LOOKUP_TIMEOUT}. */
+    public static final Duration DEFAULT_CALLER_LOOKUP_TIMEOUT = Duration.ofSeconds(2);
+    /** The longest {@link #CALLER_LOOKUP_TIMEOUT}: a registration never waits longer for a CRM. */
+    public static final Duration MAX_CALLER_LOOKUP_TIMEOUT = Duration.ofSeconds(30);
 
     /** No questionnaire files, attaching on, no emergency rules, no mass-incident detection. */
     public static final IntakeSettings DEFAULTS = new IntakeSettings(Optional.empty(), true, List.of(),
-            Optional.empty());
+            Optional.empty(), new Callers(DEFAULT_CALLER_LOOKUP_TIMEOUT, Optional.empty()));
 
     private static final Pattern RULE_KEY = Pattern.compile(
             "supportkit\\.intake\\.emergency\\.rules\\.([0-9]{1,4})\\.(text-contains|answer|answer-values"
@@ -95,6 +107,18 @@ public record IntakeSettings(Optional<Path> questionnaireDirectory, boolean atta
     }
 
     /**
+     * How intake recognises a caller given by phone number or e-mail address instead of a representative.
+     *
+     * @param lookupTimeout         how long the started CRM adapters together may take to answer; a CRM slower than
+     *                              this, failing or pausing counts as unavailable
+     * @param unknownRepresentative the representative (of a placeholder organisation) contacts of callers recognised
+     *                              nowhere are registered under, for an operator to check; empty: such a contact is
+     *                              refused as lacking a representative
+     */
+    public record Callers(Duration lookupTimeout, Optional<String> unknownRepresentative) {
+    }
+
+    /**
      * Mass-incident detection.
      *
      * @param threshold how many requests with one scope value make an incident, at least 2
@@ -121,6 +145,7 @@ public record IntakeSettings(Optional<Path> questionnaireDirectory, boolean atta
      * @param attachToOpenRequest    whether to attach contacts to the open request about the same system
      * @param emergencyRules         the emergency rules
      * @param massIncident           mass-incident detection, if turned on
+     * @param callers                how callers are recognised
      */
     public IntakeSettings {
         emergencyRules = List.copyOf(emergencyRules);
@@ -138,6 +163,8 @@ public record IntakeSettings(Optional<Path> questionnaireDirectory, boolean atta
         boolean attach = true;
         Map<Integer, Map<String, List<String>>> byRule = new TreeMap<>();
         Map<String, String> incident = new TreeMap<>();
+        Duration lookupTimeout = DEFAULT_CALLER_LOOKUP_TIMEOUT;
+        Optional<String> unknownRepresentative = Optional.empty();
         for (Map.Entry<String, List<String>> entry : values.entrySet()) {
             String key = entry.getKey();
             List<String> items = ConfigValues.split(entry.getValue());
@@ -162,6 +189,20 @@ public record IntakeSettings(Optional<Path> questionnaireDirectory, boolean atta
                 }
                 continue;
             }
+            if (key.equals(CALLER_LOOKUP_TIMEOUT)) {
+                Optional<Duration> timeout = ConfigValues.positiveDuration(key, single, problems);
+                if (timeout.isPresent() && timeout.get().compareTo(MAX_CALLER_LOOKUP_TIMEOUT) > 0) {
+                    problems.add(key + ": must be at most " + MAX_CALLER_LOOKUP_TIMEOUT.toSeconds()
+                            + "s, a registration never waits longer for a CRM (was '" + single + "')");
+                } else if (timeout.isPresent()) {
+                    lookupTimeout = timeout.get();
+                }
+                continue;
+            }
+            if (key.equals(UNKNOWN_CALLER_REPRESENTATIVE)) {
+                unknownRepresentative = single.isBlank() ? Optional.empty() : Optional.of(single);
+                continue;
+            }
             if (key.equals(INCIDENT_THRESHOLD) || key.equals(INCIDENT_WINDOW) || key.equals(INCIDENT_SCOPES)) {
                 incident.put(key, single);
                 continue;
@@ -171,7 +212,8 @@ public record IntakeSettings(Optional<Path> questionnaireDirectory, boolean atta
                 problems.add(key + ": unknown intake key (known: " + QUESTIONNAIRE_DIRECTORY + ", "
                         + ATTACH_TO_OPEN_REQUEST + ", " + PREFIX + "emergency.rules.<n>.text-contains|answer|"
                         + "answer-values|critical-system|priority with <n> from 1 to 9999, " + INCIDENT_THRESHOLD
-                        + ", " + INCIDENT_WINDOW + ", " + INCIDENT_SCOPES + ")");
+                        + ", " + INCIDENT_WINDOW + ", " + INCIDENT_SCOPES + ", " + CALLER_LOOKUP_TIMEOUT + ", "
+                        + UNKNOWN_CALLER_REPRESENTATIVE + ")");
                 continue;
             }
             if (items.isEmpty()) {
@@ -183,7 +225,8 @@ public record IntakeSettings(Optional<Path> questionnaireDirectory, boolean atta
         List<EmergencyRule> rules = new ArrayList<>();
         byRule.forEach((n, keys) -> rule(PREFIX + "emergency.rules." + n, keys, problems).ifPresent(rules::add));
         rules.sort(Comparator.comparingInt(r -> Integer.parseInt(r.name().substring(r.name().lastIndexOf('.') + 1))));
-        return new IntakeSettings(directory, attach, rules, massIncident(incident, problems));
+        return new IntakeSettings(directory, attach, rules, massIncident(incident, problems),
+                new Callers(lookupTimeout, unknownRepresentative));
     }
 
     private static Optional<EmergencyRule> rule(String name, Map<String, List<String>> keys, List<String> problems) {

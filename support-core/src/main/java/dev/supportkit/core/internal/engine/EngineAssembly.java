@@ -219,6 +219,8 @@ public final class EngineAssembly implements AutoCloseable {
             injector.getInstance(QuestionnaireLoader.class).store(questionnaires);
             settings.knowledgeDirectory().ifPresent(directory ->
                     loadKnowledge(directory, injector.getInstance(DefaultKnowledgeService.class)));
+            // Its look-up threads stop before the CRM adapters they call close.
+            closeOrder.push(injector.getInstance(dev.supportkit.core.internal.intake.CallerLookup.class));
             startBackgroundWorker(settings, injector.getInstance(DueWorkProcessor.class), closeOrder);
             // Created last, so closed first: a source stops taking contacts before anything it uses closes.
             Map<String, InboundSource> startedInbound = start("Inbound source", inboundFactories, inbound, clock,

@@ -145,6 +145,10 @@ final class EngineModule extends AbstractModule {
         bind(IntakeService.class).to(DefaultIntakeService.class).in(Singleton.class);
         bind(DefaultIntakeService.class);
         bind(RequestRegistration.class).in(Singleton.class);
+        // Intake asks the started CRM adapters to recognise callers (the same adapters the events push to).
+        bind(new TypeLiteral<java.util.Map<String, dev.supportkit.spi.crm.CrmAdapter>>() { })
+                .toInstance(eventTargets.crm());
+        bind(dev.supportkit.core.internal.intake.CallerLookup.class).in(Singleton.class);
         bind(RequestImporter.class).in(Singleton.class);
         bind(QuestionnaireCatalog.class).in(Singleton.class);
         bind(QuestionnaireLoader.class).in(Singleton.class);

@@ -79,6 +79,7 @@ public final class RequestRegistration {
     private final MassIncidents incidents;
     private final EngineSettings settings;
     private final EmergencyRules emergencyRules;
+    private final CallerLookup callers;
     /** Retries of conflicting registrations on this node take turns. */
     private final ConflictRetry registrationRetry = new ConflictRetry(REGISTER_ATTEMPTS);
 
@@ -87,11 +88,13 @@ public final class RequestRegistration {
      * @param questionnaires the questionnaire catalogue
      * @param incidents      mass incidents and their detection
      * @param settings       the engine's settings (intake)
+     * @param callers        recognises callers given by phone number or e-mail address
      */
     @Inject
     public RequestRegistration(RequestCommands commands, QuestionnaireCatalog questionnaires, MassIncidents incidents,
-                               EngineSettings settings) {
+                               EngineSettings settings, CallerLookup callers) {
         this.commands = commands;
+        this.callers = callers;
         this.questionnaires = questionnaires;
         this.incidents = incidents;
         this.settings = settings;
@@ -115,10 +118,14 @@ public final class RequestRegistration {
             throw new AccessDeniedException("A customer representative may register contacts only for their own "
                     + "organization (actor '" + actor.id() + "')");
         }
+        // Before the unit of work: a caller given by number or address is recognised (the CRM is asked with a
+        // bounded wait, never inside a transaction).
+        CallerLookup.Outcome caller = callers.resolve(actor, draft);
         // A concurrent registration about the same scope value (every contact of a mass incident writes its
         // document), or a concurrent change of the request the contact is attached to: everything was rolled
         // back, and the next attempt reads afresh; a new request gets a fresh id.
-        return commands.create(registrationRetry, (tx, now) -> register(tx, actor, draft, now));
+        return commands.create(registrationRetry, (tx, now) -> register(tx, actor, caller.draft(),
+                caller.entry(), now));
     }
 
     /** What the directory says about a contact. */
@@ -137,14 +144,26 @@ public final class RequestRegistration {
      * @param contactId     the new contact's id
      * @param receivedAt    when it was received
      * @param now           the registration time
+     * @param callerEntry   the internal entry telling how the caller was recognised, when intake looked them up
      */
     private record CheckedContact(Actor actor, ContactDraft draft, Directory directory,
                                   Optional<Questionnaire> questionnaire, Map<String, List<String>> answers,
-                                  ContactId contactId, Instant receivedAt, Instant now) {
+                                  ContactId contactId, Instant receivedAt, Instant now,
+                                  Optional<JournalDraft> callerEntry) {
     }
 
-    private Request register(StorageTransaction tx, Actor actor, ContactDraft draft, Instant now) {
+    private Request register(StorageTransaction tx, Actor actor, ContactDraft draft, Optional<JournalDraft> callerEntry,
+                             Instant now) {
         FieldErrors errors = new FieldErrors();
+        if (draft.caller() != null && !CallerLookup.isPhoneOrEmail(draft.caller())) {
+            errors.add("contact.caller", "phone-or-email", "must be a phone number (5 to 15 digits) or an e-mail "
+                    + "address of at most 254 characters");
+        }
+        if (draft.representative() == null && callerEntry.isPresent()) {
+            errors.add("contact.caller", "recognised", callerEntry.get().description() + "; set "
+                    + dev.supportkit.core.internal.config.IntakeSettings.UNKNOWN_CALLER_REPRESENTATIVE
+                    + " to register such contacts, or name the representative");
+        }
         Directory directory = validate(tx, actor, draft, now, errors);
         Optional<Request> target = Optional.empty();
         if (draft.attachTo() != null) {
@@ -182,7 +201,7 @@ public final class RequestRegistration {
         Instant receivedAt = draft.receivedAt() == null ? now : draft.receivedAt().truncatedTo(ChronoUnit.MICROS);
         ContactId contactId = ContactId.of(UUID.randomUUID().toString());
         CheckedContact contact = new CheckedContact(actor, draft, directory, questionnaire, answers, contactId,
-                receivedAt, now);
+                receivedAt, now, callerEntry);
         if (target.isPresent()) {
             return attach(tx, contact, target.get());
         }
@@ -258,6 +277,7 @@ public final class RequestRegistration {
                 "Further " + channelName(draft.channel()) + " contact attached to the request"
                         + (draft.attachTo() == null ? " (open request about the same system)" : "")
                         + (answered ? "; answers now " + describe(answers) : "")));
+        checked.callerEntry().ifPresent(entries::add);
         Request.Builder request = current.toBuilder().status(next);
         List<RequestCommands.Message> messages = new ArrayList<>();
         Optional<SupportedSystem> system = checked.directory().system().or(() -> current.system().flatMap(id ->
@@ -304,6 +324,7 @@ public final class RequestRegistration {
                 "Request registered from a " + channelName(draft.channel()) + " contact: " + subject
                         + questionnaire.map(q -> "; questionnaire " + q.ref()
                         + (answers.isEmpty() ? "" : ", answers " + describe(answers))).orElse("")));
+        checked.callerEntry().ifPresent(entries::add);
         List<RequestCommands.Message> messages = new ArrayList<>();
         if (emergency.isPresent()) {
             entries.add(emergencyEntry(requested, priority, emergency.get().reasons()));

@@ -45,16 +45,41 @@ class DedupingCrmContractTest extends CrmAdapterContract {
     private final List<CrmParty> contacts = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile boolean limited;
+    private volatile Outage outage;
+    private volatile boolean loseNextComment;
+    private volatile java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeEach
     void emptyCrm() {
         deals.clear();
         contacts.clear();
         limited = false;
+        outage = null;
+        loseNextComment = false;
+        slow = new java.util.concurrent.CountDownLatch(1);
     }
 
-    /** Every CRM call: every third answers "429" when the CRM is limited. */
+    @org.junit.jupiter.api.AfterEach
+    void releaseSlowCalls() {
+        slow.countDown();
+    }
+
+    /** Every CRM call: every third answers "429" when the CRM is limited; all fail during an outage. */
     private void call() {
+        Outage down = outage;
+        if (down == Outage.UNAVAILABLE) {
+            throw new IllegalStateException("503 Service Unavailable");
+        }
+        if (down == Outage.REFUSED) {
+            throw new java.io.UncheckedIOException(new java.net.ConnectException("Connection refused"));
+        }
+        if (down == Outage.SLOW) {
+            try {
+                slow.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (limited && calls.incrementAndGet() % 3 == 0) {
             throw new IllegalStateException("429 Too Many Requests");
         }
@@ -120,8 +145,15 @@ class DedupingCrmContractTest extends CrmAdapterContract {
             deal.stage = change.request().status().name();
             for (CrmEntry entry : change.entries()) {
                 if (entry.sequence() > posted) {
+                    String marker = " #" + entry.sequence();
                     call();
-                    deal.comments.add(entry.text());
+                    if (deal.comments.stream().noneMatch(c -> c.endsWith(marker))) {
+                        deal.comments.add(entry.text() + marker);
+                        if (loseNextComment) {
+                            loseNextComment = false;
+                            throw new IllegalStateException("502 Bad Gateway");
+                        }
+                    }
                     posted = entry.sequence();
                     save(key, link, deals.indexOf(deal), posted);
                     link = state.get(key);
@@ -135,6 +167,7 @@ class DedupingCrmContractTest extends CrmAdapterContract {
 
         @Override
         public Optional<CrmParty> findCaller(TenantId tenant, String phoneOrEmail) {
+            call();
             String wanted = CrmDirectorySync.normalizePhone(phoneOrEmail);
             return contacts.stream().filter(c -> c.phone().map(CrmDirectorySync::normalizePhone)
                     .filter(wanted::equals).isPresent()).findFirst();
@@ -171,6 +204,16 @@ class DedupingCrmContractTest extends CrmAdapterContract {
     @Override
     protected String stageOf(RequestStatus status) {
         return status.name();
+    }
+
+    @Override
+    protected void loseNextCommentAnswer() {
+        loseNextComment = true;
+    }
+
+    @Override
+    protected void outage(Outage outage) {
+        this.outage = outage;
     }
 
     @Override

@@ -74,6 +74,8 @@ class JacksonCodecTest {
                 new RequestEvent.EmergencyFlagged(Priority.NORMAL, Priority.CRITICAL,
                         List.of("text mentions 'авария' (supportkit.intake.emergency.rules.1)")),
                 new RequestEvent.LinkedToIncident(IncidentId.of("inc-1"), "SYSTEM_MODEL", "NT-PBX 300"),
+                new RequestEvent.CallerLookedUp("+7 495 123-45-67", "CRM", "bitrix24", "contact 42 (Ирина Петрова)"),
+                new RequestEvent.CallerLookedUp("anna@example.com", "UNKNOWN", null, "known neither to the directory"),
                 new RequestEvent.ResolvedWithIncident(IncidentId.of("inc-1"), "Firmware rolled back"),
                 new RequestEvent.KnowledgeOffered("ARTICLE", "art-1", 2, "PBX drops calls", true, true),
                 new RequestEvent.InstructionSent("art-1", 2, "Restart the PBX"),

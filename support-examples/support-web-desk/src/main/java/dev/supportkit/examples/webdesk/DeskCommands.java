@@ -9,6 +9,14 @@ import dev.supportkit.api.error.NotFoundException;
 import dev.supportkit.api.error.ValidationException;
 import dev.supportkit.api.escalation.RedirectTarget;
 import dev.supportkit.api.request.Channel;
+import dev.supportkit.api.work.Assignment;
+import dev.supportkit.api.work.Triage;
+import dev.supportkit.api.directory.SpecialistId;
+import dev.supportkit.api.request.Priority;
+import dev.supportkit.api.work.PlanState;
+import dev.supportkit.api.work.TaskCompletion;
+import dev.supportkit.api.work.TaskDraft;
+import java.time.Duration;
 import dev.supportkit.api.quality.SurveyAnswer;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestRef;
@@ -49,6 +57,22 @@ public enum DeskCommands {
     CLOSE("close", List.of("note"), EnumSet.of(Role.INTAKE_LEAD, Role.GROUP_LEAD), s -> s == RequestStatus.SIGNED_OFF),
     /** An internal note. */
     NOTE("note", List.of("text"), Roles.WORKERS, RequestStatus::isOpen),
+    /** Assign to a specialist ({@code assignee}: their id); the engine decides who may assign whom at each line. */
+    ASSIGN("assign", List.of("assignee", "reason"), EnumSet.of(Role.FIRST_LINE_OPERATOR, Role.INTAKE_LEAD,
+            Role.GROUP_LEAD), RequestStatus::isWorking),
+    /** Triage: the reason, and a new priority and/or category (either may be left empty). */
+    TRIAGE("triage", List.of("reason", "priority", "category"), Roles.WORKERS, RequestStatus::isOpen),
+    /**
+     * Propose the work plan (second line): {@code tasks}, one per line, {@code key; executor id; what to do;
+     * working minutes (optional)}. A new plan or a change needs the group lead's approval.
+     */
+    PLAN_WORK("plan-work", List.of("tasks"), EnumSet.of(Role.SECOND_LINE_ENGINEER, Role.GROUP_LEAD),
+            RequestStatus::isWorking),
+    /** The group lead approves the proposed plan. */
+    APPROVE_PLAN("approve-plan", List.of(), EnumSet.of(Role.GROUP_LEAD), RequestStatus::isWorking),
+    /** An executor reports a task of the approved plan done: its key, the minutes spent and a note. */
+    COMPLETE_TASK("complete-task", List.of("task", "minutes", "note"), EnumSet.of(Role.SECOND_LINE_ENGINEER,
+            Role.GROUP_LEAD), RequestStatus::isWorking),
     /** A reply the customer sees. */
     REPLY("reply", List.of("text"), Roles.WORKERS, RequestStatus::isOpen),
     /** The customer answers the satisfaction survey sent when the request was closed: a score of 1 to 5. */
@@ -112,7 +136,13 @@ public enum DeskCommands {
     public static List<DeskCommands> offered(Role role, Request request) {
         return java.util.Arrays.stream(values()).filter(c -> c.offered(role, request.status()))
                 // a survey is offered while one was sent and is not answered yet
-                .filter(c -> c != SURVEY || request.survey().filter(s -> !s.isAnswered()).isPresent()).toList();
+                .filter(c -> c != SURVEY || request.survey().filter(s -> !s.isAnswered()).isPresent())
+                // approval while a plan waits for it; task reports once a plan is approved
+                .filter(c -> c != APPROVE_PLAN || request.workPlan().filter(p -> p.state() == PlanState.NEEDS_APPROVAL)
+                        .isPresent())
+                .filter(c -> c != COMPLETE_TASK || request.workPlan().filter(p -> p.state() == PlanState.APPROVED)
+                        .isPresent())
+                .toList();
     }
 
     /**
@@ -155,6 +185,14 @@ public enum DeskCommands {
             case CLOSE -> engine.quality().close(actor, ref, parameters.apply("note"));
             case NOTE -> engine.work().addNote(actor, ref, Note.of(nullToEmpty(parameters.apply("text"))));
             case REPLY -> engine.work().reply(actor, ref, parameters.apply("text"));
+            case ASSIGN -> engine.work().assign(actor, ref, Assignment.to(specialist(parameters.apply("assignee")),
+                    parameters.apply("reason")));
+            case TRIAGE -> engine.work().triage(actor, ref, triage(parameters));
+            case PLAN_WORK -> engine.work().planWork(actor, ref, tasks(parameters.apply("tasks")));
+            case APPROVE_PLAN -> engine.work().approvePlan(actor, ref);
+            case COMPLETE_TASK -> engine.work().completeTask(actor, ref, new TaskCompletion(
+                    nullToEmpty(parameters.apply("task")).strip(), nullToEmpty(parameters.apply("note")),
+                    Duration.ofMinutes(minutes("task.minutes", parameters.apply("minutes")))));
             case SURVEY -> engine.quality().answerSurvey(actor, ref, new SurveyAnswer(score(parameters.apply("score")),
                     blankToNull(parameters.apply("comment"))));
         };
@@ -174,6 +212,83 @@ public enum DeskCommands {
             throw new ValidationException(List.of(new dev.supportkit.api.error.FieldError("answer.score", "format",
                     "must be a whole number from 1 to 5")));
         }
+    }
+
+    /** A specialist id as sent; blank is none (the engine names the field). */
+    private static SpecialistId specialist(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return SpecialistId.of(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(List.of(new dev.supportkit.api.error.FieldError("assignment.assignee",
+                    "format", e.getMessage())));
+        }
+    }
+
+    /** The plan's tasks, one per line: {@code key; executor; description; minutes (optional)}. */
+    static List<TaskDraft> tasks(String text) {
+        List<TaskDraft> tasks = new java.util.ArrayList<>();
+        List<dev.supportkit.api.error.FieldError> errors = new java.util.ArrayList<>();
+        String[] lines = nullToEmpty(text).strip().split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            String[] parts = lines[i].split(";", -1);
+            if (parts.length < 3 || parts.length > 4) {
+                errors.add(new dev.supportkit.api.error.FieldError("tasks[" + i + "]", "format",
+                        "write key; executor id; what to do; minutes (optional)"));
+                continue;
+            }
+            try {
+                TaskDraft.Builder task = TaskDraft.builder(parts[0].strip()).executor(specialist(parts[1]))
+                        .description(parts[2].strip());
+                if (parts.length == 4 && !parts[3].isBlank()) {
+                    task.within(Duration.ofMinutes(minutes("tasks[" + i + "].minutes", parts[3])));
+                }
+                tasks.add(task.build());
+            } catch (ValidationException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return tasks;
+    }
+
+    private static long minutes(String field, String text) {
+        try {
+            long minutes = Long.parseLong(nullToEmpty(text).strip());
+            if (minutes >= 0) {
+                return minutes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ValidationException(List.of(new dev.supportkit.api.error.FieldError(field, "format",
+                "must be a whole number of minutes")));
+    }
+
+    /** A triage from its form: the reason, and a priority and category when given. */
+    private static Triage triage(Function<String, String> parameters) {
+        Triage.Builder triage = Triage.builder(nullToEmpty(parameters.apply("reason")));
+        String priority = blankToNull(parameters.apply("priority"));
+        if (priority != null) {
+            try {
+                triage.priority(Priority.valueOf(priority.strip().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException(List.of(new dev.supportkit.api.error.FieldError("triage.priority",
+                        "one-of", "must be one of LOW, NORMAL, HIGH, CRITICAL")));
+            }
+        }
+        String category = blankToNull(parameters.apply("category"));
+        if (category != null) {
+            triage.category(category);
+        }
+        return triage.build();
     }
 
     private static String blankToNull(String text) {

@@ -280,6 +280,20 @@ final class DeskPages {
                     }
                 }
                 form.append(Html.field(label, select.append("</select>").toString(), parameter, null));
+            } else if (parameter.equals("priority")) {
+                StringBuilder select = new StringBuilder("<select name=\"priority\" id=\"").append(id)
+                        .append("\"><option value=\"\">—</option>");
+                for (dev.supportkit.api.request.Priority priority : dev.supportkit.api.request.Priority.values()) {
+                    select.append("<option value=\"").append(priority).append("\">")
+                            .append(esc(m.name("priority", priority))).append("</option>");
+                }
+                form.append(Html.field(label, select.append("</select>").toString(), parameter, null));
+            } else if (parameter.equals("tasks")) {
+                form.append(Html.field(label, "<textarea name=\"tasks\" id=\"" + id + "\" rows=\"3\" placeholder=\""
+                        + esc(m.t("param.tasks.hint")) + "\"></textarea>", parameter, null));
+            } else if (parameter.equals("assignee") || parameter.equals("category") || parameter.equals("task")
+                    || parameter.equals("minutes")) {
+                form.append(Html.field(label, "<input name=\"" + parameter + "\" id=\"" + id + "\">", parameter, null));
             } else if (parameter.equals("score")) {
                 form.append(Html.field(label, SurveyPages.scoreSelect(id), parameter, null));
             } else {

@@ -108,6 +108,26 @@ class ApiConformanceTest {
         ApiClient.Response at = anna.command(id, "redirect", taken.etag(), Map.of("target", "group:telephony",
                 "reason", "hardware suspected"));
         assertEquals("AT_SECOND_LINE", at.json().get("status").asText(), at.raw().body());
+        ApiClient galina = ApiClient.login(base, conformance, "galina");
+        ApiClient.Response unknown = galina.command(id, "assign", at.etag(), Map.of("assignee", "nobody", "reason", "x"));
+        assertEquals(422, unknown.status(), unknown.raw().body());
+        at = galina.command(id, "assign", at.etag(), Map.of("assignee", "viktor", "reason", "PSU expert"));
+        assertEquals("viktor", at.json().get("assignee").asText(), at.raw().body());
+        ApiClient.Response badTriage = viktor.command(id, "triage", at.etag(), Map.of("reason", "x", "priority", "URGENT"));
+        assertEquals(Set.of("triage.priority"), fields(badTriage.json()));
+        at = viktor.command(id, "triage", at.etag(), Map.of("reason", "the whole office is cut off", "priority", "HIGH",
+                "category", "pbx"));
+        assertEquals("HIGH", at.json().get("priority").asText(), at.raw().body());
+        ApiClient.Response badPlan = viktor.command(id, "plan-work", at.etag(), Map.of("tasks", "just do it"));
+        assertEquals(Set.of("tasks[0]"), fields(badPlan.json()), badPlan.raw().body());
+        at = viktor.command(id, "plan-work", at.etag(), Map.of("tasks", "diagnose; viktor; Read the PBX logs; 30"));
+        assertEquals(200, at.status(), at.raw().body());
+        assertEquals(403, viktor.command(id, "approve-plan", at.etag(), Map.of()).status(), "the group lead approves");
+        at = galina.command(id, "approve-plan", at.etag(), Map.of());
+        assertEquals(200, at.status(), at.raw().body());
+        at = viktor.command(id, "complete-task", at.etag(), Map.of("task", "diagnose", "minutes", "25",
+                "note", "PSU fan seized"));
+        assertEquals(200, at.status(), at.raw().body());
         at = viktor.command(id, "clarification-request", at.etag(), Map.of("question", "Is the PSU LED red?"));
         assertEquals("WAITING_FOR_CUSTOMER", at.json().get("status").asText(), at.raw().body());
         at = irina.command(id, "clarification", at.etag(), Map.of("answer", "Yes, blinking red"));

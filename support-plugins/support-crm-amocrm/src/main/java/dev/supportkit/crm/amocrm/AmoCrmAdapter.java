@@ -8,6 +8,9 @@ import dev.supportkit.api.TenantId;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.crm.common.CrmHttp;
 import dev.supportkit.crm.common.CrmLinks;
+import dev.supportkit.crm.common.CrmUnavailableException;
+import dev.supportkit.crm.common.OAuthTokens;
+import dev.supportkit.spi.crm.CrmRejectedException;
 import dev.supportkit.crm.common.MirroringCrmAdapter;
 import dev.supportkit.crm.common.RateLimiter;
 import dev.supportkit.spi.crm.CrmChange;
@@ -39,39 +42,59 @@ import java.util.Set;
  * with 204 and no body.
  */
 final class AmoCrmAdapter extends MirroringCrmAdapter {
+    /** The most pages of notes searched for a marker. */
+    static final int MAX_NOTE_PAGES = 100;
     private final AmoSettings settings;
-    private final AmoTokens tokens;
+    private final OAuthTokens tokens;
     private final CrmHttp http;
     private final CrmHttp tokenHttp;
     private final ObjectMapper json;
-    private final ThreadLocal<String> lastToken = new ThreadLocal<>();
     private final Map<String, String> contactsWithoutLink = new java.util.concurrent.ConcurrentHashMap<>();
 
     AmoCrmAdapter(AmoSettings settings, ProviderStateStore state, ObjectMapper json, Clock clock, String nodeId) {
         super(new CrmLinks(state, json), settings.common().commentMax());
         this.settings = settings;
         this.json = json;
-        this.tokens = new AmoTokens(settings, state, json, clock, nodeId);
+        List<String> fixed = new ArrayList<>();
+        fixed.add(settings.clientSecret());
+        settings.authorizationCode().ifPresent(fixed::add);
+        settings.refreshToken().ifPresent(fixed::add);
+        this.tokens = new OAuthTokens("amoCRM", new OAuthTokens.Options(settings.leaseTime(), settings.leasePoll(),
+                fixed), state, json, clock, nodeId, this::exchange);
         HttpClient client = HttpClient.newBuilder().connectTimeout(settings.common().timeout()).build();
         RateLimiter limiter = new RateLimiter(settings.perSecond(), Duration.ofSeconds(1), clock);
         this.tokenHttp = new CrmHttp("amoCRM", client, json, limiter, settings.common().httpOptions(),
                 CrmHttp.Auth.NONE, tokens::secrets, clock);
-        tokens.client(tokenHttp);
-        CrmHttp.Auth auth = new CrmHttp.Auth() {
-            @Override
-            public void apply(HttpRequest.Builder request) {
-                String token = tokens.access();
-                lastToken.set(token);
-                request.header("Authorization", "Bearer " + token);
-            }
-
-            @Override
-            public boolean refresh() {
-                return tokens.refreshAfter401(lastToken.get());
-            }
-        };
-        this.http = new CrmHttp("amoCRM", client, json, limiter, settings.common().httpOptions(), auth,
+        this.http = new CrmHttp("amoCRM", client, json, limiter, settings.common().httpOptions(), tokens.bearer(),
                 tokens::secrets, clock);
+    }
+
+    /** Calls {@code POST /oauth2/access_token} with the stored refresh token, or a start-up grant. */
+    private OAuthTokens.Grant exchange(Optional<String> stored) {
+        ObjectNode body = json.createObjectNode();
+        body.put("client_id", settings.clientId());
+        body.put("client_secret", settings.clientSecret());
+        body.put("redirect_uri", settings.redirectUri());
+        if (stored.isPresent()) {
+            body.put("grant_type", "refresh_token").put("refresh_token", stored.get());
+        } else if (settings.authorizationCode().isPresent()) {
+            body.put("grant_type", "authorization_code").put("code", settings.authorizationCode().get());
+        } else if (settings.refreshToken().isPresent()) {
+            body.put("grant_type", "refresh_token").put("refresh_token", settings.refreshToken().get());
+        } else {
+            throw new CrmUnavailableException("amoCRM has no token pair stored yet: set "
+                    + AmoSettings.PREFIX + "authorization-code or " + AmoSettings.PREFIX + "refresh-token");
+        }
+        JsonNode answer;
+        try {
+            answer = tokenHttp.call("POST", URI.create(settings.baseUrl() + "/oauth2/access_token"), body,
+                    "POST oauth2/access_token");
+        } catch (CrmRejectedException e) {
+            throw new CrmUnavailableException("amoCRM refused the token refresh, authorize the integration again: "
+                    + e.getMessage());
+        }
+        return new OAuthTokens.Grant(answer.path("access_token").asText(""), answer.path("refresh_token").asText(""),
+                Duration.ofSeconds(answer.path("expires_in").asLong(86_400)));
     }
 
     /** Paused while amoCRM asked to wait, the rate limit is spent, or another engine is refreshing the pair. */
@@ -122,6 +145,24 @@ final class AmoCrmAdapter extends MirroringCrmAdapter {
         ArrayNode body = json.createArrayNode();
         body.addObject().put("note_type", "common").putObject("params").put("text", text);
         http.call("POST", url("/api/v4/leads/" + enc(object) + "/notes"), body, "POST leads/{id}/notes");
+    }
+
+    /** Pages through the lead's common notes (250 a page; 204 when there are none) looking for the marker. */
+    @Override
+    protected boolean hasComment(String object, String marker) {
+        for (int page = 1; page <= MAX_NOTE_PAGES; page++) {
+            JsonNode found = http.call("GET", url("/api/v4/leads/" + enc(object) + "/notes?"
+                    + enc("filter[note_type]") + "=common&limit=250&page=" + page), null, "GET leads/{id}/notes");
+            for (JsonNode note : found.path("_embedded").path("notes")) {
+                if (note.path("params").path("text").asText("").contains(marker)) {
+                    return true;
+                }
+            }
+            if (found.path("_links").path("next").isMissingNode()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private ObjectNode leadFields(CrmChange change) {

@@ -71,12 +71,8 @@ record AmoSettings(URI baseUrl, String clientId, String clientSecret, String red
             .description("amoCRM user id of SupportKit specialists, specialist=user separated by ';'").build();
     static final Setting<Integer> PER_SECOND = Setting.integer("requests-per-second").range(1, 7).defaultValue(7)
             .description("calls per second (amoCRM allows 7)").build();
-    static final Setting<Duration> LEASE_TIME = Setting.duration("refresh-lease").range(1_000, 600_000)
-            .defaultValue(Duration.ofSeconds(30)).description("how long one engine may hold the right to refresh "
-                    + "the token pair before another may take it").build();
-    static final Setting<Duration> LEASE_POLL = Setting.duration("refresh-poll").range(1, 60_000)
-            .defaultValue(Duration.ofSeconds(1)).description("how soon an engine that found another's refresh in "
-                    + "progress tries its push again").build();
+    static final Setting<Duration> LEASE_TIME = dev.supportkit.crm.common.OAuthTokens.LEASE_TIME;
+    static final Setting<Duration> LEASE_POLL = dev.supportkit.crm.common.OAuthTokens.LEASE_POLL;
     static final Setting<Integer> COMMENT_MAX = Setting.integer("comment-max-length").range(100, 1_000_000)
             .defaultValue(20_000).description("the longest note text sent; longer texts are cut, saying so").build();
 

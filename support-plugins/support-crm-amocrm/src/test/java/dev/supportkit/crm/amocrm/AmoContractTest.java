@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.request.RequestStatus;
-import dev.supportkit.core.testing.CrmAdapterContract;
 import dev.supportkit.crm.common.testing.CrmTestKit;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
 import dev.supportkit.spi.crm.CrmParty;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The CRM contract kit against an amoCRM account on WireMock, through a real engine, starting from a refresh token. */
-class AmoContractTest extends CrmAdapterContract {
+class AmoContractTest extends dev.supportkit.crm.common.testing.WireMockCrmContract {
     static final String STAGES = "REGISTERED=101;IN_PROGRESS_FIRST_LINE=102;AT_INTAKE_LEAD=103;AT_SECOND_LINE=104;"
             + "WAITING_FOR_CUSTOMER=105;RESOLVED=106;SIGNED_OFF=107;CLOSED=142";
     static final long REQUEST_FIELD = 700001;
@@ -124,5 +123,10 @@ class AmoContractTest extends CrmAdapterContract {
     @Override
     protected Optional<Map<String, String>> restartableStorage(Path directory) {
         return Optional.of(CrmTestKit.h2File(directory));
+    }
+
+    @Override
+    protected dev.supportkit.crm.common.testing.WireMockCrm fake() {
+        return fake;
     }
 }

@@ -1,20 +1,14 @@
 package dev.supportkit.crm.amocrm;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.supportkit.crm.common.testing.CrmTestKit;
+import dev.supportkit.crm.common.testing.WireMockCrm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -23,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,79 +25,48 @@ import java.util.concurrent.atomic.AtomicInteger;
  * v4 calls the adapter makes, in amoCRM's shapes ({@code _embedded}, {@code _links.next}, 204 for an empty list,
  * problem+json errors); kept in memory so a test can read back what the adapter made.
  */
-final class AmoFake implements ResponseDefinitionTransformerV2 {
+final class AmoFake extends WireMockCrm {
     static final String NAME = "amo-fake";
     static final String CLIENT_ID = "0e3a5a16-7f1b-4c8e-9d1e-0a6b2f1c9d77";
     static final String CLIENT_SECRET = "s3cr3t-Cl13nt-K3y-0123456789abcdef0123456789abcdef";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Map<String, Map<String, ObjectNode>> objects = new ConcurrentHashMap<>();
-    private final AtomicInteger ids = new AtomicInteger(5000);
     final AtomicInteger refreshes = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
     final AtomicInteger unauthorized = new AtomicInteger();
     volatile String access;
     volatile String refresh;
     volatile int tokenDelayMs;
-    final WireMockServer server;
 
     AmoFake() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(this)
-                .containerThreads(20));
-        server.start();
+        super(NAME, "/(api|oauth2)/.*", 5000, 20);
         reset();
     }
 
-    synchronized void reset() {
-        objects.clear();
+    @Override
+    protected void cleared() {
         refreshes.set(0);
         refused.set(0);
         unauthorized.set(0);
         tokenDelayMs = 0;
         access = "access-0-" + ids.incrementAndGet();
         refresh = "refresh-0-" + ids.incrementAndGet();
-        server.resetAll();
-        server.stubFor(any(urlPathMatching("/(api|oauth2)/.*")).atPriority(10)
-                .willReturn(aResponse().withTransformers(NAME)));
-    }
-
-    String baseUrl() {
-        return "http://127.0.0.1:" + server.port();
     }
 
     /** Every third API call from now on answers 429, as amoCRM does above 7 requests a second. */
     void limitEveryThirdCall() {
-        CrmTestKit.everyThirdCall(server, "/api/.*", NAME, aResponse().withStatus(429)
+        everyThirdCall(aResponse().withStatus(429)
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Too many requests\"}"));
     }
 
-    synchronized String add(String type, ObjectNode entity) {
-        String id = Integer.toString(ids.incrementAndGet());
-        ObjectNode stored = entity.deepCopy();
-        stored.put("id", Long.parseLong(id));
-        objects.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(id, stored);
-        return id;
+    String add(String type, ObjectNode entity) {
+        return store(type, entity, "id", true);
     }
 
     synchronized void link(String contact, String company) {
         ObjectNode embedded = objects.get("contacts").get(contact).with("_embedded");
         (embedded.has("companies") ? (ArrayNode) embedded.get("companies") : embedded.putArray("companies"))
                 .addObject().put("id", Long.parseLong(company));
-    }
-
-    List<ObjectNode> all(String type) {
-        return new ArrayList<>(objects.getOrDefault(type, Map.of()).values());
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
     }
 
     @Override
@@ -200,7 +162,13 @@ final class AmoFake implements ResponseDefinitionTransformerV2 {
                 created.addObject().put("id", Long.parseLong(add("notes", stored)))
                         .put("entity_id", entity.get("id").asLong());
             }
-            return answer(200, answer);
+            return commentStored(answer(200, answer));
+        }
+        if (path.length == 6 && path[5].equals("notes") && method.equals("GET")) {
+            List<ObjectNode> notes = all("notes").stream().filter(n -> n.path("entity_id").asLong()
+                    == entity.get("id").asLong() && n.path("note_type").asText().equals(
+                    query.getOrDefault("filter[note_type]", List.of("common")).get(0))).toList();
+            return page(notes, query, uri.getPath(), "notes");
         }
         if (path.length == 6 && path[5].equals("link") && method.equals("POST")) {
             for (JsonNode to : body) {
@@ -224,6 +192,12 @@ final class AmoFake implements ResponseDefinitionTransformerV2 {
             }
             matched.add(entity);
         }
+        return page(matched, query, "/api/v4/" + type, type);
+    }
+
+    /** One page of a list as amoCRM answers it: {@code _embedded}, {@code _links.next}, 204 past the end. */
+    private static ResponseDefinition page(List<ObjectNode> matched, Map<String, List<String>> query, String path,
+                                           String embedded) {
         int limit = Integer.parseInt(query.getOrDefault("limit", List.of("50")).get(0));
         int page = Integer.parseInt(query.getOrDefault("page", List.of("1")).get(0));
         int from = (page - 1) * limit;
@@ -232,11 +206,11 @@ final class AmoFake implements ResponseDefinitionTransformerV2 {
         }
         ObjectNode answer = JSON.createObjectNode().put("_page", page);
         ObjectNode links = answer.putObject("_links");
-        links.putObject("self").put("href", "/api/v4/" + type + "?page=" + page);
+        links.putObject("self").put("href", path + "?page=" + page);
         if (from + limit < matched.size()) {
-            links.putObject("next").put("href", "/api/v4/" + type + "?page=" + (page + 1));
+            links.putObject("next").put("href", path + "?page=" + (page + 1));
         }
-        ArrayNode results = answer.putObject("_embedded").putArray(type);
+        ArrayNode results = answer.putObject("_embedded").putArray(embedded);
         matched.subList(from, Math.min(matched.size(), from + limit)).forEach(results::add);
         return answer(200, answer);
     }
@@ -276,11 +250,6 @@ final class AmoFake implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinition answer(int status, JsonNode body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", status >= 400 ? "application/problem+json"
-                : "application/hal+json").withBody(body.toString()).build();
-    }
-
-    void shutdown() {
-        server.stop();
+        return answer(status, body, status >= 400 ? "application/problem+json" : "application/hal+json");
     }
 }

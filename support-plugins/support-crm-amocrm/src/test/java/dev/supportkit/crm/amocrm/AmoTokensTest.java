@@ -96,7 +96,7 @@ class AmoTokensTest {
     }
 
     private String storedAccess() throws IOException {
-        ProviderState stored = state().get(AmoTokens.KEY).orElseThrow();
+        ProviderState stored = state().get(dev.supportkit.crm.common.OAuthTokens.KEY).orElseThrow();
         return new ObjectMapper().readTree(stored.value()).path("access").asText();
     }
 
@@ -107,11 +107,11 @@ class AmoTokensTest {
         engine().push(CrmChange.of(requests.get(0), "warm-up"));
         assertEquals(1, fake.refreshes.get(), "the start-up refresh");
         // both engines start from a stored pair that has expired: each must refresh before its first call
-        ProviderState stored = state().get(AmoTokens.KEY).orElseThrow();
+        ProviderState stored = state().get(dev.supportkit.crm.common.OAuthTokens.KEY).orElseThrow();
         com.fasterxml.jackson.databind.node.ObjectNode expired = (com.fasterxml.jackson.databind.node.ObjectNode)
                 new ObjectMapper().readTree(stored.value());
         expired.put("expiresAt", CrmTestKit.NOW.minusSeconds(60).toString());
-        assertTrue(state().compareAndSet(AmoTokens.KEY, stored.version(), expired.toString()));
+        assertTrue(state().compareAndSet(dev.supportkit.crm.common.OAuthTokens.KEY, stored.version(), expired.toString()));
         fake.tokenDelayMs = 300;
         fake.refreshes.set(0);
         fake.unauthorized.set(0);

@@ -30,7 +30,7 @@ class PluginJarIT extends CrmPluginJarContract {
 
     @Override
     protected List<String> bundledEntries() {
-        return List.of("dev/supportkit/crm/amocrm/AmoCrmFactory.class", "dev/supportkit/crm/amocrm/AmoTokens.class",
+        return List.of("dev/supportkit/crm/amocrm/AmoCrmFactory.class", "dev/supportkit/crm/common/OAuthTokens.class",
                 "dev/supportkit/crm/common/CrmHttp.class", "com/fasterxml/jackson/databind/ObjectMapper.class");
     }
 

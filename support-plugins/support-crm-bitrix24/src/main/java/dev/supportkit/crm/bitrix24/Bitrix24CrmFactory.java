@@ -25,6 +25,6 @@ public final class Bitrix24CrmFactory implements CrmAdapterFactory {
     @Override
     public CrmAdapter create(ProviderContext context) {
         return new Bitrix24CrmAdapter(Bitrix24Settings.parse(context.settings()), context.state(), new ObjectMapper(),
-                context.clock());
+                context.clock(), context.nodeId());
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.request.RequestStatus;
-import dev.supportkit.core.testing.CrmAdapterContract;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
 import dev.supportkit.spi.crm.CrmParty;
 import java.nio.file.Path;
@@ -18,14 +17,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The CRM contract kit against a Bitrix24 portal on WireMock, through a real engine. */
-class Bitrix24ContractTest extends CrmAdapterContract {
+class Bitrix24ContractTest extends dev.supportkit.crm.common.testing.WireMockCrmContract {
     static final String KEY = "k3y0f7hew3bh00k1";
     static final String STAGES = "REGISTERED=C7:NEW;IN_PROGRESS_FIRST_LINE=C7:FIRST;AT_INTAKE_LEAD=C7:LEAD;"
             + "AT_SECOND_LINE=C7:SECOND;WAITING_FOR_CUSTOMER=C7:WAIT;RESOLVED=C7:RESOLVED;SIGNED_OFF=C7:SIGNED;"
             + "CLOSED=C7:WON";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Bitrix24Fake fake;
+    static Bitrix24Fake fake;
 
     @BeforeAll
     static void start() {
@@ -102,5 +101,10 @@ class Bitrix24ContractTest extends CrmAdapterContract {
     @Override
     protected Optional<Map<String, String>> restartableStorage(Path directory) {
         return Optional.of(CrmTestKit.h2File(directory));
+    }
+
+    @Override
+    protected dev.supportkit.crm.common.testing.WireMockCrm fake() {
+        return fake;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.supportkit.spi.crm.CrmRejectedException;
 import dev.supportkit.spi.settings.SettingsReader;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * A CRM's JSON-over-HTTPS calls on the JDK {@link HttpClient}, never waiting in-process: every call first takes a
  * permit of the client-side {@link RateLimiter}; a 429, 503, 408, other 5xx or a network fault pauses the client
  * until the answer's {@code Retry-After} (seconds or an HTTP date) or a doubling back-off, and throws
- * {@link CrmUnavailableException}; while paused (or when the limiter is spent) a call throws at once. The engine
+ * {@link CrmUnavailableException} (telling whether the CRM may have carried the call out); while paused (or when the limiter is spent) a call throws at once. The engine
  * holds the adapter's pushes until {@link #pausedUntil()} without counting attempts ({@code CrmAdapter.pausedUntil}),
  * so the waits follow the engine's clock and block no thread. A 401 makes the {@link Auth} refresh its token once;
  * any other 4xx throws {@link CrmRejectedException} with the CRM's error text. Log lines and messages name the call
@@ -72,6 +73,17 @@ public final class CrmHttp {
                 return false;
             }
         };
+
+        /**
+         * The URL a call goes to, with credentials a CRM takes in the URL (a Bitrix24 app's {@code auth}); asked
+         * again for each attempt, so a refreshed token is used. The default leaves it as it is.
+         *
+         * @param uri the call's URL
+         * @return the URL to call
+         */
+        default URI uri(URI uri) {
+            return uri;
+        }
 
         /**
          * Adds the credentials to a call.
@@ -185,10 +197,10 @@ public final class CrmHttp {
                         StandardCharsets.UTF_8));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new CrmUnavailableException(crm + ": interrupted during " + label);
+                throw new CrmUnavailableException(crm + ": interrupted during " + label, true);
             } catch (IOException e) {
                 throw failed(Optional.empty(), label, mask(e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage())), !(e instanceof ConnectException));
             }
             int status = response.statusCode();
             LOG.debug("{} {} answered {}", crm, label, status);
@@ -208,7 +220,7 @@ public final class CrmHttp {
             }
             if (status == 429 || status == 408 || status >= 500) {
                 throw failed(response.headers().firstValue("Retry-After"), label,
-                        status + " " + errorText(response.body()));
+                        status + " " + errorText(response.body()), status != 429 && status != 408 && status != 503);
             }
             throw new CrmRejectedException(crm + " rejected " + label + " (" + status + "): "
                     + errorText(response.body()));
@@ -226,7 +238,8 @@ public final class CrmHttp {
     }
 
     /** Pauses after a failure: until Retry-After, else for the doubling back-off; the exception to throw. */
-    private CrmUnavailableException failed(Optional<String> retryAfter, String label, String fault) {
+    private CrmUnavailableException failed(Optional<String> retryAfter, String label, String fault,
+                                           boolean outcomeUnknown) {
         int inRow = failures.incrementAndGet();
         Duration backoff = options.firstBackoff().multipliedBy(1L << Math.min(inRow - 1, 20));
         if (backoff.compareTo(options.maxBackoff()) > 0) {
@@ -236,7 +249,8 @@ public final class CrmHttp {
         Instant until = clock.instant().plus(wait);
         pause(until);
         LOG.info("{} {} failed ({}); paused until {}", crm, label, fault, until);
-        return new CrmUnavailableException(crm + " " + label + " failed (" + fault + "); paused until " + until);
+        return new CrmUnavailableException(crm + " " + label + " failed (" + fault + "); paused until " + until,
+                outcomeUnknown);
     }
 
     private void pause(Instant until) {
@@ -248,7 +262,7 @@ public final class CrmHttp {
     }
 
     private HttpRequest request(String method, URI uri, JsonNode body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(options.timeout())
+        HttpRequest.Builder builder = HttpRequest.newBuilder(auth.uri(uri)).timeout(options.timeout())
                 .header("Accept", "application/json");
         auth.apply(builder);
         if (body == null) {
@@ -282,7 +296,7 @@ public final class CrmHttp {
         try {
             return json.readTree(body);
         } catch (IOException e) {
-            throw new CrmUnavailableException(crm + " " + label + " answered with unreadable JSON");
+            throw new CrmUnavailableException(crm + " " + label + " answered with unreadable JSON", true);
         }
     }
 

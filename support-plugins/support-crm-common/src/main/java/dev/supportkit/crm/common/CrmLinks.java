@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The CRM object of each request, kept in the engine's provider state (shared by engines, kept across restarts):
- * its CRM id, the last request version mirrored and the last journal entry posted as a comment. Changed only by
+ * its CRM id, the last request version mirrored, the last journal entry posted as a comment and the entry whose
+ * comment is being posted (so a retry after a crash knows to look for it before posting again). Changed only by
  * compare-and-set; a writer that loses re-reads and applies its change to the winner's value.
  */
 public final class CrmLinks {
@@ -26,8 +27,10 @@ public final class CrmLinks {
      * @param object  the CRM object's id
      * @param version the last request version mirrored
      * @param posted  the journal sequence of the last entry posted as a comment (0 when none)
+     * @param posting the journal sequence of an entry whose comment was about to be posted and is not known to be
+     *                posted (0 when none): the CRM may hold it already
      */
-    public record Link(String object, long version, long posted) {
+    public record Link(String object, long version, long posted, long posting) {
     }
 
     /**
@@ -76,9 +79,40 @@ public final class CrmLinks {
      * @return the change
      */
     public static java.util.function.Function<Optional<Link>, Link> merge(String object, long version, long posted) {
-        return current -> new Link(current.map(Link::object).orElse(object),
-                Math.max(version, current.map(Link::version).orElse(0L)),
-                Math.max(posted, current.map(Link::posted).orElse(0L)));
+        return current -> {
+            long done = Math.max(posted, current.map(Link::posted).orElse(0L));
+            long posting = current.map(Link::posting).orElse(0L);
+            return new Link(current.map(Link::object).orElse(object),
+                    Math.max(version, current.map(Link::version).orElse(0L)), done, posting > done ? posting : 0);
+        };
+    }
+
+    /**
+     * A change recording that an entry's comment is about to be posted.
+     *
+     * @param sequence the entry's journal sequence
+     * @return the change (the link must exist)
+     */
+    public static java.util.function.Function<Optional<Link>, Link> posting(long sequence) {
+        return current -> {
+            Link link = current.orElseThrow();
+            return new Link(link.object(), link.version(), link.posted(),
+                    sequence > link.posted() ? Math.max(sequence, link.posting()) : link.posting());
+        };
+    }
+
+    /**
+     * A change taking back the record that an entry's comment is being posted (the CRM surely did not store it).
+     *
+     * @param sequence the entry's journal sequence
+     * @return the change
+     */
+    public static java.util.function.Function<Optional<Link>, Link> notPosting(long sequence) {
+        return current -> {
+            Link link = current.orElseThrow();
+            return new Link(link.object(), link.version(), link.posted(),
+                    link.posting() == sequence ? 0 : link.posting());
+        };
     }
 
     private static String key(Request request) {
@@ -88,7 +122,8 @@ public final class CrmLinks {
     private Link read(ProviderState stored) {
         try {
             JsonNode node = json.readTree(stored.value());
-            return new Link(node.path("object").asText(), node.path("version").asLong(), node.path("posted").asLong());
+            return new Link(node.path("object").asText(), node.path("version").asLong(), node.path("posted").asLong(),
+                    node.path("posting").asLong());
         } catch (IOException e) {
             throw new IllegalStateException("unreadable CRM link " + stored.key(), e);
         }
@@ -99,6 +134,9 @@ public final class CrmLinks {
         node.put("object", link.object());
         node.put("version", link.version());
         node.put("posted", link.posted());
+        if (link.posting() > 0) {
+            node.put("posting", link.posting());
+        }
         return node.toString();
     }
 }

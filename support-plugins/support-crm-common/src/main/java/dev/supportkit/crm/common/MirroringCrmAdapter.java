@@ -17,12 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * the SupportKit request id stored in a CRM field (so a crash between the CRM's "created" answer and the
  * recorded link creates nothing twice) and creates it only when missing; later pushes update it when they carry a
  * newer version than the last mirrored (a late repeated push never moves the stage back); every customer-visible
- * journal entry not yet posted becomes one comment, cut to the CRM's limit. The link is recorded in
- * {@link CrmLinks} after each step; before the object exists, the customer found or created is remembered in this
- * engine, so a first push interrupted by a rate limit goes on where it stopped.
+ * journal entry not yet posted becomes one comment, cut to the CRM's limit and ending with a marker naming the
+ * entry ({@code [SupportKit #7]}). The link is recorded in {@link CrmLinks} after each step; before the object
+ * exists, the customer found or created is remembered in this engine, so a first push interrupted by a rate limit
+ * goes on where it stopped.
  *
- * <p>One window remains: a crash after the CRM stored a comment and before its sequence was recorded posts that
- * comment again on retry.
+ * <p>Comments are idempotent too: before posting, the entry is recorded as being posted; a retry that finds that
+ * record (the CRM may have stored the comment while its answer, or the engine, was lost) first searches the
+ * object's comments for the entry's marker and posts only when it is missing. A post the CRM surely did not carry
+ * out (rate limit, 503) takes the record back, so a rate-limited CRM is not searched on every retry.
  */
 public abstract class MirroringCrmAdapter implements CrmAdapter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -86,10 +89,36 @@ public abstract class MirroringCrmAdapter implements CrmAdapter {
         }
         for (CrmEntry entry : change.entries()) {
             if (entry.sequence() > current.posted()) {
-                addComment(current.object(), CrmTexts.cut(comment(entry), commentMax));
+                String marker = marker(entry);
+                boolean maybePosted = current.posting() == entry.sequence();
+                if (!maybePosted) {
+                    current = links.update(request, CrmLinks.posting(entry.sequence()));
+                }
+                if (!maybePosted || !hasComment(current.object(), marker)) {
+                    try {
+                        addComment(current.object(), CrmTexts.cut(comment(entry), commentMax - marker.length() - 1)
+                                + "\n" + marker);
+                    } catch (CrmUnavailableException e) {
+                        if (!e.outcomeUnknown()) {
+                            // surely not stored (not sent, or refused): the retry posts without searching first
+                            links.update(request, CrmLinks.notPosting(entry.sequence()));
+                        }
+                        throw e;
+                    }
+                }
                 current = links.update(request, CrmLinks.merge(current.object(), 0, entry.sequence()));
             }
         }
+    }
+
+    /**
+     * The marker a comment ends with, naming its journal entry.
+     *
+     * @param entry the entry
+     * @return e.g. {@code [SupportKit #7]}
+     */
+    public static String marker(CrmEntry entry) {
+        return "[SupportKit #" + entry.sequence() + "]";
     }
 
     /**
@@ -127,6 +156,16 @@ public abstract class MirroringCrmAdapter implements CrmAdapter {
      * @param change the change
      */
     protected abstract void updateObject(String object, CrmChange change);
+
+    /**
+     * Tells whether one of the object's comments or notes contains a text (an entry's marker): asked only after a
+     * post whose outcome is unknown.
+     *
+     * @param object the object's CRM id
+     * @param marker the text
+     * @return whether a comment contains it
+     */
+    protected abstract boolean hasComment(String object, String marker);
 
     /**
      * Adds one comment or note to the object.

@@ -106,6 +106,28 @@ final class HubSpotCrmAdapter extends MirroringCrmAdapter {
         http.call("POST", url("/crm/v3/objects/notes"), body, "POST notes");
     }
 
+    /** Reads the ticket's associated notes (batches of 100) looking for the marker in their bodies. */
+    @Override
+    protected boolean hasComment(String object, String marker) {
+        JsonNode ticket = http.call("GET", url("/crm/v3/objects/tickets/" + enc(object) + "?associations=notes"),
+                null, "GET tickets/{id}");
+        List<String> notes = new ArrayList<>();
+        ticket.path("associations").path("notes").path("results").forEach(n -> notes.add(n.path("id").asText()));
+        for (int from = 0; from < notes.size(); from += 100) {
+            ObjectNode read = json.createObjectNode();
+            read.putArray("properties").add("hs_note_body");
+            ArrayNode inputs = read.putArray("inputs");
+            notes.subList(from, Math.min(notes.size(), from + 100)).forEach(id -> inputs.addObject().put("id", id));
+            for (JsonNode note : http.call("POST", url("/crm/v3/objects/notes/batch/read"), read,
+                    "POST notes/batch/read").path("results")) {
+                if (note.path("properties").path("hs_note_body").asText("").contains(marker)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private ObjectNode ticketProperties(CrmChange change) {
         Request request = change.request();
         ObjectNode properties = json.createObjectNode();

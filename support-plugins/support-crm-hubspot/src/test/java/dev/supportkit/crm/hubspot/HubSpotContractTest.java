@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.request.RequestStatus;
-import dev.supportkit.core.testing.CrmAdapterContract;
 import dev.supportkit.spi.crm.CrmAdapterFactory;
 import dev.supportkit.spi.crm.CrmParty;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The CRM contract kit against a HubSpot account on WireMock, through a real engine. */
-class HubSpotContractTest extends CrmAdapterContract {
+class HubSpotContractTest extends dev.supportkit.crm.common.testing.WireMockCrmContract {
     static final String TOKEN = "pat-eu1-11111111-2222-3333-4444-555555555555";
     static final String STAGES = "REGISTERED=new;IN_PROGRESS_FIRST_LINE=first;AT_INTAKE_LEAD=lead;"
             + "AT_SECOND_LINE=second;WAITING_FOR_CUSTOMER=waiting;RESOLVED=resolved;SIGNED_OFF=signed;CLOSED=closed";
@@ -103,5 +102,10 @@ class HubSpotContractTest extends CrmAdapterContract {
     @Override
     protected Optional<Map<String, String>> restartableStorage(Path directory) {
         return Optional.of(CrmTestKit.h2File(directory));
+    }
+
+    @Override
+    protected dev.supportkit.crm.common.testing.WireMockCrm fake() {
+        return fake;
     }
 }

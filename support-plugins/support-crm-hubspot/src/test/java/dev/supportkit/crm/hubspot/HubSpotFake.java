@@ -1,20 +1,14 @@
 package dev.supportkit.crm.hubspot;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.supportkit.crm.common.testing.CrmTestKit;
+import dev.supportkit.crm.common.testing.WireMockCrm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -23,46 +17,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A HubSpot account on WireMock: the CRM v3 objects API's requests and answers as HubSpot documents them (create,
  * PATCH, GET with associations, paged lists with {@code paging.next.after}, search with ORed filter groups, batch
  * read, {@code {"status":"error","message":…}} errors), kept in memory so a test can read back what the adapter made.
  */
-final class HubSpotFake implements ResponseDefinitionTransformerV2 {
+final class HubSpotFake extends WireMockCrm {
     static final String NAME = "hubspot-fake";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** type → id → object ({@code id}, {@code properties}, {@code associations}: type → ids). */
-    final Map<String, Map<String, ObjectNode>> objects = new ConcurrentHashMap<>();
-    private final AtomicInteger ids = new AtomicInteger(1000);
     private final String token;
-    final WireMockServer server;
 
     HubSpotFake(String token) {
+        super(NAME, "/crm/.*", 1000, 20);
         this.token = token;
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(this));
-        server.start();
         reset();
-    }
-
-    /** Empties the account and the stubs. */
-    synchronized void reset() {
-        objects.clear();
-        server.resetAll();
-        server.stubFor(any(urlPathMatching("/crm/.*")).atPriority(10)
-                .willReturn(aResponse().withTransformers(NAME)));
-    }
-
-    String baseUrl() {
-        return "http://127.0.0.1:" + server.port();
     }
 
     /** Every third call from now on answers 429 as HubSpot's ten-secondly limit does. */
     void rateLimitEveryThirdCall() {
-        CrmTestKit.everyThirdCall(server, "/crm/.*", NAME, aResponse().withStatus(429).withHeader("Retry-After", "1")
+        everyThirdCall(aResponse().withStatus(429).withHeader("Retry-After", "1")
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"status\":\"error\",\"message\":\"You have reached your ten_secondly_rolling "
                         + "limit.\",\"errorType\":\"RATE_LIMIT\",\"correlationId\":\"c-1\","
@@ -94,19 +68,6 @@ final class HubSpotFake implements ResponseDefinitionTransformerV2 {
         link(objects.get(otherType).get(otherId), type, id);
     }
 
-    List<ObjectNode> all(String type) {
-        return new ArrayList<>(objects.getOrDefault(type, Map.of()).values());
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
 
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
@@ -125,7 +86,8 @@ final class HubSpotFake implements ResponseDefinitionTransformerV2 {
             JsonNode body = request.getBodyAsString().isBlank() ? JSON.createObjectNode()
                     : JSON.readTree(request.getBodyAsString());
             if (path.length == 5 && method.equals("POST")) {
-                return answer(201, create(type, body));
+                ResponseDefinition created = answer(201, create(type, body));
+                return type.equals("notes") ? commentStored(created) : created;
             }
             if (path.length == 5 && method.equals("GET")) {
                 return answer(200, list(type, query));
@@ -277,11 +239,6 @@ final class HubSpotFake implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinition answer(int status, JsonNode body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json;charset=utf-8")
-                .withBody(body.toString()).build();
-    }
-
-    void shutdown() {
-        server.stop();
+        return answer(status, body, "application/json;charset=utf-8");
     }
 }

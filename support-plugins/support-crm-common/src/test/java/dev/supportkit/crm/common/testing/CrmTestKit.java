@@ -111,27 +111,4 @@ public final class CrmTestKit {
         return Map.of("supportkit.storage.provider", "jdbc", "supportkit.providers.jdbc.url",
                 "jdbc:h2:file:" + directory.toAbsolutePath());
     }
-
-    /**
-     * Makes every third call to a fake CRM answer with the CRM's rate-limit error from now on (a WireMock scenario
-     * cycling through three states ahead of the fake's own stub); the other calls reach the fake.
-     *
-     * @param server      the fake's WireMock server
-     * @param urlPattern  the calls concerned, e.g. {@code /crm/.*}
-     * @param transformer the fake's response transformer
-     * @param limited     the rate-limit answer
-     */
-    public static void everyThirdCall(com.github.tomakehurst.wiremock.WireMockServer server, String urlPattern,
-                                      String transformer,
-                                      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder limited) {
-        String[] states = {com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED, "second", "third"};
-        for (int i = 0; i < states.length; i++) {
-            var stub = com.github.tomakehurst.wiremock.client.WireMock.any(
-                            com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(urlPattern))
-                    .atPriority(1).inScenario("rate-limit").whenScenarioStateIs(states[i])
-                    .willSetStateTo(states[(i + 1) % states.length]);
-            server.stubFor(i < 2 ? stub.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-                    .withTransformers(transformer)) : stub.willReturn(limited));
-        }
-    }
 }

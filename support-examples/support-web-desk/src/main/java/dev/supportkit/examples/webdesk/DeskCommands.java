@@ -17,6 +17,10 @@ import dev.supportkit.api.work.PlanState;
 import dev.supportkit.api.work.TaskCompletion;
 import dev.supportkit.api.work.TaskDraft;
 import java.time.Duration;
+import dev.supportkit.api.work.TimeEntry;
+import dev.supportkit.api.work.Advice;
+import dev.supportkit.api.escalation.VendorCase;
+import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.quality.SurveyAnswer;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestRef;
@@ -73,6 +77,15 @@ public enum DeskCommands {
     /** An executor reports a task of the approved plan done: its key, the minutes spent and a note. */
     COMPLETE_TASK("complete-task", List.of("task", "minutes", "note"), EnumSet.of(Role.SECOND_LINE_ENGINEER,
             Role.GROUP_LEAD), RequestStatus::isWorking),
+    /** Record working time on the request: minutes, the labour function's code (e.g. C/03.6) and a note. */
+    RECORD_TIME("record-time", List.of("minutes", "function", "note"), Roles.WORKERS, RequestStatus::isOpen),
+    /** A group lead's advice to a specialist of the request's group (D/01.7). */
+    ADVISE("advise", List.of("specialist", "text"), EnumSet.of(Role.GROUP_LEAD), RequestStatus::isWorking),
+    /** Ask the group lead to decide (second line). */
+    ESCALATE_TO_LEAD("escalate-to-lead", List.of("reason"), EnumSet.of(Role.SECOND_LINE_ENGINEER),
+            RequestStatus::isWorking),
+    /** The group lead hands the problem to the vendor: the vendor's name, their case number (optional), the problem. */
+    VENDOR("vendor", List.of("vendor", "case", "problem"), EnumSet.of(Role.GROUP_LEAD), RequestStatus::isWorking),
     /** A reply the customer sees. */
     REPLY("reply", List.of("text"), Roles.WORKERS, RequestStatus::isOpen),
     /** The customer answers the satisfaction survey sent when the request was closed: a score of 1 to 5. */
@@ -189,6 +202,15 @@ public enum DeskCommands {
                     parameters.apply("reason")));
             case TRIAGE -> engine.work().triage(actor, ref, triage(parameters));
             case PLAN_WORK -> engine.work().planWork(actor, ref, tasks(parameters.apply("tasks")));
+            case RECORD_TIME -> engine.work().recordTime(actor, ref, TimeEntry.of(Duration.ofMinutes(minutes(
+                    "entry.spent", parameters.apply("minutes"))), function(parameters.apply("function")),
+                    nullToEmpty(parameters.apply("note"))));
+            case ADVISE -> engine.work().advise(actor, ref, Advice.of(specialist(parameters.apply("specialist")),
+                    nullToEmpty(parameters.apply("text"))));
+            case ESCALATE_TO_LEAD -> engine.escalation().escalateToGroupLead(actor, ref, parameters.apply("reason"));
+            case VENDOR -> engine.escalation().escalateToVendor(actor, ref, new VendorCase(
+                    nullToEmpty(parameters.apply("vendor")), blankToNull(parameters.apply("case")),
+                    nullToEmpty(parameters.apply("problem"))));
             case APPROVE_PLAN -> engine.work().approvePlan(actor, ref);
             case COMPLETE_TASK -> engine.work().completeTask(actor, ref, new TaskCompletion(
                     nullToEmpty(parameters.apply("task")).strip(), nullToEmpty(parameters.apply("note")),
@@ -257,6 +279,16 @@ public enum DeskCommands {
             throw new ValidationException(errors);
         }
         return tasks;
+    }
+
+    /** A labour function by its code (A/01.3 … D/02.7). */
+    private static LaborFunction function(String code) {
+        try {
+            return LaborFunction.ofCode(nullToEmpty(code).strip());
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(List.of(new dev.supportkit.api.error.FieldError("entry.function", "one-of",
+                    "must be a labour-function code such as C/03.6")));
+        }
     }
 
     private static long minutes(String field, String text) {

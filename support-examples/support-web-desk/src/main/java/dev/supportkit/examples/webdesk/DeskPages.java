@@ -291,8 +291,15 @@ final class DeskPages {
             } else if (parameter.equals("tasks")) {
                 form.append(Html.field(label, "<textarea name=\"tasks\" id=\"" + id + "\" rows=\"3\" placeholder=\""
                         + esc(m.t("param.tasks.hint")) + "\"></textarea>", parameter, null));
-            } else if (parameter.equals("assignee") || parameter.equals("category") || parameter.equals("task")
-                    || parameter.equals("minutes")) {
+            } else if (parameter.equals("function")) {
+                StringBuilder select = new StringBuilder("<select name=\"function\" id=\"").append(id).append("\">");
+                for (dev.supportkit.api.journal.LaborFunction function : dev.supportkit.api.journal.LaborFunction.values()) {
+                    select.append("<option value=\"").append(esc(function.code())).append("\">").append(esc(function.code()))
+                            .append(" ").append(esc(function.title())).append("</option>");
+                }
+                form.append(Html.field(label, select.append("</select>").toString(), parameter, null));
+            } else if (List.of("assignee", "category", "task", "minutes", "specialist", "vendor", "case")
+                    .contains(parameter)) {
                 form.append(Html.field(label, "<input name=\"" + parameter + "\" id=\"" + id + "\">", parameter, null));
             } else if (parameter.equals("score")) {
                 form.append(Html.field(label, SurveyPages.scoreSelect(id), parameter, null));

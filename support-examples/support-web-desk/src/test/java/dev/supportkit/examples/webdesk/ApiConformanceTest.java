@@ -128,6 +128,21 @@ class ApiConformanceTest {
         at = viktor.command(id, "complete-task", at.etag(), Map.of("task", "diagnose", "minutes", "25",
                 "note", "PSU fan seized"));
         assertEquals(200, at.status(), at.raw().body());
+        ApiClient.Response badTime = viktor.command(id, "record-time", at.etag(), Map.of("minutes", "ten",
+                "function", "Z/99", "note", "x"));
+        assertEquals(Set.of("entry.spent"), fields(badTime.json()), badTime.raw().body());
+        at = viktor.command(id, "record-time", at.etag(), Map.of("minutes", "15", "function", "C/03.6",
+                "note", "Read the logs"));
+        assertEquals(200, at.status(), at.raw().body());
+        at = galina.command(id, "advise", at.etag(), Map.of("specialist", "viktor", "text", "Check the fan first"));
+        assertEquals(200, at.status(), at.raw().body());
+        at = viktor.command(id, "escalate-to-lead", at.etag(), Map.of("reason", "needs a spare from stock"));
+        assertEquals(200, at.status(), at.raw().body());
+        assertEquals(403, viktor.command(id, "vendor", at.etag(), Map.of("vendor", "Nordtel", "problem", "x"))
+                .status(), "the group lead hands a problem to the vendor");
+        at = galina.command(id, "vendor", at.etag(), Map.of("vendor", "Nordtel", "case", "NT-42",
+                "problem", "PSU fans seize after a year"));
+        assertEquals(200, at.status(), at.raw().body());
         at = viktor.command(id, "clarification-request", at.etag(), Map.of("question", "Is the PSU LED red?"));
         assertEquals("WAITING_FOR_CUSTOMER", at.json().get("status").asText(), at.raw().body());
         at = irina.command(id, "clarification", at.etag(), Map.of("answer", "Yes, blinking red"));

@@ -61,6 +61,8 @@ public abstract class CrmAdapterContract {
     public static final RepresentativeId UNKNOWN_CALLER = RepresentativeId.of("rep-unknown-caller");
     /** How long the kit's engines wait for a CRM to recognise a caller. */
     public static final Duration LOOKUP_TIMEOUT = Duration.ofMillis(500);
+    /** How long a fake CRM takes to answer in {@link Outage#SLOW}: far beyond the lookup timeout. */
+    public static final Duration SLOW_ANSWER = Duration.ofSeconds(8);
 
     /** How the CRM fails in the intake outage tests. */
     public enum Outage {
@@ -313,7 +315,9 @@ public abstract class CrmAdapterContract {
             long started = System.nanoTime();
             Request request = fx.registered(byCaller(fx, KNOWN_PHONE_AS_DIALLED));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            assertTrue(took.compareTo(LOOKUP_TIMEOUT.plusSeconds(2)) < 0, "registration took " + took);
+            // the UNAVAILABLE outcome below shows the lookup gave up rather than waiting for an answer; the bound
+            // only catches a registration that waited for the slow CRM (not a timing target: see the benchmarks)
+            assertTrue(took.compareTo(SLOW_ANSWER) < 0, "registration took " + took);
             assertEquals(UNKNOWN_CALLER, request.representative(), "the unknown-caller path");
             assertEquals(RequestStatus.REGISTERED, request.status());
             RequestEvent.CallerLookedUp lookup = callerLookup(fx, request);

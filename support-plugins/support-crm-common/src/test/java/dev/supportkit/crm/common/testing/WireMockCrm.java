@@ -33,7 +33,7 @@ public abstract class WireMockCrm implements ResponseDefinitionTransformerV2 {
     /** JSON for the fakes. */
     protected static final ObjectMapper JSON = new ObjectMapper();
     /** How long a {@link CrmAdapterContract.Outage#SLOW} answer takes. */
-    public static final int SLOW_MS = 5_000;
+    public static final int SLOW_MS = (int) CrmAdapterContract.SLOW_ANSWER.toMillis();
 
     /** Kind (deal, contacts, …) → id → object, in the order added. */
     public final Map<String, Map<String, ObjectNode>> objects = new ConcurrentHashMap<>();

@@ -362,7 +362,11 @@ public final class ReportTables {
     public static ReportTable statusSummary(StatusSummary summary, Locale locale, ZoneId zone) {
         Objects.requireNonNull(summary, "summary");
         Labels l = Labels.of(locale);
-        Map<RequestStatus, Long> counts = new LinkedHashMap<>(summary.counts());
+        // in the order of the lifecycle, whatever the order of the summary's map
+        Map<RequestStatus, Long> counts = new LinkedHashMap<>();
+        for (RequestStatus status : RequestStatus.values()) {
+            counts.put(status, summary.counts().getOrDefault(status, 0L));
+        }
         List<List<Object>> rows = counts.entrySet().stream()
                 .map(e -> Arrays.<Object>asList(e.getKey().name(), e.getValue())).toList();
         ReportTable.Builder table = ReportTable.builder(l.text("Requests by status", "Заявки по статусам"))

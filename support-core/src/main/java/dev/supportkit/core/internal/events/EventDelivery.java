@@ -13,7 +13,6 @@ import dev.supportkit.spi.event.EventSink;
 import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.OutboxMessage;
-import dev.supportkit.spi.storage.StorageTransaction;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,12 +45,9 @@ public final class EventDelivery implements OutboxTarget {
     }
 
     @Override
-    public Optional<Instant> heldUntil(StorageTransaction tx, OutboxMessage message) {
-        String prefix = EventOutbox.prefixOf(message);
+    public Optional<Instant> heldUntil(EarlierMessages pending, OutboxMessage message) {
         Instant now = clock.instant();
-        Optional<Instant> earlier = tx.findOutbox(message.tenant(), message.request()).stream()
-                .filter(other -> other.status() == OutboxMessage.Status.PENDING && other.id().startsWith(prefix)
-                        && other.id().compareTo(message.id()) < 0)
+        Optional<Instant> earlier = pending.pendingBefore(message, EventOutbox.prefixOf(message)).stream()
                 .map(other -> other.nextAttemptAt().isAfter(now) ? other.nextAttemptAt() : now)
                 .max(Instant::compareTo);
         if (earlier.isPresent() || !EventOutbox.CRM_TOPIC.equals(message.topic())) {

@@ -25,20 +25,20 @@ import dev.supportkit.spi.storage.OutboxMessage;
 import jakarta.inject.Inject;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.request.RequestId;
-import dev.supportkit.spi.storage.StorageTransaction;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,8 +128,8 @@ public final class OutboxDispatcher {
     }
 
     /**
-     * Stores the pass's deliveries to targets in one transaction (one commit for the pass instead of one per
-     * event). Until then they stay claimed and pending: a node that stops first leaves them to be delivered again
+     * Stores the pass's deliveries to targets in one transaction and one batched update (one commit and one round
+     * trip for the pass instead of one per event). Until then they stay claimed and pending: a node that stops first leaves them to be delivered again
      * when its lease ends, which at-least-once delivery allows (receivers drop repeats by id). When the batch
      * cannot be stored (a row was taken over), each is stored on its own.
      */
@@ -139,7 +139,7 @@ public final class OutboxDispatcher {
         }
         try {
             work.write(tx -> {
-                delivered.forEach(m -> tx.updateOutbox(m, nodeId));
+                tx.updateOutboxAll(delivered, nodeId);
                 return null;
             });
         } catch (RuntimeException batch) {
@@ -157,12 +157,7 @@ public final class OutboxDispatcher {
     /** One attempt at one claimed message for a target; the attempt is not journalled (it would be an event). */
     private void dispatchTo(OutboxTarget target, OutboxMessage message, PassRows rows) {
         Instant now = work.now();
-        Optional<Instant> held;
-        try {
-            held = target.heldUntil(rows.over(null), message); // answered from this pass's copy, no transaction
-        } catch (PassRows.NotCopied e) {
-            held = work.read(tx -> target.heldUntil(rows.over(tx), message));
-        }
+        Optional<Instant> held = target.heldUntil(rows, message); // answered from this pass's copy
         if (held.isPresent()) {
             rows.record(record(message.withOutcome(OutboxMessage.Status.PENDING, message.attempts(), held.get(),
                     message.route(), "held by the target (an earlier message pending, or the target paused)"),
@@ -264,16 +259,17 @@ public final class OutboxDispatcher {
     }
 
     /**
-     * The outbox rows of the requests a target's hold check read during one pass, read once per request and kept
-     * up to date with the outcomes this pass records. A target's check ({@link OutboxTarget#heldUntil}) looks at a
-     * request's earlier rows; read again for every message, a request with a thousand waiting events cost a
-     * thousand reads of a thousand rows. Within a pass other nodes can only move rows on (from pending to done)
-     * or add later ones, so the copy can only hold a message back longer than needed, never let it overtake.
+     * The pending outbox rows of the requests a target's hold check asked about during one pass, read once per
+     * request (after the pass's claim) and kept up to date with the outcomes this pass records. A hold check
+     * looks at a request's earlier pending rows to the same receiver; read again for every message, a request
+     * with a thousand waiting events cost a thousand reads of a thousand rows, and a scan of the whole copy per
+     * message still cost a million comparisons. The rows are kept sorted by id, so a check is a range lookup.
+     * Within a pass other nodes can only move rows on (from pending to done) or add later ones, so the copy can
+     * only hold a message back longer than needed, never let it overtake.
      */
-    private static final class PassRows {
-        private final Map<String, List<OutboxMessage>> byRequest = new HashMap<>();
-        /** Where each copied row stands in its request's copy, so an outcome replaces it in constant time. */
-        private final Map<String, Integer> positions = new HashMap<>();
+    private final class PassRows implements OutboxTarget.EarlierMessages {
+        /** Per request, its pending rows by id. */
+        private final Map<String, NavigableMap<String, OutboxMessage>> pendingByRequest = new HashMap<>();
         private final List<OutboxMessage> delivered = new ArrayList<>();
 
         /** A delivery to a target, stored with the pass's others at its end and seen by this pass's checks now. */
@@ -287,40 +283,15 @@ public final class OutboxDispatcher {
             return List.copyOf(delivered);
         }
 
-        /** Thrown by a transaction-less view for anything this pass has no copy of. */
-        static final class NotCopied extends RuntimeException {
-            private static final long serialVersionUID = 1L;
-
-            NotCopied() {
-                super(null, null, false, false);
+        @Override
+        public Collection<OutboxMessage> pendingBefore(OutboxMessage message, String idPrefix) {
+            if (!message.id().startsWith(idPrefix)) {
+                throw new IllegalArgumentException("outbox message id '" + message.id() + "' does not start with '"
+                        + idPrefix + "'");
             }
-        }
-
-        /**
-         * The transaction, its {@code findOutbox(tenant, request)} answered from this pass's copy; with no
-         * transaction, every other call and a request not copied yet throw {@link NotCopied}.
-         */
-        StorageTransaction over(StorageTransaction tx) {
-            return (StorageTransaction) Proxy.newProxyInstance(StorageTransaction.class.getClassLoader(),
-                    new Class<?>[] {StorageTransaction.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("findOutbox") && args != null && args.length == 2
-                                && args[0] instanceof TenantId tenant && args[1] instanceof RequestId request) {
-                            List<OutboxMessage> copy = byRequest.get(key(tenant, request));
-                            if (copy == null && tx == null) {
-                                throw new NotCopied();
-                            }
-                            return java.util.Collections.unmodifiableList(byRequest.computeIfAbsent(
-                                    key(tenant, request), k -> copy(k, tx.findOutbox(tenant, request))));
-                        }
-                        if (tx == null) {
-                            throw new NotCopied();
-                        }
-                        try {
-                            return method.invoke(tx, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            // every id from the prefix (inclusive) to the message's (exclusive) starts with the prefix
+            return pending(message.tenant(), message.request()).subMap(idPrefix, true, message.id(), false)
+                    .values();
         }
 
         /** Keeps a recorded outcome in the copy of its request's rows, if the copy was read. */
@@ -328,19 +299,28 @@ public final class OutboxDispatcher {
             if (updated.request() == null) {
                 return;
             }
-            List<OutboxMessage> rows = byRequest.get(key(updated.tenant(), updated.request()));
-            Integer position = positions.get(key(updated.tenant(), updated.request()) + "\n" + updated.id());
-            if (rows != null && position != null) {
-                rows.set(position, updated);
+            NavigableMap<String, OutboxMessage> pending = pendingByRequest.get(key(updated.tenant(),
+                    updated.request()));
+            if (pending == null) {
+                return;
+            }
+            if (updated.status() == OutboxMessage.Status.PENDING) {
+                pending.put(updated.id(), updated);
+            } else {
+                pending.remove(updated.id());
             }
         }
 
-        private List<OutboxMessage> copy(String requestKey, List<OutboxMessage> read) {
-            List<OutboxMessage> rows = new ArrayList<>(read);
-            for (int i = 0; i < rows.size(); i++) {
-                positions.put(requestKey + "\n" + rows.get(i).id(), i);
-            }
-            return rows;
+        private NavigableMap<String, OutboxMessage> pending(TenantId tenant, RequestId request) {
+            return pendingByRequest.computeIfAbsent(key(tenant, request), k -> {
+                NavigableMap<String, OutboxMessage> pending = new TreeMap<>();
+                for (OutboxMessage row : work.read(tx -> tx.findOutbox(tenant, request))) {
+                    if (row.status() == OutboxMessage.Status.PENDING) {
+                        pending.put(row.id(), row);
+                    }
+                }
+                return pending;
+            });
         }
 
         private static String key(TenantId tenant, RequestId request) {

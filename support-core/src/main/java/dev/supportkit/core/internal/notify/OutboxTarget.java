@@ -2,8 +2,8 @@ package dev.supportkit.core.internal.notify;
 
 import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.storage.OutboxMessage;
-import dev.supportkit.spi.storage.StorageTransaction;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -24,11 +24,11 @@ public interface OutboxTarget {
     /**
      * Tells whether a message must wait, e.g. for an earlier message of the same request to the same receiver.
      *
-     * @param tx      a transaction to read the outbox in
+     * @param earlier the pending messages ahead of it, as the dispatcher knows them
      * @param message the claimed message
      * @return when to look at it again, or empty to deliver it now
      */
-    Optional<Instant> heldUntil(StorageTransaction tx, OutboxMessage message);
+    Optional<Instant> heldUntil(EarlierMessages earlier, OutboxMessage message);
 
     /**
      * Delivers one message, outside any transaction. A thrown exception counts as a temporary failure.
@@ -37,4 +37,19 @@ public interface OutboxTarget {
      * @return what happened
      */
     DeliveryResult deliver(OutboxMessage message);
+
+    /** The pending outbox messages a target's hold check may ask about. */
+    @FunctionalInterface
+    interface EarlierMessages {
+
+        /**
+         * The pending messages of a message's request whose ids share a prefix with its id and sort before it.
+         *
+         * @param message  a claimed message with a request
+         * @param idPrefix the start of the message's id that the earlier messages share
+         * @return those messages, in the order of their ids
+         * @throws IllegalArgumentException when the message's id does not start with {@code idPrefix}
+         */
+        Collection<OutboxMessage> pendingBefore(OutboxMessage message, String idPrefix);
+    }
 }

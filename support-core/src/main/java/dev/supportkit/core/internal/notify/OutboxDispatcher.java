@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +60,8 @@ public final class OutboxDispatcher {
 
     /** How often storing a delivery outcome meets a concurrent command on its request before giving up. */
     private static final int RECORD_ATTEMPTS = 4;
+    /** How many batches one pass claims at most while each is full and goes entirely to targets. */
+    static final int MAX_CLAIMS_PER_PASS = 10;
     private final ConflictRetry recordConflicts = new ConflictRetry(RECORD_ATTEMPTS);
     private final UnitOfWork work;
     private final String nodeId;
@@ -95,18 +98,40 @@ public final class OutboxDispatcher {
     }
 
     /**
-     * Claims one batch of due messages and attempts each.
+     * Claims one batch of due messages and attempts each. A batch that was full and went entirely to targets,
+     * all delivered (a burst of events to relay), is followed by another claim in the same pass, up to
+     * {@link #MAX_CLAIMS_PER_PASS} batches and half a lease: the pass reads each request's rows for its hold
+     * checks once and stores all its deliveries with one update at its end.
      *
      * @return how many messages were attempted (delivered, retried later, postponed or dead-lettered)
      */
     public int runOnce() {
-        Instant now = work.now();
-        Lease lease = new Lease(nodeId, now, now.plus(engine.jobs().lease()), engine.jobs().batchSize());
-        List<OutboxMessage> claimed = new ArrayList<>(work.write(tx -> tx.claimDueOutbox(lease)));
+        Instant started = work.now();
+        Instant extendUntil = started.plus(engine.jobs().lease().dividedBy(2));
+        int batchSize = engine.jobs().batchSize();
+        PassRows rows = new PassRows();
+        int handled = 0;
+        for (int claims = 1; ; claims++) {
+            Instant now = work.now();
+            Lease lease = new Lease(nodeId, now, now.plus(engine.jobs().lease()), batchSize);
+            List<OutboxMessage> claimed = new ArrayList<>(work.write(tx -> tx.claimDueOutbox(lease)));
+            int deliveredBefore = rows.deliveredCount();
+            handled += attempt(claimed, rows);
+            boolean allDelivered = rows.deliveredCount() - deliveredBefore == claimed.size();
+            if (claimed.size() < batchSize || !allDelivered || claims >= MAX_CLAIMS_PER_PASS
+                    || !work.now().isBefore(extendUntil)) {
+                break;
+            }
+        }
+        writeDelivered(rows.delivered());
+        return handled;
+    }
+
+    /** Attempts each claimed message; returns how many were attempted. */
+    private int attempt(List<OutboxMessage> claimed, PassRows rows) {
         // Oldest first, so a request's earlier message to a target is attempted before its later ones.
         claimed.sort(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id));
         int handled = 0;
-        PassRows rows = new PassRows();
         for (OutboxMessage message : claimed) {
             try {
                 Optional<OutboxTarget> target = targets.stream().filter(t -> t.handles(message.topic())).findFirst();
@@ -123,14 +148,13 @@ public final class OutboxDispatcher {
                         message.id(), e.toString());
             }
         }
-        writeDelivered(rows.delivered());
         return handled;
     }
 
     /**
      * Stores the pass's deliveries to targets in one transaction and one batched update (one commit and one round
-     * trip for the pass instead of one per event). Until then they stay claimed and pending: a node that stops first leaves them to be delivered again
-     * when its lease ends, which at-least-once delivery allows (receivers drop repeats by id). When the batch
+     * trip for the pass instead of one per event). Until then they stay claimed and pending: a node that stops
+     * first leaves them to be delivered again when its lease ends, which at-least-once delivery allows (receivers drop repeats by id). When the batch
      * cannot be stored (a row was taken over), each is stored on its own.
      */
     private void writeDelivered(List<OutboxMessage> delivered) {
@@ -260,17 +284,24 @@ public final class OutboxDispatcher {
 
     /**
      * The pending outbox rows of the requests a target's hold check asked about during one pass, read once per
-     * request (after the pass's claim) and kept up to date with the outcomes this pass records. A hold check
-     * looks at a request's earlier pending rows to the same receiver; read again for every message, a request
-     * with a thousand waiting events cost a thousand reads of a thousand rows, and a scan of the whole copy per
-     * message still cost a million comparisons. The rows are kept sorted by id, so a check is a range lookup.
-     * Within a pass other nodes can only move rows on (from pending to done) or add later ones, so the copy can
-     * only hold a message back longer than needed, never let it overtake.
+     * request and kept up to date with the outcomes this pass records. A hold check looks at a request's earlier
+     * pending rows to the same receiver; read again for every message, a request with a thousand waiting events
+     * cost a thousand reads of a thousand rows, and a scan of the whole copy per message a million comparisons.
+     * The rows are kept sorted by id, so a check is a range lookup. A message claimed after its request's copy
+     * was read and not in it makes the copy read again (its earlier rows may be missing too). Within a pass
+     * other nodes can only move rows on (from pending to done) or add later ones, so the copy can only hold a
+     * message back longer than needed, never let it overtake.
      */
     private final class PassRows implements OutboxTarget.EarlierMessages {
-        /** Per request, its pending rows by id. */
-        private final Map<String, NavigableMap<String, OutboxMessage>> pendingByRequest = new HashMap<>();
+        /** Per request, what its copy holds. */
+        private final Map<String, RequestRows> byRequest = new HashMap<>();
+        /** Every outcome this pass recorded, by message id: laid over a copy read again. */
+        private final Map<String, OutboxMessage> outcomes = new HashMap<>();
         private final List<OutboxMessage> delivered = new ArrayList<>();
+
+        /** One request's copy: the ids it was read with and its pending rows by id. */
+        private record RequestRows(Set<String> ids, NavigableMap<String, OutboxMessage> pending) {
+        }
 
         /** A delivery to a target, stored with the pass's others at its end and seen by this pass's checks now. */
         void deliver(OutboxMessage updated) {
@@ -283,15 +314,25 @@ public final class OutboxDispatcher {
             return List.copyOf(delivered);
         }
 
+        /** @return how many deliveries this pass made so far */
+        int deliveredCount() {
+            return delivered.size();
+        }
+
         @Override
         public Collection<OutboxMessage> pendingBefore(OutboxMessage message, String idPrefix) {
             if (!message.id().startsWith(idPrefix)) {
                 throw new IllegalArgumentException("outbox message id '" + message.id() + "' does not start with '"
                         + idPrefix + "'");
             }
+            String key = key(message.tenant(), message.request());
+            RequestRows rows = byRequest.get(key);
+            if (rows == null || !rows.ids().contains(message.id())) {
+                rows = read(message.tenant(), message.request());
+                byRequest.put(key, rows);
+            }
             // every id from the prefix (inclusive) to the message's (exclusive) starts with the prefix
-            return pending(message.tenant(), message.request()).subMap(idPrefix, true, message.id(), false)
-                    .values();
+            return rows.pending().subMap(idPrefix, true, message.id(), false).values();
         }
 
         /** Keeps a recorded outcome in the copy of its request's rows, if the copy was read. */
@@ -299,28 +340,29 @@ public final class OutboxDispatcher {
             if (updated.request() == null) {
                 return;
             }
-            NavigableMap<String, OutboxMessage> pending = pendingByRequest.get(key(updated.tenant(),
-                    updated.request()));
-            if (pending == null) {
-                return;
-            }
-            if (updated.status() == OutboxMessage.Status.PENDING) {
-                pending.put(updated.id(), updated);
-            } else {
-                pending.remove(updated.id());
+            outcomes.put(updated.id(), updated);
+            RequestRows rows = byRequest.get(key(updated.tenant(), updated.request()));
+            if (rows != null) {
+                keep(rows.pending(), updated);
             }
         }
 
-        private NavigableMap<String, OutboxMessage> pending(TenantId tenant, RequestId request) {
-            return pendingByRequest.computeIfAbsent(key(tenant, request), k -> {
-                NavigableMap<String, OutboxMessage> pending = new TreeMap<>();
-                for (OutboxMessage row : work.read(tx -> tx.findOutbox(tenant, request))) {
-                    if (row.status() == OutboxMessage.Status.PENDING) {
-                        pending.put(row.id(), row);
-                    }
-                }
-                return pending;
-            });
+        private RequestRows read(TenantId tenant, RequestId request) {
+            Set<String> ids = new HashSet<>();
+            NavigableMap<String, OutboxMessage> pending = new TreeMap<>();
+            for (OutboxMessage row : work.read(tx -> tx.findOutbox(tenant, request))) {
+                ids.add(row.id());
+                keep(pending, outcomes.getOrDefault(row.id(), row));
+            }
+            return new RequestRows(ids, pending);
+        }
+
+        private static void keep(NavigableMap<String, OutboxMessage> pending, OutboxMessage row) {
+            if (row.status() == OutboxMessage.Status.PENDING) {
+                pending.put(row.id(), row);
+            } else {
+                pending.remove(row.id());
+            }
         }
 
         private static String key(TenantId tenant, RequestId request) {

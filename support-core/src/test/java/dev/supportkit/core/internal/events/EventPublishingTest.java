@@ -9,6 +9,7 @@ import dev.supportkit.api.journal.JournalEntry;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.work.Note;
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.core.SupportEngine;
 import dev.supportkit.core.testing.EngineFixture;
@@ -24,6 +25,8 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -127,6 +130,54 @@ class EventPublishingTest {
                 .map(e -> e.entry().sequence()).toList();
         assertEquals(fx.engine.journal().entries(fx.auditor, closed.id()).stream().map(JournalEntry::sequence)
                 .toList(), sequences);
+    }
+
+    @Test
+    @DisplayName("a burst of events goes out in one pass of several claims; a change made meanwhile follows in order")
+    void burstRelayedInOnePassInOrder() {
+        List<DomainEvent> published = Collections.synchronizedList(new ArrayList<>());
+        List<EngineFixture> engine = new ArrayList<>();
+        AtomicReference<Request> latest = new AtomicReference<>();
+        AtomicLong relayedBefore = new AtomicLong(Long.MAX_VALUE);
+        EventSinkFactory sink = new EventSinkFactory() {
+            @Override
+            public String id() {
+                return "recording-sink";
+            }
+
+            @Override
+            public EventSink create(ProviderContext context) {
+                return event -> {
+                    published.add(event);
+                    if (published.size() == relayedBefore.get() + 7) { // a command commits while the pass is under way
+                        EngineFixture fx = engine.get(0);
+                        fx.engine.work().addNote(fx.operator, latest.get().ref(),
+                                Note.of("Added while the events were being relayed"));
+                    }
+                };
+            }
+        };
+        EngineFixture fx = fixture(Map.of("supportkit.jobs.batch-size", "5"), builder -> builder.eventSink(sink));
+        engine.add(fx);
+        Request request = fx.requestIn(RequestStatus.REGISTERED, SupportLine.FIRST_LINE);
+        drain(fx); // the registration's notifications and events
+        long before = published.size();
+        while (request.journalSequence() < before + 23) {
+            request = fx.engine.work().addNote(fx.operator, request.ref(), Note.of("Step " + request.version()));
+        }
+        long written = request.journalSequence();
+        latest.set(request);
+        relayedBefore.set(before);
+
+        int firstPass = fx.engine.runDueWork().messages();
+        assertTrue(firstPass > 10 && firstPass <= 5 * 10, "one pass took several full claims of 5, at most 10: "
+                + firstPass);
+        drain(fx);
+        List<Long> sequences = published.stream().map(e -> e.entry().sequence()).toList();
+        List<Long> journal = fx.engine.journal().entries(fx.auditor, request.id()).stream()
+                .map(JournalEntry::sequence).toList();
+        assertTrue(journal.size() > written, "the note added during the pass was journalled");
+        assertEquals(journal, sequences, "every change once, in order, the one made during the pass included");
     }
 
     @Test

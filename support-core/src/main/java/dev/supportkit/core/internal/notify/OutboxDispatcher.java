@@ -132,23 +132,37 @@ public final class OutboxDispatcher {
         // Oldest first, so a request's earlier message to a target is attempted before its later ones.
         claimed.sort(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id));
         int handled = 0;
-        for (OutboxMessage message : claimed) {
-            try {
-                Optional<OutboxTarget> target = targets.stream().filter(t -> t.handles(message.topic())).findFirst();
-                if (target.isPresent()) {
-                    dispatchTo(target.get(), message, rows);
-                } else {
-                    dispatch(message);
-                }
-                handled++;
-            } catch (ConcurrencyConflictException e) {
-                LOG.info("Outbox message {} was taken over by another node: {}", message.id(), e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.warn("Outbox message {} could not be dispatched; it is retried when its lease ends: {}",
-                        message.id(), e.toString());
+        int start = 0;
+        while (start < claimed.size()) {
+            OutboxMessage message = claimed.get(start);
+            Optional<OutboxTarget> target = targets.stream().filter(t -> t.handles(message.topic())).findFirst();
+            int end = start + 1;
+            while (target.isPresent() && end < claimed.size()
+                    && target.get().deliversWith(claimed.get(end - 1), claimed.get(end))) {
+                end++;
             }
+            if (target.isPresent()) {
+                handled += dispatchTo(target.get(), claimed.subList(start, end), rows);
+            } else {
+                handled += handling(message, () -> dispatch(message));
+            }
+            start = end;
         }
         return handled;
+    }
+
+    /** Runs the handling of one message; returns 1 when it was attempted, 0 when it failed (it is logged). */
+    private static int handling(OutboxMessage message, Runnable handle) {
+        try {
+            handle.run();
+            return 1;
+        } catch (ConcurrencyConflictException e) {
+            LOG.info("Outbox message {} was taken over by another node: {}", message.id(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox message {} could not be dispatched; it is retried when its lease ends: {}",
+                    message.id(), e.toString());
+        }
+        return 0;
     }
 
     /**
@@ -178,26 +192,79 @@ public final class OutboxDispatcher {
         }
     }
 
-    /** One attempt at one claimed message for a target; the attempt is not journalled (it would be an event). */
-    private void dispatchTo(OutboxTarget target, OutboxMessage message, PassRows rows) {
+    /**
+     * One attempt at claimed messages for a target that it delivers in one call, in order (e.g. events to one
+     * broker: sent together, acknowledged together); the attempts are not journalled (they would be events).
+     * Each message's hold is checked first, counting the earlier messages of the call as delivered; after the
+     * first message the target did not deliver, the rest are released unattempted, to follow it later.
+     *
+     * @return how many messages were attempted
+     */
+    private int dispatchTo(OutboxTarget target, List<OutboxMessage> messages, PassRows rows) {
         Instant now = work.now();
-        Optional<Instant> held = target.heldUntil(rows, message); // answered from this pass's copy
-        if (held.isPresent()) {
-            rows.record(record(message.withOutcome(OutboxMessage.Status.PENDING, message.attempts(), held.get(),
-                    message.route(), "held by the target (an earlier message pending, or the target paused)"),
-                    List.of()));
-            return;
+        int handled = 0;
+        List<OutboxMessage> ready = new ArrayList<>();
+        for (OutboxMessage message : messages) {
+            Optional<Instant> held = target.heldUntil(rows, message); // answered from this pass's copy
+            if (held.isPresent()) {
+                handled += store(rows, message, message.withOutcome(OutboxMessage.Status.PENDING,
+                        message.attempts(), held.get(), message.route(),
+                        "held by the target (an earlier message pending, or the target paused)"));
+            } else {
+                rows.sending(message);
+                ready.add(message);
+            }
         }
-        DeliveryResult result = deliver(() -> target.deliver(message), "the target");
-        int count = message.attempts() + 1;
-        switch (result.outcome()) {
-            case DELIVERED -> rows.deliver(message.withOutcome(OutboxMessage.Status.DELIVERED, count, now,
-                    message.route(), result.detail()));
-            case TEMPORARY_FAILURE -> rows.record(record(afterTemporaryFailure(message, count, now, message.route(),
-                    result.detail()), List.of()));
-            case PERMANENT_FAILURE -> rows.record(record(message.withOutcome(OutboxMessage.Status.DEAD, count, now,
-                    message.route(), result.detail()), List.of()));
+        List<DeliveryResult> results = ready.isEmpty() ? List.of() : deliverInOrder(target, ready);
+        boolean stopped = false;
+        for (int i = 0; i < ready.size(); i++) {
+            OutboxMessage message = ready.get(i);
+            DeliveryResult result = stopped || i >= results.size() ? null : results.get(i);
+            if (result == null) {
+                stopped = true;
+                handled += store(rows, message, message.withOutcome(OutboxMessage.Status.PENDING,
+                        message.attempts(), now, message.route(),
+                        "not attempted: an earlier message of its delivery was not delivered"));
+                continue;
+            }
+            int count = message.attempts() + 1;
+            switch (result.outcome()) {
+                case DELIVERED -> {
+                    rows.deliver(message.withOutcome(OutboxMessage.Status.DELIVERED, count, now, message.route(),
+                            result.detail()));
+                    handled++;
+                }
+                case TEMPORARY_FAILURE -> handled += store(rows, message, afterTemporaryFailure(message, count, now,
+                        message.route(), result.detail()));
+                case PERMANENT_FAILURE -> handled += store(rows, message, message.withOutcome(
+                        OutboxMessage.Status.DEAD, count, now, message.route(), result.detail()));
+            }
+            stopped = result.outcome() != DeliveryResult.Outcome.DELIVERED;
         }
+        return handled;
+    }
+
+    /** Calls a target for messages in order; a thrown exception is a temporary failure of the first. */
+    private static List<DeliveryResult> deliverInOrder(OutboxTarget target, List<OutboxMessage> messages) {
+        try {
+            List<DeliveryResult> results = target.deliverInOrder(messages);
+            return results == null || results.isEmpty() ? List.of(new DeliveryResult(
+                    DeliveryResult.Outcome.TEMPORARY_FAILURE, "the target returned no result")) : results;
+        } catch (RuntimeException e) {
+            return List.of(new DeliveryResult(DeliveryResult.Outcome.TEMPORARY_FAILURE, "the target failed: " + e));
+        }
+    }
+
+    /**
+     * Stores the outcome of one message for a target and keeps it in the pass's copy; returns 1, or 0 when it
+     * could not be stored (the message then stays pending in the copy, as it does in the store).
+     */
+    private int store(PassRows rows, OutboxMessage message, OutboxMessage outcome) {
+        int stored = handling(message, () -> rows.record(record(outcome, List.of())));
+        if (stored == 0) {
+            rows.record(message);
+        }
+        return stored;
     }
 
     /** The message after a temporary failure: retried after the back-off, or dead when the attempts run out. */
@@ -312,6 +379,15 @@ public final class OutboxDispatcher {
         /** @return the deliveries of this pass not stored yet */
         List<OutboxMessage> delivered() {
             return List.copyOf(delivered);
+        }
+
+        /** A message handed to its target now: the later messages of the same delivery call do not wait for it. */
+        void sending(OutboxMessage message) {
+            RequestRows copy = message.request() == null ? null
+                    : byRequest.get(key(message.tenant(), message.request()));
+            if (copy != null) {
+                copy.pending().remove(message.id());
+            }
         }
 
         /** @return how many deliveries this pass made so far */

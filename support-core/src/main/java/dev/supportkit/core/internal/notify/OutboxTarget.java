@@ -3,7 +3,9 @@ package dev.supportkit.core.internal.notify;
 import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.storage.OutboxMessage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +39,43 @@ public interface OutboxTarget {
      * @return what happened
      */
     DeliveryResult deliver(OutboxMessage message);
+
+    /**
+     * Tells whether a message may be delivered in one {@link #deliverInOrder} call after another, e.g. both to
+     * the same broker.
+     *
+     * @param previous a message about to be delivered
+     * @param next     the message claimed after it
+     * @return true when both may go in one call; this default says no
+     */
+    default boolean deliversWith(OutboxMessage previous, OutboxMessage next) {
+        return false;
+    }
+
+    /**
+     * Delivers messages in the order given, outside any transaction, stopping at the first that is not
+     * delivered: the ones after it count as not attempted (they may have reached the receiver all the same, and
+     * are delivered again later). This default calls {@link #deliver} for each.
+     *
+     * @param messages messages that {@link #deliversWith} allows together, in order
+     * @return one result per message attempted, in order: all delivered but perhaps the last
+     */
+    default List<DeliveryResult> deliverInOrder(List<OutboxMessage> messages) {
+        List<DeliveryResult> results = new ArrayList<>();
+        for (OutboxMessage message : messages) {
+            DeliveryResult result;
+            try {
+                result = deliver(message);
+            } catch (RuntimeException e) {
+                result = DeliveryResult.temporaryFailure("the target failed: " + e);
+            }
+            results.add(result);
+            if (result == null || result.outcome() != DeliveryResult.Outcome.DELIVERED) {
+                break;
+            }
+        }
+        return results;
+    }
 
     /** The pending outbox messages a target's hold check may ask about. */
     @FunctionalInterface

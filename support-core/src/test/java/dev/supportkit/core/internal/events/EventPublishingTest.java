@@ -18,6 +18,7 @@ import dev.supportkit.core.testing.SharedStorageFactory;
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.event.EventSink;
 import dev.supportkit.spi.event.EventSinkFactory;
+import dev.supportkit.spi.event.PartiallyPublishedException;
 import dev.supportkit.spi.storage.OutboxMessage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -178,6 +179,51 @@ class EventPublishingTest {
                 .map(JournalEntry::sequence).toList();
         assertTrue(journal.size() > written, "the note added during the pass was journalled");
         assertEquals(journal, sequences, "every change once, in order, the one made during the pass included");
+    }
+
+    @Test
+    @DisplayName("a sink takes a request's events in batches; one acknowledged in part sends the rest later, in order")
+    void partlyAcknowledgedBatchFollowsInOrder() {
+        List<DomainEvent> published = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        EventSinkFactory sink = new EventSinkFactory() {
+            @Override
+            public String id() {
+                return "batching-sink";
+            }
+
+            @Override
+            public EventSink create(ProviderContext context) {
+                return new EventSink() {
+                    @Override
+                    public void publish(DomainEvent event) {
+                        published.add(event);
+                    }
+
+                    @Override
+                    public void publishAll(List<DomainEvent> events) {
+                        batchSizes.add(events.size());
+                        if (batchSizes.size() == 1 && events.size() > 3) { // the broker acknowledges three
+                            published.addAll(events.subList(0, 3));
+                            throw new PartiallyPublishedException(3, new IllegalStateException("broker went away"));
+                        }
+                        published.addAll(events);
+                    }
+                };
+            }
+        };
+        EngineFixture fx = fixture(Map.of(), builder -> builder.eventSink(sink));
+        Request request = fx.requestIn(RequestStatus.REGISTERED, SupportLine.FIRST_LINE);
+        while (request.journalSequence() < 12) {
+            request = fx.engine.work().addNote(fx.operator, request.ref(), Note.of("Step " + request.version()));
+        }
+        drain(fx);
+
+        assertTrue(batchSizes.get(0) > 3, "the first call carried the request's waiting events: " + batchSizes);
+        assertEquals(fx.engine.journal().entries(fx.auditor, request.id()).stream().map(JournalEntry::sequence)
+                .toList(), published.stream().map(e -> e.entry().sequence()).toList(),
+                "every change once, in order: the unacknowledged ones after the acknowledged three");
+        assertTrue(batchSizes.size() > 1, "the rest went in a later call");
     }
 
     @Test

@@ -10,13 +10,18 @@ import dev.supportkit.api.event.DomainEvent;
 import dev.supportkit.spi.DataCodec;
 import dev.supportkit.spi.event.CloudEvents;
 import dev.supportkit.spi.event.EventSink;
+import dev.supportkit.spi.event.PartiallyPublishedException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes each event at QoS 1 and waits for the PUBACK; a failure disconnects and throws, so the engine's
+ * Publishes each event at QoS 1 and waits for the PUBACK (a batch is sent whole, then its PUBACKs taken in
+ * order); a failure disconnects and throws, so the engine's
  * outbox tries the event again later with the same id.
  */
 final class MqttEventSink implements EventSink {
@@ -42,26 +47,66 @@ final class MqttEventSink implements EventSink {
 
     @Override
     public synchronized void publish(DomainEvent event) {
-        byte[] body = CloudEvents.toJson(event, codec).getBytes(StandardCharsets.UTF_8);
         try {
-            Mqtt5PublishResult result = client().publishWith().topic(topic(event, settings.topicPrefix()))
-                    .qos(MqttQos.AT_LEAST_ONCE).payload(body).contentType(CloudEvents.CONTENT_TYPE)
-                    .userProperties().add("event-id", event.eventId()).add("ce-type", CloudEvents.type(event))
-                    .applyUserProperties().send().get(settings.publishTimeoutMs(), TimeUnit.MILLISECONDS);
-            if (result.getError().isPresent()) {
-                throw new IllegalStateException("the broker refused the publish: " + result.getError().get());
+            acknowledged(send(client(), event).get(settings.publishTimeoutMs(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
+            throw failed(event, e);
+        }
+    }
+
+    /**
+     * Sends the events one after the other without waiting (the client keeps as many in flight as the broker
+     * allows), then takes the PUBACKs in the same order; the first that fails or does not come in time ends the
+     * batch, telling how many came before it.
+     */
+    @Override
+    public synchronized void publishAll(List<DomainEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        int acknowledged = 0;
+        try {
+            Mqtt5AsyncClient connected = client();
+            List<CompletableFuture<Mqtt5PublishResult>> results = new ArrayList<>();
+            for (DomainEvent event : events) {
+                results.add(send(connected, event));
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.publishTimeoutMs());
+            for (; acknowledged < events.size(); acknowledged++) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                acknowledged(results.get(acknowledged).get(left, TimeUnit.NANOSECONDS));
             }
         } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            disconnect();
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new ProviderException(MqttEventSinkFactory.ID, "event " + event.eventId() + " was not acknowledged"
-                    + " by the broker: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + settings.password().map(p ->
-                    cause.getMessage().replace(p, "****")).orElse(cause.getMessage())), cause);
+            throw new PartiallyPublishedException(acknowledged, failed(events.get(acknowledged), e));
         }
+    }
+
+    /** Publishes one event with QoS 1; the future completes with the broker's PUBACK. */
+    private CompletableFuture<Mqtt5PublishResult> send(Mqtt5AsyncClient connected, DomainEvent event) {
+        byte[] body = CloudEvents.toJson(event, codec).getBytes(StandardCharsets.UTF_8);
+        return connected.publishWith().topic(topic(event, settings.topicPrefix()))
+                .qos(MqttQos.AT_LEAST_ONCE).payload(body).contentType(CloudEvents.CONTENT_TYPE)
+                .userProperties().add("event-id", event.eventId()).add("ce-type", CloudEvents.type(event))
+                .applyUserProperties().send();
+    }
+
+    private static void acknowledged(Mqtt5PublishResult result) {
+        if (result.getError().isPresent()) {
+            throw new IllegalStateException("the broker refused the publish: " + result.getError().get());
+        }
+    }
+
+    /** Drops the connection (the next publish connects anew) and tells what failed, the password masked. */
+    private ProviderException failed(DomainEvent event, Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        disconnect();
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return new ProviderException(MqttEventSinkFactory.ID, "event " + event.eventId() + " was not acknowledged"
+                + " by the broker: " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + settings.password().map(p ->
+                cause.getMessage().replace(p, "****")).orElse(cause.getMessage())), cause);
     }
 
     /** The connected client, connecting first when there is none. */

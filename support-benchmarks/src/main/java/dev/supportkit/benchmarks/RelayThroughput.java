@@ -17,6 +17,7 @@ import dev.supportkit.events.rabbitmq.RabbitMqEventSinkFactory;
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.event.EventSink;
 import dev.supportkit.spi.event.EventSinkFactory;
+import dev.supportkit.spi.event.PartiallyPublishedException;
 import dev.supportkit.spi.settings.Setting;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -209,7 +210,10 @@ final class RelayThroughput {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    /** The broker's own factory, its sink wrapped to count publishes and keep one event's document size. */
+    /**
+     * The broker's own factory, its sink wrapped to count publishes and keep one event's document size; batches
+     * go to the sink's own {@link EventSink#publishAll}.
+     */
     private static final class CountingFactory implements EventSinkFactory {
         private final EventSinkFactory delegate;
         final AtomicLong published = new AtomicLong();
@@ -237,6 +241,22 @@ final class RelayThroughput {
                 public void publish(DomainEvent event) {
                     sink.publish(event);
                     published.incrementAndGet();
+                    keepSample(event);
+                }
+
+                @Override
+                public void publishAll(List<DomainEvent> events) {
+                    try {
+                        sink.publishAll(events);
+                    } catch (PartiallyPublishedException e) {
+                        published.addAndGet(e.acknowledged());
+                        throw e;
+                    }
+                    published.addAndGet(events.size());
+                    keepSample(events.get(0));
+                }
+
+                private void keepSample(DomainEvent event) {
                     if (sample == null) {
                         sample = dev.supportkit.spi.event.CloudEvents.toJson(event, context.codec())
                                 .getBytes(StandardCharsets.UTF_8);

@@ -60,8 +60,10 @@ public final class OutboxDispatcher {
 
     /** How often storing a delivery outcome meets a concurrent command on its request before giving up. */
     private static final int RECORD_ATTEMPTS = 4;
-    /** How many batches one pass claims at most while each is full and goes entirely to targets. */
-    static final int MAX_CLAIMS_PER_PASS = 10;
+    /** How many batches' worth one pass takes at most while what it claims is full and goes entirely to targets. */
+    static final int MAX_BATCHES_PER_PASS = 10;
+    /** The most one claim may take ({@link Lease}'s limit). */
+    private static final int MAX_CLAIM = 10_000;
     private final ConflictRetry recordConflicts = new ConflictRetry(RECORD_ATTEMPTS);
     private final UnitOfWork work;
     private final String nodeId;
@@ -99,9 +101,10 @@ public final class OutboxDispatcher {
 
     /**
      * Claims one batch of due messages and attempts each. A batch that was full and went entirely to targets,
-     * all delivered (a burst of events to relay), is followed by another claim in the same pass, up to
-     * {@link #MAX_CLAIMS_PER_PASS} batches and half a lease: the pass reads each request's rows for its hold
-     * checks once and stores all its deliveries with one update at its end.
+     * all delivered (a burst of events to relay), is followed in the same pass by a claim of the rest of
+     * {@link #MAX_BATCHES_PER_PASS} batches, for half a lease at most: the pass reads each request's rows for its
+     * hold checks once, hands each receiver its events in a few large calls (an event sink may send them
+     * together and wait once) and stores all its deliveries with one update at its end.
      *
      * @return how many messages were attempted (delivered, retried later, postponed or dead-lettered)
      */
@@ -109,17 +112,19 @@ public final class OutboxDispatcher {
         Instant started = work.now();
         Instant extendUntil = started.plus(engine.jobs().lease().dividedBy(2));
         int batchSize = engine.jobs().batchSize();
+        int passLimit = Math.min(MAX_CLAIM, batchSize * MAX_BATCHES_PER_PASS);
         PassRows rows = new PassRows();
         int handled = 0;
-        for (int claims = 1; ; claims++) {
+        int taken = 0;
+        for (int limit = batchSize; limit > 0; limit = Math.min(MAX_CLAIM, passLimit - taken)) {
             Instant now = work.now();
-            Lease lease = new Lease(nodeId, now, now.plus(engine.jobs().lease()), batchSize);
+            Lease lease = new Lease(nodeId, now, now.plus(engine.jobs().lease()), limit);
             List<OutboxMessage> claimed = new ArrayList<>(work.write(tx -> tx.claimDueOutbox(lease)));
+            taken += claimed.size();
             int deliveredBefore = rows.deliveredCount();
             handled += attempt(claimed, rows);
             boolean allDelivered = rows.deliveredCount() - deliveredBefore == claimed.size();
-            if (claimed.size() < batchSize || !allDelivered || claims >= MAX_CLAIMS_PER_PASS
-                    || !work.now().isBefore(extendUntil)) {
+            if (claimed.size() < limit || !allDelivered || !work.now().isBefore(extendUntil)) {
                 break;
             }
         }

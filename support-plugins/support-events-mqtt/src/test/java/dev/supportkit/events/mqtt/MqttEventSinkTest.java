@@ -15,10 +15,12 @@ import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.api.journal.JournalEntry;
 import dev.supportkit.api.quality.DeliveryStatus;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.api.work.Note;
 import dev.supportkit.core.testing.EngineFixture;
 import dev.supportkit.spi.ProviderSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -84,6 +86,30 @@ class MqttEventSinkTest {
             }
             assertTrue(new String(messages.get(0).getPayloadAsBytes(), StandardCharsets.UTF_8)
                     .contains("АТС не отвечает"), "Cyrillic intact");
+        }
+    }
+
+    @Test
+    @DisplayName("a request's waiting events go out as one batch, each acknowledged, and arrive in journal order")
+    void batchArrivesInOrder() throws Exception {
+        try (EngineFixture fx = new EngineFixture(Map.of("supportkit.providers.mqtt.host", HOST,
+                "supportkit.providers.mqtt.port", PORT, "supportkit.providers.mqtt.topic-prefix", prefix))) {
+            Request request = fx.registered();
+            for (int note = 0; note < 40; note++) {
+                request = fx.engine.work().addNote(fx.operator, request.ref(), Note.of("Checked line " + note));
+            }
+            while (!fx.engine.runDueWork().idle()) {
+                // relay until the outbox is empty
+            }
+            List<String> expected = new ArrayList<>();
+            for (JournalEntry entry : fx.engine.journal().entries(fx.auditor, request.id())) {
+                expected.add(fx.tenant.value() + ":" + request.id().value() + ":" + entry.sequence());
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= expected.size());
+            List<String> ids = received.stream().map(m -> m.getUserProperties().asList().stream()
+                    .filter(p -> p.getName().toString().equals("event-id")).findFirst().orElseThrow()
+                    .getValue().toString()).toList();
+            assertEquals(expected, ids, "every entry once, in journal order");
         }
     }
 

@@ -14,6 +14,7 @@ import dev.supportkit.api.journal.JournalEntry;
 import dev.supportkit.api.quality.Delivery;
 import dev.supportkit.api.quality.DeliveryStatus;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.api.work.Note;
 import dev.supportkit.core.testing.EngineFixture;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -102,6 +103,28 @@ class RabbitMqEventSinkTest {
             assertTrue(new String(mine.get(0).getBody(), StandardCharsets.UTF_8).contains("АТС не отвечает"),
                     "Cyrillic intact");
             assertEquals(mine.size(), mine.stream().map(m -> m.getProps().getMessageId()).distinct().count());
+        }
+    }
+
+    @Test
+    @DisplayName("a request's waiting events go out as one confirmed batch and arrive once each, in journal order")
+    void batchArrivesInOrder() throws Exception {
+        try (EngineFixture fx = new EngineFixture(Map.of("supportkit.providers.rabbitmq.uri", URI,
+                "supportkit.providers.rabbitmq.exchange", exchange))) {
+            Request request = fx.registered();
+            for (int note = 0; note < 40; note++) {
+                request = fx.engine.work().addNote(fx.operator, request.ref(), Note.of("Checked line " + note));
+            }
+            while (!fx.engine.runDueWork().idle()) {
+                // relay until the outbox is empty
+            }
+            List<String> expected = new ArrayList<>();
+            for (JournalEntry entry : fx.engine.journal().entries(fx.auditor, request.id())) {
+                expected.add(fx.tenant.value() + ":" + request.id().value() + ":" + entry.sequence());
+            }
+            String id = request.id().value();
+            assertEquals(expected, drain().stream().filter(m -> m.getProps().getHeaders().get("request").toString()
+                    .equals(id)).map(m -> m.getProps().getMessageId()).toList(), "every entry once, in journal order");
         }
     }
 

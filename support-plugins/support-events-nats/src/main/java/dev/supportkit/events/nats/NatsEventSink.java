@@ -86,10 +86,9 @@ final class NatsEventSink implements EventSink {
                 acks.add(stream.publishAsync(message.subject(), message.headers(), message.body(),
                         message.options()));
             }
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.publishTimeoutMs());
-            for (; acknowledged < events.size(); acknowledged++) {
-                long left = Math.max(0, deadline - System.nanoTime());
-                acknowledged(events.get(acknowledged), acks.get(acknowledged).get(left, TimeUnit.NANOSECONDS));
+            for (; acknowledged < events.size(); acknowledged++) { // all in flight: the waits overlap
+                acknowledged(events.get(acknowledged), acks.get(acknowledged).get(settings.publishTimeoutMs(),
+                        TimeUnit.MILLISECONDS));
             }
         } catch (IOException | JetStreamApiException | InterruptedException | ExecutionException | TimeoutException
                  | RuntimeException e) {

@@ -124,33 +124,6 @@ final class Statements {
         }
     }
 
-    /**
-     * Runs one insert, update or delete per parameter row, sent together as a batch.
-     *
-     * @param operation what is being done, for error messages
-     * @param sql       the statement
-     * @param rows      the parameters of each run
-     * @return the rows each run changed, in order; {@link java.sql.Statement#SUCCESS_NO_INFO} where the driver
-     *         does not tell
-     */
-    int[] updateBatch(String operation, String sql, List<Object[]> rows) {
-        writable(operation);
-        if (rows.isEmpty()) {
-            return new int[0];
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    bind(statement, i + 1, row[i]);
-                }
-                statement.addBatch();
-            }
-            return statement.executeBatch();
-        } catch (SQLException e) {
-            throw errors.translate(operation, e);
-        }
-    }
-
     private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {

@@ -82,7 +82,7 @@ final class JdbcTransaction implements StorageTransaction {
     }
 
     private static final String INSERT_JOURNAL = "INSERT INTO sk_journal (" + Rows.JOURNAL_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * A request's row. Its description is left out of the document when the request's first contact, inserted
@@ -101,7 +101,7 @@ final class JdbcTransaction implements StorageTransaction {
     private static Object[] journalRow(JournalRecord r) {
         return new Object[] {r.tenant().value(), r.request().value(), r.sequence(), r.occurredAt(), r.actorId(),
                 r.actorName(), r.actorRole(), name(r.channel()), r.function().code(), r.visibility(), r.eventType(),
-                r.payload(), r.description(), r.previousHash(), r.hash()};
+                r.payload(), r.description(), r.previousHash(), r.hash(), r.stateDigest()};
     }
 
     @Override

@@ -44,7 +44,7 @@ import dev.supportkit.spi.notification.NotificationChannel;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
 import dev.supportkit.spi.search.SearchIndex;
 import dev.supportkit.spi.search.SearchIndexFactory;
-import dev.supportkit.core.internal.notify.CatalogFailingContactPoints;
+import dev.supportkit.core.internal.storage.CatalogFailingContactPoints;
 import dev.supportkit.core.internal.storage.CatalogProviderState;
 import dev.supportkit.spi.notification.FailingContactPoints;
 import dev.supportkit.spi.state.ProviderStateStore;

@@ -15,6 +15,7 @@ import dev.supportkit.core.internal.config.NotificationSettings;
 import dev.supportkit.core.internal.journal.JournalBookkeeping;
 import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.json.JacksonCodec;
+import dev.supportkit.core.internal.storage.CatalogFailingContactPoints;
 import dev.supportkit.core.internal.work.ConflictRetry;
 import dev.supportkit.core.internal.work.UnitOfWork;
 import dev.supportkit.spi.notification.ContactPointFailure;

@@ -1,11 +1,12 @@
-package dev.supportkit.core.internal.notify;
+package dev.supportkit.core.internal.storage;
 
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.ContactPoint;
 import dev.supportkit.api.error.ConcurrencyConflictException;
+import dev.supportkit.api.error.FieldError;
+import dev.supportkit.api.error.ValidationException;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.core.internal.json.JacksonCodec;
-import dev.supportkit.core.internal.request.FieldErrors;
 import dev.supportkit.spi.notification.ContactPointFailure;
 import dev.supportkit.spi.notification.FailingContactPoints;
 import dev.supportkit.spi.storage.CatalogRecord;
@@ -16,7 +17,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -57,9 +60,11 @@ public final class CatalogFailingContactPoints implements FailingContactPoints {
 
     @Override
     public ContactPointFailure markFailing(TenantId tenant, ContactPoint point, String reason) {
-        FieldErrors errors = check(tenant, point);
-        errors.requiredText("reason", reason, Integer.MAX_VALUE);
-        errors.throwIfAny();
+        List<FieldError> errors = problems(tenant, point);
+        if (reason == null || reason.isBlank()) {
+            errors.add(new FieldError("reason", "required", "is required and must not be blank"));
+        }
+        throwIfAny(errors);
         String kept = reason.strip().length() > MAX_REASON_LENGTH
                 ? reason.strip().substring(0, MAX_REASON_LENGTH - 1) + "…" : reason.strip();
         ContactPointFailure failure = new ContactPointFailure(normalized(point), kept, providerId, clock.instant());
@@ -69,13 +74,13 @@ public final class CatalogFailingContactPoints implements FailingContactPoints {
 
     @Override
     public Optional<ContactPointFailure> failure(TenantId tenant, ContactPoint point) {
-        check(tenant, point).throwIfAny();
+        throwIfAny(problems(tenant, point));
         return storage.read(tx -> find(tx, codec, tenant, point));
     }
 
     @Override
     public boolean clear(TenantId tenant, ContactPoint point) {
-        check(tenant, point).throwIfAny();
+        throwIfAny(problems(tenant, point));
         if (failure(tenant, point).isEmpty()) {
             return false;
         }
@@ -96,7 +101,7 @@ public final class CatalogFailingContactPoints implements FailingContactPoints {
      * @param point  the contact point
      * @return its mark, or empty when it is not marked failing
      */
-    static Optional<ContactPointFailure> find(StorageTransaction tx, JacksonCodec codec, TenantId tenant,
+    public static Optional<ContactPointFailure> find(StorageTransaction tx, JacksonCodec codec, TenantId tenant,
                                               ContactPoint point) {
         if (point == null || point.channel() == null || point.address() == null) {
             return Optional.empty();
@@ -139,14 +144,28 @@ public final class CatalogFailingContactPoints implements FailingContactPoints {
         return data;
     }
 
-    private static FieldErrors check(TenantId tenant, ContactPoint point) {
-        FieldErrors errors = new FieldErrors();
-        errors.required("tenant", tenant);
-        if (errors.required("point", point)) {
-            errors.required("point.channel", point.channel());
-            errors.requiredText("point.address", point.address(), Integer.MAX_VALUE);
+    private static List<FieldError> problems(TenantId tenant, ContactPoint point) {
+        List<FieldError> errors = new ArrayList<>();
+        if (tenant == null) {
+            errors.add(new FieldError("tenant", "required", "is required"));
+        }
+        if (point == null) {
+            errors.add(new FieldError("point", "required", "is required"));
+            return errors;
+        }
+        if (point.channel() == null) {
+            errors.add(new FieldError("point.channel", "required", "is required"));
+        }
+        if (point.address() == null || point.address().isBlank()) {
+            errors.add(new FieldError("point.address", "required", "is required and must not be blank"));
         }
         return errors;
+    }
+
+    private static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
     }
 
     /** The point as marks are kept: an e-mail address in lower case, any address without surrounding spaces. */

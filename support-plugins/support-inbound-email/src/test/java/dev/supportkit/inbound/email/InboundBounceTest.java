@@ -76,9 +76,7 @@ class InboundBounceTest {
     @Test
     @DisplayName("a real DSN for a sent notification marks the point failing; the next one is not sent and says why")
     void bounceMarksThePointFailing() throws Exception {
-        fx.registered();
-        fx.engine.runDueWork();
-        MimeMessage sent = sentTo(IRINA).get(0);
+        MimeMessage sent = firstNotification();
         assertTrue(sent.getHeader("X-SupportKit-Idempotency-Key") != null, "the e-mail channel's own message");
 
         // Delivered through a forward: the report's final recipient is not the address SupportKit sent to.
@@ -127,9 +125,7 @@ class InboundBounceTest {
     @Test
     @DisplayName("no message but a DSN returning SupportKit's own message marks a contact point")
     void otherMessagesMarkNothing() throws Exception {
-        fx.registered();
-        fx.engine.runDueWork();
-        MimeMessage sent = sentTo(IRINA).get(0);
+        MimeMessage sent = firstNotification();
         String failed = "Reporting-MTA: dns; mx.romashka.example\r\n\r\nFinal-Recipient: rfc822; " + IRINA
                 + "\r\nAction: failed\r\nStatus: 5.1.1\r\n";
 
@@ -164,6 +160,13 @@ class InboundBounceTest {
         fx.engine.runDueWork();
         assertEquals(DeliveryStatus.DELIVERED, fx.engine.quality().deliveries(fx.auditor, next.id()).get(0).status());
         assertEquals(3, sentTo(IRINA).size(), "the first, the customer's own new request's and this one's: all sent");
+    }
+
+    /** Registers a request and returns the notification the e-mail channel sent Irina about it. */
+    private MimeMessage firstNotification() throws Exception {
+        fx.registered();
+        fx.engine.runDueWork();
+        return sentTo(IRINA).get(0);
     }
 
     private InboundEmailSource source() {

@@ -365,9 +365,8 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public List<Contact> findContacts(TenantId tenant, RequestId request) {
-        return sql().query("findContacts", "SELECT " + Rows.CONTACT_COLUMNS + " FROM sk_contacts "
-                        + "WHERE tenant = ? AND request_id = ? ORDER BY received_at, id",
-                rows -> Rows.contact(rows, sql.dialect()), tenant.value(), request.value());
+        return ofRequest("findContacts", Rows.CONTACT_COLUMNS, "sk_contacts", "received_at, id",
+                rows -> Rows.contact(rows, sql.dialect()), tenant, request);
     }
 
     // ------------------------------------------------------------------------------------------ journal
@@ -381,9 +380,8 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public List<JournalRecord> findJournal(TenantId tenant, RequestId request) {
-        return sql().query("findJournal", "SELECT " + Rows.JOURNAL_COLUMNS + " FROM sk_journal "
-                        + "WHERE tenant = ? AND request_id = ? ORDER BY seq",
-                rows -> Rows.journal(rows, sql.dialect()), tenant.value(), request.value());
+        return ofRequest("findJournal", Rows.JOURNAL_COLUMNS, "sk_journal", "seq",
+                rows -> Rows.journal(rows, sql.dialect()), tenant, request);
     }
 
     @Override
@@ -459,9 +457,8 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public List<OutboxMessage> findOutbox(TenantId tenant, RequestId request) {
-        return sql().query("findOutbox", "SELECT " + Rows.OUTBOX_COLUMNS + " FROM sk_outbox "
-                        + "WHERE tenant = ? AND request_id = ? ORDER BY created_at, id",
-                rows -> Rows.outbox(rows, sql.dialect()), tenant.value(), request.value());
+        return ofRequest("findOutbox", Rows.OUTBOX_COLUMNS, "sk_outbox", "created_at, id",
+                rows -> Rows.outbox(rows, sql.dialect()), tenant, request);
     }
 
     @Override
@@ -523,9 +520,15 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public List<TimerRecord> findTimers(TenantId tenant, RequestId request) {
-        return sql().query("findTimers", "SELECT " + Rows.TIMER_COLUMNS + " FROM sk_timers "
-                        + "WHERE tenant = ? AND request_id = ? ORDER BY due_at, id",
-                rows -> Rows.timer(rows, sql.dialect()), tenant.value(), request.value());
+        return ofRequest("findTimers", Rows.TIMER_COLUMNS, "sk_timers", "due_at, id",
+                rows -> Rows.timer(rows, sql.dialect()), tenant, request);
+    }
+
+    /** The rows of one request in a table, in the given order. */
+    private <T> List<T> ofRequest(String operation, String columns, String table, String orderBy,
+                                  Statements.RowMapper<T> mapper, TenantId tenant, RequestId request) {
+        return sql().query(operation, "SELECT " + columns + " FROM " + table
+                + " WHERE tenant = ? AND request_id = ? ORDER BY " + orderBy, mapper, tenant.value(), request.value());
     }
 
     @Override

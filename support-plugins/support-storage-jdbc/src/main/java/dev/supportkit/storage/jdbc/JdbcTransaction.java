@@ -19,6 +19,7 @@ import dev.supportkit.api.resolution.InstalledUnit;
 import dev.supportkit.api.work.TimeQuery;
 import dev.supportkit.spi.DataCodec;
 import dev.supportkit.spi.storage.CatalogRecord;
+import dev.supportkit.spi.storage.CodePointOrder;
 import dev.supportkit.spi.storage.FailureRow;
 import dev.supportkit.spi.storage.FailureTotal;
 import dev.supportkit.spi.storage.JournalRecord;
@@ -655,7 +656,7 @@ final class JdbcTransaction implements StorageTransaction {
                 : new Object[] {tenant.value(), kind};
         List<CatalogRecord> records = new ArrayList<>(sql().query("listCatalogRecords", sqlText,
                 rows -> Rows.catalog(rows, sql.dialect()), parameters));
-        records.sort(Comparator.comparing(CatalogRecord::id, Rows::compareByCodePoint));
+        records.sort(Comparator.comparing(CatalogRecord::id, CodePointOrder.COMPARATOR));
         return records;
     }
 

@@ -1,5 +1,6 @@
 package dev.supportkit.benchmarks;
 
+import dev.supportkit.core.SupportEngine;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -28,6 +29,23 @@ final class BenchDatabase implements AutoCloseable {
     /** @return the JDBC URL of the schema */
     String url() {
         return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /**
+     * Points an engine builder at this schema: JDBC storage through a pool of {@code poolSize} connections, and
+     * no polling of due work (a benchmark runs it when it means to).
+     *
+     * @param builder  the builder, with the benchmark's other settings
+     * @param poolSize connections in the pool
+     * @return the builder
+     */
+    SupportEngine.Builder storeIn(SupportEngine.Builder builder, int poolSize) {
+        return builder
+                .set("supportkit.storage.provider", "jdbc")
+                .set("supportkit.providers.jdbc.url", url())
+                .set("supportkit.providers.jdbc.user", user)
+                .set("supportkit.providers.jdbc.pool-size", Integer.toString(poolSize))
+                .set("supportkit.jobs.poll-interval-ms", "0");
     }
 
     Connection connect() throws SQLException {

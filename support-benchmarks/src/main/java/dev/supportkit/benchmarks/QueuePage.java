@@ -57,13 +57,8 @@ final class QueuePage {
         int count = settings.openRequests(); // 1,000,000 in a full run
         List<Result> results = new ArrayList<>();
         try (BenchDatabase db = new BenchDatabase("queue")) {
-            SupportEngine engine = SupportEngine.builder().environment(Map.of()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                    .set("supportkit.storage.provider", "jdbc")
-                    .set("supportkit.providers.jdbc.url", db.url())
-                    .set("supportkit.providers.jdbc.user", db.user)
-                    .set("supportkit.providers.jdbc.pool-size", "4")
-                    .set("supportkit.jobs.poll-interval-ms", "0")
-                    .build();
+            SupportEngine engine = db.storeIn(SupportEngine.builder().environment(Map.of())
+                    .clock(Clock.fixed(NOW, ZoneOffset.UTC)), 4).build();
             try (engine) {
                 Actor operator = Actor.staff("op", "Operator", Role.FIRST_LINE_OPERATOR, Fixture.TENANT);
                 populate(db, count, template(engine));

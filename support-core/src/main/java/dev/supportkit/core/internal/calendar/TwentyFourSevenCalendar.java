@@ -33,11 +33,7 @@ final class TwentyFourSevenCalendar implements BusinessCalendar {
 
     @Override
     public Instant addWorkingTime(Instant start, Duration amount) {
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(amount, "amount");
-        if (amount.isNegative()) {
-            throw new IllegalArgumentException("the working time to add must not be negative (was " + amount + ")");
-        }
+        BusinessCalendar.requireAddable(start, amount);
         return start.plus(amount);
     }
 

@@ -5,11 +5,10 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
-import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.event.DomainEvent;
 import dev.supportkit.spi.DataCodec;
+import dev.supportkit.spi.event.BrokerEventSink;
 import dev.supportkit.spi.event.CloudEvents;
-import dev.supportkit.spi.event.EventSink;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,15 +18,14 @@ import java.util.concurrent.TimeoutException;
  * Publishes each event at QoS 1 and waits for the PUBACK; a failure disconnects and throws, so the engine's
  * outbox tries the event again later with the same id.
  */
-final class MqttEventSink implements EventSink {
+final class MqttEventSink extends BrokerEventSink {
     private final MqttSettings settings;
-    private final DataCodec codec;
     private final String clientId;
     private Mqtt5AsyncClient client;
 
     MqttEventSink(MqttSettings settings, DataCodec codec, String clientId) {
+        super(MqttEventSinkFactory.ID, codec, "acknowledged by the broker");
         this.settings = settings;
-        this.codec = codec;
         this.clientId = clientId;
     }
 
@@ -41,27 +39,20 @@ final class MqttEventSink implements EventSink {
     }
 
     @Override
-    public synchronized void publish(DomainEvent event) {
-        byte[] body = CloudEvents.toJson(event, codec).getBytes(StandardCharsets.UTF_8);
-        try {
-            Mqtt5PublishResult result = client().publishWith().topic(topic(event, settings.topicPrefix()))
-                    .qos(MqttQos.AT_LEAST_ONCE).payload(body).contentType(CloudEvents.CONTENT_TYPE)
-                    .userProperties().add("event-id", event.eventId()).add("ce-type", CloudEvents.type(event))
-                    .applyUserProperties().send().get(settings.publishTimeoutMs(), TimeUnit.MILLISECONDS);
-            if (result.getError().isPresent()) {
-                throw new IllegalStateException("the broker refused the publish: " + result.getError().get());
-            }
-        } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            disconnect();
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new ProviderException(MqttEventSinkFactory.ID, "event " + event.eventId() + " was not acknowledged"
-                    + " by the broker: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + settings.password().map(p ->
-                    cause.getMessage().replace(p, "****")).orElse(cause.getMessage())), cause);
+    protected void send(DomainEvent event, byte[] body) throws ExecutionException, TimeoutException,
+            InterruptedException {
+        Mqtt5PublishResult result = client().publishWith().topic(topic(event, settings.topicPrefix()))
+                .qos(MqttQos.AT_LEAST_ONCE).payload(body).contentType(CloudEvents.CONTENT_TYPE)
+                .userProperties().add("event-id", event.eventId()).add("ce-type", CloudEvents.type(event))
+                .applyUserProperties().send().get(settings.publishTimeoutMs(), TimeUnit.MILLISECONDS);
+        if (result.getError().isPresent()) {
+            throw new IllegalStateException("the broker refused the publish: " + result.getError().get());
         }
+    }
+
+    @Override
+    protected String withoutSecrets(String message) {
+        return settings.password().map(p -> message.replace(p, "****")).orElse(message);
     }
 
     /** The connected client, connecting first when there is none. */
@@ -82,7 +73,8 @@ final class MqttEventSink implements EventSink {
         return client;
     }
 
-    private void disconnect() {
+    @Override
+    protected void disconnect() {
         if (client != null && client.getState().isConnected()) {
             try {
                 client.disconnect().get(1, TimeUnit.SECONDS);
@@ -93,10 +85,5 @@ final class MqttEventSink implements EventSink {
             }
         }
         client = null;
-    }
-
-    @Override
-    public synchronized void close() {
-        disconnect();
     }
 }

@@ -1,10 +1,9 @@
 package dev.supportkit.events.nats;
 
-import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.event.DomainEvent;
 import dev.supportkit.spi.DataCodec;
+import dev.supportkit.spi.event.BrokerEventSink;
 import dev.supportkit.spi.event.CloudEvents;
-import dev.supportkit.spi.event.EventSink;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -17,7 +16,6 @@ import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.impl.Headers;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,17 +25,16 @@ import org.slf4j.LoggerFactory;
  * throws, so the engine's outbox tries the event again later with the same id (the server drops the repeat
  * when the first publish did land).
  */
-final class NatsEventSink implements EventSink {
+final class NatsEventSink extends BrokerEventSink {
     private static final Logger LOG = LoggerFactory.getLogger(NatsEventSink.class);
 
     private final NatsSettings settings;
-    private final DataCodec codec;
     private Connection connection;
     private JetStream jetStream;
 
     NatsEventSink(NatsSettings settings, DataCodec codec) {
+        super(NatsEventSinkFactory.ID, codec, "acknowledged by JetStream");
         this.settings = settings;
-        this.codec = codec;
     }
 
     /**
@@ -50,27 +47,22 @@ final class NatsEventSink implements EventSink {
     }
 
     @Override
-    public synchronized void publish(DomainEvent event) {
-        byte[] body = CloudEvents.toJson(event, codec).getBytes(StandardCharsets.UTF_8);
+    protected void send(DomainEvent event, byte[] body) throws IOException, JetStreamApiException,
+            InterruptedException {
         Headers headers = new Headers().add("Content-Type", CloudEvents.CONTENT_TYPE)
                 .add("ce-type", CloudEvents.type(event)).add("tenant", event.tenant().value())
                 .add("request", event.request().value());
         PublishOptions options = PublishOptions.builder().messageId(event.eventId()).stream(settings.stream())
                 .streamTimeout(Duration.ofMillis(settings.publishTimeoutMs())).build();
-        try {
-            PublishAck ack = jetStream().publish(subject(event, settings.subjectPrefix()), headers, body, options);
-            if (ack.isDuplicate()) {
-                LOG.debug("Event {} was already in stream {}", event.eventId(), settings.stream());
-            }
-        } catch (IOException | JetStreamApiException | InterruptedException | RuntimeException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            disconnect();
-            throw new ProviderException(NatsEventSinkFactory.ID, "event " + event.eventId()
-                    + " was not acknowledged by JetStream: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().replace(settings.servers(), "****")), e);
+        PublishAck ack = jetStream().publish(subject(event, settings.subjectPrefix()), headers, body, options);
+        if (ack.isDuplicate()) {
+            LOG.debug("Event {} was already in stream {}", event.eventId(), settings.stream());
         }
+    }
+
+    @Override
+    protected String withoutSecrets(String message) {
+        return message.replace(settings.servers(), "****");
     }
 
     /** The JetStream context, connecting and creating the stream first when there is none. */
@@ -93,7 +85,8 @@ final class NatsEventSink implements EventSink {
         return jetStream;
     }
 
-    private void disconnect() {
+    @Override
+    protected void disconnect() {
         if (connection != null) {
             try {
                 connection.close();
@@ -105,10 +98,5 @@ final class NatsEventSink implements EventSink {
         }
         connection = null;
         jetStream = null;
-    }
-
-    @Override
-    public synchronized void close() {
-        disconnect();
     }
 }

@@ -5,13 +5,11 @@ import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.event.DomainEvent;
 import dev.supportkit.spi.DataCodec;
+import dev.supportkit.spi.event.BrokerEventSink;
 import dev.supportkit.spi.event.CloudEvents;
-import dev.supportkit.spi.event.EventSink;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -22,22 +20,20 @@ import org.slf4j.LoggerFactory;
  * thread-safe). A failure closes the connection and throws, so the engine's outbox tries the event again
  * later with the same id; the next publish connects anew.
  */
-final class RabbitMqEventSink implements EventSink {
+final class RabbitMqEventSink extends BrokerEventSink {
     private static final Logger LOG = LoggerFactory.getLogger(RabbitMqEventSink.class);
 
     private final RabbitMqSettings settings;
-    private final DataCodec codec;
     private Connection connection;
     private Channel channel;
 
     RabbitMqEventSink(RabbitMqSettings settings, DataCodec codec) {
+        super(RabbitMqEventSinkFactory.ID, codec, "confirmed by the broker");
         this.settings = settings;
-        this.codec = codec;
     }
 
     @Override
-    public synchronized void publish(DomainEvent event) {
-        byte[] body = CloudEvents.toJson(event, codec).getBytes(StandardCharsets.UTF_8);
+    protected void send(DomainEvent event, byte[] body) throws IOException, TimeoutException, InterruptedException {
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .contentType(CloudEvents.CONTENT_TYPE).contentEncoding("UTF-8").deliveryMode(2)
                 .messageId(event.eventId()).type(CloudEvents.type(event))
@@ -45,19 +41,14 @@ final class RabbitMqEventSink implements EventSink {
                         "labor-function", event.laborFunction()))
                 .build();
         String routingKey = event.tenant().value() + "." + event.entry().event().getClass().getSimpleName();
-        try {
-            Channel open = channel();
-            open.basicPublish(settings.exchange(), routingKey, properties, body);
-            open.waitForConfirmsOrDie(settings.confirmTimeoutMs());
-        } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            disconnect();
-            throw new ProviderException(RabbitMqEventSinkFactory.ID, "event " + event.eventId()
-                    + " was not confirmed by the broker: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().replace(settings.uri(), "****")), e);
-        }
+        Channel open = channel();
+        open.basicPublish(settings.exchange(), routingKey, properties, body);
+        open.waitForConfirmsOrDie(settings.confirmTimeoutMs());
+    }
+
+    @Override
+    protected String withoutSecrets(String message) {
+        return message.replace(settings.uri(), "****");
     }
 
     /** The open channel, connecting and declaring the exchange first when there is none. */
@@ -81,7 +72,8 @@ final class RabbitMqEventSink implements EventSink {
         return channel;
     }
 
-    private void disconnect() {
+    @Override
+    protected void disconnect() {
         if (connection != null) {
             try {
                 connection.close(1_000);
@@ -91,10 +83,5 @@ final class RabbitMqEventSink implements EventSink {
         }
         connection = null;
         channel = null;
-    }
-
-    @Override
-    public synchronized void close() {
-        disconnect();
     }
 }

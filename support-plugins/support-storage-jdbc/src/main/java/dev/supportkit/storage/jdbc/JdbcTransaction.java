@@ -19,6 +19,7 @@ import dev.supportkit.api.resolution.InstalledUnit;
 import dev.supportkit.api.work.TimeQuery;
 import dev.supportkit.spi.DataCodec;
 import dev.supportkit.spi.storage.CatalogRecord;
+import dev.supportkit.spi.storage.CodePointOrder;
 import dev.supportkit.spi.storage.FailureRow;
 import dev.supportkit.spi.storage.FailureTotal;
 import dev.supportkit.spi.storage.JournalRecord;
@@ -365,9 +366,8 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public List<Contact> findContacts(TenantId tenant, RequestId request) {
-        return sql().query("findContacts", "SELECT " + Rows.CONTACT_COLUMNS + " FROM sk_contacts "
-                        + "WHERE tenant = ? AND request_id = ? ORDER BY received_at, id",
-                rows -> Rows.contact(rows, sql.dialect()), tenant.value(), request.value());
+        return ofRequest("findContacts", Rows.CONTACT_COLUMNS, "sk_contacts", "received_at, id",
+                rows -> Rows.contact(rows, sql.dialect()), tenant, request);
     }
 
     // ------------------------------------------------------------------------------------------ journal
@@ -381,9 +381,8 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public List<JournalRecord> findJournal(TenantId tenant, RequestId request) {
-        return sql().query("findJournal", "SELECT " + Rows.JOURNAL_COLUMNS + " FROM sk_journal "
-                        + "WHERE tenant = ? AND request_id = ? ORDER BY seq",
-                rows -> Rows.journal(rows, sql.dialect()), tenant.value(), request.value());
+        return ofRequest("findJournal", Rows.JOURNAL_COLUMNS, "sk_journal", "seq",
+                rows -> Rows.journal(rows, sql.dialect()), tenant, request);
     }
 
     @Override
@@ -459,9 +458,8 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public List<OutboxMessage> findOutbox(TenantId tenant, RequestId request) {
-        return sql().query("findOutbox", "SELECT " + Rows.OUTBOX_COLUMNS + " FROM sk_outbox "
-                        + "WHERE tenant = ? AND request_id = ? ORDER BY created_at, id",
-                rows -> Rows.outbox(rows, sql.dialect()), tenant.value(), request.value());
+        return ofRequest("findOutbox", Rows.OUTBOX_COLUMNS, "sk_outbox", "created_at, id",
+                rows -> Rows.outbox(rows, sql.dialect()), tenant, request);
     }
 
     @Override
@@ -523,9 +521,15 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public List<TimerRecord> findTimers(TenantId tenant, RequestId request) {
-        return sql().query("findTimers", "SELECT " + Rows.TIMER_COLUMNS + " FROM sk_timers "
-                        + "WHERE tenant = ? AND request_id = ? ORDER BY due_at, id",
-                rows -> Rows.timer(rows, sql.dialect()), tenant.value(), request.value());
+        return ofRequest("findTimers", Rows.TIMER_COLUMNS, "sk_timers", "due_at, id",
+                rows -> Rows.timer(rows, sql.dialect()), tenant, request);
+    }
+
+    /** The rows of one request in a table, in the given order. */
+    private <T> List<T> ofRequest(String operation, String columns, String table, String orderBy,
+                                  Statements.RowMapper<T> mapper, TenantId tenant, RequestId request) {
+        return sql().query(operation, "SELECT " + columns + " FROM " + table
+                + " WHERE tenant = ? AND request_id = ? ORDER BY " + orderBy, mapper, tenant.value(), request.value());
     }
 
     @Override
@@ -652,7 +656,7 @@ final class JdbcTransaction implements StorageTransaction {
                 : new Object[] {tenant.value(), kind};
         List<CatalogRecord> records = new ArrayList<>(sql().query("listCatalogRecords", sqlText,
                 rows -> Rows.catalog(rows, sql.dialect()), parameters));
-        records.sort(Comparator.comparing(CatalogRecord::id, Rows::compareByCodePoint));
+        records.sort(Comparator.comparing(CatalogRecord::id, CodePointOrder.COMPARATOR));
         return records;
     }
 

@@ -3,6 +3,8 @@ package dev.supportkit.storage.jdbc;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.reports.MetricsQuery;
 import dev.supportkit.api.reports.RequestMetrics;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Request metrics ({@code RequestMetricsCounter}'s meaning) as SQL aggregates over the request columns, in
@@ -63,17 +66,15 @@ final class MetricsSql {
                         + " SUM(CASE WHEN resolution_met <= resolution_due THEN 1 ELSE 0 END) AS res_in_time"
                         + firstResponsePercentiles + registered + groupBy,
                 r -> {
-                    Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
+                    Row row = row(rows, r);
                     row.received = r.getLong("received");
                     row.firstResponseDue = r.getLong("fr_due");
                     row.firstResponseInTime = r.getLong("fr_in_time");
                     row.resolutionDue = r.getLong("res_due");
                     row.resolutionInTime = r.getLong("res_in_time");
                     if (aggregate) {
-                        row.firstResponseMedian = micros(r, "p50");
-                        row.firstResponseP90 = micros(r, "p90");
-                        row.firstResponseWorkingMedian = micros(r, "wp50");
-                        row.firstResponseWorkingP90 = micros(r, "wp90");
+                        row.firstResponse.read(r, "");
+                        row.firstResponseWorking.read(r, "w");
                     }
                     return row;
                 }, with(subject, until, until, tenant.value(), from, until));
@@ -84,15 +85,13 @@ final class MetricsSql {
                         + " SUM(CASE WHEN reopens = 0 AND escalated_at IS NULL THEN 1 ELSE 0 END) AS first_contact"
                         + resolutionPercentiles + resolved + groupBy,
                 r -> {
-                    Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
+                    Row row = row(rows, r);
                     row.resolved = r.getLong("resolved");
                     row.reopened = r.getLong("reopened");
                     row.firstContact = r.getLong("first_contact");
                     if (aggregate) {
-                        row.resolutionMedian = micros(r, "p50");
-                        row.resolutionP90 = micros(r, "p90");
-                        row.resolutionWorkingMedian = micros(r, "wp50");
-                        row.resolutionWorkingP90 = micros(r, "wp90");
+                        row.resolution.read(r, "");
+                        row.resolutionWorking.read(r, "w");
                     }
                     return row;
                 }, with(subject, tenant.value(), from, until));
@@ -102,7 +101,7 @@ final class MetricsSql {
                         + " AND (resolved_at IS NULL OR resolved_at >= ?) AND (closed_at IS NULL OR closed_at >= ?)"
                         + keyFilter + groupBy,
                 r -> {
-                    Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
+                    Row row = row(rows, r);
                     row.backlog = r.getLong("backlog");
                     row.oldest = Optional.ofNullable(sql.dialect().getInstant(r, "oldest"))
                             .map(oldest -> Duration.between(oldest, until));
@@ -113,7 +112,7 @@ final class MetricsSql {
                         + " SUM(survey_score) AS scores FROM sk_requests WHERE tenant = ? AND survey_sent_at >= ?"
                         + " AND survey_sent_at < ?" + keyFilter + groupBy,
                 r -> {
-                    Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
+                    Row row = row(rows, r);
                     row.surveysSent = r.getLong("sent");
                     row.surveysAnswered = r.getLong("answered");
                     row.scoreSum = r.getLong("scores");
@@ -123,25 +122,13 @@ final class MetricsSql {
         if (!aggregate) {
             Object[] registeredParameters = with(subject, tenant.value(), from, until);
             percentiles(key, toFirstResponse, registered + " AND first_response_at IS NOT NULL", registeredParameters,
-                    rows, (row, p50, p90) -> {
-                        row.firstResponseMedian = p50;
-                        row.firstResponseP90 = p90;
-                    });
+                    rows, row -> row.firstResponse);
             percentiles(key, "first_response_worked", registered + " AND first_response_worked IS NOT NULL",
-                    registeredParameters, rows, (row, p50, p90) -> {
-                        row.firstResponseWorkingMedian = p50;
-                        row.firstResponseWorkingP90 = p90;
-                    });
+                    registeredParameters, rows, row -> row.firstResponseWorking);
             Object[] resolvedParameters = with(subject, tenant.value(), from, until);
-            percentiles(key, toResolution, resolved, resolvedParameters, rows, (row, p50, p90) -> {
-                row.resolutionMedian = p50;
-                row.resolutionP90 = p90;
-            });
+            percentiles(key, toResolution, resolved, resolvedParameters, rows, row -> row.resolution);
             percentiles(key, "resolution_worked", resolved + " AND resolution_worked IS NOT NULL", resolvedParameters,
-                    rows, (row, p50, p90) -> {
-                        row.resolutionWorkingMedian = p50;
-                        row.resolutionWorkingP90 = p90;
-                    });
+                    rows, row -> row.resolutionWorking);
         }
 
         List<RequestMetrics> result = new ArrayList<>();
@@ -159,14 +146,9 @@ final class MetricsSql {
                 + dialect.percentile(90, micros).get() + " AS " + prefix + "p90";
     }
 
-    /** Where a key's two percentiles go. */
-    private interface PercentileTarget {
-        void set(Row row, Optional<Duration> p50, Optional<Duration> p90);
-    }
-
     /** Median and 90th percentile of a microseconds expression per key (the rows {@code fromWhere} selects). */
     private void percentiles(String key, String micros, String fromWhere, Object[] parameters,
-                             Map<String, Row> rows, PercentileTarget target) {
+                             Map<String, Row> rows, Function<Row, Times> times) {
         String inner = "(SELECT " + key + " AS k, " + micros + " AS d" + fromWhere + ") x";
         // Nearest rank on every database (their PERCENTILE_DISC do not agree): the value at row ceil(p * n).
         String ranked = "(SELECT k, d, ROW_NUMBER() OVER (PARTITION BY k ORDER BY d) AS rn,"
@@ -174,14 +156,18 @@ final class MetricsSql {
         String select = "SELECT k, MAX(CASE WHEN rn = CEILING(n * 50 / 100.0) THEN d END) AS p50,"
                 + " MAX(CASE WHEN rn = CEILING(n * 90 / 100.0) THEN d END) AS p90 FROM " + ranked + " GROUP BY k";
         sql.query("requestMetrics", select, r -> {
-            Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
-            target.set(row, Optional.of(Duration.ofNanos(r.getLong("p50") * 1000)),
-                    Optional.of(Duration.ofNanos(r.getLong("p90") * 1000)));
+            Row row = row(rows, r);
+            times.apply(row).read(r, "");
             return row;
         }, parameters);
     }
 
-    private static Optional<Duration> micros(java.sql.ResultSet r, String column) throws java.sql.SQLException {
+    /** The figures of the key a result row names, created on its first row. */
+    private static Row row(Map<String, Row> rows, ResultSet r) throws SQLException {
+        return rows.computeIfAbsent(r.getString("k"), k -> new Row());
+    }
+
+    private static Optional<Duration> micros(ResultSet r, String column) throws SQLException {
         long value = r.getLong(column);
         return r.wasNull() ? Optional.empty() : Optional.of(Duration.ofNanos(value * 1000));
     }
@@ -205,14 +191,10 @@ final class MetricsSql {
         long resolutionInTime;
         long backlog;
         Optional<Duration> oldest = Optional.empty();
-        Optional<Duration> firstResponseMedian = Optional.empty();
-        Optional<Duration> firstResponseP90 = Optional.empty();
-        Optional<Duration> resolutionMedian = Optional.empty();
-        Optional<Duration> resolutionP90 = Optional.empty();
-        Optional<Duration> firstResponseWorkingMedian = Optional.empty();
-        Optional<Duration> firstResponseWorkingP90 = Optional.empty();
-        Optional<Duration> resolutionWorkingMedian = Optional.empty();
-        Optional<Duration> resolutionWorkingP90 = Optional.empty();
+        final Times firstResponse = new Times();
+        final Times firstResponseWorking = new Times();
+        final Times resolution = new Times();
+        final Times resolutionWorking = new Times();
         long surveysSent;
         long surveysAnswered;
         long scoreSum;
@@ -220,12 +202,31 @@ final class MetricsSql {
         RequestMetrics metrics(String key) {
             return RequestMetrics.builder(key).received(received).resolved(resolved, reopened, firstContact)
                     .firstResponse(firstResponseDue, firstResponseInTime).resolution(resolutionDue, resolutionInTime)
-                    .firstResponseTimes(firstResponseMedian.orElse(null), firstResponseP90.orElse(null))
-                    .resolutionTimes(resolutionMedian.orElse(null), resolutionP90.orElse(null))
-                    .firstResponseWorkingTimes(firstResponseWorkingMedian.orElse(null),
-                            firstResponseWorkingP90.orElse(null))
-                    .resolutionWorkingTimes(resolutionWorkingMedian.orElse(null), resolutionWorkingP90.orElse(null))
+                    .firstResponseTimes(firstResponse.median(), firstResponse.p90())
+                    .resolutionTimes(resolution.median(), resolution.p90())
+                    .firstResponseWorkingTimes(firstResponseWorking.median(), firstResponseWorking.p90())
+                    .resolutionWorkingTimes(resolutionWorking.median(), resolutionWorking.p90())
                     .backlog(backlog, oldest.orElse(null)).surveys(surveysSent, surveysAnswered, scoreSum).build();
+        }
+    }
+
+    /** A median and a 90th percentile of one time, absent until read. */
+    private static final class Times {
+        private Optional<Duration> median = Optional.empty();
+        private Optional<Duration> p90 = Optional.empty();
+
+        /** Reads the columns {@code <prefix>p50} and {@code <prefix>p90} (microseconds; SQL null for none). */
+        void read(ResultSet r, String prefix) throws SQLException {
+            median = micros(r, prefix + "p50");
+            p90 = micros(r, prefix + "p90");
+        }
+
+        Duration median() {
+            return median.orElse(null);
+        }
+
+        Duration p90() {
+            return p90.orElse(null);
         }
     }
 }

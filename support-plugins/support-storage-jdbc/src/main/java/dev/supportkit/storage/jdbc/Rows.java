@@ -88,20 +88,6 @@ final class Rows {
                 dialect.getInstant(rows, "updated_at"), rows.getString("data"));
     }
 
-    /** Orders text by Unicode code point; {@link String#compareTo} compares UTF-16 units instead. */
-    static int compareByCodePoint(String a, String b) {
-        int i = 0;
-        while (i < a.length() && i < b.length()) {
-            int left = a.codePointAt(i);
-            int right = b.codePointAt(i);
-            if (left != right) {
-                return Integer.compare(left, right);
-            }
-            i += Character.charCount(left);
-        }
-        return Integer.compare(a.length(), b.length());
-    }
-
     static String name(Enum<?> value) {
         return value == null ? null : value.name();
     }

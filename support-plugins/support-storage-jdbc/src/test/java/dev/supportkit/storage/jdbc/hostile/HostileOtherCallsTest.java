@@ -109,7 +109,7 @@ import net.jqwik.api.statistics.StatisticsReport;
  * fails with a {@link SupportException} of the promised kinds (a {@link ValidationException} whose every error
  * names its field and rule; not found, denied, in conflict, not allowed in this status), never a provider's
  * failure or any other exception; and the outcome (stored, or which exception naming which fields) is the same on
- * every store. Bounded: 130 tries, each on three stores.
+ * every store. Bounded: 1,000 tries, each on three stores (about 30 s).
  */
 class HostileOtherCallsTest {
     private static final List<Store> STORES = new ArrayList<>();

@@ -13,6 +13,7 @@ import dev.supportkit.api.directory.DirectoryPage;
 import dev.supportkit.api.directory.DirectoryQuery;
 import dev.supportkit.api.directory.DirectoryService;
 import dev.supportkit.api.directory.DirectoryStatus;
+import dev.supportkit.api.directory.IdentifiedEntry;
 import dev.supportkit.api.directory.Organization;
 import dev.supportkit.api.directory.OrganizationId;
 import dev.supportkit.api.directory.QuietHours;
@@ -171,9 +172,11 @@ public final class DefaultDirectoryService implements DirectoryService {
             for (int i = 0; i < components; i++) {
                 SystemComponent c = system.components().get(i);
                 String field = "system.components[" + i + "]";
-                if (errors.required(field + ".id", c.id()) && !seen.add(c.id())) {
+                boolean id = errors.required(field + ".id", c.id())
+                        && errors.characters(field + ".id", c.id().value(), true);
+                if (id && !seen.add(c.id())) {
                     errors.add(field + ".id", "unique", "component '" + c.id() + "' is listed twice");
-                } else if (c.id() != null && elsewhere.containsKey(c.id())) {
+                } else if (id && elsewhere.containsKey(c.id())) {
                     errors.add(field + ".id", "unique", "component '" + c.id() + "' belongs to system '"
                             + elsewhere.get(c.id()) + "'; a component id is unique in the tenant");
                 }
@@ -417,6 +420,10 @@ public final class DefaultDirectoryService implements DirectoryService {
         }
         return work.write(tx -> {
             FieldErrors errors = new FieldErrors();
+            if (entry instanceof IdentifiedEntry identified && identified.id() != null) {
+                // an id is a single-line text every store keeps as given
+                errors.characters(kind + ".id", identified.id().value(), true);
+            }
             rules.accept(tx, errors);
             errors.throwIfAny();
             tx.saveDirectoryEntry(actor.tenant(), entry);

@@ -13,12 +13,13 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 
 /**
  * The digest of a request's stored state that each of its journal entries carries under the entry's seal: the
@@ -29,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * anything) no longer matches what its journal recorded.
  */
 public final class StateDigest {
-    /** One canonical writer per codec (the engine has one). */
-    private static final Map<JacksonCodec, ObjectMapper> CANONICAL = new ConcurrentHashMap<>();
+    /** One canonical writer per codec (an engine has one); gone with its engine's codec. */
+    private static final Map<JacksonCodec, ObjectMapper> CANONICAL = Collections.synchronizedMap(new WeakHashMap<>());
 
     private StateDigest() {
     }

@@ -98,8 +98,8 @@ public final class RequestImporter {
                         .description(item.description()).channel(item.channel())
                         .priority(item.priority() == null ? Priority.NORMAL : item.priority()).status(item.status())
                         .line(item.line() == null ? SupportLine.FIRST_LINE : item.line())
-                        .resolution(item.resolution()).registeredAt(item.registeredAt())
-                        .updatedAt(item.updatedAt() == null ? item.registeredAt() : item.updatedAt()).version(1)
+                        .resolution(item.resolution()).registeredAt(micros(item.registeredAt()))
+                        .updatedAt(micros(item.updatedAt() == null ? item.registeredAt() : item.updatedAt())).version(1)
                         .journalHead(0, HashChain.GENESIS).build();
                 JournalRecord record = journal.chain(actor.tenant(), id, 0, HashChain.GENESIS, actor, now,
                         new JournalDraft(LaborFunction.A_01_3, Visibility.INTERNAL, item.channel(),
@@ -112,6 +112,11 @@ public final class RequestImporter {
             tx.insertRequests(stored, records);
             return new ImportResult(stored.stream().map(Request::id).toList());
         });
+    }
+
+    /** An imported instant at the microseconds every store keeps, so the request reads back as it was stored. */
+    private static Instant micros(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** The same external id always maps to the same request id, so importing it twice conflicts. */

@@ -5,7 +5,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -46,6 +50,18 @@ final class BenchDatabase implements AutoCloseable {
                 .set("supportkit.providers.jdbc.user", user)
                 .set("supportkit.providers.jdbc.pool-size", Integer.toString(poolSize))
                 .set("supportkit.jobs.poll-interval-ms", "0");
+    }
+
+    /**
+     * Starts an engine on this schema whose clock stands still at {@code now}, with no environment settings.
+     *
+     * @param now      the engine's fixed time
+     * @param poolSize connections in the pool
+     * @return the running engine
+     */
+    SupportEngine startAt(Instant now, int poolSize) {
+        return storeIn(SupportEngine.builder().environment(Map.of()).clock(Clock.fixed(now, ZoneOffset.UTC)), poolSize)
+                .build();
     }
 
     Connection connect() throws SQLException {

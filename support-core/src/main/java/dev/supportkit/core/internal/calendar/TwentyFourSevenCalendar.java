@@ -5,24 +5,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 
-/** Every instant is working time: working-time arithmetic is plain duration arithmetic. */
-final class TwentyFourSevenCalendar implements BusinessCalendar {
-    private final String id;
-    private final ZoneId zone;
-
-    TwentyFourSevenCalendar(String id, ZoneId zone) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.zone = Objects.requireNonNull(zone, "zone");
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public ZoneId zone() {
-        return zone;
+/**
+ * Every instant is working time: working-time arithmetic is plain duration arithmetic.
+ *
+ * @param id   the calendar's id
+ * @param zone the zone its days are in
+ */
+record TwentyFourSevenCalendar(String id, ZoneId zone) implements BusinessCalendar {
+    TwentyFourSevenCalendar {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(zone, "zone");
     }
 
     @Override

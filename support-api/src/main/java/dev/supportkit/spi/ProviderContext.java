@@ -1,5 +1,6 @@
 package dev.supportkit.spi;
 
+import dev.supportkit.spi.notification.FailingContactPoints;
 import dev.supportkit.spi.state.ProviderStateStore;
 import java.time.Clock;
 
@@ -45,5 +46,17 @@ public interface ProviderContext {
      */
     default ProviderStateStore state() {
         throw new UnsupportedOperationException("this provider context keeps no provider state");
+    }
+
+    /**
+     * Returns the engine's marks on failing contact points, which its delivery consults: a provider that learns
+     * an address fails (a bounce) marks it here, so no further message is attempted on it.
+     *
+     * @return the engine's failing contact points, marked in this provider's name
+     * @throws UnsupportedOperationException when this context offers none (storage and search providers, and
+     *         contexts made by tests that do not offer it)
+     */
+    default FailingContactPoints failingContactPoints() {
+        throw new UnsupportedOperationException("this provider context offers no failing contact points");
     }
 }

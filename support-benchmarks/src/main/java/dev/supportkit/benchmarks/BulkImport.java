@@ -87,31 +87,14 @@ final class BulkImport {
     }
 
     private static void rawBatch(Connection c, String[] sample, int number) throws Exception {
-        try (PreparedStatement request = c.prepareStatement("INSERT INTO bl_requests (tenant, id, version, status,"
-                + " organization, support_line, registered_at, updated_at, document) VALUES (?,?,?,?,?,?,?,?,?)");
-             PreparedStatement journal = c.prepareStatement("INSERT INTO bl_journal (tenant, request_id, seq,"
-                     + " occurred_at, actor_id, actor_name, actor_role, channel, labor_function, visibility, event_type,"
-                     + " payload, description, previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement request = c.prepareStatement(RawRows.INSERT_REQUEST);
+             PreparedStatement journal = c.prepareStatement(RawRows.INSERT_JOURNAL)) {
             for (int i = 0; i < BATCH; i++) {
                 String id = "raw-" + number + "-" + i;
                 Timestamp registered = Timestamp.from(REGISTERED.plusSeconds(number * 10_000L + i));
-                request.setString(1, "bench");
-                request.setString(2, id);
-                request.setLong(3, 1);
-                request.setString(4, "CLOSED");
-                request.setString(5, "org-1");
-                request.setString(6, "FIRST_LINE");
-                request.setTimestamp(7, registered);
-                request.setTimestamp(8, registered);
-                request.setString(9, sample[0]);
+                RawRows.bindRequest(request, id, "CLOSED", registered, sample[0]);
                 request.addBatch();
-                journal.setString(1, "bench");
-                journal.setString(2, id);
-                journal.setLong(3, 1);
-                journal.setTimestamp(4, registered);
-                for (int k = 1; k < sample.length; k++) {
-                    journal.setString(4 + k, sample[k]);
-                }
+                RawRows.bindJournal(journal, id, registered, sample, 1);
                 journal.addBatch();
             }
             request.executeBatch();

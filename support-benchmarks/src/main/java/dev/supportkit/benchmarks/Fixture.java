@@ -51,13 +51,7 @@ final class Fixture implements AutoCloseable {
         SupportEngine.Builder builder = SupportEngine.builder().environment(Map.of());
         settings.forEach(builder::set);
         customize.accept(builder);
-        engine = builder
-                .set("supportkit.storage.provider", "jdbc")
-                .set("supportkit.providers.jdbc.url", db.url())
-                .set("supportkit.providers.jdbc.user", db.user)
-                .set("supportkit.providers.jdbc.pool-size", Integer.toString(poolSize))
-                .set("supportkit.jobs.poll-interval-ms", "0")
-                .build();
+        engine = db.storeIn(builder, poolSize).build();
         engine.directory().saveOrganization(admin, new Organization(ORG, "Benchmark LLC", "7700000000"));
         engine.directory().saveRepresentative(admin, new Representative(REP, ORG, "Irina Petrova",
                 "irina@example.com", null, false));

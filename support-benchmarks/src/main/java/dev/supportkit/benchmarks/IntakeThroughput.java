@@ -116,11 +116,8 @@ final class IntakeThroughput {
             this.rows = rows;
             connection = db.connect();
             connection.setAutoCommit(false);
-            request = connection.prepareStatement("INSERT INTO bl_requests (tenant, id, version, status, organization,"
-                    + " support_line, registered_at, updated_at, document) VALUES (?,?,?,?,?,?,?,?,?)");
-            journal = connection.prepareStatement("INSERT INTO bl_journal (tenant, request_id, seq, occurred_at,"
-                    + " actor_id, actor_name, actor_role, channel, labor_function, visibility, event_type, payload,"
-                    + " description, previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            request = connection.prepareStatement(RawRows.INSERT_REQUEST);
+            journal = connection.prepareStatement(RawRows.INSERT_JOURNAL);
             outbox = connection.prepareStatement("INSERT INTO bl_outbox (id, tenant, request_id, topic, recipient,"
                     + " payload, idempotency_key, created_at, status, attempts, next_attempt_at)"
                     + " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
@@ -130,23 +127,9 @@ final class IntakeThroughput {
         public void run() throws Exception {
             String id = UUID.randomUUID().toString();
             Timestamp now = Timestamp.from(Instant.EPOCH.plusSeconds(id.hashCode() & 0xffff));
-            request.setString(1, "bench");
-            request.setString(2, id);
-            request.setLong(3, 1);
-            request.setString(4, "REGISTERED");
-            request.setString(5, "org-1");
-            request.setString(6, "FIRST_LINE");
-            request.setTimestamp(7, now);
-            request.setTimestamp(8, now);
-            request.setString(9, rows.snapshot());
+            RawRows.bindRequest(request, id, "REGISTERED", now, rows.snapshot());
             request.executeUpdate();
-            journal.setString(1, "bench");
-            journal.setString(2, id);
-            journal.setLong(3, 1);
-            journal.setTimestamp(4, now);
-            for (int i = 0; i < rows.journal().length; i++) {
-                journal.setString(5 + i, rows.journal()[i]);
-            }
+            RawRows.bindJournal(journal, id, now, rows.journal(), 0);
             journal.executeUpdate();
             outbox.setString(1, UUID.randomUUID().toString());
             outbox.setString(2, "bench");

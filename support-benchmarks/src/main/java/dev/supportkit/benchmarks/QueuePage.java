@@ -18,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -56,65 +55,56 @@ final class QueuePage {
     static List<Result> run(Settings settings) throws Exception {
         int count = settings.openRequests(); // 1,000,000 in a full run
         List<Result> results = new ArrayList<>();
-        try (BenchDatabase db = new BenchDatabase("queue")) {
-            SupportEngine engine = SupportEngine.builder().environment(Map.of()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                    .set("supportkit.storage.provider", "jdbc")
-                    .set("supportkit.providers.jdbc.url", db.url())
-                    .set("supportkit.providers.jdbc.user", db.user)
-                    .set("supportkit.providers.jdbc.pool-size", "4")
-                    .set("supportkit.jobs.poll-interval-ms", "0")
-                    .build();
-            try (engine) {
-                Actor operator = Actor.staff("op", "Operator", Role.FIRST_LINE_OPERATOR, Fixture.TENANT);
-                populate(db, count, template(engine));
-                Latencies api = new Latencies();
-                Latencies sql = new Latencies();
-                try (Connection c = db.connect(); PreparedStatement hand = c.prepareStatement(
-                        "SELECT r.document, c.body FROM sk_requests r LEFT JOIN sk_contacts c ON c.tenant = r.tenant"
-                                + " AND c.request_id = r.id AND c.id = r.first_contact WHERE r.tenant = 'bench' AND r.group_id = ?"
-                                + " AND r.is_open AND r.due_at <= ? ORDER BY r.due_at, r.id LIMIT " + PAGE)) {
-                    int rounds = settings.searchQueries() / 2;
-                    for (int i = 0; i < rounds + rounds / 5; i++) {
-                        boolean warm = i >= rounds / 5;
-                        GroupId group = GroupId.of("grp-" + (i % GROUPS));
-                        RequestQuery query = RequestQuery.builder().open().group(group).deadline(
-                                DeadlineCondition.breached(), DeadlineCondition.atRisk(Duration.ofHours(1)))
-                                .sort(RequestSort.DUE).limit(PAGE).build();
-                        int[] found = new int[2];
-                        double sqlMillis = LoadRunner.millis(() -> found[0] = handPage(hand, group));
-                        double apiMillis = LoadRunner.millis(() -> found[1] = engine.quality().queue(operator, query)
-                                .requests().size());
-                        if (found[0] != PAGE || found[1] != PAGE) {
-                            throw new IllegalStateException("a page held " + found[1] + " (hand-written: " + found[0]
-                                    + ") requests, not " + PAGE);
-                        }
-                        if (warm) {
-                            sql.add(sqlMillis);
-                            api.add(apiMillis);
-                        }
+        try (BenchDatabase db = new BenchDatabase("queue"); SupportEngine engine = db.startAt(NOW, 4)) {
+            Actor operator = Actor.staff("op", "Operator", Role.FIRST_LINE_OPERATOR, Fixture.TENANT);
+            populate(db, count, template(engine));
+            Latencies api = new Latencies();
+            Latencies sql = new Latencies();
+            try (Connection c = db.connect(); PreparedStatement hand = c.prepareStatement(
+                    "SELECT r.document, c.body FROM sk_requests r LEFT JOIN sk_contacts c ON c.tenant = r.tenant"
+                            + " AND c.request_id = r.id AND c.id = r.first_contact WHERE r.tenant = 'bench' AND r.group_id = ?"
+                            + " AND r.is_open AND r.due_at <= ? ORDER BY r.due_at, r.id LIMIT " + PAGE)) {
+                int rounds = settings.searchQueries() / 2;
+                for (int i = 0; i < rounds + rounds / 5; i++) {
+                    boolean warm = i >= rounds / 5;
+                    GroupId group = GroupId.of("grp-" + (i % GROUPS));
+                    RequestQuery query = RequestQuery.builder().open().group(group).deadline(
+                            DeadlineCondition.breached(), DeadlineCondition.atRisk(Duration.ofHours(1)))
+                            .sort(RequestSort.DUE).limit(PAGE).build();
+                    int[] found = new int[2];
+                    double sqlMillis = LoadRunner.millis(() -> found[0] = handPage(hand, group));
+                    double apiMillis = LoadRunner.millis(() -> found[1] = engine.quality().queue(operator, query)
+                            .requests().size());
+                    if (found[0] != PAGE || found[1] != PAGE) {
+                        throw new IllegalStateException("a page held " + found[1] + " (hand-written: " + found[0]
+                                + ") requests, not " + PAGE);
+                    }
+                    if (warm) {
+                        sql.add(sqlMillis);
+                        api.add(apiMillis);
                     }
                 }
-                String suffix = "-" + count + "-requests";
-                for (int percent : new int[] {50, 99}) {
-                    double value = api.percentile(percent);
-                    double base = sql.percentile(percent);
-                    boolean met = value / base <= 2.0 && (percent != 99 || value < 20);
-                    results.add(new Result("queue-page-p" + percent + suffix, "ms", value, base, value / base,
-                            percent == 99 ? "p99 < 20 ms and ratio <= 2" : "ratio <= 2", met,
-                            "hand-written SQL for the same page, documents read as text"));
-                }
-                long small = exportPeak(engine, operator, RequestQuery.builder()
-                        .registered(null, NOW.minus(Duration.ofSeconds(count - 10_000L))).limit(1000).build());
-                long[] streamed = new long[1];
-                long large = exportPeak(engine, operator, RequestQuery.builder().limit(1000).build(), streamed);
-                if (streamed[0] != count) {
-                    throw new IllegalStateException("the export streamed " + streamed[0] + " of " + count);
-                }
-                results.add(new Result("export-live-heap-peak" + suffix, "MiB", large / 1048576.0,
-                        small / 1048576.0, (double) large / small,
-                        "ratio <= 1.5 (the heap in use after collections does not grow with the number streamed)",
-                        (double) large / small <= 1.5, "the same export of the oldest 10,000 requests"));
             }
+            String suffix = "-" + count + "-requests";
+            for (int percent : new int[] {50, 99}) {
+                double value = api.percentile(percent);
+                double base = sql.percentile(percent);
+                boolean met = value / base <= 2.0 && (percent != 99 || value < 20);
+                results.add(new Result("queue-page-p" + percent + suffix, "ms", value, base, value / base,
+                        percent == 99 ? "p99 < 20 ms and ratio <= 2" : "ratio <= 2", met,
+                        "hand-written SQL for the same page, documents read as text"));
+            }
+            long small = exportPeak(engine, operator, RequestQuery.builder()
+                    .registered(null, NOW.minus(Duration.ofSeconds(count - 10_000L))).limit(1000).build());
+            long[] streamed = new long[1];
+            long large = exportPeak(engine, operator, RequestQuery.builder().limit(1000).build(), streamed);
+            if (streamed[0] != count) {
+                throw new IllegalStateException("the export streamed " + streamed[0] + " of " + count);
+            }
+            results.add(new Result("export-live-heap-peak" + suffix, "MiB", large / 1048576.0,
+                    small / 1048576.0, (double) large / small,
+                    "ratio <= 1.5 (the heap in use after collections does not grow with the number streamed)",
+                    (double) large / small <= 1.5, "the same export of the oldest 10,000 requests"));
         }
         return results;
     }

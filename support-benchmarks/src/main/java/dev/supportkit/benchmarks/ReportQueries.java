@@ -11,13 +11,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Quality reports over many requests on PostgreSQL (issue 16): {@code reports().metrics} per specialist over
@@ -40,67 +37,58 @@ final class ReportQueries {
     static List<Result> run(Settings settings) throws Exception {
         int count = settings.openRequests(); // 1,000,000 in a full run
         List<Result> results = new ArrayList<>();
-        try (BenchDatabase db = new BenchDatabase("reports")) {
-            SupportEngine engine = SupportEngine.builder().environment(Map.of()).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                    .set("supportkit.storage.provider", "jdbc")
-                    .set("supportkit.providers.jdbc.url", db.url())
-                    .set("supportkit.providers.jdbc.user", db.user)
-                    .set("supportkit.providers.jdbc.pool-size", "4")
-                    .set("supportkit.jobs.poll-interval-ms", "0")
-                    .build();
-            try (engine) {
-                populate(db, count);
-                Actor auditor = Actor.staff("aud", "Auditor", Role.AUDITOR, Fixture.TENANT);
-                for (int days : new int[] {30, 365}) {
-                    Instant from = NOW.minus(Duration.ofDays(days));
-                    MetricsQuery query = MetricsQuery.builder().scope(MetricsScope.SPECIALIST).period(from, NOW).build();
-                    Latencies api = new Latencies();
-                    Latencies sql = new Latencies();
-                    int rounds = Math.max(10, settings.searchQueries() / 250);
-                    try (Connection c = db.connect()) {
-                        for (int i = 0; i < rounds + rounds / 5; i++) {
-                            boolean warm = i >= rounds / 5;
-                            long[] rows = new long[2];
-                            // both compute this period and the previous one, as the API does
-                            double sqlMillis = LoadRunner.millis(() -> rows[0] = hand(c, from, NOW)
-                                    + hand(c, from.minus(Duration.ofDays(days)), from));
-                            double apiMillis = LoadRunner.millis(() -> {
-                                var report = engine.reports().metrics(auditor, query);
-                                rows[1] = report.current().stream().mapToLong(RequestMetrics::received).sum()
-                                        + report.previous().stream().mapToLong(RequestMetrics::received).sum();
-                            });
-                            if (rows[0] != rows[1]) {
-                                throw new IllegalStateException("the API counted " + rows[1] + " received, the"
-                                        + " hand-written SQL " + rows[0]);
-                            }
-                            if (warm) {
-                                sql.add(sqlMillis);
-                                api.add(apiMillis);
-                            }
-                        }
-                    }
-                    double value = api.percentile(50);
-                    double base = sql.percentile(50);
-                    results.add(new Result("metrics-per-specialist-" + days + "-days-p50-" + count + "-requests", "ms",
-                            value, base, value / base, "ratio <= 2", value / base <= 2.0,
-                            "hand-written PostgreSQL aggregates (FILTER, percentile_disc) for the same figures"));
-                }
-                Actor lead = Actor.staff("lead", "Intake lead", Role.INTAKE_LEAD, Fixture.TENANT);
-                Instant month = NOW.minus(Duration.ofDays(30));
+        try (BenchDatabase db = new BenchDatabase("reports"); SupportEngine engine = db.startAt(NOW, 4)) {
+            populate(db, count);
+            Actor auditor = Actor.staff("aud", "Auditor", Role.AUDITOR, Fixture.TENANT);
+            for (int days : new int[] {30, 365}) {
+                Instant from = NOW.minus(Duration.ofDays(days));
+                MetricsQuery query = MetricsQuery.builder().scope(MetricsScope.SPECIALIST).period(from, NOW).build();
+                Latencies api = new Latencies();
+                Latencies sql = new Latencies();
                 int rounds = Math.max(10, settings.searchQueries() / 250);
                 try (Connection c = db.connect()) {
-                    // an evaluation is one group's figures of the period, weighed into parts
-                    results.add(compare("evaluation-of-a-group-30-days-p50-" + count + "-requests", rounds,
-                            () -> engine.reports().evaluate(lead, MetricsQuery.builder().scope(MetricsScope.GROUP)
-                                    .subject("grp-1").period(month, NOW).build()).figures().received(),
-                            () -> hand(c, month, NOW, "group_id", "group_id = 'grp-1'"),
-                            "the same hand-written aggregates for that one group"));
-                    // the on-demand digest puts its figures together with every proposal as recommendations
-                    results.add(compare("digest-with-proposals-30-days-p50-" + count + "-requests", rounds,
-                            () -> engine.reports().digest(lead, month, NOW).received(),
-                            () -> handDigest(c, month, NOW),
-                            "hand-written SQL for the digest's counts, overdue requests and the proposals' inputs"));
+                    for (int i = 0; i < rounds + rounds / 5; i++) {
+                        boolean warm = i >= rounds / 5;
+                        long[] rows = new long[2];
+                        // both compute this period and the previous one, as the API does
+                        double sqlMillis = LoadRunner.millis(() -> rows[0] = hand(c, from, NOW)
+                                + hand(c, from.minus(Duration.ofDays(days)), from));
+                        double apiMillis = LoadRunner.millis(() -> {
+                            var report = engine.reports().metrics(auditor, query);
+                            rows[1] = report.current().stream().mapToLong(RequestMetrics::received).sum()
+                                    + report.previous().stream().mapToLong(RequestMetrics::received).sum();
+                        });
+                        if (rows[0] != rows[1]) {
+                            throw new IllegalStateException("the API counted " + rows[1] + " received, the"
+                                    + " hand-written SQL " + rows[0]);
+                        }
+                        if (warm) {
+                            sql.add(sqlMillis);
+                            api.add(apiMillis);
+                        }
+                    }
                 }
+                double value = api.percentile(50);
+                double base = sql.percentile(50);
+                results.add(new Result("metrics-per-specialist-" + days + "-days-p50-" + count + "-requests", "ms",
+                        value, base, value / base, "ratio <= 2", value / base <= 2.0,
+                        "hand-written PostgreSQL aggregates (FILTER, percentile_disc) for the same figures"));
+            }
+            Actor lead = Actor.staff("lead", "Intake lead", Role.INTAKE_LEAD, Fixture.TENANT);
+            Instant month = NOW.minus(Duration.ofDays(30));
+            int rounds = Math.max(10, settings.searchQueries() / 250);
+            try (Connection c = db.connect()) {
+                // an evaluation is one group's figures of the period, weighed into parts
+                results.add(compare("evaluation-of-a-group-30-days-p50-" + count + "-requests", rounds,
+                        () -> engine.reports().evaluate(lead, MetricsQuery.builder().scope(MetricsScope.GROUP)
+                                .subject("grp-1").period(month, NOW).build()).figures().received(),
+                        () -> hand(c, month, NOW, "group_id", "group_id = 'grp-1'"),
+                        "the same hand-written aggregates for that one group"));
+                // the on-demand digest puts its figures together with every proposal as recommendations
+                results.add(compare("digest-with-proposals-30-days-p50-" + count + "-requests", rounds,
+                        () -> engine.reports().digest(lead, month, NOW).received(),
+                        () -> handDigest(c, month, NOW),
+                        "hand-written SQL for the digest's counts, overdue requests and the proposals' inputs"));
             }
         }
         return results;

@@ -53,6 +53,21 @@ public interface JournalService {
     List<ChainVerification> verifyAgainst(Actor actor, JournalCheckpoint checkpoint);
 
     /**
+     * Compares the journals with a checkpoint as it was kept outside: the JSON text of a checkpoint file
+     * ({@code supportkit.journal.checkpoint-directory}), of the file sent to the checkpoint recipients, or of a
+     * {@link RequestEvent.JournalCheckpointed} event's {@code checkpoint}. Otherwise as
+     * {@link #verifyAgainst(Actor, JournalCheckpoint)}.
+     *
+     * @param actor      an auditor or administrator
+     * @param checkpoint the checkpoint's JSON text
+     * @return one verdict per request whose journal does not hold against the checkpoint; empty when all do
+     * @throws dev.supportkit.api.error.ValidationException naming {@code checkpoint} (rules {@code required},
+     *         {@code length}, {@code format}) for a text that is not a checkpoint, or {@code checkpoint.tenant}
+     *         (rule {@code same-tenant}) for another tenant's
+     */
+    List<ChainVerification> verifyAgainst(Actor actor, String checkpoint);
+
+    /**
      * Reads the tenant's journal across its requests (an audit read): the entries of some labour functions,
      * of one actor, in a period. Entries come in the order of the journal's key (by request, then by
      * sequence), read page by page as the stream is consumed; close the stream when done.

@@ -244,6 +244,26 @@ public sealed interface RequestEvent {
     String DIGEST_LOG = "digest-log";
 
     /**
+     * A scheduled checkpoint of the tenant's journals was taken ({@code supportkit.journal.checkpoints.*}). Its
+     * entries form the tenant's checkpoint log, a journal of its own ({@code RequestId} {@value #CHECKPOINT_LOG});
+     * with {@code supportkit.journal.checkpoints.event = true} each is published to the listeners and event
+     * sinks, so a copy of the checkpoint leaves the database: keep it where the database's administrator cannot
+     * write, and pass its {@code checkpoint} text to {@link JournalService#verifyAgainst(dev.supportkit.api.Actor,
+     * String)} later.
+     *
+     * @param takenAt    when it was taken (engine clock)
+     * @param requests   how many requests' chain heads it holds
+     * @param sha256     the SHA-256 of the checkpoint's JSON text, as the file sent to the recipients is named
+     * @param checkpoint the checkpoint's JSON text
+     */
+    record JournalCheckpointed(java.time.Instant takenAt, long requests, String sha256, String checkpoint)
+            implements RequestEvent {
+    }
+
+    /** The journal id of a tenant's checkpoint log (no request has it: request ids are UUIDs). */
+    String CHECKPOINT_LOG = "journal-checkpoints";
+
+    /**
      * The request was closed.
      *
      * @param note closing note

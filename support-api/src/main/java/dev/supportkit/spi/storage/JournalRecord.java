@@ -28,9 +28,34 @@ import java.time.Instant;
  * @param description  human-readable description
  * @param previousHash the previous entry's hash
  * @param hash         this entry's hash
+ * @param stateDigest  the SHA-256 digest (lower-case hex) of the request's stored state after this entry, without
+ *                     its journal head, which the engine writes with every request entry so that
+ *                     {@code journal().verify} can check the request row against its journal; null for entries
+ *                     written before the engine recorded it, and in logs that are not a request's (digests)
  */
 public record JournalRecord(TenantId tenant, RequestId request, long sequence, Instant occurredAt, String actorId,
                             String actorName, Role actorRole, Channel channel, LaborFunction function,
                             Visibility visibility, String eventType, String payload, String description,
-                            String previousHash, String hash) {
+                            String previousHash, String hash, String stateDigest) {
+    /**
+     * Returns this record with another seal.
+     *
+     * @param sealed the new hash
+     * @return the copy
+     */
+    public JournalRecord withHash(String sealed) {
+        return new JournalRecord(tenant, request, sequence, occurredAt, actorId, actorName, actorRole, channel, function,
+                visibility, eventType, payload, description, previousHash, sealed, stateDigest);
+    }
+
+    /**
+     * Returns this record at another sequence number.
+     *
+     * @param renumbered the sequence
+     * @return the copy
+     */
+    public JournalRecord withSequence(long renumbered) {
+        return new JournalRecord(tenant, request, renumbered, occurredAt, actorId, actorName, actorRole, channel,
+                function, visibility, eventType, payload, description, previousHash, hash, stateDigest);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.supportkit.core.guice;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.supportkit.api.SupportServices;
@@ -16,6 +17,7 @@ import dev.supportkit.api.resolution.ResolutionService;
 import dev.supportkit.api.scheduling.SchedulingService;
 import dev.supportkit.core.SupportEngine;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * For applications that use Guice themselves: binds a {@link SupportEngine} built from the given
@@ -51,53 +53,23 @@ public final class SupportKitModule extends AbstractModule {
         return engine;
     }
 
-    @Provides
-    IntakeService intake(SupportEngine engine) {
-        return engine.intake();
+    @Override
+    protected void configure() {
+        bindService(IntakeService.class, SupportServices::intake);
+        bindService(ConsultingService.class, SupportServices::consulting);
+        bindService(KnowledgeService.class, SupportServices::knowledge);
+        bindService(EscalationService.class, SupportServices::escalation);
+        bindService(SchedulingService.class, SupportServices::scheduling);
+        bindService(ResolutionService.class, SupportServices::resolution);
+        bindService(QualityService.class, SupportServices::quality);
+        bindService(JournalService.class, SupportServices::journal);
+        bindService(ReportService.class, SupportServices::reports);
+        bindService(DirectoryService.class, SupportServices::directory);
     }
 
-    @Provides
-    ConsultingService consulting(SupportEngine engine) {
-        return engine.consulting();
-    }
-
-    @Provides
-    KnowledgeService knowledge(SupportEngine engine) {
-        return engine.knowledge();
-    }
-
-    @Provides
-    EscalationService escalation(SupportEngine engine) {
-        return engine.escalation();
-    }
-
-    @Provides
-    SchedulingService scheduling(SupportEngine engine) {
-        return engine.scheduling();
-    }
-
-    @Provides
-    ResolutionService resolution(SupportEngine engine) {
-        return engine.resolution();
-    }
-
-    @Provides
-    QualityService quality(SupportEngine engine) {
-        return engine.quality();
-    }
-
-    @Provides
-    JournalService journal(SupportEngine engine) {
-        return engine.journal();
-    }
-
-    @Provides
-    ReportService reports(SupportEngine engine) {
-        return engine.reports();
-    }
-
-    @Provides
-    DirectoryService directory(SupportEngine engine) {
-        return engine.directory();
+    /** Binds a service interface to the engine's instance of it. */
+    private <T> void bindService(Class<T> type, Function<SupportServices, T> accessor) {
+        Provider<SupportServices> services = getProvider(SupportServices.class);
+        bind(type).toProvider(() -> accessor.apply(services.get()));
     }
 }

@@ -18,6 +18,8 @@ public final class ScriptedChannelFactory implements NotificationChannelFactory 
     private final Deque<DeliveryResult> script = new ArrayDeque<>();
     /** Every notification handed to the channel, in order. */
     public final List<Notification> received = new CopyOnWriteArrayList<>();
+    /** The context the engine created the channel with, once it did. */
+    public volatile ProviderContext context;
 
     /**
      * @param id      the factory id
@@ -49,6 +51,7 @@ public final class ScriptedChannelFactory implements NotificationChannelFactory 
 
     @Override
     public NotificationChannel create(ProviderContext context) {
+        this.context = context;
         return new NotificationChannel() {
             @Override
             public Channel channel() {

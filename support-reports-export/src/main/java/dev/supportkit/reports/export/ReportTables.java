@@ -194,14 +194,11 @@ public final class ReportTables {
                     part.points(), part.counted(), part.basis()));
         }
         table.rows(rows);
-        if (!evaluation.parts().isEmpty()) {
-            table.chart(new ReportChart(l.text("Points per part", "Баллы по составляющим"), ChartKind.BAR,
-                    l.text("Part", "Составляющая"), l.text("Points", "Баллы"),
-                    evaluation.parts().stream().map(EvaluationPart::name).toList(),
-                    List.of(new ChartSeries(l.text("points", "баллы"),
-                            evaluation.parts().stream().map(EvaluationPart::points).toList()))));
-        }
-        return table.build();
+        return oneSeriesChart(table, new ChartTitles(l.text("Points per part", "Баллы по составляющим"),
+                        ChartKind.BAR, l.text("Part", "Составляющая"), l.text("Points", "Баллы"),
+                        l.text("points", "баллы")),
+                evaluation.parts().stream().map(EvaluationPart::name).toList(),
+                evaluation.parts().stream().map(EvaluationPart::points).toList());
     }
 
     /**
@@ -230,13 +227,9 @@ public final class ReportTables {
                 .column("summary", l.text("Proposal", "Предложение"), ColumnType.TEXT)
                 .column("evidence", l.text("Evidence", "Обоснование"), ColumnType.TEXT)
                 .rows(rows);
-        if (!byKind.isEmpty()) {
-            table.chart(new ReportChart(l.text("Proposals by kind", "Предложения по видам"), ChartKind.BAR,
-                    l.text("Kind", "Вид"), l.text("Proposals", "Предложения"), List.copyOf(byKind.keySet()),
-                    List.of(new ChartSeries(l.text("proposals", "предложения"),
-                            byKind.values().stream().map(Long::doubleValue).toList()))));
-        }
-        return table.build();
+        return oneSeriesChart(table, new ChartTitles(l.text("Proposals by kind", "Предложения по видам"),
+                ChartKind.BAR, l.text("Kind", "Вид"), l.text("Proposals", "Предложения"),
+                l.text("proposals", "предложения")), byKind);
     }
 
     /**
@@ -270,13 +263,10 @@ public final class ReportTables {
                 .column("specialists", l.text("Specialists needed", "Нужно специалистов"), ColumnType.INTEGER)
                 .column("service_level", l.text("Service level", "Уровень обслуживания"), ColumnType.PERCENT)
                 .rows(rows);
-        if (!hours.isEmpty()) {
-            table.chart(new ReportChart(l.text("Specialists needed", "Нужно специалистов"), ChartKind.LINE,
-                    l.text("Hour", "Час"), l.text("Specialists", "Специалисты"), hours,
-                    List.of(new ChartSeries(l.text("specialists", "специалисты"), report.staffing().stream()
-                            .map(h -> (double) h.specialists()).toList()))));
-        }
-        return table.build();
+        return oneSeriesChart(table, new ChartTitles(l.text("Specialists needed", "Нужно специалистов"),
+                        ChartKind.LINE, l.text("Hour", "Час"), l.text("Specialists", "Специалисты"),
+                        l.text("specialists", "специалисты")),
+                hours, report.staffing().stream().map(h -> (double) h.specialists()).toList());
     }
 
     /**
@@ -307,14 +297,9 @@ public final class ReportTables {
                 .column("item", l.text("Item", "Позиция"), ColumnType.TEXT)
                 .column("requests", l.text("Requests", "Заявки"), ColumnType.INTEGER)
                 .rows(rows);
-        Map<String, Long> categories = new TreeMap<>(digest.byCategory());
-        if (!categories.isEmpty()) {
-            table.chart(new ReportChart(l.text("Requests by category", "Заявки по категориям"), ChartKind.BAR,
-                    l.text("Category", "Категория"), l.text("Requests", "Заявки"), List.copyOf(categories.keySet()),
-                    List.of(new ChartSeries(l.text("requests", "заявки"),
-                            categories.values().stream().map(Long::doubleValue).toList()))));
-        }
-        return table.build();
+        return oneSeriesChart(table, new ChartTitles(l.text("Requests by category", "Заявки по категориям"),
+                ChartKind.BAR, l.text("Category", "Категория"), l.text("Requests", "Заявки"),
+                l.text("requests", "заявки")), new TreeMap<>(digest.byCategory()));
     }
 
     /**
@@ -342,13 +327,9 @@ public final class ReportTables {
                 .column("function", l.text("Labour function", "Трудовая функция"), ColumnType.TEXT)
                 .column("entries", l.text("Journal entries", "Записей журнала"), ColumnType.INTEGER)
                 .rows(rows);
-        if (!perFunction.isEmpty()) {
-            table.chart(new ReportChart(l.text("Entries per labour function", "Записи по трудовым функциям"),
-                    ChartKind.BAR, l.text("Code", "Код"), l.text("Entries", "Записи"), List.copyOf(perFunction.keySet()),
-                    List.of(new ChartSeries(l.text("entries", "записи"),
-                            perFunction.values().stream().map(Long::doubleValue).toList()))));
-        }
-        return table.build();
+        return oneSeriesChart(table, new ChartTitles(l.text("Entries per labour function",
+                "Записи по трудовым функциям"), ChartKind.BAR, l.text("Code", "Код"), l.text("Entries", "Записи"),
+                l.text("entries", "записи")), perFunction);
     }
 
     /**
@@ -376,14 +357,11 @@ public final class ReportTables {
                 .rows(rows);
         List<Map.Entry<RequestStatus, Long>> present = counts.entrySet().stream().filter(e -> e.getValue() > 0)
                 .toList();
-        if (!present.isEmpty()) {
-            table.chart(new ReportChart(l.text("Requests by status", "Заявки по статусам"), ChartKind.PIE,
-                    l.text("Status", "Статус"), l.text("Requests", "Заявки"),
-                    present.stream().map(e -> e.getKey().name()).toList(),
-                    List.of(new ChartSeries(l.text("requests", "заявки"),
-                            present.stream().map(e -> e.getValue().doubleValue()).toList()))));
-        }
-        return table.build();
+        return oneSeriesChart(table, new ChartTitles(l.text("Requests by status", "Заявки по статусам"),
+                        ChartKind.PIE, l.text("Status", "Статус"), l.text("Requests", "Заявки"),
+                        l.text("requests", "заявки")),
+                present.stream().map(e -> e.getKey().name()).toList(),
+                present.stream().map(e -> e.getValue().doubleValue()).toList());
     }
 
     /**
@@ -411,6 +389,22 @@ public final class ReportTables {
                         e.occurredAt(), e.function().code(), e.actorRole().name(), e.actorName(),
                         e.visibility().name(), e.description())))
                 .build();
+    }
+
+    /** Builds the table with a chart of the counts per key, in the map's order; no chart for no counts. */
+    private static ReportTable oneSeriesChart(ReportTable.Builder table, ChartTitles titles, Map<String, Long> counts) {
+        return oneSeriesChart(table, titles, List.copyOf(counts.keySet()),
+                counts.values().stream().map(Long::doubleValue).toList());
+    }
+
+    /** Builds the table with a chart of one series, a value per category; no chart when there are no categories. */
+    private static ReportTable oneSeriesChart(ReportTable.Builder table, ChartTitles titles, List<String> categories,
+                                              List<Double> values) {
+        if (!categories.isEmpty()) {
+            table.chart(new ReportChart(titles.chart(), titles.kind(), titles.xTitle(), titles.yTitle(), categories,
+                    List.of(new ChartSeries(titles.series(), values))));
+        }
+        return table.build();
     }
 
     private static String keyTitle(MetricsScope scope, Labels l) {
@@ -450,6 +444,10 @@ public final class ReportTables {
     private static String period(Instant from, Instant until, ZoneId zone) {
         Objects.requireNonNull(zone, "zone");
         return DAY.withZone(zone).format(from) + " – " + DAY.withZone(zone).format(until.minusNanos(1));
+    }
+
+    /** The titles of a chart of one series. */
+    private record ChartTitles(String chart, ChartKind kind, String xTitle, String yTitle, String series) {
     }
 
     /** Russian or English titles. */

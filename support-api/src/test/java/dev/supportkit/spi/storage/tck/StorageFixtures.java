@@ -247,7 +247,8 @@ public final class StorageFixtures {
                 sequence % 2 == 0 ? Visibility.INTERNAL : Visibility.CUSTOMER_VISIBLE,
                 sequence == 1 ? "Registered" : "ConsultationGiven",
                 "{\"sequence\":" + sequence + ",\"text\":\"Привет, \\\"мир\\\"\"}",
-                "Entry " + sequence + " of " + request.value(), previous, hash(request.value() + "#" + sequence));
+                "Entry " + sequence + " of " + request.value(), previous, hash(request.value() + "#" + sequence),
+                sequence == 1 ? hash("state-" + request.value()) : null);
     }
 
     // ------------------------------------------------------------------------------------------ outbox

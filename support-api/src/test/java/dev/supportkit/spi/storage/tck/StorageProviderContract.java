@@ -242,7 +242,7 @@ public abstract class StorageProviderContract {
         JournalRecord record = new JournalRecord(template.tenant(), template.request(), 1, template.occurredAt(),
                 template.actorId(), "Имя 😀", template.actorRole(), template.channel(), template.function(),
                 template.visibility(), template.eventType(), template.payload(), EVERY_ALLOWED_CLASS,
-                template.previousHash(), template.hash());
+                template.previousHash(), template.hash(), template.stateDigest());
         run(tx -> {
             tx.insertRequest(request);
             tx.insertContact(tenant, contact);
@@ -507,7 +507,7 @@ public abstract class StorageProviderContract {
         JournalRecord duplicate = journal(tenant, stored.id(), 1, Channel.SMS);
         JournalRecord duplicateWithOtherContent = new JournalRecord(tenant, stored.id(), 1, at(999), "intruder",
                 "Intruder", Role.GROUP_LEAD, null, original.function(), original.visibility(), "Closed", "{}",
-                "should never be stored", original.hash(), StorageFixtures.hash("intruder"));
+                "should never be stored", original.hash(), StorageFixtures.hash("intruder"), null);
 
         assertThrows(ConcurrencyConflictException.class, () -> run(tx -> tx.appendJournal(duplicate)));
         assertThrows(ConcurrencyConflictException.class,

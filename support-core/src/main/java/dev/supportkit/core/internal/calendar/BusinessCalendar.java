@@ -3,6 +3,7 @@ package dev.supportkit.core.internal.calendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Objects;
 
 /**
  * Working time of one business calendar. Immutable, thread-safe.
@@ -74,4 +75,20 @@ public interface BusinessCalendar {
      * @throws NullPointerException if an argument is null
      */
     Duration workingTimeBetween(Instant from, Instant to);
+
+    /**
+     * Checks the arguments of {@link #addWorkingTime}, as every calendar does first.
+     *
+     * @param start  where counting starts
+     * @param amount the working time to add
+     * @throws IllegalArgumentException if {@code amount} is negative
+     * @throws NullPointerException     if an argument is null
+     */
+    static void requireAddable(Instant start, Duration amount) {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(amount, "amount");
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("the working time to add must not be negative (was " + amount + ")");
+        }
+    }
 }

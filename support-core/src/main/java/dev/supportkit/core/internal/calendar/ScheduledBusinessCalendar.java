@@ -89,11 +89,7 @@ final class ScheduledBusinessCalendar implements BusinessCalendar {
 
     @Override
     public Instant addWorkingTime(Instant start, Duration amount) {
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(amount, "amount");
-        if (amount.isNegative()) {
-            throw new IllegalArgumentException("the working time to add must not be negative (was " + amount + ")");
-        }
+        BusinessCalendar.requireAddable(start, amount);
         Duration remaining = amount;
         LocalDate date = LocalDate.ofInstant(start, zone);
         int idleDays = 0;

@@ -5,24 +5,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 
-/** Every instant is working time: working-time arithmetic is plain duration arithmetic. */
-final class TwentyFourSevenCalendar implements BusinessCalendar {
-    private final String id;
-    private final ZoneId zone;
-
-    TwentyFourSevenCalendar(String id, ZoneId zone) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.zone = Objects.requireNonNull(zone, "zone");
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public ZoneId zone() {
-        return zone;
+/**
+ * Every instant is working time: working-time arithmetic is plain duration arithmetic.
+ *
+ * @param id   the calendar's id
+ * @param zone the zone its days are in
+ */
+record TwentyFourSevenCalendar(String id, ZoneId zone) implements BusinessCalendar {
+    TwentyFourSevenCalendar {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(zone, "zone");
     }
 
     @Override
@@ -33,11 +25,7 @@ final class TwentyFourSevenCalendar implements BusinessCalendar {
 
     @Override
     public Instant addWorkingTime(Instant start, Duration amount) {
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(amount, "amount");
-        if (amount.isNegative()) {
-            throw new IllegalArgumentException("the working time to add must not be negative (was " + amount + ")");
-        }
+        BusinessCalendar.requireAddable(start, amount);
         return start.plus(amount);
     }
 

@@ -2,6 +2,7 @@ package dev.supportkit.core.internal.config;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,6 +23,10 @@ import java.util.regex.Pattern;
  * supportkit.journal.keys.k2025.secret = ...                       (active by default: seals new entries)
  * supportkit.journal.accept-unkeyed-before = 2025-01-01T00:00:00Z  (entries written before keys existed)
  * supportkit.journal.checkpoint-directory = /var/lib/supportkit/checkpoints  (where checkpoints are written)
+ * supportkit.journal.checkpoints.every = PT1H                     (take checkpoints on this schedule; default never)
+ * supportkit.journal.checkpoints.tenants = acme, beta              (whose; required with every)
+ * supportkit.journal.checkpoints.recipients = spc-auditor          (directory people it is sent to, as a file)
+ * supportkit.journal.checkpoints.event = true                      (published to listeners and event sinks)
  * </pre>
  * A tenant seals with its own active key, or else with the active key for {@code *}; there is at most one
  * active key per tenant. Retired keys stay listed so older entries still verify.
@@ -30,9 +35,10 @@ import java.util.regex.Pattern;
  * @param acceptUnkeyedBefore entries older than this may carry a plain SHA-256 hash (at the start of a chain
  *                            only), if set
  * @param checkpointDirectory where {@code journal().checkpoint} also writes each checkpoint as JSON, if set
+ * @param checkpoints         the scheduled checkpoints, if configured
  */
 public record JournalSettings(Map<String, Key> keys, Optional<Instant> acceptUnkeyedBefore,
-                              Optional<Path> checkpointDirectory) {
+                              Optional<Path> checkpointDirectory, Optional<CheckpointSchedule> checkpoints) {
     /** The key prefix. */
     public static final String PREFIX = "supportkit.journal.";
     /** Every tenant. */
@@ -40,7 +46,12 @@ public record JournalSettings(Map<String, Key> keys, Optional<Instant> acceptUnk
     /** The shortest secret accepted, in characters. */
     public static final int MIN_SECRET_LENGTH = 32;
     /** No keys: the journal is a plain SHA-256 chain. */
-    public static final JournalSettings NONE = new JournalSettings(Map.of(), Optional.empty(), Optional.empty());
+    public static final JournalSettings NONE = new JournalSettings(Map.of(), Optional.empty(), Optional.empty(),
+            Optional.empty());
+    /** The shortest checkpoint period. */
+    public static final Duration MIN_CHECKPOINT_PERIOD = Duration.ofMinutes(1);
+    private static final String CHECKPOINTS = PREFIX + "checkpoints.";
+    private static final Pattern DIRECTORY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private static final Pattern KEY_KEY = Pattern.compile(
             "supportkit\\.journal\\.keys\\.([A-Za-z0-9_-]{1,32})\\.(secret|tenant|active)");
@@ -62,11 +73,49 @@ public record JournalSettings(Map<String, Key> keys, Optional<Instant> acceptUnk
     }
 
     /**
+     * Checkpoints taken on a schedule: once per period (aligned to the epoch, so every engine on one database
+     * agrees on the due time, and only the first takes it), written to the checkpoint directory when one is set,
+     * sent as a JSON file to the recipients, and published as a {@code JournalCheckpointed} event of the
+     * tenant's checkpoint log when {@code event} is set.
+     *
+     * @param every      the period
+     * @param tenants    the tenants whose journals are checkpointed
+     * @param recipients directory ids of the people it is sent to (specialists or representatives)
+     * @param event      whether it is published to the listeners and event sinks
+     */
+    public record CheckpointSchedule(Duration every, List<String> tenants, List<String> recipients, boolean event) {
+        /**
+         * Copies the lists.
+         *
+         * @param every      the period
+         * @param tenants    the tenants
+         * @param recipients the people
+         * @param event      whether published as an event
+         */
+        public CheckpointSchedule {
+            tenants = List.copyOf(tenants);
+            recipients = List.copyOf(recipients);
+        }
+
+        /**
+         * The latest due time at or before an instant.
+         *
+         * @param now the instant
+         * @return the due time
+         */
+        public Instant lastDue(Instant now) {
+            long period = every.toMillis();
+            return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), period) * period);
+        }
+    }
+
+    /**
      * Copies the map.
      *
      * @param keys                every key, by id
      * @param acceptUnkeyedBefore see the record's description
      * @param checkpointDirectory see the record's description
+     * @param checkpoints         see the record's description
      */
     public JournalSettings {
         keys = Map.copyOf(keys);
@@ -85,9 +134,14 @@ public record JournalSettings(Map<String, Key> keys, Optional<Instant> acceptUnk
         Map<String, Boolean> active = new TreeMap<>();
         Optional<Instant> unkeyedBefore = Optional.empty();
         Optional<Path> checkpoints = Optional.empty();
+        Map<String, String> schedule = new TreeMap<>();
         for (Map.Entry<String, List<String>> entry : values.entrySet()) {
             String key = entry.getKey();
             String value = String.join(",", entry.getValue()).strip();
+            if (key.startsWith(CHECKPOINTS)) {
+                schedule.put(key.substring(CHECKPOINTS.length()), value);
+                continue;
+            }
             if (key.equals(PREFIX + "checkpoint-directory")) {
                 if (value.isEmpty()) {
                     problems.add(key + ": must name a directory");
@@ -107,7 +161,8 @@ public record JournalSettings(Map<String, Key> keys, Optional<Instant> acceptUnk
             Matcher m = KEY_KEY.matcher(key);
             if (!m.matches()) {
                 problems.add(key + ": unknown journal key (known: " + PREFIX + "keys.<id>.secret|tenant|active, "
-                        + PREFIX + "accept-unkeyed-before, " + PREFIX + "checkpoint-directory; a key id is 1 to 32 letters, digits, '-' or '_')");
+                        + PREFIX + "accept-unkeyed-before, " + PREFIX + "checkpoint-directory, " + CHECKPOINTS
+                        + "every|tenants|recipients|event; a key id is 1 to 32 letters, digits, '-' or '_')");
                 continue;
             }
             String id = m.group(1);
@@ -154,6 +209,62 @@ public record JournalSettings(Map<String, Key> keys, Optional<Instant> acceptUnk
             }
             keys.put(id, new Key(id, tenant, secrets.get(id).getBytes(StandardCharsets.UTF_8), isActive));
         }
-        return new JournalSettings(keys, unkeyedBefore, checkpoints);
+        return new JournalSettings(keys, unkeyedBefore, checkpoints, schedule(schedule, problems));
+    }
+
+    /** Reads the {@code checkpoints.} keys: none, or a period with its tenants. */
+    private static Optional<CheckpointSchedule> schedule(Map<String, String> values, List<String> problems) {
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String key : values.keySet()) {
+            if (!List.of("every", "tenants", "recipients", "event").contains(key)) {
+                problems.add(CHECKPOINTS + key + ": unknown checkpoint key (known: every, tenants, recipients, event)");
+            }
+        }
+        Duration every = null;
+        String period = values.get("every");
+        if (period == null || period.isEmpty()) {
+            problems.add(CHECKPOINTS + "every: is required with the other checkpoint keys (a duration such as PT1H)");
+        } else {
+            try {
+                every = Duration.parse(period);
+                if (every.compareTo(MIN_CHECKPOINT_PERIOD) < 0) {
+                    problems.add(CHECKPOINTS + "every: must be at least " + MIN_CHECKPOINT_PERIOD + ", was " + period);
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(CHECKPOINTS + "every: must be a duration such as PT1H, was '" + period + "'");
+            }
+        }
+        List<String> tenants = ids(values.get("tenants"), CHECKPOINTS + "tenants", problems);
+        if (tenants.isEmpty()) {
+            problems.add(CHECKPOINTS + "tenants: must name at least one tenant");
+        }
+        List<String> recipients = ids(values.get("recipients"), CHECKPOINTS + "recipients", problems);
+        String event = values.getOrDefault("event", "false");
+        if (!event.equalsIgnoreCase("true") && !event.equalsIgnoreCase("false")) {
+            problems.add(CHECKPOINTS + "event: must be true or false, was '" + event + "'");
+        }
+        if (every == null || every.compareTo(MIN_CHECKPOINT_PERIOD) < 0 || tenants.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CheckpointSchedule(every, tenants, recipients, Boolean.parseBoolean(event)));
+    }
+
+    /** A comma-separated list of ids, each checked. */
+    private static List<String> ids(String value, String key, List<String> problems) {
+        List<String> ids = new ArrayList<>();
+        if (value == null || value.isBlank()) {
+            return ids;
+        }
+        for (String id : value.split(",")) {
+            String trimmed = id.strip();
+            if (!DIRECTORY_ID.matcher(trimmed).matches()) {
+                problems.add(key + ": '" + trimmed + "' is not an id (1 to 64 letters, digits, '.', '_' or '-')");
+            } else {
+                ids.add(trimmed);
+            }
+        }
+        return ids;
     }
 }

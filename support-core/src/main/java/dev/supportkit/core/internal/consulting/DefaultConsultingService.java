@@ -259,6 +259,9 @@ public final class DefaultConsultingService implements ConsultingService {
             throw new ValidationException(List.of(new FieldError("knowledge.id", "format",
                     "must be an article or FAQ id of 1 to 64 characters, was " + ref.id().length() + " characters")));
         }
+        FieldErrors id = new FieldErrors();
+        id.characters("knowledge.id", ref.id(), true);
+        id.throwIfAny();
         if (ref.kind() == KnowledgeKind.ARTICLE) {
             Article article = knowledge.published(step.tx(), step.actor().tenant(), ArticleId.of(ref.id()))
                     .orElseThrow(() -> new NotFoundException("published article", ref.id()));

@@ -13,6 +13,7 @@ import dev.supportkit.api.directory.DirectoryPage;
 import dev.supportkit.api.directory.DirectoryQuery;
 import dev.supportkit.api.directory.DirectoryService;
 import dev.supportkit.api.directory.DirectoryStatus;
+import dev.supportkit.api.directory.IdentifiedEntry;
 import dev.supportkit.api.directory.Organization;
 import dev.supportkit.api.directory.OrganizationId;
 import dev.supportkit.api.directory.QuietHours;
@@ -112,7 +113,6 @@ public final class DefaultDirectoryService implements DirectoryService {
     @Override
     public Organization saveOrganization(Actor actor, Organization organization) {
         return save(actor, "organization", organization, (tx, errors) -> {
-            errors.required("organization.id", organization.id());
             errors.requiredText("organization.name", organization.name(), 200);
             errors.maxLength("organization.taxNumber", organization.taxNumber(), 32);
         });
@@ -121,7 +121,6 @@ public final class DefaultDirectoryService implements DirectoryService {
     @Override
     public Representative saveRepresentative(Actor actor, Representative rep) {
         return save(actor, "representative", rep, (tx, errors) -> {
-            errors.required("representative.id", rep.id());
             requireOrganization(tx, actor, errors, "representative.organization", rep.organization());
             errors.requiredText("representative.fullName", rep.fullName(), 200);
             if (isBlank(rep.email()) && isBlank(rep.phone())) {
@@ -140,7 +139,6 @@ public final class DefaultDirectoryService implements DirectoryService {
     @Override
     public Site saveSite(Actor actor, Site site) {
         return save(actor, "site", site, (tx, errors) -> {
-            errors.required("site.id", site.id());
             requireOrganization(tx, actor, errors, "site.organization", site.organization());
             errors.requiredText("site.name", site.name(), 200);
             errors.requiredText("site.address", site.address(), 500);
@@ -150,7 +148,6 @@ public final class DefaultDirectoryService implements DirectoryService {
     @Override
     public SupportedSystem saveSystem(Actor actor, SupportedSystem system) {
         return save(actor, "system", system, (tx, errors) -> {
-            errors.required("system.id", system.id());
             boolean owner = requireOrganization(tx, actor, errors, "system.organization", system.organization());
             errors.requiredText("system.name", system.name(), 200);
             errors.requiredText("system.vendor", system.vendor(), 200);
@@ -171,9 +168,11 @@ public final class DefaultDirectoryService implements DirectoryService {
             for (int i = 0; i < components; i++) {
                 SystemComponent c = system.components().get(i);
                 String field = "system.components[" + i + "]";
-                if (errors.required(field + ".id", c.id()) && !seen.add(c.id())) {
+                boolean id = errors.required(field + ".id", c.id())
+                        && errors.characters(field + ".id", c.id().value(), true);
+                if (id && !seen.add(c.id())) {
                     errors.add(field + ".id", "unique", "component '" + c.id() + "' is listed twice");
-                } else if (c.id() != null && elsewhere.containsKey(c.id())) {
+                } else if (id && elsewhere.containsKey(c.id())) {
                     errors.add(field + ".id", "unique", "component '" + c.id() + "' belongs to system '"
                             + elsewhere.get(c.id()) + "'; a component id is unique in the tenant");
                 }
@@ -194,7 +193,6 @@ public final class DefaultDirectoryService implements DirectoryService {
     @Override
     public SupportGroup saveGroup(Actor actor, SupportGroup group) {
         return save(actor, "group", group, (tx, errors) -> {
-            errors.required("group.id", group.id());
             errors.requiredText("group.name", group.name(), 200);
             errors.required("group.line", group.line());
         });
@@ -203,7 +201,6 @@ public final class DefaultDirectoryService implements DirectoryService {
     @Override
     public Specialist saveSpecialist(Actor actor, Specialist specialist) {
         return save(actor, "specialist", specialist, (tx, errors) -> {
-            errors.required("specialist.id", specialist.id());
             errors.requiredText("specialist.fullName", specialist.fullName(), 200);
             if (errors.required("specialist.role", specialist.role()) && !specialist.role().isStaff()) {
                 errors.add("specialist.role", "staff-role", "must be one of the four staff roles (was "
@@ -313,20 +310,17 @@ public final class DefaultDirectoryService implements DirectoryService {
 
     @Override
     public List<Specialist> specialists(Actor actor) {
-        policy.require(actor, Permission.READ_STAFF_DIRECTORY);
-        return work.read(tx -> tx.listDirectoryEntries(actor.tenant(), Specialist.class, Optional.empty()));
+        return staffEntries(actor, Specialist.class);
     }
 
     @Override
     public List<SupportGroup> groups(Actor actor) {
-        policy.require(actor, Permission.READ_STAFF_DIRECTORY);
-        return work.read(tx -> tx.listDirectoryEntries(actor.tenant(), SupportGroup.class, Optional.empty()));
+        return staffEntries(actor, SupportGroup.class);
     }
 
     @Override
     public Department saveDepartment(Actor actor, Department department) {
         return save(actor, "department", department, (tx, errors) -> {
-            errors.required("department.id", department.id());
             errors.requiredText("department.name", department.name(), 200);
             errors.requiredText("department.kind", department.kind(), 64);
             if (department.people().isEmpty()) {
@@ -342,8 +336,7 @@ public final class DefaultDirectoryService implements DirectoryService {
 
     @Override
     public List<Department> departments(Actor actor) {
-        policy.require(actor, Permission.READ_STAFF_DIRECTORY);
-        return work.read(tx -> tx.listDirectoryEntries(actor.tenant(), Department.class, Optional.empty()));
+        return staffEntries(actor, Department.class);
     }
 
     @Override
@@ -409,6 +402,13 @@ public final class DefaultDirectoryService implements DirectoryService {
         return work.read(tx -> tx.listDirectoryEntries(actor.tenant(), type, Optional.of(organization)));
     }
 
+    /** The staff directory's entries of one type, active or not. */
+    private <T extends DirectoryEntry> List<T> staffEntries(Actor actor, Class<T> type) {
+        policy.require(actor, Permission.READ_STAFF_DIRECTORY);
+        return work.read(tx -> tx.listDirectoryEntries(actor.tenant(), type, Optional.empty()));
+    }
+
+    /** Saves an entry that meets its rules; an identified entry's id is required, as a single-line text. */
     private <T extends DirectoryEntry> T save(Actor actor, String kind, T entry,
                                               BiConsumer<StorageTransaction, FieldErrors> rules) {
         policy.require(actor, Permission.MANAGE_DIRECTORY);
@@ -417,6 +417,10 @@ public final class DefaultDirectoryService implements DirectoryService {
         }
         return work.write(tx -> {
             FieldErrors errors = new FieldErrors();
+            if (entry instanceof IdentifiedEntry identified && errors.required(kind + ".id", identified.id())) {
+                // an id is a single-line text every store keeps as given
+                errors.characters(kind + ".id", identified.id().value(), true);
+            }
             rules.accept(tx, errors);
             errors.throwIfAny();
             tx.saveDirectoryEntry(actor.tenant(), entry);

@@ -1,9 +1,11 @@
 package dev.supportkit.core.internal.engine;
 
 import dev.supportkit.api.Actor;
+import dev.supportkit.api.Identifier;
 import dev.supportkit.api.error.FieldError;
 import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.error.ValidationException;
+import dev.supportkit.api.journal.JournalQuery;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestRef;
 import dev.supportkit.core.internal.request.FieldErrors;
@@ -110,6 +112,7 @@ public final class ArgumentGuard implements InvocationHandler {
             throw new ValidationException(first);
         }
         checkActor(actor(args));
+        checkIdentifiers(parameters, args);
         try {
             return view.of(actor(args), method.invoke(service, args));
         } catch (InvocationTargetException e) {
@@ -140,6 +143,29 @@ public final class ArgumentGuard implements InvocationHandler {
         FieldErrors errors = new FieldErrors();
         errors.requiredText("actor.id", actor.id(), ACTOR_ID_MAX);
         errors.maxLength("actor.displayName", actor.displayName(), DISPLAY_NAME_MAX);
+        errors.throwIfAny();
+    }
+
+    /**
+     * An id the caller passes (a request's, an article's, a specialist's) is looked up in storage as given: it
+     * follows the single-line character policy, so a NUL or a lone surrogate is the caller's error, named after
+     * the parameter, and never a store's failure or a store-dependent answer.
+     */
+    private static void checkIdentifiers(Parameters parameters, Object[] args) {
+        if (parameters == null) {
+            return;
+        }
+        FieldErrors errors = new FieldErrors();
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i] instanceof RequestRef ref ? ref.id() : args[i];
+            if (arg instanceof Identifier id && parameters.names()[i] != null) {
+                errors.characters(parameters.names()[i], id.value(), true);
+            } else if (arg instanceof JournalQuery query && query.actorId() != null) {
+                // the journal's search hands the actor id to storage as given
+                String field = parameters.names()[i] + ".actorId";
+                query.actorId().ifPresent(actorId -> errors.maxLength(field, actorId, ACTOR_ID_MAX));
+            }
+        }
         errors.throwIfAny();
     }
 

@@ -44,7 +44,9 @@ import dev.supportkit.spi.notification.NotificationChannel;
 import dev.supportkit.spi.notification.NotificationChannelFactory;
 import dev.supportkit.spi.search.SearchIndex;
 import dev.supportkit.spi.search.SearchIndexFactory;
+import dev.supportkit.core.internal.storage.CatalogFailingContactPoints;
 import dev.supportkit.core.internal.storage.CatalogProviderState;
+import dev.supportkit.spi.notification.FailingContactPoints;
 import dev.supportkit.spi.state.ProviderStateStore;
 import dev.supportkit.spi.storage.StorageProvider;
 import dev.supportkit.spi.storage.StorageProviderFactory;
@@ -355,8 +357,10 @@ public final class EngineAssembly implements AutoCloseable {
                                                  JacksonCodec codec, StorageProvider store) {
         Optional<ProviderStateStore> state = Optional.ofNullable(store)
                 .map(s -> new CatalogProviderState(s, factory.id(), clock));
+        Optional<FailingContactPoints> failing = Optional.ofNullable(store)
+                .map(s -> new CatalogFailingContactPoints(s, codec, factory.id(), clock));
         Supplier<P> create = () -> factory.create(new EngineProviderContext(clock, settings.nodeId(),
-                settings.settingsFor(factory.id()), codec, state));
+                settings.settingsFor(factory.id()), codec, state, failing));
         try {
             P provider = create.get();
             if (provider == null) {

@@ -135,9 +135,12 @@ final class EngineModule extends AbstractModule {
         bind(EventPublishingHook.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), OutboxTarget.class).addBinding().to(EventDelivery.class);
         bind(EventDelivery.class).in(Singleton.class);
-        Multibinder.newSetBinder(binder(), dev.supportkit.core.internal.jobs.PeriodicWork.class).addBinding()
-                .to(dev.supportkit.core.internal.reports.DigestScheduler.class);
+        Multibinder<dev.supportkit.core.internal.jobs.PeriodicWork> periodic = Multibinder.newSetBinder(binder(),
+                dev.supportkit.core.internal.jobs.PeriodicWork.class);
+        periodic.addBinding().to(dev.supportkit.core.internal.reports.DigestScheduler.class);
         bind(dev.supportkit.core.internal.reports.DigestScheduler.class).in(Singleton.class);
+        periodic.addBinding().to(dev.supportkit.core.internal.audit.CheckpointScheduler.class);
+        bind(dev.supportkit.core.internal.audit.CheckpointScheduler.class).in(Singleton.class);
         Multibinder<TimerHandler> timerHandlers = Multibinder.newSetBinder(binder(), TimerHandler.class);
         timerHandlers.addBinding().to(ExecutorDeadlineHandler.class);
         timerHandlers.addBinding().to(PlanTaskDeadlineHandler.class);

@@ -92,24 +92,31 @@ public final class RequestImporter {
             List<JournalRecord> records = new ArrayList<>(requests.size());
             for (ImportedRequest item : requests) {
                 RequestId id = idFor(actor, item.externalId());
-                JournalRecord record = journal.chain(actor.tenant(), id, 0, HashChain.GENESIS, actor, now,
-                        new JournalDraft(LaborFunction.A_01_3, Visibility.INTERNAL, item.channel(),
-                                new RequestEvent.Imported(source, item.externalId(), item.status()),
-                                "Imported from " + source + " (id " + item.externalId() + ") as " + item.status()));
-                records.add(record);
-                stored.add(Request.builder().id(id).tenant(actor.tenant()).organization(item.organization())
+                Request state = Request.builder().id(id).tenant(actor.tenant()).organization(item.organization())
                         .representative(item.representative()).system(item.system()).model(lookups.modelOf(item.system()))
                         .subject(item.subject().strip())
                         .description(item.description()).channel(item.channel())
                         .priority(item.priority() == null ? Priority.NORMAL : item.priority()).status(item.status())
                         .line(item.line() == null ? SupportLine.FIRST_LINE : item.line())
-                        .resolution(item.resolution()).registeredAt(item.registeredAt())
-                        .updatedAt(item.updatedAt() == null ? item.registeredAt() : item.updatedAt()).version(1)
-                        .journalHead(record.sequence(), record.hash()).build());
+                        .resolution(item.resolution()).registeredAt(micros(item.registeredAt()))
+                        .updatedAt(micros(item.updatedAt() == null ? item.registeredAt() : item.updatedAt())).version(1)
+                        .journalHead(0, HashChain.GENESIS).build();
+                JournalRecord record = journal.chain(actor.tenant(), id, 0, HashChain.GENESIS, actor, now,
+                        new JournalDraft(LaborFunction.A_01_3, Visibility.INTERNAL, item.channel(),
+                                new RequestEvent.Imported(source, item.externalId(), item.status()),
+                                "Imported from " + source + " (id " + item.externalId() + ") as " + item.status()),
+                        journal.stateDigest(state));
+                records.add(record);
+                stored.add(state.toBuilder().journalHead(record.sequence(), record.hash()).build());
             }
             tx.insertRequests(stored, records);
             return new ImportResult(stored.stream().map(Request::id).toList());
         });
+    }
+
+    /** An imported instant at the microseconds every store keeps, so the request reads back as it was stored. */
+    private static Instant micros(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** The same external id always maps to the same request id, so importing it twice conflicts. */

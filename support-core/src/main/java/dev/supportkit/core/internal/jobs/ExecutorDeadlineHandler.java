@@ -1,34 +1,26 @@
 package dev.supportkit.core.internal.jobs;
 
-import dev.supportkit.api.Actor;
 import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.request.Request;
-import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.scheduling.ExecutorDeadline;
 import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.notify.MessageTopic;
 import dev.supportkit.core.internal.request.RequestCommands;
 import dev.supportkit.core.internal.request.RequestCommands.Change;
-import dev.supportkit.spi.storage.StorageTransaction;
-import dev.supportkit.spi.storage.TimerRecord;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
  * An executor's deadline passed (D/01.7): if the request is still being worked on, journal the miss
  * and tell the executor; if it was resolved in time, there is nothing to do.
  */
-public final class ExecutorDeadlineHandler implements TimerHandler {
+public final class ExecutorDeadlineHandler extends MissedDeadlineHandler<ExecutorDeadline> {
     /** The timer kind. */
     public static final String KIND = "executor.deadline";
-
-    private final RequestCommands commands;
-    private final JacksonCodec codec;
 
     /**
      * @param commands the unit-of-work runner
@@ -36,34 +28,17 @@ public final class ExecutorDeadlineHandler implements TimerHandler {
      */
     @Inject
     public ExecutorDeadlineHandler(RequestCommands commands, JacksonCodec codec) {
-        this.commands = commands;
-        this.codec = codec;
+        super(KIND, ExecutorDeadline.class, commands, codec);
     }
 
     @Override
-    public java.util.Set<String> kinds() {
-        return java.util.Set.of(KIND);
-    }
-
-    @Override
-    public void handle(StorageTransaction tx, TimerRecord timer, Instant now) {
-        Optional<Request> found = tx.findRequest(timer.tenant(), timer.request());
-        if (found.isEmpty() || !stillOpen(found.get().status())) {
-            return;
-        }
-        Request request = found.get();
-        ExecutorDeadline deadline = codec.fromJson(timer.payload(), ExecutorDeadline.class);
+    Optional<Change> missed(Request request, ExecutorDeadline deadline) {
         JournalDraft entry = new JournalDraft(LaborFunction.D_01_7, Visibility.INTERNAL, null,
                 new RequestEvent.ExecutorDeadlineMissed(deadline.executor(), deadline.due(), deadline.task()),
                 "Deadline of executor " + deadline.executor() + " passed at " + deadline.due()
                         + " with the request still " + request.status() + ": " + deadline.task());
-        commands.commit(tx, Actor.system(timer.tenant()), request,
-                Change.of(request.toBuilder(), entry).notify(MessageTopic.DEADLINE_MISSED, deadline.executor().value(),
-                        Map.of("task", deadline.task(), "due", deadline.due().toString(),
-                                "executor", deadline.executor().value())), now);
-    }
-
-    private static boolean stillOpen(RequestStatus status) {
-        return status.isWorking() || status == RequestStatus.WAITING_FOR_CUSTOMER;
+        return Optional.of(Change.of(request.toBuilder(), entry).notify(MessageTopic.DEADLINE_MISSED,
+                deadline.executor().value(), Map.of("task", deadline.task(), "due", deadline.due().toString(),
+                        "executor", deadline.executor().value())));
     }
 }

@@ -1,24 +1,19 @@
 package dev.supportkit.core.internal.jobs;
 
-import dev.supportkit.api.Actor;
 import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.journal.RequestEvent;
 import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.request.Request;
-import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.work.PlanTask;
 import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.notify.MessageTopic;
 import dev.supportkit.core.internal.request.RequestCommands;
 import dev.supportkit.core.internal.request.RequestCommands.Change;
-import dev.supportkit.spi.storage.StorageTransaction;
-import dev.supportkit.spi.storage.TimerRecord;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A work plan task's deadline passed (D/01.7). It is missed only when the task is still in the plan, still
@@ -26,7 +21,7 @@ import java.util.Set;
  * time, changed, taken out of the plan or a resolved request leave nothing to do. The executor and the
  * lead who approved the plan are told.
  */
-public final class PlanTaskDeadlineHandler implements TimerHandler {
+public final class PlanTaskDeadlineHandler extends MissedDeadlineHandler<PlanTaskDeadlineHandler.Payload> {
     /** The timer kind. */
     public static final String KIND = "plan.task.deadline";
 
@@ -39,37 +34,21 @@ public final class PlanTaskDeadlineHandler implements TimerHandler {
     public record Payload(String key, Instant due) {
     }
 
-    private final RequestCommands commands;
-    private final JacksonCodec codec;
-
     /**
      * @param commands the command pipeline
      * @param codec    JSON for the payload
      */
     @Inject
     public PlanTaskDeadlineHandler(RequestCommands commands, JacksonCodec codec) {
-        this.commands = commands;
-        this.codec = codec;
+        super(KIND, Payload.class, commands, codec);
     }
 
     @Override
-    public Set<String> kinds() {
-        return Set.of(KIND);
-    }
-
-    @Override
-    public void handle(StorageTransaction tx, TimerRecord timer, Instant now) {
-        Optional<Request> found = tx.findRequest(timer.tenant(), timer.request());
-        if (found.isEmpty() || !found.get().status().isWorking()
-                && found.get().status() != RequestStatus.WAITING_FOR_CUSTOMER) {
-            return;
-        }
-        Request request = found.get();
-        Payload payload = codec.fromJson(timer.payload(), Payload.class);
+    Optional<Change> missed(Request request, Payload payload) {
         Optional<PlanTask> task = request.workPlan().flatMap(p -> p.task(payload.key()))
                 .filter(t -> t.approved() && !t.isDone() && t.due().equals(Optional.of(payload.due())));
         if (task.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         PlanTask missed = task.get();
         Map<String, String> extras = Map.of("task", missed.key() + ": " + missed.description(),
@@ -83,6 +62,6 @@ public final class PlanTaskDeadlineHandler implements TimerHandler {
         if (lead.isPresent()) {
             change = change.notify(MessageTopic.DEADLINE_MISSED, lead.get(), extras);
         }
-        commands.commit(tx, Actor.system(timer.tenant()), request, change, now);
+        return Optional.of(change);
     }
 }

@@ -3,7 +3,6 @@ package dev.supportkit.core.internal.journal;
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.Role;
 import dev.supportkit.api.error.FieldError;
-import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.error.ValidationException;
 import dev.supportkit.api.journal.ChainVerification;
 import dev.supportkit.api.journal.JournalCheckpoint;
@@ -12,7 +11,6 @@ import dev.supportkit.api.journal.JournalService;
 import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestId;
-import dev.supportkit.api.request.RequestQuery;
 import dev.supportkit.core.internal.config.EngineSettings;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.security.AccessPolicy;
@@ -20,15 +18,8 @@ import dev.supportkit.core.internal.security.Permission;
 import dev.supportkit.core.internal.work.UnitOfWork;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.JournalSelection;
-import dev.supportkit.spi.storage.RequestFacts;
-import dev.supportkit.spi.storage.RequestPosition;
-import dev.supportkit.spi.storage.RequestSelection;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +31,7 @@ public final class DefaultJournalService implements JournalService {
     /** The earliest and latest instants every store keeps (as the commands' own checks). */
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
-    /** Requests read per page while a checkpoint is taken. */
+    /** Journal records read per page by the audit search. */
     private static final int PAGE = 500;
 
     private final UnitOfWork work;
@@ -84,7 +75,7 @@ public final class DefaultJournalService implements JournalService {
         policy.require(actor, Permission.VERIFY_JOURNAL);
         return work.read(tx -> {
             Request loaded = policy.loadVisible(tx, actor, request);
-            return verify(loaded, tx.findJournal(loaded.tenant(), request), keys);
+            return verify(loaded, tx.findJournal(loaded.tenant(), request), keys, codec);
         });
     }
 
@@ -143,40 +134,16 @@ public final class DefaultJournalService implements JournalService {
     @Override
     public JournalCheckpoint checkpoint(Actor actor) {
         policy.require(actor, Permission.CHECKPOINT_JOURNAL);
-        Instant now = work.now();
-        RequestQuery everything = RequestQuery.builder().limit(PAGE).build();
-        List<JournalCheckpoint.Head> heads = new ArrayList<>();
-        Optional<RequestPosition> after = Optional.empty();
-        while (true) {
-            RequestSelection page = new RequestSelection(everything, now, after, PAGE);
-            List<Request> requests = work.read(tx -> tx.findRequests(actor.tenant(), page));
-            requests.forEach(r -> heads.add(new JournalCheckpoint.Head(r.id(), r.journalSequence(), r.journalHash())));
-            if (requests.size() < PAGE) {
-                JournalCheckpoint checkpoint = new JournalCheckpoint(actor.tenant(), now, heads);
-                checkpointDirectory.ifPresent(directory -> write(directory, checkpoint));
-                return checkpoint;
-            }
-            after = Optional.of(RequestFacts.position(requests.get(requests.size() - 1), everything.sort()));
-        }
+        JournalCheckpoint checkpoint = JournalCheckpoints.take(work, actor.tenant(), work.now());
+        checkpointDirectory.ifPresent(directory -> JournalCheckpoints.write(directory, checkpoint,
+                codec.toJson(checkpoint)));
+        return checkpoint;
     }
 
-    /**
-     * Writes a checkpoint as JSON to {@code <directory>/<tenant>/checkpoint-<time>.json}, whole or not at all
-     * (written beside it, then moved into place).
-     */
-    private void write(Path directory, JournalCheckpoint checkpoint) {
-        Path tenantDirectory = directory.resolve(checkpoint.tenant().value());
-        Path file = tenantDirectory.resolve("checkpoint-" + checkpoint.takenAt().toString().replace(':', '-')
-                + ".json");
-        try {
-            Files.createDirectories(tenantDirectory);
-            Path partial = Files.createTempFile(tenantDirectory, "checkpoint-", ".partial");
-            Files.writeString(partial, codec.toJson(checkpoint), StandardCharsets.UTF_8);
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new ProviderException("journal-checkpoints", "cannot write the checkpoint to " + file + ": "
-                    + e.getMessage(), e);
-        }
+    @Override
+    public List<ChainVerification> verifyAgainst(Actor actor, String checkpoint) {
+        policy.require(actor, Permission.VERIFY_JOURNAL);
+        return verifyAgainst(actor, JournalCheckpoints.read(checkpoint, codec));
     }
 
     @Override
@@ -208,7 +175,7 @@ public final class DefaultJournalService implements JournalService {
                             + head.sequence() + " is not the one the checkpoint of " + checkpoint.takenAt()
                             + " recorded: the journal was rewritten up to it");
                 }
-                return verify(request.get(), records, keys);
+                return verify(request.get(), records, keys, codec);
             });
             if (!verdict.intact()) {
                 problems.add(verdict);
@@ -218,7 +185,8 @@ public final class DefaultJournalService implements JournalService {
     }
 
     /**
-     * Checks a chain against the anchor kept on the request snapshot and reports the first bad entry exactly:
+     * Checks a chain against the anchor kept on the request snapshot, and the snapshot against the state its
+     * latest entry recorded ({@link StateDigest}), and reports the first bad entry exactly:
      * missing, out of order, unreadable, altered (its seal does not hold), replaced or inserted (the next
      * entry links to another one), removed at the end or added after the anchor. A damaged row never makes
      * it throw.
@@ -226,9 +194,11 @@ public final class DefaultJournalService implements JournalService {
      * @param request the request snapshot (its journal head is the anchor)
      * @param records the stored records, by sequence
      * @param keys    checks the seals
+     * @param codec   computes the request's state digest
      * @return the verdict
      */
-    static ChainVerification verify(Request request, List<JournalRecord> records, JournalKeys keys) {
+    static ChainVerification verify(Request request, List<JournalRecord> records, JournalKeys keys,
+                                    JacksonCodec codec) {
         String previous = HashChain.GENESIS;
         long expected = 1;
         boolean keyedSeen = false;
@@ -279,6 +249,13 @@ public final class DefaultJournalService implements JournalService {
             return broken(request, records, last, "entry " + last + " was replaced: the request's anchor names "
                     + "another entry " + last);
         }
+        String recorded = records.isEmpty() ? null : records.get(records.size() - 1).stateDigest();
+        // entries written before the engine recorded the state carry none: the row is then not checked
+        if (recorded != null && !recorded.equals(StateDigest.of(request, codec))) {
+            return broken(request, records, last, "the request as stored (status, subject, assignee, deadlines or "
+                    + "another field) is not the state entry " + last + " recorded: the request row was changed "
+                    + "outside the engine");
+        }
         return ChainVerification.verified(request.id(), records.size());
     }
 
@@ -287,9 +264,7 @@ public final class DefaultJournalService implements JournalService {
     }
 
     private static JournalRecord renumbered(JournalRecord r, long sequence) {
-        return new JournalRecord(r.tenant(), r.request(), sequence, r.occurredAt(), r.actorId(), r.actorName(),
-                r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(), r.payload(), r.description(),
-                r.previousHash(), r.hash());
+        return r.withSequence(sequence);
     }
 
     /** Names the first missing part a sealed record must have, if any. */

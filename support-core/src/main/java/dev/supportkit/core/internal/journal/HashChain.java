@@ -36,7 +36,7 @@ public final class HashChain {
     /**
      * Returns the text a record's seal covers. Each field is written with its length, so no two different
      * records have the same input; a missing field (only in a damaged row) is written as {@code ~}, which no
-     * present field can produce.
+     * present field can produce. The request's state digest is covered when the record has one.
      *
      * @param r the record (its own {@code hash} field is ignored)
      * @return the UTF-8 bytes to seal
@@ -57,6 +57,11 @@ public final class HashChain {
         field(in, r.payload());
         field(in, r.description());
         field(in, r.previousHash());
+        if (r.stateDigest() != null) {
+            // only when present, so entries sealed before the engine recorded it still verify
+            in.append("state=");
+            field(in, r.stateDigest());
+        }
         return in.toString().getBytes(StandardCharsets.UTF_8);
     }
 

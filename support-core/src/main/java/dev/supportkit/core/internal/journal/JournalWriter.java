@@ -35,19 +35,26 @@ public final class JournalWriter {
      * @param actor        who acted
      * @param occurredAt   when
      * @param draft        what
+     * @param stateDigest  the request's {@link StateDigest} after this entry, or null in a log that is not a
+     *                     request's
      * @return the record to append
      */
     public JournalRecord chain(TenantId tenant, RequestId request, long headSequence, String headHash, Actor actor,
-                               Instant occurredAt, JournalDraft draft) {
+                               Instant occurredAt, JournalDraft draft, String stateDigest) {
         JournalRecord unsigned = new JournalRecord(tenant, request, headSequence + 1, occurredAt, actor.id(),
                 actor.displayName(), actor.role(), draft.channel(), draft.function(), draft.visibility(),
-                JacksonCodec.eventType(draft.event()), codec.toJson(draft.event()), draft.description(), headHash, "");
-        return withHash(unsigned, keys.seal(unsigned));
+                JacksonCodec.eventType(draft.event()), codec.toJson(draft.event()), draft.description(), headHash, "",
+                stateDigest);
+        return unsigned.withHash(keys.seal(unsigned));
     }
 
-    private static JournalRecord withHash(JournalRecord r, String hash) {
-        return new JournalRecord(r.tenant(), r.request(), r.sequence(), r.occurredAt(), r.actorId(), r.actorName(),
-                r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(), r.payload(), r.description(),
-                r.previousHash(), hash);
+    /**
+     * The digest of a request snapshot's state, to pass to {@link #chain}.
+     *
+     * @param request the snapshot
+     * @return its digest
+     */
+    public String stateDigest(dev.supportkit.api.request.Request request) {
+        return StateDigest.of(request, codec);
     }
 }

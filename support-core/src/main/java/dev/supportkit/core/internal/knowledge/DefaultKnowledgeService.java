@@ -575,7 +575,10 @@ public final class DefaultKnowledgeService implements KnowledgeService {
         }
         for (String model : models) {
             if (model == null || model.isBlank() || model.length() > 100) {
-                errors.add(field, "model", "every model must be 1 to 100 non-blank characters, got '" + model + "'");
+                errors.add(field, "model", "every model must be 1 to 100 non-blank characters, got "
+                        + (model == null ? "null" : model.length() + " characters"));
+            } else if (!errors.characters(field, model, true)) {
+                return;
             }
         }
     }

@@ -33,6 +33,8 @@ public enum MessageTopic {
     /** To a department's people: the scheduled summary of a period's requests (B/03.6, D/02.7). */
     DIGEST("digest", "digestName", "period", "received", "categories", "lines", "paths", "overdue",
             "overdueRequests", "recommendations"),
+    /** To the checkpoint recipients: a scheduled checkpoint of the tenant's journals, as a JSON file. */
+    JOURNAL_CHECKPOINT("journal.checkpoint", "checkpointTenant", "takenAt", "requests", "sha256"),
     /** To the group lead: a customer answered a survey with a low score; follow it up (D/02.7). */
     SURVEY_LOW_SCORE("survey.low-score", "score", "comment"),
     /** To a specialist: their deadline on a request passed. */

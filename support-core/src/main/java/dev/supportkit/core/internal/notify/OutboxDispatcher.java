@@ -15,8 +15,10 @@ import dev.supportkit.core.internal.config.NotificationSettings;
 import dev.supportkit.core.internal.journal.JournalBookkeeping;
 import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.json.JacksonCodec;
+import dev.supportkit.core.internal.storage.CatalogFailingContactPoints;
 import dev.supportkit.core.internal.work.ConflictRetry;
 import dev.supportkit.core.internal.work.UnitOfWork;
+import dev.supportkit.spi.notification.ContactPointFailure;
 import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.notification.Notification;
 import dev.supportkit.spi.notification.NotificationChannel;
@@ -48,11 +50,12 @@ import org.slf4j.LoggerFactory;
  * Delivers outbox messages after commit, at least once: claims due messages under a lease, renders
  * each for its recipient (language, time zone), sends it through the channel of the recipient's
  * current contact point outside any database transaction, and records the outcome together with a
- * journal entry on the request (B/02.6). A temporary failure is retried with exponential back-off; a
- * permanent one moves on to the recipient's next contact point at once; when none is left, or the
- * attempts run out, the message is dead-lettered. Quiet hours postpone a message without counting an
- * attempt. The message's idempotency key goes to the channel, so a repeated delivery after a crash can
- * be dropped by the receiver.
+ * journal entry on the request (B/02.6). A contact point marked failing (a bounce; see
+ * {@link CatalogFailingContactPoints}) is not attempted: the message moves on to the next one and the mark's
+ * reason is journalled. A temporary failure is retried with exponential back-off; a permanent one moves on to
+ * the recipient's next contact point at once; when none is left, or the attempts run out, the message is
+ * dead-lettered. Quiet hours postpone a message without counting an attempt. The message's idempotency key
+ * goes to the channel, so a repeated delivery after a crash can be dropped by the receiver.
  */
 public final class OutboxDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
@@ -286,7 +289,12 @@ public final class OutboxDispatcher {
         Prepared prepared = work.write(tx -> {
             Recipient recipient = Recipient.resolve(tx, message.tenant(), message.recipient(), settings.zone());
             Map<String, Object> model = model(tx, message, recipient);
-            return new Prepared(recipient, model, MessageAttachments.of(tx, message, codec));
+            Map<ContactPoint, ContactPointFailure> failing = new HashMap<>();
+            for (ContactPoint point : recipient.contactPoints()) {
+                CatalogFailingContactPoints.find(tx, codec, message.tenant(), point)
+                        .ifPresent(f -> failing.put(point, f));
+            }
+            return new Prepared(recipient, model, MessageAttachments.of(tx, message, codec), failing);
         });
         Recipient recipient = prepared.recipient();
         Optional<Instant> quietEnd = recipient.quietUntil(now);
@@ -308,6 +316,12 @@ public final class OutboxDispatcher {
         int count = message.attempts();
         while (route < recipient.contactPoints().size()) {
             ContactPoint point = recipient.contactPoints().get(route);
+            ContactPointFailure failing = prepared.failing().get(point);
+            if (failing != null) {
+                attempts.add(new Attempt(point, "PERMANENT_FAILURE", "not attempted: " + failing.describe()));
+                route++;
+                continue;
+            }
             Optional<NotificationChannel> channel = channels.on(point.channel());
             if (channel.isEmpty()) {
                 attempts.add(new Attempt(point, "PERMANENT_FAILURE",
@@ -338,7 +352,8 @@ public final class OutboxDispatcher {
             }
         }
         String detail = recipient.contactPoints().isEmpty() ? "no contact point for recipient '"
-                + message.recipient() + "'" : "every contact point failed permanently";
+                + message.recipient() + "'" : attempts.isEmpty() ? "every contact point failed permanently"
+                : "every contact point failed permanently (last: " + lastDetail(attempts) + ")";
         attempts.add(new Attempt(null, "DEAD", detail));
         record(message.withOutcome(OutboxMessage.Status.DEAD, count, now, route, lastDetail(attempts)), attempts);
     }
@@ -517,8 +532,10 @@ public final class OutboxDispatcher {
         return model;
     }
 
+    /** A message made ready in one transaction; {@code failing} holds the marks on the recipient's points. */
     private record Prepared(Recipient recipient, Map<String, Object> model,
-                            List<dev.supportkit.spi.notification.NotificationAttachment> attachments) {
+                            List<dev.supportkit.spi.notification.NotificationAttachment> attachments,
+                            Map<ContactPoint, ContactPointFailure> failing) {
     }
 
     /** One delivery attempt (or decision) to journal: the outcome is a channel outcome or {@code DEAD}. */

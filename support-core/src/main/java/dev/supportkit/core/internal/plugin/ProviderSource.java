@@ -7,8 +7,12 @@ import java.util.Optional;
  * Where a provider factory was found: on the application class path (listed in
  * {@code META-INF/services} of a jar that is a plain dependency) or in a PF4J plugin loaded from the
  * plugins directory.
+ *
+ * @param kind          the kind of source
+ * @param pluginId      the plugin's {@code Plugin-Id}, for {@link Kind#PLUGIN} only
+ * @param pluginVersion the plugin's {@code Plugin-Version}, for {@link Kind#PLUGIN} only
  */
-public final class ProviderSource {
+public record ProviderSource(Kind kind, Optional<String> pluginId, Optional<String> pluginVersion) {
     /** The kind of source. */
     public enum Kind {
         /** The application class path: the plugin jar was added as an ordinary dependency. */
@@ -17,16 +21,21 @@ public final class ProviderSource {
         PLUGIN
     }
 
-    private static final ProviderSource CLASSPATH = new ProviderSource(Kind.CLASSPATH, null, null);
+    private static final ProviderSource CLASSPATH = new ProviderSource(Kind.CLASSPATH, Optional.empty(),
+            Optional.empty());
 
-    private final Kind kind;
-    private final String pluginId;
-    private final String pluginVersion;
-
-    private ProviderSource(Kind kind, String pluginId, String pluginVersion) {
-        this.kind = kind;
-        this.pluginId = pluginId;
-        this.pluginVersion = pluginVersion;
+    /**
+     * Checks that a plugin source names its plugin and a class path source names none.
+     *
+     * @param kind          the kind of source
+     * @param pluginId      the plugin's id, present for a plugin only
+     * @param pluginVersion the plugin's version, present for a plugin only
+     */
+    public ProviderSource {
+        Objects.requireNonNull(kind, "kind");
+        if (pluginId.isPresent() != (kind == Kind.PLUGIN) || pluginVersion.isPresent() != (kind == Kind.PLUGIN)) {
+            throw new IllegalArgumentException("a plugin source, and only it, names its plugin and version");
+        }
     }
 
     /**
@@ -44,8 +53,8 @@ public final class ProviderSource {
      * @return the source for factories found in that plugin
      */
     public static ProviderSource plugin(String pluginId, String pluginVersion) {
-        return new ProviderSource(Kind.PLUGIN, Objects.requireNonNull(pluginId, "pluginId"),
-                Objects.requireNonNull(pluginVersion, "pluginVersion"));
+        return new ProviderSource(Kind.PLUGIN, Optional.of(Objects.requireNonNull(pluginId, "pluginId")),
+                Optional.of(Objects.requireNonNull(pluginVersion, "pluginVersion")));
     }
 
     /**
@@ -63,50 +72,12 @@ public final class ProviderSource {
     }
 
     /**
-     * Returns the kind of source.
-     *
-     * @return the kind of source
-     */
-    public Kind kind() {
-        return kind;
-    }
-
-    /**
-     * Returns the plugin id, for {@link Kind#PLUGIN} only.
-     *
-     * @return the plugin id, for {@link Kind#PLUGIN} only
-     */
-    public Optional<String> pluginId() {
-        return Optional.ofNullable(pluginId);
-    }
-
-    /**
-     * Returns the plugin version, for {@link Kind#PLUGIN} only.
-     *
-     * @return the plugin version, for {@link Kind#PLUGIN} only
-     */
-    public Optional<String> pluginVersion() {
-        return Optional.ofNullable(pluginVersion);
-    }
-
-    /**
      * Returns true for the class path.
      *
      * @return true for the class path
      */
     public boolean isClasspath() {
         return kind == Kind.CLASSPATH;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ProviderSource other && kind == other.kind && Objects.equals(pluginId, other.pluginId)
-                && Objects.equals(pluginVersion, other.pluginVersion);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(kind, pluginId, pluginVersion);
     }
 
     /**
@@ -116,6 +87,6 @@ public final class ProviderSource {
      */
     @Override
     public String toString() {
-        return kind == Kind.CLASSPATH ? "classpath" : "plugin '" + pluginId + "' " + pluginVersion;
+        return kind == Kind.CLASSPATH ? "classpath" : "plugin '" + pluginId.get() + "' " + pluginVersion.get();
     }
 }

@@ -224,6 +224,8 @@ public final class DefaultReportService implements ReportService {
         if (errors.required("query", query)) {
             errors.inRange("query.from", query.from());
             errors.inRange("query.until", query.until());
+            // a subject is a specialist's or a group's id: 1 to 64 characters on one line
+            query.subject().ifPresent(subject -> errors.requiredText("query.subject", subject, 64));
         }
         errors.throwIfAny();
     }

@@ -151,7 +151,7 @@ public final class DigestScheduler implements PeriodicWork {
                         + people.size() + " people): " + digest.received() + " received, " + digest.overdue()
                         + " overdue");
         tx.appendJournal(writer.chain(tenant, log, last == null ? 0 : last.sequence(),
-                last == null ? HashChain.GENESIS : last.hash(), Actor.system(tenant), now, draft));
+                last == null ? HashChain.GENESIS : last.hash(), Actor.system(tenant), now, draft, null));
     }
 
     private static Map<String, Object> payload(DigestSchedule schedule, Digest digest) {

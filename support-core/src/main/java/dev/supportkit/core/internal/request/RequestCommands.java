@@ -311,21 +311,23 @@ public final class RequestCommands implements JournalBookkeeping {
         Request.Builder builder = change.request();
         PendingChange pending = new PendingChange(tx, actor, action, base, builder, now);
         hooks.forEach(hook -> hook.beforeStore(pending));
+        // the snapshot without its journal head first: every entry of the change seals the state it leads to
+        Request built = builder.updatedAt(now).version(base == null ? 1 : base.version() + 1)
+                .journalHead(0, HashChain.GENESIS).build();
+        Request state = built.toBuilder().milestones(built.milestones().after(base == null ? null : base.status(),
+                built.status(), now)).build();
+        String digest = journal.stateDigest(state);
         long sequence = base == null ? 0 : base.journalSequence();
         String hash = base == null ? HashChain.GENESIS : base.journalHash();
         List<JournalRecord> records = new ArrayList<>();
         for (JournalDraft entry : change.entries()) {
-            JournalRecord record = journal.chain(builder.tenant(), builder.id(), sequence, hash, actor, now, entry);
+            JournalRecord record = journal.chain(state.tenant(), state.id(), sequence, hash, actor, now, entry, digest);
             tx.appendJournal(record);
             records.add(record);
             sequence = record.sequence();
             hash = record.hash();
         }
-        Request built = builder.updatedAt(now).version(base == null ? 1 : base.version() + 1)
-                .journalHead(sequence, hash).build();
-        // the points of its life reports count from, passed by this change's status
-        Request saved = built.toBuilder().milestones(built.milestones().after(base == null ? null : base.status(),
-                built.status(), now)).build();
+        Request saved = state.toBuilder().journalHead(sequence, hash).build();
         // contacts first: a store may then keep a new request's description once, as its first contact's text
         for (Contact contact : change.contacts()) {
             tx.insertContact(saved.tenant(), contact);
@@ -362,7 +364,7 @@ public final class RequestCommands implements JournalBookkeeping {
     public Request appendBookkeeping(StorageTransaction tx, Actor actor, Request current, JournalDraft entry,
                                      Instant now) {
         JournalRecord record = journal.chain(current.tenant(), current.id(), current.journalSequence(),
-                current.journalHash(), actor, now, entry);
+                current.journalHash(), actor, now, entry, journal.stateDigest(current));
         tx.appendJournal(record);
         Request saved = current.toBuilder().journalHead(record.sequence(), record.hash()).build();
         tx.updateRequest(saved, current.version());

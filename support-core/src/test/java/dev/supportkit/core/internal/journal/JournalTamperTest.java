@@ -51,16 +51,16 @@ class JournalTamperTest {
     private static JournalRecord withDescription(JournalRecord r, String description) {
         return new JournalRecord(r.tenant(), r.request(), r.sequence(), r.occurredAt(), r.actorId(), r.actorName(),
                 r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(), r.payload(), description,
-                r.previousHash(), r.hash());
+                r.previousHash(), r.hash(), r.stateDigest());
     }
 
     private static JournalRecord rehashed(JournalRecord r, String previousHash) {
         JournalRecord relinked = new JournalRecord(r.tenant(), r.request(), r.sequence(), r.occurredAt(), r.actorId(),
                 r.actorName(), r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(), r.payload(),
-                r.description(), previousHash, "");
+                r.description(), previousHash, "", r.stateDigest());
         return new JournalRecord(r.tenant(), r.request(), r.sequence(), r.occurredAt(), r.actorId(), r.actorName(),
                 r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(), r.payload(), r.description(),
-                previousHash, HashChain.hash(relinked));
+                previousHash, HashChain.hash(relinked), r.stateDigest());
     }
 
     private static List<JournalRecord> replace(List<JournalRecord> records, int index, JournalRecord replacement) {
@@ -93,7 +93,7 @@ class JournalTamperTest {
             JournalRecord r = rs.get(1);
             return replace(rs, 1, new JournalRecord(r.tenant(), r.request(), r.sequence(), r.occurredAt(), r.actorId(),
                     r.actorName(), r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(),
-                    r.payload().replace("spc-anna", "spc-mallory"), r.description(), r.previousHash(), r.hash()));
+                    r.payload().replace("spc-anna", "spc-mallory"), r.description(), r.previousHash(), r.hash(), r.stateDigest()));
         });
         assertFalse(result.intact());
         assertEquals(2L, result.brokenAt().orElseThrow());
@@ -172,7 +172,7 @@ class JournalTamperTest {
             for (JournalRecord r : rs.subList(2, rs.size())) {
                 copy.add(new JournalRecord(r.tenant(), r.request(), r.sequence() + 1, r.occurredAt(), r.actorId(),
                         r.actorName(), r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(),
-                        r.payload(), r.description(), r.previousHash(), r.hash()));
+                        r.payload(), r.description(), r.previousHash(), r.hash(), r.stateDigest()));
             }
             return copy;
         });
@@ -192,7 +192,7 @@ class JournalTamperTest {
             JournalRecord r = rs.get(2);
             return replace(rs, 2, new JournalRecord(r.tenant(), r.request(), r.sequence(), r.occurredAt(),
                     r.actorId(), r.actorName(), r.actorRole(), r.channel(), r.function(), r.visibility(),
-                    r.eventType(), r.payload(), r.description(), null, r.hash()));
+                    r.eventType(), r.payload(), r.description(), null, r.hash(), r.stateDigest()));
         });
         assertEquals(3L, noLink.brokenAt().orElseThrow(), noLink.toString());
         assertTrue(noLink.problem().orElseThrow().contains("unreadable"), noLink.toString());
@@ -201,7 +201,7 @@ class JournalTamperTest {
             JournalRecord r = rs.get(3);
             return replace(rs, 3, new JournalRecord(r.tenant(), r.request(), r.sequence(), r.occurredAt(),
                     r.actorId(), r.actorName(), null, r.channel(), r.function(), r.visibility(), r.eventType(),
-                    r.payload(), r.description(), r.previousHash(), r.hash()));
+                    r.payload(), r.description(), r.previousHash(), r.hash(), r.stateDigest()));
         });
         assertEquals(4L, noRole.brokenAt().orElseThrow(), noRole.toString());
         assertTrue(noRole.problem().orElseThrow().contains("unreadable"), noRole.toString());
@@ -210,7 +210,7 @@ class JournalTamperTest {
             JournalRecord r = rs.get(0);
             return replace(rs, 0, new JournalRecord(r.tenant(), r.request(), r.sequence(), r.occurredAt(),
                     r.actorId(), r.actorName(), r.actorRole(), r.channel(), r.function(), r.visibility(),
-                    r.eventType(), r.payload(), r.description(), r.previousHash(), null));
+                    r.eventType(), r.payload(), r.description(), r.previousHash(), null, r.stateDigest()));
         });
         assertEquals(1L, noSeal.brokenAt().orElseThrow(), noSeal.toString());
         assertTrue(noSeal.problem().orElseThrow().contains("no seal"), noSeal.toString());

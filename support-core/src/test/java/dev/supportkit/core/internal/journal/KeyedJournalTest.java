@@ -71,16 +71,16 @@ class KeyedJournalTest {
     private static JournalRecord withDescription(JournalRecord r, String description) {
         return new JournalRecord(r.tenant(), r.request(), r.sequence(), r.occurredAt(), r.actorId(), r.actorName(),
                 r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(), r.payload(), description,
-                r.previousHash(), r.hash());
+                r.previousHash(), r.hash(), r.stateDigest());
     }
 
     private static JournalRecord sealed(JournalRecord r, String previous, JournalKeys keys) {
         JournalRecord linked = new JournalRecord(r.tenant(), r.request(), r.sequence(), r.occurredAt(), r.actorId(),
                 r.actorName(), r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(), r.payload(),
-                r.description(), previous, "");
+                r.description(), previous, "", r.stateDigest());
         return new JournalRecord(r.tenant(), r.request(), r.sequence(), r.occurredAt(), r.actorId(), r.actorName(),
                 r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(), r.payload(), r.description(),
-                previous, keys.seal(linked));
+                previous, keys.seal(linked), r.stateDigest());
     }
 
     /** Rewrites entry {@code index} and re-chains every following entry with the given sealer. */
@@ -98,7 +98,7 @@ class KeyedJournalTest {
 
     private static JournalKeys keysWith(String id, String secret) {
         return new JournalKeys(new JournalSettings(Map.of(id, new JournalSettings.Key(id, "*",
-                secret.getBytes(StandardCharsets.UTF_8), true)), Optional.empty(), Optional.empty()));
+                secret.getBytes(StandardCharsets.UTF_8), true)), Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     @Test

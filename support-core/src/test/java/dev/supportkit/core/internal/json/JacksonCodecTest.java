@@ -64,6 +64,7 @@ class JacksonCodecTest {
                 new RequestEvent.SurveyAnswered(2, "Долго ждали", true),
                 new RequestEvent.DigestSent("weekly", "dep-sales", T, T.plusSeconds(604_800), 12, 1,
                         List.of("spc-boris")),
+                new RequestEvent.JournalCheckpointed(T, 2, "ab".repeat(32), "{\"tenant\":\"t\",\"heads\":[]}"),
                 new RequestEvent.Closed(null),
                 new RequestEvent.Routed("supportkit.routing.rules.1", GroupId.of("g"), SpecialistId.of("v"), 2),
                 new RequestEvent.VendorEscalated("Nordtel", null, "PSU keeps failing"),

@@ -25,7 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -79,7 +78,7 @@ class BrowserLifeTest {
         click(customer, By.id("new-request"));
         WebElement before = customer.findElement(By.tagName("html"));
         new Select(customer.findElement(By.id("system"))).selectByValue("romashka-pbx"); // reloads with its questionnaire
-        new WebDriverWait(customer, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(customer, Duration.ofSeconds(10)).until(ignored -> replaced(before));
         customer.findElement(By.id("questionnaire"));
         customer.findElement(By.id("subject")).sendKeys("Нет входящих звонков");
         customer.findElement(By.id("text")).sendKeys("С 9:00 звонящие слышат «занято»; the PBX does not answer.");
@@ -228,7 +227,25 @@ class BrowserLifeTest {
     private static void click(WebDriver browser, By by) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(by).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ignored -> replaced(page));
+    }
+
+    /**
+     * Whether a page's root element has been replaced. While the next document replaces it, Chromium's driver may
+     * answer "Node with given id does not belong to the document" instead of a stale-element error: that is gone too.
+     */
+    private static boolean replaced(WebElement root) {
+        try {
+            root.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private static String status(WebDriver browser) {

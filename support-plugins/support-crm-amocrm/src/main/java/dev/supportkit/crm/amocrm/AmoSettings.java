@@ -7,7 +7,6 @@ import dev.supportkit.spi.settings.Setting;
 import dev.supportkit.spi.settings.SettingsReader;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,31 +78,14 @@ record AmoSettings(URI baseUrl, String clientId, String clientSecret, String red
     static final List<Setting<?>> SETTINGS;
 
     static {
-        List<Setting<?>> all = new ArrayList<>(List.of(BASE_URL, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI,
+        SETTINGS = CommonSettings.withShared(List.of(BASE_URL, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI,
                 AUTHORIZATION_CODE, REFRESH_TOKEN, PIPELINE, REQUEST_FIELD, PRIORITY_FIELD, INN_FIELD, USERS,
-                PER_SECOND, LEASE_TIME, LEASE_POLL));
-        all.addAll(CommonSettings.shared(COMMENT_MAX, STAGES));
-        SETTINGS = List.copyOf(all);
+                PER_SECOND, LEASE_TIME, LEASE_POLL), COMMENT_MAX, STAGES);
     }
 
     static AmoSettings parse(ProviderSettings settings) {
         SettingsReader reader = SettingsReader.of(PREFIX, settings, SETTINGS);
-        String rawBase = reader.get(BASE_URL);
-        URI base = null;
-        if (rawBase != null) {
-            try {
-                base = URI.create(rawBase.endsWith("/") ? rawBase.substring(0, rawBase.length() - 1) : rawBase);
-                if (base.getScheme() == null || !base.getScheme().startsWith("http") || base.getHost() == null) {
-                    base = null;
-                }
-            } catch (IllegalArgumentException e) {
-                base = null;
-            }
-            if (base == null) {
-                reader.problem(BASE_URL, "must be an http(s) URL like https://example.amocrm.ru, was '" + rawBase
-                        + "'");
-            }
-        }
+        URI base = CommonSettings.httpUrl(reader, BASE_URL, "https://example.amocrm.ru");
         Map<String, Long> users = new HashMap<>();
         for (String pair : reader.get(USERS).split(";")) {
             if (pair.isBlank()) {

@@ -8,7 +8,6 @@ import dev.supportkit.spi.settings.Setting;
 import dev.supportkit.spi.settings.SettingsReader;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,11 +111,10 @@ record Bitrix24Settings(URI rest, Optional<OAuth> oauth, Optional<Integer> entit
     static final List<Setting<?>> SETTINGS;
 
     static {
-        List<Setting<?>> all = new ArrayList<>(List.of(AUTH, WEBHOOK, PORTAL, OAUTH_SERVER, CLIENT_ID, CLIENT_SECRET,
+        SETTINGS = CommonSettings.withShared(List.of(AUTH, WEBHOOK, PORTAL, OAUTH_SERVER, CLIENT_ID, CLIENT_SECRET,
                 AUTHORIZATION_CODE, REFRESH_TOKEN, OAuthTokens.LEASE_TIME, OAuthTokens.LEASE_POLL, ENTITY_TYPE_ID,
-                CATEGORY, REQUEST_FIELD, PRIORITY_FIELD, USERS, REQUISITE_PRESET, PER_SECOND, BURST));
-        all.addAll(CommonSettings.shared(COMMENT_MAX, STAGES));
-        SETTINGS = List.copyOf(all);
+                CATEGORY, REQUEST_FIELD, PRIORITY_FIELD, USERS, REQUISITE_PRESET, PER_SECOND, BURST), COMMENT_MAX,
+                STAGES);
     }
 
     static Bitrix24Settings parse(ProviderSettings settings) {
@@ -162,18 +160,7 @@ record Bitrix24Settings(URI rest, Optional<OAuth> oauth, Optional<Integer> entit
                 reader.problem(WEBHOOK, "must be an http(s) URL like https://<portal>.bitrix24.ru/rest/<user>/<key>/");
             }
         }
-        Map<String, String> users = new HashMap<>();
-        for (String pair : reader.get(USERS).split(";")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            String[] parts = pair.split("=", 2);
-            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                reader.problem(USERS, "must be specialist=user pairs separated by ';', was '" + pair + "'");
-            } else {
-                users.put(parts[0].strip(), parts[1].strip());
-            }
-        }
+        Map<String, String> users = CommonSettings.specialistIds(reader, USERS, "user");
         String priority = reader.get(PRIORITY_FIELD);
         Optional<Integer> entityTypeId = reader.optional(ENTITY_TYPE_ID);
         String requestField = reader.get(REQUEST_FIELD);

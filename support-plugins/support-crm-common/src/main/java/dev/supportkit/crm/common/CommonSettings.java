@@ -3,9 +3,12 @@ package dev.supportkit.crm.common;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.spi.settings.Setting;
 import dev.supportkit.spi.settings.SettingsReader;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +46,71 @@ public record CommonSettings(Duration timeout, Duration firstBackoff, Duration m
      */
     public static List<Setting<?>> shared(Setting<Integer> commentMax, Setting<String> stages) {
         return List.of(TIMEOUT, FIRST_BACKOFF, MAX_BACKOFF, commentMax, stages);
+    }
+
+    /**
+     * An adapter's whole list of settings: its own, then the shared ones.
+     *
+     * @param own        the adapter's own settings
+     * @param commentMax the setting of the longest comment (CRM-specific default)
+     * @param stages     the setting of the stage map (CRM-specific default)
+     * @return the list
+     */
+    public static List<Setting<?>> withShared(List<Setting<?>> own, Setting<Integer> commentMax,
+                                              Setting<String> stages) {
+        List<Setting<?>> all = new ArrayList<>(own);
+        all.addAll(shared(commentMax, stages));
+        return List.copyOf(all);
+    }
+
+    /**
+     * Reads the address of a CRM's API: an http(s) URL, one trailing {@code /} dropped.
+     *
+     * @param reader  the reader problems go to
+     * @param setting the setting
+     * @param example a valid address, for the problem's text
+     * @return the address; null when the setting is unset or not an http(s) URL (then a problem is reported)
+     */
+    public static URI httpUrl(SettingsReader reader, Setting<String> setting, String example) {
+        String raw = reader.get(setting);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
+            if (uri.getScheme() != null && uri.getScheme().startsWith("http") && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        reader.problem(setting, "must be an http(s) URL like " + example + ", was '" + raw + "'");
+        return null;
+    }
+
+    /**
+     * Reads a map of specialists to CRM ids: {@code specialist=id} pairs separated by {@code ;}, blanks skipped.
+     *
+     * @param reader  the reader problems go to
+     * @param setting the setting
+     * @param idName  what the id is called in the problem's text, e.g. {@code owner}
+     * @return the well-formed pairs (a malformed one is reported)
+     */
+    public static Map<String, String> specialistIds(SettingsReader reader, Setting<String> setting, String idName) {
+        Map<String, String> ids = new HashMap<>();
+        for (String pair : reader.get(setting).split(";")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] parts = pair.split("=", 2);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                reader.problem(setting, "must be specialist=" + idName + " pairs separated by ';', was '" + pair
+                        + "'");
+            } else {
+                ids.put(parts[0].strip(), parts[1].strip());
+            }
+        }
+        return Map.copyOf(ids);
     }
 
     /**

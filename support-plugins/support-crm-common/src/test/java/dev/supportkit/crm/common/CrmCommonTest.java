@@ -6,14 +6,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.core.testing.MutableClock;
 import dev.supportkit.spi.crm.CrmRejectedException;
+import dev.supportkit.spi.settings.Setting;
+import dev.supportkit.spi.settings.SettingsReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -21,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -93,5 +98,46 @@ class CrmCommonTest {
         } finally {
             server.stop();
         }
+    }
+
+    private static final Setting<String> URL = Setting.string("base-url").description("the API").build();
+    private static final Setting<String> IDS = Setting.string("owners").defaultValue("").description("ids").build();
+
+    private static SettingsReader reader(Map<String, String> values) {
+        return SettingsReader.of("supportkit.providers.crm.", values, List.of(URL, IDS));
+    }
+
+    @Test
+    @DisplayName("httpUrl drops one trailing slash, passes over an unset address and reports a bad one by name")
+    void httpUrl() {
+        SettingsReader good = reader(Map.of("base-url", "https://crm.example.com/api/"));
+        assertEquals(URI.create("https://crm.example.com/api"), CommonSettings.httpUrl(good, URL, "https://x.y"));
+        good.throwIfProblems();
+        SettingsReader unset = reader(Map.of());
+        assertNull(CommonSettings.httpUrl(unset, URL, "https://x.y"));
+        unset.throwIfProblems();
+        for (String bad : List.of("ftp://crm.example.com", "no url at all", "https:///path")) {
+            SettingsReader reader = reader(Map.of("base-url", bad));
+            assertNull(CommonSettings.httpUrl(reader, URL, "https://x.y"));
+            ConfigurationException problems = assertThrows(ConfigurationException.class, reader::throwIfProblems);
+            assertEquals(1, problems.problems().size(), bad);
+            assertTrue(problems.problems().get(0).contains("supportkit.providers.crm.base-url"), bad);
+            assertTrue(problems.problems().get(0).contains("must be an http(s) URL like https://x.y, was '" + bad
+                    + "'"), problems.problems().get(0));
+        }
+    }
+
+    @Test
+    @DisplayName("specialistIds reads specialist=id pairs, skips blanks and reports each malformed pair")
+    void specialistIds() {
+        SettingsReader good = reader(Map.of("owners", " anna = 17 ;; boris=crm-2;"));
+        assertEquals(Map.of("anna", "17", "boris", "crm-2"), CommonSettings.specialistIds(good, IDS, "owner"));
+        good.throwIfProblems();
+        SettingsReader bad = reader(Map.of("owners", "anna=17;lonely;=5;carl="));
+        assertEquals(Map.of("anna", "17"), CommonSettings.specialistIds(bad, IDS, "owner"));
+        ConfigurationException problems = assertThrows(ConfigurationException.class, bad::throwIfProblems);
+        assertEquals(3, problems.problems().size(), problems.problems().toString());
+        assertTrue(problems.problems().get(0).contains("must be specialist=owner pairs separated by ';', was "
+                + "'lonely'"), problems.problems().get(0));
     }
 }

@@ -6,8 +6,6 @@ import dev.supportkit.spi.ProviderSettings;
 import dev.supportkit.spi.settings.Setting;
 import dev.supportkit.spi.settings.SettingsReader;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,40 +59,18 @@ record HubSpotSettings(String token, URI baseUrl, String pipeline, String reques
     static final List<Setting<?>> SETTINGS;
 
     static {
-        List<Setting<?>> all = new ArrayList<>(List.of(TOKEN, BASE_URL, PIPELINE, REQUEST_PROPERTY, TAX_PROPERTY,
-                OWNERS, BURST, SEARCH_LIMIT));
-        all.addAll(CommonSettings.shared(COMMENT_MAX, STAGES));
-        SETTINGS = List.copyOf(all);
+        SETTINGS = CommonSettings.withShared(List.of(TOKEN, BASE_URL, PIPELINE, REQUEST_PROPERTY, TAX_PROPERTY,
+                OWNERS, BURST, SEARCH_LIMIT), COMMENT_MAX, STAGES);
     }
 
     static HubSpotSettings parse(ProviderSettings settings) {
         SettingsReader reader = SettingsReader.of(PREFIX, settings, SETTINGS);
         String token = reader.get(TOKEN);
-        URI base = null;
-        String rawBase = reader.get(BASE_URL);
-        try {
-            base = URI.create(rawBase.endsWith("/") ? rawBase.substring(0, rawBase.length() - 1) : rawBase);
-            if (base.getScheme() == null || !base.getScheme().startsWith("http") || base.getHost() == null) {
-                reader.problem(BASE_URL, "must be an http(s) URL like https://api.hubapi.com, was '" + rawBase + "'");
-            }
-        } catch (IllegalArgumentException e) {
-            reader.problem(BASE_URL, "must be an http(s) URL like https://api.hubapi.com, was '" + rawBase + "'");
-        }
-        Map<String, String> owners = new HashMap<>();
-        for (String pair : reader.get(OWNERS).split(";")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            String[] parts = pair.split("=", 2);
-            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                reader.problem(OWNERS, "must be specialist=owner pairs separated by ';', was '" + pair + "'");
-            } else {
-                owners.put(parts[0].strip(), parts[1].strip());
-            }
-        }
+        URI base = CommonSettings.httpUrl(reader, BASE_URL, "https://api.hubapi.com");
+        Map<String, String> owners = CommonSettings.specialistIds(reader, OWNERS, "owner");
         CommonSettings common = CommonSettings.read(reader, COMMENT_MAX, STAGES);
         HubSpotSettings parsed = new HubSpotSettings(token, base, reader.get(PIPELINE), reader.get(REQUEST_PROPERTY),
-                reader.get(TAX_PROPERTY), Map.copyOf(owners), reader.get(BURST), reader.get(SEARCH_LIMIT), common);
+                reader.get(TAX_PROPERTY), owners, reader.get(BURST), reader.get(SEARCH_LIMIT), common);
         reader.throwIfProblems();
         return parsed;
     }

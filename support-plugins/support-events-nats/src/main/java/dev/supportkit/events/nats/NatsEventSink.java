@@ -1,11 +1,9 @@
 package dev.supportkit.events.nats;
 
-import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.event.DomainEvent;
 import dev.supportkit.spi.DataCodec;
+import dev.supportkit.spi.event.BrokerEventSink;
 import dev.supportkit.spi.event.CloudEvents;
-import dev.supportkit.spi.event.EventSink;
-import dev.supportkit.spi.event.PartiallyPublishedException;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -24,28 +22,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes each event to JetStream and waits for the acknowledgement (a batch is sent whole, then its
- * acknowledgements taken in order); a failure closes the connection and
+ * Publishes each event to JetStream and waits for the acknowledgement; a failure closes the connection and
  * throws, so the engine's outbox tries the event again later with the same id (the server drops the repeat
  * when the first publish did land).
  */
-final class NatsEventSink implements EventSink {
+final class NatsEventSink extends BrokerEventSink {
     private static final Logger LOG = LoggerFactory.getLogger(NatsEventSink.class);
 
     private final NatsSettings settings;
-    private final DataCodec codec;
     private Connection connection;
     private JetStream jetStream;
 
     NatsEventSink(NatsSettings settings, DataCodec codec) {
+        super(NatsEventSinkFactory.ID, codec, "acknowledged by JetStream");
         this.settings = settings;
-        this.codec = codec;
     }
 
     /**
@@ -58,58 +54,41 @@ final class NatsEventSink implements EventSink {
     }
 
     @Override
-    public synchronized void publish(DomainEvent event) {
-        try {
-            Outgoing message = outgoing(event);
-            acknowledged(event, jetStream().publish(message.subject(), message.headers(), message.body(),
-                    message.options()));
-        } catch (IOException | JetStreamApiException | InterruptedException | RuntimeException e) {
-            throw failed(event, e);
-        }
+    protected void send(DomainEvent event, byte[] body) throws IOException, JetStreamApiException,
+            InterruptedException {
+        acknowledged(event, jetStream().publish(subject(event, settings.subjectPrefix()), headers(event), body,
+                options(event)));
     }
 
     /**
-     * Sends the events one after the other without waiting, then takes JetStream's acknowledgements in the same
-     * order; the first that fails or does not come in time ends the batch, telling how many came before it.
+     * Sends the batch without waiting, then takes JetStream's acknowledgements in the same order; the first that
+     * fails or does not come in time ends the batch, the ones before it counted as confirmed.
      */
     @Override
-    public synchronized void publishAll(List<DomainEvent> events) {
-        if (events.isEmpty()) {
-            return;
+    protected void sendAll(List<DomainEvent> events, List<byte[]> bodies, AtomicInteger confirmed)
+            throws IOException, JetStreamApiException, InterruptedException, ExecutionException, TimeoutException {
+        JetStream stream = jetStream();
+        List<CompletableFuture<PublishAck>> acks = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            DomainEvent event = events.get(i);
+            acks.add(stream.publishAsync(subject(event, settings.subjectPrefix()), headers(event), bodies.get(i),
+                    options(event)));
         }
-        List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
-        int acknowledged = 0;
-        try {
-            JetStream stream = jetStream();
-            for (DomainEvent event : events) {
-                Outgoing message = outgoing(event);
-                acks.add(stream.publishAsync(message.subject(), message.headers(), message.body(),
-                        message.options()));
-            }
-            for (; acknowledged < events.size(); acknowledged++) { // all in flight: the waits overlap
-                acknowledged(events.get(acknowledged), acks.get(acknowledged).get(settings.publishTimeoutMs(),
-                        TimeUnit.MILLISECONDS));
-            }
-        } catch (IOException | JetStreamApiException | InterruptedException | ExecutionException | TimeoutException
-                 | RuntimeException e) {
-            Exception cause = e instanceof ExecutionException && e.getCause() instanceof Exception c ? c : e;
-            throw new PartiallyPublishedException(acknowledged, failed(events.get(acknowledged), cause));
+        for (int i = 0; i < events.size(); i++) { // all in flight: the waits overlap
+            acknowledged(events.get(i), acks.get(i).get(settings.publishTimeoutMs(), TimeUnit.MILLISECONDS));
+            confirmed.incrementAndGet();
         }
     }
 
-    /** One event as a JetStream message. */
-    private record Outgoing(String subject, Headers headers, byte[] body, PublishOptions options) {
+    private static Headers headers(DomainEvent event) {
+        return new Headers().add("Content-Type", CloudEvents.CONTENT_TYPE).add("ce-type", CloudEvents.type(event))
+                .add("tenant", event.tenant().value()).add("request", event.request().value());
     }
 
-    /** The event as a JetStream message: CloudEvents JSON, its id as {@code Nats-Msg-Id}. */
-    private Outgoing outgoing(DomainEvent event) {
-        byte[] body = CloudEvents.toJson(event, codec).getBytes(StandardCharsets.UTF_8);
-        Headers headers = new Headers().add("Content-Type", CloudEvents.CONTENT_TYPE)
-                .add("ce-type", CloudEvents.type(event)).add("tenant", event.tenant().value())
-                .add("request", event.request().value());
-        PublishOptions options = PublishOptions.builder().messageId(event.eventId()).stream(settings.stream())
+    /** Its id as {@code Nats-Msg-Id}, so the server drops a repeat. */
+    private PublishOptions options(DomainEvent event) {
+        return PublishOptions.builder().messageId(event.eventId()).stream(settings.stream())
                 .streamTimeout(Duration.ofMillis(settings.publishTimeoutMs())).build();
-        return new Outgoing(subject(event, settings.subjectPrefix()), headers, body, options);
     }
 
     private void acknowledged(DomainEvent event, PublishAck ack) {
@@ -118,15 +97,9 @@ final class NatsEventSink implements EventSink {
         }
     }
 
-    /** Drops the connection (the next publish connects anew) and tells what failed, the servers masked. */
-    private ProviderException failed(DomainEvent event, Exception e) {
-        if (e instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-        }
-        disconnect();
-        return new ProviderException(NatsEventSinkFactory.ID, "event " + event.eventId()
-                + " was not acknowledged by JetStream: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage().replace(settings.servers(), "****")), e);
+    @Override
+    protected String withoutSecrets(String message) {
+        return message.replace(settings.servers(), "****");
     }
 
     /** The JetStream context, connecting and creating the stream first when there is none. */
@@ -149,7 +122,8 @@ final class NatsEventSink implements EventSink {
         return jetStream;
     }
 
-    private void disconnect() {
+    @Override
+    protected void disconnect() {
         if (connection != null) {
             try {
                 connection.close();
@@ -161,10 +135,5 @@ final class NatsEventSink implements EventSink {
         }
         connection = null;
         jetStream = null;
-    }
-
-    @Override
-    public synchronized void close() {
-        disconnect();
     }
 }

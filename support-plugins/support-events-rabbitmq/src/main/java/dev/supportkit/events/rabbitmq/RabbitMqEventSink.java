@@ -5,73 +5,60 @@ import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import dev.supportkit.api.error.ProviderException;
 import dev.supportkit.api.event.DomainEvent;
 import dev.supportkit.spi.DataCodec;
+import dev.supportkit.spi.event.BrokerEventSink;
 import dev.supportkit.spi.event.CloudEvents;
-import dev.supportkit.spi.event.EventSink;
-import dev.supportkit.spi.event.PartiallyPublishedException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes each event with publisher confirms on one channel (a batch is sent whole, then its confirms awaited) (publishes are serialised: a channel is not
+ * Publishes each event with publisher confirms on one channel (publishes are serialised: a channel is not
  * thread-safe). A failure closes the connection and throws, so the engine's outbox tries the event again
  * later with the same id; the next publish connects anew.
  */
-final class RabbitMqEventSink implements EventSink {
+final class RabbitMqEventSink extends BrokerEventSink {
     private static final Logger LOG = LoggerFactory.getLogger(RabbitMqEventSink.class);
 
     private final RabbitMqSettings settings;
-    private final DataCodec codec;
     private Connection connection;
     private Channel channel;
 
     RabbitMqEventSink(RabbitMqSettings settings, DataCodec codec) {
+        super(RabbitMqEventSinkFactory.ID, codec, "confirmed by the broker");
         this.settings = settings;
-        this.codec = codec;
     }
 
     @Override
-    public synchronized void publish(DomainEvent event) {
-        try {
-            Channel open = channel();
-            send(open, event);
-            open.waitForConfirmsOrDie(settings.confirmTimeoutMs());
-        } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
-            throw failed(event, e);
-        }
+    protected void send(DomainEvent event, byte[] body) throws IOException, TimeoutException, InterruptedException {
+        Channel open = channel();
+        publish(open, event, body);
+        open.waitForConfirmsOrDie(settings.confirmTimeoutMs());
     }
 
     /**
-     * Sends the events one after the other on the channel and then waits once for the broker to confirm them
-     * all. The broker does not tell which of them it took when the wait fails, so none counts as acknowledged:
-     * all are published again, and consumers drop the repeats by message id.
+     * Publishes the batch on the channel and then waits once for the broker to confirm all of it. The broker
+     * does not tell which it took when the wait fails, so none counts as confirmed then: all are published
+     * again, and consumers drop the repeats by message id.
      */
     @Override
-    public synchronized void publishAll(List<DomainEvent> events) {
-        if (events.isEmpty()) {
-            return;
+    protected void sendAll(List<DomainEvent> events, List<byte[]> bodies, AtomicInteger confirmed)
+            throws IOException, TimeoutException, InterruptedException {
+        Channel open = channel();
+        for (int i = 0; i < events.size(); i++) {
+            publish(open, events.get(i), bodies.get(i));
         }
-        try {
-            Channel open = channel();
-            for (DomainEvent event : events) {
-                send(open, event);
-            }
-            open.waitForConfirmsOrDie(settings.confirmTimeoutMs());
-        } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
-            throw new PartiallyPublishedException(0, failed(events.get(0), e));
-        }
+        open.waitForConfirmsOrDie(settings.confirmTimeoutMs());
+        confirmed.set(events.size());
     }
 
-    /** Publishes one event on the channel, persistent, without waiting for the confirm. */
-    private void send(Channel open, DomainEvent event) throws IOException {
-        byte[] body = CloudEvents.toJson(event, codec).getBytes(StandardCharsets.UTF_8);
+    /** Publishes one event on the channel, persistent, without waiting for its confirm. */
+    private void publish(Channel open, DomainEvent event, byte[] body) throws IOException {
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .contentType(CloudEvents.CONTENT_TYPE).contentEncoding("UTF-8").deliveryMode(2)
                 .messageId(event.eventId()).type(CloudEvents.type(event))
@@ -82,15 +69,9 @@ final class RabbitMqEventSink implements EventSink {
         open.basicPublish(settings.exchange(), routingKey, properties, body);
     }
 
-    /** Drops the connection (the next publish connects anew) and tells what failed, the URI masked. */
-    private ProviderException failed(DomainEvent event, Exception e) {
-        if (e instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-        }
-        disconnect();
-        return new ProviderException(RabbitMqEventSinkFactory.ID, "event " + event.eventId()
-                + " was not confirmed by the broker: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage().replace(settings.uri(), "****")), e);
+    @Override
+    protected String withoutSecrets(String message) {
+        return message.replace(settings.uri(), "****");
     }
 
     /** The open channel, connecting and declaring the exchange first when there is none. */
@@ -114,7 +95,8 @@ final class RabbitMqEventSink implements EventSink {
         return channel;
     }
 
-    private void disconnect() {
+    @Override
+    protected void disconnect() {
         if (connection != null) {
             try {
                 connection.close(1_000);
@@ -124,10 +106,5 @@ final class RabbitMqEventSink implements EventSink {
         }
         connection = null;
         channel = null;
-    }
-
-    @Override
-    public synchronized void close() {
-        disconnect();
     }
 }

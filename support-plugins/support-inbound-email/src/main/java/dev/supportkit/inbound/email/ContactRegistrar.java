@@ -3,6 +3,7 @@ package dev.supportkit.inbound.email;
 import dev.supportkit.api.Actor;
 import dev.supportkit.api.SupportServices;
 import dev.supportkit.api.TenantId;
+import dev.supportkit.api.directory.ContactPoint;
 import dev.supportkit.api.directory.Representative;
 import dev.supportkit.api.error.ConcurrencyConflictException;
 import dev.supportkit.api.error.InvalidTransitionException;
@@ -22,6 +23,8 @@ import dev.supportkit.api.work.FileUpload;
 import dev.supportkit.inbound.email.InboundEmailSettings.UnknownSender;
 import dev.supportkit.inbound.email.InboundMail.Bounce;
 import dev.supportkit.inbound.email.InboundMail.FilePart;
+import dev.supportkit.inbound.email.InboundMail.Returned;
+import dev.supportkit.spi.notification.FailingContactPoints;
 import dev.supportkit.spi.state.ProviderState;
 import dev.supportkit.spi.state.ProviderStateStore;
 import jakarta.mail.MessagingException;
@@ -64,7 +67,7 @@ final class ContactRegistrar {
         ALREADY_TAKEN,
         /** Machine mail or a loop: nothing registered. */
         NOISE,
-        /** A delivery failure report: the failed addresses recorded, nothing registered. */
+        /** A delivery failure report: the failed addresses recorded (and marked failing), nothing registered. */
         BOUNCE,
         /** From an unknown sender, refused (with a reply when SMTP is configured). */
         REJECTED,
@@ -78,15 +81,17 @@ final class ContactRegistrar {
     private final Clock clock;
     private final SenderDirectory senders;
     private final Optional<RejectReplies> replies;
+    private final Optional<FailingContactPoints> failing;
 
     ContactRegistrar(InboundEmailSettings settings, SupportServices services, ProviderStateStore state, Clock clock,
-                     SenderDirectory senders, Optional<RejectReplies> replies) {
+                     SenderDirectory senders, Optional<RejectReplies> replies, Optional<FailingContactPoints> failing) {
         this.settings = settings;
         this.services = services;
         this.state = state;
         this.clock = clock;
         this.senders = senders;
         this.replies = replies;
+        this.failing = failing;
     }
 
     /**
@@ -104,6 +109,7 @@ final class ContactRegistrar {
             IOException {
         if (!mail.bounces().isEmpty()) {
             mail.bounces().forEach(b -> recordBounce(b, mailbox));
+            markFailing(mail, mailbox);
             return Outcome.BOUNCE;
         }
         if (mail.noise().isPresent()) {
@@ -154,6 +160,7 @@ final class ContactRegistrar {
             Found registered = register(actor, sender, mail, text, target);
             attachFiles(actor, registered, mail);
             finish(key, version + 1, registered, "done");
+            clearFailing(sender, mailbox);
             return registered.attached() ? Outcome.ATTACHED : Outcome.NEW_REQUEST;
         }
         throw new IllegalStateException("the marker " + key + " kept changing under this engine");
@@ -427,6 +434,49 @@ final class ContactRegistrar {
         }
         LOG.warn("Mailbox {}: delivery to {} failed ({} {}); the address is recorded as failing", mailbox,
                 bounce.address(), bounce.status(), bounce.diagnostic());
+    }
+
+    /**
+     * Marks the e-mail contact points a delivery report says failed, when the report returns a message SupportKit
+     * sent (its idempotency header, or a Message-ID in {@code own-message-id-domains}): a forged or foreign report
+     * marks nothing. When a forward changed the address on the way, the returned message's {@code To} (the address
+     * SupportKit sent to) is marked.
+     */
+    private void markFailing(InboundMail mail, String mailbox) {
+        if (failing.isEmpty()) {
+            return;
+        }
+        Optional<Returned> returned = mail.returned().filter(r -> r.sentBySupportKit(settings.ownDomains()));
+        if (returned.isEmpty()) {
+            LOG.info("Mailbox {}: the delivery report {} returns no message SupportKit sent; no contact point is "
+                    + "marked failing", mailbox, mail.messageId().orElse("(no Message-ID)"));
+            return;
+        }
+        List<String> sentTo = returned.get().to();
+        Map<String, Bounce> byAddress = new LinkedHashMap<>();
+        for (Bounce bounce : mail.bounces()) {
+            List<String> addresses = sentTo.isEmpty() || sentTo.contains(bounce.address()) ? List.of(bounce.address())
+                    : sentTo;
+            addresses.forEach(address -> byAddress.putIfAbsent(address, bounce));
+        }
+        byAddress.forEach((address, bounce) -> {
+            String reason = "bounce " + bounce.status() + (bounce.diagnostic().isBlank() ? "" : ": "
+                    + bounce.diagnostic()) + " (delivery report " + mail.messageId().orElse("without Message-ID")
+                    + " in mailbox " + mailbox + ", about " + returned.get().messageId().orElse("a message") + ")";
+            failing.get().markFailing(settings.tenant(), new ContactPoint(Channel.EMAIL, address), reason);
+            LOG.warn("Mailbox {}: the contact point EMAIL {} is marked failing: {}", mailbox, address, reason);
+        });
+    }
+
+    /** A message from an address marked failing shows it works again: the mark is cleared. */
+    private void clearFailing(Sender sender, String mailbox) {
+        if (failing.isEmpty() || sender.unknown() || !Channel.EMAIL.equals(sender.channel())) {
+            return;
+        }
+        if (failing.get().clear(settings.tenant(), new ContactPoint(Channel.EMAIL, sender.address()))) {
+            LOG.info("Mailbox {}: a message from {} arrived; its contact point is no longer marked failing", mailbox,
+                    sender.address());
+        }
     }
 
     private static String bounceKey(String address) {

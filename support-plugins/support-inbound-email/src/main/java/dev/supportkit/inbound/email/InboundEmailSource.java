@@ -5,6 +5,7 @@ import dev.supportkit.api.Role;
 import dev.supportkit.api.SupportServices;
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.inbound.InboundSource;
+import dev.supportkit.spi.notification.FailingContactPoints;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -56,7 +57,7 @@ public final class InboundEmailSource implements InboundSource {
                 settings.tenant());
         SenderDirectory senders = new SenderDirectory(services, reader, clock, settings.directoryRefresh());
         registrar = new ContactRegistrar(settings, services, context.state(), clock, senders,
-                settings.smtp().map(RejectReplies::new));
+                settings.smtp().map(RejectReplies::new), failingContactPoints());
         timer = Executors.newSingleThreadScheduledExecutor(daemon("supportkit-inbound-email-timer-"
                 + context.nodeId()));
         ClassLoader plugin = InboundEmailSource.class.getClassLoader();
@@ -74,6 +75,16 @@ public final class InboundEmailSource implements InboundSource {
         }
         threads.forEach(Thread::start);
         LOG.info("Inbound e-mail on node {} watches {}", context.nodeId(), settings.mailboxes());
+    }
+
+    /** The engine's failing contact points, or none when the context offers them not (bounces then mark nothing). */
+    private Optional<FailingContactPoints> failingContactPoints() {
+        try {
+            return Optional.of(context.failingContactPoints());
+        } catch (UnsupportedOperationException e) {
+            LOG.warn("The engine offers no failing contact points: bounces are recorded but mark no contact point");
+            return Optional.empty();
+        }
     }
 
     /**

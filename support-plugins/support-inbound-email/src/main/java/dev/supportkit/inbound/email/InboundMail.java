@@ -7,6 +7,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
@@ -33,15 +34,17 @@ import java.util.regex.Pattern;
  * @param subject     the subject, encoded words decoded
  * @param references  the Message-IDs it answers ({@code In-Reply-To}, then {@code References})
  * @param noise       why it is no contact (auto-reply, list mail, report, own message), or empty for a contact
- * @param bounces     the failed recipients a delivery report names
+ * @param bounces     the failed recipients a delivery report names (else, in a delivery report naming no
+ *                    recipient, the returned message's {@code To})
+ * @param returned    the headers of the message a delivery report returns, if it returns one
  * @param text        the new words of its body (HTML reduced, history trimmed)
  * @param attachments its files
  * @param receivedAt  when it arrived (the server's INTERNALDATE, else its Date), whole seconds
  * @param message     the message, for headers the caller reads itself
  */
 record InboundMail(Optional<String> messageId, Optional<String> from, String subject, List<String> references,
-                   Optional<String> noise, List<Bounce> bounces, String text, List<FilePart> attachments,
-                   Instant receivedAt, MimeMessage message) {
+                   Optional<String> noise, List<Bounce> bounces, Optional<Returned> returned, String text,
+                   List<FilePart> attachments, Instant receivedAt, MimeMessage message) {
 
     /**
      * One failed recipient of a delivery status notification.
@@ -51,6 +54,26 @@ record InboundMail(Optional<String> messageId, Optional<String> from, String sub
      * @param diagnostic the remote server's words, if given
      */
     record Bounce(String address, String status, String diagnostic) {
+    }
+
+    /**
+     * The message a delivery report returns ({@code message/rfc822} or {@code text/rfc822-headers}), by its headers.
+     *
+     * @param messageId      its Message-ID, if any
+     * @param idempotencyKey its {@code X-SupportKit-Idempotency-Key}, if SupportKit's e-mail channel sent it
+     * @param to             its {@code To} addresses, lower case
+     */
+    record Returned(Optional<String> messageId, Optional<String> idempotencyKey, List<String> to) {
+        /**
+         * Tells whether SupportKit sent the returned message: it carries SupportKit's idempotency header, or its
+         * Message-ID is in one of SupportKit's domains.
+         *
+         * @param ownDomains Message-ID domains of SupportKit's own messages
+         * @return whether the report concerns a message SupportKit sent
+         */
+        boolean sentBySupportKit(java.util.Set<String> ownDomains) {
+            return idempotencyKey.isPresent() || messageId.map(id -> ownDomain(id, ownDomains)).orElse(false);
+        }
     }
 
     /**
@@ -73,7 +96,8 @@ record InboundMail(Optional<String> messageId, Optional<String> from, String sub
      * @return a copy
      */
     InboundMail withReceivedAt(Instant value) {
-        return new InboundMail(messageId, from, subject, references, noise, bounces, text, attachments, value, message);
+        return new InboundMail(messageId, from, subject, references, noise, bounces, returned, text, attachments, value,
+                message);
     }
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
@@ -118,8 +142,13 @@ record InboundMail(Optional<String> messageId, Optional<String> from, String sub
         }
         Date arrived = Optional.ofNullable(internalDate).orElse(message.getSentDate());
         Instant receivedAt = arrived == null || arrived.toInstant().isAfter(now) ? now : arrived.toInstant();
+        if (body.statusRecipients == 0 && body.statusRead && body.returned != null) {
+            // a report that names no recipient: the returned message's addressees are the ones it failed for
+            body.returned.to().forEach(to -> body.bounces.add(new Bounce(to, "5.0.0",
+                    "the report names no recipient; the returned message's To")));
+        }
         return new InboundMail(messageId, from, subject, List.copyOf(references), noise, List.copyOf(body.bounces),
-                MailText.trimQuoted(text), List.copyOf(body.files), receivedAt.truncatedTo(ChronoUnit.SECONDS),
+                Optional.ofNullable(body.returned), MailText.trimQuoted(text), List.copyOf(body.files), receivedAt.truncatedTo(ChronoUnit.SECONDS),
                 message);
     }
 
@@ -142,12 +171,8 @@ record InboundMail(Optional<String> messageId, Optional<String> from, String sub
         if (message.getHeader("X-SupportKit-Idempotency-Key") != null) {
             return Optional.of("sent by SupportKit (X-SupportKit-Idempotency-Key)");
         }
-        if (messageId.isPresent()) {
-            String id = messageId.get().toLowerCase(Locale.ROOT);
-            int at = id.lastIndexOf('@');
-            if (at > 0 && ownDomains.contains(id.substring(at + 1).replace(">", ""))) {
-                return Optional.of("SupportKit's own Message-ID " + messageId.get());
-            }
+        if (messageId.isPresent() && ownDomain(messageId.get(), ownDomains)) {
+            return Optional.of("SupportKit's own Message-ID " + messageId.get());
         }
         if (from.isPresent() && ownAddresses.contains(from.get())) {
             return Optional.of("sent from SupportKit's own address " + from.get());
@@ -159,6 +184,13 @@ record InboundMail(Optional<String> messageId, Optional<String> from, String sub
             return Optional.of("from " + from.get());
         }
         return Optional.empty();
+    }
+
+    /** Whether a Message-ID is in one of SupportKit's own domains. */
+    private static boolean ownDomain(String messageId, java.util.Set<String> ownDomains) {
+        String id = messageId.toLowerCase(Locale.ROOT);
+        int at = id.lastIndexOf('@');
+        return at > 0 && ownDomains.contains(id.substring(at + 1).replace(">", ""));
     }
 
     private static Optional<String> firstAddress(Address[] addresses) {
@@ -177,6 +209,9 @@ record InboundMail(Optional<String> messageId, Optional<String> from, String sub
         private boolean html;
         private String report;
         private final List<Bounce> bounces = new ArrayList<>();
+        private boolean statusRead;
+        private int statusRecipients;
+        private Returned returned;
         private final List<FilePart> files = new ArrayList<>();
 
         void walk(Part part, boolean top) throws MessagingException, IOException {
@@ -198,6 +233,9 @@ record InboundMail(Optional<String> messageId, Optional<String> from, String sub
                 }
             } else if (base.equals("message/delivery-status")) {
                 readStatus(part);
+            } else if (report != null && returned == null && (base.equals("message/rfc822")
+                    || base.equals("text/rfc822-headers"))) {
+                readReturned(part);
             } else if (!attachment && base.equals("text/plain") && text.isEmpty()) {
                 text.append(content(part));
             } else if (!attachment && base.equals("text/html") && htmlText == null) {
@@ -228,9 +266,11 @@ record InboundMail(Optional<String> messageId, Optional<String> from, String sub
             try (InputStream in = part.getInputStream()) {
                 status = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
+            statusRead = true;
             // Per-recipient fields come in blocks separated by blank lines; the first block is per message.
             for (String block : status.replace("\r\n", "\n").split("\n\\s*\n")) {
-                String recipient = null;
+                String finalRecipient = null;
+                String originalRecipient = null;
                 String action = "";
                 String code = "";
                 String diagnostic = "";
@@ -242,20 +282,52 @@ record InboundMail(Optional<String> messageId, Optional<String> from, String sub
                     String field = m.group(1).toLowerCase(Locale.ROOT);
                     String value = m.group(2).strip();
                     switch (field) {
-                        case "final-recipient" -> recipient = value.contains(";")
-                                ? value.substring(value.indexOf(';') + 1).strip() : value;
-                        case "original-recipient" -> recipient = recipient != null ? recipient
-                                : value.substring(value.indexOf(';') + 1).strip();
+                        case "final-recipient" -> finalRecipient = address(value);
+                        case "original-recipient" -> originalRecipient = address(value);
                         case "action" -> action = value.toLowerCase(Locale.ROOT);
                         case "status" -> code = value;
                         case "diagnostic-code" -> diagnostic = value;
                         default -> { }
                     }
                 }
+                // the address SupportKit sent to: the original one when a forward changed it on the way
+                String recipient = originalRecipient != null ? originalRecipient : finalRecipient;
+                if (recipient != null) {
+                    statusRecipients++;
+                }
                 if (recipient != null && (action.equals("failed") || code.startsWith("5"))) {
                     bounces.add(new Bounce(recipient.toLowerCase(Locale.ROOT), code, diagnostic));
                 }
             }
+        }
+
+        /** An address field's value without its type: {@code rfc822; a@b.example} is {@code a@b.example}. */
+        private static String address(String value) {
+            return value.contains(";") ? value.substring(value.indexOf(';') + 1).strip() : value;
+        }
+
+        /** Reads the headers of the message a report returns. */
+        private void readReturned(Part part) throws MessagingException, IOException {
+            InternetHeaders headers;
+            try (InputStream in = part.getInputStream()) {
+                headers = new InternetHeaders(in);
+            }
+            List<String> to = new ArrayList<>();
+            String toHeader = headers.getHeader("To", ",");
+            if (toHeader != null) {
+                try {
+                    for (InternetAddress address : InternetAddress.parseHeader(toHeader, false)) {
+                        if (address.getAddress() != null && !address.getAddress().isBlank()) {
+                            to.add(address.getAddress().strip().toLowerCase(Locale.ROOT));
+                        }
+                    }
+                } catch (jakarta.mail.internet.AddressException e) {
+                    // an unreadable To names no one
+                }
+            }
+            returned = new Returned(Optional.ofNullable(headers.getHeader("Message-ID", null)).map(String::strip),
+                    Optional.ofNullable(headers.getHeader("X-SupportKit-Idempotency-Key", null)).map(String::strip),
+                    List.copyOf(to));
         }
 
         private static String content(Part part) throws MessagingException, IOException {

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The done-when test of issue 18's inbound half: 200 e-mails (new requests, replies by subject and by
  * In-Reply-To, auto-replies, bulk mail, bounces, SupportKit's own messages, HTML with quoted history and
  * PDFs, faxes, unknown senders, Cyrillic subjects in encoded words, repeated deliveries of one Message-ID)
- * land in a GreenMail IMAP mailbox watched by two engines on one H2 file database; the engine holding the
+ * land in a GreenMail IMAP mailbox watched by two engines on one H2 file database (on PostgreSQL in
+ * {@link InboundEmailTwoEnginesPostgresTest}); the engine holding the
  * mailbox is closed in the middle. Checked message by message: every real contact registered once, on the
  * right request, by the right representative and channel, with its files; no noise registered.
  */
@@ -68,11 +69,24 @@ class InboundEmailTwoEnginesTest {
                             Optional<RequestId> target, Optional<String> file) {
     }
 
+    /**
+     * The storage both engines share.
+     *
+     * @return engine settings putting an engine on one H2 file database
+     */
+    Map<String, String> storage() {
+        return Map.of("supportkit.storage.provider", "jdbc", "supportkit.providers.jdbc.url",
+                "jdbc:h2:file:" + directory.resolve("db").toAbsolutePath());
+    }
+
     private EngineFixture engine(RecordingInboundFactory factory) {
         String p = "supportkit.providers.inbound-email.";
         Map<String, String> settings = TestMails.mailboxSettings(p, GREENMAIL.getImap().getPort(), "200ms");
-        settings.put("supportkit.storage.provider", "jdbc");
-        settings.put("supportkit.providers.jdbc.url", "jdbc:h2:file:" + directory.resolve("db").toAbsolutePath());
+        settings.putAll(storage());
+        // Longer than the minute each fixture clock jumps while the open requests are made: a jump past a claim of
+        // 30 s let the other engine take the mailbox over in the middle of a pass, so two engines read it. The
+        // holder closing midway still hands the mailbox over at once (it releases its claim).
+        settings.put(p + "lease", "10m");
         settings.put(p + "own-message-id-domains", "desk.example");
         settings.put(p + "own-addresses", MAILBOX);
         settings.put(p + "fax-gateway", GATEWAY);

@@ -13,6 +13,7 @@ final class RecordingInboundFactory implements InboundSourceFactory {
     private final InboundEmailSourceFactory factory = new InboundEmailSourceFactory();
     final List<InboundEmailSource> created = new CopyOnWriteArrayList<>();
     final List<ProviderStateStore> states = new CopyOnWriteArrayList<>();
+    final List<ProviderContext> contexts = new CopyOnWriteArrayList<>();
 
     @Override
     public String id() {
@@ -29,6 +30,7 @@ final class RecordingInboundFactory implements InboundSourceFactory {
         InboundEmailSource source = (InboundEmailSource) factory.create(context);
         created.add(source);
         states.add(context.state());
+        contexts.add(context);
         return source;
     }
 

@@ -101,6 +101,42 @@ final class TestMails {
     }
 
     /**
+     * A delivery status notification (RFC 3464) as a real MTA sends it for a message it could not deliver: the
+     * human part, the per-recipient status fields and the returned message.
+     *
+     * @param messageId  the report's Message-ID
+     * @param to         where the report goes (the returned message's sender)
+     * @param statusPart the {@code message/delivery-status} fields
+     * @param returned   the returned message's bytes: its headers, or the whole message
+     * @param returnType {@code text/rfc822-headers} or {@code message/rfc822}
+     * @return the report
+     * @throws MessagingException when the message cannot be built
+     */
+    static MimeMessage dsn(String messageId, String to, String statusPart, byte[] returned, String returnType)
+            throws MessagingException {
+        MimeMessage message = new StableId(messageId);
+        message.setFrom(new InternetAddress("MAILER-DAEMON@mx.romashka.example"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject("Undelivered Mail Returned to Sender");
+        message.setHeader("Auto-Submitted", "auto-replied");
+        MimeMultipart report = new MimeMultipart("report; report-type=delivery-status");
+        MimeBodyPart human = new MimeBodyPart();
+        human.setText("This is the mail system at host mx.romashka.example. Your message could not be delivered.",
+                "UTF-8");
+        report.addBodyPart(human);
+        MimeBodyPart status = new MimeBodyPart();
+        status.setDataHandler(new DataHandler(new ByteArrayDataSource(statusPart.getBytes(StandardCharsets.US_ASCII),
+                "message/delivery-status")));
+        report.addBodyPart(status);
+        MimeBodyPart original = new MimeBodyPart();
+        original.setDataHandler(new DataHandler(new ByteArrayDataSource(returned, returnType)));
+        report.addBodyPart(original);
+        message.setContent(report);
+        message.saveChanges();
+        return message;
+    }
+
+    /**
      * The settings of a source watching GreenMail's mailbox {@code support}/{@code secret} in folder INBOX.
      *
      * @param prefix   put before every key: {@code supportkit.providers.inbound-email.} for an engine, empty for a

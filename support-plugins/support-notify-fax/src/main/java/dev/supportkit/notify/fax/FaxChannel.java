@@ -2,12 +2,10 @@ package dev.supportkit.notify.fax;
 
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.notify.email.smtp.MailAddresses;
-import dev.supportkit.notify.email.smtp.MailDelivery;
+import dev.supportkit.notify.email.smtp.MailChannel;
 import dev.supportkit.notify.email.smtp.SmtpSender;
 import dev.supportkit.spi.notification.DeliveryResult;
-import dev.supportkit.spi.notification.DeliveryResult.Outcome;
 import dev.supportkit.spi.notification.Notification;
-import dev.supportkit.spi.notification.NotificationChannel;
 import jakarta.activation.DataHandler;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -26,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * An invalid number fails permanently without rendering or contacting the server; so does a
  * notification that cannot be rendered. The SMTP outcome is classified by {@link SmtpSender}.
  */
-final class FaxChannel implements NotificationChannel {
+final class FaxChannel extends MailChannel {
     private static final Logger LOG = LoggerFactory.getLogger(FaxChannel.class);
 
     private final SmtpSender sender;
@@ -34,6 +32,7 @@ final class FaxChannel implements NotificationChannel {
     private final FaxRenderer renderer;
 
     FaxChannel(SmtpSender sender, GatewayAddress gateway, FaxRenderer renderer) {
+        super(FaxChannelFactory.ID, Channel.FAX);
         this.sender = sender;
         this.gateway = gateway;
         this.renderer = renderer;
@@ -41,23 +40,14 @@ final class FaxChannel implements NotificationChannel {
     }
 
     @Override
-    public Channel channel() {
-        return Channel.FAX;
-    }
-
-    @Override
-    public DeliveryResult deliver(Notification notification) {
-        return MailDelivery.attempt(FaxChannelFactory.ID, notification, this::deliverNow);
-    }
-
-    private DeliveryResult deliverNow(Notification notification) {
+    protected DeliveryResult deliverNow(Notification notification) {
         FaxNumber number;
         InternetAddress to;
         try {
             number = FaxNumber.parse(notification.address());
             to = gateway.forNumber(number);
         } catch (IllegalArgumentException | AddressException e) {
-            return permanent("invalid fax number '" + MailAddresses.forDisplay(notification.address()) + "': "
+            return permanentFailure("invalid fax number '" + MailAddresses.forDisplay(notification.address()) + "': "
                     + e.getMessage());
         }
         byte[] pdf;
@@ -66,7 +56,7 @@ final class FaxChannel implements NotificationChannel {
                     notification.idempotencyKey());
         } catch (IOException | RuntimeException e) {
             LOG.warn("{}: rendering the fax for {} failed", FaxChannelFactory.ID, number, e);
-            return permanent("the fax for " + number + " cannot be rendered: " + e);
+            return permanentFailure("the fax for " + number + " cannot be rendered: " + e);
         }
         String subject = notification.subject() == null || notification.subject().isBlank() ? "Fax " + number
                 : notification.subject().strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
@@ -80,11 +70,6 @@ final class FaxChannel implements NotificationChannel {
             message.setContent(new MimeMultipart("mixed", attachment));
             message.setHeader("X-SupportKit-Fax-Number", number.toString());
         });
-    }
-
-    private static DeliveryResult permanent(String detail) {
-        LOG.warn("{}: {}", FaxChannelFactory.ID, detail);
-        return new DeliveryResult(Outcome.PERMANENT_FAILURE, detail);
     }
 
     @Override

@@ -12,25 +12,28 @@ import dev.supportkit.spi.notification.NotificationChannel;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * Delivers a notification as one signed JSON POST. HTTP/1.1, no redirects followed. The detail names
  * the receiver by its origin only ({@code scheme://host:port}): paths and queries of webhook URLs often
  * carry tokens.
+ *
+ * <p>The host is resolved once per delivery; with {@code allowed-targets=public} every address must be public,
+ * and the POST connects to exactly the addresses that were checked ({@link PinnedPost}), never resolving the
+ * name again, so a name that answers with a public address for the check and a local one afterwards (DNS
+ * rebinding) cannot reach the service's own network.
  */
 final class WebhookChannel implements NotificationChannel {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookChannel.class);
@@ -46,21 +54,46 @@ final class WebhookChannel implements NotificationChannel {
 
     private final WebhookSettings settings;
     private final Clock clock;
-    private final HttpClient client;
+    private final Resolver resolver;
+    private final PinnedPost post;
     private final ObjectMapper json = new ObjectMapper();
+    /** Runs each POST, so a delivery can stop waiting for a response that trickles in. */
+    private final ExecutorService posts = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "supportkit-webhook");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Resolves a host name to its addresses: the system's resolver, or a test's. */
+    @FunctionalInterface
+    interface Resolver {
+        /**
+         * @param host the URL's host
+         * @return its addresses, at least one
+         * @throws UnknownHostException when it has none
+         */
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
 
     /**
      * @param settings the validated settings
      * @param clock    the engine's clock
      */
     WebhookChannel(WebhookSettings settings, Clock clock) {
+        this(settings, clock, InetAddress::getAllByName, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /**
+     * @param settings the validated settings
+     * @param clock    the engine's clock
+     * @param resolver resolves the URL's host, once per delivery
+     * @param tls      makes the TLS layer for https
+     */
+    WebhookChannel(WebhookSettings settings, Clock clock, Resolver resolver, SSLSocketFactory tls) {
         this.settings = settings;
         this.clock = clock;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofMillis(settings.timeoutMs()))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.resolver = resolver;
+        this.post = new PinnedPost(tls, settings.timeoutMs());
     }
 
     @Override
@@ -69,16 +102,10 @@ final class WebhookChannel implements NotificationChannel {
     }
 
     /**
-     * Resolves the host now, at delivery, so a name that pointed to a public address when it was saved and
-     * to the service's own network later (DNS rebinding) is refused too.
+     * Checks the addresses the host resolved to now, at delivery, so a name that pointed to a public address
+     * when it was saved and to the service's own network later is refused too.
      */
-    private Optional<DeliveryResult> refusedTarget(URI uri, String origin) {
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            return Optional.of(result(Outcome.TEMPORARY_FAILURE, "unknown host in " + origin));
-        }
+    private Optional<DeliveryResult> refusedTarget(InetAddress[] addresses, String origin) {
         for (InetAddress address : addresses) {
             if (!NetworkAddresses.isPublic(address)) {
                 return Optional.of(result(Outcome.PERMANENT_FAILURE, origin + " resolves to "
@@ -99,8 +126,17 @@ final class WebhookChannel implements NotificationChannel {
             return result(Outcome.PERMANENT_FAILURE, "invalid webhook URL: " + e.getMessage());
         }
         String origin = origin(uri);
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(uri.getHost());
+        } catch (UnknownHostException e) {
+            return result(Outcome.TEMPORARY_FAILURE, "unknown host in " + origin);
+        }
+        if (addresses == null || addresses.length == 0) {
+            return result(Outcome.TEMPORARY_FAILURE, "unknown host in " + origin);
+        }
         if (settings.targets() == WebhookSettings.Targets.PUBLIC) {
-            Optional<DeliveryResult> refused = refusedTarget(uri, origin);
+            Optional<DeliveryResult> refused = refusedTarget(addresses, origin);
             if (refused.isPresent()) {
                 return refused.get();
             }
@@ -113,52 +149,80 @@ final class WebhookChannel implements NotificationChannel {
             return result(Outcome.PERMANENT_FAILURE, "cannot write the JSON body: " + e.getOriginalMessage());
         }
         long timestamp = now.getEpochSecond();
-        CompletableFuture<HttpResponse<String>> pending;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", settings.userAgent());
+        headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+        headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(settings.secret(), timestamp, body));
+        String key = notification.idempotencyKey();
+        if (key != null && !key.isBlank()) {
+            headers.put(WebhookSignature.IDEMPOTENCY_KEY_HEADER, key);
+        }
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofMillis(settings.timeoutMs()))
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", settings.userAgent())
-                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER,
-                            WebhookSignature.sign(settings.secret(), timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-            String key = notification.idempotencyKey();
-            if (key != null && !key.isBlank()) {
-                request.header(WebhookSignature.IDEMPOTENCY_KEY_HEADER, key);
-            }
-            pending = client.sendAsync(request.build(),
-                    info -> new LimitedBody(info.statusCode() / 100 == 2 ? 0 : SNIPPET_BYTES));
+            PinnedPost.head(uri, headers, 0);
         } catch (IllegalArgumentException e) {
             return result(Outcome.PERMANENT_FAILURE, "invalid webhook request to " + origin + ": " + e.getMessage());
         }
-        HttpResponse<String> response;
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        AtomicReference<Socket> open = new AtomicReference<>();
+        Future<PinnedPost.Response> pending = posts.submit(() -> postToChecked(uri, addresses, headers, bytes, open));
+        PinnedPost.Response response;
+        long waitMs = 2L * settings.timeoutMs() + 1_000;
         try {
-            // the request timeout bounds connect and response; this only guards against a stalled body
-            response = pending.get(2L * settings.timeoutMs() + 1_000, TimeUnit.MILLISECONDS);
+            // connect and every read are bounded by the timeout; this only guards against a trickling response
+            response = pending.get(waitMs, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             return failure(origin, e.getCause() == null ? e : e.getCause());
         } catch (TimeoutException e) {
-            pending.cancel(true);
-            return result(Outcome.TEMPORARY_FAILURE, "no complete response from " + origin + " within "
-                    + (2L * settings.timeoutMs() + 1_000) + " ms");
+            stop(pending, open);
+            return result(Outcome.TEMPORARY_FAILURE, "no complete response from " + origin + " within " + waitMs
+                    + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            pending.cancel(true);
+            stop(pending, open);
             return result(Outcome.TEMPORARY_FAILURE, "interrupted while posting to " + origin);
         }
         return classify(origin, response);
     }
 
-    private DeliveryResult classify(String origin, HttpResponse<String> response) {
-        int status = response.statusCode();
+    /**
+     * Posts to the checked addresses in turn until one accepts the connection; a failure after connecting is
+     * final (the request may have been received).
+     */
+    private PinnedPost.Response postToChecked(URI uri, InetAddress[] addresses, Map<String, String> headers,
+                                              byte[] body, AtomicReference<Socket> open) throws IOException {
+        IOException unreachable = null;
+        for (InetAddress address : addresses) {
+            try {
+                return post.post(uri, address, headers, body, SNIPPET_BYTES, open);
+            } catch (ConnectException | NoRouteToHostException | PinnedPost.ConnectTimeoutException e) {
+                unreachable = e;
+            }
+        }
+        throw unreachable;
+    }
+
+    private static void stop(Future<?> pending, AtomicReference<Socket> open) {
+        pending.cancel(true);
+        Socket socket = open.get();
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing only unblocks the reader
+            }
+        }
+    }
+
+    private DeliveryResult classify(String origin, PinnedPost.Response response) {
+        int status = response.status();
         String detail = "HTTP " + status + " from " + origin;
         if (status >= 200 && status < 300) {
             return result(Outcome.DELIVERED, detail);
         }
         String snippet = snippet(response.body());
         if (status == 408 || status == 429 || status >= 500) {
-            String retryAfter = response.headers().firstValue("Retry-After")
+            String retryAfter = response.retryAfter()
                     .map(v -> " (Retry-After: " + printable(v, 40) + ")").orElse("");
             return result(Outcome.TEMPORARY_FAILURE, detail + retryAfter + snippet);
         }
@@ -170,17 +234,16 @@ final class WebhookChannel implements NotificationChannel {
     }
 
     private DeliveryResult failure(String origin, Throwable cause) {
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (cause instanceof PinnedPost.ConnectTimeoutException) {
             return result(Outcome.TEMPORARY_FAILURE, "cannot connect to " + origin + ": no connection within "
                     + settings.timeoutMs() + " ms");
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof SocketTimeoutException) {
             return result(Outcome.TEMPORARY_FAILURE, "no response from " + origin + " within " + settings.timeoutMs()
                     + " ms");
         }
-        if (cause instanceof ConnectException) {
-            Throwable root = cause.getCause() == null ? cause : cause.getCause();
-            String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+            String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             return result(Outcome.TEMPORARY_FAILURE, "cannot connect to " + origin + ": " + reason);
         }
         if (cause instanceof SSLException) {

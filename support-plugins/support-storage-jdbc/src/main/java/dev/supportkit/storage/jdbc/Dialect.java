@@ -16,39 +16,20 @@ import java.util.Optional;
  */
 enum Dialect {
     /** H2 (embedded default). Claims with an optimistic conditional update: its SKIP LOCKED is broken. */
-    H2("org.h2.Driver", "h2", false) {
-        @Override
-        String epoch() {
-            return "TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00'";
-        }
-
-        @Override
-        String elapsedMicros(String from, String to) {
-            return "DATEDIFF(MICROSECOND, " + from + ", " + to + ")";
-        }
-
-        @Override
-        String upsertDirectory() {
-            return "MERGE INTO sk_directory (tenant, entry_type, entry_id, owner_org, entry_data) "
-                    + "KEY (tenant, entry_type, entry_id) VALUES (?, ?, ?, ?, ?)";
-        }
-    },
+    H2("org.h2.Driver", "h2", false, "TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00'",
+            "DATEDIFF(MICROSECOND, {from}, {to})",
+            "MERGE INTO sk_directory (tenant, entry_type, entry_id, owner_org, entry_data) "
+                    + "KEY (tenant, entry_type, entry_id) VALUES (?, ?, ?, ?, ?)"),
     /**
      * PostgreSQL: timestamptz, SKIP LOCKED claims. A duplicate key fails the insert and aborts the
      * transaction, which the engine rolls back (it retries a conflict in a new one); a plain insert writes
      * less WAL than one with ON CONFLICT, which confirms each row in a record of its own.
      */
-    POSTGRESQL("org.postgresql.Driver", "postgresql", true) {
-        @Override
-        String epoch() {
-            return "TIMESTAMPTZ '1970-01-01 00:00:00+00'";
-        }
-
-        @Override
-        String elapsedMicros(String from, String to) {
-            return "CAST(ROUND(EXTRACT(EPOCH FROM (" + to + " - " + from + ")) * 1000000) AS BIGINT)";
-        }
-
+    POSTGRESQL("org.postgresql.Driver", "postgresql", true, "TIMESTAMPTZ '1970-01-01 00:00:00+00'",
+            "CAST(ROUND(EXTRACT(EPOCH FROM ({to} - {from})) * 1000000) AS BIGINT)",
+            "INSERT INTO sk_directory (tenant, entry_type, entry_id, owner_org, entry_data) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant, entry_type, entry_id) "
+                    + "DO UPDATE SET owner_org = EXCLUDED.owner_org, entry_data = EXCLUDED.entry_data") {
         @Override
         java.util.Optional<String> percentile(int percent, String expression) {
             // PostgreSQL takes the row at ceil(fraction * n) computed in floating point: 0.9 * 10 is a hair
@@ -56,32 +37,13 @@ enum Dialect {
             return java.util.Optional.of("percentile_disc(" + (percent / 100.0 - 1e-9) + ") WITHIN GROUP (ORDER BY "
                     + expression + ")");
         }
-
-        @Override
-        String upsertDirectory() {
-            return "INSERT INTO sk_directory (tenant, entry_type, entry_id, owner_org, entry_data) "
-                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant, entry_type, entry_id) "
-                    + "DO UPDATE SET owner_org = EXCLUDED.owner_org, entry_data = EXCLUDED.entry_data";
-        }
     },
     /** MariaDB (and MySQL through the MariaDB driver): DATETIME(6) in UTC, SKIP LOCKED claims. */
-    MARIADB("org.mariadb.jdbc.Driver", "mariadb", true) {
-        @Override
-        String epoch() {
-            return "TIMESTAMP '1970-01-01 00:00:00'"; // DATETIME columns hold UTC
-        }
-
-        @Override
-        String elapsedMicros(String from, String to) {
-            return "TIMESTAMPDIFF(MICROSECOND, " + from + ", " + to + ")";
-        }
-
-        @Override
-        String upsertDirectory() {
-            return "INSERT INTO sk_directory (tenant, entry_type, entry_id, owner_org, entry_data) "
+    MARIADB("org.mariadb.jdbc.Driver", "mariadb", true, "TIMESTAMP '1970-01-01 00:00:00'",
+            "TIMESTAMPDIFF(MICROSECOND, {from}, {to})",
+            "INSERT INTO sk_directory (tenant, entry_type, entry_id, owner_org, entry_data) "
                     + "VALUES (?, ?, ?, ?, ?) "
-                    + "ON DUPLICATE KEY UPDATE owner_org = VALUES(owner_org), entry_data = VALUES(entry_data)";
-        }
+                    + "ON DUPLICATE KEY UPDATE owner_org = VALUES(owner_org), entry_data = VALUES(entry_data)") {
 
         @Override
         void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
@@ -98,11 +60,26 @@ enum Dialect {
     private final String driverClassName;
     private final String migrationFolder;
     private final boolean skipLocked;
+    private final String epoch;
+    private final String elapsedMicros;
+    private final String upsertDirectory;
 
-    Dialect(String driverClassName, String migrationFolder, boolean skipLocked) {
+    /**
+     * @param driverClassName the JDBC driver
+     * @param migrationFolder the folder of this dialect's migrations
+     * @param skipLocked      whether claims use {@code FOR UPDATE SKIP LOCKED}
+     * @param epoch           {@link #epoch()}
+     * @param elapsedMicros   {@link #elapsedMicros}, with {@code {from}} and {@code {to}} standing for the columns
+     * @param upsertDirectory {@link #upsertDirectory()}
+     */
+    Dialect(String driverClassName, String migrationFolder, boolean skipLocked, String epoch, String elapsedMicros,
+            String upsertDirectory) {
         this.driverClassName = driverClassName;
         this.migrationFolder = migrationFolder;
         this.skipLocked = skipLocked;
+        this.epoch = epoch;
+        this.elapsedMicros = elapsedMicros;
+        this.upsertDirectory = upsertDirectory;
     }
 
     /**
@@ -139,17 +116,23 @@ enum Dialect {
     }
 
     /** Inserts or replaces a directory entry; parameters tenant, type, id, owner, data. */
-    abstract String upsertDirectory();
+    String upsertDirectory() {
+        return upsertDirectory;
+    }
 
     /**
      * @param from a timestamp column
      * @param to   a later timestamp column
      * @return an SQL expression of the microseconds between them, as a whole number
      */
-    abstract String elapsedMicros(String from, String to);
+    String elapsedMicros(String from, String to) {
+        return elapsedMicros.replace("{from}", from).replace("{to}", to);
+    }
 
     /** @return an SQL literal of 1970-01-01T00:00Z comparable with the timestamp columns */
-    abstract String epoch();
+    String epoch() {
+        return epoch;
+    }
 
     /**
      * @param percent    the percentile, 1 to 100

@@ -19,6 +19,7 @@ import dev.supportkit.api.resolution.InstalledUnit;
 import dev.supportkit.api.work.TimeQuery;
 import dev.supportkit.spi.DataCodec;
 import dev.supportkit.spi.storage.CatalogRecord;
+import dev.supportkit.spi.storage.CodePointOrder;
 import dev.supportkit.spi.storage.FailureRow;
 import dev.supportkit.spi.storage.FailureTotal;
 import dev.supportkit.spi.storage.JournalRecord;
@@ -85,7 +86,7 @@ final class JdbcTransaction implements StorageTransaction {
     }
 
     private static final String INSERT_JOURNAL = "INSERT INTO sk_journal (" + Rows.JOURNAL_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * A request's row. Its description is left out of the document when the request's first contact, inserted
@@ -104,7 +105,7 @@ final class JdbcTransaction implements StorageTransaction {
     private static Object[] journalRow(JournalRecord r) {
         return new Object[] {r.tenant().value(), r.request().value(), r.sequence(), r.occurredAt(), r.actorId(),
                 r.actorName(), r.actorRole(), name(r.channel()), r.function().code(), r.visibility(), r.eventType(),
-                r.payload(), r.description(), r.previousHash(), r.hash()};
+                r.payload(), r.description(), r.previousHash(), r.hash(), r.stateDigest()};
     }
 
     @Override
@@ -368,9 +369,8 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public List<Contact> findContacts(TenantId tenant, RequestId request) {
-        return sql().query("findContacts", "SELECT " + Rows.CONTACT_COLUMNS + " FROM sk_contacts "
-                        + "WHERE tenant = ? AND request_id = ? ORDER BY received_at, id",
-                rows -> Rows.contact(rows, sql.dialect()), tenant.value(), request.value());
+        return ofRequest("findContacts", Rows.CONTACT_COLUMNS, "sk_contacts", "received_at, id",
+                rows -> Rows.contact(rows, sql.dialect()), tenant, request);
     }
 
     // ------------------------------------------------------------------------------------------ journal
@@ -384,9 +384,8 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public List<JournalRecord> findJournal(TenantId tenant, RequestId request) {
-        return sql().query("findJournal", "SELECT " + Rows.JOURNAL_COLUMNS + " FROM sk_journal "
-                        + "WHERE tenant = ? AND request_id = ? ORDER BY seq",
-                rows -> Rows.journal(rows, sql.dialect()), tenant.value(), request.value());
+        return ofRequest("findJournal", Rows.JOURNAL_COLUMNS, "sk_journal", "seq",
+                rows -> Rows.journal(rows, sql.dialect()), tenant, request);
     }
 
     @Override
@@ -462,9 +461,8 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public List<OutboxMessage> findOutbox(TenantId tenant, RequestId request) {
-        return sql().query("findOutbox", "SELECT " + Rows.OUTBOX_COLUMNS + " FROM sk_outbox "
-                        + "WHERE tenant = ? AND request_id = ? ORDER BY created_at, id",
-                rows -> Rows.outbox(rows, sql.dialect()), tenant.value(), request.value());
+        return ofRequest("findOutbox", Rows.OUTBOX_COLUMNS, "sk_outbox", "created_at, id",
+                rows -> Rows.outbox(rows, sql.dialect()), tenant, request);
     }
 
     @Override
@@ -567,9 +565,15 @@ final class JdbcTransaction implements StorageTransaction {
 
     @Override
     public List<TimerRecord> findTimers(TenantId tenant, RequestId request) {
-        return sql().query("findTimers", "SELECT " + Rows.TIMER_COLUMNS + " FROM sk_timers "
-                        + "WHERE tenant = ? AND request_id = ? ORDER BY due_at, id",
-                rows -> Rows.timer(rows, sql.dialect()), tenant.value(), request.value());
+        return ofRequest("findTimers", Rows.TIMER_COLUMNS, "sk_timers", "due_at, id",
+                rows -> Rows.timer(rows, sql.dialect()), tenant, request);
+    }
+
+    /** The rows of one request in a table, in the given order. */
+    private <T> List<T> ofRequest(String operation, String columns, String table, String orderBy,
+                                  Statements.RowMapper<T> mapper, TenantId tenant, RequestId request) {
+        return sql().query(operation, "SELECT " + columns + " FROM " + table
+                + " WHERE tenant = ? AND request_id = ? ORDER BY " + orderBy, mapper, tenant.value(), request.value());
     }
 
     @Override
@@ -696,7 +700,7 @@ final class JdbcTransaction implements StorageTransaction {
                 : new Object[] {tenant.value(), kind};
         List<CatalogRecord> records = new ArrayList<>(sql().query("listCatalogRecords", sqlText,
                 rows -> Rows.catalog(rows, sql.dialect()), parameters));
-        records.sort(Comparator.comparing(CatalogRecord::id, Rows::compareByCodePoint));
+        records.sort(Comparator.comparing(CatalogRecord::id, CodePointOrder.COMPARATOR));
         return records;
     }
 

@@ -3,6 +3,8 @@ package dev.supportkit.storage.jdbc;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.reports.MetricsQuery;
 import dev.supportkit.api.reports.RequestMetrics;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ final class MetricsSql {
         Object[] subject = query.subject().map(s -> new Object[] {s}).orElse(new Object[0]);
         Instant from = query.from();
         Instant until = query.until();
-        Map<String, Row> rows = new TreeMap<>();
+        Map<String, RequestMetrics.Builder> rows = new TreeMap<>();
 
         String registered = " FROM sk_requests WHERE tenant = ? AND registered_at >= ? AND registered_at < ?"
                 + keyFilter;
@@ -63,19 +65,11 @@ final class MetricsSql {
                         + " SUM(CASE WHEN resolution_met <= resolution_due THEN 1 ELSE 0 END) AS res_in_time"
                         + firstResponsePercentiles + registered + groupBy,
                 r -> {
-                    Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
-                    row.received = r.getLong("received");
-                    row.firstResponseDue = r.getLong("fr_due");
-                    row.firstResponseInTime = r.getLong("fr_in_time");
-                    row.resolutionDue = r.getLong("res_due");
-                    row.resolutionInTime = r.getLong("res_in_time");
-                    if (aggregate) {
-                        row.firstResponseMedian = micros(r, "p50");
-                        row.firstResponseP90 = micros(r, "p90");
-                        row.firstResponseWorkingMedian = micros(r, "wp50");
-                        row.firstResponseWorkingP90 = micros(r, "wp90");
-                    }
-                    return row;
+                    RequestMetrics.Builder row = row(rows, r).received(r.getLong("received"))
+                            .firstResponse(r.getLong("fr_due"), r.getLong("fr_in_time"))
+                            .resolution(r.getLong("res_due"), r.getLong("res_in_time"));
+                    return aggregate ? row.firstResponseTimes(micros(r, "p50"), micros(r, "p90"))
+                            .firstResponseWorkingTimes(micros(r, "wp50"), micros(r, "wp90")) : row;
                 }, with(subject, until, until, tenant.value(), from, until));
 
         String resolved = " FROM sk_requests WHERE tenant = ? AND resolved_at >= ? AND resolved_at < ?" + keyFilter;
@@ -84,70 +78,46 @@ final class MetricsSql {
                         + " SUM(CASE WHEN reopens = 0 AND escalated_at IS NULL THEN 1 ELSE 0 END) AS first_contact"
                         + resolutionPercentiles + resolved + groupBy,
                 r -> {
-                    Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
-                    row.resolved = r.getLong("resolved");
-                    row.reopened = r.getLong("reopened");
-                    row.firstContact = r.getLong("first_contact");
-                    if (aggregate) {
-                        row.resolutionMedian = micros(r, "p50");
-                        row.resolutionP90 = micros(r, "p90");
-                        row.resolutionWorkingMedian = micros(r, "wp50");
-                        row.resolutionWorkingP90 = micros(r, "wp90");
-                    }
-                    return row;
+                    RequestMetrics.Builder row = row(rows, r).resolved(r.getLong("resolved"), r.getLong("reopened"),
+                            r.getLong("first_contact"));
+                    return aggregate ? row.resolutionTimes(micros(r, "p50"), micros(r, "p90"))
+                            .resolutionWorkingTimes(micros(r, "wp50"), micros(r, "wp90")) : row;
                 }, with(subject, tenant.value(), from, until));
 
         sql.query("requestMetrics", "SELECT " + key + " AS k, COUNT(*) AS backlog, MIN(registered_at) AS oldest"
                         + " FROM sk_requests WHERE tenant = ? AND registered_at < ?"
                         + " AND (resolved_at IS NULL OR resolved_at >= ?) AND (closed_at IS NULL OR closed_at >= ?)"
                         + keyFilter + groupBy,
-                r -> {
-                    Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
-                    row.backlog = r.getLong("backlog");
-                    row.oldest = Optional.ofNullable(sql.dialect().getInstant(r, "oldest"))
-                            .map(oldest -> Duration.between(oldest, until));
-                    return row;
-                }, with(subject, tenant.value(), until, until, until));
+                r -> row(rows, r).backlog(r.getLong("backlog"), Optional.ofNullable(
+                        sql.dialect().getInstant(r, "oldest")).map(oldest -> Duration.between(oldest, until))
+                        .orElse(null)),
+                with(subject, tenant.value(), until, until, until));
 
         sql.query("requestMetrics", "SELECT " + key + " AS k, COUNT(*) AS sent, COUNT(survey_answered_at) AS answered,"
                         + " SUM(survey_score) AS scores FROM sk_requests WHERE tenant = ? AND survey_sent_at >= ?"
                         + " AND survey_sent_at < ?" + keyFilter + groupBy,
-                r -> {
-                    Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
-                    row.surveysSent = r.getLong("sent");
-                    row.surveysAnswered = r.getLong("answered");
-                    row.scoreSum = r.getLong("scores");
-                    return row;
-                }, with(subject, tenant.value(), from, until));
+                r -> row(rows, r).surveys(r.getLong("sent"), r.getLong("answered"), r.getLong("scores")),
+                with(subject, tenant.value(), from, until));
 
         if (!aggregate) {
             Object[] registeredParameters = with(subject, tenant.value(), from, until);
             percentiles(key, toFirstResponse, registered + " AND first_response_at IS NOT NULL", registeredParameters,
-                    rows, (row, p50, p90) -> {
-                        row.firstResponseMedian = p50;
-                        row.firstResponseP90 = p90;
-                    });
+                    rows, RequestMetrics.Builder::firstResponseTimes);
             percentiles(key, "first_response_worked", registered + " AND first_response_worked IS NOT NULL",
-                    registeredParameters, rows, (row, p50, p90) -> {
-                        row.firstResponseWorkingMedian = p50;
-                        row.firstResponseWorkingP90 = p90;
-                    });
+                    registeredParameters, rows, RequestMetrics.Builder::firstResponseWorkingTimes);
             Object[] resolvedParameters = with(subject, tenant.value(), from, until);
-            percentiles(key, toResolution, resolved, resolvedParameters, rows, (row, p50, p90) -> {
-                row.resolutionMedian = p50;
-                row.resolutionP90 = p90;
-            });
+            percentiles(key, toResolution, resolved, resolvedParameters, rows,
+                    RequestMetrics.Builder::resolutionTimes);
             percentiles(key, "resolution_worked", resolved + " AND resolution_worked IS NOT NULL", resolvedParameters,
-                    rows, (row, p50, p90) -> {
-                        row.resolutionWorkingMedian = p50;
-                        row.resolutionWorkingP90 = p90;
-                    });
+                    rows, RequestMetrics.Builder::resolutionWorkingTimes);
         }
 
         List<RequestMetrics> result = new ArrayList<>();
-        rows.forEach((k, row) -> {
-            if (row.received > 0 || row.resolved > 0 || row.backlog > 0 || row.surveysSent > 0) {
-                result.add(row.metrics(k));
+        rows.values().forEach(row -> {
+            RequestMetrics metrics = row.build();
+            if (metrics.received() > 0 || metrics.resolved() > 0 || metrics.backlog() > 0
+                    || metrics.surveysSent() > 0) {
+                result.add(metrics);
             }
         });
         return result;
@@ -159,31 +129,29 @@ final class MetricsSql {
                 + dialect.percentile(90, micros).get() + " AS " + prefix + "p90";
     }
 
-    /** Where a key's two percentiles go. */
-    private interface PercentileTarget {
-        void set(Row row, Optional<Duration> p50, Optional<Duration> p90);
-    }
-
     /** Median and 90th percentile of a microseconds expression per key (the rows {@code fromWhere} selects). */
     private void percentiles(String key, String micros, String fromWhere, Object[] parameters,
-                             Map<String, Row> rows, PercentileTarget target) {
+                             Map<String, RequestMetrics.Builder> rows, Times times) {
         String inner = "(SELECT " + key + " AS k, " + micros + " AS d" + fromWhere + ") x";
         // Nearest rank on every database (their PERCENTILE_DISC do not agree): the value at row ceil(p * n).
         String ranked = "(SELECT k, d, ROW_NUMBER() OVER (PARTITION BY k ORDER BY d) AS rn,"
                 + " COUNT(*) OVER (PARTITION BY k) AS n FROM " + inner + ") y";
         String select = "SELECT k, MAX(CASE WHEN rn = CEILING(n * 50 / 100.0) THEN d END) AS p50,"
                 + " MAX(CASE WHEN rn = CEILING(n * 90 / 100.0) THEN d END) AS p90 FROM " + ranked + " GROUP BY k";
-        sql.query("requestMetrics", select, r -> {
-            Row row = rows.computeIfAbsent(r.getString("k"), k -> new Row());
-            target.set(row, Optional.of(Duration.ofNanos(r.getLong("p50") * 1000)),
-                    Optional.of(Duration.ofNanos(r.getLong("p90") * 1000)));
-            return row;
-        }, parameters);
+        sql.query("requestMetrics", select, r -> times.set(row(rows, r), micros(r, "p50"), micros(r, "p90")),
+                parameters);
     }
 
-    private static Optional<Duration> micros(java.sql.ResultSet r, String column) throws java.sql.SQLException {
+    /** The figures of the key a result row names, created on its first row. */
+    private static RequestMetrics.Builder row(Map<String, RequestMetrics.Builder> rows, ResultSet r)
+            throws SQLException {
+        return rows.computeIfAbsent(r.getString("k"), RequestMetrics::builder);
+    }
+
+    /** A column of microseconds as a duration; null for SQL null. */
+    private static Duration micros(ResultSet r, String column) throws SQLException {
         long value = r.getLong(column);
-        return r.wasNull() ? Optional.empty() : Optional.of(Duration.ofNanos(value * 1000));
+        return r.wasNull() ? null : Duration.ofNanos(value * 1000);
     }
 
     /** A query's parameters: the given ones, then the subject when there is one. */
@@ -193,39 +161,9 @@ final class MetricsSql {
         return all.toArray();
     }
 
-    /** One key's figures as they are read. */
-    private static final class Row {
-        long received;
-        long resolved;
-        long reopened;
-        long firstContact;
-        long firstResponseDue;
-        long firstResponseInTime;
-        long resolutionDue;
-        long resolutionInTime;
-        long backlog;
-        Optional<Duration> oldest = Optional.empty();
-        Optional<Duration> firstResponseMedian = Optional.empty();
-        Optional<Duration> firstResponseP90 = Optional.empty();
-        Optional<Duration> resolutionMedian = Optional.empty();
-        Optional<Duration> resolutionP90 = Optional.empty();
-        Optional<Duration> firstResponseWorkingMedian = Optional.empty();
-        Optional<Duration> firstResponseWorkingP90 = Optional.empty();
-        Optional<Duration> resolutionWorkingMedian = Optional.empty();
-        Optional<Duration> resolutionWorkingP90 = Optional.empty();
-        long surveysSent;
-        long surveysAnswered;
-        long scoreSum;
-
-        RequestMetrics metrics(String key) {
-            return RequestMetrics.builder(key).received(received).resolved(resolved, reopened, firstContact)
-                    .firstResponse(firstResponseDue, firstResponseInTime).resolution(resolutionDue, resolutionInTime)
-                    .firstResponseTimes(firstResponseMedian.orElse(null), firstResponseP90.orElse(null))
-                    .resolutionTimes(resolutionMedian.orElse(null), resolutionP90.orElse(null))
-                    .firstResponseWorkingTimes(firstResponseWorkingMedian.orElse(null),
-                            firstResponseWorkingP90.orElse(null))
-                    .resolutionWorkingTimes(resolutionWorkingMedian.orElse(null), resolutionWorkingP90.orElse(null))
-                    .backlog(backlog, oldest.orElse(null)).surveys(surveysSent, surveysAnswered, scoreSum).build();
-        }
+    /** Where a median and a 90th percentile of one time go in the figures. */
+    @FunctionalInterface
+    private interface Times {
+        RequestMetrics.Builder set(RequestMetrics.Builder figures, Duration median, Duration p90);
     }
 }

@@ -22,7 +22,7 @@ import java.util.function.Function;
 final class Rows {
     static final String CONTACT_COLUMNS = "id, request_id, channel, representative, body, received_at, taken_by";
     static final String JOURNAL_COLUMNS = "tenant, request_id, seq, occurred_at, actor_id, actor_name, actor_role, "
-            + "channel, labor_function, visibility, event_type, payload, description, previous_hash, hash";
+            + "channel, labor_function, visibility, event_type, payload, description, previous_hash, hash, state_digest";
     static final String OUTBOX_COLUMNS = "id, tenant, request_id, topic, recipient, payload, idempotency_key, "
             + "created_at, status, attempts, next_attempt_at, route, last_outcome";
     static final String TIMER_COLUMNS = "id, tenant, request_id, kind, due_at, payload, attempts";
@@ -46,7 +46,7 @@ final class Rows {
                 known(rows.getString("labor_function"), LaborFunction::ofCode),
                 known(rows.getString("visibility"), Visibility::valueOf), rows.getString("event_type"),
                 rows.getString("payload"), rows.getString("description"), rows.getString("previous_hash"),
-                rows.getString("hash"));
+                rows.getString("hash"), rows.getString("state_digest"));
     }
 
     /**
@@ -86,20 +86,6 @@ final class Rows {
         return new CatalogRecord(TenantId.of(rows.getString("tenant")), rows.getString("kind"), rows.getString("id"),
                 rows.getInt("version"), Optional.ofNullable(rows.getString("record_key")),
                 dialect.getInstant(rows, "updated_at"), rows.getString("data"));
-    }
-
-    /** Orders text by Unicode code point; {@link String#compareTo} compares UTF-16 units instead. */
-    static int compareByCodePoint(String a, String b) {
-        int i = 0;
-        while (i < a.length() && i < b.length()) {
-            int left = a.codePointAt(i);
-            int right = b.codePointAt(i);
-            if (left != right) {
-                return Integer.compare(left, right);
-            }
-            i += Character.charCount(left);
-        }
-        return Integer.compare(a.length(), b.length());
     }
 
     static String name(Enum<?> value) {

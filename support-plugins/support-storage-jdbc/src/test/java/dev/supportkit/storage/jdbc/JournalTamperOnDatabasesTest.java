@@ -101,10 +101,10 @@ class JournalTamperOnDatabasesTest {
     private static JournalRecord rewritten(JournalRecord r, long sequence, String description, String previous) {
         JournalRecord unsealed = new JournalRecord(r.tenant(), r.request(), sequence, r.occurredAt(), r.actorId(),
                 r.actorName(), r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(), r.payload(),
-                description, previous, "");
+                description, previous, "", r.stateDigest());
         return new JournalRecord(r.tenant(), r.request(), sequence, r.occurredAt(), r.actorId(), r.actorName(),
                 r.actorRole(), r.channel(), r.function(), r.visibility(), r.eventType(), r.payload(), description,
-                previous, HashChain.hash(unsealed));
+                previous, HashChain.hash(unsealed), r.stateDigest());
     }
 
     private void where(Request request, String set, long seq, Object... values) throws SQLException {
@@ -207,12 +207,39 @@ class JournalTamperOnDatabasesTest {
         moveAnchor(truncated, records.get(records.size() - 1).hash(), newHead.hash());
         moveAnchor(truncated, "\"journalSequence\":" + truncated.journalSequence(),
                 "\"journalSequence\":" + newHead.sequence());
-        assertTrue(verify(truncated).intact(), "without a checkpoint the cut journal looks whole: " + verify(truncated));
+        // the chain alone looks whole; the request row still holds the later state, which entry N-2 did not record
+        assertBrokenAt(newHead.sequence(), "changed outside the engine", verify(truncated));
         update("DELETE FROM sk_requests WHERE tenant = ? AND id = ?", deleted.tenant().value(), deleted.id().value());
 
         List<ChainVerification> problems = fx.engine.journal().verifyAgainst(fx.auditor, checkpoint);
         assertEquals(List.of(truncated.id(), deleted.id()), problems.stream().map(ChainVerification::request).toList());
         assertBrokenAt(newHead.sequence() + 1, "entries were removed", problems.get(0));
         assertTrue(problems.get(1).problem().orElseThrow().contains("the request is gone"), problems.get(1).toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRES", "MARIADB"})
+    @DisplayName("a request row changed by SQL without its journal is reported at the journal's last entry")
+    void rowChangedWithoutTheJournal(TestDatabase server) throws SQLException {
+        start(server);
+        Request subject = closedRequest();
+        update("UPDATE sk_requests SET document = REPLACE(document, ?, ?) WHERE tenant = ? AND id = ?",
+                subject.subject(), "Nothing to see here", subject.tenant().value(), subject.id().value());
+        assertEquals("Nothing to see here", fx.engine.quality().request(fx.groupLead, subject.id()).subject(),
+                "the forged subject is what the store now reads");
+        assertBrokenAt(subject.journalSequence(), "changed outside the engine", verify(subject));
+
+        Request status = closedRequest();
+        update("UPDATE sk_requests SET status = ? WHERE tenant = ? AND id = ?", "RESOLVED",
+                status.tenant().value(), status.id().value());
+        assertBrokenAt(status.journalSequence(), "changed outside the engine", verify(status));
+
+        Request line = closedRequest();
+        update("UPDATE sk_requests SET support_line = ? WHERE tenant = ? AND id = ?", "INTAKE_LEAD",
+                line.tenant().value(), line.id().value());
+        assertBrokenAt(line.journalSequence(), "changed outside the engine", verify(line));
+
+        Request untouched = closedRequest();
+        assertTrue(verify(untouched).intact(), verify(untouched).toString());
     }
 }

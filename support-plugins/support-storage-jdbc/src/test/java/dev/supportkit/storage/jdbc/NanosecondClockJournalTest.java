@@ -81,4 +81,24 @@ class NanosecondClockJournalTest {
             assertEquals(0, now.getNano() % 1_000, "the engine's clock gives whole microseconds: " + now);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.class)
+    @DisplayName("requests imported with nanosecond times read back as stored, and their journals verify")
+    void importedNanosecondTimesVerify(TestDatabase server) {
+        database = server.create();
+        try (EngineFixture fx = new EngineFixture(database.engineSettings())) {
+            Instant registered = fx.clock.instant().minus(java.time.Duration.ofDays(30)).plusNanos(123_456_789);
+            dev.supportkit.api.intake.ImportedRequest item = new dev.supportkit.api.intake.ImportedRequest("OTRS-1",
+                    fx.org, fx.rep, fx.system, dev.supportkit.api.request.Channel.EMAIL, "Old ticket",
+                    "Imported description", null, RequestStatus.CLOSED, null, registered,
+                    registered.plusNanos(987_654_321), ResolutionReport.of("Fixed then", "Cause then"));
+            dev.supportkit.api.request.RequestId id = fx.engine.intake().importRequests(fx.admin, "OTRS",
+                    List.of(item)).requests().get(0);
+            Request stored = fx.engine.quality().request(fx.auditor, id);
+            assertEquals(registered.truncatedTo(java.time.temporal.ChronoUnit.MICROS), stored.registeredAt());
+            ChainVerification verdict = fx.engine.journal().verify(fx.auditor, id);
+            assertTrue(verdict.intact(), verdict.toString());
+        }
+    }
 }

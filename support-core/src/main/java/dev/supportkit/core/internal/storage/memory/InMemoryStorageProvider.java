@@ -18,6 +18,7 @@ import dev.supportkit.api.resolution.InstalledUnit;
 import dev.supportkit.api.work.TimeQuery;
 import dev.supportkit.spi.blob.BlobStore;
 import dev.supportkit.spi.storage.CatalogRecord;
+import dev.supportkit.spi.storage.CodePointOrder;
 import dev.supportkit.spi.storage.FailureRow;
 import dev.supportkit.spi.storage.FailureTotal;
 import dev.supportkit.spi.storage.JournalRecord;
@@ -691,7 +692,7 @@ public final class InMemoryStorageProvider implements StorageProvider {
             checkOpen();
             CatalogKind kind = new CatalogKind(record.tenant(), record.kind());
             TreeMap<String, TreeMap<Integer, CatalogRecord>> documents =
-                    catalog.computeIfAbsent(kind, k -> new TreeMap<>(InMemoryStorageProvider::compareByCodePoint));
+                    catalog.computeIfAbsent(kind, k -> new TreeMap<>(CodePointOrder.COMPARATOR));
             TreeMap<Integer, CatalogRecord> versions = documents.computeIfAbsent(record.id(), k -> new TreeMap<>());
             if (versions.containsKey(record.version())) {
                 throw new ConcurrencyConflictException(record.kind(), record.id(), record.version() - 1,
@@ -756,22 +757,5 @@ public final class InMemoryStorageProvider implements StorageProvider {
     }
 
     private record CatalogKind(TenantId tenant, String kind) {
-    }
-
-    /**
-     * Orders text by Unicode code point, as the SPI's "ordered by id" requires. {@link String#compareTo}
-     * compares UTF-16 units, which puts a supplementary character (a surrogate pair) before U+E000..U+FFFF.
-     */
-    private static int compareByCodePoint(String a, String b) {
-        int i = 0;
-        while (i < a.length() && i < b.length()) {
-            int left = a.codePointAt(i);
-            int right = b.codePointAt(i);
-            if (left != right) {
-                return Integer.compare(left, right);
-            }
-            i += Character.charCount(left);
-        }
-        return Integer.compare(a.length(), b.length());
     }
 }

@@ -213,7 +213,15 @@ public final class OutboxDispatcher {
         int handled = 0;
         List<OutboxMessage> ready = new ArrayList<>();
         for (OutboxMessage message : messages) {
-            Optional<Instant> held = target.heldUntil(rows, message); // answered from this pass's copy
+            Optional<Instant> held;
+            try {
+                held = target.heldUntil(rows, message); // answered from this pass's copy
+            } catch (RuntimeException e) { // e.g. the copy could not be read: left for the lease, as it stands
+                handling(message, () -> {
+                    throw e;
+                });
+                continue;
+            }
             if (held.isPresent()) {
                 handled += store(rows, message, message.withOutcome(OutboxMessage.Status.PENDING,
                         message.attempts(), held.get(), message.route(),

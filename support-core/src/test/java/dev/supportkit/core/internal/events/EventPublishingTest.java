@@ -88,6 +88,21 @@ class EventPublishingTest {
         assertEquals(closed, pushes.get(pushes.size() - 1).request(), "the last push is the stored request");
     }
 
+    /** A sink factory of the given id whose every sink is {@code sink}. */
+    private static EventSinkFactory sinkFactory(String id, EventSink sink) {
+        return new EventSinkFactory() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public EventSink create(ProviderContext context) {
+                return sink;
+            }
+        };
+    }
+
     @Test
     @DisplayName("an in-process listener receives every journalled change of a request, once per event id, in order")
     void listenerReceivesEveryChange() {
@@ -113,17 +128,7 @@ class EventPublishingTest {
     @DisplayName("an event sink registered on the builder publishes every journalled change once, in order")
     void sinkPublishesEveryChange() {
         List<DomainEvent> published = Collections.synchronizedList(new ArrayList<>());
-        EventSinkFactory sink = new EventSinkFactory() {
-            @Override
-            public String id() {
-                return "recording-sink";
-            }
-
-            @Override
-            public EventSink create(ProviderContext context) {
-                return published::add;
-            }
-        };
+        EventSinkFactory sink = sinkFactory("recording-sink", published::add);
         EngineFixture fx = fixture(Map.of(), builder -> builder.eventSink(sink));
         Request closed = fx.requestIn(RequestStatus.CLOSED, SupportLine.FIRST_LINE);
         drain(fx);
@@ -140,24 +145,14 @@ class EventPublishingTest {
         List<EngineFixture> engine = new ArrayList<>();
         AtomicReference<Request> latest = new AtomicReference<>();
         AtomicLong relayedBefore = new AtomicLong(Long.MAX_VALUE);
-        EventSinkFactory sink = new EventSinkFactory() {
-            @Override
-            public String id() {
-                return "recording-sink";
+        EventSinkFactory sink = sinkFactory("recording-sink", event -> {
+            published.add(event);
+            if (published.size() == relayedBefore.get() + 7) { // a command commits while the pass is under way
+                EngineFixture fx = engine.get(0);
+                fx.engine.work().addNote(fx.operator, latest.get().ref(),
+                        Note.of("Added while the events were being relayed"));
             }
-
-            @Override
-            public EventSink create(ProviderContext context) {
-                return event -> {
-                    published.add(event);
-                    if (published.size() == relayedBefore.get() + 7) { // a command commits while the pass is under way
-                        EngineFixture fx = engine.get(0);
-                        fx.engine.work().addNote(fx.operator, latest.get().ref(),
-                                Note.of("Added while the events were being relayed"));
-                    }
-                };
-            }
-        };
+        });
         EngineFixture fx = fixture(Map.of("supportkit.jobs.batch-size", "5"), builder -> builder.eventSink(sink));
         engine.add(fx);
         Request request = fx.requestIn(RequestStatus.REGISTERED, SupportLine.FIRST_LINE);
@@ -186,32 +181,22 @@ class EventPublishingTest {
     void partlyAcknowledgedBatchFollowsInOrder() {
         List<DomainEvent> published = Collections.synchronizedList(new ArrayList<>());
         List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
-        EventSinkFactory sink = new EventSinkFactory() {
+        EventSinkFactory sink = sinkFactory("batching-sink", new EventSink() {
             @Override
-            public String id() {
-                return "batching-sink";
+            public void publish(DomainEvent event) {
+                published.add(event);
             }
 
             @Override
-            public EventSink create(ProviderContext context) {
-                return new EventSink() {
-                    @Override
-                    public void publish(DomainEvent event) {
-                        published.add(event);
-                    }
-
-                    @Override
-                    public void publishAll(List<DomainEvent> events) {
-                        batchSizes.add(events.size());
-                        if (batchSizes.size() == 1 && events.size() > 3) { // the broker acknowledges three
-                            published.addAll(events.subList(0, 3));
-                            throw new PartiallyPublishedException(3, new IllegalStateException("broker went away"));
-                        }
-                        published.addAll(events);
-                    }
-                };
+            public void publishAll(List<DomainEvent> events) {
+                batchSizes.add(events.size());
+                if (batchSizes.size() == 1 && events.size() > 3) { // the broker acknowledges three
+                    published.addAll(events.subList(0, 3));
+                    throw new PartiallyPublishedException(3, new IllegalStateException("broker went away"));
+                }
+                published.addAll(events);
             }
-        };
+        });
         EngineFixture fx = fixture(Map.of(), builder -> builder.eventSink(sink));
         Request request = fx.requestIn(RequestStatus.REGISTERED, SupportLine.FIRST_LINE);
         while (request.journalSequence() < 12) {

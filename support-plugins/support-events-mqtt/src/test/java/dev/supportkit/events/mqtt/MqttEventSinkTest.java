@@ -15,12 +15,10 @@ import dev.supportkit.api.error.ConfigurationException;
 import dev.supportkit.api.journal.JournalEntry;
 import dev.supportkit.api.quality.DeliveryStatus;
 import dev.supportkit.api.request.Request;
-import dev.supportkit.api.work.Note;
 import dev.supportkit.core.testing.EngineFixture;
 import dev.supportkit.spi.ProviderSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -94,17 +92,9 @@ class MqttEventSinkTest {
     void batchArrivesInOrder() throws Exception {
         try (EngineFixture fx = new EngineFixture(Map.of("supportkit.providers.mqtt.host", HOST,
                 "supportkit.providers.mqtt.port", PORT, "supportkit.providers.mqtt.topic-prefix", prefix))) {
-            Request request = fx.registered();
-            for (int note = 0; note < 40; note++) {
-                request = fx.engine.work().addNote(fx.operator, request.ref(), Note.of("Checked line " + note));
-            }
-            while (!fx.engine.runDueWork().idle()) {
-                // relay until the outbox is empty
-            }
-            List<String> expected = new ArrayList<>();
-            for (JournalEntry entry : fx.engine.journal().entries(fx.auditor, request.id())) {
-                expected.add(fx.tenant.value() + ":" + request.id().value() + ":" + entry.sequence());
-            }
+            Request request = fx.registeredWithNotes(40);
+            fx.runDueWorkUntilIdle();
+            List<String> expected = fx.eventIds(request);
             await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= expected.size());
             List<String> ids = received.stream().map(m -> m.getUserProperties().asList().stream()
                     .filter(p -> p.getName().toString().equals("event-id")).findFirst().orElseThrow()

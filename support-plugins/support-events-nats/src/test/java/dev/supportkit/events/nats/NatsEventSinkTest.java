@@ -11,7 +11,6 @@ import dev.supportkit.api.event.DomainEvent;
 import dev.supportkit.api.journal.JournalEntry;
 import dev.supportkit.api.quality.DeliveryStatus;
 import dev.supportkit.api.request.Request;
-import dev.supportkit.api.work.Note;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.testing.EngineFixture;
 import dev.supportkit.spi.ProviderSettings;
@@ -105,17 +104,9 @@ class NatsEventSinkTest {
     @DisplayName("a request's waiting events go out as one batch, each acknowledged, stored in journal order")
     void batchStoredInOrder() throws Exception {
         try (EngineFixture fx = new EngineFixture(settings())) {
-            Request request = fx.registered();
-            for (int note = 0; note < 40; note++) {
-                request = fx.engine.work().addNote(fx.operator, request.ref(), Note.of("Checked line " + note));
-            }
-            while (!fx.engine.runDueWork().idle()) {
-                // relay until the outbox is empty
-            }
-            List<String> expected = new ArrayList<>();
-            for (JournalEntry entry : fx.engine.journal().entries(fx.auditor, request.id())) {
-                expected.add(fx.tenant.value() + ":" + request.id().value() + ":" + entry.sequence());
-            }
+            Request request = fx.registeredWithNotes(40);
+            fx.runDueWorkUntilIdle();
+            List<String> expected = fx.eventIds(request);
             List<String> ids = new ArrayList<>();
             for (MessageInfo m : stored()) {
                 if (request.id().value().equals(m.getHeaders().getFirst("request"))) {

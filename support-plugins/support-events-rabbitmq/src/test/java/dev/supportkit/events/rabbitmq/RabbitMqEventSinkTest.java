@@ -14,7 +14,6 @@ import dev.supportkit.api.journal.JournalEntry;
 import dev.supportkit.api.quality.Delivery;
 import dev.supportkit.api.quality.DeliveryStatus;
 import dev.supportkit.api.request.Request;
-import dev.supportkit.api.work.Note;
 import dev.supportkit.core.testing.EngineFixture;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -111,17 +110,9 @@ class RabbitMqEventSinkTest {
     void batchArrivesInOrder() throws Exception {
         try (EngineFixture fx = new EngineFixture(Map.of("supportkit.providers.rabbitmq.uri", URI,
                 "supportkit.providers.rabbitmq.exchange", exchange))) {
-            Request request = fx.registered();
-            for (int note = 0; note < 40; note++) {
-                request = fx.engine.work().addNote(fx.operator, request.ref(), Note.of("Checked line " + note));
-            }
-            while (!fx.engine.runDueWork().idle()) {
-                // relay until the outbox is empty
-            }
-            List<String> expected = new ArrayList<>();
-            for (JournalEntry entry : fx.engine.journal().entries(fx.auditor, request.id())) {
-                expected.add(fx.tenant.value() + ":" + request.id().value() + ":" + entry.sequence());
-            }
+            Request request = fx.registeredWithNotes(40);
+            fx.runDueWorkUntilIdle();
+            List<String> expected = fx.eventIds(request);
             String id = request.id().value();
             assertEquals(expected, drain().stream().filter(m -> m.getProps().getHeaders().get("request").toString()
                     .equals(id)).map(m -> m.getProps().getMessageId()).toList(), "every entry once, in journal order");

@@ -232,6 +232,22 @@ public interface StorageTransaction {
     void updateOutbox(OutboxMessage message, String nodeId);
 
     /**
+     * Records the outcomes of many messages this node claimed, as {@link #updateOutbox} does for each, in the
+     * order given. A store may send them together (one round trip instead of one per message); this default
+     * calls {@link #updateOutbox} for each.
+     *
+     * @param messages the messages with their new status, attempts and next attempt time
+     * @param nodeId   the node that claimed them
+     * @throws dev.supportkit.api.error.ConcurrencyConflictException when any of them is not claimed by
+     *         {@code nodeId} any more; the caller's transaction must then be rolled back
+     */
+    default void updateOutboxAll(List<OutboxMessage> messages, String nodeId) {
+        for (OutboxMessage message : messages) {
+            updateOutbox(message, nodeId);
+        }
+    }
+
+    /**
      * One outbox message.
      *
      * @param tenant the tenant

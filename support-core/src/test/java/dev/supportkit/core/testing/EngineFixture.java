@@ -25,6 +25,7 @@ import dev.supportkit.api.request.ContactDraft;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.work.Note;
 import dev.supportkit.core.SupportEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -189,6 +190,36 @@ public final class EngineFixture implements AutoCloseable {
     public Request registered(ContactDraft.Builder draft) {
         clock.advance(Duration.ofMinutes(1));
         return engine.intake().registerContact(operator, draft.newRequest(true).build());
+    }
+
+    /**
+     * A freshly registered request with notes added, each a journal entry (and an event).
+     *
+     * @param notes how many notes to add
+     * @return the request as stored after the last note
+     */
+    public Request registeredWithNotes(int notes) {
+        Request request = registered();
+        for (int note = 0; note < notes; note++) {
+            request = engine.work().addNote(operator, request.ref(), Note.of("Checked line " + note));
+        }
+        return request;
+    }
+
+    /** Runs due work until a pass finds nothing to do (events relayed, messages sent). */
+    public void runDueWorkUntilIdle() {
+        while (!engine.runDueWork().idle()) {
+            // the next pass
+        }
+    }
+
+    /**
+     * @param request a request
+     * @return the event ids of its journal entries, in journal order ({@code tenant:request:sequence})
+     */
+    public List<String> eventIds(Request request) {
+        return engine.journal().entries(auditor, request.id()).stream()
+                .map(entry -> tenant.value() + ":" + request.id().value() + ":" + entry.sequence()).toList();
     }
 
     /**

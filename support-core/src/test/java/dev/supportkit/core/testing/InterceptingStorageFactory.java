@@ -248,6 +248,11 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
         }
 
         @Override
+        public void updateOutboxAll(List<OutboxMessage> messages, String nodeId) {
+            tx.updateOutboxAll(messages, nodeId);
+        }
+
+        @Override
         public Optional<OutboxMessage> findOutboxMessage(TenantId tenant, String id) {
             return tx.findOutboxMessage(tenant, id);
         }

@@ -2116,6 +2116,40 @@ public abstract class StorageProviderContract {
     }
 
     @Test
+    @DisplayName("updateOutboxAll records every outcome and releases the claims; one lost claim fails them all")
+    void updateOutboxAllRecordsEachOutcome() {
+        RequestId request = requestId();
+        run(tx -> tx.insertRequest(request(tenant, request)));
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            messages.add(pending(request, at(i)));
+        }
+        run(tx -> messages.forEach(tx::enqueueOutbox));
+        assertEquals(3, tx(tx -> tx.claimDueOutbox(lease(NODE_A, at(2), 300, 10))).size());
+        OutboxMessage delivered = attempted(messages.get(0), OutboxMessage.Status.DELIVERED, at(10));
+        OutboxMessage retry = attempted(messages.get(1), OutboxMessage.Status.PENDING, at(100));
+        OutboxMessage dead = attempted(messages.get(2), OutboxMessage.Status.DEAD, at(10));
+        OutboxMessage notClaimed = attempted(messages.get(3), OutboxMessage.Status.DELIVERED, at(10));
+
+        assertThrows(ConcurrencyConflictException.class,
+                () -> run(tx -> tx.updateOutboxAll(List.of(delivered, retry, dead), NODE_B)), "claimed by node A");
+        assertThrows(ConcurrencyConflictException.class,
+                () -> run(tx -> tx.updateOutboxAll(List.of(delivered, notClaimed, dead), NODE_A)),
+                "the last message was never claimed");
+        assertEquals(Set.copyOf(messages), Set.copyOf(tx(tx -> tx.findOutbox(tenant, request))),
+                "a failed call leaves every message of it as it was, once its transaction is rolled back");
+
+        run(tx -> tx.updateOutboxAll(List.of(), NODE_A));
+        run(tx -> tx.updateOutboxAll(List.of(delivered, retry, dead), NODE_A));
+        assertEquals(Set.of(delivered, retry, dead, messages.get(3)),
+                Set.copyOf(tx(tx -> tx.findOutbox(tenant, request))));
+        assertEquals(List.of(messages.get(3).id()),
+                messageIds(tx(tx -> tx.claimDueOutbox(lease(NODE_B, at(50), 300, 10)))),
+                "released: the retry is not due before its next attempt, the others are done");
+        assertEquals(List.of(retry.id()), messageIds(tx(tx -> tx.claimDueOutbox(lease(NODE_B, at(100), 300, 10)))));
+    }
+
+    @Test
     @DisplayName("concurrent outbox claimers never receive the same message")
     void concurrentOutboxClaimsNeverOverlap() throws Exception {
         RequestId request = requestId();

@@ -267,6 +267,11 @@ final class GuardedStorage implements StorageProvider {
         }
 
         @Override
+        public void updateOutboxAll(List<OutboxMessage> messages, String nodeId) {
+            run("updateOutboxAll", () -> tx.updateOutboxAll(messages, nodeId));
+        }
+
+        @Override
         public Optional<OutboxMessage> findOutboxMessage(TenantId tenant, String id) {
             return call("findOutboxMessage", () -> tx.findOutboxMessage(tenant, id));
         }

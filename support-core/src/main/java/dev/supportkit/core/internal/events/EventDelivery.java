@@ -10,13 +10,16 @@ import dev.supportkit.core.internal.notify.OutboxTarget;
 import dev.supportkit.spi.crm.CrmAdapter;
 import dev.supportkit.spi.crm.CrmRejectedException;
 import dev.supportkit.spi.event.EventSink;
+import dev.supportkit.spi.event.PartiallyPublishedException;
 import dev.supportkit.spi.notification.DeliveryResult;
 import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.OutboxMessage;
-import dev.supportkit.spi.storage.StorageTransaction;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,12 +49,9 @@ public final class EventDelivery implements OutboxTarget {
     }
 
     @Override
-    public Optional<Instant> heldUntil(StorageTransaction tx, OutboxMessage message) {
-        String prefix = EventOutbox.prefixOf(message);
+    public Optional<Instant> heldUntil(EarlierMessages pending, OutboxMessage message) {
         Instant now = clock.instant();
-        Optional<Instant> earlier = tx.findOutbox(message.tenant(), message.request()).stream()
-                .filter(other -> other.status() == OutboxMessage.Status.PENDING && other.id().startsWith(prefix)
-                        && other.id().compareTo(message.id()) < 0)
+        Optional<Instant> earlier = pending.pendingBefore(message, EventOutbox.prefixOf(message)).stream()
                 .map(other -> other.nextAttemptAt().isAfter(now) ? other.nextAttemptAt() : now)
                 .max(Instant::compareTo);
         if (earlier.isPresent() || !EventOutbox.CRM_TOPIC.equals(message.topic())) {
@@ -93,6 +93,50 @@ public final class EventDelivery implements OutboxTarget {
         }
         sink.publish(event);
         return DeliveryResult.delivered("published to event sink '" + id + "'");
+    }
+
+    /** Events to the same event sink go in one call: sent together, acknowledged together. */
+    @Override
+    public boolean deliversWith(OutboxMessage previous, OutboxMessage next) {
+        return EventOutbox.EVENT_TOPIC.equals(next.topic()) && EventOutbox.EVENT_TOPIC.equals(previous.topic())
+                && next.recipient().startsWith(EventOutbox.SINK) && next.recipient().equals(previous.recipient());
+    }
+
+    @Override
+    public List<DeliveryResult> deliverInOrder(List<OutboxMessage> messages) {
+        String receiver = messages.get(0).recipient();
+        if (messages.size() == 1 || !receiver.startsWith(EventOutbox.SINK)) {
+            return OutboxTarget.super.deliverInOrder(messages);
+        }
+        String id = receiver.substring(EventOutbox.SINK.length());
+        EventSink sink = targets.sinks().get(id);
+        if (sink == null) {
+            return List.of(DeliveryResult.temporaryFailure("no event sink '" + id + "' is started"));
+        }
+        List<DomainEvent> events = new ArrayList<>();
+        DeliveryResult failed = null;
+        for (OutboxMessage message : messages) {
+            try {
+                events.add(event(message));
+            } catch (RuntimeException e) { // the events before it go out; it fails on its own
+                failed = DeliveryResult.temporaryFailure(e.toString());
+                break;
+            }
+        }
+        DeliveryResult published = DeliveryResult.delivered("published to event sink '" + id + "'");
+        List<DeliveryResult> results = new ArrayList<>();
+        try {
+            sink.publishAll(events);
+            results.addAll(Collections.nCopies(events.size(), published));
+        } catch (PartiallyPublishedException e) {
+            results.addAll(Collections.nCopies(Math.min(e.acknowledged(), events.size()), published));
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            failed = DeliveryResult.temporaryFailure("event sink '" + id + "' did not acknowledge it: " + cause);
+        }
+        if (failed != null) {
+            results.add(failed);
+        }
+        return results;
     }
 
     private DomainEvent event(OutboxMessage message) {

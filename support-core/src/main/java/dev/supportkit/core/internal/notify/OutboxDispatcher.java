@@ -27,20 +27,21 @@ import dev.supportkit.spi.storage.OutboxMessage;
 import jakarta.inject.Inject;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.request.RequestId;
-import dev.supportkit.spi.storage.StorageTransaction;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,10 @@ public final class OutboxDispatcher {
 
     /** How often storing a delivery outcome meets a concurrent command on its request before giving up. */
     private static final int RECORD_ATTEMPTS = 4;
+    /** How many batches' worth one pass takes at most while what it claims is full and goes entirely to targets. */
+    static final int MAX_BATCHES_PER_PASS = 10;
+    /** The most one claim may take ({@link Lease}'s limit). */
+    private static final int MAX_CLAIM = 10_000;
     private final ConflictRetry recordConflicts = new ConflictRetry(RECORD_ATTEMPTS);
     private final UnitOfWork work;
     private final String nodeId;
@@ -98,42 +103,80 @@ public final class OutboxDispatcher {
     }
 
     /**
-     * Claims one batch of due messages and attempts each.
+     * Claims one batch of due messages and attempts each. A batch that was full and went entirely to targets,
+     * all delivered (a burst of events to relay), is followed in the same pass by a claim of the rest of
+     * {@link #MAX_BATCHES_PER_PASS} batches, for half a lease at most: the pass reads each request's rows for its
+     * hold checks once, hands each receiver its events in a few large calls (an event sink may send them
+     * together and wait once) and stores all its deliveries with one update at its end.
      *
      * @return how many messages were attempted (delivered, retried later, postponed or dead-lettered)
      */
     public int runOnce() {
-        Instant now = work.now();
-        Lease lease = new Lease(nodeId, now, now.plus(engine.jobs().lease()), engine.jobs().batchSize());
-        List<OutboxMessage> claimed = new ArrayList<>(work.write(tx -> tx.claimDueOutbox(lease)));
-        // Oldest first, so a request's earlier message to a target is attempted before its later ones.
-        claimed.sort(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id));
-        int handled = 0;
+        Instant started = work.now();
+        Instant extendUntil = started.plus(engine.jobs().lease().dividedBy(2));
+        int batchSize = engine.jobs().batchSize();
+        int passLimit = Math.min(MAX_CLAIM, batchSize * MAX_BATCHES_PER_PASS);
         PassRows rows = new PassRows();
-        for (OutboxMessage message : claimed) {
-            try {
-                Optional<OutboxTarget> target = targets.stream().filter(t -> t.handles(message.topic())).findFirst();
-                if (target.isPresent()) {
-                    dispatchTo(target.get(), message, rows);
-                } else {
-                    dispatch(message);
-                }
-                handled++;
-            } catch (ConcurrencyConflictException e) {
-                LOG.info("Outbox message {} was taken over by another node: {}", message.id(), e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.warn("Outbox message {} could not be dispatched; it is retried when its lease ends: {}",
-                        message.id(), e.toString());
+        int handled = 0;
+        int taken = 0;
+        for (int limit = batchSize; limit > 0; limit = Math.min(MAX_CLAIM, passLimit - taken)) {
+            Instant now = work.now();
+            Lease lease = new Lease(nodeId, now, now.plus(engine.jobs().lease()), limit);
+            List<OutboxMessage> claimed = new ArrayList<>(work.write(tx -> tx.claimDueOutbox(lease)));
+            taken += claimed.size();
+            int deliveredBefore = rows.deliveredCount();
+            handled += attempt(claimed, rows);
+            boolean allDelivered = rows.deliveredCount() - deliveredBefore == claimed.size();
+            if (claimed.size() < limit || !allDelivered || !work.now().isBefore(extendUntil)) {
+                break;
             }
         }
         writeDelivered(rows.delivered());
         return handled;
     }
 
+    /** Attempts each claimed message; returns how many were attempted. */
+    private int attempt(List<OutboxMessage> claimed, PassRows rows) {
+        // Oldest first, so a request's earlier message to a target is attempted before its later ones.
+        claimed.sort(Comparator.comparing(OutboxMessage::createdAt).thenComparing(OutboxMessage::id));
+        int handled = 0;
+        int start = 0;
+        while (start < claimed.size()) {
+            OutboxMessage message = claimed.get(start);
+            Optional<OutboxTarget> target = targets.stream().filter(t -> t.handles(message.topic())).findFirst();
+            int end = start + 1;
+            while (target.isPresent() && end < claimed.size()
+                    && target.get().deliversWith(claimed.get(end - 1), claimed.get(end))) {
+                end++;
+            }
+            if (target.isPresent()) {
+                handled += dispatchTo(target.get(), claimed.subList(start, end), rows);
+            } else {
+                handled += handling(message, () -> dispatch(message));
+            }
+            start = end;
+        }
+        return handled;
+    }
+
+    /** Runs the handling of one message; returns 1 when it was attempted, 0 when it failed (it is logged). */
+    private static int handling(OutboxMessage message, Runnable handle) {
+        try {
+            handle.run();
+            return 1;
+        } catch (ConcurrencyConflictException e) {
+            LOG.info("Outbox message {} was taken over by another node: {}", message.id(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox message {} could not be dispatched; it is retried when its lease ends: {}",
+                    message.id(), e.toString());
+        }
+        return 0;
+    }
+
     /**
-     * Stores the pass's deliveries to targets in one transaction (one commit for the pass instead of one per
-     * event). Until then they stay claimed and pending: a node that stops first leaves them to be delivered again
-     * when its lease ends, which at-least-once delivery allows (receivers drop repeats by id). When the batch
+     * Stores the pass's deliveries to targets in one transaction and one batched update (one commit and one round
+     * trip for the pass instead of one per event). Until then they stay claimed and pending: a node that stops
+     * first leaves them to be delivered again when its lease ends, which at-least-once delivery allows (receivers drop repeats by id). When the batch
      * cannot be stored (a row was taken over), each is stored on its own.
      */
     private void writeDelivered(List<OutboxMessage> delivered) {
@@ -142,7 +185,7 @@ public final class OutboxDispatcher {
         }
         try {
             work.write(tx -> {
-                delivered.forEach(m -> tx.updateOutbox(m, nodeId));
+                tx.updateOutboxAll(delivered, nodeId);
                 return null;
             });
         } catch (RuntimeException batch) {
@@ -157,31 +200,87 @@ public final class OutboxDispatcher {
         }
     }
 
-    /** One attempt at one claimed message for a target; the attempt is not journalled (it would be an event). */
-    private void dispatchTo(OutboxTarget target, OutboxMessage message, PassRows rows) {
+    /**
+     * One attempt at claimed messages for a target that it delivers in one call, in order (e.g. events to one
+     * broker: sent together, acknowledged together); the attempts are not journalled (they would be events).
+     * Each message's hold is checked first, counting the earlier messages of the call as delivered; after the
+     * first message the target did not deliver, the rest are released unattempted, to follow it later.
+     *
+     * @return how many messages were attempted
+     */
+    private int dispatchTo(OutboxTarget target, List<OutboxMessage> messages, PassRows rows) {
         Instant now = work.now();
-        Optional<Instant> held;
+        int handled = 0;
+        List<OutboxMessage> ready = new ArrayList<>();
+        for (OutboxMessage message : messages) {
+            Optional<Instant> held;
+            try {
+                held = target.heldUntil(rows, message); // answered from this pass's copy
+            } catch (RuntimeException e) { // e.g. the copy could not be read: left for the lease, as it stands
+                handling(message, () -> {
+                    throw e;
+                });
+                continue;
+            }
+            if (held.isPresent()) {
+                handled += store(rows, message, message.withOutcome(OutboxMessage.Status.PENDING,
+                        message.attempts(), held.get(), message.route(),
+                        "held by the target (an earlier message pending, or the target paused)"));
+            } else {
+                rows.sending(message);
+                ready.add(message);
+            }
+        }
+        List<DeliveryResult> results = ready.isEmpty() ? List.of() : deliverInOrder(target, ready);
+        boolean stopped = false;
+        for (int i = 0; i < ready.size(); i++) {
+            OutboxMessage message = ready.get(i);
+            DeliveryResult result = stopped || i >= results.size() ? null : results.get(i);
+            if (result == null) {
+                stopped = true;
+                handled += store(rows, message, message.withOutcome(OutboxMessage.Status.PENDING,
+                        message.attempts(), now, message.route(),
+                        "not attempted: an earlier message of its delivery was not delivered"));
+                continue;
+            }
+            int count = message.attempts() + 1;
+            switch (result.outcome()) {
+                case DELIVERED -> {
+                    rows.deliver(message.withOutcome(OutboxMessage.Status.DELIVERED, count, now, message.route(),
+                            result.detail()));
+                    handled++;
+                }
+                case TEMPORARY_FAILURE -> handled += store(rows, message, afterTemporaryFailure(message, count, now,
+                        message.route(), result.detail()));
+                case PERMANENT_FAILURE -> handled += store(rows, message, message.withOutcome(
+                        OutboxMessage.Status.DEAD, count, now, message.route(), result.detail()));
+            }
+            stopped = result.outcome() != DeliveryResult.Outcome.DELIVERED;
+        }
+        return handled;
+    }
+
+    /** Calls a target for messages in order; a thrown exception is a temporary failure of the first. */
+    private static List<DeliveryResult> deliverInOrder(OutboxTarget target, List<OutboxMessage> messages) {
         try {
-            held = target.heldUntil(rows.over(null), message); // answered from this pass's copy, no transaction
-        } catch (PassRows.NotCopied e) {
-            held = work.read(tx -> target.heldUntil(rows.over(tx), message));
+            List<DeliveryResult> results = target.deliverInOrder(messages);
+            return results == null || results.isEmpty() ? List.of(new DeliveryResult(
+                    DeliveryResult.Outcome.TEMPORARY_FAILURE, "the target returned no result")) : results;
+        } catch (RuntimeException e) {
+            return List.of(new DeliveryResult(DeliveryResult.Outcome.TEMPORARY_FAILURE, "the target failed: " + e));
         }
-        if (held.isPresent()) {
-            rows.record(record(message.withOutcome(OutboxMessage.Status.PENDING, message.attempts(), held.get(),
-                    message.route(), "held by the target (an earlier message pending, or the target paused)"),
-                    List.of()));
-            return;
+    }
+
+    /**
+     * Stores the outcome of one message for a target and keeps it in the pass's copy; returns 1, or 0 when it
+     * could not be stored (the message then stays pending in the copy, as it does in the store).
+     */
+    private int store(PassRows rows, OutboxMessage message, OutboxMessage outcome) {
+        int stored = handling(message, () -> rows.record(record(outcome, List.of())));
+        if (stored == 0) {
+            rows.record(message);
         }
-        DeliveryResult result = deliver(() -> target.deliver(message), "the target");
-        int count = message.attempts() + 1;
-        switch (result.outcome()) {
-            case DELIVERED -> rows.deliver(message.withOutcome(OutboxMessage.Status.DELIVERED, count, now,
-                    message.route(), result.detail()));
-            case TEMPORARY_FAILURE -> rows.record(record(afterTemporaryFailure(message, count, now, message.route(),
-                    result.detail()), List.of()));
-            case PERMANENT_FAILURE -> rows.record(record(message.withOutcome(OutboxMessage.Status.DEAD, count, now,
-                    message.route(), result.detail()), List.of()));
-        }
+        return stored;
     }
 
     /** The message after a temporary failure: retried after the back-off, or dead when the attempts run out. */
@@ -279,17 +378,25 @@ public final class OutboxDispatcher {
     }
 
     /**
-     * The outbox rows of the requests a target's hold check read during one pass, read once per request and kept
-     * up to date with the outcomes this pass records. A target's check ({@link OutboxTarget#heldUntil}) looks at a
-     * request's earlier rows; read again for every message, a request with a thousand waiting events cost a
-     * thousand reads of a thousand rows. Within a pass other nodes can only move rows on (from pending to done)
-     * or add later ones, so the copy can only hold a message back longer than needed, never let it overtake.
+     * The pending outbox rows of the requests a target's hold check asked about during one pass, read once per
+     * request and kept up to date with the outcomes this pass records. A hold check looks at a request's earlier
+     * pending rows to the same receiver; read again for every message, a request with a thousand waiting events
+     * cost a thousand reads of a thousand rows, and a scan of the whole copy per message a million comparisons.
+     * The rows are kept sorted by id, so a check is a range lookup. A message claimed after its request's copy
+     * was read and not in it makes the copy read again (its earlier rows may be missing too). Within a pass
+     * other nodes can only move rows on (from pending to done) or add later ones, so the copy can only hold a
+     * message back longer than needed, never let it overtake.
      */
-    private static final class PassRows {
-        private final Map<String, List<OutboxMessage>> byRequest = new HashMap<>();
-        /** Where each copied row stands in its request's copy, so an outcome replaces it in constant time. */
-        private final Map<String, Integer> positions = new HashMap<>();
+    private final class PassRows implements OutboxTarget.EarlierMessages {
+        /** Per request, what its copy holds. */
+        private final Map<String, RequestRows> byRequest = new HashMap<>();
+        /** Every outcome this pass recorded, by message id: laid over a copy read again. */
+        private final Map<String, OutboxMessage> outcomes = new HashMap<>();
         private final List<OutboxMessage> delivered = new ArrayList<>();
+
+        /** One request's copy: the ids it was read with and its pending rows by id. */
+        private record RequestRows(Set<String> ids, NavigableMap<String, OutboxMessage> pending) {
+        }
 
         /** A delivery to a target, stored with the pass's others at its end and seen by this pass's checks now. */
         void deliver(OutboxMessage updated) {
@@ -302,40 +409,34 @@ public final class OutboxDispatcher {
             return List.copyOf(delivered);
         }
 
-        /** Thrown by a transaction-less view for anything this pass has no copy of. */
-        static final class NotCopied extends RuntimeException {
-            private static final long serialVersionUID = 1L;
-
-            NotCopied() {
-                super(null, null, false, false);
+        /** A message handed to its target now: the later messages of the same delivery call do not wait for it. */
+        void sending(OutboxMessage message) {
+            RequestRows copy = message.request() == null ? null
+                    : byRequest.get(key(message.tenant(), message.request()));
+            if (copy != null) {
+                copy.pending().remove(message.id());
             }
         }
 
-        /**
-         * The transaction, its {@code findOutbox(tenant, request)} answered from this pass's copy; with no
-         * transaction, every other call and a request not copied yet throw {@link NotCopied}.
-         */
-        StorageTransaction over(StorageTransaction tx) {
-            return (StorageTransaction) Proxy.newProxyInstance(StorageTransaction.class.getClassLoader(),
-                    new Class<?>[] {StorageTransaction.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("findOutbox") && args != null && args.length == 2
-                                && args[0] instanceof TenantId tenant && args[1] instanceof RequestId request) {
-                            List<OutboxMessage> copy = byRequest.get(key(tenant, request));
-                            if (copy == null && tx == null) {
-                                throw new NotCopied();
-                            }
-                            return java.util.Collections.unmodifiableList(byRequest.computeIfAbsent(
-                                    key(tenant, request), k -> copy(k, tx.findOutbox(tenant, request))));
-                        }
-                        if (tx == null) {
-                            throw new NotCopied();
-                        }
-                        try {
-                            return method.invoke(tx, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+        /** @return how many deliveries this pass made so far */
+        int deliveredCount() {
+            return delivered.size();
+        }
+
+        @Override
+        public Collection<OutboxMessage> pendingBefore(OutboxMessage message, String idPrefix) {
+            if (!message.id().startsWith(idPrefix)) {
+                throw new IllegalArgumentException("outbox message id '" + message.id() + "' does not start with '"
+                        + idPrefix + "'");
+            }
+            String key = key(message.tenant(), message.request());
+            RequestRows rows = byRequest.get(key);
+            if (rows == null || !rows.ids().contains(message.id())) {
+                rows = read(message.tenant(), message.request());
+                byRequest.put(key, rows);
+            }
+            // every id from the prefix (inclusive) to the message's (exclusive) starts with the prefix
+            return rows.pending().subMap(idPrefix, true, message.id(), false).values();
         }
 
         /** Keeps a recorded outcome in the copy of its request's rows, if the copy was read. */
@@ -343,19 +444,29 @@ public final class OutboxDispatcher {
             if (updated.request() == null) {
                 return;
             }
-            List<OutboxMessage> rows = byRequest.get(key(updated.tenant(), updated.request()));
-            Integer position = positions.get(key(updated.tenant(), updated.request()) + "\n" + updated.id());
-            if (rows != null && position != null) {
-                rows.set(position, updated);
+            outcomes.put(updated.id(), updated);
+            RequestRows rows = byRequest.get(key(updated.tenant(), updated.request()));
+            if (rows != null) {
+                keep(rows.pending(), updated);
             }
         }
 
-        private List<OutboxMessage> copy(String requestKey, List<OutboxMessage> read) {
-            List<OutboxMessage> rows = new ArrayList<>(read);
-            for (int i = 0; i < rows.size(); i++) {
-                positions.put(requestKey + "\n" + rows.get(i).id(), i);
+        private RequestRows read(TenantId tenant, RequestId request) {
+            Set<String> ids = new HashSet<>();
+            NavigableMap<String, OutboxMessage> pending = new TreeMap<>();
+            for (OutboxMessage row : work.read(tx -> tx.findOutbox(tenant, request))) {
+                ids.add(row.id());
+                keep(pending, outcomes.getOrDefault(row.id(), row));
             }
-            return rows;
+            return new RequestRows(ids, pending);
+        }
+
+        private static void keep(NavigableMap<String, OutboxMessage> pending, OutboxMessage row) {
+            if (row.status() == OutboxMessage.Status.PENDING) {
+                pending.put(row.id(), row);
+            } else {
+                pending.remove(row.id());
+            }
         }
 
         private static String key(TenantId tenant, RequestId request) {

@@ -9,6 +9,7 @@ import dev.supportkit.api.journal.JournalEntry;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.ResolutionReport;
+import dev.supportkit.api.work.Note;
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.core.SupportEngine;
 import dev.supportkit.core.testing.EngineFixture;
@@ -17,6 +18,7 @@ import dev.supportkit.core.testing.SharedStorageFactory;
 import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.event.EventSink;
 import dev.supportkit.spi.event.EventSinkFactory;
+import dev.supportkit.spi.event.PartiallyPublishedException;
 import dev.supportkit.spi.storage.OutboxMessage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -84,6 +88,21 @@ class EventPublishingTest {
         assertEquals(closed, pushes.get(pushes.size() - 1).request(), "the last push is the stored request");
     }
 
+    /** A sink factory of the given id whose every sink is {@code sink}. */
+    private static EventSinkFactory sinkFactory(String id, EventSink sink) {
+        return new EventSinkFactory() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public EventSink create(ProviderContext context) {
+                return sink;
+            }
+        };
+    }
+
     @Test
     @DisplayName("an in-process listener receives every journalled change of a request, once per event id, in order")
     void listenerReceivesEveryChange() {
@@ -109,17 +128,7 @@ class EventPublishingTest {
     @DisplayName("an event sink registered on the builder publishes every journalled change once, in order")
     void sinkPublishesEveryChange() {
         List<DomainEvent> published = Collections.synchronizedList(new ArrayList<>());
-        EventSinkFactory sink = new EventSinkFactory() {
-            @Override
-            public String id() {
-                return "recording-sink";
-            }
-
-            @Override
-            public EventSink create(ProviderContext context) {
-                return published::add;
-            }
-        };
+        EventSinkFactory sink = sinkFactory("recording-sink", published::add);
         EngineFixture fx = fixture(Map.of(), builder -> builder.eventSink(sink));
         Request closed = fx.requestIn(RequestStatus.CLOSED, SupportLine.FIRST_LINE);
         drain(fx);
@@ -127,6 +136,79 @@ class EventPublishingTest {
                 .map(e -> e.entry().sequence()).toList();
         assertEquals(fx.engine.journal().entries(fx.auditor, closed.id()).stream().map(JournalEntry::sequence)
                 .toList(), sequences);
+    }
+
+    @Test
+    @DisplayName("a burst of events goes out in one pass beyond one batch; a change made meanwhile follows in order")
+    void burstRelayedInOnePassInOrder() {
+        List<DomainEvent> published = Collections.synchronizedList(new ArrayList<>());
+        List<EngineFixture> engine = new ArrayList<>();
+        AtomicReference<Request> latest = new AtomicReference<>();
+        AtomicLong relayedBefore = new AtomicLong(Long.MAX_VALUE);
+        EventSinkFactory sink = sinkFactory("recording-sink", event -> {
+            published.add(event);
+            if (published.size() == relayedBefore.get() + 7) { // a command commits while the pass is under way
+                EngineFixture fx = engine.get(0);
+                fx.engine.work().addNote(fx.operator, latest.get().ref(),
+                        Note.of("Added while the events were being relayed"));
+            }
+        });
+        EngineFixture fx = fixture(Map.of("supportkit.jobs.batch-size", "5"), builder -> builder.eventSink(sink));
+        engine.add(fx);
+        Request request = fx.requestIn(RequestStatus.REGISTERED, SupportLine.FIRST_LINE);
+        drain(fx); // the registration's notifications and events
+        long before = published.size();
+        while (request.journalSequence() < before + 23) {
+            request = fx.engine.work().addNote(fx.operator, request.ref(), Note.of("Step " + request.version()));
+        }
+        long written = request.journalSequence();
+        latest.set(request);
+        relayedBefore.set(before);
+
+        int firstPass = fx.engine.runDueWork().messages();
+        assertTrue(firstPass > 5 && firstPass <= 5 * 10, "one pass went on after its full claim of 5, to at most 10 "
+                + "batches' worth: " + firstPass);
+        drain(fx);
+        List<Long> sequences = published.stream().map(e -> e.entry().sequence()).toList();
+        List<Long> journal = fx.engine.journal().entries(fx.auditor, request.id()).stream()
+                .map(JournalEntry::sequence).toList();
+        assertTrue(journal.size() > written, "the note added during the pass was journalled");
+        assertEquals(journal, sequences, "every change once, in order, the one made during the pass included");
+    }
+
+    @Test
+    @DisplayName("a sink takes a request's events in batches; one acknowledged in part sends the rest later, in order")
+    void partlyAcknowledgedBatchFollowsInOrder() {
+        List<DomainEvent> published = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        EventSinkFactory sink = sinkFactory("batching-sink", new EventSink() {
+            @Override
+            public void publish(DomainEvent event) {
+                published.add(event);
+            }
+
+            @Override
+            public void publishAll(List<DomainEvent> events) {
+                batchSizes.add(events.size());
+                if (batchSizes.size() == 1 && events.size() > 3) { // the broker acknowledges three
+                    published.addAll(events.subList(0, 3));
+                    throw new PartiallyPublishedException(3, new IllegalStateException("broker went away"));
+                }
+                published.addAll(events);
+            }
+        });
+        EngineFixture fx = fixture(Map.of(), builder -> builder.eventSink(sink));
+        Request request = fx.requestIn(RequestStatus.REGISTERED, SupportLine.FIRST_LINE);
+        while (request.journalSequence() < 12) {
+            request = fx.engine.work().addNote(fx.operator, request.ref(), Note.of("Step " + request.version()));
+        }
+        drain(fx);
+
+        assertTrue(batchSizes.get(0) > 3, "the first call carried the request's waiting events: " + batchSizes);
+        assertEquals(fx.engine.journal().entries(fx.auditor, request.id()).stream().map(JournalEntry::sequence)
+                .toList(), published.stream().map(e -> e.entry().sequence()).toList(),
+                "every change once, in order: the unacknowledged ones after the acknowledged three");
+        assertTrue(batchSizes.size() > 1, "the rest went in a later call");
     }
 
     @Test

@@ -16,7 +16,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes each event at QoS 1 and waits for the PUBACK; a failure disconnects and throws, so the engine's
- * outbox tries the event again later with the same id.
+ * outbox tries the event again later with the same id. A batch goes one event after the other too (encoded
+ * first): sent whole, it waited about 40 ms for its last PUBACKs on a broker that holds back small writes
+ * (Mosquitto's default, without {@code set_tcp_nodelay}) while the client holds back its TCP acknowledgement,
+ * which measured slower than one by one.
  */
 final class MqttEventSink extends BrokerEventSink {
     private final MqttSettings settings;

@@ -88,6 +88,22 @@ class MqttEventSinkTest {
     }
 
     @Test
+    @DisplayName("a request's waiting events go out as one batch, each acknowledged, and arrive in journal order")
+    void batchArrivesInOrder() throws Exception {
+        try (EngineFixture fx = new EngineFixture(Map.of("supportkit.providers.mqtt.host", HOST,
+                "supportkit.providers.mqtt.port", PORT, "supportkit.providers.mqtt.topic-prefix", prefix))) {
+            Request request = fx.registeredWithNotes(40);
+            fx.runDueWorkUntilIdle();
+            List<String> expected = fx.eventIds(request);
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= expected.size());
+            List<String> ids = received.stream().map(m -> m.getUserProperties().asList().stream()
+                    .filter(p -> p.getName().toString().equals("event-id")).findFirst().orElseThrow()
+                    .getValue().toString()).toList();
+            assertEquals(expected, ids, "every entry once, in journal order");
+        }
+    }
+
+    @Test
     @DisplayName("a broker that is down keeps the events in the outbox; bad settings are refused naming the key")
     void downAndBadSettings() {
         try (EngineFixture fx = new EngineFixture(Map.of("supportkit.providers.mqtt.host", HOST,

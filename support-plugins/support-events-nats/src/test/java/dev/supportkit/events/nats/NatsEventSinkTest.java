@@ -14,6 +14,7 @@ import dev.supportkit.api.request.Request;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.testing.EngineFixture;
 import dev.supportkit.spi.ProviderSettings;
+import dev.supportkit.spi.event.PartiallyPublishedException;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
@@ -96,6 +97,45 @@ class NatsEventSinkTest {
                 assertEquals(journal.get(i).occurredAt().toString(), cloudEvent.get("time"), "in journal order");
             }
             assertTrue(new String(mine.get(0).getData(), StandardCharsets.UTF_8).contains("АТС не отвечает"));
+        }
+    }
+
+    @Test
+    @DisplayName("a request's waiting events go out as one batch, each acknowledged, stored in journal order")
+    void batchStoredInOrder() throws Exception {
+        try (EngineFixture fx = new EngineFixture(settings())) {
+            Request request = fx.registeredWithNotes(40);
+            fx.runDueWorkUntilIdle();
+            List<String> expected = fx.eventIds(request);
+            List<String> ids = new ArrayList<>();
+            for (MessageInfo m : stored()) {
+                if (request.id().value().equals(m.getHeaders().getFirst("request"))) {
+                    ids.add(m.getHeaders().getFirst("Nats-Msg-Id"));
+                }
+            }
+            assertEquals(expected, ids, "every entry once, in journal order");
+
+            List<JournalEntry> journal = fx.engine.journal().entries(fx.auditor, request.id());
+            List<DomainEvent> again = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                again.add(new DomainEvent(expected.get(i), fx.tenant, request.id(), request.version(),
+                        journal.get(i).function().code(), journal.get(i)));
+            }
+            long before = management.getStreamInfo(stream).getStreamState().getMsgCount();
+            try (NatsEventSink sink = new NatsEventSink(NatsSettings.parse(new ProviderSettings(Map.of("servers",
+                    URL, "stream", stream, "subject-prefix", prefix))), new JacksonCodec())) {
+                sink.publishAll(again);
+            }
+            assertEquals(before, management.getStreamInfo(stream).getStreamState().getMsgCount(),
+                    "a batch sent again is acknowledged and dropped by id");
+            try (NatsEventSink down = new NatsEventSink(NatsSettings.parse(new ProviderSettings(Map.of("servers",
+                    "nats://user:secretpw@127.0.0.1:1", "stream", stream, "publish-timeout-ms", "300"))),
+                    new JacksonCodec())) {
+                PartiallyPublishedException failed = assertThrows(PartiallyPublishedException.class,
+                        () -> down.publishAll(again));
+                assertEquals(0, failed.acknowledged(), "none acknowledged");
+                assertFalse(failed.getMessage().contains("secretpw"), failed.getMessage());
+            }
         }
     }
 

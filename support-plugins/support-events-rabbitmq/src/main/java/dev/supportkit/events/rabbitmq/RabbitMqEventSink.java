@@ -10,8 +10,10 @@ import dev.supportkit.spi.DataCodec;
 import dev.supportkit.spi.event.BrokerEventSink;
 import dev.supportkit.spi.event.CloudEvents;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,29 @@ final class RabbitMqEventSink extends BrokerEventSink {
 
     @Override
     protected void send(DomainEvent event, byte[] body) throws IOException, TimeoutException, InterruptedException {
+        Channel open = channel();
+        publish(open, event, body);
+        open.waitForConfirmsOrDie(settings.confirmTimeoutMs());
+    }
+
+    /**
+     * Publishes the batch on the channel and then waits once for the broker to confirm all of it. The broker
+     * does not tell which it took when the wait fails, so none counts as confirmed then: all are published
+     * again, and consumers drop the repeats by message id.
+     */
+    @Override
+    protected void sendAll(List<DomainEvent> events, List<byte[]> bodies, AtomicInteger confirmed)
+            throws IOException, TimeoutException, InterruptedException {
+        Channel open = channel();
+        for (int i = 0; i < events.size(); i++) {
+            publish(open, events.get(i), bodies.get(i));
+        }
+        open.waitForConfirmsOrDie(settings.confirmTimeoutMs());
+        confirmed.set(events.size());
+    }
+
+    /** Publishes one event on the channel, persistent, without waiting for its confirm. */
+    private void publish(Channel open, DomainEvent event, byte[] body) throws IOException {
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .contentType(CloudEvents.CONTENT_TYPE).contentEncoding("UTF-8").deliveryMode(2)
                 .messageId(event.eventId()).type(CloudEvents.type(event))
@@ -41,9 +66,7 @@ final class RabbitMqEventSink extends BrokerEventSink {
                         "labor-function", event.laborFunction()))
                 .build();
         String routingKey = event.tenant().value() + "." + event.entry().event().getClass().getSimpleName();
-        Channel open = channel();
         open.basicPublish(settings.exchange(), routingKey, properties, body);
-        open.waitForConfirmsOrDie(settings.confirmTimeoutMs());
     }
 
     @Override

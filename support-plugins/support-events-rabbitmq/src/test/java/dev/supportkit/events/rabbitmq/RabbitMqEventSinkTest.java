@@ -106,6 +106,20 @@ class RabbitMqEventSinkTest {
     }
 
     @Test
+    @DisplayName("a request's waiting events go out as one confirmed batch and arrive once each, in journal order")
+    void batchArrivesInOrder() throws Exception {
+        try (EngineFixture fx = new EngineFixture(Map.of("supportkit.providers.rabbitmq.uri", URI,
+                "supportkit.providers.rabbitmq.exchange", exchange))) {
+            Request request = fx.registeredWithNotes(40);
+            fx.runDueWorkUntilIdle();
+            List<String> expected = fx.eventIds(request);
+            String id = request.id().value();
+            assertEquals(expected, drain().stream().filter(m -> m.getProps().getHeaders().get("request").toString()
+                    .equals(id)).map(m -> m.getProps().getMessageId()).toList(), "every entry once, in journal order");
+        }
+    }
+
+    @Test
     @DisplayName("a broker that is down fails the publish; the engine keeps the event and delivers it later")
     void brokerDownKeepsTheEvent() throws Exception { // nothing listens on port 1
         try (EngineFixture fx = new EngineFixture(Map.of("supportkit.providers.rabbitmq.uri",

@@ -33,9 +33,12 @@ import dev.supportkit.spi.storage.TimerRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -478,16 +481,57 @@ final class JdbcTransaction implements StorageTransaction {
         return claims.outbox(lease);
     }
 
+    private static final String UPDATE_OUTBOX = "UPDATE sk_outbox SET status = ?, attempts = ?, next_attempt_at = ?, "
+            + "route = ?, last_outcome = ?, claimed_by = NULL, lease_until = NULL "
+            + "WHERE id = ? AND tenant = ? AND claimed_by = ?";
+
     @Override
     public void updateOutbox(OutboxMessage m, String nodeId) {
-        int updated = sql().update("updateOutbox", "UPDATE sk_outbox SET status = ?, attempts = ?, next_attempt_at = ?, "
-                        + "route = ?, last_outcome = ?, claimed_by = NULL, lease_until = NULL "
-                        + "WHERE id = ? AND tenant = ? AND claimed_by = ?",
-                m.status(), m.attempts(), m.nextAttemptAt(), m.route(), m.lastOutcome(), m.id(), m.tenant().value(),
-                nodeId);
-        if (updated != 1) {
-            throw new ConcurrencyConflictException("outbox message claim of node " + nodeId + " on", m.id(), 0, -1);
+        if (sql().update("updateOutbox", UPDATE_OUTBOX, outcomeOf(m, nodeId)) != 1) {
+            throw lostClaim(m, nodeId);
         }
+    }
+
+    /** How many ids one UPDATE of {@link #updateOutboxAll} names at most. */
+    private static final int OUTCOME_ID_CHUNK = 500;
+
+    /**
+     * One UPDATE per outcome shared by many messages (a pass's delivered events mostly share one) and per
+     * {@value #OUTCOME_ID_CHUNK} of their ids, instead of one per message.
+     */
+    @Override
+    public void updateOutboxAll(List<OutboxMessage> messages, String nodeId) {
+        Map<List<Object>, List<OutboxMessage>> byOutcome = new LinkedHashMap<>();
+        for (OutboxMessage m : messages) {
+            byOutcome.computeIfAbsent(Arrays.asList(m.status(), m.attempts(), m.nextAttemptAt(), m.route(),
+                    m.lastOutcome(), m.tenant().value()), k -> new ArrayList<>()).add(m);
+        }
+        for (Map.Entry<List<Object>, List<OutboxMessage>> outcome : byOutcome.entrySet()) {
+            List<OutboxMessage> same = outcome.getValue();
+            for (int from = 0; from < same.size(); from += OUTCOME_ID_CHUNK) {
+                List<OutboxMessage> chunk = same.subList(from, Math.min(same.size(), from + OUTCOME_ID_CHUNK));
+                List<Object> parameters = new ArrayList<>(outcome.getKey());
+                parameters.add(nodeId);
+                chunk.forEach(m -> parameters.add(m.id()));
+                int updated = sql().update("updateOutboxAll", "UPDATE sk_outbox SET status = ?, attempts = ?, "
+                        + "next_attempt_at = ?, route = ?, last_outcome = ?, claimed_by = NULL, lease_until = NULL "
+                        + "WHERE tenant = ? AND claimed_by = ? AND id IN ("
+                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", parameters.toArray());
+                if (updated != chunk.size()) {
+                    throw new ConcurrencyConflictException("outbox message claims of node " + nodeId + " on "
+                            + (chunk.size() - updated) + " of the messages from", chunk.get(0).id(), 0, -1);
+                }
+            }
+        }
+    }
+
+    private static Object[] outcomeOf(OutboxMessage m, String nodeId) {
+        return new Object[] {m.status(), m.attempts(), m.nextAttemptAt(), m.route(), m.lastOutcome(), m.id(),
+                m.tenant().value(), nodeId};
+    }
+
+    private static ConcurrencyConflictException lostClaim(OutboxMessage m, String nodeId) {
+        return new ConcurrencyConflictException("outbox message claim of node " + nodeId + " on", m.id(), 0, -1);
     }
 
     @Override

@@ -11,8 +11,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.supportkit.core.internal.intake.RequestImporter;
-import dev.supportkit.core.internal.audit.CheckpointScheduler;
-import dev.supportkit.core.internal.reports.DigestScheduler;
+import dev.supportkit.core.internal.journal.TenantLogs;
 import dev.supportkit.core.internal.request.RequestCommands;
 import dev.supportkit.core.internal.sla.SlaLifecycle;
 import dev.supportkit.core.internal.work.UnitOfWork;
@@ -81,13 +80,12 @@ class ArchitectureTest {
     static final ArchRule onlyThePipelineWritesRequestsAndJournals = noClasses()
             .that().resideOutsideOfPackages(Packages.STORAGE_IMPLEMENTATIONS)
             .and().doNotImplement(StorageTransaction.class)
-            .and().doNotBelongToAnyOf(RequestCommands.class, RequestImporter.class, DigestScheduler.class,
-                    CheckpointScheduler.class)
+            .and().doNotBelongToAnyOf(RequestCommands.class, RequestImporter.class, TenantLogs.class)
             .should().callMethodWhere(writesRequestOrJournal())
             .because("every change of a request goes through the command pipeline (RequestCommands), so its "
                     + "journal is chained and its hooks run; only the bulk import of history stores requests "
-                    + "with their first journal entry itself, and the digests and checkpoints append to the tenant's "
-                    + "digest and checkpoint logs, which belong to no request");
+                    + "with their first journal entry itself, and TenantLogs appends to the tenant's digest and "
+                    + "checkpoint logs, which belong to no request");
 
     @ArchTest
     static final ArchRule commandsDoNotCallTheSla = noClasses()

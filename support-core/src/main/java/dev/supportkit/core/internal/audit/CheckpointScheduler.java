@@ -1,6 +1,5 @@
 package dev.supportkit.core.internal.audit;
 
-import dev.supportkit.api.Actor;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.error.ConcurrencyConflictException;
 import dev.supportkit.api.journal.JournalCheckpoint;
@@ -12,10 +11,9 @@ import dev.supportkit.core.internal.config.EngineSettings;
 import dev.supportkit.core.internal.config.JournalSettings.CheckpointSchedule;
 import dev.supportkit.core.internal.events.EventPublishingHook;
 import dev.supportkit.core.internal.jobs.PeriodicWork;
-import dev.supportkit.core.internal.journal.HashChain;
 import dev.supportkit.core.internal.journal.JournalCheckpoints;
 import dev.supportkit.core.internal.journal.JournalDraft;
-import dev.supportkit.core.internal.journal.JournalWriter;
+import dev.supportkit.core.internal.journal.TenantLogs;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.notify.MessageAttachments;
 import dev.supportkit.core.internal.notify.MessageTopic;
@@ -56,24 +54,24 @@ public final class CheckpointScheduler implements PeriodicWork {
     private final Optional<CheckpointSchedule> schedule;
     private final Optional<Path> directory;
     private final JacksonCodec codec;
-    private final JournalWriter writer;
+    private final TenantLogs logs;
     private final EventPublishingHook events;
 
     /**
      * @param work     the unit of work
      * @param settings the engine settings (the schedule and the checkpoint directory)
      * @param codec    JSON for checkpoints and payloads
-     * @param writer   seals the checkpoint log's entries
+     * @param logs     appends to the checkpoint log
      * @param events   publishes the checkpoint log's entries
      */
     @Inject
-    public CheckpointScheduler(UnitOfWork work, EngineSettings settings, JacksonCodec codec, JournalWriter writer,
+    public CheckpointScheduler(UnitOfWork work, EngineSettings settings, JacksonCodec codec, TenantLogs logs,
                                EventPublishingHook events) {
         this.work = work;
         this.schedule = settings.journal().checkpoints();
         this.directory = settings.journal().checkpointDirectory();
         this.codec = codec;
-        this.writer = writer;
+        this.logs = logs;
         this.events = events;
     }
 
@@ -147,15 +145,11 @@ public final class CheckpointScheduler implements PeriodicWork {
     private void publish(StorageTransaction tx, JournalCheckpoint checkpoint, String json, String sha256) {
         TenantId tenant = checkpoint.tenant();
         RequestId log = RequestId.of(RequestEvent.CHECKPOINT_LOG);
-        List<JournalRecord> entries = tx.findJournal(tenant, log);
-        JournalRecord last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
         JournalDraft draft = new JournalDraft(LaborFunction.D_02_7, Visibility.INTERNAL, null,
                 new RequestEvent.JournalCheckpointed(checkpoint.takenAt(), checkpoint.heads().size(), sha256, json),
                 "Checkpoint of the journals of " + checkpoint.heads().size() + " requests taken (SHA-256 " + sha256
                         + ")");
-        JournalRecord record = writer.chain(tenant, log, last == null ? 0 : last.sequence(),
-                last == null ? HashChain.GENESIS : last.hash(), Actor.system(tenant), checkpoint.takenAt(), draft, null);
-        tx.appendJournal(record);
+        JournalRecord record = logs.append(tx, tenant, log, checkpoint.takenAt(), draft);
         events.publish(tx, tenant, log, record.sequence(), List.of(record), checkpoint.takenAt());
     }
 }

@@ -115,6 +115,7 @@ final class EngineModule extends AbstractModule {
         bind(OutboxDispatcher.class).in(Singleton.class);
         bind(AccessPolicy.class).in(Singleton.class);
         bind(JournalWriter.class).in(Singleton.class);
+        bind(dev.supportkit.core.internal.journal.TenantLogs.class).in(Singleton.class);
         bind(JournalKeys.class).in(Singleton.class);
         bind(UnitOfWork.class).in(Singleton.class);
         bind(RequestCommands.class).in(Singleton.class);

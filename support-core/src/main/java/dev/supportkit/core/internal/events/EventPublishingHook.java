@@ -67,7 +67,10 @@ public final class EventPublishingHook implements CommandHook {
             eventReceivers.add(EventOutbox.LISTENERS);
         }
         targets.sinks().keySet().forEach(id -> eventReceivers.add(EventOutbox.SINK + id));
-        for (JournalRecord record : eventReceivers.isEmpty() ? List.<JournalRecord>of() : records) {
+        if (eventReceivers.isEmpty()) {
+            return;
+        }
+        for (JournalRecord record : records) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("requestVersion", version);
             payload.put("record", record);

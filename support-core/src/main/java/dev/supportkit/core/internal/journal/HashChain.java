@@ -25,9 +25,18 @@ public final class HashChain {
      * @return lower-case hex SHA-256
      */
     public static String hash(JournalRecord r) {
+        return sha256(input(r));
+    }
+
+    /**
+     * SHA-256 of some bytes, as the journal writes every hash and digest.
+     *
+     * @param bytes the bytes
+     * @return lower-case hex
+     */
+    public static String sha256(byte[] bytes) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(input(r)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

@@ -10,12 +10,9 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,13 +41,11 @@ public final class StateDigest {
      * @return lower-case hex SHA-256
      */
     public static String of(Request request, JacksonCodec codec) {
-        Request withoutHead = request.toBuilder().journalHead(0, HashChain.GENESIS).build();
-        ObjectMapper canonical = CANONICAL.computeIfAbsent(codec, StateDigest::canonical);
+        boolean headless = request.journalSequence() == 0 && HashChain.GENESIS.equals(request.journalHash());
+        Request withoutHead = headless ? request : request.toBuilder().journalHead(0, HashChain.GENESIS).build();
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(canonical.writeValueAsBytes(withoutHead)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+            return HashChain.sha256(CANONICAL.computeIfAbsent(codec, StateDigest::canonical)
+                    .writeValueAsBytes(withoutHead));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a request snapshot cannot be written as JSON", e);
         }

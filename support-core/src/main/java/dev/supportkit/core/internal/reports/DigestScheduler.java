@@ -1,6 +1,5 @@
 package dev.supportkit.core.internal.reports;
 
-import dev.supportkit.api.Actor;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.journal.LaborFunction;
 import dev.supportkit.api.journal.RequestEvent;
@@ -15,15 +14,13 @@ import dev.supportkit.api.request.RequestId;
 import dev.supportkit.core.internal.config.EngineSettings;
 import dev.supportkit.core.internal.config.QualitySettings.DigestSchedule;
 import dev.supportkit.core.internal.jobs.PeriodicWork;
-import dev.supportkit.core.internal.journal.HashChain;
 import dev.supportkit.core.internal.journal.JournalDraft;
-import dev.supportkit.core.internal.journal.JournalWriter;
+import dev.supportkit.core.internal.journal.TenantLogs;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.notify.MessageAttachments;
 import dev.supportkit.core.internal.notify.MessageTopic;
 import dev.supportkit.core.internal.work.UnitOfWork;
 import dev.supportkit.spi.storage.CatalogRecord;
-import dev.supportkit.spi.storage.JournalRecord;
 import dev.supportkit.spi.storage.OutboxMessage;
 import dev.supportkit.spi.storage.StorageTransaction;
 import jakarta.inject.Inject;
@@ -58,19 +55,19 @@ public final class DigestScheduler implements PeriodicWork {
     private final UnitOfWork work;
     private final List<DigestSchedule> schedules;
     private final JacksonCodec codec;
-    private final JournalWriter writer;
+    private final TenantLogs logs;
     private final Proposals proposals = new Proposals(null);
 
     /**
      * @param work     the unit of work
      * @param settings the engine settings (the digests)
      * @param codec    JSON for the run documents and message payloads
-     * @param writer   seals the digest log's entries
+     * @param logs     appends to the digest log
      */
     @Inject
-    public DigestScheduler(UnitOfWork work, EngineSettings settings, JacksonCodec codec, JournalWriter writer) {
+    public DigestScheduler(UnitOfWork work, EngineSettings settings, JacksonCodec codec, TenantLogs logs) {
         this.work = work;
-        this.writer = writer;
+        this.logs = logs;
         this.schedules = settings.quality().digests();
         this.codec = codec;
     }
@@ -140,9 +137,6 @@ public final class DigestScheduler implements PeriodicWork {
     /** Appends the digest to the tenant's digest log under its labour function, in the run's transaction. */
     private void journal(StorageTransaction tx, DigestSchedule schedule, TenantId tenant, Digest digest,
                          List<SpecialistId> people, Instant now) {
-        RequestId log = RequestId.of(RequestEvent.DIGEST_LOG);
-        List<JournalRecord> entries = tx.findJournal(tenant, log);
-        JournalRecord last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
         LaborFunction function = LaborFunction.ofCode(schedule.function());
         JournalDraft draft = new JournalDraft(function, Visibility.INTERNAL, null,
                 new RequestEvent.DigestSent(schedule.name(), schedule.department(), digest.from(), digest.until(),
@@ -150,8 +144,7 @@ public final class DigestScheduler implements PeriodicWork {
                 "Digest '" + schedule.name() + "' sent to department " + schedule.department() + " ("
                         + people.size() + " people): " + digest.received() + " received, " + digest.overdue()
                         + " overdue");
-        tx.appendJournal(writer.chain(tenant, log, last == null ? 0 : last.sequence(),
-                last == null ? HashChain.GENESIS : last.hash(), Actor.system(tenant), now, draft, null));
+        logs.append(tx, tenant, RequestId.of(RequestEvent.DIGEST_LOG), now, draft);
     }
 
     private static Map<String, Object> payload(DigestSchedule schedule, Digest digest) {

@@ -59,7 +59,8 @@ public interface JournalService {
      * {@link #verifyAgainst(Actor, JournalCheckpoint)}.
      *
      * @param actor      an auditor or administrator
-     * @param checkpoint the checkpoint's JSON text
+     * @param checkpoint the checkpoint's JSON text, at most 268,435,456 characters (256 Mi, about two million
+     *                   requests' heads)
      * @return one verdict per request whose journal does not hold against the checkpoint; empty when all do
      * @throws dev.supportkit.api.error.ValidationException naming {@code checkpoint} (rules {@code required},
      *         {@code length}, {@code format}) for a text that is not a checkpoint, or {@code checkpoint.tenant}

@@ -75,7 +75,8 @@ final class BulkImport {
     private static String[] sample(BenchDatabase db) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT q.document, j.actor_id, j.actor_name, j.actor_role, j.channel,"
-                     + " j.labor_function, j.visibility, j.event_type, j.payload, j.description, j.previous_hash, j.hash"
+                     + " j.labor_function, j.visibility, j.event_type, j.payload, j.description,"
+                     + " encode(j.previous_hash, 'hex'), encode(j.hash, 'hex')"
                      + " FROM sk_requests q JOIN sk_journal j ON j.tenant = q.tenant AND j.request_id = q.id LIMIT 1")) {
             r.next();
             String[] values = new String[12];

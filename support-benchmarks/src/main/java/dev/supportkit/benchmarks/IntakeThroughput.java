@@ -85,7 +85,8 @@ final class IntakeThroughput {
                 }
                 String[] journal = new String[11];
                 try (ResultSet r = s.executeQuery("SELECT actor_id, actor_name, actor_role, channel, labor_function,"
-                        + " visibility, event_type, payload, description, previous_hash, hash FROM sk_journal LIMIT 1")) {
+                        + " visibility, event_type, payload, description, encode(previous_hash, 'hex'), encode(hash, 'hex')"
+                        + " FROM sk_journal LIMIT 1")) {
                     r.next();
                     for (int i = 0; i < journal.length; i++) {
                         journal[i] = r.getString(i + 1);

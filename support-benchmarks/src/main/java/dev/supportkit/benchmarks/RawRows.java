@@ -15,7 +15,8 @@ final class RawRows {
     /** Inserts a journal row; bound by {@link #bindJournal}. */
     static final String INSERT_JOURNAL = "INSERT INTO bl_journal (tenant, request_id, seq, occurred_at,"
             + " actor_id, actor_name, actor_role, channel, labor_function, visibility, event_type, payload,"
-            + " description, previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + " description, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS SMALLINT), ?, CAST(? AS SMALLINT),"
+            + " CAST(? AS SMALLINT), ?, ?, ?, decode(?, 'hex'), decode(?, 'hex'))";
 
     private RawRows() {
     }
@@ -49,7 +50,7 @@ final class RawRows {
      * @param journal the {@link #INSERT_JOURNAL} statement
      * @param id      the request id
      * @param at      when it happened
-     * @param values  holds the columns after {@code occurred_at}, from {@code first} on
+     * @param values  holds the columns after {@code occurred_at}, from {@code first} on (the hashes as hex, the role, labour function and visibility as their numbers)
      * @param first   the index in {@code values} of {@code actor_id}
      * @throws SQLException when a value cannot be bound
      */

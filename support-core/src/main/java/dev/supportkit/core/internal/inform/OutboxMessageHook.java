@@ -3,18 +3,19 @@ package dev.supportkit.core.internal.inform;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.core.internal.json.JacksonCodec;
 import dev.supportkit.core.internal.request.CommandHook;
+import dev.supportkit.core.internal.request.CompactIds;
 import dev.supportkit.core.internal.request.HookContext;
 import dev.supportkit.core.internal.request.RequestCommands.Message;
 import dev.supportkit.spi.storage.OutboxMessage;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Records an outbox row for each message a command decided on (a customer notice, a deadline warning to a
- * specialist), carrying the request's subject, status, organisation and representative plus the topic's own
- * values. The idempotency key names the request, its journal head, the topic and the recipient, so a retried
+ * specialist), carrying the request's subject and status at the time plus the topic's own values. What the
+ * request holds for good (its id, organisation and representative) is not repeated in every row: the
+ * dispatcher adds it to the template variables when it sends the message. The idempotency key names the request, its journal head, the topic and the recipient, so a retried
  * delivery is recognised by the channel.
  */
 public final class OutboxMessageHook implements CommandHook {
@@ -39,13 +40,10 @@ public final class OutboxMessageHook implements CommandHook {
         String topic = message.topic().topic();
         String recipient = message.recipient() == null ? request.representative().value() : message.recipient();
         Map<String, Object> payload = new TreeMap<>();
-        payload.put("requestId", request.id().value());
         payload.put("subject", request.subject());
         payload.put("status", request.status().name());
-        payload.put("organization", request.organization().value());
-        payload.put("representative", request.representative().value());
         payload.putAll(message.extras());
-        return OutboxMessage.builder().id(UUID.randomUUID().toString()).tenant(request.tenant()).request(request.id())
+        return OutboxMessage.builder().id(CompactIds.next(context.now())).tenant(request.tenant()).request(request.id())
                 .topic(topic).recipient(recipient).payload(codec.toJson(payload))
                 .idempotencyKey(request.id().value() + ":" + request.journalSequence() + ":" + topic + ":" + recipient)
                 .createdAt(context.now()).build();

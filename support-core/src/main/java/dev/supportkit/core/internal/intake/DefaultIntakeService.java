@@ -30,6 +30,7 @@ import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.notify.MessageTopic;
+import dev.supportkit.core.internal.request.CompactIds;
 import dev.supportkit.core.internal.request.FieldErrors;
 import dev.supportkit.core.internal.request.LineFunctions;
 import dev.supportkit.core.internal.request.RequestAction;
@@ -44,7 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Intake of customer contacts (A/01.3): registration (in {@link RequestRegistration}: validation of the contact
@@ -117,7 +117,7 @@ public final class DefaultIntakeService implements IntakeService {
                     Request current = step.current();
                     RepresentativeId from = actor.role() == Role.CUSTOMER_REPRESENTATIVE
                             ? RepresentativeId.of(actor.id()) : current.representative();
-                    ContactId contactId = ContactId.of(UUID.randomUUID().toString());
+                    ContactId contactId = ContactId.of(CompactIds.next(step.now()));
                     Contact contact = new Contact(contactId, current.id(), channel, from, answer, step.now(), actor.id());
                     JournalDraft entry = new JournalDraft(LineFunctions.dialogue(current.line()),
                             Visibility.CUSTOMER_VISIBLE, channel,

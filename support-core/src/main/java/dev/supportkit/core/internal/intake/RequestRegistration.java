@@ -35,6 +35,7 @@ import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.internal.config.EngineSettings;
 import dev.supportkit.core.internal.journal.JournalDraft;
 import dev.supportkit.core.internal.notify.MessageTopic;
+import dev.supportkit.core.internal.request.CompactIds;
 import dev.supportkit.core.internal.work.ConflictRetry;
 import dev.supportkit.core.internal.request.FieldErrors;
 import dev.supportkit.core.internal.request.RequestAction;
@@ -56,7 +57,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -199,7 +199,7 @@ public final class RequestRegistration {
         errors.throwIfAny();
         // stored at the microseconds every store keeps, so the contact reads back as it was returned
         Instant receivedAt = draft.receivedAt() == null ? now : draft.receivedAt().truncatedTo(ChronoUnit.MICROS);
-        ContactId contactId = ContactId.of(UUID.randomUUID().toString());
+        ContactId contactId = ContactId.of(CompactIds.next(now));
         CheckedContact contact = new CheckedContact(actor, draft, directory, questionnaire, answers, contactId,
                 receivedAt, now, callerEntry);
         if (target.isPresent()) {
@@ -309,7 +309,7 @@ public final class RequestRegistration {
         Map<String, List<String>> answers = checked.answers();
         ContactId contactId = checked.contactId();
         Instant now = checked.now();
-        RequestId requestId = RequestId.of(UUID.randomUUID().toString());
+        RequestId requestId = RequestId.of(CompactIds.next(now));
         String subject = draft.subject().strip();
         Priority requested = draft.priority() == null ? Priority.NORMAL : draft.priority();
         Optional<EmergencyRules.Outcome> emergency = emergencyRules.evaluate(subject, draft.text(), answers,

@@ -516,6 +516,16 @@ public final class OutboxDispatcher {
         Map<String, Object> model = new HashMap<>(codec.mapper().convertValue(codec.fromJson(message.payload(),
                 Map.class), MAP));
         model.put("recipientName", recipient.name());
+        if (message.request() != null) {
+            // what the request holds for good is not repeated in each message's payload
+            model.putIfAbsent("requestId", message.request().value());
+            if (!model.containsKey("organization") || !model.containsKey("representative")) {
+                tx.findRequest(message.tenant(), message.request()).ifPresent(request -> {
+                    model.putIfAbsent("organization", request.organization().value());
+                    model.putIfAbsent("representative", request.representative().value());
+                });
+            }
+        }
         Object organization = model.get("organization");
         if (organization instanceof String id) {
             tx.findDirectoryEntry(message.tenant(), Organization.class, id)

@@ -97,15 +97,22 @@ final class JdbcTransaction implements StorageTransaction {
         boolean fromContact = first != null && first.text().equals(request.description());
         List<Object> row = new ArrayList<>(List.of(request.tenant().value(), request.id().value()));
         row.addAll(RequestColumns.values(request));
-        row.add(RequestDocument.of(request, !fromContact).toJson(codec));
+        row.add(RequestDocument.of(request, !fromContact, false).toJson(codec));
         row.add(fromContact ? first.id().value() : null);
         return row.toArray();
     }
 
     private static Object[] journalRow(JournalRecord r) {
         return new Object[] {r.tenant().value(), r.request().value(), r.sequence(), r.occurredAt(), r.actorId(),
-                r.actorName(), r.actorRole(), name(r.channel()), r.function().code(), r.visibility(), r.eventType(),
-                r.payload(), r.description(), r.previousHash(), r.hash(), r.stateDigest()};
+                r.actorName(), r.actorRole() == null ? null : JournalCodes.role(r.actorRole()), name(r.channel()),
+                r.function() == null ? null : JournalCodes.function(r.function()),
+                r.visibility() == null ? null : JournalCodes.visibility(r.visibility()), r.eventType(),
+                r.payload(), r.description(), hash(r.previousHash()), hash(r.hash()), hash(r.stateDigest())};
+    }
+
+    /** A hash for a binary column, or a typed null. */
+    static Object hash(String hash) {
+        return hash == null ? Statements.TypedNull.BINARY : HashBytes.encode(hash);
     }
 
     @Override
@@ -132,8 +139,10 @@ final class JdbcTransaction implements StorageTransaction {
     /** Updates a request's row, writing only some of its columns (a migration writes those that exist then). */
     void updateRequest(Request request, long expectedVersion, List<String> columns) {
         List<Object> parameters = new ArrayList<>(RequestColumns.values(request, columns));
-        parameters.add(RequestDocument.of(request, true).toJson(codec));
-        parameters.add(RequestDocument.of(request, false).toJson(codec));
+        // the journal head goes in the document only when its columns are not written (before schema version 13)
+        boolean headInDocument = !columns.contains("journal_seq");
+        parameters.add(RequestDocument.of(request, true, headInDocument).toJson(codec));
+        parameters.add(RequestDocument.of(request, false, headInDocument).toJson(codec));
         parameters.addAll(List.of(request.tenant().value(), request.id().value(), expectedVersion));
         int updated = sql().update("updateRequest", columns == RequestColumns.NAMES ? RequestColumns.UPDATE
                 : RequestColumns.update(columns), parameters.toArray());
@@ -399,7 +408,7 @@ final class JdbcTransaction implements StorageTransaction {
         if (!selection.functions().isEmpty()) {
             where.append(" AND labor_function IN (").append(String.join(", ",
                     java.util.Collections.nCopies(selection.functions().size(), "?"))).append(")");
-            selection.functions().stream().map(f -> f.code()).sorted().forEach(parameters::add);
+            selection.functions().stream().map(JournalCodes::function).sorted().forEach(parameters::add);
         }
         selection.actorId().ifPresent(actor -> {
             where.append(" AND actor_id = ?");
@@ -419,9 +428,10 @@ final class JdbcTransaction implements StorageTransaction {
                         + " WHERE tenant = ? AND occurred_at >= ? AND occurred_at < ?"
                         + " GROUP BY actor_id, labor_function",
                 rows -> new dev.supportkit.spi.storage.FunctionTotal(rows.getString("actor_id"),
-                        dev.supportkit.api.journal.LaborFunction.ofCode(rows.getString("labor_function")),
-                        rows.getLong("n")), tenant.value(), from, until)
-                .stream().sorted(java.util.Comparator.comparing(dev.supportkit.spi.storage.FunctionTotal::actorId)
+                        JournalCodes.function(rows.getInt("labor_function")), rows.getLong("n")),
+                tenant.value(), from, until)
+                .stream().filter(t -> t.function() != null) // an entry with an unknown number counts for nothing
+                .sorted(java.util.Comparator.comparing(dev.supportkit.spi.storage.FunctionTotal::actorId)
                         .thenComparing(t -> t.function().ordinal())).toList();
     }
 
@@ -455,7 +465,7 @@ final class JdbcTransaction implements StorageTransaction {
         sql().insert("enqueueOutbox", () -> new ConcurrencyConflictException("outbox message", m.id(), 0, -1),
                 "INSERT INTO sk_outbox (" + Rows.OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.id(), m.tenant().value(), requestId(m.request()), m.topic(), m.recipient(), m.payload(),
-                m.idempotencyKey(), m.createdAt(), m.status(), m.attempts(), m.nextAttemptAt(), m.route(),
+                IdempotencyKeys.stored(requestId(m.request()), m.idempotencyKey()), m.createdAt(), m.status(), m.attempts(), m.nextAttemptAt(), m.route(),
                 m.lastOutcome());
     }
 

@@ -36,7 +36,7 @@ final class RequestColumns {
             "first_response_met", "resolution_due", "resolution_met", "vendor_case", "failed_component",
             "failure_cause", "is_open", "first_response_at", "resolved_at", "signed_off_at", "closed_at",
             "escalated_at", "reopens", "survey_sent_at", "survey_answered_at", "survey_score",
-            "first_response_worked", "resolution_worked");
+            "first_response_worked", "resolution_worked", "journal_seq", "journal_hash");
     /** The INSERT statement: key, the columns, the document and the first contact. */
     static final String INSERT = "INSERT INTO sk_requests (tenant, id, " + String.join(", ", NAMES)
             + ", document, first_contact) VALUES (?, ?, " + NAMES.stream().map(n -> "?").collect(Collectors.joining(", "))
@@ -46,15 +46,19 @@ final class RequestColumns {
      * is kept when the row names its first contact), then tenant, id and the expected version.
      */
     static final String UPDATE = update(NAMES);
-    /** The columns migrations V10 and V11 added: the Java migration V5, which runs before them, writes the others. */
+    /**
+     * The columns migrations V10, V11 and V13 added: the Java migration V5, which runs before them, writes the
+     * others (and the journal head in the document, where rows kept it before V13).
+     */
     static final List<String> ADDED_AFTER_V5 = List.of("escalated_at", "reopens", "survey_sent_at",
-            "survey_answered_at", "survey_score", "first_response_worked", "resolution_worked");
+            "survey_answered_at", "survey_score", "first_response_worked", "resolution_worked", "journal_seq",
+            "journal_hash");
 
     /** What reading a request selects: its row, and its first contact's text when that is its description. */
     static final String SELECT = "SELECT r.tenant, r.id, r.version, r.status, r.organization, r.support_line,"
             + " r.registered_at, r.updated_at, r.representative, r.system_id, r.model, r.category, r.group_id,"
             + " r.assignee, r.priority_rank, r.first_response_at, r.resolved_at, r.signed_off_at, r.closed_at,"
-            + " r.escalated_at, r.reopens,"
+            + " r.escalated_at, r.reopens, r.journal_seq, r.journal_hash,"
             + " r.document, c.body AS first_text FROM sk_requests r"
             + " LEFT JOIN sk_contacts c ON c.tenant = r.tenant AND c.request_id = r.id AND c.id = r.first_contact";
 
@@ -105,7 +109,8 @@ final class RequestColumns {
                 instant(request.survey().map(s -> s.sentAt())), instant(request.survey().flatMap(s -> s.answeredAt())),
                 request.survey().flatMap(s -> s.score()).<Object>map(score -> score)
                         .orElse(Statements.TypedNull.INTEGER),
-                micros(facts.firstResponseWorked()), micros(facts.resolutionWorked()));
+                micros(facts.firstResponseWorked()), micros(facts.resolutionWorked()), request.journalSequence(),
+                JdbcTransaction.hash(request.journalHash()));
     }
 
     /** Reads the request of the current row of a {@link #SELECT}. */
@@ -126,7 +131,8 @@ final class RequestColumns {
                 .resolution(document.resolution())
                 .registeredAt(dialect.getInstant(rows, "registered_at"))
                 .updatedAt(dialect.getInstant(rows, "updated_at")).version(rows.getLong("version"))
-                .journalHead(document.journalSequence(), document.journalHash()).deadlines(document.deadlines())
+                .journalHead(journalSequence(rows, document), journalHash(rows, document))
+                .deadlines(document.deadlines())
                 .vendorCase(document.vendorCase()).category(rows.getString("category")).intake(document.intake())
                 .typical(document.typical())
                 .workPlan(document.workPlan())
@@ -137,6 +143,21 @@ final class RequestColumns {
                         instant(rows, dialect, "closed_at"), instant(rows, dialect, "escalated_at"),
                         rows.getInt("reopens")))
                 .build();
+    }
+
+    /** The journal head's sequence: its column, or in a row written before schema version 13, the document. */
+    private static long journalSequence(ResultSet rows, RequestDocument document) throws SQLException {
+        long sequence = rows.getLong("journal_seq");
+        if (!rows.wasNull()) {
+            return sequence;
+        }
+        return document.journalSequence() == null ? 0 : document.journalSequence();
+    }
+
+    /** The journal head's hash: its column, or in a row written before schema version 13, the document. */
+    private static String journalHash(ResultSet rows, RequestDocument document) throws SQLException {
+        byte[] hash = rows.getBytes("journal_hash");
+        return hash == null ? document.journalHash() : HashBytes.decode(hash);
     }
 
     /** A working time as whole microseconds (what the metrics' percentiles order by), or a typed null. */

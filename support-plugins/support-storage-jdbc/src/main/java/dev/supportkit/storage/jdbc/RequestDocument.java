@@ -24,8 +24,10 @@ import java.util.Map;
  * @param description     the description, or null when it is the first contact's text
  * @param channel         the channel of the first contact
  * @param resolution      the resolution report, or null
- * @param journalSequence sequence of its latest journal entry
- * @param journalHash     hash of its latest journal entry
+ * @param journalSequence sequence of its latest journal entry, in documents written before schema version 13
+ *                        only (now the {@code journal_seq} column); null in newer ones
+ * @param journalHash     hash of its latest journal entry, in documents written before schema version 13 only
+ *                        (now the {@code journal_hash} column); null in newer ones
  * @param deadlines       its deadlines in full (columns hold their due and met times only)
  * @param vendorCase      its vendor case, or null
  * @param intake          questionnaire, answers, emergency and incident
@@ -35,7 +37,7 @@ import java.util.Map;
  * @param survey          its satisfaction survey, or null for none
  */
 public record RequestDocument(String subject, String description, Channel channel, ResolutionReport resolution,
-                              long journalSequence, String journalHash, List<Deadline> deadlines,
+                              Long journalSequence, String journalHash, List<Deadline> deadlines,
                               VendorCaseState vendorCase, IntakeDetails intake, Boolean typical,
                               WorkPlan workPlan, List<WorksOrder> works, Survey survey) {
 
@@ -44,12 +46,15 @@ public record RequestDocument(String subject, String description, Channel channe
      *
      * @param request         the snapshot
      * @param withDescription whether to keep the description (false when the first contact holds it)
+     * @param withJournalHead whether to keep the journal head (only when its columns are not written: a
+     *                        migration that runs before schema version 13 added them)
      * @return its document
      */
-    static RequestDocument of(Request request, boolean withDescription) {
+    static RequestDocument of(Request request, boolean withDescription, boolean withJournalHead) {
         return new RequestDocument(request.subject(), withDescription ? request.description() : null,
-                request.channel(), request.resolution().orElse(null), request.journalSequence(),
-                request.journalHash(), request.deadlines(), request.vendorCase().orElse(null), request.intake(),
+                request.channel(), request.resolution().orElse(null),
+                withJournalHead ? request.journalSequence() : null, withJournalHead ? request.journalHash() : null,
+                request.deadlines(), request.vendorCase().orElse(null), request.intake(),
                 request.typical().orElse(null), request.workPlan().orElse(null), request.works(),
                 request.survey().orElse(null));
     }
@@ -71,8 +76,10 @@ public record RequestDocument(String subject, String description, Channel channe
         if (resolution != null) {
             parts.put("resolution", resolution);
         }
-        parts.put("journalSequence", journalSequence);
-        parts.put("journalHash", journalHash);
+        if (journalHash != null) {
+            parts.put("journalSequence", journalSequence);
+            parts.put("journalHash", journalHash);
+        }
         if (deadlines != null && !deadlines.isEmpty()) {
             parts.put("deadlines", deadlines);
         }

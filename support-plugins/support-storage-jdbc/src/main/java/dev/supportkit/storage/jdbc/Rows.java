@@ -1,10 +1,7 @@
 package dev.supportkit.storage.jdbc;
 
-import dev.supportkit.api.Role;
 import dev.supportkit.api.TenantId;
 import dev.supportkit.api.directory.RepresentativeId;
-import dev.supportkit.api.journal.LaborFunction;
-import dev.supportkit.api.journal.Visibility;
 import dev.supportkit.api.request.Channel;
 import dev.supportkit.api.request.Contact;
 import dev.supportkit.api.request.ContactId;
@@ -16,7 +13,6 @@ import dev.supportkit.spi.storage.TimerRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** The column lists of the record tables and the mappers from their rows back to records. */
 final class Rows {
@@ -41,27 +37,13 @@ final class Rows {
         String channel = rows.getString("channel");
         return new JournalRecord(TenantId.of(rows.getString("tenant")), RequestId.of(rows.getString("request_id")),
                 rows.getLong("seq"), dialect.getInstant(rows, "occurred_at"), rows.getString("actor_id"),
-                rows.getString("actor_name"), known(rows.getString("actor_role"), Role::valueOf),
+                rows.getString("actor_name"), JournalCodes.role(rows.getInt("actor_role")),
                 channel == null ? null : Channel.of(channel),
-                known(rows.getString("labor_function"), LaborFunction::ofCode),
-                known(rows.getString("visibility"), Visibility::valueOf), rows.getString("event_type"),
-                rows.getString("payload"), rows.getString("description"), rows.getString("previous_hash"),
-                rows.getString("hash"), rows.getString("state_digest"));
-    }
-
-    /**
-     * Reads a stored name; a name the code does not know (a damaged or hand-edited row) reads as null, so
-     * the journal's verification reports the entry as unreadable instead of failing the whole read.
-     */
-    private static <T> T known(String stored, Function<String, T> parse) {
-        if (stored == null) {
-            return null;
-        }
-        try {
-            return parse.apply(stored);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+                JournalCodes.function(rows.getInt("labor_function")),
+                JournalCodes.visibility(rows.getInt("visibility")), rows.getString("event_type"),
+                rows.getString("payload"), rows.getString("description"),
+                HashBytes.decode(rows.getBytes("previous_hash")), HashBytes.decode(rows.getBytes("hash")),
+                HashBytes.decode(rows.getBytes("state_digest")));
     }
 
     static OutboxMessage outbox(ResultSet rows, Dialect dialect) throws SQLException {
@@ -69,7 +51,7 @@ final class Rows {
         return OutboxMessage.builder().id(rows.getString("id")).tenant(TenantId.of(rows.getString("tenant")))
                 .request(request == null ? null : RequestId.of(request)).topic(rows.getString("topic"))
                 .recipient(rows.getString("recipient")).payload(rows.getString("payload"))
-                .idempotencyKey(rows.getString("idempotency_key")).createdAt(dialect.getInstant(rows, "created_at"))
+                .idempotencyKey(IdempotencyKeys.read(request, rows.getString("idempotency_key"))).createdAt(dialect.getInstant(rows, "created_at"))
                 .status(OutboxMessage.Status.valueOf(rows.getString("status"))).attempts(rows.getInt("attempts"))
                 .nextAttemptAt(dialect.getInstant(rows, "next_attempt_at")).route(rows.getInt("route"))
                 .lastOutcome(rows.getString("last_outcome")).build();

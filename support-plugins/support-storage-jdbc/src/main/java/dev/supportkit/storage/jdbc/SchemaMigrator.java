@@ -47,7 +47,8 @@ final class SchemaMigrator {
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(dialect.migrationLocation())
-                .javaMigrations(new V5__Fill_request_columns(codec, settings))
+                .javaMigrations(new V5__Fill_request_columns(codec, settings),
+                        new V14__Compact_journal_columns(settings))
                 .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

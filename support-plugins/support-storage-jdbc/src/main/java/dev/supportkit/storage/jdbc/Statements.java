@@ -144,7 +144,9 @@ final class Statements {
         /** A null whole number. */
         INTEGER(Types.INTEGER),
         /** A null long whole number. */
-        BIGINT(Types.BIGINT);
+        BIGINT(Types.BIGINT),
+        /** A null binary string. */
+        BINARY(Types.VARBINARY);
 
         final int sqlType;
 

@@ -116,6 +116,10 @@ class RequestColumnsMigrationTest {
             for (String table : UNCHANGED) {
                 copy(from, to, table, columns(to, table)); // the columns version 3 had
             }
+            // keys an earlier release may have kept that start as the compact form does: they must read back
+            for (String key : LEGACY_KEYS) {
+                legacyKey(to, key);
+            }
         }
 
         EngineFixture after = engineOn(old, before);
@@ -127,11 +131,24 @@ class RequestColumnsMigrationTest {
              PreparedStatement restore = to.prepareStatement(
                      "UPDATE sk_journal SET state_digest = ? WHERE tenant = ? AND request_id = ? AND seq = ?")) {
             while (rows.next()) {
-                restore.setString(1, rows.getString(4));
+                restore.setBytes(1, rows.getBytes(4)); // both bytes now
                 restore.setString(2, rows.getString(1));
                 restore.setString(3, rows.getString(2));
                 restore.setLong(4, rows.getLong(3));
                 restore.executeUpdate();
+            }
+        }
+        try (Connection db = server.connect(old.url())) {
+            for (String key : LEGACY_KEYS) {
+                try (PreparedStatement read = db.prepareStatement(
+                        "SELECT request_id, idempotency_key FROM sk_outbox WHERE id = ?")) {
+                    read.setString(1, "legacy" + LEGACY_KEYS.indexOf(key));
+                    try (ResultSet row = read.executeQuery()) {
+                        assertTrue(row.next());
+                        assertEquals(key, IdempotencyKeys.read(row.getString(1), row.getString(2)),
+                                "a key kept before version 13");
+                    }
+                }
             }
         }
         after.clock.advance(Duration.between(after.clock.instant(), before.clock.instant()));
@@ -233,6 +250,25 @@ class RequestColumnsMigrationTest {
                 : java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     }
 
+    /** Outbox keys beginning with what the compact form uses: the migration escapes them. */
+    private static final List<String> LEGACY_KEYS = List.of(":legacy", "\\back", "plain");
+
+    /** Adds an outbox message of an earlier release with the given key, as a copy of one copied there. */
+    private static void legacyKey(Connection to, String key) throws SQLException {
+        String columns = columns(to, "sk_outbox");
+        String select = columns.replaceFirst("^id,", "?,").replace("idempotency_key", "?");
+        try (PreparedStatement insert = to.prepareStatement("INSERT INTO sk_outbox (" + columns + ") SELECT "
+                + select + " FROM sk_outbox WHERE request_id IS NOT NULL AND id NOT LIKE 'legacy%' ORDER BY id"
+                + " LIMIT 1")) {
+            insert.setString(1, "legacy" + LEGACY_KEYS.indexOf(key));
+            insert.setString(2, key);
+            assertEquals(1, insert.executeUpdate());
+        }
+        if (!to.getAutoCommit()) {
+            to.commit();
+        }
+    }
+
     /** Copies rows column by column. */
     private static void copy(Connection from, Connection to, String table, String columns) throws SQLException {
         int count = columns.split(",").length;
@@ -240,11 +276,28 @@ class RequestColumnsMigrationTest {
                 + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
         try (ResultSet rows = from.createStatement().executeQuery("SELECT " + columns + " FROM " + table);
              PreparedStatement statement = to.prepareStatement(insert)) {
+            List<String> names = List.of(columns.split(",\\s*"));
             while (rows.next()) {
                 for (int i = 1; i <= count; i++) {
                     Object value = rows.getObject(i);
+                    String name = names.get(i - 1);
+                    if (table.equals("sk_journal") && value instanceof Number number) {
+                        // the journal's names: numbers since version 14
+                        int code = number.intValue();
+                        value = switch (name) {
+                            case "actor_role" -> String.valueOf(JournalCodes.role(code));
+                            case "labor_function" -> JournalCodes.function(code).code();
+                            case "visibility" -> String.valueOf(JournalCodes.visibility(code));
+                            default -> value;
+                        };
+                    }
                     if (value instanceof java.sql.Clob) {
                         value = rows.getString(i); // H2's large text, which belongs to the source connection
+                    }
+                    if (name.equals("idempotency_key")) { // kept whole before version 13
+                        value = IdempotencyKeys.read(rows.getString("request_id"), (String) value);
+                    } else if (value instanceof byte[] hash) {
+                        value = HashBytes.decode(hash); // the journal's hashes: text before version 14
                     }
                     statement.setObject(i, value);
                 }

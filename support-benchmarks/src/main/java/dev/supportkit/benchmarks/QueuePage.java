@@ -150,7 +150,7 @@ final class QueuePage {
             try (PreparedStatement insert = c.prepareStatement(String.format(Locale.ROOT, """
                     INSERT INTO sk_requests (tenant, id, version, status, organization, support_line, registered_at,
                         updated_at, document, first_contact, representative, system_id, model, group_id, assignee,
-                        priority_rank, emergency, due_at, deadline_state, is_open)
+                        priority_rank, emergency, due_at, deadline_state, is_open, journal_seq, journal_hash)
                     SELECT 'bench', 'r-' || g, 1,
                         CASE WHEN g %% 10 < 3 THEN (ARRAY[%s])[1 + g %% 5] ELSE 'CLOSED' END,
                         'org-1', 'SECOND_LINE', CAST(? AS TIMESTAMPTZ) - (? - g) * interval '1 second',
@@ -161,7 +161,7 @@ final class QueuePage {
                              ELSE TIMESTAMPTZ '9999-12-31 23:59:59.999999+00' END,
                         CASE WHEN g %% 10 >= 3 THEN 'MET'
                              WHEN ((g::bigint * 7919) %% 7200 - 600) <= 0 THEN 'BREACHED' ELSE 'PENDING' END,
-                        g %% 10 < 3
+                        g %% 10 < 3, 1, (SELECT journal_hash FROM sk_requests WHERE id = ?)
                     FROM generate_series(1, ?) g
                     """, OPEN, GROUPS))) {
                 Timestamp now = Timestamp.from(NOW);
@@ -172,7 +172,8 @@ final class QueuePage {
                 insert.setString(5, document);
                 insert.setString(6, null);
                 insert.setTimestamp(7, now);
-                insert.setInt(8, count);
+                insert.setString(8, templateId); // each row's journal head: the registration's first entry
+                insert.setInt(9, count);
                 insert.executeUpdate();
             }
             s.execute("DELETE FROM sk_requests WHERE id = '" + templateId + "'");

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * in a plain loop with the same guarantee per message (publisher confirm, JetStream acknowledgement, MQTT
  * PUBACK), measured in the same run, after one unmeasured warm-up round of both. Target: at least 0.5 of the plain loop. Brokers as the tests find them:
  * {@code SUPPORTKIT_TEST_RABBITMQ_URI}, {@code SUPPORTKIT_TEST_NATS_URL}, {@code SUPPORTKIT_TEST_MQTT_HOST}/
- * {@code _PORT}, by default the local ones.
+ * {@code _PORT}, by default the local ones; {@code SUPPORTKIT_BENCH_BROKERS} (a comma-separated list) runs only
+ * some of them.
  */
 final class RelayThroughput {
     private static final Logger LOG = LoggerFactory.getLogger(RelayThroughput.class);
@@ -81,7 +82,9 @@ final class RelayThroughput {
                         (count, body) -> mqtt(count, body, "skbench/plain/" + run)));
         List<Result> results = new ArrayList<>();
         int rounds = Math.max(1, settings.rounds());
-        for (Broker broker : brokers) {
+        // SUPPORTKIT_BENCH_BROKERS (e.g. "mqtt" or "rabbitmq,nats") runs only those brokers
+        List<String> only = List.of(env("SUPPORTKIT_BENCH_BROKERS", "rabbitmq,nats,mqtt").split(","));
+        for (Broker broker : brokers.stream().filter(b -> only.contains(b.name())).toList()) {
             double relay = 0;
             double plain = 0;
             for (int round = -1; round < rounds; round++) {

@@ -34,6 +34,21 @@ final class DocumentReader {
 
     private static final NotCompact NOT_COMPACT = new NotCompact();
 
+    /** The parts of a document, by the names {@link RequestDocument#toJson} gives them. */
+    private enum Part {
+        SUBJECT("subject"), DESCRIPTION("description"), CHANNEL("channel"), RESOLUTION("resolution"),
+        JOURNAL_SEQUENCE("journalSequence"), JOURNAL_HASH("journalHash"), DEADLINES("deadlines"),
+        VENDOR_CASE("vendorCase"), INTAKE("intake"), TYPICAL("typical"), WORK_PLAN("workPlan"), WORKS("works"),
+        SURVEY("survey");
+
+        private static final Part[] ALL = values();
+        private final String key;
+
+        Part(String key) {
+            this.key = key;
+        }
+    }
+
     private final String json;
     private final DataCodec codec;
     private int at;
@@ -75,71 +90,38 @@ final class DocumentReader {
         expect('{');
         boolean more = !next('}');
         while (more) {
-            String name = string();
+            Part part = name();
             expect(':');
             space();
-            int part = switch (name) {
-                case "subject" -> {
-                    subject = text();
-                    yield 1;
-                }
-                case "description" -> {
-                    description = text();
-                    yield 1 << 1;
-                }
-                case "channel" -> {
+            switch (part) {
+                case SUBJECT -> subject = text();
+                case DESCRIPTION -> description = text();
+                case CHANNEL -> {
                     String value = text();
                     channel = value == null ? null : Channel.of(value);
-                    yield 1 << 2;
                 }
-                case "resolution" -> {
-                    resolution = part(ResolutionReport.class);
-                    yield 1 << 3;
-                }
-                case "journalSequence" -> {
-                    journalSequence = isNull() ? null : number();
-                    yield 1 << 4;
-                }
-                case "journalHash" -> {
-                    journalHash = text();
-                    yield 1 << 5;
-                }
-                case "deadlines" -> {
+                case RESOLUTION -> resolution = part(ResolutionReport.class);
+                case JOURNAL_SEQUENCE -> journalSequence = isNull() ? null : number();
+                case JOURNAL_HASH -> journalHash = text();
+                case DEADLINES -> {
                     Deadline[] value = part(Deadline[].class);
                     deadlines = value == null ? null : Arrays.asList(value);
-                    yield 1 << 6;
                 }
-                case "vendorCase" -> {
-                    vendorCase = part(VendorCaseState.class);
-                    yield 1 << 7;
-                }
-                case "intake" -> {
-                    intake = part(IntakeDetails.class);
-                    yield 1 << 8;
-                }
-                case "typical" -> {
-                    typical = flag();
-                    yield 1 << 9;
-                }
-                case "workPlan" -> {
-                    workPlan = part(WorkPlan.class);
-                    yield 1 << 10;
-                }
-                case "works" -> {
+                case VENDOR_CASE -> vendorCase = part(VendorCaseState.class);
+                case INTAKE -> intake = part(IntakeDetails.class);
+                case TYPICAL -> typical = flag();
+                case WORK_PLAN -> workPlan = part(WorkPlan.class);
+                case WORKS -> {
                     WorksOrder[] value = part(WorksOrder[].class);
                     works = value == null ? null : Arrays.asList(value);
-                    yield 1 << 11;
                 }
-                case "survey" -> {
-                    survey = part(Survey.class);
-                    yield 1 << 12;
-                }
-                default -> throw NOT_COMPACT;
-            };
-            if ((seen & part) != 0) {
-                throw NOT_COMPACT;
+                case SURVEY -> survey = part(Survey.class);
             }
-            seen |= part;
+            int bit = 1 << part.ordinal();
+            if ((seen & bit) != 0) {
+                throw NOT_COMPACT; // named twice
+            }
+            seen |= bit;
             more = next(',');
             if (!more) {
                 expect('}');
@@ -147,6 +129,25 @@ final class DocumentReader {
         }
         return new RequestDocument(subject, description, channel, resolution, journalSequence, journalHash,
                 deadlines, vendorCase, intake, typical, workPlan, works, survey);
+    }
+
+    /**
+     * The name of a part, matched in the text without a string of its own; a name with an escape in it (the
+     * codec reads it) is no part's.
+     */
+    private Part name() {
+        space();
+        if (at >= json.length() || json.charAt(at) != '"') {
+            throw NOT_COMPACT;
+        }
+        int end = json.indexOf('"', at + 1);
+        for (Part part : Part.ALL) {
+            if (part.key.length() == end - at - 1 && json.startsWith(part.key, at + 1)) {
+                at = end + 1;
+                return part;
+            }
+        }
+        throw NOT_COMPACT;
     }
 
     /** Skips white space; true (and past it) when the next character is {@code c}. */
@@ -231,21 +232,20 @@ final class DocumentReader {
         if (at >= json.length() || json.charAt(at) != '"') {
             throw NOT_COMPACT;
         }
-        int start = ++at;
-        while (at < json.length()) {
-            char c = json.charAt(at);
-            if (c == '"') {
-                return json.substring(start, at++);
-            }
-            if (c == '\\') {
-                return escaped(new StringBuilder(at - start + 16).append(json, start, at));
-            }
-            if (c < 0x20) {
-                throw NOT_COMPACT;
-            }
-            at++;
+        int start = at + 1;
+        int end = json.indexOf('"', start);
+        if (end < 0) {
+            throw NOT_COMPACT;
         }
-        throw NOT_COMPACT;
+        for (int i = start; i < end; i++) {
+            char c = json.charAt(i);
+            if (c == '\\' || c < 0x20) {
+                at = i;
+                return escaped(new StringBuilder(end - start + 16).append(json, start, i));
+            }
+        }
+        at = end + 1;
+        return json.substring(start, end);
     }
 
     /** The rest of a string from an escape on, after {@code text} so far. */

@@ -138,6 +138,9 @@ public final class DefaultQualityService implements QualityService {
      * organisation. Empty when a customer asks for another organisation's requests.
      */
     private static Optional<RequestQuery> scoped(Actor actor, RequestQuery query) {
+        if (query.assignee().kind() != AssigneeFilter.Kind.MINE && actor.role() != Role.CUSTOMER_REPRESENTATIVE) {
+            return Optional.of(query); // nothing to resolve or to hold: no copy per page
+        }
         RequestQuery.Builder scoped = query.toBuilder();
         if (query.assignee().kind() == AssigneeFilter.Kind.MINE) {
             scoped.assignee(AssigneeFilter.of(SpecialistId.of(actor.id())));

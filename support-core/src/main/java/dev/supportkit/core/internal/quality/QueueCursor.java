@@ -3,8 +3,10 @@ package dev.supportkit.core.internal.quality;
 import dev.supportkit.api.error.FieldError;
 import dev.supportkit.api.error.ValidationException;
 import dev.supportkit.api.request.DeadlineCondition;
+import dev.supportkit.api.request.Priority;
 import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestQuery;
+import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.spi.storage.RequestPosition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,6 +18,8 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +31,14 @@ import java.util.stream.Collectors;
 final class QueueCursor {
     private static final String VERSION = "q1";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    /** A digest per thread: looking one up costs more than the digest of a query. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    });
 
     private QueueCursor() {
     }
@@ -59,12 +71,10 @@ final class QueueCursor {
 
     /** A digest of everything in the query but its cursor and page size. */
     static String fingerprint(RequestQuery q) {
-        String canonical = String.join(";",
-                q.statuses().stream().map(Enum::ordinal).sorted().map(String::valueOf).collect(Collectors.joining(",")),
+        String canonical = String.join(";", ordinals(RequestStatus.values(), q.statuses()),
                 text(q.line().map(Enum::name)), text(q.group().map(g -> g.value())),
                 q.assignee().kind().name(), text(q.assignee().specialist().map(s -> s.value())),
-                q.priorities().stream().map(Enum::ordinal).sorted().map(String::valueOf)
-                        .collect(Collectors.joining(",")),
+                ordinals(Priority.values(), q.priorities()),
                 text(q.category()), text(q.organization().map(o -> o.value())), text(q.system().map(s -> s.value())),
                 text(q.model()), text(q.emergency().map(String::valueOf)),
                 q.deadlines().stream().sorted(Comparator.comparing(DeadlineCondition::kind)
@@ -73,12 +83,19 @@ final class QueueCursor {
                 text(q.registeredFrom().map(Instant::toString)), text(q.registeredUntil().map(Instant::toString)),
                 text(q.updatedFrom().map(Instant::toString)), text(q.updatedUntil().map(Instant::toString)),
                 q.sort().name());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        byte[] digest = SHA_256.get().digest(canonical.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 8);
+    }
+
+    /** The ordinals of the constants in a set, ascending, joined by commas (the set's order is no one's). */
+    private static <E extends Enum<E>> String ordinals(E[] all, Set<E> chosen) {
+        StringJoiner joined = new StringJoiner(",");
+        for (E constant : all) {
+            if (chosen.contains(constant)) {
+                joined.add(Integer.toString(constant.ordinal()));
+            }
         }
+        return joined.toString();
     }
 
     /** Free text with its length in front, so that no separator inside it can make two queries look alike. */

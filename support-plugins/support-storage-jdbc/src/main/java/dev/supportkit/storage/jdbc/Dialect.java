@@ -30,6 +30,22 @@ enum Dialect {
             "INSERT INTO sk_directory (tenant, entry_type, entry_id, owner_org, entry_data) "
                     + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant, entry_type, entry_id) "
                     + "DO UPDATE SET owner_org = EXCLUDED.owner_org, entry_data = EXCLUDED.entry_data") {
+        /**
+         * Through {@link java.sql.Timestamp}: PgJDBC makes one from the eight bytes of a binary timestamptz
+         * directly, where an {@link OffsetDateTime} costs it a date, a time, a date-time and (on Java 17) new
+         * zone rules per value. A Timestamp counts days in the Julian calendar before 1582, so instants before
+         * 1900 are read as OffsetDateTime, exact in every calendar.
+         */
+        @Override
+        Instant getInstant(ResultSet rows, int column) throws SQLException {
+            java.sql.Timestamp value = rows.getTimestamp(column);
+            if (value == null) {
+                return null;
+            }
+            Instant instant = value.toInstant();
+            return instant.isBefore(GREGORIAN_SAFE) ? super.getInstant(rows, column) : instant;
+        }
+
         @Override
         java.util.Optional<String> percentile(int percent, String expression) {
             // PostgreSQL takes the row at ceil(fraction * n) computed in floating point: 0.9 * 10 is a hair
@@ -51,7 +67,7 @@ enum Dialect {
         }
 
         @Override
-        Instant getInstant(ResultSet rows, String column) throws SQLException {
+        Instant getInstant(ResultSet rows, int column) throws SQLException {
             LocalDateTime value = rows.getObject(column, LocalDateTime.class);
             return value == null ? null : value.toInstant(ZoneOffset.UTC);
         }
@@ -149,11 +165,19 @@ enum Dialect {
         statement.setObject(index, OffsetDateTime.ofInstant(micros(value), ZoneOffset.UTC));
     }
 
-    /** Reads an instant written by {@link #setInstant}. */
+    /** Reads an instant written by {@link #setInstant}, from the column of this name. */
     Instant getInstant(ResultSet rows, String column) throws SQLException {
+        return getInstant(rows, rows.findColumn(column));
+    }
+
+    /** Reads an instant written by {@link #setInstant}, from the column at this 1-based place. */
+    Instant getInstant(ResultSet rows, int column) throws SQLException {
         OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
+
+    /** From here on a {@link java.sql.Timestamp} and an {@link Instant} count the same days. */
+    private static final Instant GREGORIAN_SAFE = Instant.parse("1900-01-01T00:00:00Z");
 
     static Instant micros(Instant value) {
         return value.truncatedTo(ChronoUnit.MICROS);

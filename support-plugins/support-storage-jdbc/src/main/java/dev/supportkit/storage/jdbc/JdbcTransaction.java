@@ -81,7 +81,7 @@ final class JdbcTransaction implements StorageTransaction {
     @Override
     public Optional<Request> findRequest(TenantId tenant, RequestId id) {
         return sql().query("findRequest", RequestColumns.SELECT + " WHERE r.tenant = ? AND r.id = ?",
-                rows -> RequestColumns.read(rows, sql.dialect(), codec), tenant.value(), id.value())
+                rows -> RequestColumns.read(rows, tenant, sql.dialect(), codec), tenant.value(), id.value())
                 .stream().findFirst();
     }
 
@@ -161,7 +161,7 @@ final class JdbcTransaction implements StorageTransaction {
     public List<Request> findRequests(TenantId tenant, RequestSelection selection) {
         QueueSql queue = QueueSql.page(tenant, selection);
         return sql().query("findRequests", RequestColumns.SELECT + " WHERE " + queue.sql(),
-                rows -> RequestColumns.read(rows, sql.dialect(), codec), queue.parameters());
+                rows -> RequestColumns.read(rows, tenant, sql.dialect(), codec), queue.parameters());
     }
 
     @Override

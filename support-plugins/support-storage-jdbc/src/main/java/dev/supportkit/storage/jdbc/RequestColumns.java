@@ -54,12 +54,48 @@ final class RequestColumns {
             "survey_answered_at", "survey_score", "first_response_worked", "resolution_worked", "journal_seq",
             "journal_hash");
 
-    /** What reading a request selects: its row, and its first contact's text when that is its description. */
-    static final String SELECT = "SELECT r.tenant, r.id, r.version, r.status, r.organization, r.support_line,"
-            + " r.registered_at, r.updated_at, r.representative, r.system_id, r.model, r.category, r.group_id,"
-            + " r.assignee, r.priority_rank, r.first_response_at, r.resolved_at, r.signed_off_at, r.closed_at,"
-            + " r.escalated_at, r.reopens, r.journal_seq, r.journal_hash,"
-            + " r.document, c.body AS first_text FROM sk_requests r"
+    /**
+     * The columns a {@link #SELECT} reads, in order; {@link #read} takes each by its place, which PgJDBC and
+     * the other drivers find without a lookup by name. The tenant is not among them: every query that reads
+     * requests names it, and {@link #read} is given it.
+     */
+    private static final List<String> SELECTED = List.of("r.id", "r.version", "r.status", "r.organization",
+            "r.support_line", "r.registered_at", "r.updated_at", "r.representative", "r.system_id", "r.model",
+            "r.category", "r.group_id", "r.assignee", "r.priority_rank", "r.first_response_at", "r.resolved_at",
+            "r.signed_off_at", "r.closed_at", "r.escalated_at", "r.reopens", "r.journal_seq", "r.journal_hash",
+            "r.document", "c.body");
+    private static final int ID = place("r.id");
+    private static final int VERSION = place("r.version");
+    private static final int STATUS = place("r.status");
+    private static final int ORGANIZATION = place("r.organization");
+    private static final int SUPPORT_LINE = place("r.support_line");
+    private static final int REGISTERED_AT = place("r.registered_at");
+    private static final int UPDATED_AT = place("r.updated_at");
+    private static final int REPRESENTATIVE = place("r.representative");
+    private static final int SYSTEM_ID = place("r.system_id");
+    private static final int MODEL = place("r.model");
+    private static final int CATEGORY = place("r.category");
+    private static final int GROUP_ID = place("r.group_id");
+    private static final int ASSIGNEE = place("r.assignee");
+    private static final int PRIORITY_RANK = place("r.priority_rank");
+    private static final int FIRST_RESPONSE_AT = place("r.first_response_at");
+    private static final int RESOLVED_AT = place("r.resolved_at");
+    private static final int SIGNED_OFF_AT = place("r.signed_off_at");
+    private static final int CLOSED_AT = place("r.closed_at");
+    private static final int ESCALATED_AT = place("r.escalated_at");
+    private static final int REOPENS = place("r.reopens");
+    private static final int JOURNAL_SEQ = place("r.journal_seq");
+    private static final int JOURNAL_HASH = place("r.journal_hash");
+    private static final int DOCUMENT = place("r.document");
+    private static final int FIRST_TEXT = place("c.body");
+    /** Priorities by rank ({@link RequestFacts#priorityRank}), without a copy of {@code values()} per row. */
+    private static final Priority[] BY_RANK = rankedPriorities();
+
+    /**
+     * What reading a request selects: its row, and its first contact's text when that is its description. The
+     * caller adds the WHERE clause, which names the tenant.
+     */
+    static final String SELECT = "SELECT " + String.join(", ", SELECTED) + " FROM sk_requests r"
             + " LEFT JOIN sk_contacts c ON c.tenant = r.tenant AND c.request_id = r.id AND c.id = r.first_contact";
 
     private RequestColumns() {
@@ -113,41 +149,70 @@ final class RequestColumns {
                 JdbcTransaction.hash(request.journalHash()));
     }
 
-    /** Reads the request of the current row of a {@link #SELECT}. */
-    static Request read(ResultSet rows, Dialect dialect, DataCodec codec) throws SQLException {
-        RequestDocument document = codec.fromJson(rows.getString("document"), RequestDocument.class);
-        String description = document.description() != null ? document.description() : rows.getString("first_text");
-        return Request.builder().id(RequestId.of(rows.getString("id"))).tenant(TenantId.of(rows.getString("tenant")))
-                .organization(OrganizationId.of(rows.getString("organization")))
-                .representative(RepresentativeId.of(rows.getString("representative")))
-                .system(optional(rows, "system_id").map(SystemId::of).orElse(null))
-                .model(rows.getString("model")).subject(document.subject()).description(description)
+    /** The 1-based place of a column in {@link #SELECTED}. */
+    private static int place(String column) {
+        int index = SELECTED.indexOf(column);
+        if (index < 0) {
+            throw new IllegalStateException(column + " is not selected");
+        }
+        return index + 1;
+    }
+
+    private static Priority[] rankedPriorities() {
+        Priority[] ranked = new Priority[Priority.values().length];
+        for (Priority p : Priority.values()) {
+            ranked[RequestFacts.priorityRank(p)] = p;
+        }
+        return ranked;
+    }
+
+    /**
+     * Reads the request of the current row of a {@link #SELECT}.
+     *
+     * @param rows    the rows, on the one to read
+     * @param tenant  the tenant the query named
+     * @param dialect the database's dialect
+     * @param codec   the engine's codec, for the document
+     * @return the request
+     * @throws SQLException when the driver fails
+     */
+    static Request read(ResultSet rows, TenantId tenant, Dialect dialect, DataCodec codec) throws SQLException {
+        RequestDocument document = DocumentReader.read(rows.getString(DOCUMENT), codec);
+        String description = document.description() != null ? document.description() : rows.getString(FIRST_TEXT);
+        String system = rows.getString(SYSTEM_ID);
+        String group = rows.getString(GROUP_ID);
+        String assignee = rows.getString(ASSIGNEE);
+        return Request.builder().id(RequestId.of(rows.getString(ID))).tenant(tenant)
+                .organization(OrganizationId.of(rows.getString(ORGANIZATION)))
+                .representative(RepresentativeId.of(rows.getString(REPRESENTATIVE)))
+                .system(system == null ? null : SystemId.of(system))
+                .model(rows.getString(MODEL)).subject(document.subject()).description(description)
                 .channel(document.channel())
-                .priority(Priority.values()[Priority.CRITICAL.ordinal() - rows.getInt("priority_rank")])
-                .status(RequestStatus.valueOf(rows.getString("status")))
-                .line(SupportLine.valueOf(rows.getString("support_line")))
-                .group(optional(rows, "group_id").map(GroupId::of).orElse(null))
-                .assignee(optional(rows, "assignee").map(SpecialistId::of).orElse(null))
+                .priority(BY_RANK[rows.getInt(PRIORITY_RANK)])
+                .status(RequestStatus.valueOf(rows.getString(STATUS)))
+                .line(SupportLine.valueOf(rows.getString(SUPPORT_LINE)))
+                .group(group == null ? null : GroupId.of(group))
+                .assignee(assignee == null ? null : SpecialistId.of(assignee))
                 .resolution(document.resolution())
-                .registeredAt(dialect.getInstant(rows, "registered_at"))
-                .updatedAt(dialect.getInstant(rows, "updated_at")).version(rows.getLong("version"))
+                .registeredAt(dialect.getInstant(rows, REGISTERED_AT))
+                .updatedAt(dialect.getInstant(rows, UPDATED_AT)).version(rows.getLong(VERSION))
                 .journalHead(journalSequence(rows, document), journalHash(rows, document))
                 .deadlines(document.deadlines())
-                .vendorCase(document.vendorCase()).category(rows.getString("category")).intake(document.intake())
+                .vendorCase(document.vendorCase()).category(rows.getString(CATEGORY)).intake(document.intake())
                 .typical(document.typical())
                 .workPlan(document.workPlan())
                 .works(document.works())
                 .survey(document.survey())
-                .milestones(new Milestones(instant(rows, dialect, "first_response_at"),
-                        instant(rows, dialect, "resolved_at"), instant(rows, dialect, "signed_off_at"),
-                        instant(rows, dialect, "closed_at"), instant(rows, dialect, "escalated_at"),
-                        rows.getInt("reopens")))
+                .milestones(new Milestones(instant(rows, dialect, FIRST_RESPONSE_AT),
+                        instant(rows, dialect, RESOLVED_AT), instant(rows, dialect, SIGNED_OFF_AT),
+                        instant(rows, dialect, CLOSED_AT), instant(rows, dialect, ESCALATED_AT),
+                        rows.getInt(REOPENS)))
                 .build();
     }
 
     /** The journal head's sequence: its column, or in a row written before schema version 13, the document. */
     private static long journalSequence(ResultSet rows, RequestDocument document) throws SQLException {
-        long sequence = rows.getLong("journal_seq");
+        long sequence = rows.getLong(JOURNAL_SEQ);
         if (!rows.wasNull()) {
             return sequence;
         }
@@ -156,7 +221,7 @@ final class RequestColumns {
 
     /** The journal head's hash: its column, or in a row written before schema version 13, the document. */
     private static String journalHash(ResultSet rows, RequestDocument document) throws SQLException {
-        byte[] hash = rows.getBytes("journal_hash");
+        byte[] hash = rows.getBytes(JOURNAL_HASH);
         return hash == null ? document.journalHash() : HashBytes.decode(hash);
     }
 
@@ -165,12 +230,8 @@ final class RequestColumns {
         return time.<Object>map(t -> t.toNanos() / 1000).orElse(Statements.TypedNull.BIGINT);
     }
 
-    private static Optional<Instant> instant(ResultSet rows, Dialect dialect, String column) throws SQLException {
+    private static Optional<Instant> instant(ResultSet rows, Dialect dialect, int column) throws SQLException {
         return Optional.ofNullable(dialect.getInstant(rows, column));
-    }
-
-    private static Optional<String> optional(ResultSet rows, String column) throws SQLException {
-        return Optional.ofNullable(rows.getString(column));
     }
 
     private static Object id(Optional<? extends Identifier> value) {

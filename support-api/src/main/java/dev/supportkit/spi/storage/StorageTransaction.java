@@ -150,6 +150,22 @@ public interface StorageTransaction {
     List<JournalRecord> findJournal(TenantId tenant, RequestId request);
 
     /**
+     * Reads a stretch of one request's (or log's) journal, e.g. the records whose events an event sink is about
+     * to publish. A store reads them by its journal key; this default filters {@link #findJournal}.
+     *
+     * @param tenant  the tenant
+     * @param request the request, or the log
+     * @param first   the first sequence number wanted
+     * @param last    the last sequence number wanted (included)
+     * @return the records with sequence numbers from {@code first} to {@code last}, by sequence; fewer when some
+     *         do not exist
+     */
+    default List<JournalRecord> findJournalRange(TenantId tenant, RequestId request, long first, long last) {
+        return findJournal(tenant, request).stream()
+                .filter(r -> r.sequence() >= first && r.sequence() <= last).toList();
+    }
+
+    /**
      * Reads a tenant's journal records across its requests (audit reads), in (request id, sequence) order
      * after the selection's position, at most its limit.
      *

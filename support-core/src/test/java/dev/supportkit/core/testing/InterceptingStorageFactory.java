@@ -219,6 +219,11 @@ public final class InterceptingStorageFactory implements StorageProviderFactory 
         }
 
         @Override
+        public List<JournalRecord> findJournalRange(TenantId tenant, RequestId request, long first, long last) {
+            return journalReads.apply(tx.findJournalRange(tenant, request, first, last));
+        }
+
+        @Override
         public void enqueueOutbox(OutboxMessage message) {
             RuntimeException failure = outboxFailure;
             if (failure != null) {

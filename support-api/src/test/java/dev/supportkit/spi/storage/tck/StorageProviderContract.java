@@ -493,6 +493,11 @@ public abstract class StorageProviderContract {
         assertEquals(List.of(a1, a2, a3), tx(tx -> tx.findJournal(tenant, first.id())));
         assertEquals(List.of(b1, b2), tx(tx -> tx.findJournal(tenant, second.id())));
         assertEquals(List.of(), tx(tx -> tx.findJournal(tenant, requestId())));
+        // a stretch of one request's journal, by sequence, both ends included; missing ones are left out
+        assertEquals(List.of(a2, a3), tx(tx -> tx.findJournalRange(tenant, first.id(), 2, 3)));
+        assertEquals(List.of(a2, a3), tx(tx -> tx.findJournalRange(tenant, first.id(), 2, 9)));
+        assertEquals(List.of(b1), tx(tx -> tx.findJournalRange(tenant, second.id(), 0, 1)));
+        assertEquals(List.of(), tx(tx -> tx.findJournalRange(tenant, second.id(), 3, 5)));
     }
 
     @Test

@@ -223,6 +223,8 @@ public final class EngineAssembly implements AutoCloseable {
                     loadKnowledge(directory, injector.getInstance(DefaultKnowledgeService.class)));
             // Its look-up threads stop before the CRM adapters they call close.
             closeOrder.push(injector.getInstance(dev.supportkit.core.internal.intake.CallerLookup.class));
+            // The dispatcher's storage thread stops after the worker that runs its passes.
+            closeOrder.push(injector.getInstance(dev.supportkit.core.internal.notify.OutboxDispatcher.class));
             startBackgroundWorker(settings, injector.getInstance(DueWorkProcessor.class), closeOrder);
             // Created last, so closed first: a source stops taking contacts before anything it uses closes.
             Map<String, InboundSource> startedInbound = start("Inbound source", inboundFactories, inbound, clock,

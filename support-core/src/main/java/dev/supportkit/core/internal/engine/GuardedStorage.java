@@ -242,6 +242,11 @@ final class GuardedStorage implements StorageProvider {
         }
 
         @Override
+        public List<JournalRecord> findJournalRange(TenantId tenant, RequestId request, long first, long last) {
+            return call("findJournalRange", () -> tx.findJournalRange(tenant, request, first, last));
+        }
+
+        @Override
         public void enqueueOutbox(OutboxMessage message) {
             run("enqueueOutbox", () -> tx.enqueueOutbox(message));
         }

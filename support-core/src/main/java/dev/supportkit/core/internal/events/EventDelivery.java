@@ -1,7 +1,6 @@
 package dev.supportkit.core.internal.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.supportkit.api.event.DomainEvent;
 import dev.supportkit.api.event.DomainEventListener;
 import dev.supportkit.core.internal.journal.DefaultJournalService;
@@ -17,7 +16,14 @@ import dev.supportkit.spi.storage.OutboxMessage;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import dev.supportkit.api.TenantId;
+import dev.supportkit.api.request.RequestId;
+import dev.supportkit.core.internal.work.UnitOfWork;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -30,17 +36,22 @@ public final class EventDelivery implements OutboxTarget {
     private final EventTargets targets;
     private final JacksonCodec codec;
     private final Clock clock;
+    private final ObjectReader payloadReader;
+    private final UnitOfWork work;
 
     /**
      * @param targets who receives the changes
      * @param codec   JSON for the payloads
      * @param clock   the engine's clock
+     * @param work    reads the journal records the events carry
      */
     @Inject
-    public EventDelivery(EventTargets targets, JacksonCodec codec, Clock clock) {
+    public EventDelivery(EventTargets targets, JacksonCodec codec, Clock clock, UnitOfWork work) {
         this.targets = targets;
+        this.work = work;
         this.codec = codec;
         this.clock = clock;
+        this.payloadReader = codec.mapper().readerFor(EventPayload.class);
     }
 
     @Override
@@ -79,7 +90,11 @@ public final class EventDelivery implements OutboxTarget {
             }
             return DeliveryResult.delivered("pushed to CRM adapter '" + id + "'");
         }
-        DomainEvent event = event(message);
+        Decoded decoded = events(List.of(message));
+        if (decoded.failure() != null) {
+            throw decoded.failure();
+        }
+        DomainEvent event = decoded.events().get(0);
         if (EventOutbox.LISTENERS.equals(receiver)) {
             for (DomainEventListener listener : targets.listeners()) {
                 listener.onEvent(event);
@@ -113,15 +128,13 @@ public final class EventDelivery implements OutboxTarget {
         if (sink == null) {
             return List.of(DeliveryResult.temporaryFailure("no event sink '" + id + "' is started"));
         }
-        List<DomainEvent> events = new ArrayList<>();
-        DeliveryResult failed = null;
-        for (OutboxMessage message : messages) {
-            try {
-                events.add(event(message));
-            } catch (RuntimeException e) { // the events before it go out; it fails on its own
-                failed = DeliveryResult.temporaryFailure(e.toString());
-                break;
-            }
+        // the events before one that cannot be made go out; it fails on its own
+        Decoded decoded = events(messages);
+        List<DomainEvent> events = decoded.events();
+        DeliveryResult failed = decoded.failure() == null ? null
+                : DeliveryResult.temporaryFailure(decoded.failure().toString());
+        if (events.isEmpty()) {
+            return List.of(failed != null ? failed : DeliveryResult.temporaryFailure("no event could be made"));
         }
         DeliveryResult published = DeliveryResult.delivered("published to event sink '" + id + "'");
         List<DeliveryResult> results = new ArrayList<>();
@@ -139,15 +152,102 @@ public final class EventDelivery implements OutboxTarget {
         return results;
     }
 
-    private DomainEvent event(OutboxMessage message) {
-        try {
-            JsonNode payload = codec.mapper().readTree(message.payload());
-            JournalRecord record = codec.mapper().treeToValue(payload.get("record"), JournalRecord.class);
-            return new DomainEvent(message.idempotencyKey(), message.tenant(), message.request(),
-                    payload.get("requestVersion").asLong(), record.function().code(),
-                    DefaultJournalService.entry(record, codec));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read the event of outbox message " + message.id(), e);
+    /**
+     * The events of messages, in order, reading their journal records in one read per request (a row written by
+     * an earlier version carries its record itself). Stops at the first message whose event cannot be made.
+     *
+     * @return the events of the messages from the first, and the failure that stopped them, if any
+     */
+    private Decoded events(List<OutboxMessage> messages) {
+        List<EventPayload> payloads = new ArrayList<>(messages.size());
+        RuntimeException failure = null;
+        for (OutboxMessage message : messages) {
+            try {
+                EventPayload payload = payloadReader.readValue(message.payload());
+                if (payload.record() == null && (payload.sequence() == null || message.request() == null)) {
+                    throw new IllegalStateException("the payload names no journal record");
+                }
+                payloads.add(payload);
+            } catch (IOException | RuntimeException e) {
+                failure = cannotRead(message, e);
+                break;
+            }
         }
+        Map<String, JournalRecord> records = new HashMap<>();
+        try {
+            records.putAll(journalRecords(messages.subList(0, payloads.size()), payloads));
+        } catch (RuntimeException e) { // e.g. the store is down: nothing goes out
+            return new Decoded(List.of(), e);
+        }
+        List<DomainEvent> events = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            OutboxMessage message = messages.get(i);
+            EventPayload payload = payloads.get(i);
+            JournalRecord record = payload.record() != null ? payload.record()
+                    : records.get(recordKey(message.tenant(), message.request(), payload.sequence()));
+            if (record == null) {
+                return new Decoded(events, cannotRead(message, new IllegalStateException("journal record "
+                        + payload.sequence() + " of " + message.request().value() + " is not in the store")));
+            }
+            try {
+                events.add(new DomainEvent(message.idempotencyKey(), message.tenant(), message.request(),
+                        payload.requestVersion(), record.function().code(),
+                        DefaultJournalService.entry(record, codec)));
+            } catch (RuntimeException e) {
+                return new Decoded(events, cannotRead(message, e));
+            }
+        }
+        return new Decoded(events, failure);
+    }
+
+    /** Reads the journal records the payloads name, one read per request; keyed by {@link #recordKey}. */
+    private Map<String, JournalRecord> journalRecords(List<OutboxMessage> messages, List<EventPayload> payloads) {
+        Map<String, long[]> ranges = new LinkedHashMap<>();
+        Map<String, OutboxMessage> byJournal = new HashMap<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            Long sequence = payloads.get(i).sequence();
+            if (payloads.get(i).record() != null) {
+                continue;
+            }
+            OutboxMessage message = messages.get(i);
+            String journal = message.tenant().value() + "\n" + message.request().value();
+            byJournal.putIfAbsent(journal, message);
+            ranges.merge(journal, new long[] {sequence, sequence}, (a, b) -> new long[] {Math.min(a[0], b[0]),
+                    Math.max(a[1], b[1])});
+        }
+        if (ranges.isEmpty()) {
+            return Map.of();
+        }
+        return work.read(tx -> {
+            Map<String, JournalRecord> found = new HashMap<>();
+            ranges.forEach((journal, range) -> {
+                OutboxMessage message = byJournal.get(journal);
+                for (JournalRecord record : tx.findJournalRange(message.tenant(), message.request(), range[0],
+                        range[1])) {
+                    found.put(recordKey(message.tenant(), message.request(), record.sequence()), record);
+                }
+            });
+            return found;
+        });
+    }
+
+    private static String recordKey(TenantId tenant, RequestId request, long sequence) {
+        return tenant.value() + "\n" + request.value() + "\n" + sequence;
+    }
+
+    private static IllegalStateException cannotRead(OutboxMessage message, Exception cause) {
+        return new IllegalStateException("Cannot read the event of outbox message " + message.id() + ": " + cause,
+                cause);
+    }
+
+    /** Events made from messages, from the first, and what stopped them, if anything did. */
+    private record Decoded(List<DomainEvent> events, RuntimeException failure) {
+    }
+
+    /**
+     * An event row's payload, as {@link EventPublishingHook} writes it: the request's version and the journal
+     * record's sequence number; a row written before the record stayed in the journal only carries the record.
+     */
+    record EventPayload(long requestVersion, Long sequence, JournalRecord record) {
     }
 }

@@ -71,9 +71,11 @@ public final class EventPublishingHook implements CommandHook {
             return;
         }
         for (JournalRecord record : records) {
+            // the record itself stays in the journal (written in this transaction): the delivery reads it there,
+            // so the row is small to write, to claim and to mark delivered
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("requestVersion", version);
-            payload.put("record", record);
+            payload.put("sequence", record.sequence());
             String json = codec.toJson(payload);
             String eventId = tenant.value() + ":" + journal.value() + ":" + record.sequence();
             for (String receiver : eventReceivers) {

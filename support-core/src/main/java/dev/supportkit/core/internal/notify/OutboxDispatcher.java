@@ -42,6 +42,9 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * dead-lettered. Quiet hours postpone a message without counting an attempt. The message's idempotency key
  * goes to the channel, so a repeated delivery after a crash can be dropped by the receiver.
  */
-public final class OutboxDispatcher {
+public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
@@ -77,6 +80,7 @@ public final class OutboxDispatcher {
     private final JournalBookkeeping commands;
     private final JacksonCodec codec;
     private final List<OutboxTarget> targets;
+    private final StoreThread storeThread;
 
     /**
      * @param work      the unit of work: transactions and the engine clock
@@ -100,39 +104,134 @@ public final class OutboxDispatcher {
         this.commands = commands;
         this.codec = codec;
         this.targets = List.copyOf(targets);
+        this.storeThread = new StoreThread("supportkit-outbox-" + nodeId);
+    }
+
+    /** Stops the dispatcher's storage thread once its tasks are done; later passes store on their own thread. */
+    @Override
+    public void close() {
+        storeThread.close();
     }
 
     /**
      * Claims one batch of due messages and attempts each. A batch that was full and went entirely to targets,
-     * all delivered (a burst of events to relay), is followed in the same pass by a claim of the rest of
-     * {@link #MAX_BATCHES_PER_PASS} batches, for half a lease at most: the pass reads each request's rows for its
-     * hold checks once, hands each receiver its events in a few large calls (an event sink may send them
-     * together and wait once) and stores all its deliveries with one update at its end.
+     * all delivered (a burst of events to relay), is followed in the same pass by further batches, up to
+     * {@link #MAX_BATCHES_PER_PASS} of them and for half a lease at most. In such a burst the storage work runs
+     * on the dispatcher's own thread beside the deliveries: the next batch is claimed while the current one goes
+     * out, and each batch's deliveries are stored while the next one goes out, so a relay waits for the broker
+     * and for the store at the same time. A batch claimed ahead that the pass does not attempt (a delivery
+     * failed, or the time is up) is released at once. The pass reads each request's rows for its hold checks
+     * once and hands each receiver its events in a few large calls (an event sink may send them together and
+     * wait once). Every outcome is stored before the pass returns.
      *
      * @return how many messages were attempted (delivered, retried later, postponed or dead-lettered)
      */
     public int runOnce() {
-        Instant started = work.now();
-        Instant extendUntil = started.plus(engine.jobs().lease().dividedBy(2));
+        Instant extendUntil = work.now().plus(engine.jobs().lease().dividedBy(2));
         int batchSize = engine.jobs().batchSize();
         int passLimit = Math.min(MAX_CLAIM, batchSize * MAX_BATCHES_PER_PASS);
         PassRows rows = new PassRows();
+        List<CompletableFuture<Void>> stores = new ArrayList<>();
+        CompletableFuture<List<OutboxMessage>> ahead = null;
         int handled = 0;
-        int taken = 0;
-        for (int limit = batchSize; limit > 0; limit = Math.min(MAX_CLAIM, passLimit - taken)) {
-            Instant now = work.now();
-            Lease lease = new Lease(nodeId, now, now.plus(engine.jobs().lease()), limit);
-            List<OutboxMessage> claimed = new ArrayList<>(work.write(tx -> tx.claimDueOutbox(lease)));
-            taken += claimed.size();
-            int deliveredBefore = rows.deliveredCount();
-            handled += attempt(claimed, rows);
-            boolean allDelivered = rows.deliveredCount() - deliveredBefore == claimed.size();
-            if (claimed.size() < limit || !allDelivered || !work.now().isBefore(extendUntil)) {
-                break;
+        try {
+            int limit = batchSize;
+            Lease first = lease(limit);
+            List<OutboxMessage> claimed = new ArrayList<>(work.write(tx -> tx.claimDueOutbox(first)));
+            int taken = claimed.size();
+            while (true) {
+                int nextLimit = Math.min(batchSize, passLimit - taken);
+                if (claimed.size() == limit && nextLimit > 0 && allToTargets(claimed)
+                        && work.now().isBefore(extendUntil)) {
+                    // likely a burst: the next batch is claimed while this one goes out
+                    Lease next = lease(nextLimit);
+                    ahead = storeThread.submit(() -> work.write(tx -> tx.claimDueOutbox(next)));
+                }
+                int deliveredBefore = rows.deliveredCount();
+                handled += attempt(claimed, rows);
+                List<OutboxMessage> delivered = rows.deliveredSince(deliveredBefore);
+                if (!delivered.isEmpty()) {
+                    stores.add(storeThread.submit(() -> writeDelivered(delivered)));
+                }
+                if (ahead == null || delivered.size() != claimed.size() || !work.now().isBefore(extendUntil)) {
+                    break;
+                }
+                CompletableFuture<List<OutboxMessage>> claiming = ahead;
+                ahead = null;
+                claimed = new ArrayList<>(joined(claiming));
+                limit = nextLimit;
+                taken += claimed.size();
+            }
+        } finally {
+            release(ahead);
+            for (CompletableFuture<Void> store : stores) {
+                try {
+                    store.join();
+                } catch (CompletionException | CancellationException e) {
+                    LOG.warn("Storing delivered outbox messages failed; they are delivered again when their lease "
+                            + "ends: {}", e.toString());
+                }
             }
         }
-        writeDelivered(rows.delivered());
         return handled;
+    }
+
+    /** A claim by this node, from now for a lease, of at most {@code limit} messages. */
+    private Lease lease(int limit) {
+        Instant now = work.now();
+        return new Lease(nodeId, now, now.plus(engine.jobs().lease()), limit);
+    }
+
+    /** @return whether every message goes to a target (none to a customer's or specialist's channel) */
+    private boolean allToTargets(List<OutboxMessage> messages) {
+        for (OutboxMessage message : messages) {
+            if (targets.stream().noneMatch(t -> t.handles(message.topic()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The result of a claim made ahead; its failure is thrown as the claim's own exception. */
+    private static List<OutboxMessage> joined(CompletableFuture<List<OutboxMessage>> claim) {
+        try {
+            return claim.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Releases a batch claimed ahead that the pass does not attempt, unchanged (due as it was), so that the next
+     * pass or another node takes it at once instead of when the lease ends.
+     */
+    private void release(CompletableFuture<List<OutboxMessage>> ahead) {
+        if (ahead == null) {
+            return;
+        }
+        List<OutboxMessage> unattempted;
+        try {
+            unattempted = ahead.join();
+        } catch (CompletionException | CancellationException e) {
+            LOG.warn("Claiming outbox messages ahead failed; what it took is due again when its lease ends: {}",
+                    e.toString());
+            return;
+        }
+        if (unattempted.isEmpty()) {
+            return;
+        }
+        try {
+            work.write(tx -> {
+                tx.updateOutboxAll(unattempted, nodeId);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.info("{} outbox messages claimed ahead could not be released; they are due again when their lease "
+                    + "ends: {}", unattempted.size(), e.toString());
+        }
     }
 
     /** Attempts each claimed message; returns how many were attempted. */
@@ -174,15 +273,14 @@ public final class OutboxDispatcher {
     }
 
     /**
-     * Stores the pass's deliveries to targets in one transaction and one batched update (one commit and one round
-     * trip for the pass instead of one per event). Until then they stay claimed and pending: a node that stops
-     * first leaves them to be delivered again when its lease ends, which at-least-once delivery allows (receivers drop repeats by id). When the batch
-     * cannot be stored (a row was taken over), each is stored on its own.
+     * Stores one batch's deliveries to targets in one transaction and one batched update (one commit and one round
+     * trip for the batch instead of one per event). Until then they stay claimed and pending: a node that stops
+     * first leaves them to be delivered again when its lease ends, which at-least-once delivery allows (receivers
+     * drop repeats by id). When the batch cannot be stored (a row was taken over), each is stored on its own.
+     *
+     * @return nothing: the type of a task for the {@link StoreThread}
      */
-    private void writeDelivered(List<OutboxMessage> delivered) {
-        if (delivered.isEmpty()) {
-            return;
-        }
+    private Void writeDelivered(List<OutboxMessage> delivered) {
         try {
             work.write(tx -> {
                 tx.updateOutboxAll(delivered, nodeId);
@@ -198,6 +296,7 @@ public final class OutboxDispatcher {
                 }
             }
         }
+        return null;
     }
 
     /**
@@ -404,9 +503,12 @@ public final class OutboxDispatcher {
             record(updated);
         }
 
-        /** @return the deliveries of this pass not stored yet */
-        List<OutboxMessage> delivered() {
-            return List.copyOf(delivered);
+        /**
+         * @param from how many deliveries there were before
+         * @return the deliveries made since then
+         */
+        List<OutboxMessage> deliveredSince(int from) {
+            return List.copyOf(delivered.subList(from, delivered.size()));
         }
 
         /** A message handed to its target now: the later messages of the same delivery call do not wait for it. */

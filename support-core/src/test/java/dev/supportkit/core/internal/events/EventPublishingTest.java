@@ -19,7 +19,15 @@ import dev.supportkit.spi.ProviderContext;
 import dev.supportkit.spi.event.EventSink;
 import dev.supportkit.spi.event.EventSinkFactory;
 import dev.supportkit.spi.event.PartiallyPublishedException;
+import dev.supportkit.spi.storage.JournalRecord;
+import dev.supportkit.spi.storage.Lease;
 import dev.supportkit.spi.storage.OutboxMessage;
+import dev.supportkit.api.quality.Delivery;
+import dev.supportkit.api.quality.DeliveryStatus;
+import dev.supportkit.core.internal.json.JacksonCodec;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -174,6 +182,94 @@ class EventPublishingTest {
                 .map(JournalEntry::sequence).toList();
         assertTrue(journal.size() > written, "the note added during the pass was journalled");
         assertEquals(journal, sequences, "every change once, in order, the one made during the pass included");
+    }
+
+    @Test
+    @DisplayName("a batch claimed ahead while a sink fails is released at once: another node takes it without waiting")
+    void batchClaimedAheadIsReleased() {
+        List<DomainEvent> published = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean down = new AtomicBoolean();
+        EventSinkFactory sink = sinkFactory("flaky-sink", new EventSink() {
+            @Override
+            public void publish(DomainEvent event) {
+                publishAll(List.of(event));
+            }
+
+            @Override
+            public void publishAll(List<DomainEvent> events) {
+                if (down.get()) {
+                    throw new PartiallyPublishedException(0, new IllegalStateException("broker went away"));
+                }
+                published.addAll(events);
+            }
+        });
+        EngineFixture fx = fixture(Map.of("supportkit.jobs.batch-size", "5"), builder -> builder.eventSink(sink));
+        Request request = fx.requestIn(RequestStatus.REGISTERED, SupportLine.FIRST_LINE);
+        drain(fx);
+        for (int i = 0; i < 20; i++) {
+            request = fx.engine.work().addNote(fx.operator, request.ref(), Note.of("Step " + i));
+        }
+        down.set(true);
+        fx.engine.runDueWork(); // claims 5, claims the next 5 ahead, fails on the first event, stops
+
+        Instant now = fx.clock.instant();
+        List<OutboxMessage> free = storage.store.inTransaction(tx -> tx.claimDueOutbox(new Lease("other-node", now,
+                now.plusSeconds(60), 100))).stream().filter(m -> m.recipient().equals("sink:flaky-sink")).toList();
+        // all but the one that failed (it waits for its back-off): the 4 not attempted and the 5 claimed ahead
+        // are free now, and the 10 never claimed
+        assertEquals(19, free.size(), "released at once, not when the lease ends: " + free.size());
+        storage.store.inTransaction(tx -> {
+            tx.updateOutboxAll(free, "other-node"); // the other node lets them go again, unchanged
+            return null;
+        });
+        down.set(false);
+        drain(fx);
+        assertEquals(fx.engine.journal().entries(fx.auditor, request.id()).stream().map(JournalEntry::sequence)
+                .toList(), published.stream().map(e -> e.entry().sequence()).toList(), "every change once, in order");
+    }
+
+    @Test
+    @DisplayName("an event row that carries its journal record (as earlier versions wrote) is still delivered; one "
+            + "naming a record the journal lacks is dead-lettered and the events after it follow")
+    void legacyAndDanglingEventRows() {
+        List<DomainEvent> published = Collections.synchronizedList(new ArrayList<>());
+        EventSinkFactory sink = sinkFactory("recording-sink", published::add);
+        EngineFixture fx = fixture(Map.of(), builder -> builder.eventSink(sink));
+        Request request = fx.requestIn(RequestStatus.REGISTERED, SupportLine.FIRST_LINE);
+        drain(fx);
+        JournalRecord first = storage.store.inTransaction(tx -> tx.findJournal(ACME, request.id())).get(0);
+        JacksonCodec codec = new JacksonCodec();
+        Map<String, Object> legacy = new LinkedHashMap<>();
+        legacy.put("requestVersion", 1L);
+        legacy.put("record", first);
+        String receiver = EventOutbox.SINK + "recording-sink";
+        storage.store.inTransaction(tx -> {
+            tx.enqueueOutbox(OutboxMessage.builder().id(EventOutbox.id(EventOutbox.EVENT_TOPIC, receiver,
+                            ACME.value(), request.id().value(), 10_000)).tenant(ACME).request(request.id())
+                    .topic(EventOutbox.EVENT_TOPIC).recipient(receiver).payload(codec.toJson(legacy))
+                    .idempotencyKey("legacy-event").createdAt(fx.clock.instant()).build());
+            tx.enqueueOutbox(OutboxMessage.builder().id(EventOutbox.id(EventOutbox.EVENT_TOPIC, receiver,
+                            ACME.value(), request.id().value(), 20_000)).tenant(ACME).request(request.id())
+                    .topic(EventOutbox.EVENT_TOPIC).recipient(receiver)
+                    .payload("{\"requestVersion\":1,\"sequence\":999}").idempotencyKey("dangling-event")
+                    .createdAt(fx.clock.instant()).build());
+            return null;
+        });
+        drain(fx);
+        DomainEvent replayed = published.get(published.size() - 1);
+        assertEquals("legacy-event", replayed.eventId());
+        assertEquals(first.sequence(), replayed.entry().sequence());
+        assertEquals(first.description(), replayed.entry().description());
+        assertTrue(published.stream().noneMatch(e -> e.eventId().equals("dangling-event")));
+        Delivery dead = fx.engine.quality().deliveries(fx.intakeLead, request.id()).stream()
+                .filter(d -> d.id().endsWith(String.format("%019d", 20_000))).findFirst().orElseThrow();
+        assertEquals(DeliveryStatus.DEAD, dead.status());
+        assertTrue(dead.lastOutcome().orElseThrow().contains("journal record 999"), dead.lastOutcome().toString());
+
+        Request later = fx.engine.work().addNote(fx.operator, request.ref(), Note.of("After the dead letter"));
+        drain(fx);
+        assertEquals(later.journalSequence(), published.get(published.size() - 1).entry().sequence(),
+                "the request's later events are not held back by the dead letter");
     }
 
     @Test

@@ -12,8 +12,11 @@ import java.util.List;
  * {@code application/cloudevents+json} and the event id as the user property {@code event-id} (QoS 1 may
  * deliver twice: consumers drop repeats by it); a publish counts as done on the broker's PUBACK. Settings
  * {@code supportkit.providers.mqtt.*}: {@code host} (required), {@code port} (1883), {@code username},
- * {@code password} (secret), {@code topic-prefix} ({@code supportkit/events}), {@code publish-timeout-ms} (5000).
- * Found through {@code META-INF/services} or as the PF4J plugin {@code supportkit-events-mqtt}.
+ * {@code password} (secret), {@code topic-prefix} ({@code supportkit/events}), {@code publish-timeout-ms} (5000),
+ * {@code max-in-flight} (20: how many events of a batch wait for their PUBACK at once, capped by the broker's
+ * receive maximum; 1 publishes one after the other), {@code nudge-after-micros} (300: how late a PUBACK may be
+ * before the sink nudges a broker that holds back its small writes; 0 never nudges). Found through
+ * {@code META-INF/services} or as the PF4J plugin {@code supportkit-events-mqtt}.
  */
 public final class MqttEventSinkFactory implements EventSinkFactory {
     /** The id configuration selects this sink by. */

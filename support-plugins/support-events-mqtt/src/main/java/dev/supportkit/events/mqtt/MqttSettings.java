@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  * @param password         the password, if any
  * @param topicPrefix      events go to {@code <topic-prefix>/<tenant>/<request id>}
  * @param publishTimeoutMs how long to wait for the broker's PUBACK (and to connect)
+ * @param maxInFlight      how many events of a batch may wait for their PUBACK at once (at most the broker's
+ *                         receive maximum); 1 publishes one after the other
+ * @param nudgeAfterMicros how long a batch waits for a PUBACK before it nudges the broker; 0 never nudges
  */
 record MqttSettings(String host, int port, Optional<String> username, Optional<String> password, String topicPrefix,
-                    int publishTimeoutMs) {
+                    int publishTimeoutMs, int maxInFlight, int nudgeAfterMicros) {
     /** The prefix of every key, for messages. */
     static final String PREFIX = "supportkit.providers." + MqttEventSinkFactory.ID + ".";
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9_.-]{1,64}(/[A-Za-z0-9_.-]{1,64}){0,4}");
@@ -35,8 +38,16 @@ record MqttSettings(String host, int port, Optional<String> username, Optional<S
     static final Setting<Integer> PUBLISH_TIMEOUT_MS = Setting.integer("publish-timeout-ms").atLeast(100)
             .defaultValue(5_000).description("how long to wait for the broker's PUBACK").build();
 
+    static final Setting<Integer> MAX_IN_FLIGHT = Setting.integer("max-in-flight").range(1, 65_535).defaultValue(20)
+            .description("how many events of a batch may wait for their PUBACK at once (capped by the broker's "
+                    + "receive maximum); 1 publishes one after the other").build();
+    static final Setting<Integer> NUDGE_AFTER_MICROS = Setting.integer("nudge-after-micros").range(0, 1_000_000)
+            .defaultValue(300).description("how long a batch waits for a PUBACK before it nudges the broker with "
+                    + "an UNSUBSCRIBE of <topic-prefix>/.nudge; 0 never nudges").build();
+
     /** Every setting the sink reads. */
-    static final List<Setting<?>> SETTINGS = List.of(HOST, PORT, USERNAME, PASSWORD, TOPIC_PREFIX, PUBLISH_TIMEOUT_MS);
+    static final List<Setting<?>> SETTINGS = List.of(HOST, PORT, USERNAME, PASSWORD, TOPIC_PREFIX, PUBLISH_TIMEOUT_MS,
+            MAX_IN_FLIGHT, NUDGE_AFTER_MICROS);
 
     /**
      * Reads and checks the settings.
@@ -63,14 +74,17 @@ record MqttSettings(String host, int port, Optional<String> username, Optional<S
             reader.problem(PASSWORD, "needs a username");
         }
         int timeout = reader.get(PUBLISH_TIMEOUT_MS);
+        int maxInFlight = reader.get(MAX_IN_FLIGHT);
+        int nudge = reader.get(NUDGE_AFTER_MICROS);
         reader.throwIfProblems();
-        return new MqttSettings(host, port, username, password, prefix, timeout);
+        return new MqttSettings(host, port, username, password, prefix, timeout, maxInFlight, nudge);
     }
 
     @Override
     public String toString() {
         return "MqttSettings[host=" + host + ", port=" + port + ", username=" + username.orElse("-")
                 + ", password=" + (password.isPresent() ? "****" : "-") + ", topicPrefix=" + topicPrefix
-                + ", publishTimeoutMs=" + publishTimeoutMs + "]";
+                + ", publishTimeoutMs=" + publishTimeoutMs + ", maxInFlight=" + maxInFlight + ", nudgeAfterMicros="
+                + nudgeAfterMicros + "]";
     }
 }

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The sink against the real MQTT broker at {@code SUPPORTKIT_TEST_MQTT_HOST}:{@code SUPPORTKIT_TEST_MQTT_PORT}
@@ -87,11 +89,15 @@ class MqttEventSinkTest {
         }
     }
 
-    @Test
-    @DisplayName("a request's waiting events go out as one batch, each acknowledged, and arrive in journal order")
-    void batchArrivesInOrder() throws Exception {
+    @ParameterizedTest(name = "max-in-flight {0}, nudge after {1} µs")
+    @CsvSource({"20, 300", "1, 300", "20, 0", "5, 1"})
+    @DisplayName("a request's waiting events go out as one batch (through the window, or one by one), each "
+            + "acknowledged, and arrive in journal order")
+    void batchArrivesInOrder(String maxInFlight, String nudgeAfterMicros) throws Exception {
         try (EngineFixture fx = new EngineFixture(Map.of("supportkit.providers.mqtt.host", HOST,
-                "supportkit.providers.mqtt.port", PORT, "supportkit.providers.mqtt.topic-prefix", prefix))) {
+                "supportkit.providers.mqtt.port", PORT, "supportkit.providers.mqtt.topic-prefix", prefix,
+                "supportkit.providers.mqtt.max-in-flight", maxInFlight,
+                "supportkit.providers.mqtt.nudge-after-micros", nudgeAfterMicros))) {
             Request request = fx.registeredWithNotes(40);
             fx.runDueWorkUntilIdle();
             List<String> expected = fx.eventIds(request);
@@ -122,5 +128,12 @@ class MqttEventSinkTest {
         assertTrue(bad.getMessage().contains("supportkit.providers.mqtt.topic-prefix"), bad.getMessage());
         assertTrue(bad.getMessage().contains("supportkit.providers.mqtt.password"), bad.getMessage());
         assertFalse(bad.getMessage().contains("secretpw"));
+        ConfigurationException window = assertThrows(ConfigurationException.class, () -> MqttSettings.parse(
+                new ProviderSettings(Map.of("host", "h", "max-in-flight", "0", "nudge-after-micros", "2000000"))));
+        assertTrue(window.getMessage().contains("supportkit.providers.mqtt.max-in-flight"), window.getMessage());
+        assertTrue(window.getMessage().contains("supportkit.providers.mqtt.nudge-after-micros"), window.getMessage());
+        MqttSettings defaults = MqttSettings.parse(new ProviderSettings(Map.of("host", "h")));
+        assertEquals(20, defaults.maxInFlight());
+        assertEquals(300, defaults.nudgeAfterMicros());
     }
 }

@@ -398,6 +398,14 @@ final class JdbcTransaction implements StorageTransaction {
     }
 
     @Override
+    public List<JournalRecord> findJournalRange(TenantId tenant, RequestId request, long first, long last) {
+        // a range of the journal's key
+        return sql().query("findJournalRange", "SELECT " + Rows.JOURNAL_COLUMNS + " FROM sk_journal WHERE tenant = ?"
+                        + " AND request_id = ? AND seq >= ? AND seq <= ? ORDER BY seq",
+                rows -> Rows.journal(rows, sql.dialect()), tenant.value(), request.value(), first, last);
+    }
+
+    @Override
     public List<JournalRecord> findJournalRecords(TenantId tenant, dev.supportkit.spi.storage.JournalSelection selection) {
         List<Object> parameters = new ArrayList<>(List.of(tenant.value(), selection.from(), selection.until()));
         StringBuilder where = new StringBuilder("tenant = ? AND occurred_at >= ? AND occurred_at < ?");

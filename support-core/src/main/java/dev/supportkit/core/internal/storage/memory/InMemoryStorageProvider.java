@@ -481,6 +481,14 @@ public final class InMemoryStorageProvider implements StorageProvider {
         }
 
         @Override
+        public List<JournalRecord> findJournalRange(TenantId tenant, RequestId request, long first, long last) {
+            checkOpen();
+            return journals.getOrDefault(new Key(tenant, request.value()), List.of()).stream()
+                    .filter(r -> r.sequence() >= first && r.sequence() <= last)
+                    .sorted(Comparator.comparingLong(JournalRecord::sequence)).toList();
+        }
+
+        @Override
         public void enqueueOutbox(OutboxMessage message) {
             checkOpen();
             if (outbox.containsKey(message.id())) {

@@ -435,10 +435,14 @@ final class JdbcTransaction implements StorageTransaction {
         return sql().query("countJournalByFunction", "SELECT actor_id, labor_function, COUNT(*) AS n FROM sk_journal"
                         + " WHERE tenant = ? AND occurred_at >= ? AND occurred_at < ?"
                         + " GROUP BY actor_id, labor_function",
-                rows -> new dev.supportkit.spi.storage.FunctionTotal(rows.getString("actor_id"),
-                        JournalCodes.function(rows.getInt("labor_function")), rows.getLong("n")),
+                rows -> {
+                    LaborFunction function = JournalCodes.function(rows.getInt("labor_function"));
+                    // an entry with a number no function has (altered outside the engine) counts for nothing
+                    return function == null ? null : new dev.supportkit.spi.storage.FunctionTotal(
+                            rows.getString("actor_id"), function, rows.getLong("n"));
+                },
                 tenant.value(), from, until)
-                .stream().filter(t -> t.function() != null) // an entry with an unknown number counts for nothing
+                .stream().filter(java.util.Objects::nonNull)
                 .sorted(java.util.Comparator.comparing(dev.supportkit.spi.storage.FunctionTotal::actorId)
                         .thenComparing(t -> t.function().ordinal())).toList();
     }

@@ -8,6 +8,7 @@ import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.api.journal.ChainVerification;
 import dev.supportkit.api.journal.JournalCheckpoint;
 import dev.supportkit.api.journal.JournalEntry;
+import dev.supportkit.api.reports.LaborFunctionTotal;
 import dev.supportkit.api.request.Request;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.core.internal.journal.HashChain;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -182,6 +184,17 @@ class JournalTamperOnDatabasesTest {
         assertBrokenAt(3, "unreadable", verify(unknownRole));
         List<JournalEntry> entries = fx.engine.journal().entries(fx.auditor, unknownRole.id());
         assertEquals(unknownRole.journalSequence(), entries.size(), "the journal still reads");
+
+        // an entry whose labour function has a number no function has counts for nothing in the report
+        Request unknownFunction = closedRequest();
+        Instant from = Instant.EPOCH;
+        Instant until = fx.clock.instant().plusSeconds(1);
+        long counted = fx.engine.reports().laborFunctions(fx.auditor, from, until).stream()
+                .mapToLong(LaborFunctionTotal::entries).sum();
+        where(unknownFunction, "labor_function = ?", 2, 99);
+        long countedAfter = fx.engine.reports().laborFunctions(fx.auditor, from, until).stream()
+                .mapToLong(LaborFunctionTotal::entries).sum();
+        assertEquals(counted - 1, countedAfter, "the altered entry is left out, the others still counted");
 
         Request nullDescription = closedRequest();
         where(nullDescription, "description = NULL", 2);

@@ -46,6 +46,14 @@ class CompactColumnsTest {
     }
 
     @Test
+    @DisplayName("bytes this class did not write (a hand-edited row) read as hex, so verification reports them")
+    void foreignBytesReadAsHex() {
+        assertEquals("7f01", HashBytes.decode(new byte[] {0x7f, 0x01}));
+        assertEquals("02", HashBytes.decode(new byte[] {2}), "a padding marker with nothing after it");
+        assertEquals("03ff", HashBytes.decode(new byte[] {3, (byte) 0xff}), "a keyed-seal marker too short for one");
+    }
+
+    @Test
     @DisplayName("a text of 31 UTF-8 bytes is padded so it is not read as a hash")
     void thirtyOneBytes() {
         String text = "x".repeat(31);

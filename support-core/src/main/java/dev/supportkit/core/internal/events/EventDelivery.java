@@ -110,22 +110,26 @@ public final class EventDelivery implements OutboxTarget {
         return DeliveryResult.delivered("published to event sink '" + id + "'");
     }
 
-    /** Events to the same event sink go in one call: sent together, acknowledged together. */
+    /**
+     * Events to the same event sink go in one call (sent together, acknowledged together), and so do events to
+     * the listeners (their journal records read together).
+     */
     @Override
     public boolean deliversWith(OutboxMessage previous, OutboxMessage next) {
         return EventOutbox.EVENT_TOPIC.equals(next.topic()) && EventOutbox.EVENT_TOPIC.equals(previous.topic())
-                && next.recipient().startsWith(EventOutbox.SINK) && next.recipient().equals(previous.recipient());
+                && next.recipient().equals(previous.recipient());
     }
 
     @Override
     public List<DeliveryResult> deliverInOrder(List<OutboxMessage> messages) {
         String receiver = messages.get(0).recipient();
-        if (messages.size() == 1 || !receiver.startsWith(EventOutbox.SINK)) {
+        boolean toListeners = EventOutbox.LISTENERS.equals(receiver);
+        if (messages.size() == 1 || !toListeners && !receiver.startsWith(EventOutbox.SINK)) {
             return OutboxTarget.super.deliverInOrder(messages);
         }
-        String id = receiver.substring(EventOutbox.SINK.length());
-        EventSink sink = targets.sinks().get(id);
-        if (sink == null) {
+        String id = toListeners ? null : receiver.substring(EventOutbox.SINK.length());
+        EventSink sink = toListeners ? null : targets.sinks().get(id);
+        if (!toListeners && sink == null) {
             return List.of(DeliveryResult.temporaryFailure("no event sink '" + id + "' is started"));
         }
         // the events before one that cannot be made go out; it fails on its own
@@ -134,7 +138,10 @@ public final class EventDelivery implements OutboxTarget {
         DeliveryResult failed = decoded.failure() == null ? null
                 : DeliveryResult.temporaryFailure(decoded.failure().toString());
         if (events.isEmpty()) {
-            return List.of(failed != null ? failed : DeliveryResult.temporaryFailure("no event could be made"));
+            return List.of(failed);
+        }
+        if (toListeners) {
+            return toListeners(events, failed);
         }
         DeliveryResult published = DeliveryResult.delivered("published to event sink '" + id + "'");
         List<DeliveryResult> results = new ArrayList<>();
@@ -145,6 +152,30 @@ public final class EventDelivery implements OutboxTarget {
             results.addAll(Collections.nCopies(Math.min(e.acknowledged(), events.size()), published));
             Throwable cause = e.getCause() == null ? e : e.getCause();
             failed = DeliveryResult.temporaryFailure("event sink '" + id + "' did not acknowledge it: " + cause);
+        }
+        if (failed != null) {
+            results.add(failed);
+        }
+        return results;
+    }
+
+    /**
+     * Hands events to the listeners in order, stopping at the first a listener throws on (a temporary failure:
+     * it and the rest come again later, in order).
+     */
+    private List<DeliveryResult> toListeners(List<DomainEvent> events, DeliveryResult failed) {
+        DeliveryResult handed = DeliveryResult.delivered("handed to " + targets.listeners().size() + " listener(s)");
+        List<DeliveryResult> results = new ArrayList<>();
+        for (DomainEvent event : events) {
+            try {
+                for (DomainEventListener listener : targets.listeners()) {
+                    listener.onEvent(event);
+                }
+            } catch (RuntimeException e) {
+                results.add(DeliveryResult.temporaryFailure("the target failed: " + e));
+                return results;
+            }
+            results.add(handed);
         }
         if (failed != null) {
             results.add(failed);
@@ -173,9 +204,9 @@ public final class EventDelivery implements OutboxTarget {
                 break;
             }
         }
-        Map<String, JournalRecord> records = new HashMap<>();
+        Map<Journal, Map<Long, JournalRecord>> records;
         try {
-            records.putAll(journalRecords(messages.subList(0, payloads.size()), payloads));
+            records = journalRecords(messages.subList(0, payloads.size()), payloads);
         } catch (RuntimeException e) { // e.g. the store is down: nothing goes out
             return new Decoded(List.of(), e);
         }
@@ -184,7 +215,7 @@ public final class EventDelivery implements OutboxTarget {
             OutboxMessage message = messages.get(i);
             EventPayload payload = payloads.get(i);
             JournalRecord record = payload.record() != null ? payload.record()
-                    : records.get(recordKey(message.tenant(), message.request(), payload.sequence()));
+                    : records.getOrDefault(Journal.of(message), Map.of()).get(payload.sequence());
             if (record == null) {
                 return new Decoded(events, cannotRead(message, new IllegalStateException("journal record "
                         + payload.sequence() + " of " + message.request().value() + " is not in the store")));
@@ -200,39 +231,37 @@ public final class EventDelivery implements OutboxTarget {
         return new Decoded(events, failure);
     }
 
-    /** Reads the journal records the payloads name, one read per request; keyed by {@link #recordKey}. */
-    private Map<String, JournalRecord> journalRecords(List<OutboxMessage> messages, List<EventPayload> payloads) {
-        Map<String, long[]> ranges = new LinkedHashMap<>();
-        Map<String, OutboxMessage> byJournal = new HashMap<>();
+    /** Reads the journal records the payloads name, one read per request, by request and sequence number. */
+    private Map<Journal, Map<Long, JournalRecord>> journalRecords(List<OutboxMessage> messages,
+                                                                 List<EventPayload> payloads) {
+        Map<Journal, long[]> ranges = new LinkedHashMap<>(); // first and last sequence number wanted
         for (int i = 0; i < payloads.size(); i++) {
-            Long sequence = payloads.get(i).sequence();
-            if (payloads.get(i).record() != null) {
-                continue;
+            if (payloads.get(i).record() == null) {
+                long sequence = payloads.get(i).sequence();
+                ranges.merge(Journal.of(messages.get(i)), new long[] {sequence, sequence},
+                        (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
             }
-            OutboxMessage message = messages.get(i);
-            String journal = message.tenant().value() + "\n" + message.request().value();
-            byJournal.putIfAbsent(journal, message);
-            ranges.merge(journal, new long[] {sequence, sequence}, (a, b) -> new long[] {Math.min(a[0], b[0]),
-                    Math.max(a[1], b[1])});
         }
         if (ranges.isEmpty()) {
             return Map.of();
         }
         return work.read(tx -> {
-            Map<String, JournalRecord> found = new HashMap<>();
+            Map<Journal, Map<Long, JournalRecord>> found = new HashMap<>();
             ranges.forEach((journal, range) -> {
-                OutboxMessage message = byJournal.get(journal);
-                for (JournalRecord record : tx.findJournalRange(message.tenant(), message.request(), range[0],
-                        range[1])) {
-                    found.put(recordKey(message.tenant(), message.request(), record.sequence()), record);
-                }
+                Map<Long, JournalRecord> bySequence = new HashMap<>();
+                tx.findJournalRange(journal.tenant(), journal.request(), range[0], range[1])
+                        .forEach(record -> bySequence.put(record.sequence(), record));
+                found.put(journal, bySequence);
             });
             return found;
         });
     }
 
-    private static String recordKey(TenantId tenant, RequestId request, long sequence) {
-        return tenant.value() + "\n" + request.value() + "\n" + sequence;
+    /** A request's (or log's) journal. */
+    private record Journal(TenantId tenant, RequestId request) {
+        static Journal of(OutboxMessage message) {
+            return new Journal(message.tenant(), message.request());
+        }
     }
 
     private static IllegalStateException cannotRead(OutboxMessage message, Exception cause) {

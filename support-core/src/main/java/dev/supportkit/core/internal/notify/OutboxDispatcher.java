@@ -184,12 +184,12 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     /** @return whether every message goes to a target (none to a customer's or specialist's channel) */
     private boolean allToTargets(List<OutboxMessage> messages) {
-        for (OutboxMessage message : messages) {
-            if (targets.stream().noneMatch(t -> t.handles(message.topic()))) {
-                return false;
-            }
-        }
-        return true;
+        return messages.stream().allMatch(message -> targetOf(message).isPresent());
+    }
+
+    /** @return the target that takes the message's topic, or empty when it goes to a channel */
+    private Optional<OutboxTarget> targetOf(OutboxMessage message) {
+        return targets.stream().filter(t -> t.handles(message.topic())).findFirst();
     }
 
     /** The result of a claim made ahead; its failure is thrown as the claim's own exception. */
@@ -242,7 +242,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         int start = 0;
         while (start < claimed.size()) {
             OutboxMessage message = claimed.get(start);
-            Optional<OutboxTarget> target = targets.stream().filter(t -> t.handles(message.topic())).findFirst();
+            Optional<OutboxTarget> target = targetOf(message);
             int end = start + 1;
             while (target.isPresent() && end < claimed.size()
                     && target.get().deliversWith(claimed.get(end - 1), claimed.get(end))) {

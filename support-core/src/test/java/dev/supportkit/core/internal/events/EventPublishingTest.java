@@ -7,12 +7,14 @@ import dev.supportkit.api.TenantId;
 import dev.supportkit.api.event.DomainEvent;
 import dev.supportkit.api.journal.JournalEntry;
 import dev.supportkit.api.request.Request;
+import dev.supportkit.api.request.RequestId;
 import dev.supportkit.api.request.RequestStatus;
 import dev.supportkit.api.request.ResolutionReport;
 import dev.supportkit.api.work.Note;
 import dev.supportkit.api.directory.SupportLine;
 import dev.supportkit.core.SupportEngine;
 import dev.supportkit.core.testing.EngineFixture;
+import dev.supportkit.core.testing.InterceptingStorageFactory;
 import dev.supportkit.core.testing.RecordingCrmFactory;
 import dev.supportkit.core.testing.SharedStorageFactory;
 import dev.supportkit.spi.ProviderContext;
@@ -28,6 +30,7 @@ import dev.supportkit.core.internal.json.JacksonCodec;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -130,6 +133,45 @@ class EventPublishingTest {
         assertEquals(1, first.requestVersion());
         assertEquals(first.entry().function().code(), first.laborFunction());
         assertEquals(closed.version(), ofRequest.get(ofRequest.size() - 1).requestVersion());
+    }
+
+    @Test
+    @DisplayName("listeners take a request's waiting events with one journal read; a listener that throws gets "
+            + "that event again later, and the ones after it in order")
+    void listenersTakeBatches() {
+        InterceptingStorageFactory intercepting = new InterceptingStorageFactory();
+        AtomicInteger journalReads = new AtomicInteger();
+        List<DomainEvent> seen = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong failOnce = new AtomicLong(-1);
+        EngineFixture fx = new EngineFixture(ACME, null, Map.of(), builder -> builder.storage(intercepting)
+                .set("supportkit.notifications.backoff-initial-seconds", "1")
+                .eventListener(event -> {
+                    if (failOnce.compareAndSet(event.entry().sequence(), -1)) {
+                        throw new IllegalStateException("the listener is busy");
+                    }
+                    seen.add(event);
+                }));
+        fixtures.add(fx);
+        Request request = fx.requestIn(RequestStatus.REGISTERED, SupportLine.FIRST_LINE);
+        drain(fx);
+        int before = seen.size();
+        for (int i = 0; i < 20; i++) {
+            request = fx.engine.work().addNote(fx.operator, request.ref(), Note.of("Step " + i));
+        }
+        failOnce.set(request.journalSequence() - 5); // the listener throws once, on the fifteenth of the twenty
+        intercepting.journalReads = records -> {
+            journalReads.incrementAndGet();
+            return records;
+        };
+        fx.engine.runDueWork();
+        assertEquals(1, journalReads.get(), "the twenty events' records were read in one go");
+        assertEquals(14, seen.size() - before, "the events before the one the listener threw on");
+        intercepting.journalReads = records -> records;
+        drain(fx);
+        RequestId id = request.id();
+        assertEquals(fx.engine.journal().entries(fx.auditor, id).stream().map(JournalEntry::sequence).toList(),
+                seen.stream().filter(e -> e.request().equals(id)).map(e -> e.entry().sequence()).toList(),
+                "every change once, in order, the one thrown on included");
     }
 
     @Test
